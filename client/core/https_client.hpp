@@ -1,0 +1,55 @@
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "daemon/base/result.hpp"
+
+namespace spoed::client {
+
+struct ClientOptions {
+    /// "https://host:port"; a trailing slash is ignored. Only https is accepted.
+    std::string server_url = "https://localhost:8443";
+    /// PEM file of the CA(s) to trust; empty: the system's trust store.
+    std::string ca_file;
+    /// Whole-call limit: connect, handshake, write and read.
+    std::chrono::milliseconds timeout{15'000};
+};
+
+struct HttpReply {
+    int status = 0;
+    std::string content_type;
+    std::string body;
+};
+
+/// One keep-alive HTTPS connection to the daemon, made on first use and remade when the
+/// server closed it. The certificate is verified against the CA file and the host name; a
+/// certificate that does not verify is refused with an `unavailable` error explaining why.
+/// Not thread-safe: one per thread (the desk keeps it on its worker thread).
+class HttpsClient {
+public:
+    explicit HttpsClient(ClientOptions options);
+    ~HttpsClient();
+    HttpsClient(const HttpsClient&) = delete;
+    HttpsClient& operator=(const HttpsClient&) = delete;
+
+    /// Sends one request and reads the whole reply. Transport failures (refused, timeout,
+    /// TLS, closed) are `unavailable` errors naming the cause; HTTP error statuses are not
+    /// errors here but replies. A keep-alive connection the server had closed is reopened and
+    /// the request sent once more, as that request never reached the server.
+    Result<HttpReply> Send(std::string_view method, std::string_view target, std::string_view content_type,
+                           std::string body, const std::vector<std::pair<std::string, std::string>>& headers = {});
+
+    const ClientOptions& options() const { return options_; }
+
+private:
+    ClientOptions options_;
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace spoed::client

@@ -1,0 +1,16 @@
+# One INTERFACE target carries warnings, sanitizers and hardening flags; every project target
+# links it PRIVATE so that third-party code is never built with them.
+add_library(spoed_build_flags INTERFACE)
+target_compile_options(spoed_build_flags INTERFACE
+  -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wcast-align -Woverloaded-virtual
+  -Wimplicit-fallthrough -Wno-unused-parameter
+  $<$<CONFIG:Release,RelWithDebInfo>:-D_FORTIFY_SOURCE=2>
+  -fstack-protector-strong)
+target_compile_definitions(spoed_build_flags INTERFACE
+  BOOST_ASIO_NO_DEPRECATED BOOST_BEAST_USE_STD_STRING_VIEW)
+target_link_options(spoed_build_flags INTERFACE -Wl,-z,relro,-z,now)
+if(SPOED_SANITIZERS)
+  target_compile_options(spoed_build_flags INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer
+    -fno-sanitize-recover=undefined)
+  target_link_options(spoed_build_flags INTERFACE -fsanitize=address,undefined)
+endif()

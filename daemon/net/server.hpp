@@ -1,0 +1,92 @@
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace spoed::daemon::net {
+
+/// One HTTP request as the application sees it: no Beast types cross this line, so the API
+/// layer and its tests stay free of Asio and Beast.
+struct HttpRequest {
+    std::string method;  // "GET", "POST", ...
+    std::string target;  // path and query as received
+    /// Every header, names lower-cased, in the order received.
+    std::vector<std::pair<std::string, std::string>> headers;
+    std::string body;
+    std::string remote_address;  // "127.0.0.1", "::1"
+
+    /// The first header of that (lower-case) name, or "" when absent.
+    std::string_view Header(std::string_view lower_name) const;
+};
+
+struct HttpResponse {
+    int status = 200;
+    std::string content_type;
+    std::string body;
+    std::vector<std::pair<std::string, std::string>> headers;  // extra headers
+};
+
+/// Called with the response; must be called exactly once, from any thread.
+using Respond = std::function<void(HttpResponse)>;
+/// Called on an I/O thread for each complete request. It must not block: long work is handed
+/// to another thread, which calls `respond` when done.
+using RequestHandler = std::function<void(HttpRequest&& request, Respond respond)>;
+
+struct TlsOptions {
+    std::string cert_file;  // PEM, leaf first then intermediates
+    std::string key_file;   // PEM private key
+    /// TLS 1.3 only unless set; then TLS 1.2 with ECDHE and AEAD suites only.
+    bool allow_tls12 = false;
+};
+
+struct ServerOptions {
+    std::string host = "127.0.0.1";
+    std::uint16_t port = 8443;  // 0 picks a free port; see Server::port()
+    unsigned threads = 0;       // 0: one per core
+    std::size_t max_connections = 1024;
+    std::size_t header_limit = 16 * 1024;    // bytes; beyond → 431
+    std::size_t body_limit = 1024 * 1024;    // bytes; beyond → 413 resource_exhausted
+    std::chrono::milliseconds handshake_timeout{10'000};
+    std::chrono::milliseconds read_timeout{30'000};  // a whole request, headers and body
+    std::chrono::milliseconds idle_timeout{60'000};  // keep-alive wait for the next request
+    std::chrono::milliseconds write_timeout{30'000};
+    std::chrono::milliseconds shutdown_grace{30'000};  // in-flight requests get this long on Stop()
+    TlsOptions tls;
+};
+
+/// The HTTPS listener: TLS, HTTP/1.1 keep-alive, limits and timeouts (Boost.Beast). It knows
+/// nothing of Connect or the domain; every complete request goes to the RequestHandler.
+class Server {
+public:
+    /// Loads the TLS context. Throws std::runtime_error when the certificate or key cannot be
+    /// used: start-up cannot proceed without them.
+    Server(ServerOptions options, RequestHandler handler);
+    ~Server();
+    Server(const Server&) = delete;
+    Server& operator=(const Server&) = delete;
+
+    /// Binds, listens and starts the I/O threads. Throws std::runtime_error when the address
+    /// cannot be bound.
+    void Start();
+    /// The bound port (useful with port 0), valid after Start().
+    std::uint16_t port() const;
+    /// Stops accepting, closes idle keep-alive connections, lets requests already being read
+    /// or handled finish (answered with `Connection: close`) for up to shutdown_grace, then
+    /// joins the I/O threads. Safe to call more than once and from any thread but an I/O one.
+    void Stop();
+    /// Open connections right now.
+    std::size_t open_connections() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace spoed::daemon::net

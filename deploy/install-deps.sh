@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Spoed needs to build, run and test — only those that are
+# missing, so running it again does nothing. Needs root (or sudo) when something is missing.
+#
+#   deploy/install-deps.sh          build, run and test the daemon and spoedctl
+#   deploy/install-deps.sh --desk   also what the Qt 6 desktop client needs
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build ccache pkg-config git
+  libboost1.81-dev libssl-dev openssl
+  libsqlite3-dev sqlite3
+  libprotobuf-dev protobuf-compiler
+  libargon2-dev
+  googletest libgtest-dev libgmock-dev
+  curl ca-certificates
+)
+if [[ "${1:-}" == "--desk" ]]; then
+  packages+=(qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools xvfb)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)
+  [[ "$status" == "installed" ]] || missing+=("$p")
+done
+
+if [[ ${#missing[@]} -eq 0 ]]; then
+  exit 0
+fi
+
+echo "install-deps: installing ${missing[*]}" >&2
+sudo=()
+if [[ $(id -u) -ne 0 ]]; then
+  command -v sudo >/dev/null || { echo "install-deps: need root to install: ${missing[*]}" >&2; exit 1; }
+  sudo=(sudo)
+fi
+export DEBIAN_FRONTEND=noninteractive
+# A fresh machine has no package lists yet; an old list may not know the packages.
+"${sudo[@]}" apt-get update -qq
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
