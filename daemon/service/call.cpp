@@ -1,0 +1,48 @@
+#include "daemon/service/call.hpp"
+
+#include "daemon/base/log.hpp"
+
+namespace spoed::daemon::service {
+
+void Call::AppendAudit(db::Tx& tx, std::string_view result) {
+    db::AuditRecord r;
+    r.at = now_;
+    if (actor_) {
+        r.user_id = actor_->user_id;
+        r.username = actor_->username;
+        r.roles = actor_->roles.Joined();
+        tx.sessions().Touch(actor_->session_id, now_);
+    } else {
+        r.username = note_.username_attempted;
+    }
+    r.service = service_;
+    r.method = method_;
+    r.action = note_.action;
+    for (const auto& id : note_.object_ids) {
+        if (!r.object_ids.empty()) r.object_ids += ',';
+        r.object_ids += id;
+    }
+    r.youth_id = note_.youth_id;
+    r.client_address = client_address_;
+    r.result = std::string(result);
+    r.reason = note_.reason;
+    tx.audit().Append(std::move(r));
+}
+
+Status Call::Finish(const Error* error) {
+    if (audited_) return Ok();
+    std::string result = error ? std::string(ErrorCodeName(error->code)) : std::string("ok");
+    Status st = store_.Write([&](db::Tx& tx) -> Status {
+        AppendAudit(tx, result);
+        return Ok();
+    });
+    if (!st.ok()) {
+        log::Error("audit.write_failed", "could not write the audit line of a call",
+                   {{"service", service_}, {"method", method_}, {"code", std::string(ErrorCodeName(st.error().code))}});
+        return st;
+    }
+    audited_ = true;
+    return Ok();
+}
+
+}  // namespace spoed::daemon::service

@@ -1,0 +1,96 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "daemon/base/clock.hpp"
+#include "daemon/base/result.hpp"
+#include "daemon/service/roles.hpp"
+#include "db/store.hpp"
+
+namespace spoed::daemon::service {
+
+/// The authenticated caller of one RPC.
+struct Actor {
+    std::int64_t user_id = 0;
+    std::string username;
+    RoleSet roles;
+    std::int64_t session_id = 0;
+    bool must_change_password = false;
+    TimePoint session_expires_at;
+};
+
+/// What the audit line of a call says beyond who/when/where/result; services fill it in.
+struct AuditNote {
+    std::string action;                   // create, read, search, update, login, ...
+    std::vector<std::string> object_ids;  // "user:12", "case:7"
+    std::int64_t youth_id = 0;
+    std::string reason;
+    std::string username_attempted;  // Login: the name tried, when nobody is authenticated
+};
+
+/// One RPC in progress: who calls, the moment it happens, and its unit of work. Every call
+/// writes exactly one audit line (NEN 7513): a call that changes something writes it in the
+/// same transaction as the change (`Write`), so both commit or neither; a read or a failed call
+/// writes it through `Finish`, before any data leaves the server.
+class Call {
+public:
+    Call(db::Store& store, TimePoint now, std::string_view service, std::string_view method, std::string_view action,
+         std::string client_address)
+        : store_(store), now_(now), service_(service), method_(method), client_address_(std::move(client_address)) {
+        note_.action = std::string(action);
+    }
+
+    TimePoint now() const { return now_; }
+    const std::optional<Actor>& actor() const { return actor_; }
+    void set_actor(Actor a) { actor_ = std::move(a); }
+    AuditNote& audit() { return note_; }
+    const std::string& client_address() const { return client_address_; }
+    std::string_view service() const { return service_; }
+    std::string_view method() const { return method_; }
+
+    template <typename F>
+    auto Read(F&& fn) {
+        return store_.Read(std::forward<F>(fn));
+    }
+
+    /// The call's one write transaction: runs `fn`, and when it succeeds appends the audit line
+    /// (result "ok") and refreshes the caller's session in the same transaction.
+    template <typename F>
+    auto Write(F&& fn) -> std::invoke_result_t<F, db::Tx&> {
+        using R = std::invoke_result_t<F, db::Tx&>;
+        if (wrote_) return R(Error::Internal("a call may write only once"));
+        wrote_ = true;
+        R result = store_.Write([&](db::Tx& tx) -> R {
+            R r = fn(tx);
+            if (r.ok()) AppendAudit(tx, "ok");
+            return r;
+        });
+        if (result.ok()) audited_ = true;
+        return result;
+    }
+
+    /// Writes the audit line when the call has not yet (reads, refusals, failures). A read must
+    /// not answer with data unless this succeeded.
+    Status Finish(const Error* error);
+    bool audited() const { return audited_; }
+
+private:
+    void AppendAudit(db::Tx& tx, std::string_view result);
+
+    db::Store& store_;
+    TimePoint now_;
+    std::string service_;
+    std::string method_;
+    std::string client_address_;
+    std::optional<Actor> actor_;
+    AuditNote note_;
+    bool wrote_ = false;
+    bool audited_ = false;
+};
+
+}  // namespace spoed::daemon::service

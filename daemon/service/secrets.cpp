@@ -1,0 +1,115 @@
+#include "daemon/service/secrets.hpp"
+
+#include <argon2.h>
+#include <openssl/evp.h>
+#include <openssl/rand.h>
+
+#include <algorithm>
+#include <stdexcept>
+#include <vector>
+
+namespace spoed::daemon::service {
+namespace {
+
+std::string RandomBytes(std::size_t n) {
+    std::string out(n, '\0');
+    if (RAND_bytes(reinterpret_cast<unsigned char*>(out.data()), static_cast<int>(n)) != 1) {
+        // The CSPRNG failing is not something to carry on from.
+        throw std::runtime_error("RAND_bytes failed");
+    }
+    return out;
+}
+
+std::string Base64Url(std::string_view bytes) {
+    static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    std::string out;
+    std::uint32_t buf = 0;
+    int bits = 0;
+    for (unsigned char c : bytes) {
+        buf = (buf << 8) | c;
+        bits += 8;
+        while (bits >= 6) {
+            bits -= 6;
+            out += kAlphabet[(buf >> bits) & 0x3f];
+        }
+    }
+    if (bits > 0) out += kAlphabet[(buf << (6 - bits)) & 0x3f];
+    return out;
+}
+
+class SlotGuard {
+public:
+    explicit SlotGuard(std::counting_semaphore<64>& s) : s_(s) { s_.acquire(); }
+    ~SlotGuard() { s_.release(); }
+
+private:
+    std::counting_semaphore<64>& s_;
+};
+
+}  // namespace
+
+PasswordHasher::PasswordHasher(Params params)
+    : params_(params), slots_(std::clamp(params.max_concurrent, 1, 64)) {
+    auto dummy = Hash(RandomBytes(24));
+    if (!dummy.ok()) throw std::runtime_error("cannot compute the Argon2id dummy hash");
+    dummy_hash_ = std::move(dummy).value();
+}
+
+Result<std::string> PasswordHasher::Hash(std::string_view password) {
+    std::string salt = RandomBytes(16);
+    std::size_t len = argon2_encodedlen(params_.iterations, params_.memory_kib, params_.parallelism,
+                                        static_cast<std::uint32_t>(salt.size()), 32, Argon2_id);
+    std::vector<char> encoded(len);
+    SlotGuard slot(slots_);
+    int rc = argon2id_hash_encoded(params_.iterations, params_.memory_kib, params_.parallelism, password.data(),
+                                   password.size(), salt.data(), salt.size(), 32, encoded.data(), encoded.size());
+    if (rc != ARGON2_OK) return Error::Internal(std::string("password hashing failed: ") + argon2_error_message(rc));
+    return std::string(encoded.data());
+}
+
+bool PasswordHasher::Verify(std::string_view encoded, std::string_view password) {
+    bool real = !encoded.empty();
+    std::string enc(real ? encoded : std::string_view(dummy_hash_));
+    SlotGuard slot(slots_);
+    int rc = argon2id_verify(enc.c_str(), password.data(), password.size());
+    return real && rc == ARGON2_OK;
+}
+
+std::string NewToken() { return Base64Url(RandomBytes(32)); }
+
+std::string TokenHash(std::string_view token) {
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    if (EVP_Digest(token.data(), token.size(), md, &len, EVP_sha256(), nullptr) != 1) {
+        throw std::runtime_error("SHA-256 failed");
+    }
+    return std::string(reinterpret_cast<const char*>(md), len);
+}
+
+std::string NewOneTimePassword() {
+    static constexpr std::string_view kAlphabet = "abcdefghjkmnpqrstuvwxyzACDEFGHJKLMNPQRTUVWXY34679";
+    std::string out;
+    // Rejection sampling keeps every character equally likely.
+    while (out.size() < 20) {
+        for (unsigned char b : RandomBytes(32)) {
+            if (b < 256 - (256 % kAlphabet.size()) && out.size() < 20) out += kAlphabet[b % kAlphabet.size()];
+        }
+    }
+    return out;
+}
+
+Status ValidateNewPassword(std::string_view field, std::string_view password) {
+    std::size_t code_points = 0;
+    for (unsigned char c : password) {
+        if ((c & 0xC0) != 0x80) ++code_points;
+    }
+    if (code_points < kMinPasswordLength) {
+        return Error::InvalidArgument(std::string(field) + ": must be at least 12 characters long");
+    }
+    if (password.size() > kMaxPasswordLength) {
+        return Error::InvalidArgument(std::string(field) + ": must be at most 1024 bytes long");
+    }
+    return Ok();
+}
+
+}  // namespace spoed::daemon::service

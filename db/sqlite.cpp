@@ -1,0 +1,139 @@
+#include "db/sqlite.hpp"
+
+#include <sqlite3.h>
+
+#include <string>
+
+namespace spoed::db {
+
+bool SqliteError::IsConstraint() const { return (code_ & 0xff) == SQLITE_CONSTRAINT; }
+bool SqliteError::IsFull() const { return (code_ & 0xff) == SQLITE_FULL; }
+bool SqliteError::IsBusy() const { return (code_ & 0xff) == SQLITE_BUSY || (code_ & 0xff) == SQLITE_LOCKED; }
+
+void ThrowSqlite(sqlite3* db, int rc, std::string_view context) {
+    std::string what(context);
+    what += ": ";
+    what += db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    int code = db != nullptr ? sqlite3_extended_errcode(db) : rc;
+    throw SqliteError(code, what);
+}
+
+Statement::Statement(sqlite3* db, std::string_view sql) : db_(db), stmt_(nullptr) {
+    int rc = sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), 0, &stmt_, nullptr);
+    if (rc != SQLITE_OK) ThrowSqlite(db, rc, "prepare");
+}
+
+Statement::~Statement() { sqlite3_finalize(stmt_); }
+
+Statement::Statement(Statement&& other) noexcept : db_(other.db_), stmt_(other.stmt_) { other.stmt_ = nullptr; }
+
+Statement& Statement::Bind(int index, std::int64_t value) {
+    if (int rc = sqlite3_bind_int64(stmt_, index, value); rc != SQLITE_OK) ThrowSqlite(db_, rc, "bind");
+    return *this;
+}
+Statement& Statement::Bind(int index, double value) {
+    if (int rc = sqlite3_bind_double(stmt_, index, value); rc != SQLITE_OK) ThrowSqlite(db_, rc, "bind");
+    return *this;
+}
+Statement& Statement::Bind(int index, std::string_view text) {
+    int rc = sqlite3_bind_text64(stmt_, index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+    if (rc != SQLITE_OK) ThrowSqlite(db_, rc, "bind");
+    return *this;
+}
+Statement& Statement::BindBlob(int index, std::string_view bytes) {
+    int rc = sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT);
+    if (rc != SQLITE_OK) ThrowSqlite(db_, rc, "bind");
+    return *this;
+}
+Statement& Statement::BindNull(int index) {
+    if (int rc = sqlite3_bind_null(stmt_, index); rc != SQLITE_OK) ThrowSqlite(db_, rc, "bind");
+    return *this;
+}
+
+bool Statement::Step() {
+    int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    ThrowSqlite(db_, rc, "step");
+}
+
+void Statement::Run() {
+    while (Step()) {
+    }
+}
+
+void Statement::Reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+}
+
+bool Statement::IsNull(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+std::int64_t Statement::Int(int column) const { return sqlite3_column_int64(stmt_, column); }
+double Statement::Double(int column) const { return sqlite3_column_double(stmt_, column); }
+std::string Statement::Text(int column) const {
+    const auto* p = sqlite3_column_text(stmt_, column);
+    int n = sqlite3_column_bytes(stmt_, column);
+    return p ? std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(n)) : std::string();
+}
+std::string Statement::Blob(int column) const {
+    const void* p = sqlite3_column_blob(stmt_, column);
+    int n = sqlite3_column_bytes(stmt_, column);
+    return p ? std::string(static_cast<const char*>(p), static_cast<std::size_t>(n)) : std::string();
+}
+std::optional<std::int64_t> Statement::OptInt(int column) const {
+    if (IsNull(column)) return std::nullopt;
+    return Int(column);
+}
+std::optional<std::string> Statement::OptText(int column) const {
+    if (IsNull(column)) return std::nullopt;
+    return Text(column);
+}
+
+Connection::Connection(const std::string& path, Mode mode) {
+    int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
+    flags |= mode == Mode::kReadOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+    if (rc != SQLITE_OK) {
+        std::string msg = "cannot open database " + path;
+        if (db_ != nullptr) {
+            msg += ": ";
+            msg += sqlite3_errmsg(db_);
+            sqlite3_close_v2(db_);
+            db_ = nullptr;
+        }
+        throw SqliteError(rc, msg);
+    }
+    sqlite3_extended_result_codes(db_, 1);
+}
+
+Connection::~Connection() {
+    if (db_ != nullptr) sqlite3_close_v2(db_);
+}
+
+void Connection::Exec(std::string_view sql) {
+    std::string s(sql);
+    char* err = nullptr;
+    int rc = sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err);
+    if (rc != SQLITE_OK) {
+        std::string what = err ? err : sqlite3_errstr(rc);
+        sqlite3_free(err);
+        throw SqliteError(sqlite3_extended_errcode(db_), "exec: " + what);
+    }
+}
+
+std::int64_t Connection::QueryInt(std::string_view sql) {
+    Statement st(db_, sql);
+    if (!st.Step()) throw SqliteError(SQLITE_ERROR, "query returned no row");
+    return st.Int(0);
+}
+
+std::string Connection::QueryText(std::string_view sql) {
+    Statement st(db_, sql);
+    if (!st.Step()) throw SqliteError(SQLITE_ERROR, "query returned no row");
+    return st.Text(0);
+}
+
+std::int64_t Connection::LastInsertId() const { return sqlite3_last_insert_rowid(db_); }
+int Connection::Changes() const { return sqlite3_changes(db_); }
+
+}  // namespace spoed::db

@@ -1,0 +1,251 @@
+#include "db/sqlite_repos.hpp"
+
+#include "db/sqlite_store.hpp"
+
+namespace spoed::db {
+namespace {
+
+constexpr std::string_view kUserColumns =
+    "id, username, display_name, password_hash, disabled, must_change_password, created_at, updated_at";
+
+UserRecord ReadUser(const Statement& st) {
+    UserRecord u;
+    u.id = st.Int(0);
+    u.username = st.Text(1);
+    u.display_name = st.Text(2);
+    u.password_hash = st.Text(3);
+    u.disabled = st.Int(4) != 0;
+    u.must_change_password = st.Int(5) != 0;
+    u.created_at = FromMicros(st.Int(6));
+    u.updated_at = FromMicros(st.Int(7));
+    return u;
+}
+
+constexpr std::string_view kSessionColumns =
+    "id, user_id, token_hash, created_at, last_seen_at, expires_at, ended_at, end_reason, client_address";
+
+SessionRecord ReadSession(const Statement& st) {
+    SessionRecord s;
+    s.id = st.Int(0);
+    s.user_id = st.Int(1);
+    s.token_hash = st.Blob(2);
+    s.created_at = FromMicros(st.Int(3));
+    s.last_seen_at = FromMicros(st.Int(4));
+    s.expires_at = FromMicros(st.Int(5));
+    if (auto e = st.OptInt(6)) s.ended_at = FromMicros(*e);
+    s.end_reason = st.Text(7);
+    s.client_address = st.Text(8);
+    return s;
+}
+
+}  // namespace
+
+// --- users -----------------------------------------------------------------------------------
+
+std::optional<std::int64_t> SqliteUserRepo::Insert(const UserRecord& u) {
+    {
+        auto exists = c_.Prepare("SELECT 1 FROM users WHERE username = ?");
+        exists.Bind(1, u.username);
+        if (exists.Step()) return std::nullopt;
+    }
+    auto st = c_.Prepare(
+        "INSERT INTO users (username, display_name, password_hash, disabled, must_change_password, created_at, "
+        "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    st.Bind(1, u.username)
+        .Bind(2, u.display_name)
+        .Bind(3, u.password_hash)
+        .Bind(4, u.disabled)
+        .Bind(5, u.must_change_password)
+        .Bind(6, ToMicros(u.created_at))
+        .Bind(7, ToMicros(u.created_at));
+    st.Run();
+    std::int64_t id = c_.LastInsertId();
+    SetRoles(id, u.roles, u.created_at);
+    return id;
+}
+
+std::vector<std::string> SqliteUserRepo::RolesOf(std::int64_t id) {
+    auto st = c_.Prepare("SELECT role FROM user_roles WHERE user_id = ? ORDER BY role");
+    st.Bind(1, id);
+    std::vector<std::string> roles;
+    while (st.Step()) roles.push_back(st.Text(0));
+    return roles;
+}
+
+std::optional<UserRecord> SqliteUserRepo::FindById(std::int64_t id) {
+    auto st = c_.Prepare("SELECT " + std::string(kUserColumns) + " FROM users WHERE id = ?");
+    st.Bind(1, id);
+    if (!st.Step()) return std::nullopt;
+    UserRecord u = ReadUser(st);
+    u.roles = RolesOf(u.id);
+    return u;
+}
+
+std::optional<UserRecord> SqliteUserRepo::FindByUsername(std::string_view username) {
+    auto st = c_.Prepare("SELECT " + std::string(kUserColumns) + " FROM users WHERE username = ?");
+    st.Bind(1, username);
+    if (!st.Step()) return std::nullopt;
+    UserRecord u = ReadUser(st);
+    u.roles = RolesOf(u.id);
+    return u;
+}
+
+std::vector<UserRecord> SqliteUserRepo::List(bool include_disabled) {
+    auto st = c_.Prepare("SELECT " + std::string(kUserColumns) + " FROM users" +
+                         (include_disabled ? "" : " WHERE disabled = 0") + " ORDER BY username");
+    std::vector<UserRecord> out;
+    while (st.Step()) out.push_back(ReadUser(st));
+    for (auto& u : out) u.roles = RolesOf(u.id);
+    return out;
+}
+
+void SqliteUserRepo::SetRoles(std::int64_t id, const std::vector<std::string>& roles, TimePoint now) {
+    auto del = c_.Prepare("DELETE FROM user_roles WHERE user_id = ?");
+    del.Bind(1, id).Run();
+    auto ins = c_.Prepare("INSERT OR IGNORE INTO user_roles (user_id, role) VALUES (?, ?)");
+    for (const auto& r : roles) {
+        ins.Bind(1, id).Bind(2, r);
+        ins.Run();
+        ins.Reset();
+    }
+    auto upd = c_.Prepare("UPDATE users SET updated_at = ? WHERE id = ?");
+    upd.Bind(1, ToMicros(now)).Bind(2, id).Run();
+}
+
+void SqliteUserRepo::SetDisabled(std::int64_t id, bool disabled, TimePoint now) {
+    auto st = c_.Prepare("UPDATE users SET disabled = ?, updated_at = ? WHERE id = ?");
+    st.Bind(1, disabled).Bind(2, ToMicros(now)).Bind(3, id).Run();
+}
+
+void SqliteUserRepo::SetPassword(std::int64_t id, std::string_view hash, bool must_change, TimePoint now) {
+    auto st = c_.Prepare("UPDATE users SET password_hash = ?, must_change_password = ?, updated_at = ? WHERE id = ?");
+    st.Bind(1, hash).Bind(2, must_change).Bind(3, ToMicros(now)).Bind(4, id).Run();
+}
+
+std::int64_t SqliteUserRepo::Count() { return c_.QueryInt("SELECT count(*) FROM users"); }
+
+// --- sessions --------------------------------------------------------------------------------
+
+std::int64_t SqliteSessionRepo::Insert(const SessionRecord& s) {
+    auto st = c_.Prepare(
+        "INSERT INTO sessions (user_id, token_hash, created_at, last_seen_at, expires_at, client_address) "
+        "VALUES (?, ?, ?, ?, ?, ?)");
+    st.Bind(1, s.user_id)
+        .BindBlob(2, s.token_hash)
+        .Bind(3, ToMicros(s.created_at))
+        .Bind(4, ToMicros(s.last_seen_at))
+        .Bind(5, ToMicros(s.expires_at))
+        .Bind(6, s.client_address);
+    st.Run();
+    return c_.LastInsertId();
+}
+
+std::optional<SessionRecord> SqliteSessionRepo::FindByTokenHash(std::string_view token_hash) {
+    auto st = c_.Prepare("SELECT " + std::string(kSessionColumns) + " FROM sessions WHERE token_hash = ?");
+    st.BindBlob(1, token_hash);
+    if (!st.Step()) return std::nullopt;
+    return ReadSession(st);
+}
+
+std::optional<SessionRecord> SqliteSessionRepo::FindById(std::int64_t id) {
+    auto st = c_.Prepare("SELECT " + std::string(kSessionColumns) + " FROM sessions WHERE id = ?");
+    st.Bind(1, id);
+    if (!st.Step()) return std::nullopt;
+    return ReadSession(st);
+}
+
+std::vector<SessionRecord> SqliteSessionRepo::ListOpen(std::int64_t user_id) {
+    auto st = c_.Prepare("SELECT " + std::string(kSessionColumns) +
+                         " FROM sessions WHERE user_id = ? AND ended_at IS NULL ORDER BY id");
+    st.Bind(1, user_id);
+    std::vector<SessionRecord> out;
+    while (st.Step()) out.push_back(ReadSession(st));
+    return out;
+}
+
+void SqliteSessionRepo::Touch(std::int64_t id, TimePoint now) {
+    auto st = c_.Prepare("UPDATE sessions SET last_seen_at = max(last_seen_at, ?) WHERE id = ?");
+    st.Bind(1, ToMicros(now)).Bind(2, id).Run();
+}
+
+void SqliteSessionRepo::End(std::int64_t id, TimePoint now, std::string_view reason) {
+    auto st = c_.Prepare("UPDATE sessions SET ended_at = ?, end_reason = ? WHERE id = ? AND ended_at IS NULL");
+    st.Bind(1, ToMicros(now)).Bind(2, reason).Bind(3, id).Run();
+}
+
+int SqliteSessionRepo::EndAllForUser(std::int64_t user_id, TimePoint now, std::string_view reason) {
+    auto st =
+        c_.Prepare("UPDATE sessions SET ended_at = ?, end_reason = ? WHERE user_id = ? AND ended_at IS NULL");
+    st.Bind(1, ToMicros(now)).Bind(2, reason).Bind(3, user_id).Run();
+    return c_.Changes();
+}
+
+// --- audit -----------------------------------------------------------------------------------
+
+std::int64_t SqliteAuditRepo::Append(AuditRecord r) {
+    std::string prev;
+    {
+        auto last = c_.Prepare("SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1");
+        if (last.Step()) prev = last.Blob(0);
+    }
+    r.hash = AuditHash(prev, r);
+    auto st = c_.Prepare(
+        "INSERT INTO audit_events (at, user_id, username, roles, service, method, action, object_ids, youth_id, "
+        "client_address, result, reason, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    st.Bind(1, ToMicros(r.at))
+        .Bind(2, r.user_id)
+        .Bind(3, r.username)
+        .Bind(4, r.roles)
+        .Bind(5, r.service)
+        .Bind(6, r.method)
+        .Bind(7, r.action)
+        .Bind(8, r.object_ids)
+        .Bind(9, r.youth_id)
+        .Bind(10, r.client_address)
+        .Bind(11, r.result)
+        .Bind(12, r.reason)
+        .BindBlob(13, r.hash);
+    st.Run();
+    return c_.LastInsertId();
+}
+
+std::vector<AuditRecord> SqliteAuditRepo::List(const AuditFilter& f) {
+    std::string sql =
+        "SELECT seq, at, user_id, username, roles, service, method, action, object_ids, youth_id, client_address, "
+        "result, reason, hash FROM audit_events WHERE 1 = 1";
+    if (f.user_id != 0) sql += " AND user_id = ?1";
+    if (f.youth_id != 0) sql += " AND youth_id = ?2";
+    if (f.since) sql += " AND at >= ?3";
+    if (f.until) sql += " AND at < ?4";
+    if (f.before_seq != 0) sql += " AND seq < ?5";
+    sql += " ORDER BY seq DESC LIMIT ?6";
+    auto st = c_.Prepare(sql);
+    if (f.user_id != 0) st.Bind(1, f.user_id);
+    if (f.youth_id != 0) st.Bind(2, f.youth_id);
+    if (f.since) st.Bind(3, ToMicros(*f.since));
+    if (f.until) st.Bind(4, ToMicros(*f.until));
+    if (f.before_seq != 0) st.Bind(5, f.before_seq);
+    st.Bind(6, f.limit);
+    std::vector<AuditRecord> out;
+    while (st.Step()) {
+        AuditRecord r;
+        r.seq = st.Int(0);
+        r.at = FromMicros(st.Int(1));
+        r.user_id = st.Int(2);
+        r.username = st.Text(3);
+        r.roles = st.Text(4);
+        r.service = st.Text(5);
+        r.method = st.Text(6);
+        r.action = st.Text(7);
+        r.object_ids = st.Text(8);
+        r.youth_id = st.Int(9);
+        r.client_address = st.Text(10);
+        r.result = st.Text(11);
+        r.reason = st.Text(12);
+        r.hash = st.Blob(13);
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+}  // namespace spoed::db

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "db/sqlite.hpp"
+#include "db/store.hpp"
+
+namespace spoed::db {
+
+class SqliteUserRepo final : public UserRepo {
+public:
+    explicit SqliteUserRepo(Connection& c) : c_(c) {}
+    std::optional<std::int64_t> Insert(const UserRecord& user) override;
+    std::optional<UserRecord> FindById(std::int64_t id) override;
+    std::optional<UserRecord> FindByUsername(std::string_view username) override;
+    std::vector<UserRecord> List(bool include_disabled) override;
+    void SetRoles(std::int64_t id, const std::vector<std::string>& roles, TimePoint now) override;
+    void SetDisabled(std::int64_t id, bool disabled, TimePoint now) override;
+    void SetPassword(std::int64_t id, std::string_view hash, bool must_change, TimePoint now) override;
+    std::int64_t Count() override;
+
+private:
+    std::vector<std::string> RolesOf(std::int64_t id);
+    Connection& c_;
+};
+
+class SqliteSessionRepo final : public SessionRepo {
+public:
+    explicit SqliteSessionRepo(Connection& c) : c_(c) {}
+    std::int64_t Insert(const SessionRecord& session) override;
+    std::optional<SessionRecord> FindByTokenHash(std::string_view token_hash) override;
+    std::optional<SessionRecord> FindById(std::int64_t id) override;
+    std::vector<SessionRecord> ListOpen(std::int64_t user_id) override;
+    void Touch(std::int64_t id, TimePoint now) override;
+    void End(std::int64_t id, TimePoint now, std::string_view reason) override;
+    int EndAllForUser(std::int64_t user_id, TimePoint now, std::string_view reason) override;
+
+private:
+    Connection& c_;
+};
+
+class SqliteAuditRepo final : public AuditRepo {
+public:
+    explicit SqliteAuditRepo(Connection& c) : c_(c) {}
+    std::int64_t Append(AuditRecord record) override;
+    std::vector<AuditRecord> List(const AuditFilter& filter) override;
+
+private:
+    Connection& c_;
+};
+
+/// The repositories of one open transaction on one connection.
+class SqliteTx final : public Tx {
+public:
+    explicit SqliteTx(Connection& c) : users_(c), sessions_(c), audit_(c) {}
+    UserRepo& users() override { return users_; }
+    SessionRepo& sessions() override { return sessions_; }
+    AuditRepo& audit() override { return audit_; }
+
+private:
+    SqliteUserRepo users_;
+    SqliteSessionRepo sessions_;
+    SqliteAuditRepo audit_;
+};
+
+}  // namespace spoed::db
