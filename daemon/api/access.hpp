@@ -1,0 +1,37 @@
+#pragma once
+
+#include <span>
+#include <string_view>
+
+#include "daemon/service/roles.hpp"
+
+namespace spoed::daemon::api {
+
+using service::RoleSet;
+
+enum class Access {
+    kPublic,   // no token (Login only)
+    kAnyUser,  // any signed-in user, for their own things
+    kRoles,    // users holding one of `roles`
+};
+
+/// One row of the role × RPC table: who may call a method and how its audit line is labelled.
+struct RpcRule {
+    std::string_view service;  // "spoed.v1.AuthService"
+    std::string_view method;   // "Login"
+    std::string_view action;   // NEN 7513 action: create, read, search, update, login, ...
+    Access access;
+    RoleSet roles;
+    /// Allowed while the user still has to replace a one-time password.
+    bool before_password_change = false;
+};
+
+/// The role × RPC table. It decides every call; docs/api.md shows the same table and a test
+/// holds the two together.
+std::span<const RpcRule> RpcRules();
+/// The rule of a method, or nullptr when the method does not exist.
+const RpcRule* FindRule(std::string_view service, std::string_view method);
+/// Whether `roles` may call the method (kPublic and kAnyUser: any user).
+bool Allows(const RpcRule& rule, RoleSet roles);
+
+}  // namespace spoed::daemon::api

@@ -1,0 +1,95 @@
+#include "daemon/api/connect.hpp"
+
+#include <google/protobuf/util/json_util.h>
+
+#include <algorithm>
+#include <cctype>
+
+#include "spoed/v1/common.pb.h"
+
+namespace spoed::daemon::api {
+
+int HttpStatusFor(ErrorCode code) {
+    switch (code) {
+        case ErrorCode::kInvalidArgument:
+        case ErrorCode::kFailedPrecondition:
+        case ErrorCode::kOutOfRange: return 400;
+        case ErrorCode::kUnauthenticated: return 401;
+        case ErrorCode::kPermissionDenied: return 403;
+        case ErrorCode::kNotFound:
+        case ErrorCode::kUnimplemented: return 404;
+        case ErrorCode::kAlreadyExists:
+        case ErrorCode::kAborted: return 409;
+        case ErrorCode::kResourceExhausted: return 429;
+        case ErrorCode::kUnavailable: return 503;
+        case ErrorCode::kDeadlineExceeded: return 504;
+        case ErrorCode::kInternal: return 500;
+    }
+    return 500;
+}
+
+bool ParseContentType(std::string_view content_type, Codec& out) {
+    std::string ct(content_type.substr(0, content_type.find(';')));
+    ct.erase(std::remove_if(ct.begin(), ct.end(), [](unsigned char c) { return std::isspace(c); }), ct.end());
+    std::transform(ct.begin(), ct.end(), ct.begin(), [](unsigned char c) { return std::tolower(c); });
+    if (ct == "application/proto") {
+        out = Codec::kProto;
+        return true;
+    }
+    if (ct == "application/json") {
+        out = Codec::kJson;
+        return true;
+    }
+    return false;
+}
+
+std::string_view ContentTypeOf(Codec codec) {
+    return codec == Codec::kProto ? "application/proto" : "application/json";
+}
+
+net::HttpResponse ErrorResponse(const Error& error) {
+    v1::ConnectError body;
+    body.set_code(std::string(ErrorCodeName(error.code)));
+    body.set_message(error.message);
+    net::HttpResponse resp;
+    resp.status = HttpStatusFor(error.code);
+    resp.content_type = "application/json";
+    if (!google::protobuf::util::MessageToJsonString(body, &resp.body).ok()) {
+        resp.body = R"({"code":"internal","message":"error message could not be encoded"})";
+    }
+    return resp;
+}
+
+Status Decode(Codec codec, std::string_view body, google::protobuf::Message& out) {
+    const std::string& type = out.GetDescriptor()->full_name();
+    if (codec == Codec::kProto) {
+        if (!out.ParseFromArray(body.data(), static_cast<int>(body.size()))) {
+            return Error::InvalidArgument("request body is not a valid " + type + " in protobuf binary form");
+        }
+        return Ok();
+    }
+    if (body.empty()) return Ok();  // Connect allows an empty body for an empty message
+    google::protobuf::util::JsonParseOptions options;
+    options.ignore_unknown_fields = false;
+    auto st = google::protobuf::util::JsonStringToMessage(body, &out, options);
+    if (!st.ok()) {
+        std::string why(st.message());
+        if (why.size() > 300) why.resize(300);
+        return Error::InvalidArgument("request body is not a valid " + type + " in JSON: " + why);
+    }
+    return Ok();
+}
+
+Result<std::string> Encode(Codec codec, const google::protobuf::Message& message) {
+    std::string out;
+    if (codec == Codec::kProto) {
+        if (!message.SerializeToString(&out)) return Error::Internal("response could not be encoded");
+        return out;
+    }
+    if (!google::protobuf::util::MessageToJsonString(message, &out).ok()) {
+        return Error::Internal("response could not be encoded as JSON");
+    }
+    return out;
+}
+
+}  // namespace spoed::daemon::api

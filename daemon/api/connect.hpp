@@ -1,0 +1,30 @@
+#pragma once
+
+#include <google/protobuf/message.h>
+
+#include <string>
+#include <string_view>
+
+#include "daemon/base/result.hpp"
+#include "daemon/net/server.hpp"
+
+namespace spoed::daemon::api {
+
+/// The Connect protocol's codec for unary calls: status mapping, content types, bodies.
+
+enum class Codec { kProto, kJson };
+
+/// HTTP status for an error code (Connect's mapping; `unimplemented` answers 404).
+int HttpStatusFor(ErrorCode code);
+/// "application/proto" → kProto, "application/json[; charset=utf-8]" → kJson; else false.
+bool ParseContentType(std::string_view content_type, Codec& out);
+std::string_view ContentTypeOf(Codec codec);
+
+/// An error answer: JSON {"code": "...", "message": "..."} whatever the request's codec.
+net::HttpResponse ErrorResponse(const Error& error);
+
+/// Decodes a request body; invalid_argument naming what was wrong.
+Status Decode(Codec codec, std::string_view body, google::protobuf::Message& out);
+Result<std::string> Encode(Codec codec, const google::protobuf::Message& message);
+
+}  // namespace spoed::daemon::api

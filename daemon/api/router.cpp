@@ -1,0 +1,145 @@
+#include "daemon/api/router.hpp"
+
+#include <stdexcept>
+
+#include "daemon/api/connect.hpp"
+#include "daemon/base/log.hpp"
+
+namespace spoed::daemon::api {
+namespace {
+
+std::string_view BearerToken(std::string_view authorization) {
+    constexpr std::string_view kScheme = "bearer ";
+    if (authorization.size() <= kScheme.size()) return {};
+    for (std::size_t i = 0; i < kScheme.size(); ++i) {
+        if (std::tolower(static_cast<unsigned char>(authorization[i])) != kScheme[i]) return {};
+    }
+    std::string_view token = authorization.substr(kScheme.size());
+    while (!token.empty() && token.front() == ' ') token.remove_prefix(1);
+    while (!token.empty() && token.back() == ' ') token.remove_suffix(1);
+    return token;
+}
+
+/// A path fit to repeat in a message: printable ASCII, at most 100 characters.
+std::string Printable(std::string_view s) {
+    std::string out;
+    for (char c : s.substr(0, 100)) out += (c >= 0x20 && c < 0x7f) ? c : '?';
+    return out;
+}
+
+net::HttpResponse TextResponse(int status, std::string body) {
+    net::HttpResponse r;
+    r.status = status;
+    r.content_type = "text/plain; charset=utf-8";
+    r.body = std::move(body);
+    return r;
+}
+
+}  // namespace
+
+Router::Router(db::Store& store, const Clock& clock, service::AuthService& auth)
+    : store_(store), clock_(clock), auth_(auth) {}
+
+void Router::AddRoute(std::string_view service, std::string_view method, Route route) {
+    route.rule = FindRule(service, method);
+    if (route.rule == nullptr) {
+        throw std::logic_error("RPC " + std::string(service) + "/" + std::string(method) +
+                               " is not in the role × RPC table");
+    }
+    std::string path = "/" + std::string(service) + "/" + std::string(method);
+    if (!routes_.emplace(path, std::move(route)).second) throw std::logic_error("RPC registered twice: " + path);
+}
+
+void Router::CheckComplete() const {
+    for (const auto& rule : RpcRules()) {
+        std::string path = "/" + std::string(rule.service) + "/" + std::string(rule.method);
+        if (!routes_.contains(path)) throw std::logic_error("RPC in the role × RPC table without handler: " + path);
+    }
+}
+
+net::HttpResponse Router::Handle(const net::HttpRequest& request) {
+    std::string_view path = request.target;
+    path = path.substr(0, path.find('?'));
+
+    if (path == "/healthz" || path == "/readyz") {
+        if (request.method != "GET" && request.method != "HEAD") {
+            auto r = ErrorResponse(Error::Unimplemented("use GET for " + std::string(path)));
+            r.status = 405;
+            r.headers.emplace_back("Allow", "GET, HEAD");
+            return r;
+        }
+        if (path == "/healthz") return TextResponse(200, "ok\n");
+        return store_.Ready() ? TextResponse(200, "ready\n") : TextResponse(503, "database not ready\n");
+    }
+
+    auto it = routes_.find(path);
+    if (it == routes_.end()) {
+        return ErrorResponse(Error::Unimplemented("no such method: " + Printable(path)));
+    }
+    if (request.method != "POST") {
+        auto r = ErrorResponse(Error::Unimplemented("use POST for Connect calls"));
+        r.status = 405;
+        r.headers.emplace_back("Allow", "POST");
+        return r;
+    }
+    try {
+        return HandleRpc(it->second, request);
+    } catch (const std::exception& e) {
+        // A bug, not input: answer 500 without detail, log what it was (no request content).
+        log::Error("api.unexpected", "unexpected failure in a call",
+                   {{"method", std::string(path)}, {"what", e.what()}});
+        return ErrorResponse(Error::Internal("internal error"));
+    }
+}
+
+net::HttpResponse Router::HandleRpc(const Route& route, const net::HttpRequest& request) {
+    const RpcRule& rule = *route.rule;
+    Codec codec;
+    if (!ParseContentType(request.Header("content-type"), codec)) {
+        auto r = ErrorResponse(Error::InvalidArgument("unsupported content type \"" +
+                                                      Printable(request.Header("content-type")) +
+                                                      "\": use application/proto or application/json"));
+        r.status = 415;
+        return r;
+    }
+
+    service::Call call(store_, clock_.Now(), rule.service, rule.method, rule.action, request.remote_address);
+    auto fail = [&](const Error& error) {
+        (void)call.Finish(&error);  // a failed audit write is logged by Finish; the refusal stands
+        return ErrorResponse(error);
+    };
+
+    if (rule.access != Access::kPublic) {
+        auto actor = auth_.Authenticate(store_, BearerToken(request.Header("authorization")), call.now());
+        if (!actor.ok()) return fail(actor.error());
+        call.set_actor(std::move(actor).value());
+        const service::Actor& me = *call.actor();
+        if (!Allows(rule, me.roles)) {
+            return fail(Error::PermissionDenied("your roles (" + me.roles.Joined() + ") may not call " +
+                                                std::string(rule.method)));
+        }
+        if (me.must_change_password && !rule.before_password_change) {
+            return fail(Error::FailedPrecondition(
+                "you are using a one-time password: change it first (AuthService/ChangePassword)"));
+        }
+    }
+
+    auto req = route.new_request();
+    if (Status st = Decode(codec, request.body, *req); !st.ok()) return fail(st.error());
+
+    auto result = route.invoke(call, *req);
+    if (!result.ok()) return fail(result.error());
+    // Nothing leaves before its audit line is stored.
+    if (Status st = call.Finish(nullptr); !st.ok()) {
+        return ErrorResponse(Error::Unavailable("the call could not be recorded in the audit log; try again"));
+    }
+    auto body = Encode(codec, **result);
+    if (!body.ok()) return ErrorResponse(body.error());
+    net::HttpResponse resp;
+    resp.status = 200;
+    resp.content_type = std::string(ContentTypeOf(codec));
+    resp.body = std::move(body).value();
+    return resp;
+}
+
+}  // namespace spoed::daemon::api

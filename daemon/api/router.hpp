@@ -1,0 +1,76 @@
+#pragma once
+
+#include <google/protobuf/message.h>
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "daemon/api/access.hpp"
+#include "daemon/base/clock.hpp"
+#include "daemon/net/server.hpp"
+#include "daemon/service/auth_service.hpp"
+#include "db/store.hpp"
+
+namespace spoed::daemon::api {
+
+/// Routes Connect unary calls (`POST /<service>/<method>`) to service functions: decodes,
+/// authenticates, authorises against the role × RPC table, runs the call, writes its audit
+/// line, encodes the answer and maps errors to Connect codes. Also answers /healthz and
+/// /readyz. Synchronous and free of I/O: the daemon runs it on its worker threads.
+class Router {
+public:
+    Router(db::Store& store, const Clock& clock, service::AuthService& auth);
+
+    template <typename Req, typename Resp>
+    using Handler = std::function<Result<Resp>(service::Call&, const Req&)>;
+
+    /// Registers a method. Throws std::logic_error when the method is not in the role × RPC
+    /// table or is registered twice: a start-up bug, never a runtime condition.
+    template <typename Req, typename Resp>
+    void Add(std::string_view service, std::string_view method, Handler<Req, Resp> handler) {
+        Route route;
+        route.new_request = [] { return std::make_unique<Req>(); };
+        route.invoke = [h = std::move(handler)](service::Call& call, const google::protobuf::Message& req)
+            -> Result<std::unique_ptr<google::protobuf::Message>> {
+            Result<Resp> r = h(call, static_cast<const Req&>(req));
+            if (!r.ok()) return std::move(r).take_error();
+            return std::unique_ptr<google::protobuf::Message>(new Resp(std::move(r).value()));
+        };
+        AddRoute(service, method, std::move(route));
+    }
+
+    /// Registers a service's member function, e.g. `Bind(kAuth, "Login", auth, &AuthService::Login)`.
+    template <typename S, typename Req, typename Resp>
+    void Bind(std::string_view service, std::string_view method, S& svc,
+              Result<Resp> (S::*fn)(service::Call&, const Req&)) {
+        Add<Req, Resp>(service, method, [&svc, fn](service::Call& c, const Req& r) { return (svc.*fn)(c, r); });
+    }
+
+    /// Throws std::logic_error when a row of the role × RPC table has no handler.
+    void CheckComplete() const;
+
+    net::HttpResponse Handle(const net::HttpRequest& request);
+
+private:
+    struct Route {
+        const RpcRule* rule = nullptr;
+        std::function<std::unique_ptr<google::protobuf::Message>()> new_request;
+        std::function<Result<std::unique_ptr<google::protobuf::Message>>(service::Call&,
+                                                                         const google::protobuf::Message&)>
+            invoke;
+    };
+    void AddRoute(std::string_view service, std::string_view method, Route route);
+    net::HttpResponse HandleRpc(const Route& route, const net::HttpRequest& request);
+
+    db::Store& store_;
+    const Clock& clock_;
+    service::AuthService& auth_;
+    std::map<std::string, Route, std::less<>> routes_;  // "/spoed.v1.AuthService/Login"
+};
+
+}  // namespace spoed::daemon::api
