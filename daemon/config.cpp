@@ -1,0 +1,167 @@
+#include "daemon/config.hpp"
+
+#include <charconv>
+#include <fstream>
+#include <sstream>
+
+namespace spoed::daemon {
+namespace {
+
+std::string_view Trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+    return s;
+}
+
+template <typename T>
+Status ParseNumber(std::string_view value, T min, T max, std::string_view where, std::string_view key, T& out) {
+    T v{};
+    auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), v);
+    if (ec != std::errc() || ptr != value.data() + value.size() || v < min || v > max) {
+        return Error::InvalidArgument(std::string(where) + "key '" + std::string(key) +
+                                      "': expected a whole number from " + std::to_string(min) + " to " +
+                                      std::to_string(max) + ", got '" + std::string(value.substr(0, 60)) + "'");
+    }
+    out = v;
+    return Ok();
+}
+
+Status ParseBool(std::string_view value, std::string_view where, std::string_view key, bool& out) {
+    if (value == "true" || value == "yes" || value == "on") {
+        out = true;
+        return Ok();
+    }
+    if (value == "false" || value == "no" || value == "off") {
+        out = false;
+        return Ok();
+    }
+    return Error::InvalidArgument(std::string(where) + "key '" + std::string(key) + "': expected true or false, got '" +
+                                  std::string(value.substr(0, 60)) + "'");
+}
+
+Status RequireNonEmpty(std::string_view value, std::string_view where, std::string_view key) {
+    if (value.empty()) return Error::InvalidArgument(std::string(where) + "key '" + std::string(key) + "': needs a value");
+    return Ok();
+}
+
+}  // namespace
+
+Status ParseListen(std::string_view value, std::string& host, std::uint16_t& port) {
+    std::size_t colon = value.rfind(':');
+    if (colon == std::string_view::npos) return Error::InvalidArgument("expected HOST:PORT");
+    std::string_view h = value.substr(0, colon);
+    std::string_view p = value.substr(colon + 1);
+    if (h.size() >= 2 && h.front() == '[' && h.back() == ']') h = h.substr(1, h.size() - 2);
+    unsigned v = 0;
+    auto [ptr, ec] = std::from_chars(p.data(), p.data() + p.size(), v);
+    if (ec != std::errc() || ptr != p.data() + p.size() || v > 65535) {
+        return Error::InvalidArgument("expected HOST:PORT with a port from 0 to 65535");
+    }
+    host = h.empty() ? "0.0.0.0" : std::string(h);
+    port = static_cast<std::uint16_t>(v);
+    return Ok();
+}
+
+Status SetConfigKey(std::string_view key, std::string_view value, std::string_view where, DaemonConfig& c) {
+    std::uint64_t n = 0;
+    if (key == "listen") {
+        std::string host;
+        std::uint16_t port = 0;
+        if (Status st = ParseListen(value, host, port); !st.ok()) {
+            return Error::InvalidArgument(std::string(where) + "key 'listen': " + st.error().message + ", got '" +
+                                          std::string(value.substr(0, 60)) + "'");
+        }
+        c.listen_host = host;
+        c.listen_port = port;
+    } else if (key == "data_dir") {
+        SPOED_TRY(RequireNonEmpty(value, where, key));
+        c.data_dir = std::string(value);
+    } else if (key == "tls_cert") {
+        c.tls_cert = std::string(value);
+    } else if (key == "tls_key") {
+        c.tls_key = std::string(value);
+    } else if (key == "tls_allow_tls12") {
+        SPOED_TRY(ParseBool(value, where, key, c.tls_allow_tls12));
+    } else if (key == "io_threads") {
+        SPOED_TRY(ParseNumber<std::uint64_t>(value, 0, 256, where, key, n));
+        c.io_threads = static_cast<unsigned>(n);
+    } else if (key == "worker_threads") {
+        SPOED_TRY(ParseNumber<std::uint64_t>(value, 0, 1024, where, key, n));
+        c.worker_threads = static_cast<unsigned>(n);
+    } else if (key == "max_connections") {
+        SPOED_TRY(ParseNumber<std::uint64_t>(value, 1, 1'000'000, where, key, n));
+        c.max_connections = n;
+    } else if (key == "max_header_bytes") {
+        SPOED_TRY(ParseNumber<std::uint64_t>(value, 1024, 1024 * 1024, where, key, n));
+        c.max_header_bytes = n;
+    } else if (key == "max_body_bytes") {
+        SPOED_TRY(ParseNumber<std::uint64_t>(value, 1024, 64 * 1024 * 1024, where, key, n));
+        c.max_body_bytes = n;
+    } else if (key == "read_timeout_seconds") {
+        SPOED_TRY(ParseNumber<std::uint64_t>(value, 1, 3600, where, key, n));
+        c.read_timeout = std::chrono::seconds(n);
+    } else if (key == "idle_timeout_seconds") {
+        SPOED_TRY(ParseNumber<std::uint64_t>(value, 1, 3600, where, key, n));
+        c.idle_timeout = std::chrono::seconds(n);
+    } else if (key == "shutdown_grace_seconds") {
+        SPOED_TRY(ParseNumber<std::uint64_t>(value, 0, 600, where, key, n));
+        c.shutdown_grace = std::chrono::seconds(n);
+    } else if (key == "session_idle_minutes") {
+        SPOED_TRY(ParseNumber<std::uint64_t>(value, 1, 24 * 60, where, key, n));
+        c.session_idle = std::chrono::minutes(n);
+    } else if (key == "session_lifetime_hours") {
+        SPOED_TRY(ParseNumber<std::uint64_t>(value, 1, 7 * 24, where, key, n));
+        c.session_lifetime = std::chrono::hours(n);
+    } else if (key == "password_hash_concurrency") {
+        SPOED_TRY(ParseNumber<std::uint64_t>(value, 1, 64, where, key, n));
+        c.password_hash_concurrency = static_cast<int>(n);
+    } else if (key == "db_readers") {
+        SPOED_TRY(ParseNumber<std::uint64_t>(value, 1, 64, where, key, n));
+        c.db_readers = static_cast<int>(n);
+    } else if (key == "log_level") {
+        if (value == "debug") c.log_level = log::Level::kDebug;
+        else if (value == "info") c.log_level = log::Level::kInfo;
+        else if (value == "warn") c.log_level = log::Level::kWarn;
+        else if (value == "error") c.log_level = log::Level::kError;
+        else {
+            return Error::InvalidArgument(std::string(where) + "key 'log_level': expected debug, info, warn or error, got '" +
+                                          std::string(value.substr(0, 60)) + "'");
+        }
+    } else {
+        return Error::InvalidArgument(std::string(where) + "unknown key '" + std::string(key.substr(0, 60)) + "'");
+    }
+    return Ok();
+}
+
+Status ParseConfig(std::string_view text, std::string_view source, DaemonConfig& config) {
+    int line_no = 0;
+    while (!text.empty()) {
+        ++line_no;
+        std::size_t nl = text.find('\n');
+        std::string_view line = text.substr(0, nl);
+        text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
+        std::string where = std::string(source) + " line " + std::to_string(line_no) + ": ";
+        if (std::size_t hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
+        line = Trim(line);
+        if (line.empty()) continue;
+        std::size_t eq = line.find('=');
+        if (eq == std::string_view::npos) {
+            return Error::InvalidArgument(where + "expected 'key = value'");
+        }
+        std::string_view key = Trim(line.substr(0, eq));
+        std::string_view value = Trim(line.substr(eq + 1));
+        if (key.empty()) return Error::InvalidArgument(where + "missing key before '='");
+        SPOED_TRY(SetConfigKey(key, value, where, config));
+    }
+    return Ok();
+}
+
+Status LoadConfigFile(const std::string& path, DaemonConfig& config) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return Error::InvalidArgument("cannot read configuration file " + path);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ParseConfig(ss.str(), path, config);
+}
+
+}  // namespace spoed::daemon

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "daemon/base/log.hpp"
+#include "daemon/base/result.hpp"
+
+namespace spoed::daemon {
+
+/// Everything spoedd can be told. Each field is one key of the configuration file
+/// (docs/configuration.md lists them with defaults); command-line flags override the file.
+struct DaemonConfig {
+    std::string data_dir = "data";
+    std::string listen_host = "127.0.0.1";
+    std::uint16_t listen_port = 8443;
+    std::string tls_cert;  // empty: development certificate under <data_dir>/tls
+    std::string tls_key;
+    bool tls_allow_tls12 = false;
+    unsigned io_threads = 0;      // 0: one per core
+    unsigned worker_threads = 0;  // 0: four per core, at least 4
+    std::size_t max_connections = 1024;
+    std::size_t max_header_bytes = 16 * 1024;
+    std::size_t max_body_bytes = 1024 * 1024;
+    std::chrono::seconds read_timeout{30};
+    std::chrono::seconds idle_timeout{60};
+    std::chrono::seconds shutdown_grace{30};
+    std::chrono::minutes session_idle{30};
+    std::chrono::minutes session_lifetime{12 * 60};
+    int password_hash_concurrency = 2;
+    int db_readers = 4;
+    log::Level log_level = log::Level::kInfo;
+
+    std::string DatabasePath() const { return data_dir + "/spoed.db"; }
+};
+
+/// Reads `key = value` lines ('#' starts a comment) over `config`. A bad key or value is an
+/// invalid_argument error naming the source, the line and the key.
+Status ParseConfig(std::string_view text, std::string_view source, DaemonConfig& config);
+/// Reads the file at `path` with ParseConfig.
+Status LoadConfigFile(const std::string& path, DaemonConfig& config);
+/// Sets one key (shared by the file and the command line); `where` prefixes error messages.
+Status SetConfigKey(std::string_view key, std::string_view value, std::string_view where, DaemonConfig& config);
+/// "host:port", "[::1]:port" or ":port".
+Status ParseListen(std::string_view value, std::string& host, std::uint16_t& port);
+
+}  // namespace spoed::daemon

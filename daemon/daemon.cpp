@@ -1,0 +1,118 @@
+#include "daemon/daemon.hpp"
+
+#include <filesystem>
+#include <stdexcept>
+#include <thread>
+
+#include "daemon/api/router.hpp"
+#include "daemon/api/services.hpp"
+#include "daemon/base/log.hpp"
+#include "daemon/base/worker_pool.hpp"
+#include "daemon/net/dev_cert.hpp"
+#include "daemon/net/server.hpp"
+#include "daemon/service/admin_service.hpp"
+#include "daemon/service/auth_service.hpp"
+#include "db/sqlite_store.hpp"
+
+namespace spoed::daemon {
+
+struct Daemon::Impl {
+    DaemonConfig config;
+    const Clock& clock;
+    std::string dev_ca_file;
+    std::unique_ptr<db::SqliteStore> store;
+    std::unique_ptr<service::PasswordHasher> hasher;
+    std::unique_ptr<service::AuthService> auth;
+    std::unique_ptr<service::AdminService> admin;
+    std::unique_ptr<api::Router> router;
+    std::unique_ptr<WorkerPool> workers;
+    std::unique_ptr<net::Server> server;
+    bool stopped = false;
+
+    Impl(DaemonConfig c, const Clock& cl) : config(std::move(c)), clock(cl) {}
+};
+
+Daemon::Daemon(DaemonConfig config, const Clock& clock) : impl_(std::make_unique<Impl>(std::move(config), clock)) {
+    auto& c = impl_->config;
+    log::SetMinLevel(c.log_level);
+    std::error_code ec;
+    std::filesystem::create_directories(c.data_dir, ec);
+    if (ec) throw std::runtime_error("cannot create data directory " + c.data_dir + ": " + ec.message());
+    std::filesystem::permissions(c.data_dir, std::filesystem::perms::owner_all, std::filesystem::perm_options::replace,
+                                 ec);
+
+    impl_->store = db::SqliteStore::Open({.path = c.DatabasePath(), .readers = c.db_readers});
+
+    net::TlsOptions tls{c.tls_cert, c.tls_key, c.tls_allow_tls12};
+    if (tls.cert_file.empty() != tls.key_file.empty()) {
+        throw std::runtime_error("tls_cert and tls_key go together: set both or neither");
+    }
+    if (tls.cert_file.empty()) {
+        auto dev = net::EnsureDevCertificate(c.data_dir + "/tls");
+        tls.cert_file = dev.cert_file;
+        tls.key_file = dev.key_file;
+        impl_->dev_ca_file = dev.ca_file;
+    }
+
+    impl_->hasher = std::make_unique<service::PasswordHasher>(
+        service::PasswordHasher::Params{.max_concurrent = c.password_hash_concurrency});
+    impl_->auth = std::make_unique<service::AuthService>(
+        *impl_->hasher, service::SessionPolicy{.idle_timeout = c.session_idle, .lifetime = c.session_lifetime});
+    impl_->admin = std::make_unique<service::AdminService>(*impl_->hasher);
+    impl_->router = std::make_unique<api::Router>(*impl_->store, clock, *impl_->auth);
+    api::RegisterServices(*impl_->router, {.auth = *impl_->auth, .admin = *impl_->admin});
+
+    unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    unsigned workers = c.worker_threads != 0 ? c.worker_threads : std::max(4u, 4 * cores);
+    impl_->workers = std::make_unique<WorkerPool>(workers);
+
+    net::ServerOptions so;
+    so.host = c.listen_host;
+    so.port = c.listen_port;
+    so.threads = c.io_threads;
+    so.max_connections = c.max_connections;
+    so.header_limit = c.max_header_bytes;
+    so.body_limit = c.max_body_bytes;
+    so.read_timeout = c.read_timeout;
+    so.idle_timeout = c.idle_timeout;
+    so.shutdown_grace = c.shutdown_grace;
+    so.tls = tls;
+    Impl* impl = impl_.get();
+    impl_->server = std::make_unique<net::Server>(so, [impl](net::HttpRequest&& req, net::Respond respond) {
+        auto shared_req = std::make_shared<net::HttpRequest>(std::move(req));
+        bool queued = impl->workers->Post([impl, shared_req, respond] { respond(impl->router->Handle(*shared_req)); });
+        if (!queued) {
+            net::HttpResponse r;
+            r.status = 503;
+            r.content_type = "application/json";
+            r.body = R"({"code":"unavailable","message":"the server is shutting down"})";
+            respond(std::move(r));
+        }
+    });
+}
+
+Daemon::~Daemon() { Stop(); }
+
+void Daemon::Start() {
+    impl_->server->Start();
+    log::Info("daemon.listening", "spoedd is listening",
+              {{"host", impl_->config.listen_host}, {"port", static_cast<unsigned>(port())}});
+}
+
+std::uint16_t Daemon::port() const { return impl_->server->port(); }
+
+void Daemon::Stop() {
+    if (impl_->stopped) return;
+    impl_->stopped = true;
+    // Order matters: the listener drains in-flight requests, which need the workers; the
+    // workers finish what is queued, which needs the store; then the store closes.
+    impl_->server->Stop();
+    impl_->workers->Stop();
+    impl_->store.reset();
+    log::Info("daemon.stopped", "spoedd stopped cleanly");
+}
+
+db::Store& Daemon::store() { return *impl_->store; }
+const std::string& Daemon::dev_ca_file() const { return impl_->dev_ca_file; }
+
+}  // namespace spoed::daemon

@@ -1,0 +1,100 @@
+// spoedd: wires the configuration to the Daemon and waits for SIGTERM/SIGINT.
+#include <pthread.h>
+#include <signal.h>
+
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "daemon/base/log.hpp"
+#include "daemon/config.hpp"
+#include "daemon/daemon.hpp"
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: spoedd [--config FILE] [--data-dir DIR] [--listen HOST:PORT]\n"
+    "              [--tls-cert FILE --tls-key FILE] [--log-level debug|info|warn|error]\n"
+    "\n"
+    "Runs the Spoed daemon over HTTPS. Without --tls-cert/--tls-key a development certificate\n"
+    "for localhost is made under DIR/tls (trust DIR/tls/dev-ca.pem). Flags override the file.\n";
+
+int Fail(const std::string& message, int code) {
+    std::fprintf(stderr, "spoedd: %s\n", message.c_str());
+    return code;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    using spoed::daemon::DaemonConfig;
+    std::string config_file;
+    std::vector<std::pair<std::string, std::string>> overrides;  // config key, value
+    for (int i = 1; i < argc; ++i) {
+        std::string arg = argv[i];
+        if (arg == "--help" || arg == "-h") {
+            std::fputs(kUsage, stdout);
+            return 0;
+        }
+        if (arg == "--version") {
+            std::puts("spoedd 0.1.0");
+            return 0;
+        }
+        std::string value;
+        if (auto eq = arg.find('='); eq != std::string::npos && arg.rfind("--", 0) == 0) {
+            value = arg.substr(eq + 1);
+            arg = arg.substr(0, eq);
+        } else if (i + 1 < argc) {
+            value = argv[++i];
+        } else {
+            return Fail("missing value for " + arg + "\n" + kUsage, 2);
+        }
+        if (arg == "--config") config_file = value;
+        else if (arg == "--data-dir") overrides.emplace_back("data_dir", value);
+        else if (arg == "--listen") overrides.emplace_back("listen", value);
+        else if (arg == "--tls-cert") overrides.emplace_back("tls_cert", value);
+        else if (arg == "--tls-key") overrides.emplace_back("tls_key", value);
+        else if (arg == "--log-level") overrides.emplace_back("log_level", value);
+        else return Fail("unknown flag " + arg + "\n" + kUsage, 2);
+    }
+
+    DaemonConfig config;
+    if (!config_file.empty()) {
+        if (auto st = spoed::daemon::LoadConfigFile(config_file, config); !st.ok()) return Fail(st.error().message, 2);
+    }
+    for (const auto& [key, value] : overrides) {
+        if (auto st = spoed::daemon::SetConfigKey(key, value, "command line: ", config); !st.ok()) {
+            return Fail(st.error().message, 2);
+        }
+    }
+
+    // Signals are taken by sigwait below, never by a handler in some random thread.
+    sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGINT);
+    sigaddset(&stop_signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+    signal(SIGPIPE, SIG_IGN);
+
+    try {
+        spoed::SystemClock clock;
+        spoed::daemon::Daemon daemon(config, clock);
+        daemon.Start();
+        std::printf("spoedd: listening on https://%s:%u\n",
+                    config.listen_host == "127.0.0.1" ? "localhost" : config.listen_host.c_str(),
+                    static_cast<unsigned>(daemon.port()));
+        if (!daemon.dev_ca_file().empty()) {
+            std::printf("spoedd: development certificate; clients trust %s\n", daemon.dev_ca_file().c_str());
+        }
+        std::fflush(stdout);
+        int sig = 0;
+        sigwait(&stop_signals, &sig);
+        spoed::log::Info("daemon.stopping", "stop signal received", {{"signal", sig == SIGTERM ? "TERM" : "INT"}});
+        daemon.Stop();
+    } catch (const std::exception& e) {
+        return Fail(e.what(), 1);
+    }
+    return 0;
+}
