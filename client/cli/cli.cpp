@@ -1,0 +1,206 @@
+#include "client/cli/cli.hpp"
+
+#include <google/protobuf/util/json_util.h>
+#include <sys/stat.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include <fcntl.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+namespace spoed::cli {
+namespace {
+
+std::string DefaultConfigDir() {
+    if (const char* d = std::getenv("SPOED_CONFIG_DIR"); d && *d) return d;
+    if (const char* x = std::getenv("XDG_CONFIG_HOME"); x && *x) return std::string(x) + "/spoed";
+    if (const char* h = std::getenv("HOME"); h && *h) return std::string(h) + "/.config/spoed";
+    return ".spoed";
+}
+
+constexpr const char* kSavedFile = "spoedctl.conf";
+
+Saved LoadSaved(const std::string& dir) {
+    Saved s;
+    std::ifstream in(dir + "/" + kSavedFile);
+    std::string line;
+    while (std::getline(in, line)) {
+        auto eq = line.find('=');
+        if (eq == std::string::npos) continue;
+        std::string k = line.substr(0, eq), v = line.substr(eq + 1);
+        if (k == "server") s.server = v;
+        else if (k == "ca") s.ca = v;
+        else if (k == "token") s.token = v;
+        else if (k == "username") s.username = v;
+    }
+    return s;
+}
+
+}  // namespace
+
+std::optional<std::string> Args::Get(const std::string& flag) const {
+    auto it = flags.find(flag);
+    if (it == flags.end()) return std::nullopt;
+    return it->second;
+}
+
+std::vector<std::string> Args::GetAll(const std::string& flag) const {
+    std::vector<std::string> out;
+    auto [b, e] = flags.equal_range(flag);
+    for (auto it = b; it != e; ++it) out.push_back(it->second);
+    return out;
+}
+
+Context::Context(Args args, std::string config_dir, bool json)
+    : args_(std::move(args)), config_dir_(std::move(config_dir)), json_(json), saved_(LoadSaved(config_dir_)) {}
+
+bool Context::Save() {
+    std::error_code ec;
+    std::filesystem::create_directories(config_dir_, ec);
+    ::chmod(config_dir_.c_str(), 0700);
+    std::string path = config_dir_ + "/" + kSavedFile;
+    std::string tmp = path + ".tmp";
+    // Created 0600 before anything is written: the token is never readable by others.
+    int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    if (fd < 0) {
+        std::fprintf(stderr, "spoedctl: cannot write %s\n", path.c_str());
+        return false;
+    }
+    std::string body = "server=" + saved_.server + "\nca=" + saved_.ca + "\ntoken=" + saved_.token +
+                       "\nusername=" + saved_.username + "\n";
+    bool ok = ::write(fd, body.data(), body.size()) == static_cast<ssize_t>(body.size());
+    ok = ::fchmod(fd, 0600) == 0 && ok;
+    ok = ::close(fd) == 0 && ok;
+    if (!ok || std::rename(tmp.c_str(), path.c_str()) != 0) {
+        std::fprintf(stderr, "spoedctl: cannot write %s\n", path.c_str());
+        return false;
+    }
+    return true;
+}
+
+client::Client& Context::client() {
+    if (!client_) {
+        client::ClientOptions o;
+        o.server_url = args_.Get("server").value_or(saved_.server.empty() ? "https://localhost:8443" : saved_.server);
+        o.ca_file = args_.Get("ca").value_or(saved_.ca);
+        client_ = std::make_unique<client::Client>(o);
+        if (!saved_.token.empty()) client_->SetToken(saved_.token);
+    }
+    return *client_;
+}
+
+std::string Context::ReadSecret(const std::string& prompt) {
+    bool tty = ::isatty(STDIN_FILENO) != 0;
+    termios old{};
+    if (tty) {
+        std::fprintf(stderr, "%s", prompt.c_str());
+        std::fflush(stderr);
+        ::tcgetattr(STDIN_FILENO, &old);
+        termios quiet = old;
+        quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+    }
+    std::string line;
+    std::getline(std::cin, line);
+    if (tty) {
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &old);
+        std::fprintf(stderr, "\n");
+    }
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    return line;
+}
+
+int PrintError(const Error& e) {
+    std::fprintf(stderr, "spoedctl: %s: %s\n", std::string(ErrorCodeName(e.code)).c_str(), e.message.c_str());
+    return 1;
+}
+
+void PrintJson(const google::protobuf::Message& m) {
+    std::string out;
+    google::protobuf::util::JsonPrintOptions o;
+    o.add_whitespace = true;
+    o.preserve_proto_field_names = true;
+    (void)google::protobuf::util::MessageToJsonString(m, &out, o);
+    std::fputs(out.c_str(), stdout);
+}
+
+namespace {
+
+void PrintUsage(const std::vector<Command>& commands) {
+    std::fputs(
+        "usage: spoedctl [--server URL] [--ca FILE] [--json] COMMAND ...\n\n"
+        "Talks to spoedd over HTTPS; remembers the server, CA file and login token in\n"
+        "$XDG_CONFIG_HOME/spoed/spoedctl.conf (mode 0600).\n\ncommands:\n",
+        stdout);
+    for (const auto& c : commands) std::printf("  %-58s %s\n", c.usage.c_str(), c.summary.c_str());
+}
+
+}  // namespace
+
+int Main(int argc, char** argv) {
+    std::vector<Command> commands;
+    for (auto group : {InitCommands(), AuthCommands(), AdminCommands()}) {
+        commands.insert(commands.end(), group.begin(), group.end());
+    }
+    static const std::vector<std::string> kBooleanFlags = {"json", "all", "help"};
+
+    Args args;
+    std::vector<std::string> words;
+    for (int i = 1; i < argc; ++i) {
+        std::string a = argv[i];
+        if (a.rfind("--", 0) == 0 && a.size() > 2) {
+            std::string name = a.substr(2), value;
+            if (auto eq = name.find('='); eq != std::string::npos) {
+                value = name.substr(eq + 1);
+                name = name.substr(0, eq);
+            } else if (std::find(kBooleanFlags.begin(), kBooleanFlags.end(), name) == kBooleanFlags.end()) {
+                if (i + 1 >= argc) {
+                    std::fprintf(stderr, "spoedctl: --%s needs a value\n", name.c_str());
+                    return 2;
+                }
+                value = argv[++i];
+            }
+            args.flags.emplace(name, value);
+        } else {
+            words.push_back(a);
+        }
+    }
+    if (args.Has("help") || words.empty()) {
+        PrintUsage(commands);
+        return words.empty() && !args.Has("help") ? 2 : 0;
+    }
+    // Longest command name that the words start with: "user add" before "user".
+    const Command* chosen = nullptr;
+    std::size_t used = 0;
+    for (const auto& c : commands) {
+        std::vector<std::string> parts;
+        for (std::size_t s = 0; s < c.name.size();) {
+            auto e = c.name.find(' ', s);
+            if (e == std::string::npos) e = c.name.size();
+            parts.push_back(c.name.substr(s, e - s));
+            s = e + 1;
+        }
+        if (parts.size() <= words.size() && std::equal(parts.begin(), parts.end(), words.begin()) &&
+            parts.size() > used) {
+            chosen = &c;
+            used = parts.size();
+        }
+    }
+    if (chosen == nullptr) {
+        std::fprintf(stderr, "spoedctl: unknown command '%s' (see spoedctl --help)\n", words[0].c_str());
+        return 2;
+    }
+    args.positional.assign(words.begin() + static_cast<long>(used), words.end());
+    std::string config_dir = args.Get("config-dir").value_or(DefaultConfigDir());
+    bool json = args.Has("json");
+    Context ctx(std::move(args), config_dir, json);
+    return chosen->run(ctx);
+}
+
+}  // namespace spoed::cli

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Builds everything and runs the whole test suite (ctest), from a fresh Debian 12 machine.
+#   deploy/test.sh [extra ctest arguments, e.g. -L unit]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+
+"$root/deploy/install-deps.sh"
+cmake --preset dev >/dev/null
+cmake --build --preset dev -j "$(nproc)"
+ctest --preset dev -j "$(nproc)" "$@"
