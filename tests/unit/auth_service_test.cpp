@@ -1,0 +1,260 @@
+#include <google/protobuf/util/json_util.h>
+#include <gtest/gtest.h>
+
+#include "spoed/v1/admin.pb.h"
+#include "spoed/v1/auth.pb.h"
+#include "tests/support/service_fixture.hpp"
+
+namespace spoed {
+namespace {
+
+using std::chrono::hours;
+using std::chrono::minutes;
+using test::ErrorCodeOf;
+using test::ErrorMessageOf;
+using test::ServiceFixture;
+
+constexpr const char* kWhoAmI = "spoed.v1.AuthService/WhoAmI";
+
+template <typename M>
+M Parse(const daemon::net::HttpResponse& r) {
+    M m;
+    EXPECT_TRUE(google::protobuf::util::JsonStringToMessage(r.body, &m).ok()) << r.body;
+    return m;
+}
+
+TEST(AuthService, LoginGivesATokenThatIdentifiesTheUser) {
+    ServiceFixture f;
+    f.CreateUser("anna", {"crisis_worker", "coordinator"});
+    std::string token = f.Login("anna");
+    auto r = f.Post(kWhoAmI, "{}", token);
+    ASSERT_EQ(r.status, 200) << r.body;
+    auto who = Parse<v1::WhoAmIResponse>(r);
+    EXPECT_EQ(who.user().username(), "anna");
+    ASSERT_EQ(who.user().roles_size(), 2);
+}
+
+TEST(AuthService, StoresOnlyTheHashOfTheToken) {
+    ServiceFixture f;
+    f.CreateUser("anna", {"crisis_worker"});
+    std::string token = f.Login("anna");
+    auto s = f.store->Read([&](db::Tx& tx) -> Result<std::optional<db::SessionRecord>> {
+        return tx.sessions().FindByTokenHash(daemon::service::TokenHash(token));
+    });
+    ASSERT_TRUE(s.ok() && s->has_value());
+    EXPECT_NE((*s)->token_hash, token);
+    EXPECT_EQ((*s)->token_hash.size(), 32u);
+}
+
+TEST(AuthService, UnknownUserAndWrongPasswordGetTheSameAnswer) {
+    ServiceFixture f;
+    f.CreateUser("anna", {"crisis_worker"});
+    auto wrong = f.Post("spoed.v1.AuthService/Login", R"({"username":"anna","password":"not her password"})");
+    auto unknown = f.Post("spoed.v1.AuthService/Login", R"({"username":"ghost","password":"not her password"})");
+    EXPECT_EQ(wrong.status, 401);
+    EXPECT_EQ(wrong.status, unknown.status);
+    EXPECT_EQ(wrong.body, unknown.body);
+}
+
+TEST(AuthService, DisabledUserCannotLogInAndLosesOpenSessions) {
+    ServiceFixture f;
+    f.CreateUser("beheer", {"admin"});
+    std::int64_t anna = f.CreateUser("anna", {"crisis_worker"});
+    std::string admin_token = f.Login("beheer");
+    std::string anna_token = f.Login("anna");
+    auto r = f.Post("spoed.v1.AdminService/DisableUser", R"({"userId":")" + std::to_string(anna) + R"("})", admin_token);
+    ASSERT_EQ(r.status, 200) << r.body;
+    EXPECT_EQ(f.Post(kWhoAmI, "{}", anna_token).status, 401);
+    auto login = f.Post("spoed.v1.AuthService/Login", R"({"username":"anna","password":"correct horse battery staple"})");
+    EXPECT_EQ(login.status, 401);
+    EXPECT_EQ(ErrorMessageOf(login), "wrong username or password");
+}
+
+TEST(AuthService, SessionEndsAfterThirtyIdleMinutes) {
+    ServiceFixture f;
+    f.CreateUser("anna", {"crisis_worker"});
+    std::string token = f.Login("anna");
+    f.clock.Advance(minutes(29));
+    EXPECT_EQ(f.Post(kWhoAmI, "{}", token).status, 200);  // use refreshes the idle window
+    f.clock.Advance(minutes(29));
+    EXPECT_EQ(f.Post(kWhoAmI, "{}", token).status, 200);
+    f.clock.Advance(minutes(30));
+    auto r = f.Post(kWhoAmI, "{}", token);
+    EXPECT_EQ(r.status, 401);
+    EXPECT_NE(ErrorMessageOf(r).find("timed out"), std::string::npos) << r.body;
+}
+
+TEST(AuthService, SessionEndsAfterTwelveHoursEvenWhenUsed) {
+    ServiceFixture f;
+    f.CreateUser("anna", {"crisis_worker"});
+    std::string token = f.Login("anna");
+    for (int i = 0; i < 24; ++i) {
+        f.clock.Advance(minutes(29));
+        ASSERT_EQ(f.Post(kWhoAmI, "{}", token).status, 200) << "after " << (i + 1) * 29 << " minutes";
+    }
+    f.clock.Advance(minutes(25));  // 12 h 1 min since login
+    auto r = f.Post(kWhoAmI, "{}", token);
+    EXPECT_EQ(r.status, 401);
+    EXPECT_NE(ErrorMessageOf(r).find("expired"), std::string::npos) << r.body;
+}
+
+TEST(AuthService, LogoutEndsTheSession) {
+    ServiceFixture f;
+    f.CreateUser("anna", {"crisis_worker"});
+    std::string token = f.Login("anna");
+    EXPECT_EQ(f.Post("spoed.v1.AuthService/Logout", "{}", token).status, 200);
+    auto r = f.Post(kWhoAmI, "{}", token);
+    EXPECT_EQ(r.status, 401);
+    EXPECT_NE(ErrorMessageOf(r).find("ended"), std::string::npos);
+}
+
+TEST(AuthService, UsersSeeAndEndTheirOwnSessionsOnly) {
+    ServiceFixture f;
+    f.CreateUser("anna", {"crisis_worker"});
+    f.CreateUser("bram", {"crisis_worker"});
+    std::string laptop = f.Login("anna");
+    std::string desk = f.Login("anna");
+    std::string bram = f.Login("bram");
+    auto list = Parse<v1::ListMySessionsResponse>(f.Post("spoed.v1.AuthService/ListMySessions", "{}", desk));
+    ASSERT_EQ(list.sessions_size(), 2);
+    std::int64_t laptop_id = 0;
+    for (const auto& s : list.sessions()) {
+        if (!s.current()) laptop_id = s.id();
+    }
+    ASSERT_NE(laptop_id, 0);
+    // Bram cannot end Anna's session.
+    auto r = f.Post("spoed.v1.AuthService/EndSession", R"({"sessionId":")" + std::to_string(laptop_id) + R"("})", bram);
+    EXPECT_EQ(r.status, 404);
+    EXPECT_EQ(f.Post(kWhoAmI, "{}", laptop).status, 200);
+    r = f.Post("spoed.v1.AuthService/EndSession", R"({"sessionId":")" + std::to_string(laptop_id) + R"("})", desk);
+    EXPECT_EQ(r.status, 200) << r.body;
+    EXPECT_EQ(f.Post(kWhoAmI, "{}", laptop).status, 401);
+    EXPECT_EQ(f.Post(kWhoAmI, "{}", desk).status, 200);
+}
+
+TEST(AuthService, OneTimePasswordMustBeChangedBeforeAnythingElse) {
+    ServiceFixture f;
+    f.CreateUser("beheer", {"admin"}, /*must_change_password=*/true);
+    std::string token = f.Login("beheer");
+    auto r = f.Post("spoed.v1.AdminService/ListUsers", "{}", token);
+    EXPECT_EQ(r.status, 400);
+    EXPECT_EQ(ErrorCodeOf(r), "failed_precondition");
+    EXPECT_EQ(f.Post(kWhoAmI, "{}", token).status, 200);
+
+    r = f.Post("spoed.v1.AuthService/ChangePassword",
+               R"({"currentPassword":"correct horse battery staple","newPassword":"short"})", token);
+    EXPECT_EQ(r.status, 400);
+    EXPECT_NE(ErrorMessageOf(r).find("new_password"), std::string::npos);
+    r = f.Post("spoed.v1.AuthService/ChangePassword",
+               R"({"currentPassword":"wrong wrong wrong","newPassword":"a brand new passphrase"})", token);
+    EXPECT_EQ(r.status, 403);
+    r = f.Post("spoed.v1.AuthService/ChangePassword",
+               R"({"currentPassword":"correct horse battery staple","newPassword":"a brand new passphrase"})", token);
+    ASSERT_EQ(r.status, 200) << r.body;
+    EXPECT_EQ(f.Post("spoed.v1.AdminService/ListUsers", "{}", token).status, 200);
+    EXPECT_FALSE(f.Login("beheer", "a brand new passphrase").empty());
+}
+
+TEST(AdminService, CreateUserValidatesEachField) {
+    ServiceFixture f;
+    f.CreateUser("beheer", {"admin"});
+    std::string token = f.Login("beheer");
+    struct Bad {
+        std::string body;
+        std::string field;
+    };
+    for (const auto& bad : std::vector<Bad>{
+             {R"({"username":"A","displayName":"x","roles":["ROLE_ADMIN"]})", "username"},
+             {R"({"username":"has space","displayName":"x","roles":["ROLE_ADMIN"]})", "username"},
+             {R"({"username":"okname","displayName":"","roles":["ROLE_ADMIN"]})", "display_name"},
+             {R"({"username":"okname","displayName":"x","roles":[]})", "roles"},
+             {R"({"username":"okname","displayName":"x","roles":["ROLE_UNSPECIFIED"]})", "roles"},
+             {R"({"username":"okname","displayName":"x","roles":["ROLE_ADMIN"],"password":"short"})", "password"},
+         }) {
+        auto r = f.Post("spoed.v1.AdminService/CreateUser", bad.body, token);
+        EXPECT_EQ(r.status, 400) << bad.body;
+        EXPECT_EQ(ErrorMessageOf(r).rfind(bad.field + ":", 0), 0u) << ErrorMessageOf(r);
+    }
+}
+
+TEST(AdminService, CreatedUserGetsAOneTimePassword) {
+    ServiceFixture f;
+    f.CreateUser("beheer", {"admin"});
+    std::string token = f.Login("beheer");
+    auto r = f.Post("spoed.v1.AdminService/CreateUser",
+                    R"({"username":"joost","displayName":"Joost, fictional","roles":["ROLE_PSYCHIATRIST"]})", token);
+    ASSERT_EQ(r.status, 200) << r.body;
+    auto created = Parse<v1::CreateUserResponse>(r);
+    EXPECT_EQ(created.one_time_password().size(), 20u);
+    EXPECT_TRUE(created.user().must_change_password());
+    std::string joost = f.Login("joost", created.one_time_password());
+    EXPECT_FALSE(joost.empty());
+}
+
+TEST(AdminService, SetRolesEndsTheUsersSessions) {
+    ServiceFixture f;
+    f.CreateUser("beheer", {"admin"});
+    std::int64_t anna = f.CreateUser("anna", {"crisis_worker"});
+    std::string admin = f.Login("beheer");
+    std::string anna_token = f.Login("anna");
+    auto r = f.Post("spoed.v1.AdminService/SetRoles",
+                    R"({"userId":")" + std::to_string(anna) + R"(","roles":["ROLE_COORDINATOR"]})", admin);
+    ASSERT_EQ(r.status, 200) << r.body;
+    EXPECT_EQ(f.Post(kWhoAmI, "{}", anna_token).status, 401);
+    auto who = Parse<v1::WhoAmIResponse>(f.Post(kWhoAmI, "{}", f.Login("anna")));
+    ASSERT_EQ(who.user().roles_size(), 1);
+    EXPECT_EQ(who.user().roles(0), v1::ROLE_COORDINATOR);
+}
+
+TEST(AdminService, TheLastAdminCannotBeRemoved) {
+    ServiceFixture f;
+    std::int64_t beheer = f.CreateUser("beheer", {"admin"});
+    std::string token = f.Login("beheer");
+    auto r = f.Post("spoed.v1.AdminService/DisableUser", R"({"userId":")" + std::to_string(beheer) + R"("})", token);
+    EXPECT_EQ(ErrorCodeOf(r), "failed_precondition");
+    r = f.Post("spoed.v1.AdminService/SetRoles",
+               R"({"userId":")" + std::to_string(beheer) + R"(","roles":["ROLE_COORDINATOR"]})", token);
+    EXPECT_EQ(ErrorCodeOf(r), "failed_precondition");
+    r = f.Post("spoed.v1.AdminService/DisableUser", R"({"userId":"999"})", token);
+    EXPECT_EQ(r.status, 404);
+}
+
+TEST(AdminService, ResetPasswordGivesANewOneTimePasswordAndEndsSessions) {
+    ServiceFixture f;
+    f.CreateUser("beheer", {"admin"});
+    std::int64_t anna = f.CreateUser("anna", {"crisis_worker"});
+    std::string admin = f.Login("beheer");
+    std::string anna_token = f.Login("anna");
+    auto r = f.Post("spoed.v1.AdminService/ResetPassword", R"({"userId":")" + std::to_string(anna) + R"("})", admin);
+    ASSERT_EQ(r.status, 200) << r.body;
+    auto reset = Parse<v1::ResetPasswordResponse>(r);
+    EXPECT_EQ(f.Post(kWhoAmI, "{}", anna_token).status, 401);
+    EXPECT_EQ(f.Post("spoed.v1.AuthService/Login", R"({"username":"anna","password":"correct horse battery staple"})")
+                  .status,
+              401);
+    EXPECT_FALSE(f.Login("anna", reset.one_time_password()).empty());
+}
+
+TEST(AdminService, CreateFirstAdminOnlyOnAnEmptyDatabase) {
+    ServiceFixture f;
+    daemon::service::Call call(*f.store, f.clock.Now(), "spoedctl", "init", "create", "local");
+    auto id = f.admin.CreateFirstAdmin(call, "beheer", "a long enough password");
+    ASSERT_TRUE(id.ok()) << id.error().message;
+    daemon::service::Call again(*f.store, f.clock.Now(), "spoedctl", "init", "create", "local");
+    auto second = f.admin.CreateFirstAdmin(again, "tweede", "a long enough password");
+    ASSERT_FALSE(second.ok());
+    EXPECT_EQ(second.error().code, ErrorCode::kFailedPrecondition);
+}
+
+TEST(PasswordHasher, UsesArgon2idWithAtLeastTheOwaspParameters) {
+    daemon::service::PasswordHasher hasher;
+    auto h = hasher.Hash("correct horse battery staple");
+    ASSERT_TRUE(h.ok());
+    EXPECT_EQ(h->rfind("$argon2id$v=19$m=19456,t=2,p=1$", 0), 0u) << *h;
+    EXPECT_TRUE(hasher.Verify(*h, "correct horse battery staple"));
+    EXPECT_FALSE(hasher.Verify(*h, "correct horse battery stapl"));
+    EXPECT_FALSE(hasher.Verify("", "anything"));
+}
+
+}  // namespace
+}  // namespace spoed

@@ -1,0 +1,52 @@
+#include <gtest/gtest.h>
+
+#include "daemon/config.hpp"
+
+namespace spoed::daemon {
+namespace {
+
+TEST(Config, ReadsKeysCommentsAndBlankLines) {
+    DaemonConfig c;
+    auto st = ParseConfig("# spoedd\n\nlisten = 0.0.0.0:9443  # all interfaces\nmax_body_bytes=2048\n"
+                          "session_idle_minutes = 15\ntls_allow_tls12 = true\n",
+                          "test.conf", c);
+    ASSERT_TRUE(st.ok()) << st.error().message;
+    EXPECT_EQ(c.listen_host, "0.0.0.0");
+    EXPECT_EQ(c.listen_port, 9443);
+    EXPECT_EQ(c.max_body_bytes, 2048u);
+    EXPECT_EQ(c.session_idle, std::chrono::minutes(15));
+    EXPECT_TRUE(c.tls_allow_tls12);
+}
+
+TEST(Config, AnUnknownKeyNamesTheKeyAndLine) {
+    DaemonConfig c;
+    auto st = ParseConfig("listen = 127.0.0.1:8443\nlisen = x\n", "spoed.conf", c);
+    ASSERT_FALSE(st.ok());
+    EXPECT_EQ(st.error().message, "spoed.conf line 2: unknown key 'lisen'");
+}
+
+TEST(Config, ABadValueNamesTheKeyAndLine) {
+    DaemonConfig c;
+    auto st = ParseConfig("\n\nmax_connections = lots\n", "spoed.conf", c);
+    ASSERT_FALSE(st.ok());
+    EXPECT_NE(st.error().message.find("line 3"), std::string::npos);
+    EXPECT_NE(st.error().message.find("max_connections"), std::string::npos);
+    st = ParseConfig("listen = localhost\n", "spoed.conf", c);
+    EXPECT_NE(st.error().message.find("'listen'"), std::string::npos);
+    st = ParseConfig("tls_allow_tls12 = maybe\n", "spoed.conf", c);
+    EXPECT_NE(st.error().message.find("true or false"), std::string::npos);
+    st = ParseConfig("just words\n", "spoed.conf", c);
+    EXPECT_NE(st.error().message.find("key = value"), std::string::npos);
+}
+
+TEST(Config, ListenTakesIpv6InBrackets) {
+    std::string host;
+    std::uint16_t port = 0;
+    ASSERT_TRUE(ParseListen("[::1]:8443", host, port).ok());
+    EXPECT_EQ(host, "::1");
+    EXPECT_EQ(port, 8443);
+    EXPECT_FALSE(ParseListen("[::1]:99999", host, port).ok());
+}
+
+}  // namespace
+}  // namespace spoed::daemon

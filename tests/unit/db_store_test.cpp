@@ -1,0 +1,154 @@
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include "db/sqlite.hpp"
+#include "db/sqlite_store.hpp"
+#include "tests/support/service_fixture.hpp"
+#include "tests/support/temp_dir.hpp"
+
+namespace spoed {
+namespace {
+
+using db::Connection;
+using db::SqliteStore;
+
+TEST(SqliteStore, MigratesAFreshDatabaseToTheLatestVersionInWalMode) {
+    test::TempDir dir;
+    auto store = SqliteStore::Open({.path = dir.file("spoed.db")});
+    EXPECT_EQ(store->SchemaVersion(), SqliteStore::LatestSchemaVersion());
+    EXPECT_TRUE(store->Ready());
+    Connection c(dir.file("spoed.db"), Connection::Mode::kReadOnly);
+    EXPECT_EQ(c.QueryText("PRAGMA journal_mode"), "wal");
+}
+
+TEST(SqliteStore, ReopeningKeepsDataAndDoesNotMigrateAgain) {
+    test::TempDir dir;
+    {
+        auto store = SqliteStore::Open({.path = dir.file("spoed.db")});
+        auto st = store->Write([](db::Tx& tx) -> Status {
+            db::UserRecord u;
+            u.username = "kees";
+            u.display_name = "Kees (fictional)";
+            u.password_hash = "x";
+            u.roles = {"admin"};
+            EXPECT_TRUE(tx.users().Insert(u).has_value());
+            return Ok();
+        });
+        ASSERT_TRUE(st.ok());
+    }
+    auto store = SqliteStore::Open({.path = dir.file("spoed.db")});
+    auto count = store->Read([](db::Tx& tx) -> Result<std::int64_t> { return tx.users().Count(); });
+    ASSERT_TRUE(count.ok());
+    EXPECT_EQ(*count, 1);
+}
+
+TEST(SqliteStore, RefusesADatabaseFromANewerVersion) {
+    test::TempDir dir;
+    { auto store = SqliteStore::Open({.path = dir.file("spoed.db")}); }
+    {
+        Connection c(dir.file("spoed.db"), Connection::Mode::kReadWriteCreate);
+        c.Exec("PRAGMA user_version = " + std::to_string(SqliteStore::LatestSchemaVersion() + 1));
+    }
+    try {
+        SqliteStore::Open({.path = dir.file("spoed.db")});
+        FAIL() << "a newer schema was accepted";
+    } catch (const std::runtime_error& e) {
+        EXPECT_NE(std::string(e.what()).find("newer"), std::string::npos) << e.what();
+    }
+}
+
+TEST(SqliteStore, RefusesAFileThatIsNotADatabase) {
+    test::TempDir dir;
+    {
+        FILE* f = std::fopen(dir.file("spoed.db").c_str(), "w");
+        std::fputs("this is not a database, just some text that is long enough to be read as a header....", f);
+        std::fclose(f);
+    }
+    EXPECT_THROW(SqliteStore::Open({.path = dir.file("spoed.db")}), std::runtime_error);
+}
+
+TEST(SqliteStore, AFailedWriteLeavesNothingBehind) {
+    test::TempDir dir;
+    auto store = SqliteStore::Open({.path = dir.file("spoed.db")});
+    auto st = store->Write([](db::Tx& tx) -> Status {
+        db::UserRecord u;
+        u.username = "half";
+        u.display_name = "Half (fictional)";
+        u.password_hash = "x";
+        EXPECT_TRUE(tx.users().Insert(u).has_value());
+        return Error::InvalidArgument("changed my mind");
+    });
+    ASSERT_FALSE(st.ok());
+    EXPECT_EQ(st.error().code, ErrorCode::kInvalidArgument);
+    auto count = store->Read([](db::Tx& tx) -> Result<std::int64_t> { return tx.users().Count(); });
+    EXPECT_EQ(*count, 0);
+}
+
+TEST(SqliteStore, AStorageFailureRollsBackAndComesBackAsAValue) {
+    test::TempDir dir;
+    auto store = SqliteStore::Open({.path = dir.file("spoed.db")});
+    // A role outside the CHECK constraint makes SQLite itself fail half-way through the insert.
+    auto st = store->Write([](db::Tx& tx) -> Status {
+        db::UserRecord u;
+        u.username = "broken";
+        u.display_name = "Broken (fictional)";
+        u.password_hash = "x";
+        u.roles = {"no_such_role"};
+        tx.users().Insert(u);
+        return Ok();
+    });
+    ASSERT_FALSE(st.ok());
+    EXPECT_EQ(st.error().code, ErrorCode::kUnavailable);
+    auto count = store->Read([](db::Tx& tx) -> Result<std::int64_t> { return tx.users().Count(); });
+    EXPECT_EQ(*count, 0);
+}
+
+TEST(SqliteStore, ReadTransactionsCannotWrite) {
+    test::TempDir dir;
+    auto store = SqliteStore::Open({.path = dir.file("spoed.db")});
+    auto st = store->Read([](db::Tx& tx) -> Status {
+        db::UserRecord u;
+        u.username = "sneaky";
+        u.display_name = "x";
+        u.password_hash = "x";
+        tx.users().Insert(u);
+        return Ok();
+    });
+    EXPECT_FALSE(st.ok());
+}
+
+TEST(AuditLog, IsAppendOnlyAndChainsEachEntryToThePreviousOne) {
+    test::TempDir dir;
+    auto store = SqliteStore::Open({.path = dir.file("spoed.db")});
+    for (int i = 0; i < 3; ++i) {
+        ASSERT_TRUE(store
+                        ->Write([&](db::Tx& tx) -> Status {
+                            db::AuditRecord r;
+                            r.at = test::TestStart();
+                            r.service = "spoed.v1.AuthService";
+                            r.method = "WhoAmI";
+                            r.action = "read";
+                            r.result = "ok";
+                            r.user_id = i + 1;
+                            tx.audit().Append(r);
+                            return Ok();
+                        })
+                        .ok());
+    }
+    auto rows = store->Read([](db::Tx& tx) -> Result<std::vector<db::AuditRecord>> {
+        db::AuditFilter f;
+        return tx.audit().List(f);
+    });
+    ASSERT_EQ(rows->size(), 3u);
+    // Newest first: each hash covers the previous hash and its own content.
+    EXPECT_EQ((*rows)[2].hash, db::AuditHash("", (*rows)[2]));
+    EXPECT_EQ((*rows)[1].hash, db::AuditHash((*rows)[2].hash, (*rows)[1]));
+    EXPECT_EQ((*rows)[0].hash, db::AuditHash((*rows)[1].hash, (*rows)[0]));
+
+    Connection c(dir.file("spoed.db"), Connection::Mode::kReadWriteCreate);
+    EXPECT_THROW(c.Exec("UPDATE audit_events SET result = 'ok' WHERE seq = 1"), db::SqliteError);
+    EXPECT_THROW(c.Exec("DELETE FROM audit_events WHERE seq = 1"), db::SqliteError);
+}
+
+}  // namespace
+}  // namespace spoed

@@ -1,0 +1,8 @@
+spoed_add_test(db_store_test LABELS unit
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/db_store_test.cpp
+  LIBS spoed_test_support spoed_db SQLite::SQLite3)
+spoed_add_test(api_router_test LABELS unit
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/api_router_test.cpp ${CMAKE_CURRENT_LIST_DIR}/auth_service_test.cpp
+          ${CMAKE_CURRENT_LIST_DIR}/config_test.cpp
+  LIBS spoed_test_support spoed_api spoed_daemon)
+target_compile_definitions(api_router_test PRIVATE SPOED_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
