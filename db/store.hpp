@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "daemon/base/result.hpp"
+#include "db/crisis_records.hpp"
 #include "db/records.hpp"
 
 namespace spoed::db {
@@ -56,6 +57,116 @@ public:
     virtual std::vector<AuditRecord> List(const AuditFilter& filter) = 0;
 };
 
+class YouthRepo {
+public:
+    virtual ~YouthRepo() = default;
+    /// Inserts the youth with phones and contacts (ids are set) and indexes the name.
+    virtual std::int64_t Insert(const YouthRecord& youth) = 0;
+    /// Replaces details, phones and contacts; reindexes the name.
+    virtual void Update(const YouthRecord& youth) = 0;
+    virtual std::optional<YouthRecord> Find(std::int64_t id) = 0;
+    /// Youths matching every given criterion, ordered by family name, given name, id.
+    virtual std::vector<YouthHitRecord> Search(const YouthSearch& search, TimePoint now) = 0;
+    /// Youths with this normalised number as their own or a guardian's/network contact's phone.
+    virtual std::vector<YouthHitRecord> FindByPhone(std::string_view phone, TimePoint now) = 0;
+    /// Fills pre_registered and the 30/90-day case counts of one youth.
+    virtual YouthHitRecord Hit(std::int64_t youth_id, TimePoint now) = 0;
+};
+
+class ConsentRepo {
+public:
+    virtual ~ConsentRepo() = default;
+    virtual std::int64_t Insert(const ConsentRecord& consent) = 0;
+    virtual std::optional<ConsentRecord> Find(std::int64_t id) = 0;
+    virtual void Withdraw(std::int64_t id, TimePoint at, std::int64_t by, std::string_view note) = 0;
+    /// Newest first.
+    virtual std::vector<ConsentRecord> ListForYouth(std::int64_t youth_id) = 0;
+    /// Whether a consent of that scope is valid at `now`.
+    virtual bool HasValid(std::int64_t youth_id, std::string_view scope, TimePoint now) = 0;
+};
+
+class PreRegistrationRepo {
+public:
+    virtual ~PreRegistrationRepo() = default;
+    /// nullopt when the youth already has an active pre-registration.
+    virtual std::optional<std::int64_t> Insert(const PreRegistrationRecord& r) = 0;
+    virtual void Update(const PreRegistrationRecord& r) = 0;
+    virtual std::optional<PreRegistrationRecord> Find(std::int64_t id) = 0;
+    virtual std::optional<PreRegistrationRecord> FindActive(std::int64_t youth_id) = 0;
+    virtual void End(std::int64_t id, TimePoint at, std::string_view reason) = 0;
+};
+
+class PlanRepo {
+public:
+    virtual ~PlanRepo() = default;
+    virtual std::int64_t Insert(const PlanVersionRecord& plan) = 0;
+    /// Version 0: the latest.
+    virtual std::optional<PlanVersionRecord> Find(std::int64_t youth_id, int version) = 0;
+    virtual int LatestVersion(std::int64_t youth_id) = 0;  // 0: none
+    /// Newest first, without content.
+    virtual std::vector<PlanVersionRecord> List(std::int64_t youth_id) = 0;
+};
+
+class BreakGlassRepo {
+public:
+    virtual ~BreakGlassRepo() = default;
+    virtual std::int64_t Insert(const BreakGlassRecord& r) = 0;
+    virtual std::optional<BreakGlassRecord> Find(std::int64_t id) = 0;
+    /// The caller's window for this youth open at `now` with the latest expiry, if any.
+    virtual std::optional<BreakGlassRecord> FindOpen(std::int64_t user_id, std::int64_t youth_id, TimePoint now) = 0;
+    /// Oldest first.
+    virtual std::vector<BreakGlassRecord> List(bool include_reviewed) = 0;
+    virtual void Review(std::int64_t id, TimePoint at, std::int64_t by, bool approved, std::string_view note) = 0;
+};
+
+class CaseRepo {
+public:
+    virtual ~CaseRepo() = default;
+    virtual std::int64_t Insert(const CaseRecord& c) = 0;
+    /// Writes every field, problem areas and risk flags included.
+    virtual void Update(const CaseRecord& c) = 0;
+    virtual std::optional<CaseRecord> Find(std::int64_t id) = 0;
+    /// Newest first.
+    virtual std::vector<CaseRecord> List(const CaseFilter& filter) = 0;
+    virtual std::int64_t AddEvent(const CaseEventRecord& e) = 0;
+    virtual std::vector<CaseEventRecord> Events(std::int64_t case_id) = 0;
+    virtual std::int64_t InsertContact(const ContactRecord& c) = 0;
+    /// Oldest first.
+    virtual std::vector<ContactRecord> Contacts(std::int64_t case_id) = 0;
+    /// Cases with a contact from this normalised number, newest first.
+    virtual std::vector<CallerCaseRecord> FindByCallerPhone(std::string_view phone, int limit) = 0;
+};
+
+class ConsultRepo {
+public:
+    virtual ~ConsultRepo() = default;
+    virtual std::int64_t Insert(const ConsultRecord& c) = 0;
+    virtual std::optional<ConsultRecord> Find(std::int64_t id) = 0;
+    virtual void Answer(std::int64_t id, std::int64_t psychiatrist, TimePoint at, std::string_view advice) = 0;
+    /// case_id 0: all cases. Open ones first (oldest first), then answered (newest first).
+    virtual std::vector<ConsultRecord> List(bool open_only, std::int64_t case_id) = 0;
+};
+
+class ShiftRepo {
+public:
+    virtual ~ShiftRepo() = default;
+    /// Inserts or replaces the shift of that date.
+    virtual void Put(const ShiftRecord& s) = 0;
+    virtual std::optional<ShiftRecord> Find(std::string_view shift_date) = 0;
+    virtual std::int64_t AddNote(const ShiftNoteRecord& n) = 0;
+    /// Notes of shifts on or after `since_date`, oldest first.
+    virtual std::vector<ShiftNoteRecord> Notes(std::string_view since_date) = 0;
+};
+
+class IdempotencyRepo {
+public:
+    virtual ~IdempotencyRepo() = default;
+    virtual std::optional<IdempotencyRecord> Find(std::int64_t user_id, std::string_view method,
+                                                  std::string_view key) = 0;
+    virtual void Insert(std::int64_t user_id, std::string_view method, std::string_view key,
+                        const IdempotencyRecord& r, TimePoint now) = 0;
+};
+
 /// One transaction's view of the store.
 class Tx {
 public:
@@ -63,6 +174,15 @@ public:
     virtual UserRepo& users() = 0;
     virtual SessionRepo& sessions() = 0;
     virtual AuditRepo& audit() = 0;
+    virtual YouthRepo& youths() = 0;
+    virtual ConsentRepo& consents() = 0;
+    virtual PreRegistrationRepo& pre_registrations() = 0;
+    virtual PlanRepo& plans() = 0;
+    virtual BreakGlassRepo& break_glass() = 0;
+    virtual CaseRepo& cases() = 0;
+    virtual ConsultRepo& consults() = 0;
+    virtual ShiftRepo& shifts() = 0;
+    virtual IdempotencyRepo& idempotency() = 0;
 };
 
 /// The store behind the services: SQLite today; the interface leaves room for PostgreSQL.
