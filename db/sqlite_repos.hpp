@@ -1,6 +1,7 @@
 #pragma once
 
 #include "db/sqlite.hpp"
+#include "db/sqlite_crisis_repos.hpp"
 #include "db/store.hpp"
 
 namespace spoed::db {
@@ -50,15 +51,45 @@ private:
 /// The repositories of one open transaction on one connection.
 class SqliteTx final : public Tx {
 public:
-    explicit SqliteTx(Connection& c) : users_(c), sessions_(c), audit_(c) {}
+    explicit SqliteTx(Connection& c)
+        : users_(c),
+          sessions_(c),
+          audit_(c),
+          youths_(c),
+          consents_(c),
+          pre_registrations_(c),
+          plans_(c),
+          break_glass_(c),
+          cases_(c),
+          consults_(c),
+          shifts_(c),
+          idempotency_(c) {}
     UserRepo& users() override { return users_; }
     SessionRepo& sessions() override { return sessions_; }
     AuditRepo& audit() override { return audit_; }
+    YouthRepo& youths() override { return youths_; }
+    ConsentRepo& consents() override { return consents_; }
+    PreRegistrationRepo& pre_registrations() override { return pre_registrations_; }
+    PlanRepo& plans() override { return plans_; }
+    BreakGlassRepo& break_glass() override { return break_glass_; }
+    CaseRepo& cases() override { return cases_; }
+    ConsultRepo& consults() override { return consults_; }
+    ShiftRepo& shifts() override { return shifts_; }
+    IdempotencyRepo& idempotency() override { return idempotency_; }
 
 private:
     SqliteUserRepo users_;
     SqliteSessionRepo sessions_;
     SqliteAuditRepo audit_;
+    SqliteYouthRepo youths_;
+    SqliteConsentRepo consents_;
+    SqlitePreRegistrationRepo pre_registrations_;
+    SqlitePlanRepo plans_;
+    SqliteBreakGlassRepo break_glass_;
+    SqliteCaseRepo cases_;
+    SqliteConsultRepo consults_;
+    SqliteShiftRepo shifts_;
+    SqliteIdempotencyRepo idempotency_;
 };
 
 }  // namespace spoed::db

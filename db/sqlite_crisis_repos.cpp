@@ -1,0 +1,981 @@
+#include "db/sqlite_crisis_repos.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <utility>
+#include <variant>
+
+namespace spoed::db {
+namespace {
+
+/// Values for numbered parameters (?1, ?2, ...) of a statement assembled from optional parts.
+class Params {
+public:
+    /// Stores the value and returns its placeholder; a placeholder may be used more than once.
+    std::string Add(std::int64_t v) {
+        values_.emplace_back(v);
+        return Ref();
+    }
+    std::string Add(std::string v) {
+        values_.emplace_back(std::move(v));
+        return Ref();
+    }
+    void BindTo(Statement& st) const {
+        for (std::size_t i = 0; i < values_.size(); ++i) {
+            int index = static_cast<int>(i + 1);
+            if (const auto* n = std::get_if<std::int64_t>(&values_[i])) {
+                st.Bind(index, *n);
+            } else {
+                st.Bind(index, std::get<std::string>(values_[i]));
+            }
+        }
+    }
+
+private:
+    std::string Ref() const { return "?" + std::to_string(values_.size()); }
+    std::vector<std::variant<std::int64_t, std::string>> values_;
+};
+
+std::optional<TimePoint> OptTime(const Statement& st, int column) {
+    if (auto v = st.OptInt(column)) return FromMicros(*v);
+    return std::nullopt;
+}
+
+std::optional<std::int64_t> OptMicros(const std::optional<TimePoint>& t) {
+    if (t) return ToMicros(*t);
+    return std::nullopt;
+}
+
+/// group_concat() lists use the unit separator: no name or enumeration value contains it.
+constexpr std::string_view kListSeparator = "\x1f";
+
+std::vector<std::string> SplitList(const std::string& joined) {
+    std::vector<std::string> out;
+    if (joined.empty()) return out;
+    std::size_t start = 0;
+    while (true) {
+        std::size_t end = joined.find(kListSeparator, start);
+        out.push_back(joined.substr(start, end == std::string::npos ? std::string::npos : end - start));
+        if (end == std::string::npos) break;
+        start = end + kListSeparator.size();
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::vector<std::int64_t> SplitIds(const std::string& joined) {
+    std::vector<std::int64_t> out;
+    for (const auto& s : SplitList(joined)) out.push_back(std::stoll(s));
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+// --- youths ----------------------------------------------------------------------------------
+
+/// Number of UTF-8 code points: the trigram tokenizer needs three characters, not three bytes,
+/// before a phrase can match anything.
+std::size_t CodePoints(std::string_view s) {
+    return static_cast<std::size_t>(
+        std::count_if(s.begin(), s.end(), [](char ch) { return (static_cast<unsigned char>(ch) & 0xC0) != 0x80; }));
+}
+
+/// Ids of youths with this number as their own phone or a guardian's/network contact's phone.
+/// `phone <> ''` is repeated so that the partial index on youth_contacts.phone applies.
+std::string PhoneYouthIds(const std::string& phone_ref) {
+    return "SELECT ph.youth_id FROM youth_phones AS ph WHERE ph.number = " + phone_ref +
+           " UNION SELECT yc.youth_id FROM youth_contacts AS yc WHERE yc.phone = " + phone_ref + " AND yc.phone <> ''";
+}
+
+/// pre_registered, cases_30 and cases_90 of the youth whose id is `id`, as correlated subqueries.
+std::string HitColumns(std::string_view id, Params& p, TimePoint now) {
+    std::string at = p.Add(ToMicros(now));
+    std::string since_30 = p.Add(ToMicros(now - std::chrono::days(30)));
+    std::string since_90 = p.Add(ToMicros(now - std::chrono::days(90)));
+    std::string y(id);
+    return "(EXISTS (SELECT 1 FROM pre_registrations AS pr WHERE pr.youth_id = " + y +
+           " AND pr.ended_at IS NULL) AND EXISTS (SELECT 1 FROM consents AS cs WHERE cs.youth_id = " + y +
+           " AND cs.scope = 'pre_registration' AND cs.given_at <= " + at + " AND (cs.valid_until IS NULL OR " +
+           "cs.valid_until > " + at + ") AND (cs.withdrawn_at IS NULL OR cs.withdrawn_at > " + at +
+           "))), (SELECT count(*) FROM cases AS k WHERE k.youth_id = " + y + " AND k.opened_at >= " + since_30 +
+           "), (SELECT count(*) FROM cases AS k WHERE k.youth_id = " + y + " AND k.opened_at >= " + since_90 + ")";
+}
+
+/// The look-up statement. Every criterion narrows youths by an index (FTS5 trigram, date of
+/// birth, phone numbers) so that SQLite never scans youths unless only short name terms are
+/// given. The page is chosen first (MATERIALIZED keeps SQLite from flattening it) so that the
+/// hit subqueries run only over the rows returned.
+std::string SearchSql(const YouthSearch& s, TimePoint now, int limit, int offset, Params& p) {
+    std::string where;
+    auto and_where = [&](const std::string& cond) {
+        where += where.empty() ? " WHERE " : " AND ";
+        where += cond;
+    };
+    std::string fts;
+    std::vector<std::string> short_terms;
+    for (const auto& term : s.name_terms) {
+        if (term.empty()) continue;
+        if (CodePoints(term) < 3) {
+            short_terms.push_back(term);
+            continue;
+        }
+        if (!fts.empty()) fts += " AND ";
+        fts += '"';
+        for (char ch : term) {
+            if (ch == '"') fts += '"';
+            fts += ch;
+        }
+        fts += '"';
+    }
+    if (!fts.empty()) {
+        and_where("y.id IN (SELECT n.rowid FROM youth_names AS n WHERE n.youth_names MATCH " + p.Add(fts) + ")");
+    }
+    for (auto& term : short_terms) and_where("instr(y.folded_name, " + p.Add(std::move(term)) + ") > 0");
+    if (s.date_of_birth) and_where("y.date_of_birth = " + p.Add(*s.date_of_birth));
+    if (s.phone) and_where("y.id IN (" + PhoneYouthIds(p.Add(*s.phone)) + ")");
+
+    std::string sql =
+        "WITH page AS MATERIALIZED (SELECT y.id, y.given_name, y.family_name, y.date_of_birth, y.municipality "
+        "FROM youths AS y" +
+        where + " ORDER BY y.family_name, y.given_name, y.id LIMIT " + p.Add(std::int64_t{limit}) + " OFFSET " +
+        p.Add(std::int64_t{offset}) +
+        ") SELECT page.id, page.given_name, page.family_name, page.date_of_birth, page.municipality, " +
+        HitColumns("page.id", p, now) + " FROM page ORDER BY page.family_name, page.given_name, page.id";
+    return sql;
+}
+
+YouthHitRecord ReadHit(const Statement& st) {
+    YouthHitRecord h;
+    h.youth_id = st.Int(0);
+    h.given_name = st.Text(1);
+    h.family_name = st.Text(2);
+    h.date_of_birth = st.Text(3);
+    h.municipality = st.Text(4);
+    h.pre_registered = st.Int(5) != 0;
+    h.cases_30 = static_cast<int>(st.Int(6));
+    h.cases_90 = static_cast<int>(st.Int(7));
+    return h;
+}
+
+std::vector<YouthHitRecord> RunHits(Connection& c, const std::string& sql, const Params& p) {
+    auto st = c.Prepare(sql);
+    p.BindTo(st);
+    std::vector<YouthHitRecord> out;
+    while (st.Step()) out.push_back(ReadHit(st));
+    return out;
+}
+
+// --- consents --------------------------------------------------------------------------------
+
+constexpr std::string_view kConsentColumns =
+    "id, youth_id, scope, given_by_youth, given_by_guardian, given_at, valid_until, withdrawn_at, withdrawn_by, "
+    "recorded_by, recorded_at, note";
+
+ConsentRecord ReadConsent(const Statement& st) {
+    ConsentRecord c;
+    c.id = st.Int(0);
+    c.youth_id = st.Int(1);
+    c.scope = st.Text(2);
+    c.given_by_youth = st.Int(3) != 0;
+    c.given_by_guardian = st.Text(4);
+    c.given_at = FromMicros(st.Int(5));
+    c.valid_until = OptTime(st, 6);
+    c.withdrawn_at = OptTime(st, 7);
+    c.withdrawn_by = st.OptInt(8);
+    c.recorded_by = st.Int(9);
+    c.recorded_at = FromMicros(st.Int(10));
+    c.note = st.Text(11);
+    return c;
+}
+
+// --- pre-registrations -----------------------------------------------------------------------
+
+constexpr std::string_view kPreRegistrationColumns =
+    "id, youth_id, organisation, professional, professional_phone, ongoing_care, ongoing_care_contact, "
+    "legal_measure, legal_measure_note, started_at, ended_at, end_reason, created_by, updated_at";
+
+PreRegistrationRecord ReadPreRegistration(const Statement& st) {
+    PreRegistrationRecord r;
+    r.id = st.Int(0);
+    r.youth_id = st.Int(1);
+    r.organisation = st.Text(2);
+    r.professional = st.Text(3);
+    r.professional_phone = st.Text(4);
+    r.ongoing_care = st.Text(5);
+    r.ongoing_care_contact = st.Text(6);
+    r.legal_measure = st.Text(7);
+    r.legal_measure_note = st.Text(8);
+    r.started_at = FromMicros(st.Int(9));
+    r.ended_at = OptTime(st, 10);
+    r.end_reason = st.Text(11);
+    r.created_by = st.Int(12);
+    r.updated_at = FromMicros(st.Int(13));
+    return r;
+}
+
+// --- plans -----------------------------------------------------------------------------------
+
+PlanVersionRecord ReadPlan(const Statement& st, bool with_content) {
+    PlanVersionRecord r;
+    r.id = st.Int(0);
+    r.youth_id = st.Int(1);
+    r.version = static_cast<int>(st.Int(2));
+    r.author_id = st.Int(3);
+    r.author_name = st.Text(4);
+    r.created_at = FromMicros(st.Int(5));
+    r.change_note = st.Text(6);
+    if (with_content) r.content = st.Blob(7);
+    return r;
+}
+
+// --- break-the-glass -------------------------------------------------------------------------
+
+constexpr std::string_view kBreakGlassSelect =
+    "SELECT b.id, b.user_id, u.username, b.youth_id, b.reason, b.opened_at, b.expires_at, b.reviewed_at, "
+    "b.reviewed_by, b.review_approved, b.review_note FROM break_glass AS b JOIN users AS u ON u.id = b.user_id";
+
+BreakGlassRecord ReadBreakGlass(const Statement& st) {
+    BreakGlassRecord r;
+    r.id = st.Int(0);
+    r.user_id = st.Int(1);
+    r.username = st.Text(2);
+    r.youth_id = st.Int(3);
+    r.reason = st.Text(4);
+    r.opened_at = FromMicros(st.Int(5));
+    r.expires_at = FromMicros(st.Int(6));
+    r.reviewed_at = OptTime(st, 7);
+    r.reviewed_by = st.OptInt(8);
+    if (auto a = st.OptInt(9)) r.review_approved = *a != 0;
+    r.review_note = st.Text(10);
+    return r;
+}
+
+// --- cases -----------------------------------------------------------------------------------
+
+/// Problem areas and risk flags come along as lists in the same row, so a page of cases is
+/// one statement.
+constexpr std::string_view kCaseSelect =
+    "SELECT k.id, k.youth_id, k.caller_description, k.status, k.complexity, k.case_lead, k.outcome, k.opened_by, "
+    "k.opened_at, k.closed_at, k.closed_by, k.closing_note, k.updated_at, "
+    "(SELECT group_concat(a.area, char(31)) FROM case_problem_areas AS a WHERE a.case_id = k.id), "
+    "(SELECT group_concat(f.flag, char(31)) FROM case_risk_flags AS f WHERE f.case_id = k.id) "
+    "FROM cases AS k";
+
+CaseRecord ReadCase(const Statement& st) {
+    CaseRecord c;
+    c.id = st.Int(0);
+    c.youth_id = st.OptInt(1);
+    c.caller_description = st.Text(2);
+    c.status = st.Text(3);
+    c.complexity = st.Text(4);
+    c.case_lead = st.OptInt(5);
+    c.outcome = st.OptText(6);
+    c.opened_by = st.Int(7);
+    c.opened_at = FromMicros(st.Int(8));
+    c.closed_at = OptTime(st, 9);
+    c.closed_by = st.OptInt(10);
+    c.closing_note = st.Text(11);
+    c.updated_at = FromMicros(st.Int(12));
+    c.problem_areas = SplitList(st.Text(13));
+    c.risk_flags = SplitList(st.Text(14));
+    return c;
+}
+
+constexpr std::string_view kContactSelect =
+    "SELECT ct.id, ct.case_id, ct.type, ct.started_at, ct.ended_at, ct.caller_role, ct.caller_phone, ct.summary, "
+    "ct.plan_version_consulted, ct.logged_by, ct.logged_at, "
+    "(SELECT group_concat(w.user_id, char(31)) FROM contact_workers AS w WHERE w.contact_id = ct.id), "
+    "(SELECT group_concat(r.response, char(31)) FROM contact_responses AS r WHERE r.contact_id = ct.id) "
+    "FROM contacts AS ct";
+
+ContactRecord ReadContact(const Statement& st) {
+    ContactRecord c;
+    c.id = st.Int(0);
+    c.case_id = st.Int(1);
+    c.type = st.Text(2);
+    c.started_at = FromMicros(st.Int(3));
+    c.ended_at = OptTime(st, 4);
+    c.caller_role = st.Text(5);
+    c.caller_phone = st.Text(6);
+    c.summary = st.Text(7);
+    c.plan_version_consulted = static_cast<int>(st.Int(8));
+    c.logged_by = st.Int(9);
+    c.logged_at = FromMicros(st.Int(10));
+    c.workers = SplitIds(st.Text(11));
+    c.responses = SplitList(st.Text(12));
+    return c;
+}
+
+// --- consults --------------------------------------------------------------------------------
+
+constexpr std::string_view kConsultColumns =
+    "id, case_id, question, urgency, requested_by, requested_at, psychiatrist, answered_at, advice";
+
+ConsultRecord ReadConsult(const Statement& st) {
+    ConsultRecord c;
+    c.id = st.Int(0);
+    c.case_id = st.Int(1);
+    c.question = st.Text(2);
+    c.urgency = st.Text(3);
+    c.requested_by = st.Int(4);
+    c.requested_at = FromMicros(st.Int(5));
+    c.psychiatrist = st.OptInt(6);
+    c.answered_at = OptTime(st, 7);
+    c.advice = st.OptText(8);
+    return c;
+}
+
+}  // namespace
+
+// --- youths ----------------------------------------------------------------------------------
+
+void SqliteYouthRepo::WriteDetails(const YouthRecord& y) {
+    auto phone = c_.Prepare("INSERT INTO youth_phones (youth_id, number, label) VALUES (?, ?, ?)");
+    for (const auto& p : y.phones) {
+        phone.Bind(1, y.id).Bind(2, p.number).Bind(3, p.label);
+        phone.Run();
+        phone.Reset();
+    }
+    auto contact =
+        c_.Prepare("INSERT INTO youth_contacts (youth_id, kind, name, relation, phone) VALUES (?, ?, ?, ?, ?)");
+    for (const auto& k : y.contacts) {
+        contact.Bind(1, y.id).Bind(2, k.kind).Bind(3, k.name).Bind(4, k.relation).Bind(5, k.phone);
+        contact.Run();
+        contact.Reset();
+    }
+    auto name = c_.Prepare("INSERT INTO youth_names (rowid, folded_name) VALUES (?, ?)");
+    name.Bind(1, y.id).Bind(2, y.folded_name).Run();
+}
+
+std::int64_t SqliteYouthRepo::Insert(const YouthRecord& youth) {
+    auto st = c_.Prepare(
+        "INSERT INTO youths (given_name, family_name, folded_name, date_of_birth, municipality, bsn, created_by, "
+        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    st.Bind(1, youth.given_name)
+        .Bind(2, youth.family_name)
+        .Bind(3, youth.folded_name)
+        .Bind(4, youth.date_of_birth)
+        .Bind(5, youth.municipality)
+        .Bind(6, youth.bsn)
+        .Bind(7, youth.created_by)
+        .Bind(8, ToMicros(youth.created_at))
+        .Bind(9, ToMicros(youth.updated_at));
+    st.Run();
+    YouthRecord stored = youth;
+    stored.id = c_.LastInsertId();
+    WriteDetails(stored);
+    return stored.id;
+}
+
+void SqliteYouthRepo::Update(const YouthRecord& youth) {
+    auto st = c_.Prepare(
+        "UPDATE youths SET given_name = ?, family_name = ?, folded_name = ?, date_of_birth = ?, municipality = ?, "
+        "bsn = ?, updated_at = ? WHERE id = ?");
+    st.Bind(1, youth.given_name)
+        .Bind(2, youth.family_name)
+        .Bind(3, youth.folded_name)
+        .Bind(4, youth.date_of_birth)
+        .Bind(5, youth.municipality)
+        .Bind(6, youth.bsn)
+        .Bind(7, ToMicros(youth.updated_at))
+        .Bind(8, youth.id);
+    st.Run();
+    auto phones = c_.Prepare("DELETE FROM youth_phones WHERE youth_id = ?");
+    phones.Bind(1, youth.id).Run();
+    auto contacts = c_.Prepare("DELETE FROM youth_contacts WHERE youth_id = ?");
+    contacts.Bind(1, youth.id).Run();
+    auto name = c_.Prepare("DELETE FROM youth_names WHERE rowid = ?");
+    name.Bind(1, youth.id).Run();
+    WriteDetails(youth);
+}
+
+std::optional<YouthRecord> SqliteYouthRepo::Find(std::int64_t id) {
+    auto st = c_.Prepare(
+        "SELECT id, given_name, family_name, folded_name, date_of_birth, municipality, bsn, created_by, created_at, "
+        "updated_at FROM youths WHERE id = ?");
+    st.Bind(1, id);
+    if (!st.Step()) return std::nullopt;
+    YouthRecord y;
+    y.id = st.Int(0);
+    y.given_name = st.Text(1);
+    y.family_name = st.Text(2);
+    y.folded_name = st.Text(3);
+    y.date_of_birth = st.Text(4);
+    y.municipality = st.Text(5);
+    y.bsn = st.OptText(6);
+    y.created_by = st.Int(7);
+    y.created_at = FromMicros(st.Int(8));
+    y.updated_at = FromMicros(st.Int(9));
+
+    auto phones = c_.Prepare("SELECT number, label FROM youth_phones WHERE youth_id = ? ORDER BY id");
+    phones.Bind(1, id);
+    while (phones.Step()) y.phones.push_back({phones.Text(0), phones.Text(1)});
+    auto contacts =
+        c_.Prepare("SELECT id, kind, name, relation, phone FROM youth_contacts WHERE youth_id = ? ORDER BY id");
+    contacts.Bind(1, id);
+    while (contacts.Step()) {
+        y.contacts.push_back({contacts.Int(0), contacts.Text(1), contacts.Text(2), contacts.Text(3), contacts.Text(4)});
+    }
+    return y;
+}
+
+std::vector<YouthHitRecord> SqliteYouthRepo::Search(const YouthSearch& search, TimePoint now) {
+    Params p;
+    std::string sql = SearchSql(search, now, search.limit, search.offset, p);
+    return RunHits(c_, sql, p);
+}
+
+std::vector<std::string> SqliteYouthRepo::ExplainSearch(const YouthSearch& search, TimePoint now) {
+    Params p;
+    std::string sql = "EXPLAIN QUERY PLAN " + SearchSql(search, now, search.limit, search.offset, p);
+    auto st = c_.Prepare(sql);
+    p.BindTo(st);
+    std::vector<std::string> lines;
+    while (st.Step()) lines.push_back(st.Text(3));
+    return lines;
+}
+
+std::vector<YouthHitRecord> SqliteYouthRepo::FindByPhone(std::string_view phone, TimePoint now) {
+    YouthSearch s;
+    s.phone = std::string(phone);
+    Params p;
+    std::string sql = SearchSql(s, now, -1, 0, p);  // LIMIT -1: all of them
+    return RunHits(c_, sql, p);
+}
+
+YouthHitRecord SqliteYouthRepo::Hit(std::int64_t youth_id, TimePoint now) {
+    Params p;
+    std::string id = p.Add(youth_id);
+    std::string sql = "SELECT y.id, y.given_name, y.family_name, y.date_of_birth, y.municipality, " +
+                      HitColumns("y.id", p, now) + " FROM youths AS y WHERE y.id = " + id;
+    auto hits = RunHits(c_, sql, p);
+    if (hits.empty()) return {};
+    return hits.front();
+}
+
+// --- consents --------------------------------------------------------------------------------
+
+std::int64_t SqliteConsentRepo::Insert(const ConsentRecord& c) {
+    auto st = c_.Prepare(
+        "INSERT INTO consents (youth_id, scope, given_by_youth, given_by_guardian, given_at, valid_until, "
+        "withdrawn_at, withdrawn_by, recorded_by, recorded_at, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    st.Bind(1, c.youth_id)
+        .Bind(2, c.scope)
+        .Bind(3, c.given_by_youth)
+        .Bind(4, c.given_by_guardian)
+        .Bind(5, ToMicros(c.given_at))
+        .Bind(6, OptMicros(c.valid_until))
+        .Bind(7, OptMicros(c.withdrawn_at))
+        .Bind(8, c.withdrawn_by)
+        .Bind(9, c.recorded_by)
+        .Bind(10, ToMicros(c.recorded_at))
+        .Bind(11, c.note);
+    st.Run();
+    return c_.LastInsertId();
+}
+
+std::optional<ConsentRecord> SqliteConsentRepo::Find(std::int64_t id) {
+    auto st = c_.Prepare("SELECT " + std::string(kConsentColumns) + " FROM consents WHERE id = ?");
+    st.Bind(1, id);
+    if (!st.Step()) return std::nullopt;
+    return ReadConsent(st);
+}
+
+void SqliteConsentRepo::Withdraw(std::int64_t id, TimePoint at, std::int64_t by, std::string_view note) {
+    // The note of the consent itself says how it was given; the withdrawal note is added to it.
+    auto st = c_.Prepare(
+        "UPDATE consents SET withdrawn_at = ?1, withdrawn_by = ?2, "
+        "note = CASE WHEN ?3 = '' THEN note WHEN note = '' THEN ?3 ELSE note || char(10) || ?3 END "
+        "WHERE id = ?4 AND withdrawn_at IS NULL");
+    st.Bind(1, ToMicros(at)).Bind(2, by).Bind(3, note).Bind(4, id).Run();
+}
+
+std::vector<ConsentRecord> SqliteConsentRepo::ListForYouth(std::int64_t youth_id) {
+    auto st = c_.Prepare("SELECT " + std::string(kConsentColumns) +
+                         " FROM consents WHERE youth_id = ? ORDER BY given_at DESC, id DESC");
+    st.Bind(1, youth_id);
+    std::vector<ConsentRecord> out;
+    while (st.Step()) out.push_back(ReadConsent(st));
+    return out;
+}
+
+bool SqliteConsentRepo::HasValid(std::int64_t youth_id, std::string_view scope, TimePoint now) {
+    auto st = c_.Prepare(
+        "SELECT 1 FROM consents WHERE youth_id = ?1 AND scope = ?2 AND given_at <= ?3 "
+        "AND (valid_until IS NULL OR valid_until > ?3) AND (withdrawn_at IS NULL OR withdrawn_at > ?3) LIMIT 1");
+    st.Bind(1, youth_id).Bind(2, scope).Bind(3, ToMicros(now));
+    return st.Step();
+}
+
+// --- pre-registrations -----------------------------------------------------------------------
+
+std::optional<std::int64_t> SqlitePreRegistrationRepo::Insert(const PreRegistrationRecord& r) {
+    {
+        auto active = c_.Prepare("SELECT 1 FROM pre_registrations WHERE youth_id = ? AND ended_at IS NULL");
+        active.Bind(1, r.youth_id);
+        if (active.Step()) return std::nullopt;
+    }
+    auto st = c_.Prepare(
+        "INSERT INTO pre_registrations (youth_id, organisation, professional, professional_phone, ongoing_care, "
+        "ongoing_care_contact, legal_measure, legal_measure_note, started_at, ended_at, end_reason, created_by, "
+        "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    st.Bind(1, r.youth_id)
+        .Bind(2, r.organisation)
+        .Bind(3, r.professional)
+        .Bind(4, r.professional_phone)
+        .Bind(5, r.ongoing_care)
+        .Bind(6, r.ongoing_care_contact)
+        .Bind(7, r.legal_measure)
+        .Bind(8, r.legal_measure_note)
+        .Bind(9, ToMicros(r.started_at))
+        .Bind(10, OptMicros(r.ended_at))
+        .Bind(11, r.end_reason)
+        .Bind(12, r.created_by)
+        .Bind(13, ToMicros(r.updated_at));
+    st.Run();
+    return c_.LastInsertId();
+}
+
+void SqlitePreRegistrationRepo::Update(const PreRegistrationRecord& r) {
+    auto st = c_.Prepare(
+        "UPDATE pre_registrations SET organisation = ?, professional = ?, professional_phone = ?, ongoing_care = ?, "
+        "ongoing_care_contact = ?, legal_measure = ?, legal_measure_note = ?, updated_at = ? WHERE id = ?");
+    st.Bind(1, r.organisation)
+        .Bind(2, r.professional)
+        .Bind(3, r.professional_phone)
+        .Bind(4, r.ongoing_care)
+        .Bind(5, r.ongoing_care_contact)
+        .Bind(6, r.legal_measure)
+        .Bind(7, r.legal_measure_note)
+        .Bind(8, ToMicros(r.updated_at))
+        .Bind(9, r.id);
+    st.Run();
+}
+
+std::optional<PreRegistrationRecord> SqlitePreRegistrationRepo::Find(std::int64_t id) {
+    auto st = c_.Prepare("SELECT " + std::string(kPreRegistrationColumns) + " FROM pre_registrations WHERE id = ?");
+    st.Bind(1, id);
+    if (!st.Step()) return std::nullopt;
+    return ReadPreRegistration(st);
+}
+
+std::optional<PreRegistrationRecord> SqlitePreRegistrationRepo::FindActive(std::int64_t youth_id) {
+    auto st = c_.Prepare("SELECT " + std::string(kPreRegistrationColumns) +
+                         " FROM pre_registrations WHERE youth_id = ? AND ended_at IS NULL");
+    st.Bind(1, youth_id);
+    if (!st.Step()) return std::nullopt;
+    return ReadPreRegistration(st);
+}
+
+void SqlitePreRegistrationRepo::End(std::int64_t id, TimePoint at, std::string_view reason) {
+    auto st = c_.Prepare(
+        "UPDATE pre_registrations SET ended_at = ?1, end_reason = ?2, updated_at = ?1 "
+        "WHERE id = ?3 AND ended_at IS NULL");
+    st.Bind(1, ToMicros(at)).Bind(2, reason).Bind(3, id).Run();
+}
+
+// --- plans -----------------------------------------------------------------------------------
+
+std::int64_t SqlitePlanRepo::Insert(const PlanVersionRecord& plan) {
+    auto st = c_.Prepare(
+        "INSERT INTO plan_versions (youth_id, version, author_id, created_at, change_note, content) "
+        "VALUES (?, ?, ?, ?, ?, ?)");
+    st.Bind(1, plan.youth_id)
+        .Bind(2, plan.version)
+        .Bind(3, plan.author_id)
+        .Bind(4, ToMicros(plan.created_at))
+        .Bind(5, plan.change_note)
+        .BindBlob(6, plan.content);
+    st.Run();
+    return c_.LastInsertId();
+}
+
+std::optional<PlanVersionRecord> SqlitePlanRepo::Find(std::int64_t youth_id, int version) {
+    std::string sql =
+        "SELECT p.id, p.youth_id, p.version, p.author_id, u.display_name, p.created_at, p.change_note, p.content "
+        "FROM plan_versions AS p JOIN users AS u ON u.id = p.author_id WHERE p.youth_id = ?1";
+    sql += version == 0 ? " ORDER BY p.version DESC LIMIT 1" : " AND p.version = ?2";
+    auto st = c_.Prepare(sql);
+    st.Bind(1, youth_id);
+    if (version != 0) st.Bind(2, version);
+    if (!st.Step()) return std::nullopt;
+    return ReadPlan(st, true);
+}
+
+int SqlitePlanRepo::LatestVersion(std::int64_t youth_id) {
+    auto st = c_.Prepare("SELECT coalesce(max(version), 0) FROM plan_versions WHERE youth_id = ?");
+    st.Bind(1, youth_id);
+    st.Step();
+    return static_cast<int>(st.Int(0));
+}
+
+std::vector<PlanVersionRecord> SqlitePlanRepo::List(std::int64_t youth_id) {
+    auto st = c_.Prepare(
+        "SELECT p.id, p.youth_id, p.version, p.author_id, u.display_name, p.created_at, p.change_note "
+        "FROM plan_versions AS p JOIN users AS u ON u.id = p.author_id WHERE p.youth_id = ? "
+        "ORDER BY p.version DESC");
+    st.Bind(1, youth_id);
+    std::vector<PlanVersionRecord> out;
+    while (st.Step()) out.push_back(ReadPlan(st, false));
+    return out;
+}
+
+// --- break-the-glass -------------------------------------------------------------------------
+
+std::int64_t SqliteBreakGlassRepo::Insert(const BreakGlassRecord& r) {
+    auto st = c_.Prepare(
+        "INSERT INTO break_glass (user_id, youth_id, reason, opened_at, expires_at, reviewed_at, reviewed_by, "
+        "review_approved, review_note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    st.Bind(1, r.user_id)
+        .Bind(2, r.youth_id)
+        .Bind(3, r.reason)
+        .Bind(4, ToMicros(r.opened_at))
+        .Bind(5, ToMicros(r.expires_at))
+        .Bind(6, OptMicros(r.reviewed_at))
+        .Bind(7, r.reviewed_by)
+        .Bind(8, r.review_approved)
+        .Bind(9, r.review_note);
+    st.Run();
+    return c_.LastInsertId();
+}
+
+std::optional<BreakGlassRecord> SqliteBreakGlassRepo::Find(std::int64_t id) {
+    auto st = c_.Prepare(std::string(kBreakGlassSelect) + " WHERE b.id = ?");
+    st.Bind(1, id);
+    if (!st.Step()) return std::nullopt;
+    return ReadBreakGlass(st);
+}
+
+std::optional<BreakGlassRecord> SqliteBreakGlassRepo::FindOpen(std::int64_t user_id, std::int64_t youth_id,
+                                                               TimePoint now) {
+    auto st = c_.Prepare(std::string(kBreakGlassSelect) +
+                         " WHERE b.user_id = ?1 AND b.youth_id = ?2 AND b.expires_at > ?3 AND b.opened_at <= ?3 "
+                         "ORDER BY b.expires_at DESC, b.id DESC LIMIT 1");
+    st.Bind(1, user_id).Bind(2, youth_id).Bind(3, ToMicros(now));
+    if (!st.Step()) return std::nullopt;
+    return ReadBreakGlass(st);
+}
+
+std::vector<BreakGlassRecord> SqliteBreakGlassRepo::List(bool include_reviewed) {
+    auto st = c_.Prepare(std::string(kBreakGlassSelect) + (include_reviewed ? "" : " WHERE b.reviewed_at IS NULL") +
+                         " ORDER BY b.opened_at, b.id");
+    std::vector<BreakGlassRecord> out;
+    while (st.Step()) out.push_back(ReadBreakGlass(st));
+    return out;
+}
+
+void SqliteBreakGlassRepo::Review(std::int64_t id, TimePoint at, std::int64_t by, bool approved,
+                                  std::string_view note) {
+    auto st = c_.Prepare(
+        "UPDATE break_glass SET reviewed_at = ?, reviewed_by = ?, review_approved = ?, review_note = ? WHERE id = ?");
+    st.Bind(1, ToMicros(at)).Bind(2, by).Bind(3, approved).Bind(4, note).Bind(5, id).Run();
+}
+
+// --- cases -----------------------------------------------------------------------------------
+
+void SqliteCaseRepo::WriteAreasAndFlags(const CaseRecord& c) {
+    auto del_areas = c_.Prepare("DELETE FROM case_problem_areas WHERE case_id = ?");
+    del_areas.Bind(1, c.id).Run();
+    auto del_flags = c_.Prepare("DELETE FROM case_risk_flags WHERE case_id = ?");
+    del_flags.Bind(1, c.id).Run();
+    auto area = c_.Prepare("INSERT OR IGNORE INTO case_problem_areas (case_id, area) VALUES (?, ?)");
+    for (const auto& a : c.problem_areas) {
+        area.Bind(1, c.id).Bind(2, a);
+        area.Run();
+        area.Reset();
+    }
+    auto flag = c_.Prepare("INSERT OR IGNORE INTO case_risk_flags (case_id, flag) VALUES (?, ?)");
+    for (const auto& f : c.risk_flags) {
+        flag.Bind(1, c.id).Bind(2, f);
+        flag.Run();
+        flag.Reset();
+    }
+}
+
+std::int64_t SqliteCaseRepo::Insert(const CaseRecord& c) {
+    auto st = c_.Prepare(
+        "INSERT INTO cases (youth_id, caller_description, status, complexity, case_lead, outcome, opened_by, "
+        "opened_at, closed_at, closed_by, closing_note, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    st.Bind(1, c.youth_id)
+        .Bind(2, c.caller_description)
+        .Bind(3, c.status)
+        .Bind(4, c.complexity)
+        .Bind(5, c.case_lead)
+        .Bind(6, c.outcome)
+        .Bind(7, c.opened_by)
+        .Bind(8, ToMicros(c.opened_at))
+        .Bind(9, OptMicros(c.closed_at))
+        .Bind(10, c.closed_by)
+        .Bind(11, c.closing_note)
+        .Bind(12, ToMicros(c.updated_at));
+    st.Run();
+    CaseRecord stored = c;
+    stored.id = c_.LastInsertId();
+    WriteAreasAndFlags(stored);
+    return stored.id;
+}
+
+void SqliteCaseRepo::Update(const CaseRecord& c) {
+    auto st = c_.Prepare(
+        "UPDATE cases SET youth_id = ?, caller_description = ?, status = ?, complexity = ?, case_lead = ?, "
+        "outcome = ?, opened_by = ?, opened_at = ?, closed_at = ?, closed_by = ?, closing_note = ?, updated_at = ? "
+        "WHERE id = ?");
+    st.Bind(1, c.youth_id)
+        .Bind(2, c.caller_description)
+        .Bind(3, c.status)
+        .Bind(4, c.complexity)
+        .Bind(5, c.case_lead)
+        .Bind(6, c.outcome)
+        .Bind(7, c.opened_by)
+        .Bind(8, ToMicros(c.opened_at))
+        .Bind(9, OptMicros(c.closed_at))
+        .Bind(10, c.closed_by)
+        .Bind(11, c.closing_note)
+        .Bind(12, ToMicros(c.updated_at))
+        .Bind(13, c.id);
+    st.Run();
+    WriteAreasAndFlags(c);
+}
+
+std::optional<CaseRecord> SqliteCaseRepo::Find(std::int64_t id) {
+    auto st = c_.Prepare(std::string(kCaseSelect) + " WHERE k.id = ?");
+    st.Bind(1, id);
+    if (!st.Step()) return std::nullopt;
+    return ReadCase(st);
+}
+
+std::vector<CaseRecord> SqliteCaseRepo::List(const CaseFilter& f) {
+    Params p;
+    std::string sql = std::string(kCaseSelect) + " WHERE 1 = 1";
+    if (f.open_only) sql += " AND k.status = 'open'";
+    if (f.involving_user != 0) {
+        std::string u = p.Add(f.involving_user);
+        sql += " AND (k.opened_by = " + u + " OR k.case_lead = " + u +
+               " OR EXISTS (SELECT 1 FROM contacts AS ct JOIN contact_workers AS w ON w.contact_id = ct.id "
+               "WHERE ct.case_id = k.id AND w.user_id = " +
+               u + "))";
+    }
+    if (f.since) sql += " AND k.opened_at >= " + p.Add(ToMicros(*f.since));
+    if (f.youth_id != 0) sql += " AND k.youth_id = " + p.Add(f.youth_id);
+    if (f.before_id != 0) sql += " AND k.id < " + p.Add(f.before_id);
+    sql += " ORDER BY k.id DESC LIMIT " + p.Add(std::int64_t{f.limit});
+    auto st = c_.Prepare(sql);
+    p.BindTo(st);
+    std::vector<CaseRecord> out;
+    while (st.Step()) out.push_back(ReadCase(st));
+    return out;
+}
+
+std::int64_t SqliteCaseRepo::AddEvent(const CaseEventRecord& e) {
+    auto st = c_.Prepare("INSERT INTO case_events (case_id, at, kind, text, by_user) VALUES (?, ?, ?, ?, ?)");
+    st.Bind(1, e.case_id).Bind(2, ToMicros(e.at)).Bind(3, e.kind).Bind(4, e.text).Bind(5, e.by_user).Run();
+    return c_.LastInsertId();
+}
+
+std::vector<CaseEventRecord> SqliteCaseRepo::Events(std::int64_t case_id) {
+    auto st =
+        c_.Prepare("SELECT id, case_id, at, kind, text, by_user FROM case_events WHERE case_id = ? ORDER BY at, id");
+    st.Bind(1, case_id);
+    std::vector<CaseEventRecord> out;
+    while (st.Step()) {
+        CaseEventRecord e;
+        e.id = st.Int(0);
+        e.case_id = st.Int(1);
+        e.at = FromMicros(st.Int(2));
+        e.kind = st.Text(3);
+        e.text = st.Text(4);
+        e.by_user = st.Int(5);
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+std::int64_t SqliteCaseRepo::InsertContact(const ContactRecord& c) {
+    auto st = c_.Prepare(
+        "INSERT INTO contacts (case_id, type, started_at, ended_at, caller_role, caller_phone, summary, "
+        "plan_version_consulted, logged_by, logged_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    st.Bind(1, c.case_id)
+        .Bind(2, c.type)
+        .Bind(3, ToMicros(c.started_at))
+        .Bind(4, OptMicros(c.ended_at))
+        .Bind(5, c.caller_role)
+        .Bind(6, c.caller_phone)
+        .Bind(7, c.summary)
+        .Bind(8, c.plan_version_consulted)
+        .Bind(9, c.logged_by)
+        .Bind(10, ToMicros(c.logged_at));
+    st.Run();
+    std::int64_t id = c_.LastInsertId();
+    auto worker = c_.Prepare("INSERT OR IGNORE INTO contact_workers (contact_id, user_id) VALUES (?, ?)");
+    for (std::int64_t w : c.workers) {
+        worker.Bind(1, id).Bind(2, w);
+        worker.Run();
+        worker.Reset();
+    }
+    auto response = c_.Prepare("INSERT OR IGNORE INTO contact_responses (contact_id, response) VALUES (?, ?)");
+    for (const auto& r : c.responses) {
+        response.Bind(1, id).Bind(2, r);
+        response.Run();
+        response.Reset();
+    }
+    return id;
+}
+
+std::vector<ContactRecord> SqliteCaseRepo::Contacts(std::int64_t case_id) {
+    auto st = c_.Prepare(std::string(kContactSelect) + " WHERE ct.case_id = ? ORDER BY ct.started_at, ct.id");
+    st.Bind(1, case_id);
+    std::vector<ContactRecord> out;
+    while (st.Step()) out.push_back(ReadContact(st));
+    return out;
+}
+
+std::vector<CallerCaseRecord> SqliteCaseRepo::FindByCallerPhone(std::string_view phone, int limit) {
+    // `caller_phone <> ''` lets SQLite use the partial index contacts_by_caller.
+    auto st = c_.Prepare(
+        "SELECT k.id, k.youth_id, k.opened_at, k.status FROM cases AS k WHERE k.id IN "
+        "(SELECT ct.case_id FROM contacts AS ct WHERE ct.caller_phone = ?1 AND ct.caller_phone <> '') "
+        "ORDER BY k.opened_at DESC, k.id DESC LIMIT ?2");
+    st.Bind(1, phone).Bind(2, limit);
+    std::vector<CallerCaseRecord> out;
+    while (st.Step()) out.push_back({st.Int(0), st.OptInt(1), FromMicros(st.Int(2)), st.Text(3)});
+    return out;
+}
+
+// --- consults --------------------------------------------------------------------------------
+
+std::int64_t SqliteConsultRepo::Insert(const ConsultRecord& c) {
+    auto st = c_.Prepare(
+        "INSERT INTO consults (case_id, question, urgency, requested_by, requested_at, psychiatrist, answered_at, "
+        "advice) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    st.Bind(1, c.case_id)
+        .Bind(2, c.question)
+        .Bind(3, c.urgency)
+        .Bind(4, c.requested_by)
+        .Bind(5, ToMicros(c.requested_at))
+        .Bind(6, c.psychiatrist)
+        .Bind(7, OptMicros(c.answered_at))
+        .Bind(8, c.advice);
+    st.Run();
+    return c_.LastInsertId();
+}
+
+std::optional<ConsultRecord> SqliteConsultRepo::Find(std::int64_t id) {
+    auto st = c_.Prepare("SELECT " + std::string(kConsultColumns) + " FROM consults WHERE id = ?");
+    st.Bind(1, id);
+    if (!st.Step()) return std::nullopt;
+    return ReadConsult(st);
+}
+
+void SqliteConsultRepo::Answer(std::int64_t id, std::int64_t psychiatrist, TimePoint at, std::string_view advice) {
+    auto st = c_.Prepare("UPDATE consults SET psychiatrist = ?, answered_at = ?, advice = ? WHERE id = ?");
+    st.Bind(1, psychiatrist).Bind(2, ToMicros(at)).Bind(3, advice).Bind(4, id).Run();
+}
+
+std::vector<ConsultRecord> SqliteConsultRepo::List(bool open_only, std::int64_t case_id) {
+    std::string sql = "SELECT " + std::string(kConsultColumns) + " FROM consults WHERE 1 = 1";
+    if (open_only) sql += " AND answered_at IS NULL";
+    if (case_id != 0) sql += " AND case_id = ?1";
+    // Open ones first, longest waiting first; then answered ones, most recent answer first.
+    sql +=
+        " ORDER BY answered_at IS NOT NULL, CASE WHEN answered_at IS NULL THEN requested_at END, "
+        "answered_at DESC, CASE WHEN answered_at IS NULL THEN id ELSE -id END";
+    auto st = c_.Prepare(sql);
+    if (case_id != 0) st.Bind(1, case_id);
+    std::vector<ConsultRecord> out;
+    while (st.Step()) out.push_back(ReadConsult(st));
+    return out;
+}
+
+// --- shifts ----------------------------------------------------------------------------------
+
+void SqliteShiftRepo::Put(const ShiftRecord& s) {
+    // shift_workers references shifts, so the workers go first and the shift row is updated in
+    // place rather than replaced.
+    auto del = c_.Prepare("DELETE FROM shift_workers WHERE shift_date = ?");
+    del.Bind(1, s.shift_date).Run();
+    auto st = c_.Prepare(
+        "INSERT INTO shifts (shift_date, psychiatrist, psychiatrist_phone, set_by, set_at) VALUES (?, ?, ?, ?, ?) "
+        "ON CONFLICT (shift_date) DO UPDATE SET psychiatrist = excluded.psychiatrist, "
+        "psychiatrist_phone = excluded.psychiatrist_phone, set_by = excluded.set_by, set_at = excluded.set_at");
+    st.Bind(1, s.shift_date)
+        .Bind(2, s.psychiatrist)
+        .Bind(3, s.psychiatrist_phone)
+        .Bind(4, s.set_by)
+        .Bind(5, ToMicros(s.set_at));
+    st.Run();
+    auto worker = c_.Prepare("INSERT OR IGNORE INTO shift_workers (shift_date, user_id) VALUES (?, ?)");
+    for (std::int64_t w : s.workers) {
+        worker.Bind(1, s.shift_date).Bind(2, w);
+        worker.Run();
+        worker.Reset();
+    }
+}
+
+std::optional<ShiftRecord> SqliteShiftRepo::Find(std::string_view shift_date) {
+    auto st = c_.Prepare(
+        "SELECT shift_date, psychiatrist, psychiatrist_phone, set_by, set_at FROM shifts WHERE shift_date = ?");
+    st.Bind(1, shift_date);
+    if (!st.Step()) return std::nullopt;
+    ShiftRecord s;
+    s.shift_date = st.Text(0);
+    s.psychiatrist = st.OptInt(1);
+    s.psychiatrist_phone = st.Text(2);
+    s.set_by = st.Int(3);
+    s.set_at = FromMicros(st.Int(4));
+    auto workers = c_.Prepare("SELECT user_id FROM shift_workers WHERE shift_date = ? ORDER BY user_id");
+    workers.Bind(1, shift_date);
+    while (workers.Step()) s.workers.push_back(workers.Int(0));
+    return s;
+}
+
+std::int64_t SqliteShiftRepo::AddNote(const ShiftNoteRecord& n) {
+    auto st = c_.Prepare("INSERT INTO shift_notes (shift_date, author_id, written_at, text) VALUES (?, ?, ?, ?)");
+    st.Bind(1, n.shift_date).Bind(2, n.author_id).Bind(3, ToMicros(n.written_at)).Bind(4, n.text).Run();
+    return c_.LastInsertId();
+}
+
+std::vector<ShiftNoteRecord> SqliteShiftRepo::Notes(std::string_view since_date) {
+    auto st = c_.Prepare(
+        "SELECT n.id, n.shift_date, n.author_id, u.display_name, n.written_at, n.text "
+        "FROM shift_notes AS n JOIN users AS u ON u.id = n.author_id WHERE n.shift_date >= ? "
+        "ORDER BY n.written_at, n.id");
+    st.Bind(1, since_date);
+    std::vector<ShiftNoteRecord> out;
+    while (st.Step()) {
+        ShiftNoteRecord n;
+        n.id = st.Int(0);
+        n.shift_date = st.Text(1);
+        n.author_id = st.Int(2);
+        n.author_name = st.Text(3);
+        n.written_at = FromMicros(st.Int(4));
+        n.text = st.Text(5);
+        out.push_back(std::move(n));
+    }
+    return out;
+}
+
+// --- idempotency -----------------------------------------------------------------------------
+
+std::optional<IdempotencyRecord> SqliteIdempotencyRepo::Find(std::int64_t user_id, std::string_view method,
+                                                             std::string_view key) {
+    auto st =
+        c_.Prepare("SELECT request_hash, response FROM idempotency_keys WHERE user_id = ? AND method = ? AND key = ?");
+    st.Bind(1, user_id).Bind(2, method).Bind(3, key);
+    if (!st.Step()) return std::nullopt;
+    return IdempotencyRecord{st.Blob(0), st.Blob(1)};
+}
+
+void SqliteIdempotencyRepo::Insert(std::int64_t user_id, std::string_view method, std::string_view key,
+                                   const IdempotencyRecord& r, TimePoint now) {
+    auto st = c_.Prepare(
+        "INSERT INTO idempotency_keys (user_id, method, key, request_hash, response, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?)");
+    st.Bind(1, user_id)
+        .Bind(2, method)
+        .Bind(3, key)
+        .BindBlob(4, r.request_hash)
+        .BindBlob(5, r.response)
+        .Bind(6, ToMicros(now));
+    st.Run();
+}
+
+}  // namespace spoed::db
