@@ -1,0 +1,872 @@
+// The HTTPS listener: one Listener accepting on its own strand, one Session per connection on
+// its own strand, modelled on Boost.Beast's example/advanced/server-flex. All Beast and Asio
+// server templates are instantiated here and nowhere else, to keep compile times down.
+//
+// A session walks through these states, one asynchronous step at a time:
+//
+//   handshake → idle → reading → handling → writing ─┬→ idle (keep-alive)
+//                 │        │                          └→ closing → closed
+//                 │        └→ (limit exceeded, malformed) writing an error → closing
+//                 └→ (timeout, client gone, server stopping) closing / closed
+//
+// Every completion handler runs on the session's strand and goes through Bind(), which holds
+// a shared_ptr to the session and catches whatever is thrown: nothing escapes an Asio handler.
+#include "daemon/net/server.hpp"
+
+#include <openssl/err.h>
+#include <openssl/ssl.h>
+#include <openssl/x509.h>
+
+#include <algorithm>
+#include <atomic>
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/ssl.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
+#include <cctype>
+#include <condition_variable>
+#include <filesystem>
+#include <limits>
+#include <mutex>
+#include <optional>
+#include <stdexcept>
+#include <thread>
+#include <unordered_map>
+
+#include "daemon/base/log.hpp"
+
+namespace spoed::daemon::net {
+
+std::string_view HttpRequest::Header(std::string_view lower_name) const {
+    for (const auto& [name, value] : headers) {
+        if (name == lower_name) return value;
+    }
+    return {};
+}
+
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace ssl = asio::ssl;
+using tcp = asio::ip::tcp;
+using Clock = std::chrono::steady_clock;
+
+/// How long a polite close (TLS close_notify, then draining what the client still sends) may
+/// take before the socket is simply closed.
+constexpr std::chrono::milliseconds kCloseTimeout{1000};
+/// After a forced close on Stop(), how long to wait for the sessions to notice.
+constexpr std::chrono::milliseconds kForcedCloseWait{2000};
+/// Pause before accepting again after an accept error such as EMFILE, so as not to spin.
+constexpr std::chrono::milliseconds kAcceptRetryDelay{100};
+/// Bytes asked for while waiting for the first byte of a request.
+constexpr std::size_t kIdleReadBytes = 4096;
+/// A read buffer larger than this is given back between requests.
+constexpr std::size_t kKeptBufferBytes = std::size_t{64} * 1024;
+
+std::string OpenSslError() {
+    std::string out;
+    while (unsigned long e = ERR_get_error()) {
+        char buf[256];
+        ERR_error_string_n(e, buf, sizeof buf);
+        if (!out.empty()) out += "; ";
+        out += buf;
+    }
+    return out.empty() ? "unknown OpenSSL error" : out;
+}
+
+void RequireReadableFile(const std::string& what, const std::string& path) {
+    if (path.empty()) throw std::runtime_error("TLS " + what + " file is not configured");
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec)) {
+        throw std::runtime_error("TLS " + what + " file " + path + " does not exist or is not a regular file");
+    }
+}
+
+/// Picks http/1.1 when the client offers it; otherwise no ALPN, and the client falls back.
+int SelectAlpn(SSL*, const unsigned char** out, unsigned char* outlen, const unsigned char* in, unsigned int inlen,
+               void*) {
+    static const unsigned char kHttp11[] = {8, 'h', 't', 't', 'p', '/', '1', '.', '1'};
+    unsigned char* selected = nullptr;
+    if (SSL_select_next_proto(&selected, outlen, kHttp11, sizeof kHttp11, in, inlen) == OPENSSL_NPN_NEGOTIATED) {
+        *out = selected;
+        return SSL_TLSEXT_ERR_OK;
+    }
+    return SSL_TLSEXT_ERR_NOACK;
+}
+
+ssl::context MakeTlsContext(const TlsOptions& tls) {
+    RequireReadableFile("certificate", tls.cert_file);
+    RequireReadableFile("private key", tls.key_file);
+    ERR_clear_error();
+    ssl::context context(ssl::context::tls_server);
+    SSL_CTX* ctx = context.native_handle();
+    if (SSL_CTX_set_min_proto_version(ctx, tls.allow_tls12 ? TLS1_2_VERSION : TLS1_3_VERSION) != 1) {
+        throw std::runtime_error("cannot set the minimum TLS version: " + OpenSslError());
+    }
+    SSL_CTX_set_options(ctx, SSL_OP_NO_COMPRESSION | SSL_OP_NO_RENEGOTIATION | SSL_OP_CIPHER_SERVER_PREFERENCE);
+    // Idle keep-alive connections give their TLS buffers back.
+    SSL_CTX_set_mode(ctx, SSL_MODE_RELEASE_BUFFERS);
+    if (tls.allow_tls12) {
+        // Forward secrecy and authenticated encryption only; TLS 1.3 suites are all AEAD already.
+        static constexpr const char* kTls12Ciphers =
+            "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:"
+            "ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:"
+            "ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305";
+        if (SSL_CTX_set_cipher_list(ctx, kTls12Ciphers) != 1) {
+            throw std::runtime_error("cannot set the TLS 1.2 cipher suites: " + OpenSslError());
+        }
+    }
+    if (SSL_CTX_use_certificate_chain_file(ctx, tls.cert_file.c_str()) != 1) {
+        throw std::runtime_error("cannot load the TLS certificate chain from " + tls.cert_file + ": " + OpenSslError());
+    }
+    if (SSL_CTX_use_PrivateKey_file(ctx, tls.key_file.c_str(), SSL_FILETYPE_PEM) != 1) {
+        if (ERR_GET_REASON(ERR_peek_last_error()) == X509_R_KEY_VALUES_MISMATCH) {
+            throw std::runtime_error("the TLS private key " + tls.key_file + " does not match the certificate " +
+                                     tls.cert_file);
+        }
+        throw std::runtime_error("cannot load the TLS private key from " + tls.key_file + ": " + OpenSslError());
+    }
+    if (SSL_CTX_check_private_key(ctx) != 1) {
+        throw std::runtime_error("the TLS private key " + tls.key_file + " does not match the certificate " +
+                                 tls.cert_file + ": " + OpenSslError());
+    }
+    SSL_CTX_set_alpn_select_cb(ctx, &SelectAlpn, nullptr);
+    return context;
+}
+
+std::string FormatAddress(const tcp::endpoint& endpoint) {
+    auto address = endpoint.address();
+    if (address.is_v6() && address.to_v6().is_v4_mapped()) {
+        return asio::ip::make_address_v4(asio::ip::v4_mapped, address.to_v6()).to_string();
+    }
+    return address.to_string();
+}
+
+std::string ToLower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+bool IsToken(std::string_view s) {
+    if (s.empty()) return false;
+    for (unsigned char c : s) {
+        if (std::isalnum(c)) continue;
+        if (std::string_view("!#$%&'*+-.^_`|~").find(static_cast<char>(c)) == std::string_view::npos) return false;
+    }
+    return true;
+}
+
+bool IsFieldValue(std::string_view s) {
+    for (unsigned char c : s) {
+        if ((c < 0x20 && c != '\t') || c == 0x7f) return false;
+    }
+    return true;
+}
+
+/// Headers the transport owns: the handler cannot set them, since they frame the message.
+bool IsReservedHeader(std::string_view lower_name) {
+    static constexpr std::string_view kReserved[] = {"content-length", "transfer-encoding", "connection", "keep-alive",
+                                                     "upgrade",        "content-type",      "server"};
+    return std::find(std::begin(kReserved), std::end(kReserved), lower_name) != std::end(kReserved);
+}
+
+HttpResponse JsonError(int status, std::string_view code, std::string_view message) {
+    HttpResponse r;
+    r.status = status;
+    r.content_type = "application/json";
+    r.body = R"({"code":")" + std::string(code) + R"(","message":")" + std::string(message) + R"("})";
+    return r;
+}
+
+HttpResponse InternalError() { return JsonError(500, "internal", "internal error"); }
+
+bool IsHttpParseError(const beast::error_code& ec) {
+    static const auto& kHttpCategory = beast::error_code(http::error::bad_method).category();
+    return ec.category() == kHttpCategory && ec != http::error::end_of_stream && ec != http::error::partial_message;
+}
+
+/// Whether an error only means the client went away: logged at debug level.
+bool IsRoutineDisconnect(const beast::error_code& ec) {
+    return ec == asio::error::eof || ec == asio::error::connection_reset || ec == asio::error::broken_pipe ||
+           ec == asio::error::operation_aborted || ec == ssl::error::stream_truncated ||
+           ec == http::error::end_of_stream || ec == http::error::partial_message || ec == beast::error::timeout;
+}
+
+/// Lets Respond callbacks reach sessions only while the io_context is alive: Stop() closes it
+/// after joining the I/O threads, and from then on late responses are dropped.
+struct Gate {
+    std::mutex mu;
+    bool open = true;
+};
+
+class Session;
+
+/// What the listener and every session share. Sessions hold it by shared_ptr, so it outlives
+/// the last of them even while the io_context destroys its queued handlers.
+struct Core {
+    Core(ServerOptions o, RequestHandler h)
+        : options(std::move(o)), handler(std::move(h)), tls(MakeTlsContext(options.tls)) {}
+
+    std::vector<std::shared_ptr<Session>> Snapshot();
+    bool WaitForNoConnections(std::chrono::milliseconds timeout) {
+        std::unique_lock lock(mu);
+        return cv.wait_for(lock, timeout, [&] { return open.load() == 0; });
+    }
+
+    const ServerOptions options;
+    const RequestHandler handler;
+    ssl::context tls;
+    std::atomic<bool> stopping{false};
+    std::atomic<std::size_t> open{0};
+    const std::shared_ptr<Gate> gate = std::make_shared<Gate>();
+    std::mutex mu;  // guards `sessions`; with `cv`, signals `open` dropping
+    std::condition_variable cv;
+    std::unordered_map<const Session*, std::weak_ptr<Session>> sessions;
+};
+
+/// The one Respond of one request. Whatever copy of the callback is called first delivers;
+/// if every copy is dropped unanswered, the client still gets a 500 instead of hanging.
+class ResponseSlot {
+public:
+    ResponseSlot(std::weak_ptr<Session> session, std::shared_ptr<Gate> gate, std::uint64_t seq)
+        : session_(std::move(session)), gate_(std::move(gate)), seq_(seq) {}
+    ~ResponseSlot() {
+        if (done_.load()) return;
+        try {
+            log::Error("net.response_dropped", "the request handler dropped its respond callback; answering 500");
+            Deliver(InternalError());
+        } catch (...) {
+            // Out of memory at worst; the connection then waits for its timeout or Stop().
+        }
+    }
+    ResponseSlot(const ResponseSlot&) = delete;
+    ResponseSlot& operator=(const ResponseSlot&) = delete;
+
+    void Deliver(HttpResponse response);
+
+private:
+    std::weak_ptr<Session> session_;
+    std::shared_ptr<Gate> gate_;
+    std::uint64_t seq_;
+    std::atomic<bool> done_{false};
+};
+
+class Session : public std::enable_shared_from_this<Session> {
+    // Defined first: the steps below use them, and their return type is deduced.
+    /// Wraps a step as a completion handler: keeps the session alive until it has run, and
+    /// is this session's one catch-all.
+    template <class... Args>
+    auto Bind(void (Session::*step)(Args...)) {
+        return
+            [self = shared_from_this(), step](Args... args) { self->Guarded([&] { (self.get()->*step)(args...); }); };
+    }
+
+    template <class F>
+    void Guarded(F&& f) noexcept {
+        try {
+            f();
+        } catch (const std::exception& e) {
+            log::Error("net.session_exception", "closing a connection after an unexpected error",
+                       {{"remote", remote_address_}, {"error", e.what()}});
+            Abort();
+        } catch (...) {
+            log::Error("net.session_exception", "closing a connection after an unexpected error",
+                       {{"remote", remote_address_}});
+            Abort();
+        }
+    }
+
+public:
+    /// Called on the listener's strand; `reject` answers the first request with 503.
+    static std::shared_ptr<Session> Create(std::shared_ptr<Core> core, tcp::socket socket, bool reject) {
+        auto session = std::make_shared<Session>(std::move(core), std::move(socket), reject);
+        std::lock_guard lock(session->core_->mu);
+        session->core_->sessions.emplace(session.get(), session);
+        return session;
+    }
+
+    Session(std::shared_ptr<Core> core, tcp::socket&& socket, bool reject)
+        : core_(std::move(core)),
+          options_(core_->options),
+          remote_address_(RemoteAddress(socket)),
+          strand_(socket.get_executor()),
+          stream_(std::move(socket), core_->tls),
+          reject_(reject) {
+        std::lock_guard lock(core_->mu);
+        ++core_->open;
+    }
+
+    ~Session() {
+        {
+            std::lock_guard lock(core_->mu);
+            core_->sessions.erase(this);
+            --core_->open;
+        }
+        core_->cv.notify_all();
+    }
+
+    Session(const Session&) = delete;
+    Session& operator=(const Session&) = delete;
+
+    const asio::any_io_executor& strand() const { return strand_; }
+
+    void Run() { asio::dispatch(strand_, Bind(&Session::StartHandshake)); }
+
+    /// Server::Stop(): connections waiting for a request close now; the others finish theirs.
+    void PostServerStopping() { asio::post(strand_, Bind(&Session::OnServerStopping)); }
+    /// Server::Stop() after the grace period.
+    void PostForceClose() { asio::post(strand_, Bind(&Session::Abort)); }
+    /// Only once no thread runs the io_context any more.
+    void AbortNow() {
+        Guarded([&] { Abort(); });
+    }
+
+    /// On the strand, posted by ResponseSlot.
+    void OnResponse(std::uint64_t seq, HttpResponse response) {
+        Guarded([&] {
+            // The connection may have been closed meanwhile (timeout, forced stop): nothing to do.
+            if (state_ != State::kHandling || seq != request_seq_) return;
+            hold_.reset();  // the posted handler still holds this session
+            WriteResponse(std::move(response), false);
+        });
+    }
+
+private:
+    enum class State { kHandshake, kIdle, kReading, kHandling, kWriting, kClosing, kClosed };
+
+    static std::string RemoteAddress(const tcp::socket& socket) {
+        beast::error_code ec;
+        auto endpoint = socket.remote_endpoint(ec);
+        return ec ? std::string() : FormatAddress(endpoint);
+    }
+
+    beast::tcp_stream& tcp() { return beast::get_lowest_layer(stream_); }
+
+    void StartHandshake() {
+        if (core_->stopping) return Abort();
+        state_ = State::kHandshake;
+        tcp().expires_after(options_.handshake_timeout);
+        stream_.async_handshake(ssl::stream_base::server, Bind(&Session::OnHandshake));
+    }
+
+    void OnHandshake(beast::error_code ec) {
+        if (state_ == State::kClosed) return;
+        if (ec) {
+            log::Debug("net.tls_handshake_failed", "TLS handshake failed",
+                       {{"remote", remote_address_}, {"error", ec.message()}});
+            return Abort();
+        }
+        // The first request has the whole read_timeout from here: a client that connects and
+        // says nothing is as slow as one that sends a byte at a time.
+        WaitForRequest(options_.read_timeout);
+    }
+
+    /// Waits for the first byte of the next request (`idle`): this is where Stop() may close.
+    void WaitForRequest(std::chrono::milliseconds timeout) {
+        if (core_->stopping) return CloseGracefully();
+        state_ = State::kIdle;
+        if (buffer_.size() > 0) return StartRequest();  // pipelined: already here
+        if (buffer_.capacity() > kKeptBufferBytes) buffer_.shrink_to_fit();
+        tcp().expires_after(timeout);
+        stream_.async_read_some(buffer_.prepare(kIdleReadBytes), Bind(&Session::OnIdleRead));
+    }
+
+    void OnIdleRead(beast::error_code ec, std::size_t n) {
+        if (state_ == State::kClosed) return;
+        if (ec) {
+            if (ec == asio::error::operation_aborted && core_->stopping) return CloseGracefully();
+            if (ec == beast::error::timeout) {
+                log::Debug("net.idle_timeout", "closing a connection that sent no request",
+                           {{"remote", remote_address_}});
+            } else {
+                LogClosed("net.client_closed", ec);
+            }
+            return Abort();
+        }
+        buffer_.commit(n);
+        StartRequest();
+    }
+
+    void StartRequest() {
+        state_ = State::kReading;
+        ++request_seq_;
+        // One deadline for headers and body together, so a slow-loris client is dropped.
+        deadline_ = Clock::now() + options_.read_timeout;
+        parser_.emplace();
+        parser_->header_limit(static_cast<std::uint32_t>(
+            std::min<std::size_t>(options_.header_limit, std::numeric_limits<std::uint32_t>::max())));
+        parser_->body_limit(static_cast<std::uint64_t>(options_.body_limit));
+        tcp().expires_at(deadline_);
+        http::async_read_header(stream_, buffer_, *parser_, Bind(&Session::OnHeader));
+    }
+
+    void OnHeader(beast::error_code ec, std::size_t) {
+        if (state_ == State::kClosed) return;
+        if (ec) return OnReadError(ec);
+        // Beast refuses a declared Content-Length beyond body_limit as it parses the header;
+        // this says so in the open: such a body is never read.
+        if (auto length = parser_->content_length(); length && *length > options_.body_limit) {
+            return OnReadError(http::error::body_limit);
+        }
+        if (parser_->is_done()) return OnRequest();
+        if (beast::iequals(parser_->get()[http::field::expect], "100-continue")) {
+            continue_ = http::response<http::empty_body>(http::status::continue_, 11);
+            tcp().expires_after(options_.write_timeout);
+            return http::async_write(stream_, continue_, Bind(&Session::OnContinueWritten));
+        }
+        ReadBody();
+    }
+
+    void OnContinueWritten(beast::error_code ec, std::size_t) {
+        if (state_ == State::kClosed) return;
+        if (ec) {
+            LogClosed("net.write_failed", ec);
+            return Abort();
+        }
+        ReadBody();
+    }
+
+    void ReadBody() {
+        tcp().expires_at(deadline_);
+        http::async_read(stream_, buffer_, *parser_, Bind(&Session::OnBody));
+    }
+
+    void OnBody(beast::error_code ec, std::size_t) {
+        if (state_ == State::kClosed) return;
+        if (ec) return OnReadError(ec);
+        OnRequest();
+    }
+
+    void OnReadError(beast::error_code ec) {
+        if (ec == http::error::body_limit) {
+            return Refuse(413, "resource_exhausted",
+                          "request body is larger than " + std::to_string(options_.body_limit) + " bytes");
+        }
+        if (ec == http::error::header_limit) {
+            return Refuse(431, "resource_exhausted",
+                          "request headers are larger than " + std::to_string(options_.header_limit) + " bytes");
+        }
+        if (IsHttpParseError(ec)) return Refuse(400, "invalid_argument", "malformed HTTP request");
+        if (ec == beast::error::timeout) {
+            log::Debug("net.read_timeout", "dropping a client too slow to send its request",
+                       {{"remote", remote_address_}});
+        } else {
+            LogClosed("net.read_failed", ec);
+        }
+        Abort();
+    }
+
+    /// Answers a request that cannot be handled, then closes: what follows it on the
+    /// connection cannot be trusted to start at a message boundary.
+    void Refuse(int status, std::string_view code, const std::string& message) {
+        log::Info("net.request_refused", "refused a request", {{"remote", remote_address_}, {"status", status}});
+        keep_alive_ = false;
+        linger_ = true;
+        WriteResponse(JsonError(status, code, message), true);
+    }
+
+    void OnRequest() {
+        keep_alive_ = parser_->get().keep_alive();
+        version_ = parser_->get().version();
+        // A WebSocket upgrade branches here, once there is one: if websocket::is_upgrade(
+        // parser_->get()) and the target is the events path, hand stream_ and buffer_ to a
+        // WebSocket session and return.
+        if (reject_) return Refuse(503, "unavailable", "too many connections");
+
+        auto message = parser_->release();
+        parser_.reset();
+        HttpRequest request;
+        request.method = std::string(message.method_string());
+        request.target = std::string(message.target());
+        for (const auto& field : message) {
+            request.headers.emplace_back(ToLower(field.name_string()), std::string(field.value()));
+        }
+        request.body = std::move(message.body());
+        request.remote_address = remote_address_;
+
+        state_ = State::kHandling;
+        hold_ = shared_from_this();  // nothing else holds the session while the handler works
+        auto slot = std::make_shared<ResponseSlot>(weak_from_this(), core_->gate, request_seq_);
+        try {
+            core_->handler(std::move(request), [slot](HttpResponse r) { slot->Deliver(std::move(r)); });
+        } catch (...) {
+            // No what(): the handler's messages may carry personal data.
+            log::Error("net.handler_exception", "the request handler threw; answering 500",
+                       {{"remote", remote_address_}});
+            slot->Deliver(InternalError());
+        }
+    }
+
+    void WriteResponse(HttpResponse r, bool close_after) {
+        if (r.status < 100 || r.status > 599) {
+            log::Error("net.bad_status", "the request handler gave an invalid status; answering 500",
+                       {{"status", r.status}});
+            r = InternalError();
+        }
+        res_ = {};
+        res_.version(version_);
+        res_.result(static_cast<unsigned>(r.status));
+        res_.set(http::field::server, "spoedd");
+        if (!r.content_type.empty() && IsFieldValue(r.content_type)) {
+            res_.set(http::field::content_type, r.content_type);
+        }
+        for (auto& [name, value] : r.headers) {
+            if (!IsToken(name) || !IsFieldValue(value) || IsReservedHeader(ToLower(name))) {
+                log::Warn("net.header_dropped", "dropped a response header with a reserved name or invalid characters",
+                          {{"header", IsToken(name) ? name : std::string("(invalid)")}});
+                continue;
+            }
+            res_.insert(name, value);
+        }
+        res_.body() = std::move(r.body);
+        res_.keep_alive(keep_alive_ && !close_after && !reject_ && !core_->stopping);
+        res_.prepare_payload();
+        close_after_ = !res_.keep_alive();
+
+        state_ = State::kWriting;
+        tcp().expires_after(options_.write_timeout);
+        http::async_write(stream_, res_, Bind(&Session::OnWrite));
+    }
+
+    void OnWrite(beast::error_code ec, std::size_t) {
+        if (state_ == State::kClosed) return;
+        res_ = {};
+        if (ec) {
+            LogClosed("net.write_failed", ec);
+            return Abort();
+        }
+        if (close_after_) return CloseGracefully();
+        version_ = 11;
+        WaitForRequest(options_.idle_timeout);
+    }
+
+    void OnServerStopping() {
+        switch (state_) {
+            case State::kHandshake:
+                return Abort();  // no request yet, and none will be served
+            case State::kIdle:
+                tcp().cancel();  // OnIdleRead sees operation_aborted and closes politely
+                return;
+            default:
+                return;  // reading, handling or writing: the answer says Connection: close
+        }
+    }
+
+    /// Sends TLS close_notify without waiting for the client's (an idle client may never
+    /// read it), then closes. After a refused request the client may still be sending what we
+    /// did not read; closing over unread input would reset the connection and could destroy
+    /// our answer before the client reads it, so then we half-close and drain first. Bounded
+    /// by kCloseTimeout in all.
+    void CloseGracefully() {
+        if (state_ == State::kClosing || state_ == State::kClosed) return;
+        state_ = State::kClosing;
+        // As if the client's close_notify had arrived: SSL_shutdown then completes once ours
+        // is written.
+        SSL_set_shutdown(stream_.native_handle(), SSL_get_shutdown(stream_.native_handle()) | SSL_RECEIVED_SHUTDOWN);
+        tcp().expires_after(kCloseTimeout);
+        stream_.async_shutdown(Bind(&Session::OnTlsShutdown));
+    }
+
+    void OnTlsShutdown(beast::error_code ec) {
+        if (state_ == State::kClosed) return;
+        if (ec || !linger_) return Abort();
+        beast::error_code ignored;
+        tcp().socket().shutdown(tcp::socket::shutdown_send, ignored);
+        drain_.resize(4096);
+        Drain();
+    }
+
+    void Drain() { tcp().async_read_some(asio::buffer(drain_), Bind(&Session::OnDrained)); }
+
+    void OnDrained(beast::error_code ec, std::size_t) {
+        if (state_ == State::kClosed) return;
+        if (ec) return Abort();
+        Drain();
+    }
+
+    /// Closes the socket at once; pending operations complete with an error and find kClosed.
+    void Abort() {
+        state_ = State::kClosed;
+        tcp().close();
+        hold_.reset();
+    }
+
+    void LogClosed(std::string_view id, const beast::error_code& ec) {
+        if (IsRoutineDisconnect(ec)) {
+            log::Debug(id, "connection closed", {{"remote", remote_address_}, {"error", ec.message()}});
+        } else {
+            log::Info(id, "connection failed", {{"remote", remote_address_}, {"error", ec.message()}});
+        }
+    }
+
+    const std::shared_ptr<Core> core_;
+    const ServerOptions& options_;
+    const std::string remote_address_;
+    const asio::any_io_executor strand_;
+    beast::ssl_stream<beast::tcp_stream> stream_;
+    const bool reject_;
+    State state_ = State::kHandshake;
+    beast::flat_buffer buffer_;
+    std::optional<http::request_parser<http::string_body>> parser_;
+    Clock::time_point deadline_;
+    std::uint64_t request_seq_ = 0;
+    bool keep_alive_ = true;
+    unsigned version_ = 11;
+    bool close_after_ = false;
+    bool linger_ = false;  // drain before closing: the client may still be sending
+    http::response<http::empty_body> continue_;
+    http::response<http::string_body> res_;
+    std::vector<char> drain_;
+    std::shared_ptr<Session> hold_;  // set while the handler has the request
+};
+
+void ResponseSlot::Deliver(HttpResponse response) {
+    if (done_.exchange(true)) {
+        log::Warn("net.respond_twice", "respond was called more than once; the extra response is dropped");
+        return;
+    }
+    std::lock_guard lock(gate_->mu);
+    if (!gate_->open) return;
+    auto session = session_.lock();
+    if (!session) return;  // the connection is gone
+    asio::post(session->strand(),
+               [session, seq = seq_, r = std::move(response)]() mutable { session->OnResponse(seq, std::move(r)); });
+}
+
+std::vector<std::shared_ptr<Session>> Core::Snapshot() {
+    std::vector<std::shared_ptr<Session>> out;
+    std::lock_guard lock(mu);
+    out.reserve(sessions.size());
+    for (auto& [_, weak] : sessions) {
+        if (auto s = weak.lock()) out.push_back(std::move(s));
+    }
+    return out;
+}
+
+class Listener : public std::enable_shared_from_this<Listener> {
+public:
+    /// Binds and listens; throws std::runtime_error naming the address when it cannot.
+    Listener(asio::io_context& ioc, std::shared_ptr<Core> core)
+        : ioc_(ioc), core_(std::move(core)), acceptor_(asio::make_strand(ioc)), retry_(acceptor_.get_executor()) {
+        const auto& o = core_->options;
+        const std::string where = o.host + ":" + std::to_string(o.port);
+        beast::error_code ec;
+        tcp::resolver resolver(ioc);
+        auto results = resolver.resolve(o.host, std::to_string(o.port),
+                                        tcp::resolver::passive | tcp::resolver::numeric_service, ec);
+        if (ec) throw std::runtime_error("cannot resolve listen address " + where + ": " + ec.message());
+        for (const auto& entry : results) {
+            if (Bind(entry.endpoint(), ec)) return;
+            acceptor_.close();
+        }
+        throw std::runtime_error("cannot listen on " + where + ": " + ec.message());
+    }
+
+    std::uint16_t port() const { return port_; }
+
+    void Run() {
+        asio::dispatch(acceptor_.get_executor(), [self = shared_from_this()] { self->Accept(); });
+    }
+
+    void Close() {
+        asio::post(acceptor_.get_executor(), [self = shared_from_this()] {
+            beast::error_code ec;
+            self->acceptor_.close(ec);
+            self->retry_.cancel();
+        });
+    }
+
+private:
+    bool Bind(const tcp::endpoint& endpoint, beast::error_code& ec) {
+        acceptor_.open(endpoint.protocol(), ec);
+        if (ec) return false;
+        acceptor_.set_option(asio::socket_base::reuse_address(true), ec);
+        if (ec) return false;
+        acceptor_.bind(endpoint, ec);
+        if (ec) return false;
+        acceptor_.listen(asio::socket_base::max_listen_connections, ec);
+        if (ec) return false;
+        port_ = acceptor_.local_endpoint(ec).port();
+        return !ec;
+    }
+
+    void Accept() {
+        acceptor_.async_accept(asio::make_strand(ioc_),
+                               beast::bind_front_handler(&Listener::OnAccept, shared_from_this()));
+    }
+
+    void OnAccept(beast::error_code ec, tcp::socket socket) {
+        if (ec == asio::error::operation_aborted || !acceptor_.is_open()) return;  // closed by Stop()
+        if (core_->stopping) return;
+        if (ec) {
+            log::Warn("net.accept_failed", "accepting a connection failed", {{"error", ec.message()}});
+            retry_.expires_after(kAcceptRetryDelay);
+            retry_.async_wait([self = shared_from_this()](beast::error_code e) {
+                if (!e) self->Accept();
+            });
+            return;
+        }
+        try {
+            // Over max_connections, a connection still gets the TLS handshake and a 503 with
+            // Connection: close, so its client learns why. Those refusals are bounded too:
+            // beyond a margin, new connections are closed without a word.
+            const std::size_t max = core_->options.max_connections;
+            const std::size_t hard_max = max + std::max<std::size_t>(16, max / 4);
+            const std::size_t open = core_->open.load();
+            if (open >= hard_max) {
+                log::Warn("net.connection_dropped", "far too many connections; closed a new one without an answer",
+                          {{"open", static_cast<std::uint64_t>(open)}});
+                socket.close(ec);
+            } else {
+                if (open >= max) {
+                    log::Warn("net.too_many_connections", "too many connections; answering 503",
+                              {{"open", static_cast<std::uint64_t>(open)}});
+                }
+                Session::Create(core_, std::move(socket), open >= max)->Run();
+            }
+        } catch (const std::exception& e) {
+            log::Error("net.accept_failed", "could not set up a connection", {{"error", e.what()}});
+        }
+        Accept();
+    }
+
+    asio::io_context& ioc_;
+    std::shared_ptr<Core> core_;
+    tcp::acceptor acceptor_;
+    asio::steady_timer retry_;
+    std::uint16_t port_ = 0;
+};
+
+}  // namespace
+
+struct Server::Impl {
+    enum class Phase { kNew, kRunning, kStopped };
+
+    Impl(ServerOptions options, RequestHandler handler)
+        : core(std::make_shared<Core>(std::move(options), std::move(handler))) {}
+
+    void RunIo() {
+        for (;;) {
+            try {
+                ioc.run();
+                return;
+            } catch (const std::exception& e) {
+                log::Error("net.io_exception", "an I/O handler threw", {{"error", e.what()}});
+            } catch (...) {
+                log::Error("net.io_exception", "an I/O handler threw");
+            }
+        }
+    }
+
+    [[nodiscard]] bool OnIoThread() const {
+        const auto self = std::this_thread::get_id();
+        return std::any_of(threads.begin(), threads.end(), [&](const std::thread& t) { return t.get_id() == self; });
+    }
+
+    void JoinIo() {
+        work.reset();
+        ioc.stop();
+        for (auto& t : threads) {
+            if (t.joinable()) t.join();
+        }
+        threads.clear();
+    }
+
+    // Declared first so that it is destroyed last: sessions destroyed with the io_context's
+    // queued handlers still reach it.
+    std::shared_ptr<Core> core;
+    asio::io_context ioc;
+    std::optional<asio::executor_work_guard<asio::io_context::executor_type>> work;
+    std::shared_ptr<Listener> listener;
+    std::vector<std::thread> threads;
+    std::atomic<std::uint16_t> port{0};
+    std::mutex lifecycle_mu;
+    Phase phase = Phase::kNew;
+};
+
+Server::Server(ServerOptions options, RequestHandler handler) {
+    if (!handler) throw std::invalid_argument("Server needs a request handler");
+    impl_ = std::make_unique<Impl>(std::move(options), std::move(handler));
+}
+
+Server::~Server() {
+    try {
+        Stop();
+    } catch (const std::exception& e) {
+        log::Error("net.stop_failed", "stopping the server failed", {{"error", e.what()}});
+    }
+}
+
+void Server::Start() {
+    auto& d = *impl_;
+    std::lock_guard lock(d.lifecycle_mu);
+    if (d.phase != Impl::Phase::kNew) throw std::logic_error("Server::Start: the server was already started");
+    d.listener = std::make_shared<Listener>(d.ioc, d.core);
+    d.port = d.listener->port();
+    d.work.emplace(d.ioc.get_executor());
+    unsigned n = d.core->options.threads != 0 ? d.core->options.threads : std::thread::hardware_concurrency();
+    n = std::max(1u, n);
+    try {
+        for (unsigned i = 0; i < n; ++i) d.threads.emplace_back([&d] { d.RunIo(); });
+    } catch (...) {
+        d.JoinIo();
+        throw;
+    }
+    d.listener->Run();
+    d.phase = Impl::Phase::kRunning;
+}
+
+std::uint16_t Server::port() const { return impl_->port.load(); }
+
+std::size_t Server::open_connections() const { return impl_->core->open.load(); }
+
+void Server::Stop() {
+    auto& d = *impl_;
+    if (d.OnIoThread()) throw std::logic_error("Server::Stop must not be called from an I/O thread");
+    std::lock_guard lock(d.lifecycle_mu);
+    if (d.phase != Impl::Phase::kRunning) {
+        d.phase = Impl::Phase::kStopped;
+        return;
+    }
+    auto& core = *d.core;
+    core.stopping = true;
+    d.listener->Close();
+    // Snapshots are dropped at once: holding them would keep the sessions alive.
+    for (auto& s : core.Snapshot()) s->PostServerStopping();
+    if (!core.WaitForNoConnections(core.options.shutdown_grace)) {
+        log::Warn("net.shutdown_forced", "closing connections still busy after the shutdown grace period",
+                  {{"connections", static_cast<std::uint64_t>(core.open.load())}});
+        for (auto& s : core.Snapshot()) s->PostForceClose();
+        core.WaitForNoConnections(kForcedCloseWait);
+    }
+    d.JoinIo();
+    {
+        std::lock_guard gate_lock(core.gate->mu);
+        core.gate->open = false;
+    }
+    // No I/O thread runs now: close what is left directly, then let the handlers that are
+    // still queued complete (with errors) so that every session ends here.
+    for (auto& s : core.Snapshot()) s->AbortNow();
+    try {
+        d.ioc.restart();
+        d.ioc.run_for(std::chrono::milliseconds(500));
+    } catch (const std::exception& e) {
+        log::Error("net.io_exception", "an I/O handler threw during shutdown", {{"error", e.what()}});
+    }
+    d.ioc.stop();
+    d.listener.reset();
+    d.phase = Impl::Phase::kStopped;
+    log::Info("net.stopped", "HTTPS listener stopped");
+}
+
+}  // namespace spoed::daemon::net
