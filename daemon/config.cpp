@@ -112,6 +112,9 @@ Status SetConfigKey(std::string_view key, std::string_view value, std::string_vi
     } else if (key == "session_lifetime_hours") {
         SPOED_TRY(ParseNumber<std::uint64_t>(value, 1, 7 * 24, where, key, n));
         c.session_lifetime = std::chrono::hours(n);
+    } else if (key == "break_glass_minutes") {
+        SPOED_TRY(ParseNumber<std::uint64_t>(value, 5, 24 * 60, where, key, n));
+        c.break_glass_window = std::chrono::minutes(n);
     } else if (key == "password_hash_concurrency") {
         SPOED_TRY(ParseNumber<std::uint64_t>(value, 1, 64, where, key, n));
         c.password_hash_concurrency = static_cast<int>(n);

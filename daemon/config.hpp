@@ -29,6 +29,7 @@ struct DaemonConfig {
     std::chrono::seconds shutdown_grace{30};
     std::chrono::minutes session_idle{30};
     std::chrono::minutes session_lifetime{12 * 60};
+    std::chrono::minutes break_glass_window{120};
     int password_hash_concurrency = 2;
     int db_readers = 4;
     log::Level log_level = log::Level::kInfo;

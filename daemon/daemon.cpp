@@ -12,6 +12,11 @@
 #include "daemon/net/server.hpp"
 #include "daemon/service/admin_service.hpp"
 #include "daemon/service/auth_service.hpp"
+#include "daemon/service/calendar.hpp"
+#include "daemon/service/case_service.hpp"
+#include "daemon/service/plan_service.hpp"
+#include "daemon/service/shift_service.hpp"
+#include "daemon/service/youth_service.hpp"
 #include "db/sqlite_store.hpp"
 
 namespace spoed::daemon {
@@ -24,6 +29,12 @@ struct Daemon::Impl {
     std::unique_ptr<service::PasswordHasher> hasher;
     std::unique_ptr<service::AuthService> auth;
     std::unique_ptr<service::AdminService> admin;
+    std::unique_ptr<service::WorkingDayCalendar> calendar;
+    service::YouthService youth;
+    std::unique_ptr<service::PlanService> plan;
+    service::CaseService cases;
+    service::ConsultService consult;
+    std::unique_ptr<service::ShiftService> shift;
     std::unique_ptr<api::Router> router;
     std::unique_ptr<WorkerPool> workers;
     std::unique_ptr<net::Server> server;
@@ -59,8 +70,17 @@ Daemon::Daemon(DaemonConfig config, const Clock& clock) : impl_(std::make_unique
     impl_->auth = std::make_unique<service::AuthService>(
         *impl_->hasher, service::SessionPolicy{.idle_timeout = c.session_idle, .lifetime = c.session_lifetime});
     impl_->admin = std::make_unique<service::AdminService>(*impl_->hasher);
+    impl_->calendar = std::make_unique<service::WorkingDayCalendar>(service::CalendarConfig{});
+    impl_->plan = std::make_unique<service::PlanService>(service::PlanPolicy{.break_glass_window = c.break_glass_window});
+    impl_->shift = std::make_unique<service::ShiftService>(*impl_->calendar);
     impl_->router = std::make_unique<api::Router>(*impl_->store, clock, *impl_->auth);
-    api::RegisterServices(*impl_->router, {.auth = *impl_->auth, .admin = *impl_->admin});
+    api::RegisterServices(*impl_->router, {.auth = *impl_->auth,
+                                           .admin = *impl_->admin,
+                                           .youth = impl_->youth,
+                                           .plan = *impl_->plan,
+                                           .cases = impl_->cases,
+                                           .consult = impl_->consult,
+                                           .shift = *impl_->shift});
 
     unsigned cores = std::max(1u, std::thread::hardware_concurrency());
     unsigned workers = c.worker_threads != 0 ? c.worker_threads : std::max(4u, 4 * cores);

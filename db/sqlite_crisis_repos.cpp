@@ -677,13 +677,13 @@ void SqliteCaseRepo::WriteAreasAndFlags(const CaseRecord& c) {
     del_areas.Bind(1, c.id).Run();
     auto del_flags = c_.Prepare("DELETE FROM case_risk_flags WHERE case_id = ?");
     del_flags.Bind(1, c.id).Run();
-    auto area = c_.Prepare("INSERT OR IGNORE INTO case_problem_areas (case_id, area) VALUES (?, ?)");
+    auto area = c_.Prepare("INSERT INTO case_problem_areas (case_id, area) VALUES (?, ?) ON CONFLICT (case_id, area) DO NOTHING");
     for (const auto& a : c.problem_areas) {
         area.Bind(1, c.id).Bind(2, a);
         area.Run();
         area.Reset();
     }
-    auto flag = c_.Prepare("INSERT OR IGNORE INTO case_risk_flags (case_id, flag) VALUES (?, ?)");
+    auto flag = c_.Prepare("INSERT INTO case_risk_flags (case_id, flag) VALUES (?, ?) ON CONFLICT (case_id, flag) DO NOTHING");
     for (const auto& f : c.risk_flags) {
         flag.Bind(1, c.id).Bind(2, f);
         flag.Run();
@@ -805,13 +805,13 @@ std::int64_t SqliteCaseRepo::InsertContact(const ContactRecord& c) {
         .Bind(10, ToMicros(c.logged_at));
     st.Run();
     std::int64_t id = c_.LastInsertId();
-    auto worker = c_.Prepare("INSERT OR IGNORE INTO contact_workers (contact_id, user_id) VALUES (?, ?)");
+    auto worker = c_.Prepare("INSERT INTO contact_workers (contact_id, user_id) VALUES (?, ?) ON CONFLICT (contact_id, user_id) DO NOTHING");
     for (std::int64_t w : c.workers) {
         worker.Bind(1, id).Bind(2, w);
         worker.Run();
         worker.Reset();
     }
-    auto response = c_.Prepare("INSERT OR IGNORE INTO contact_responses (contact_id, response) VALUES (?, ?)");
+    auto response = c_.Prepare("INSERT INTO contact_responses (contact_id, response) VALUES (?, ?) ON CONFLICT (contact_id, response) DO NOTHING");
     for (const auto& r : c.responses) {
         response.Bind(1, id).Bind(2, r);
         response.Run();
@@ -902,7 +902,7 @@ void SqliteShiftRepo::Put(const ShiftRecord& s) {
         .Bind(4, s.set_by)
         .Bind(5, ToMicros(s.set_at));
     st.Run();
-    auto worker = c_.Prepare("INSERT OR IGNORE INTO shift_workers (shift_date, user_id) VALUES (?, ?)");
+    auto worker = c_.Prepare("INSERT INTO shift_workers (shift_date, user_id) VALUES (?, ?) ON CONFLICT (shift_date, user_id) DO NOTHING");
     for (std::int64_t w : s.workers) {
         worker.Bind(1, s.shift_date).Bind(2, w);
         worker.Run();

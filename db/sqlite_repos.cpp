@@ -102,7 +102,7 @@ std::vector<UserRecord> SqliteUserRepo::List(bool include_disabled) {
 void SqliteUserRepo::SetRoles(std::int64_t id, const std::vector<std::string>& roles, TimePoint now) {
     auto del = c_.Prepare("DELETE FROM user_roles WHERE user_id = ?");
     del.Bind(1, id).Run();
-    auto ins = c_.Prepare("INSERT OR IGNORE INTO user_roles (user_id, role) VALUES (?, ?)");
+    auto ins = c_.Prepare("INSERT INTO user_roles (user_id, role) VALUES (?, ?) ON CONFLICT (user_id, role) DO NOTHING");
     for (const auto& r : roles) {
         ins.Bind(1, id).Bind(2, r);
         ins.Run();

@@ -13,7 +13,7 @@ packages=(
   libprotobuf-dev protobuf-compiler
   libargon2-dev
   googletest libgtest-dev libgmock-dev
-  curl ca-certificates
+  curl ca-certificates jq
 )
 if [[ "${1:-}" == "--desk" ]]; then
   packages+=(qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools xvfb)

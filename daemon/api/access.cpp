@@ -10,6 +10,17 @@ constexpr auto kAdmin = v1::ROLE_ADMIN;
 
 constexpr std::string_view kAuth = "spoed.v1.AuthService";
 constexpr std::string_view kAdminSvc = "spoed.v1.AdminService";
+constexpr std::string_view kYouth = "spoed.v1.YouthService";
+constexpr std::string_view kPlan = "spoed.v1.PlanService";
+constexpr std::string_view kCase = "spoed.v1.CaseService";
+constexpr std::string_view kConsult = "spoed.v1.ConsultService";
+constexpr std::string_view kShift = "spoed.v1.ShiftService";
+
+// Who does what at night (DESIGN.md §1): workers log and look up, the psychiatrist reads and
+// advises but never changes a case, coordinators manage; admins see no case content.
+constexpr RoleSet kCare{kWorker, kPsychiatrist, kCoordinator};
+constexpr RoleSet kOnDuty{kWorker, kCoordinator};
+constexpr RoleSet kCoordinators{kCoordinator};
 
 // Keep in step with the table in docs/api.md (tests/unit/api_access_test.cpp compares them).
 const RpcRule kRules[] = {
@@ -26,10 +37,43 @@ const RpcRule kRules[] = {
     {kAdminSvc, "DisableUser", "update", Access::kRoles, {kAdmin}},
     {kAdminSvc, "ResetPassword", "update", Access::kRoles, {kAdmin}},
     {kAdminSvc, "ListAuditEvents", "read", Access::kRoles, {kAdmin}},
-};
 
-// Named so later services can use them in their rows without repeating the role lists.
-[[maybe_unused]] constexpr RoleSet kCareRoles{kWorker, kPsychiatrist, kCoordinator};
+    {kYouth, "CreateYouth", "create", Access::kRoles, kOnDuty},
+    {kYouth, "UpdateYouth", "update", Access::kRoles, kOnDuty},
+    {kYouth, "GetYouth", "read", Access::kRoles, kCare},
+    {kYouth, "SearchYouths", "search", Access::kRoles, kCare},
+    {kYouth, "LookupCaller", "search", Access::kRoles, kCare},
+    {kYouth, "RecordConsent", "create", Access::kRoles, kOnDuty},
+    {kYouth, "WithdrawConsent", "update", Access::kRoles, kOnDuty},
+    {kYouth, "ListConsents", "read", Access::kRoles, kCare},
+    {kYouth, "CreatePreRegistration", "create", Access::kRoles, kCoordinators},
+    {kYouth, "UpdatePreRegistration", "update", Access::kRoles, kCoordinators},
+    {kYouth, "EndPreRegistration", "update", Access::kRoles, kCoordinators},
+
+    {kPlan, "AddPlanVersion", "create", Access::kRoles, kCoordinators},
+    {kPlan, "GetPlan", "read", Access::kRoles, kCare},
+    {kPlan, "ListPlanVersions", "read", Access::kRoles, kCare},
+    {kPlan, "BreakGlass", "break_the_glass", Access::kRoles, kCare},
+    {kPlan, "ListBreakGlassReviews", "read", Access::kRoles, kCoordinators},
+    {kPlan, "ReviewBreakGlass", "update", Access::kRoles, kCoordinators},
+
+    {kCase, "OpenCase", "create", Access::kRoles, kOnDuty},
+    {kCase, "LinkYouth", "update", Access::kRoles, kOnDuty},
+    {kCase, "LogContact", "create", Access::kRoles, kOnDuty},
+    {kCase, "UpdateCase", "update", Access::kRoles, kOnDuty},
+    {kCase, "GetCase", "read", Access::kRoles, kCare},
+    {kCase, "ListCases", "read", Access::kRoles, kCare},
+    {kCase, "CloseCase", "update", Access::kRoles, kOnDuty},
+
+    {kConsult, "RequestConsult", "create", Access::kRoles, kOnDuty},
+    {kConsult, "ListConsults", "read", Access::kRoles, kCare},
+    {kConsult, "AnswerConsult", "update", Access::kRoles, {kPsychiatrist}},
+
+    {kShift, "SetShift", "update", Access::kRoles, kOnDuty},
+    {kShift, "GetCurrentShift", "read", Access::kRoles, kCare},
+    {kShift, "AddShiftNote", "create", Access::kRoles, kOnDuty},
+    {kShift, "ListShiftNotes", "read", Access::kRoles, kCare},
+};
 
 }  // namespace
 

@@ -1,9 +1,14 @@
 #include "daemon/api/router.hpp"
 
+#include <google/protobuf/io/coded_stream.h>
+#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
+
+#include <algorithm>
 #include <stdexcept>
 
 #include "daemon/api/connect.hpp"
 #include "daemon/base/log.hpp"
+#include "daemon/service/secrets.hpp"
 
 namespace spoed::daemon::api {
 namespace {
@@ -18,6 +23,31 @@ std::string_view BearerToken(std::string_view authorization) {
     while (!token.empty() && token.front() == ' ') token.remove_prefix(1);
     while (!token.empty() && token.back() == ' ') token.remove_suffix(1);
     return token;
+}
+
+/// The request's `idempotency_key` field when it has one: "" when absent or empty.
+Result<std::string> IdempotencyKey(const google::protobuf::Message& req) {
+    const auto* field = req.GetDescriptor()->FindFieldByName("idempotency_key");
+    if (field == nullptr || field->type() != google::protobuf::FieldDescriptor::TYPE_STRING) return std::string();
+    std::string key = req.GetReflection()->GetString(req, field);
+    if (key.empty()) return key;
+    bool printable = std::all_of(key.begin(), key.end(), [](char c) { return c > 0x20 && c < 0x7f; });
+    if (key.size() < 8 || key.size() > 128 || !printable) {
+        return Error::InvalidArgument("idempotency_key: 8 to 128 printable characters without spaces");
+    }
+    return key;
+}
+
+/// SHA-256 of the request in deterministic protobuf form: a reused key must mean the same request.
+std::string RequestHash(const google::protobuf::Message& req) {
+    std::string bytes;
+    {
+        google::protobuf::io::StringOutputStream out(&bytes);
+        google::protobuf::io::CodedOutputStream coded(&out);
+        coded.SetSerializationDeterministic(true);
+        req.SerializeToCodedStream(&coded);
+    }
+    return service::Sha256(bytes);
 }
 
 /// A path fit to repeat in a message: printable ASCII, at most 100 characters.
@@ -127,7 +157,25 @@ net::HttpResponse Router::HandleRpc(const Route& route, const net::HttpRequest& 
     auto req = route.new_request();
     if (Status st = Decode(codec, request.body, *req); !st.ok()) return fail(st.error());
 
-    auto result = route.invoke(call, *req);
+    std::unique_ptr<google::protobuf::Message> replay;
+    if (auto key = IdempotencyKey(*req); !key.ok()) {
+        return fail(key.error());
+    } else if (!key->empty()) {
+        call.set_idempotency(*key, RequestHash(*req));
+        // A retry of a call that already succeeded answers the stored response.
+        auto prev = store_.Read([&](db::Tx& tx) -> Result<std::optional<Result<std::string>>> {
+            return call.FindIdempotent(tx);
+        });
+        if (!prev.ok()) return fail(prev.error());
+        if (prev->has_value()) {
+            if (!(*prev)->ok()) return fail((*prev)->error());
+            replay = route.new_response();
+            if (!replay->ParseFromString((*prev)->value())) return fail(Error::Internal("stored response unreadable"));
+            call.audit().reason = "idempotent replay";
+        }
+    }
+
+    auto result = replay ? Result<std::unique_ptr<google::protobuf::Message>>(std::move(replay)) : route.invoke(call, *req);
     if (!result.ok()) return fail(result.error());
     // Nothing leaves before its audit line is stored.
     if (Status st = call.Finish(nullptr); !st.ok()) {

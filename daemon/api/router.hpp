@@ -35,6 +35,7 @@ public:
     void Add(std::string_view service, std::string_view method, Handler<Req, Resp> handler) {
         Route route;
         route.new_request = [] { return std::make_unique<Req>(); };
+        route.new_response = [] { return std::make_unique<Resp>(); };
         route.invoke = [h = std::move(handler)](service::Call& call, const google::protobuf::Message& req)
             -> Result<std::unique_ptr<google::protobuf::Message>> {
             Result<Resp> r = h(call, static_cast<const Req&>(req));
@@ -60,6 +61,7 @@ private:
     struct Route {
         const RpcRule* rule = nullptr;
         std::function<std::unique_ptr<google::protobuf::Message>()> new_request;
+        std::function<std::unique_ptr<google::protobuf::Message>()> new_response;
         std::function<Result<std::unique_ptr<google::protobuf::Message>>(service::Call&,
                                                                          const google::protobuf::Message&)>
             invoke;

@@ -21,6 +21,52 @@ void RegisterServices(Router& router, const Services& s) {
     router.Bind(kAdmin, "ResetPassword", s.admin, &AdminService::ResetPassword);
     router.Bind(kAdmin, "ListAuditEvents", s.admin, &AdminService::ListAuditEvents);
 
+    using service::CaseService;
+    using service::ConsultService;
+    using service::PlanService;
+    using service::ShiftService;
+    using service::YouthService;
+    constexpr std::string_view kYouth = "spoed.v1.YouthService";
+    router.Bind(kYouth, "CreateYouth", s.youth, &YouthService::CreateYouth);
+    router.Bind(kYouth, "UpdateYouth", s.youth, &YouthService::UpdateYouth);
+    router.Bind(kYouth, "GetYouth", s.youth, &YouthService::GetYouth);
+    router.Bind(kYouth, "SearchYouths", s.youth, &YouthService::SearchYouths);
+    router.Bind(kYouth, "LookupCaller", s.youth, &YouthService::LookupCaller);
+    router.Bind(kYouth, "RecordConsent", s.youth, &YouthService::RecordConsent);
+    router.Bind(kYouth, "WithdrawConsent", s.youth, &YouthService::WithdrawConsent);
+    router.Bind(kYouth, "ListConsents", s.youth, &YouthService::ListConsents);
+    router.Bind(kYouth, "CreatePreRegistration", s.youth, &YouthService::CreatePreRegistration);
+    router.Bind(kYouth, "UpdatePreRegistration", s.youth, &YouthService::UpdatePreRegistration);
+    router.Bind(kYouth, "EndPreRegistration", s.youth, &YouthService::EndPreRegistration);
+
+    constexpr std::string_view kPlan = "spoed.v1.PlanService";
+    router.Bind(kPlan, "AddPlanVersion", s.plan, &PlanService::AddPlanVersion);
+    router.Bind(kPlan, "GetPlan", s.plan, &PlanService::GetPlan);
+    router.Bind(kPlan, "ListPlanVersions", s.plan, &PlanService::ListPlanVersions);
+    router.Bind(kPlan, "BreakGlass", s.plan, &PlanService::BreakGlass);
+    router.Bind(kPlan, "ListBreakGlassReviews", s.plan, &PlanService::ListBreakGlassReviews);
+    router.Bind(kPlan, "ReviewBreakGlass", s.plan, &PlanService::ReviewBreakGlass);
+
+    constexpr std::string_view kCase = "spoed.v1.CaseService";
+    router.Bind(kCase, "OpenCase", s.cases, &CaseService::OpenCase);
+    router.Bind(kCase, "LinkYouth", s.cases, &CaseService::LinkYouth);
+    router.Bind(kCase, "LogContact", s.cases, &CaseService::LogContact);
+    router.Bind(kCase, "UpdateCase", s.cases, &CaseService::UpdateCase);
+    router.Bind(kCase, "GetCase", s.cases, &CaseService::GetCase);
+    router.Bind(kCase, "ListCases", s.cases, &CaseService::ListCases);
+    router.Bind(kCase, "CloseCase", s.cases, &CaseService::CloseCase);
+
+    constexpr std::string_view kConsult = "spoed.v1.ConsultService";
+    router.Bind(kConsult, "RequestConsult", s.consult, &ConsultService::RequestConsult);
+    router.Bind(kConsult, "ListConsults", s.consult, &ConsultService::ListConsults);
+    router.Bind(kConsult, "AnswerConsult", s.consult, &ConsultService::AnswerConsult);
+
+    constexpr std::string_view kShift = "spoed.v1.ShiftService";
+    router.Bind(kShift, "SetShift", s.shift, &ShiftService::SetShift);
+    router.Bind(kShift, "GetCurrentShift", s.shift, &ShiftService::GetCurrentShift);
+    router.Bind(kShift, "AddShiftNote", s.shift, &ShiftService::AddShiftNote);
+    router.Bind(kShift, "ListShiftNotes", s.shift, &ShiftService::ListShiftNotes);
+
     router.CheckComplete();
 }
 

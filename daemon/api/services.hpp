@@ -3,6 +3,10 @@
 #include "daemon/api/router.hpp"
 #include "daemon/service/admin_service.hpp"
 #include "daemon/service/auth_service.hpp"
+#include "daemon/service/case_service.hpp"
+#include "daemon/service/plan_service.hpp"
+#include "daemon/service/shift_service.hpp"
+#include "daemon/service/youth_service.hpp"
 
 namespace spoed::daemon::api {
 
@@ -10,6 +14,11 @@ namespace spoed::daemon::api {
 struct Services {
     service::AuthService& auth;
     service::AdminService& admin;
+    service::YouthService& youth;
+    service::PlanService& plan;
+    service::CaseService& cases;
+    service::ConsultService& consult;
+    service::ShiftService& shift;
 };
 
 /// Registers every RPC of every service with the router, then checks the role × RPC table is

@@ -29,6 +29,23 @@ void Call::AppendAudit(db::Tx& tx, std::string_view result) {
     tx.audit().Append(std::move(r));
 }
 
+std::optional<Result<std::string>> Call::FindIdempotent(db::Tx& tx) {
+    if (!UsesIdempotency()) return std::nullopt;
+    std::string method = service_ + "/" + method_;
+    auto prev = tx.idempotency().Find(actor_->user_id, method, idempotency_key_);
+    if (!prev) return std::nullopt;
+    if (prev->request_hash != request_hash_) {
+        return Result<std::string>(
+            Error::InvalidArgument("idempotency_key: already used for a different request; use a new key"));
+    }
+    return Result<std::string>(prev->response);
+}
+
+void Call::StoreIdempotent(db::Tx& tx, const std::string& response) {
+    db::IdempotencyRecord r{request_hash_, response};
+    tx.idempotency().Insert(actor_->user_id, service_ + "/" + method_, idempotency_key_, r, now_);
+}
+
 Status Call::Finish(const Error* error) {
     if (audited_) return Ok();
     std::string result = error ? std::string(ErrorCodeName(error->code)) : std::string("ok");

@@ -1,6 +1,9 @@
 #pragma once
 
+#include <google/protobuf/message.h>
+
 #include <cstdint>
+#include <type_traits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,6 +36,9 @@ struct AuditNote {
     std::string username_attempted;  // Login: the name tried, when nobody is authenticated
 };
 
+template <typename R>
+inline constexpr bool kIsMessageResult = std::is_base_of_v<google::protobuf::Message, typename R::value_type>;
+
 /// One RPC in progress: who calls, the moment it happens, and its unit of work. Every call
 /// writes exactly one audit line (NEN 7513): a call that changes something writes it in the
 /// same transaction as the change (`Write`), so both commit or neither; a read or a failed call
@@ -59,20 +65,49 @@ public:
     }
 
     /// The call's one write transaction: runs `fn`, and when it succeeds appends the audit line
-    /// (result "ok") and refreshes the caller's session in the same transaction.
+    /// (result "ok") and refreshes the caller's session in the same transaction. With an
+    /// idempotency key, a key seen before answers the first response instead of running `fn`,
+    /// and a new key is stored with the response — in the same transaction, so a retry racing
+    /// the first attempt cannot write twice.
     template <typename F>
     auto Write(F&& fn) -> std::invoke_result_t<F, db::Tx&> {
         using R = std::invoke_result_t<F, db::Tx&>;
         if (wrote_) return R(Error::Internal("a call may write only once"));
         wrote_ = true;
         R result = store_.Write([&](db::Tx& tx) -> R {
+            if constexpr (kIsMessageResult<R>) {
+                if (UsesIdempotency()) {
+                    if (auto prev = FindIdempotent(tx)) {
+                        if (!prev->ok()) return R(prev->error());
+                        typename R::value_type replay;
+                        if (!replay.ParseFromString(prev->value())) return R(Error::Internal("stored response unreadable"));
+                        note_.reason = "idempotent replay";
+                        AppendAudit(tx, "ok");
+                        return R(std::move(replay));
+                    }
+                }
+            }
             R r = fn(tx);
-            if (r.ok()) AppendAudit(tx, "ok");
+            if (r.ok()) {
+                if constexpr (kIsMessageResult<R>) {
+                    if (UsesIdempotency()) StoreIdempotent(tx, r.value().SerializeAsString());
+                }
+                AppendAudit(tx, "ok");
+            }
             return r;
         });
         if (result.ok()) audited_ = true;
         return result;
     }
+
+    /// Set by the router for requests that carry an idempotency key.
+    void set_idempotency(std::string key, std::string request_hash) {
+        idempotency_key_ = std::move(key);
+        request_hash_ = std::move(request_hash);
+    }
+    /// A stored response for this call's key: its bytes, or an error when the key was used for
+    /// a different request; nullopt when the key is new (or none is set).
+    std::optional<Result<std::string>> FindIdempotent(db::Tx& tx);
 
     /// Writes the audit line when the call has not yet (reads, refusals, failures). A read must
     /// not answer with data unless this succeeded.
@@ -81,6 +116,8 @@ public:
 
 private:
     void AppendAudit(db::Tx& tx, std::string_view result);
+    bool UsesIdempotency() const { return !idempotency_key_.empty() && actor_.has_value(); }
+    void StoreIdempotent(db::Tx& tx, const std::string& response);
 
     db::Store& store_;
     TimePoint now_;
@@ -89,6 +126,8 @@ private:
     std::string client_address_;
     std::optional<Actor> actor_;
     AuditNote note_;
+    std::string idempotency_key_;
+    std::string request_hash_;
     bool wrote_ = false;
     bool audited_ = false;
 };

@@ -1,5 +1,7 @@
 #include "daemon/service/convert.hpp"
 
+#include <cctype>
+
 #include "daemon/service/roles.hpp"
 
 namespace spoed::daemon::service {
@@ -28,6 +30,35 @@ void ToProto(const db::UserRecord& u, v1::User* out) {
     out->set_disabled(u.disabled);
     out->set_must_change_password(u.must_change_password);
     SetTimestamp(out->mutable_created_at(), u.created_at);
+}
+
+namespace {
+
+/// "RiskFlag" → "RISK_FLAG_"
+std::string ValuePrefix(const google::protobuf::EnumDescriptor* type) {
+    std::string out;
+    for (char c : type->name()) {
+        if (std::isupper(static_cast<unsigned char>(c)) && !out.empty()) out += '_';
+        out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    }
+    return out + "_";
+}
+
+}  // namespace
+
+std::string EnumName(const google::protobuf::EnumDescriptor* type, int value) {
+    const auto* v = type->FindValueByNumber(value);
+    if (v == nullptr || value == 0) return "";
+    std::string name = v->name().substr(ValuePrefix(type).size());
+    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return name;
+}
+
+int EnumValue(const google::protobuf::EnumDescriptor* type, std::string_view name) {
+    std::string full = ValuePrefix(type);
+    for (char c : name) full += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    const auto* v = type->FindValueByName(full);
+    return v == nullptr ? 0 : v->number();
 }
 
 std::string ObjectId(std::string_view kind, std::int64_t id) { return std::string(kind) + ":" + std::to_string(id); }

@@ -77,10 +77,10 @@ bool PasswordHasher::Verify(std::string_view encoded, std::string_view password)
 
 std::string NewToken() { return Base64Url(RandomBytes(32)); }
 
-std::string TokenHash(std::string_view token) {
+std::string Sha256(std::string_view bytes) {
     unsigned char md[EVP_MAX_MD_SIZE];
     unsigned int len = 0;
-    if (EVP_Digest(token.data(), token.size(), md, &len, EVP_sha256(), nullptr) != 1) {
+    if (EVP_Digest(bytes.data(), bytes.size(), md, &len, EVP_sha256(), nullptr) != 1) {
         throw std::runtime_error("SHA-256 failed");
     }
     return std::string(reinterpret_cast<const char*>(md), len);

@@ -38,8 +38,10 @@ private:
 
 /// 256 random bits as unpadded base64url: a bearer token.
 std::string NewToken();
+/// SHA-256, raw bytes.
+std::string Sha256(std::string_view bytes);
 /// SHA-256 of a token, raw bytes: what the store keeps.
-std::string TokenHash(std::string_view token);
+inline std::string TokenHash(std::string_view token) { return Sha256(token); }
 /// A random one-time password of 20 characters from an alphabet without look-alikes.
 std::string NewOneTimePassword();
 

@@ -19,7 +19,13 @@ ServiceFixture::ServiceFixture()
       auth(hasher, daemon::service::SessionPolicy{}),
       admin(hasher),
       router(std::make_unique<daemon::api::Router>(*store, clock, auth)) {
-    daemon::api::RegisterServices(*router, {.auth = auth, .admin = admin});
+    daemon::api::RegisterServices(*router, {.auth = auth,
+                                            .admin = admin,
+                                            .youth = youth,
+                                            .plan = plan,
+                                            .cases = cases,
+                                            .consult = consult,
+                                            .shift = shift});
 }
 
 ServiceFixture::~ServiceFixture() = default;

@@ -8,6 +8,11 @@
 #include "daemon/base/clock.hpp"
 #include "daemon/service/admin_service.hpp"
 #include "daemon/service/auth_service.hpp"
+#include "daemon/service/calendar.hpp"
+#include "daemon/service/case_service.hpp"
+#include "daemon/service/plan_service.hpp"
+#include "daemon/service/shift_service.hpp"
+#include "daemon/service/youth_service.hpp"
 #include "db/sqlite_store.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -48,6 +53,12 @@ public:
     daemon::service::PasswordHasher hasher;
     daemon::service::AuthService auth;
     daemon::service::AdminService admin;
+    daemon::service::WorkingDayCalendar calendar{daemon::service::CalendarConfig{}};
+    daemon::service::YouthService youth;
+    daemon::service::PlanService plan{daemon::service::PlanPolicy{}};
+    daemon::service::CaseService cases;
+    daemon::service::ConsultService consult;
+    daemon::service::ShiftService shift{calendar};
     std::unique_ptr<daemon::api::Router> router;
 };
 

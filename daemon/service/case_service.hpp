@@ -1,0 +1,33 @@
+#pragma once
+
+#include "daemon/service/call.hpp"
+#include "spoed/v1/case.pb.h"
+
+namespace spoed::daemon::service {
+
+/// Cases and their contacts (spoed.v1.CaseService).
+class CaseService {
+public:
+    Result<v1::OpenCaseResponse> OpenCase(Call& call, const v1::OpenCaseRequest& req);
+    Result<v1::LinkYouthResponse> LinkYouth(Call& call, const v1::LinkYouthRequest& req);
+    Result<v1::LogContactResponse> LogContact(Call& call, const v1::LogContactRequest& req);
+    Result<v1::UpdateCaseResponse> UpdateCase(Call& call, const v1::UpdateCaseRequest& req);
+    Result<v1::GetCaseResponse> GetCase(Call& call, const v1::GetCaseRequest& req);
+    Result<v1::ListCasesResponse> ListCases(Call& call, const v1::ListCasesRequest& req);
+    Result<v1::CloseCaseResponse> CloseCase(Call& call, const v1::CloseCaseRequest& req);
+};
+
+/// Consults with the backup psychiatrist (spoed.v1.ConsultService).
+class ConsultService {
+public:
+    Result<v1::RequestConsultResponse> RequestConsult(Call& call, const v1::RequestConsultRequest& req);
+    Result<v1::ListConsultsResponse> ListConsults(Call& call, const v1::ListConsultsRequest& req);
+    Result<v1::AnswerConsultResponse> AnswerConsult(Call& call, const v1::AnswerConsultRequest& req);
+};
+
+/// The case or not_found; records the youth in the call's audit line.
+Result<db::CaseRecord> FindCase(db::Tx& tx, Call& call, std::int64_t case_id);
+void ToProto(const db::CaseRecord& c, v1::Case* out);
+void ToProto(const db::ConsultRecord& c, v1::Consult* out);
+
+}  // namespace spoed::daemon::service

@@ -1,0 +1,112 @@
+#include "daemon/service/validate.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "daemon/service/calendar.hpp"
+#include "daemon/service/search_query.hpp"
+
+namespace spoed::daemon::service {
+namespace {
+
+/// Length of the UTF-8 sequence starting at s[i], or 0 when it is not valid UTF-8.
+std::size_t Utf8Length(std::string_view s, std::size_t i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (n == 0 || i + n > s.size()) return 0;
+    for (std::size_t k = 1; k < n; ++k) {
+        if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
+    }
+    if (n == 2 && c < 0xC2) return 0;  // overlong
+    return n;
+}
+
+}  // namespace
+
+Status CheckText(std::string_view field, std::string_view value, std::size_t max_bytes, bool required,
+                 TextKind kind) {
+    if (value.size() > max_bytes) {
+        return Error::InvalidArgument(std::string(field) + ": at most " + std::to_string(max_bytes) + " bytes");
+    }
+    bool blank = true;
+    for (std::size_t i = 0; i < value.size();) {
+        std::size_t n = Utf8Length(value, i);
+        if (n == 0) return Error::InvalidArgument(std::string(field) + ": not valid UTF-8");
+        auto c = static_cast<unsigned char>(value[i]);
+        if (n == 1) {
+            bool allowed_ws = kind == TextKind::kMultiline && (c == '\n' || c == '\t' || c == '\r');
+            if ((c < 0x20 && !allowed_ws) || c == 0x7f) {
+                return Error::InvalidArgument(std::string(field) + ": must not contain control characters");
+            }
+            if (c != ' ' && c != '\n' && c != '\t' && c != '\r') blank = false;
+        } else {
+            blank = false;
+        }
+        i += n;
+    }
+    if (required && blank) return Error::InvalidArgument(std::string(field) + ": required");
+    return Ok();
+}
+
+bool IsBlank(std::string_view s) {
+    return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
+}
+
+Result<std::chrono::year_month_day> CheckDate(std::string_view field, const v1::Date& date) {
+    using namespace std::chrono;
+    if (date.year() == 0 && date.month() == 0 && date.day() == 0) {
+        return Error::InvalidArgument(std::string(field) + ": required");
+    }
+    year_month_day d{year{date.year()}, month{static_cast<unsigned>(date.month())},
+                     day{static_cast<unsigned>(date.day())}};
+    if (date.year() < 1900 || date.year() > 2200 || date.month() < 1 || date.month() > 12 || date.day() < 1 ||
+        !d.ok()) {
+        return Error::InvalidArgument(std::string(field) + ": not a valid date");
+    }
+    return d;
+}
+
+std::string IsoDate(std::chrono::year_month_day d) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
+                  static_cast<unsigned>(d.day()));
+    return buf;
+}
+
+std::optional<std::chrono::year_month_day> ParseIsoDate(std::string_view iso) {
+    using namespace std::chrono;
+    int y = 0;
+    unsigned m = 0, dd = 0;
+    if (iso.size() != 10 || std::sscanf(std::string(iso).c_str(), "%4d-%2u-%2u", &y, &m, &dd) != 3) {
+        return std::nullopt;
+    }
+    year_month_day d{year{y}, month{m}, day{dd}};
+    if (!d.ok()) return std::nullopt;
+    return d;
+}
+
+v1::Date ToProtoDate(std::chrono::year_month_day d) {
+    v1::Date out;
+    out.set_year(static_cast<int>(d.year()));
+    out.set_month(static_cast<int>(static_cast<unsigned>(d.month())));
+    out.set_day(static_cast<int>(static_cast<unsigned>(d.day())));
+    return out;
+}
+
+Result<std::string> CheckPhone(std::string_view field, std::string_view value) {
+    if (value.size() > 40) return Error::InvalidArgument(std::string(field) + ": not a phone number");
+    auto n = NormalizePhone(value);
+    if (!n) return Error::InvalidArgument(std::string(field) + ": not a phone number");
+    return *n;
+}
+
+Status CheckId(std::string_view field, std::int64_t id) {
+    if (id <= 0) return Error::InvalidArgument(std::string(field) + ": required");
+    return Ok();
+}
+
+std::chrono::year_month_day LocalDate(TimePoint t) {
+    return std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(UtcToLocal(t))};
+}
+
+}  // namespace spoed::daemon::service

@@ -1,0 +1,430 @@
+// Crisis calls through the API layer: real SQLite, the real router and services, a fake clock.
+#include <gtest/gtest.h>
+
+#include "spoed/v1/case.pb.h"
+#include "spoed/v1/plan.pb.h"
+#include "spoed/v1/shift.pb.h"
+#include "spoed/v1/youth.pb.h"
+#include "tests/support/crisis_fixture.hpp"
+
+namespace spoed {
+namespace {
+
+using std::chrono::hours;
+using std::chrono::minutes;
+using test::CrisisFixture;
+using test::ErrorCodeOf;
+using test::ErrorMessageOf;
+
+std::string Id(std::int64_t id) { return "\"" + std::to_string(id) + "\""; }
+
+// --- youths and look-up -----------------------------------------------------------------------
+
+TEST(YouthApi, CreateGetAndUpdateKeepPhonesAndContactsNormalised) {
+    CrisisFixture f;
+    std::int64_t id = f.CreateYouth("Sofië", "de Vries", "2012-05-14", "+31 6 1234 5678", "06-87654321");
+    ASSERT_GT(id, 0);
+    auto got = f.Rpc<v1::GetYouthResponse>("spoed.v1.YouthService/GetYouth", R"({"youthId":)" + Id(id) + "}", f.worker);
+    EXPECT_EQ(got.youth().given_name(), "Sofië");
+    ASSERT_EQ(got.youth().phones_size(), 1);
+    EXPECT_EQ(got.youth().phones(0).number(), "+31612345678");
+    ASSERT_EQ(got.youth().contacts_size(), 1);
+    EXPECT_EQ(got.youth().contacts(0).phone(), "+31687654321");
+    EXPECT_FALSE(got.pre_registered());
+
+    auto upd = f.Rpc<v1::UpdateYouthResponse>(
+        "spoed.v1.YouthService/UpdateYouth",
+        R"({"youthId":)" + Id(id) +
+            R"(,"youth":{"givenName":"Sofie","familyName":"de Vries","dateOfBirth":{"year":2012,"month":5,"day":14}}})",
+        f.worker);
+    EXPECT_EQ(upd.youth().given_name(), "Sofie");
+    EXPECT_EQ(upd.youth().phones_size(), 0);
+}
+
+TEST(YouthApi, BadYouthFieldsAreNamed) {
+    CrisisFixture f;
+    struct Bad {
+        std::string youth;
+        std::string field;
+    };
+    for (const auto& b : std::vector<Bad>{
+             {R"({"familyName":"X","dateOfBirth":{"year":2012,"month":5,"day":14}})", "youth.given_name"},
+             {R"({"givenName":"A","familyName":"X","dateOfBirth":{"year":2012,"month":2,"day":30}})",
+              "youth.date_of_birth"},
+             {R"({"givenName":"A","familyName":"X","dateOfBirth":{"year":2031,"month":1,"day":1}})",
+              "youth.date_of_birth"},
+             {R"({"givenName":"A","familyName":"X","dateOfBirth":{"year":2012,"month":5,"day":14},"phones":[{"number":"hello"}]})",
+              "youth.phones[0].number"},
+             {R"({"givenName":"A","familyName":"X","dateOfBirth":{"year":2012,"month":5,"day":14},"bsn":"123456789"})",
+              "youth.bsn"},
+             {R"({"givenName":"A","familyName":"X","dateOfBirth":{"year":2012,"month":5,"day":14},"contacts":[{"name":"Y"}]})",
+              "youth.contacts[0].kind"},
+         }) {
+        auto r = f.Post("spoed.v1.YouthService/CreateYouth", R"({"youth":)" + b.youth + "}", f.worker);
+        EXPECT_EQ(r.status, 400) << b.youth;
+        EXPECT_EQ(ErrorMessageOf(r).rfind(b.field + ":", 0), 0u) << ErrorMessageOf(r);
+    }
+}
+
+TEST(YouthApi, SearchFindsByNameFragmentDateAndAnyPhoneNotation) {
+    CrisisFixture f;
+    std::int64_t sofie = f.CreateYouth("Sofië", "de Vries", "2010-07-03", "06-12345678");
+    f.CreateYouth("Sofie", "Bakker", "2011-01-01", "06-22222222");
+    f.CreateYouth("Daan", "Visser", "2010-07-03", "06-33333333");
+
+    auto by_name = f.Rpc<v1::SearchYouthsResponse>("spoed.v1.YouthService/SearchYouths", R"({"query":"sofie"})", f.worker);
+    EXPECT_EQ(by_name.hits_size(), 2);
+    EXPECT_EQ(by_name.query_kind(), "name");
+
+    for (const char* q : {"06-12345678", "+31 6 1234 5678", "0031612345678"}) {
+        auto by_phone = f.Rpc<v1::SearchYouthsResponse>("spoed.v1.YouthService/SearchYouths",
+                                                        std::string(R"({"query":")") + q + R"("})", f.worker);
+        ASSERT_GE(by_phone.hits_size(), 1) << q;
+        EXPECT_EQ(by_phone.hits(0).youth_id(), sofie) << q;
+        EXPECT_EQ(by_phone.hits(0).matched_on(), "phone");
+    }
+    for (const char* q : {"3-7-2010", "03-07-2010", "2010-07-03"}) {
+        auto by_date = f.Rpc<v1::SearchYouthsResponse>("spoed.v1.YouthService/SearchYouths",
+                                                       std::string(R"({"query":")") + q + R"("})", f.worker);
+        EXPECT_EQ(by_date.hits_size(), 2) << q;
+    }
+    // Date and name: the youth matching both ranks first, name-only matches follow.
+    auto both = f.Rpc<v1::SearchYouthsResponse>("spoed.v1.YouthService/SearchYouths",
+                                                R"({"query":"Sofie 3-7-2010"})", f.worker);
+    ASSERT_GE(both.hits_size(), 2);
+    EXPECT_EQ(both.hits(0).youth_id(), sofie);
+    EXPECT_EQ(both.hits(0).matched_on(), "date_of_birth+name");
+}
+
+TEST(YouthApi, SearchIsAuditedWithItsKindButNotItsText) {
+    CrisisFixture f;
+    f.Rpc<v1::SearchYouthsResponse>("spoed.v1.YouthService/SearchYouths", R"({"query":"Sofie 3-7-2010"})", f.worker);
+    auto audit = f.Audit(1);
+    ASSERT_EQ(audit.size(), 1u);
+    EXPECT_EQ(audit[0].action, "search");
+    EXPECT_EQ(audit[0].reason, "query kind: date+name");
+    EXPECT_EQ(audit[0].reason.find("Sofie"), std::string::npos);
+    EXPECT_EQ(audit[0].object_ids.find("Sofie"), std::string::npos);
+}
+
+TEST(YouthApi, SearchShowsPreRegistrationAndRecentCases) {
+    CrisisFixture f;
+    std::int64_t id = f.CreateYouth("Milan", "Smit", "2011-03-03");
+    f.PreRegisterWithPlan(id);
+    f.Rpc<v1::OpenCaseResponse>("spoed.v1.CaseService/OpenCase", R"({"youthId":)" + Id(id) + "}", f.worker);
+    auto r = f.Rpc<v1::SearchYouthsResponse>("spoed.v1.YouthService/SearchYouths", R"({"query":"milan"})", f.worker);
+    ASSERT_EQ(r.hits_size(), 1);
+    EXPECT_TRUE(r.hits(0).pre_registered());
+    EXPECT_EQ(r.hits(0).cases_last_30_days(), 1);
+    EXPECT_EQ(r.hits(0).cases_last_90_days(), 1);
+    f.Advance(hours(24 * 31));
+    r = f.Rpc<v1::SearchYouthsResponse>("spoed.v1.YouthService/SearchYouths", R"({"query":"milan"})", f.worker);
+    EXPECT_EQ(r.hits(0).cases_last_30_days(), 0);
+    EXPECT_EQ(r.hits(0).cases_last_90_days(), 1);
+}
+
+TEST(YouthApi, BadQueriesAreRefused) {
+    CrisisFixture f;
+    for (const char* q : {"", "   ", "\xff\xfe"}) {
+        auto r = f.Post("spoed.v1.YouthService/SearchYouths", std::string(R"({"query":")") + q + R"("})", f.worker);
+        EXPECT_EQ(r.status, 400) << q;
+    }
+    auto r = f.Post("spoed.v1.YouthService/SearchYouths", R"({"query":"x","pageSize":500})", f.worker);
+    EXPECT_NE(ErrorMessageOf(r).find("page_size"), std::string::npos);
+}
+
+TEST(YouthApi, LookupCallerFindsTheYouthThroughTheFathersNumberAndEarlierCases) {
+    CrisisFixture f;
+    std::int64_t id = f.CreateYouth("Thijs", "Jansen", "2012-01-15", "06-44444444", "06-55555555");
+    auto opened = f.Rpc<v1::OpenCaseResponse>("spoed.v1.CaseService/OpenCase", R"({"youthId":)" + Id(id) + "}", f.worker);
+    auto r = f.Rpc<v1::LookupCallerResponse>("spoed.v1.YouthService/LookupCaller", R"({"phone":"+31 6 5555 5555"})",
+                                             f.worker);
+    EXPECT_EQ(r.phone(), "+31655555555");
+    ASSERT_EQ(r.youths_size(), 1);
+    EXPECT_EQ(r.youths(0).youth_id(), id);
+    ASSERT_EQ(r.cases_size(), 1);
+    EXPECT_EQ(r.cases(0).case_id(), opened.case_().id());
+    EXPECT_EQ(f.Post("spoed.v1.YouthService/LookupCaller", R"({"phone":"abc"})", f.worker).status, 400);
+}
+
+// --- consent and pre-registration -------------------------------------------------------------
+
+TEST(ConsentApi, AgeRuleIsEnforcedFromTheDayConsentIsGiven) {
+    CrisisFixture f;
+    // Born 24 November 2014: on 23 November 2026 (the fixture's clock) 11 years and 364 days old.
+    std::int64_t id = f.CreateYouth("Lotte", "Mulder", "2014-11-24");
+    auto only_youth = f.Post("spoed.v1.YouthService/RecordConsent",
+                             R"({"youthId":)" + Id(id) + R"(,"scope":"CONSENT_SCOPE_PRE_REGISTRATION","givenByYouth":true})",
+                             f.coordinator);
+    EXPECT_EQ(only_youth.status, 400);
+    EXPECT_NE(ErrorMessageOf(only_youth).find("missing: parent or guardian"), std::string::npos);
+    auto guardian = f.Post("spoed.v1.YouthService/RecordConsent",
+                           R"({"youthId":)" + Id(id) + R"(,"scope":"CONSENT_SCOPE_PRE_REGISTRATION","givenByGuardian":"Moeder Mulder"})",
+                           f.coordinator);
+    EXPECT_EQ(guardian.status, 200) << guardian.body;
+    // A day later she is 12: now the youth must consent as well.
+    f.Advance(hours(24));
+    auto again = f.Post("spoed.v1.YouthService/RecordConsent",
+                        R"({"youthId":)" + Id(id) + R"(,"scope":"CONSENT_SCOPE_SHARE_PLAN","givenByGuardian":"Moeder Mulder"})",
+                        f.coordinator);
+    EXPECT_EQ(again.status, 400);
+    EXPECT_NE(ErrorMessageOf(again).find("missing: the youth"), std::string::npos) << again.body;
+}
+
+TEST(ConsentApi, ConsentInTheFutureOrWithoutScopeIsRefused) {
+    CrisisFixture f;
+    std::int64_t id = f.CreateYouth("Lotte", "Mulder", "2008-01-01");
+    auto future = f.Post("spoed.v1.YouthService/RecordConsent",
+                         R"({"youthId":)" + Id(id) + R"(,"scope":"CONSENT_SCOPE_PRE_REGISTRATION","givenByYouth":true,"givenAt":"2027-01-01T00:00:00Z"})",
+                         f.coordinator);
+    EXPECT_EQ(ErrorMessageOf(future), "given_at: lies in the future");
+    auto noscope = f.Post("spoed.v1.YouthService/RecordConsent", R"({"youthId":)" + Id(id) + R"(,"givenByYouth":true})",
+                          f.coordinator);
+    EXPECT_EQ(ErrorMessageOf(noscope).rfind("scope:", 0), 0u);
+    auto missing = f.Post("spoed.v1.YouthService/RecordConsent",
+                          R"({"youthId":"999","scope":"CONSENT_SCOPE_PRE_REGISTRATION","givenByYouth":true})", f.coordinator);
+    EXPECT_EQ(missing.status, 404);
+}
+
+TEST(ConsentApi, PreRegistrationNeedsValidConsentAndIsOnePerYouth) {
+    CrisisFixture f;
+    std::int64_t id = f.CreateYouth("Noah", "de Boer", "2009-09-09");
+    std::string body = R"({"youthId":)" + Id(id) +
+                       R"(,"fields":{"organisation":"Elker","professional":"R. de Wit","legalMeasure":"LEGAL_MEASURE_SUPERVISION_ORDER"}})";
+    auto without = f.Post("spoed.v1.YouthService/CreatePreRegistration", body, f.coordinator);
+    EXPECT_EQ(ErrorCodeOf(without), "failed_precondition");
+    f.Consent(id);
+    EXPECT_EQ(f.Post("spoed.v1.YouthService/CreatePreRegistration", body, f.coordinator).status, 200);
+    EXPECT_EQ(ErrorCodeOf(f.Post("spoed.v1.YouthService/CreatePreRegistration", body, f.coordinator)), "already_exists");
+    auto nomeasure = f.Post("spoed.v1.YouthService/CreatePreRegistration",
+                            R"({"youthId":)" + Id(id) + R"(,"fields":{"organisation":"Elker","professional":"R. de Wit"}})",
+                            f.coordinator);
+    EXPECT_EQ(ErrorMessageOf(nomeasure).rfind("fields.legal_measure:", 0), 0u);
+}
+
+// --- plans and break-the-glass ----------------------------------------------------------------
+
+TEST(PlanApi, ReadingNeedsValidConsentWhichCanExpireOrBeWithdrawn) {
+    CrisisFixture f;
+    std::int64_t id = f.CreateYouth("Emma", "Peters", "2008-04-04");
+    f.Consent(id, "CONSENT_SCOPE_PRE_REGISTRATION", R"(,"validUntil":"2026-11-25T20:00:00Z")");
+    auto added = f.Post("spoed.v1.PlanService/AddPlanVersion",
+                        R"({"youthId":)" + Id(id) + R"(,"changeNote":"first","content":{"agreements":["call at 22:00"]}})",
+                        f.coordinator);
+    ASSERT_EQ(added.status, 200) << added.body;
+    std::string get = R"({"youthId":)" + Id(id) + "}";
+    auto plan = f.Rpc<v1::GetPlanResponse>("spoed.v1.PlanService/GetPlan", get, f.worker);
+    EXPECT_EQ(plan.access(), "consent");
+    EXPECT_EQ(plan.plan().content().agreements(0), "call at 22:00");
+    f.Advance(hours(48));  // 25 November 20:00: the consent has run out
+    auto expired = f.Post("spoed.v1.PlanService/GetPlan", get, f.worker);
+    EXPECT_EQ(expired.status, 403);
+    EXPECT_NE(ErrorMessageOf(expired).find("break-the-glass"), std::string::npos);
+
+    std::int64_t other = f.CreateYouth("Finn", "Peters", "2008-04-04");
+    f.Consent(other);
+    auto consents = f.Rpc<v1::ListConsentsResponse>("spoed.v1.YouthService/ListConsents", R"({"youthId":)" + Id(other) + "}",
+                                                    f.worker);
+    ASSERT_EQ(consents.consents_size(), 1);
+    EXPECT_TRUE(consents.consents(0).valid_now());
+    f.Post("spoed.v1.PlanService/AddPlanVersion",
+           R"({"youthId":)" + Id(other) + R"(,"changeNote":"first","content":{"agreements":["x"]}})", f.coordinator);
+    EXPECT_EQ(f.Post("spoed.v1.PlanService/GetPlan", R"({"youthId":)" + Id(other) + "}", f.worker).status, 200);
+    f.Rpc<v1::WithdrawConsentResponse>("spoed.v1.YouthService/WithdrawConsent",
+                                       R"({"consentId":)" + Id(consents.consents(0).id()) + "}", f.coordinator);
+    EXPECT_EQ(f.Post("spoed.v1.PlanService/GetPlan", R"({"youthId":)" + Id(other) + "}", f.worker).status, 403);
+}
+
+TEST(PlanApi, VersionsAreImmutableAndConcurrentEditsAreCaught) {
+    CrisisFixture f;
+    std::int64_t id = f.CreateYouth("Julia", "Hendriks", "2007-07-07");
+    f.PreRegisterWithPlan(id);
+    std::string v2 = R"({"youthId":)" + Id(id) +
+                     R"(,"basedOnVersion":1,"changeNote":"grandparents first","content":{"agreements":["call opa first"]}})";
+    EXPECT_EQ(f.Post("spoed.v1.PlanService/AddPlanVersion", v2, f.coordinator).status, 200);
+    auto stale = f.Post("spoed.v1.PlanService/AddPlanVersion", v2, f.coordinator);
+    EXPECT_EQ(ErrorCodeOf(stale), "aborted");
+    auto v1plan = f.Rpc<v1::GetPlanResponse>("spoed.v1.PlanService/GetPlan", R"({"youthId":)" + Id(id) + R"(,"version":1})",
+                                             f.worker);
+    EXPECT_EQ(v1plan.plan().version(), 1);
+    EXPECT_EQ(v1plan.plan().content().red().what_i_do(), "breathing exercise 4-7-8");
+    auto latest = f.Rpc<v1::GetPlanResponse>("spoed.v1.PlanService/GetPlan", R"({"youthId":)" + Id(id) + "}", f.worker);
+    EXPECT_EQ(latest.plan().version(), 2);
+    auto list = f.Rpc<v1::ListPlanVersionsResponse>("spoed.v1.PlanService/ListPlanVersions",
+                                                    R"({"youthId":)" + Id(id) + "}", f.psychiatrist);
+    ASSERT_EQ(list.versions_size(), 2);
+    EXPECT_EQ(list.versions(0).change_note(), "grandparents first");
+    auto nonote = f.Post("spoed.v1.PlanService/AddPlanVersion",
+                         R"({"youthId":)" + Id(id) + R"(,"basedOnVersion":2,"content":{"agreements":["x"]}})", f.coordinator);
+    EXPECT_EQ(ErrorMessageOf(nonote), "change_note: required");
+}
+
+TEST(PlanApi, BreakTheGlassOpensThePlanForTwoHoursForThatUserOnly) {
+    CrisisFixture f;
+    std::int64_t id = f.CreateYouth("Sem", "van Dijk", "2009-02-02");
+    f.PreRegisterWithPlan(id);
+    auto consents = f.Rpc<v1::ListConsentsResponse>("spoed.v1.YouthService/ListConsents", R"({"youthId":)" + Id(id) + "}",
+                                                    f.worker);
+    f.Rpc<v1::WithdrawConsentResponse>("spoed.v1.YouthService/WithdrawConsent",
+                                       R"({"consentId":)" + Id(consents.consents(0).id()) + "}", f.coordinator);
+    std::string get = R"({"youthId":)" + Id(id) + "}";
+    EXPECT_EQ(f.Post("spoed.v1.PlanService/GetPlan", get, f.worker).status, 403);
+
+    auto short_reason = f.Post("spoed.v1.PlanService/BreakGlass", R"({"youthId":)" + Id(id) + R"(,"reason":"urgent"})", f.worker);
+    EXPECT_EQ(ErrorMessageOf(short_reason).rfind("reason:", 0), 0u);
+    auto bg = f.Rpc<v1::BreakGlassResponse>(
+        "spoed.v1.PlanService/BreakGlass",
+        R"({"youthId":)" + Id(id) + R"(,"reason":"Father on the line, son locked in his room, plan needed now"})", f.worker);
+    auto plan = f.Rpc<v1::GetPlanResponse>("spoed.v1.PlanService/GetPlan", get, f.worker);
+    EXPECT_EQ(plan.access(), "break_the_glass");
+    auto audit = f.Audit(1);
+    EXPECT_EQ(audit[0].youth_id, id);
+    EXPECT_NE(audit[0].object_ids.find("break_glass:"), std::string::npos);
+    EXPECT_EQ(f.Post("spoed.v1.PlanService/GetPlan", get, f.psychiatrist).status, 403);  // not theirs
+
+    f.Advance(minutes(119));
+    EXPECT_EQ(f.Post("spoed.v1.PlanService/GetPlan", get, f.worker).status, 200);
+    f.Advance(minutes(1));
+    EXPECT_EQ(f.Post("spoed.v1.PlanService/GetPlan", get, f.worker).status, 403);
+
+    // The break-the-glass line in the audit log carries the reason.
+    auto reviews = f.Rpc<v1::ListBreakGlassReviewsResponse>("spoed.v1.PlanService/ListBreakGlassReviews", "{}", f.coordinator);
+    ASSERT_EQ(reviews.items_size(), 1);
+    EXPECT_EQ(reviews.items(0).id(), bg.break_glass().id());
+    auto review = f.Post("spoed.v1.PlanService/ReviewBreakGlass",
+                         R"({"breakGlassId":)" + Id(bg.break_glass().id()) + R"(,"approved":true,"note":"justified"})",
+                         f.coordinator);
+    EXPECT_EQ(review.status, 200) << review.body;
+    reviews = f.Rpc<v1::ListBreakGlassReviewsResponse>("spoed.v1.PlanService/ListBreakGlassReviews", "{}", f.coordinator);
+    EXPECT_EQ(reviews.items_size(), 0);
+}
+
+TEST(PlanApi, NobodyReviewsTheirOwnBreakTheGlass) {
+    CrisisFixture f;
+    std::int64_t id = f.CreateYouth("Sem", "van Dijk", "2009-02-02");
+    auto bg = f.Rpc<v1::BreakGlassResponse>("spoed.v1.PlanService/BreakGlass",
+                                            R"({"youthId":)" + Id(id) + R"(,"reason":"coordinator checking at night"})",
+                                            f.coordinator);
+    auto r = f.Post("spoed.v1.PlanService/ReviewBreakGlass",
+                    R"({"breakGlassId":)" + Id(bg.break_glass().id()) + R"(,"approved":true,"note":"fine"})", f.coordinator);
+    EXPECT_EQ(r.status, 403);
+}
+
+// --- cases, contacts, consults ----------------------------------------------------------------
+
+TEST(CaseApi, CreateRpcsAreIdempotentPerKey) {
+    CrisisFixture f;
+    std::string body = R"({"callerDescription":"father of a boy of about 14","idempotencyKey":"open-7f3a9c21"})";
+    auto first = f.Rpc<v1::OpenCaseResponse>("spoed.v1.CaseService/OpenCase", body, f.worker);
+    auto again = f.Rpc<v1::OpenCaseResponse>("spoed.v1.CaseService/OpenCase", body, f.worker);
+    EXPECT_EQ(first.case_().id(), again.case_().id());
+    auto list = f.Rpc<v1::ListCasesResponse>("spoed.v1.CaseService/ListCases", "{}", f.worker);
+    EXPECT_EQ(list.cases_size(), 1);
+    auto changed = f.Post("spoed.v1.CaseService/OpenCase",
+                          R"({"callerDescription":"someone else","idempotencyKey":"open-7f3a9c21"})", f.worker);
+    EXPECT_EQ(changed.status, 400);
+    EXPECT_NE(ErrorMessageOf(changed).find("idempotency_key"), std::string::npos);
+    auto bad_key = f.Post("spoed.v1.CaseService/OpenCase", R"({"callerDescription":"x","idempotencyKey":"short"})", f.worker);
+    EXPECT_EQ(ErrorMessageOf(bad_key).rfind("idempotency_key:", 0), 0u);
+}
+
+TEST(CaseApi, ContactsMayBeLoggedAfterwardsButNeverInTheFuture) {
+    CrisisFixture f;
+    auto c = f.Rpc<v1::OpenCaseResponse>("spoed.v1.CaseService/OpenCase", R"({"callerDescription":"mother"})", f.worker);
+    std::string base = R"({"caseId":)" + Id(c.case_().id()) + R"(,"type":"CONTACT_TYPE_INCOMING_CALL","callerRole":"CALLER_ROLE_PARENT",)";
+    auto future = f.Post("spoed.v1.CaseService/LogContact", base + R"("startedAt":"2026-11-23T20:01:00Z"})", f.worker);
+    EXPECT_EQ(ErrorMessageOf(future), "started_at: lies in the future");
+    auto past = f.Post("spoed.v1.CaseService/LogContact",
+                       base + R"("startedAt":"2026-11-23T18:30:00Z","endedAt":"2026-11-23T18:50:00Z","responses":["RESPONSE_ADVICE"]})",
+                       f.worker);
+    EXPECT_EQ(past.status, 200) << past.body;
+    auto inverted = f.Post("spoed.v1.CaseService/LogContact",
+                           base + R"("startedAt":"2026-11-23T18:30:00Z","endedAt":"2026-11-23T18:00:00Z"})", f.worker);
+    EXPECT_EQ(ErrorMessageOf(inverted), "ended_at: before started_at");
+    auto norole = f.Post("spoed.v1.CaseService/LogContact",
+                         R"({"caseId":)" + Id(c.case_().id()) + R"(,"type":"CONTACT_TYPE_INCOMING_CALL","startedAt":"2026-11-23T18:30:00Z"})",
+                         f.worker);
+    EXPECT_EQ(ErrorMessageOf(norole), "caller_role: required");
+}
+
+TEST(CaseApi, ClosingNeedsAnOutcomeAndAClosedCaseTakesNoMoreContacts) {
+    CrisisFixture f;
+    auto c = f.Rpc<v1::OpenCaseResponse>("spoed.v1.CaseService/OpenCase", R"({"callerDescription":"mother"})", f.worker);
+    std::string id = Id(c.case_().id());
+    auto no_outcome = f.Post("spoed.v1.CaseService/CloseCase", R"({"caseId":)" + id + "}", f.worker);
+    EXPECT_EQ(ErrorMessageOf(no_outcome).rfind("outcome:", 0), 0u);
+    auto closed = f.Rpc<v1::CloseCaseResponse>("spoed.v1.CaseService/CloseCase",
+                                               R"({"caseId":)" + id + R"(,"outcome":"OUTCOME_STAYED_HOME"})", f.worker);
+    EXPECT_EQ(closed.case_().status(), v1::CASE_STATUS_CLOSED);
+    auto late = f.Post("spoed.v1.CaseService/LogContact",
+                       R"({"caseId":)" + id + R"(,"type":"CONTACT_TYPE_OUTGOING_CALL","callerRole":"CALLER_ROLE_PARENT","startedAt":"2026-11-23T19:00:00Z"})",
+                       f.worker);
+    EXPECT_EQ(ErrorCodeOf(late), "failed_precondition");
+}
+
+TEST(CaseApi, ThePsychiatristReadsButCannotChangeACase) {
+    CrisisFixture f;
+    auto c = f.Rpc<v1::OpenCaseResponse>("spoed.v1.CaseService/OpenCase", R"({"callerDescription":"mother"})", f.worker);
+    std::string id = Id(c.case_().id());
+    EXPECT_EQ(f.Post("spoed.v1.CaseService/GetCase", R"({"caseId":)" + id + "}", f.psychiatrist).status, 200);
+    EXPECT_EQ(f.Post("spoed.v1.CaseService/UpdateCase", R"({"caseId":)" + id + R"(,"complexity":"COMPLEXITY_COMPLEX"})",
+                     f.psychiatrist)
+                  .status,
+              403);
+    EXPECT_EQ(f.Post("spoed.v1.CaseService/OpenCase", R"({"callerDescription":"x"})", f.admin_token).status, 403);
+}
+
+TEST(ConsultApi, RequestedAnsweredOnceAndOnTheTimeline) {
+    CrisisFixture f;
+    auto c = f.Rpc<v1::OpenCaseResponse>("spoed.v1.CaseService/OpenCase", R"({"callerDescription":"mother"})", f.worker);
+    std::string id = Id(c.case_().id());
+    auto q = f.Rpc<v1::RequestConsultResponse>(
+        "spoed.v1.ConsultService/RequestConsult",
+        R"({"caseId":)" + id + R"(,"question":"Medication at home: safe to wait until morning?","urgency":"URGENCY_URGENT"})",
+        f.worker);
+    auto queue = f.Rpc<v1::ListConsultsResponse>("spoed.v1.ConsultService/ListConsults", R"({"openOnly":true})", f.psychiatrist);
+    ASSERT_EQ(queue.consults_size(), 1);
+    EXPECT_EQ(f.Post("spoed.v1.ConsultService/AnswerConsult",
+                     R"({"consultId":)" + Id(q.consult().id()) + R"(,"advice":"yes"})", f.worker)
+                  .status,
+              403);
+    f.Advance(minutes(7));
+    auto a = f.Rpc<v1::AnswerConsultResponse>("spoed.v1.ConsultService/AnswerConsult",
+                                              R"({"consultId":)" + Id(q.consult().id()) +
+                                                  R"(,"advice":"Safe to wait; lock away the medication tonight."})",
+                                              f.psychiatrist);
+    EXPECT_EQ(a.consult().psychiatrist(), f.psychiatrist_id);
+    auto twice = f.Post("spoed.v1.ConsultService/AnswerConsult",
+                        R"({"consultId":)" + Id(q.consult().id()) + R"(,"advice":"again"})", f.psychiatrist);
+    EXPECT_EQ(ErrorCodeOf(twice), "failed_precondition");
+    auto got = f.Rpc<v1::GetCaseResponse>("spoed.v1.CaseService/GetCase", R"({"caseId":)" + id + "}", f.worker);
+    ASSERT_GE(got.timeline_size(), 3);
+    EXPECT_EQ(got.timeline(0).kind(), "opened");
+    EXPECT_EQ(got.timeline(got.timeline_size() - 1).kind(), "consult_answered");
+}
+
+TEST(ShiftApi, TonightsShiftAndNotesBelongToTheEvening) {
+    CrisisFixture f;
+    auto set = f.Post("spoed.v1.ShiftService/SetShift",
+                      R"({"workerIds":[)" + Id(f.worker_id) + R"(],"psychiatristId":)" + Id(f.psychiatrist_id) +
+                          R"(,"psychiatristPhone":"06-99999999"})",
+                      f.coordinator);
+    ASSERT_EQ(set.status, 200) << set.body;
+    // 03:00 the next night still belongs to Monday evening's shift.
+    f.Advance(hours(7));
+    auto cur = f.Rpc<v1::GetCurrentShiftResponse>("spoed.v1.ShiftService/GetCurrentShift", "{}", f.psychiatrist);
+    EXPECT_EQ(cur.shift().shift_date().day(), 23);
+    EXPECT_EQ(cur.shift().psychiatrist().user_id(), f.psychiatrist_id);
+    EXPECT_EQ(cur.shift().psychiatrist_phone(), "+31699999999");
+    auto bad = f.Post("spoed.v1.ShiftService/SetShift", R"({"psychiatristId":)" + Id(f.worker_id) +
+                                                            R"(,"psychiatristPhone":"06-99999999"})",
+                      f.coordinator);
+    EXPECT_NE(ErrorMessageOf(bad).find("not a psychiatrist"), std::string::npos);
+    f.Rpc<v1::AddShiftNoteResponse>("spoed.v1.ShiftService/AddShiftNote", R"({"text":"Quiet night; one open case."})", f.worker);
+    auto notes = f.Rpc<v1::ListShiftNotesResponse>("spoed.v1.ShiftService/ListShiftNotes", "{}", f.worker);
+    ASSERT_EQ(notes.notes_size(), 1);
+    EXPECT_EQ(notes.notes(0).shift_date().day(), 23);
+}
+
+}  // namespace
+}  // namespace spoed
