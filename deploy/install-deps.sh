@@ -12,7 +12,7 @@ packages=(
   libsqlite3-dev sqlite3
   libprotobuf-dev protobuf-compiler
   libargon2-dev
-  googletest libgtest-dev libgmock-dev
+  googletest libgtest-dev libgmock-dev libbenchmark-dev
   curl ca-certificates jq
 )
 if [[ "${1:-}" == "--desk" ]]; then

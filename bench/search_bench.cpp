@@ -1,0 +1,100 @@
+// Look-up while on the phone: SearchYouths and LookupCaller over a generated population,
+// through the API layer (decode, authenticate, authorise, query, durable audit line, encode),
+// and the bare repository query beside it. Size: SPOED_BENCH_YOUTHS (default 100,000).
+#include <benchmark/benchmark.h>
+
+#include <cstdlib>
+#include <memory>
+
+#include "bench/dataset.hpp"
+#include "daemon/base/log.hpp"
+#include "tests/support/service_fixture.hpp"
+
+namespace spoed::bench {
+namespace {
+
+struct World {
+    test::ServiceFixture f;
+    std::string token;
+    int youths = 0;
+
+    World() {
+        const char* size = std::getenv("SPOED_BENCH_YOUTHS");
+        DatasetSpec spec;
+        if (size != nullptr) spec.youths = std::max(100, std::atoi(size));
+        youths = Generate(*f.store, spec, f.clock.Now()).youths;
+        f.CreateUser("anna", {"crisis_worker"});
+        token = f.Login("anna");
+    }
+};
+
+World& TheWorld() {
+    static World w;
+    return w;
+}
+
+void RunRpc(benchmark::State& state, const std::string& method, const std::string& json) {
+    World& w = TheWorld();
+    for (auto _ : state) {
+        auto r = w.f.Post(method, json, w.token);
+        if (r.status != 200) {
+            state.SkipWithError(r.body.c_str());
+            break;
+        }
+        benchmark::DoNotOptimize(r.body);
+    }
+    state.counters["youths"] = w.youths;
+}
+
+void BM_SearchNameNarrow(benchmark::State& s) {
+    RunRpc(s, "spoed.v1.YouthService/SearchYouths", R"({"query":"sofie visser-kok"})");
+}
+void BM_SearchNameBroad(benchmark::State& s) {
+    RunRpc(s, "spoed.v1.YouthService/SearchYouths", R"({"query":"vis"})");
+}
+void BM_SearchPhone(benchmark::State& s) {
+    std::string n = YouthPhone(TheWorld().youths / 2).substr(3);  // "6…" → "06-…" notation
+    RunRpc(s, "spoed.v1.YouthService/SearchYouths", R"({"query":"0)" + n.substr(0, 1) + "-" + n.substr(1) + R"("})");
+}
+void BM_SearchDate(benchmark::State& s) {
+    RunRpc(s, "spoed.v1.YouthService/SearchYouths", R"({"query":"3-7-2010"})");
+}
+void BM_SearchDateAndName(benchmark::State& s) {
+    RunRpc(s, "spoed.v1.YouthService/SearchYouths", R"({"query":"Sofie 3-7-2010"})");
+}
+void BM_LookupCaller(benchmark::State& s) {
+    RunRpc(s, "spoed.v1.YouthService/LookupCaller", R"({"phone":")" + ParentPhone(TheWorld().youths / 3) + R"("})");
+}
+
+/// The repository query alone (no API, no audit write): what the storage costs.
+void BM_RepoSearchNameBroad(benchmark::State& state) {
+    World& w = TheWorld();
+    for (auto _ : state) {
+        auto hits = w.f.store->Read([&](db::Tx& tx) -> Result<std::vector<db::YouthHitRecord>> {
+            db::YouthSearch q;
+            q.name_terms = {"vis"};
+            return tx.youths().Search(q, w.f.clock.Now());
+        });
+        benchmark::DoNotOptimize(hits);
+    }
+}
+
+BENCHMARK(BM_SearchNameNarrow)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_SearchNameBroad)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_SearchPhone)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_SearchDate)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_SearchDateAndName)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_LookupCaller)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_RepoSearchNameBroad)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+}  // namespace spoed::bench
+
+int main(int argc, char** argv) {
+    spoed::log::SetMinLevel(spoed::log::Level::kWarn);
+    benchmark::Initialize(&argc, argv);
+    spoed::bench::TheWorld();  // generate before timing starts
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}
