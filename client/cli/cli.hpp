@@ -62,6 +62,7 @@ struct Command {
 std::vector<Command> AuthCommands();
 std::vector<Command> AdminCommands();
 std::vector<Command> InitCommands();
+std::vector<Command> DemoCommands();
 
 /// Prints an error the way every subcommand does; returns exit code 1.
 int PrintError(const Error& e);

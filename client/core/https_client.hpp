@@ -18,6 +18,9 @@ struct ClientOptions {
     std::string ca_file;
     /// Whole-call limit: connect, handshake, write and read.
     std::chrono::milliseconds timeout{15'000};
+    /// Client: how often a call that failed in transport (`unavailable`) is tried again.
+    int max_retries = 2;
+    std::chrono::milliseconds retry_backoff{200};
 };
 
 struct HttpReply {

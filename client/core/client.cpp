@@ -1,0 +1,67 @@
+#include "client/core/client.hpp"
+
+#include <google/protobuf/util/json_util.h>
+
+#include <thread>
+
+#include "spoed/v1/common.pb.h"
+
+namespace spoed::client {
+
+Error ErrorFromReply(const HttpReply& reply) {
+    v1::ConnectError body;
+    google::protobuf::util::JsonParseOptions options;
+    options.ignore_unknown_fields = true;
+    ErrorCode code;
+    if (google::protobuf::util::JsonStringToMessage(reply.body, &body, options).ok() &&
+        ParseErrorCode(body.code(), code)) {
+        return {code, body.message()};
+    }
+    switch (reply.status) {
+        case 400:
+        case 415: code = ErrorCode::kInvalidArgument; break;
+        case 401: code = ErrorCode::kUnauthenticated; break;
+        case 403: code = ErrorCode::kPermissionDenied; break;
+        case 404: code = ErrorCode::kNotFound; break;
+        case 409: code = ErrorCode::kAborted; break;
+        case 413:
+        case 429: code = ErrorCode::kResourceExhausted; break;
+        case 503: code = ErrorCode::kUnavailable; break;
+        case 504: code = ErrorCode::kDeadlineExceeded; break;
+        default: code = ErrorCode::kInternal; break;
+    }
+    return {code, "HTTP " + std::to_string(reply.status) + " from server"};
+}
+
+Client::Client(ClientOptions options) : http_(std::move(options)) {}
+
+Status Client::CallRaw(std::string_view method, const google::protobuf::Message& request,
+                       google::protobuf::Message& response) {
+    std::string body;
+    if (!request.SerializeToString(&body)) return Error::Internal("request could not be encoded");
+    std::vector<std::pair<std::string, std::string>> headers{{"Connect-Protocol-Version", "1"}};
+    if (!token_.empty()) headers.emplace_back("Authorization", "Bearer " + token_);
+    std::string target = "/" + std::string(method);
+
+    auto backoff = options().retry_backoff;
+    for (int attempt = 0;; ++attempt) {
+        auto reply = http_.Send("POST", target, "application/proto", body, headers);
+        if (!reply.ok()) {
+            if (reply.error().code == ErrorCode::kUnavailable && attempt < options().max_retries) {
+                std::this_thread::sleep_for(backoff);
+                backoff *= 2;
+                continue;
+            }
+            return reply.error();
+        }
+        if (reply->status != 200) return ErrorFromReply(*reply);
+        if (!response.ParseFromString(reply->body)) {
+            return Error::Internal("the server's answer is not a valid " + response.GetDescriptor()->full_name());
+        }
+        return Ok();
+    }
+}
+
+Result<HttpReply> Client::Get(std::string_view path) { return http_.Send("GET", path, "", "", {}); }
+
+}  // namespace spoed::client

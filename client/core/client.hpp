@@ -1,0 +1,52 @@
+#pragma once
+
+#include <google/protobuf/message.h>
+
+#include <string>
+#include <string_view>
+
+#include "client/core/https_client.hpp"
+
+namespace spoed::client {
+
+/// The typed client of the Spoed API: Connect unary calls (`POST /<service>/<method>`,
+/// application/proto) over one HttpsClient, with the bearer token.
+///
+/// A call that fails in transport (`unavailable`: refused, reset, timed out) is sent again up
+/// to `max_retries` times with a growing pause. That is safe because every create RPC carries
+/// a client-chosen idempotency key (the server answers a repeat with the first result) and
+/// every other RPC is a read or an update that gives the same result twice.
+/// Not thread-safe: one Client per thread.
+class Client {
+public:
+    explicit Client(ClientOptions options);
+
+    void SetToken(std::string token) { token_ = std::move(token); }
+    const std::string& token() const { return token_; }
+    const ClientOptions& options() const { return http_.options(); }
+
+    /// Calls one unary RPC; `method` is "spoed.v1.AuthService/Login". Errors carry the
+    /// server's Connect code and message.
+    Status CallRaw(std::string_view method, const google::protobuf::Message& request,
+                   google::protobuf::Message& response);
+
+    template <typename Resp, typename Req>
+    Result<Resp> Call(std::string_view method, const Req& request) {
+        Resp response;
+        SPOED_TRY(CallRaw(method, request, response));
+        return response;
+    }
+
+    /// GET of a plain path such as /healthz or /readyz.
+    Result<HttpReply> Get(std::string_view path);
+
+private:
+    HttpsClient http_;
+    std::string token_;
+};
+
+/// The Error a non-200 Connect answer stands for: the JSON body's code and message, or one
+/// derived from the HTTP status when the body is not a Connect error.
+Error ErrorFromReply(const HttpReply& reply);
+
+}  // namespace spoed::client

@@ -1,0 +1,74 @@
+// docs/walkthrough.md, run as written: its sh blocks against a real daemon (TLS, SQLite) with
+// the demo data loaded by the real spoedctl.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "daemon/daemon.hpp"
+#include "tests/support/process.hpp"
+#include "tests/support/service_fixture.hpp"
+#include "tests/support/temp_dir.hpp"
+
+namespace spoed {
+namespace {
+
+/// The ```sh blocks of a Markdown file, in order.
+std::string ShellBlocks(const std::string& path) {
+    std::ifstream in(path);
+    std::string line, out;
+    bool inside = false;
+    while (std::getline(in, line)) {
+        if (!inside && line == "```sh") {
+            inside = true;
+        } else if (inside && line == "```") {
+            inside = false;
+            out += "\n";
+        } else if (inside) {
+            out += line + "\n";
+        }
+    }
+    return out;
+}
+
+TEST(WalkthroughTest, TheFathersCallRunsAsDocumented) {
+    test::TempDir dir;
+    SystemClock clock;
+    daemon::DaemonConfig c;
+    c.data_dir = dir.file("data");
+    c.listen_port = 0;
+    daemon::Daemon d(c, clock);
+    daemon::service::PasswordHasher hasher;
+    test::InsertUser(d.store(), hasher, clock.Now(), "beheer", {"admin"});
+    d.Start();
+    std::string url = "https://localhost:" + std::to_string(d.port());
+    std::string ctl = std::string(SPOED_SPOEDCTL_PATH) + " --config-dir " + dir.file("ctl") + " --server " + url +
+                      " --ca " + d.dev_ca_file();
+
+    auto login = test::RunCommand("echo '" + std::string(test::kTestPassword) + "' | " + ctl + " login beheer 2>&1");
+    ASSERT_EQ(login.status, 0) << login.out;
+    auto demo = test::RunCommand(ctl + " demo load 2>&1");
+    ASSERT_EQ(demo.status, 0) << demo.out;
+    EXPECT_NE(demo.out.find("demo data loaded"), std::string::npos) << demo.out;
+
+    std::string script = ShellBlocks(std::string(SPOED_SOURCE_DIR) + "/docs/walkthrough.md");
+    ASSERT_NE(script.find("LookupCaller"), std::string::npos);
+    std::ofstream(dir.file("walkthrough.sh")) << "set -euo pipefail\n" << script;
+    auto run = test::RunCommand("URL=" + url + " CA=" + d.dev_ca_file() + " bash " + dir.file("walkthrough.sh") +
+                                " 2>&1");
+    ASSERT_EQ(run.status, 0) << run.out;
+
+    // What the story promises, as the reader sees it in the output.
+    EXPECT_NE(run.out.find("Pieter Kuipers (demo)"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("Daan Visser (fictief), pre-registered: true"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("Opa en oma Visser (fictief): +31503123456"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("4-7-8"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("\n403\n"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("OUTCOME_STAYED_HOME"), std::string::npos) << run.out;
+    for (const char* kind : {"opened", "contact", "consult_requested", "consult_answered", "updated"}) {
+        EXPECT_NE(run.out.find(std::string(" ") + kind), std::string::npos) << kind << "\n" << run.out;
+    }
+}
+
+}  // namespace
+}  // namespace spoed
