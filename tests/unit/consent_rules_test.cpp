@@ -27,6 +27,7 @@ TEST(AgeOn, LeapDayBirthdayCountsFromFirstMarchInOtherYears) {
 }
 
 struct Band {
+    const char* name;
     year_month_day on;
     bool youth;
     const char* guardian;
@@ -55,21 +56,22 @@ INSTANTIATE_TEST_SUITE_P(
     Edges, ConsentBands,
     testing::Values(
         // Under 12: a parent or guardian decides.
-        Band{k11y364d, false, "Marco Jansen", true, ""},
-        Band{k11y364d, true, "Marco Jansen", true, ""},
-        Band{k11y364d, true, "", false, "missing: parent or guardian"},
+        Band{"Under12GuardianOnly", k11y364d, false, "Marco Jansen", true, ""},
+        Band{"Under12YouthAndGuardian", k11y364d, true, "Marco Jansen", true, ""},
+        Band{"Under12YouthOnly", k11y364d, true, "", false, "missing: parent or guardian"},
         // 12 to 15: both.
-        Band{k12, true, "Marco Jansen", true, ""},
-        Band{k12, true, "", false, "missing: a parent or guardian"},
-        Band{k12, false, "Marco Jansen", false, "missing: the youth"},
-        Band{k12, false, "", false, "missing: the youth and a parent or guardian"},
-        Band{k15y364d, true, "Marco Jansen", true, ""},
-        Band{k15y364d, true, "", false, "missing: a parent or guardian"},
-        Band{k15y364d, false, "Marco Jansen", false, "missing: the youth"},
+        Band{"At12Both", k12, true, "Marco Jansen", true, ""},
+        Band{"At12YouthOnly", k12, true, "", false, "missing: a parent or guardian"},
+        Band{"At12GuardianOnly", k12, false, "Marco Jansen", false, "missing: the youth"},
+        Band{"At12Neither", k12, false, "", false, "missing: the youth and a parent or guardian"},
+        Band{"At15y364dBoth", k15y364d, true, "Marco Jansen", true, ""},
+        Band{"At15y364dYouthOnly", k15y364d, true, "", false, "missing: a parent or guardian"},
+        Band{"At15y364dGuardianOnly", k15y364d, false, "Marco Jansen", false, "missing: the youth"},
         // 16 and over: the youth.
-        Band{k16, true, "", true, ""},
-        Band{k16, true, "Marco Jansen", true, ""},
-        Band{k16, false, "Marco Jansen", false, "missing: the youth"}));
+        Band{"At16YouthOnly", k16, true, "", true, ""},
+        Band{"At16YouthAndGuardian", k16, true, "Marco Jansen", true, ""},
+        Band{"At16GuardianOnly", k16, false, "Marco Jansen", false, "missing: the youth"}),
+    [](const testing::TestParamInfo<Band>& info) { return std::string(info.param.name); });
 
 TEST(ConsentParties, NamesTheAgeInTheRefusal) {
     Status st = CheckConsentParties(kBirth, k12, true, "");
