@@ -428,3 +428,141 @@ TEST(ShiftApi, TonightsShiftAndNotesBelongToTheEvening) {
 
 }  // namespace
 }  // namespace spoed
+
+namespace spoed {
+namespace {
+
+// --- every RPC's bad input, named -------------------------------------------------------------
+
+struct BadInput {
+    const char* method;
+    const char* who;  // "worker", "psychiatrist", "coordinator"
+    const char* body;
+    int status;
+    const char* message_prefix;
+};
+
+class EveryRpcBadInput : public testing::TestWithParam<BadInput> {};
+
+TEST_P(EveryRpcBadInput, IsRefusedNamingTheField) {
+    const BadInput& b = GetParam();
+    test::CrisisFixture f;
+    const std::string& token = std::string(b.who) == "worker"         ? f.worker
+                               : std::string(b.who) == "psychiatrist" ? f.psychiatrist
+                                                                      : f.coordinator;
+    auto r = f.Post(std::string("spoed.v1.") + b.method, b.body, token);
+    EXPECT_EQ(r.status, b.status) << r.body;
+    EXPECT_EQ(test::ErrorMessageOf(r).rfind(b.message_prefix, 0), 0u) << test::ErrorMessageOf(r);
+    // The refusal is in the audit log with its code.
+    auto audit = f.Audit(1);
+    ASSERT_EQ(audit.size(), 1u);
+    EXPECT_EQ(audit[0].result, test::ErrorCodeOf(r));
+}
+
+std::string BadName(const testing::TestParamInfo<BadInput>& info) {
+    std::string m = info.param.method;
+    return m.substr(m.find('/') + 1);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Crisis, EveryRpcBadInput,
+    testing::Values(
+        BadInput{"YouthService/CreateYouth", "worker", R"({"youth":{"givenName":"A"}})", 400, "youth.family_name:"},
+        BadInput{"YouthService/UpdateYouth", "worker", R"({"youth":{}})", 400, "youth_id:"},
+        BadInput{"YouthService/GetYouth", "worker", R"({"youthId":"424242"})", 404, "youth_id:"},
+        BadInput{"YouthService/SearchYouths", "worker", R"({"query":""})", 400, "query:"},
+        BadInput{"YouthService/LookupCaller", "worker", R"({"phone":"12"})", 400, "phone:"},
+        BadInput{"YouthService/RecordConsent", "coordinator", R"({"youthId":"1"})", 400, "scope:"},
+        BadInput{"YouthService/WithdrawConsent", "coordinator", R"({"consentId":"99"})", 404, "consent_id:"},
+        BadInput{"YouthService/ListConsents", "worker", R"({})", 400, "youth_id:"},
+        BadInput{"YouthService/CreatePreRegistration", "coordinator", R"({"youthId":"1","fields":{}})", 400,
+                 "fields.organisation:"},
+        BadInput{"YouthService/UpdatePreRegistration", "coordinator", R"({"preRegistrationId":"77"})", 404,
+                 "pre_registration_id:"},
+        BadInput{"YouthService/EndPreRegistration", "coordinator", R"({"preRegistrationId":"77"})", 400, "reason:"},
+        BadInput{"PlanService/AddPlanVersion", "coordinator", R"({"youthId":"1","changeNote":"x"})", 400, "content:"},
+        BadInput{"PlanService/GetPlan", "worker", R"({"youthId":"1","version":-1})", 400, "version:"},
+        BadInput{"PlanService/ListPlanVersions", "worker", R"({"youthId":"0"})", 400, "youth_id:"},
+        BadInput{"PlanService/BreakGlass", "worker", R"({"youthId":"1","reason":"now"})", 400, "reason:"},
+        BadInput{"PlanService/ListBreakGlassReviews", "coordinator", R"({"includeReviewed":"maybe"})", 400,
+                 "request body"},
+        BadInput{"PlanService/ReviewBreakGlass", "coordinator", R"({"breakGlassId":"5"})", 400, "note:"},
+        BadInput{"CaseService/OpenCase", "worker", R"({})", 400, "caller_description:"},
+        BadInput{"CaseService/LinkYouth", "worker", R"({"caseId":"1"})", 400, "youth_id:"},
+        BadInput{"CaseService/LogContact", "worker", R"({"caseId":"1"})", 400, "type:"},
+        BadInput{"CaseService/UpdateCase", "worker", R"({"caseId":"1","riskFlags":[99],"setRiskFlags":true})", 400,
+                 "risk_flags[0]:"},
+        BadInput{"CaseService/GetCase", "worker", R"({"caseId":"31337"})", 404, "case_id:"},
+        BadInput{"CaseService/ListCases", "worker", R"({"pageSize":1000})", 400, "page_size:"},
+        BadInput{"CaseService/CloseCase", "worker", R"({"caseId":"31337"})", 404, "case_id:"},
+        BadInput{"ConsultService/RequestConsult", "worker", R"({"caseId":"1","question":"?"})", 400, "urgency:"},
+        BadInput{"ConsultService/ListConsults", "worker", R"({"caseId":"-3"})", 400, "case_id:"},
+        BadInput{"ConsultService/AnswerConsult", "psychiatrist", R"({"consultId":"1"})", 400, "advice:"},
+        BadInput{"ShiftService/SetShift", "coordinator", R"({"shiftDate":{"year":2026,"month":2,"day":30}})", 400,
+                 "shift_date:"},
+        BadInput{"ShiftService/GetCurrentShift", "worker", R"({"unknownField":1})", 400, "request body"},
+        BadInput{"ShiftService/AddShiftNote", "worker", R"({"text":" "})", 400, "text:"},
+        BadInput{"ShiftService/ListShiftNotes", "worker", R"({"since":{"year":2026,"month":13,"day":1}})", 400,
+                 "since:"}),
+    BadName);
+
+// --- the remaining successes ------------------------------------------------------------------
+
+TEST(ConsentApi, PreRegistrationIsUpdatedAndEnded) {
+    test::CrisisFixture f;
+    std::int64_t id = f.CreateYouth("Noah", "de Boer", "2009-09-09");
+    f.Consent(id);
+    auto created = f.Rpc<v1::CreatePreRegistrationResponse>(
+        "spoed.v1.YouthService/CreatePreRegistration",
+        R"({"youthId":")" + std::to_string(id) +
+            R"(","fields":{"organisation":"Elker","professional":"R. de Wit","legalMeasure":"LEGAL_MEASURE_NONE"}})",
+        f.coordinator);
+    std::string pre = "\"" + std::to_string(created.pre_registration().id()) + "\"";
+    auto updated = f.Rpc<v1::UpdatePreRegistrationResponse>(
+        "spoed.v1.YouthService/UpdatePreRegistration",
+        R"({"preRegistrationId":)" + pre +
+            R"(,"fields":{"organisation":"Elker","professional":"R. de Wit","ongoingCare":"Elker gezinsbehandeling","legalMeasure":"LEGAL_MEASURE_GUARDIANSHIP"}})",
+        f.coordinator);
+    EXPECT_EQ(updated.pre_registration().fields().legal_measure(), v1::LEGAL_MEASURE_GUARDIANSHIP);
+    EXPECT_EQ(updated.pre_registration().fields().ongoing_care(), "Elker gezinsbehandeling");
+    auto ended = f.Rpc<v1::EndPreRegistrationResponse>("spoed.v1.YouthService/EndPreRegistration",
+                                                       R"({"preRegistrationId":)" + pre + R"(,"reason":"moved away"})",
+                                                       f.coordinator);
+    EXPECT_TRUE(ended.pre_registration().has_ended_at());
+    auto got = f.Rpc<v1::GetYouthResponse>("spoed.v1.YouthService/GetYouth",
+                                           R"({"youthId":")" + std::to_string(id) + R"("})", f.worker);
+    EXPECT_FALSE(got.pre_registered());
+    auto again = f.Post("spoed.v1.YouthService/EndPreRegistration",
+                        R"({"preRegistrationId":)" + pre + R"(,"reason":"twice"})", f.coordinator);
+    EXPECT_EQ(test::ErrorCodeOf(again), "failed_precondition");
+}
+
+TEST(CaseApi, AnUnknownCallersCaseIsLinkedToTheYouthLater) {
+    test::CrisisFixture f;
+    auto c = f.Rpc<v1::OpenCaseResponse>("spoed.v1.CaseService/OpenCase",
+                                         R"({"callerDescription":"girl of about 15, would not give her name"})", f.worker);
+    EXPECT_EQ(c.case_().youth_id(), 0);
+    std::int64_t id = f.CreateYouth("Iris", "Bos", "2011-06-06");
+    std::string body = R"({"caseId":")" + std::to_string(c.case_().id()) + R"(","youthId":")" + std::to_string(id) +
+                       R"("})";
+    auto linked = f.Rpc<v1::LinkYouthResponse>("spoed.v1.CaseService/LinkYouth", body, f.worker);
+    EXPECT_EQ(linked.case_().youth_id(), id);
+    std::int64_t other = f.CreateYouth("Roos", "Bos", "2011-06-06");
+    auto relink = f.Post("spoed.v1.CaseService/LinkYouth",
+                         R"({"caseId":")" + std::to_string(c.case_().id()) + R"(","youthId":")" + std::to_string(other) +
+                             R"("})",
+                         f.worker);
+    EXPECT_EQ(test::ErrorCodeOf(relink), "failed_precondition");
+    // The audit line of the successful link names the youth.
+    bool found = false;
+    for (const auto& line : f.Audit(5)) {
+        if (line.method == "LinkYouth" && line.result == "ok") {
+            EXPECT_EQ(line.youth_id, id);
+            found = true;
+        }
+    }
+    EXPECT_TRUE(found);
+}
+
+}  // namespace
+}  // namespace spoed

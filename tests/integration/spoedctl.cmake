@@ -1,0 +1,5 @@
+spoed_add_test(spoedctl_test LABELS integration
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/spoedctl_test.cpp
+  LIBS spoed_test_fixtures spoed_daemon)
+target_compile_definitions(spoedctl_test PRIVATE SPOED_SPOEDCTL_PATH="$<TARGET_FILE:spoedctl>")
+add_dependencies(spoedctl_test spoedctl)
