@@ -7,7 +7,7 @@ target_compile_options(spoed_build_flags INTERFACE
   $<$<CONFIG:Release,RelWithDebInfo>:-D_FORTIFY_SOURCE=2>
   -fstack-protector-strong)
 target_compile_definitions(spoed_build_flags INTERFACE
-  BOOST_ASIO_NO_DEPRECATED BOOST_BEAST_USE_STD_STRING_VIEW)
+  BOOST_ASIO_NO_DEPRECATED)
 target_link_options(spoed_build_flags INTERFACE -Wl,-z,relro,-z,now)
 if(SPOED_SANITIZERS)
   target_compile_options(spoed_build_flags INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer

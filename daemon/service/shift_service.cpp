@@ -40,6 +40,15 @@ void ToProto(db::Tx& tx, const db::ShiftRecord& s, v1::Shift* out) {
     SetTimestamp(out->mutable_set_at(), s.set_at);
 }
 
+void ToProto(const db::ShiftNoteRecord& n, v1::ShiftNote* out) {
+    out->set_id(n.id);
+    if (auto d = ParseIsoDate(n.shift_date)) *out->mutable_shift_date() = ToProtoDate(*d);
+    out->set_author_id(n.author_id);
+    out->set_author_name(n.author_name);
+    SetTimestamp(out->mutable_written_at(), n.written_at);
+    out->set_text(n.text);
+}
+
 }  // namespace
 
 Result<v1::SetShiftResponse> ShiftService::SetShift(Call& call, const v1::SetShiftRequest& req) {
@@ -95,13 +104,7 @@ Result<v1::AddShiftNoteResponse> ShiftService::AddShiftNote(Call& call, const v1
         n.id = tx.shifts().AddNote(n);
         call.audit().object_ids.push_back(ObjectId("shift_note", n.id));
         v1::AddShiftNoteResponse resp;
-        auto* o = resp.mutable_note();
-        o->set_id(n.id);
-        if (auto d = ParseIsoDate(n.shift_date)) *o->mutable_shift_date() = ToProtoDate(*d);
-        o->set_author_id(n.author_id);
-        o->set_author_name(n.author_name);
-        SetTimestamp(o->mutable_written_at(), n.written_at);
-        o->set_text(n.text);
+        ToProto(n, resp.mutable_note());
         return resp;
     });
 }
@@ -117,15 +120,7 @@ Result<v1::ListShiftNotesResponse> ShiftService::ListShiftNotes(Call& call, cons
     }
     return call.Read([&](db::Tx& tx) -> Result<v1::ListShiftNotesResponse> {
         v1::ListShiftNotesResponse resp;
-        for (const auto& n : tx.shifts().Notes(since)) {
-            auto* o = resp.add_notes();
-            o->set_id(n.id);
-            if (auto d = ParseIsoDate(n.shift_date)) *o->mutable_shift_date() = ToProtoDate(*d);
-            o->set_author_id(n.author_id);
-            o->set_author_name(n.author_name);
-            SetTimestamp(o->mutable_written_at(), n.written_at);
-            o->set_text(n.text);
-        }
+        for (const auto& n : tx.shifts().Notes(since)) ToProto(n, resp.add_notes());
         return resp;
     });
 }

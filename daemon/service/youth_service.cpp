@@ -279,13 +279,22 @@ Result<v1::SearchYouthsResponse> YouthService::SearchYouths(Call& call, const v1
         db::YouthSearch search;
         std::string matched_on;
     };
+    auto tier = [&](std::optional<std::string> phone, std::optional<std::string> dob, bool names,
+                    std::string matched_on) {
+        Tier t;
+        t.search.phone = std::move(phone);
+        t.search.date_of_birth = std::move(dob);
+        if (names) t.search.name_terms = query.name_terms;
+        t.search.limit = want;
+        t.matched_on = std::move(matched_on);
+        return t;
+    };
     std::vector<Tier> tiers;
-    if (query.phone) tiers.push_back({{.phone = query.phone, .limit = want}, "phone"});
-    if (date && !query.name_terms.empty()) {
-        tiers.push_back({{.date_of_birth = date, .name_terms = query.name_terms, .limit = want}, "date_of_birth+name"});
-    }
-    if (!query.name_terms.empty()) tiers.push_back({{.name_terms = query.name_terms, .limit = want}, "name"});
-    if (date) tiers.push_back({{.date_of_birth = date, .limit = want}, "date_of_birth"});
+    bool names = !query.name_terms.empty();
+    if (query.phone) tiers.push_back(tier(query.phone, std::nullopt, false, "phone"));
+    if (date && names) tiers.push_back(tier(std::nullopt, date, true, "date_of_birth+name"));
+    if (names) tiers.push_back(tier(std::nullopt, std::nullopt, true, "name"));
+    if (date) tiers.push_back(tier(std::nullopt, date, false, "date_of_birth"));
 
     return call.Read([&](db::Tx& tx) -> Result<v1::SearchYouthsResponse> {
         v1::SearchYouthsResponse resp;

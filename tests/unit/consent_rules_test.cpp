@@ -71,7 +71,7 @@ INSTANTIATE_TEST_SUITE_P(
         Band{"At16YouthOnly", k16, true, "", true, ""},
         Band{"At16YouthAndGuardian", k16, true, "Marco Jansen", true, ""},
         Band{"At16GuardianOnly", k16, false, "Marco Jansen", false, "missing: the youth"}),
-    [](const testing::TestParamInfo<Band>& info) { return std::string(info.param.name); });
+    [](const testing::TestParamInfo<Band>& band) { return std::string(band.param.name); });
 
 TEST(ConsentParties, NamesTheAgeInTheRefusal) {
     Status st = CheckConsentParties(kBirth, k12, true, "");
