@@ -2,6 +2,7 @@
 
 #include <google/protobuf/util/json_util.h>
 
+#include <string>
 #include <thread>
 
 #include "spoed/v1/common.pb.h"
@@ -15,6 +16,9 @@ Error ErrorFromReply(const HttpReply& reply) {
     ErrorCode code;
     if (google::protobuf::util::JsonStringToMessage(reply.body, &body, options).ok() &&
         ParseErrorCode(body.code(), code)) {
+        if (body.message().empty()) {
+            return {code, "HTTP " + std::to_string(reply.status) + " from server: " + body.code()};
+        }
         return {code, body.message()};
     }
     switch (reply.status) {
@@ -47,7 +51,8 @@ Status Client::CallRaw(std::string_view method, const google::protobuf::Message&
     for (int attempt = 0;; ++attempt) {
         auto reply = http_.Send("POST", target, "application/proto", body, headers);
         if (!reply.ok()) {
-            if (reply.error().code == ErrorCode::kUnavailable && attempt < options().max_retries) {
+            if (reply.error().code == ErrorCode::kUnavailable && !http_.last_failure_is_permanent() &&
+                attempt < options().max_retries) {
                 std::this_thread::sleep_for(backoff);
                 backoff *= 2;
                 continue;
@@ -55,6 +60,13 @@ Status Client::CallRaw(std::string_view method, const google::protobuf::Message&
             return reply.error();
         }
         if (reply->status != 200) return ErrorFromReply(*reply);
+        // A 200 from something other than the daemon (a captive portal, a proxy's page) must not
+        // be read as a message: protobuf parses much garbage without complaint.
+        std::string_view type = reply->content_type;
+        if (type.substr(0, type.find(';')) != "application/proto") {
+            return Error::Internal("the server answered with '" + reply->content_type +
+                                   "' instead of application/proto; is the server address right?");
+        }
         if (!response.ParseFromString(reply->body)) {
             return Error::Internal("the server's answer is not a valid " + response.GetDescriptor()->full_name());
         }

@@ -15,7 +15,8 @@ namespace spoed::client {
 /// A call that fails in transport (`unavailable`: refused, reset, timed out) is sent again up
 /// to `max_retries` times with a growing pause. That is safe because every create RPC carries
 /// a client-chosen idempotency key (the server answers a repeat with the first result) and
-/// every other RPC is a read or an update that gives the same result twice.
+/// every other RPC is a read or an update that gives the same result twice. Each try gets the
+/// whole `timeout`. Failures that would repeat (a refused certificate, a bad URL) are not retried.
 /// Not thread-safe: one Client per thread.
 class Client {
 public:
@@ -26,7 +27,7 @@ public:
     const ClientOptions& options() const { return http_.options(); }
 
     /// Calls one unary RPC; `method` is "spoed.v1.AuthService/Login". Errors carry the
-    /// server's Connect code and message.
+    /// server's Connect code and message; a reply that is not the response message is `internal`.
     Status CallRaw(std::string_view method, const google::protobuf::Message& request,
                    google::protobuf::Message& response);
 
@@ -37,7 +38,8 @@ public:
         return response;
     }
 
-    /// GET of a plain path such as /healthz or /readyz.
+    /// GET of a plain path such as /healthz or /readyz: any HTTP status is a reply, only
+    /// transport failures are errors. Not retried.
     Result<HttpReply> Get(std::string_view path);
 
 private:

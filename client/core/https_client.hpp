@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -49,8 +50,17 @@ public:
 
     const ClientOptions& options() const { return options_; }
 
+    /// Whether the last failed Send would fail the same way if tried again: the certificate
+    /// was refused, or the URL, the CA file or the request itself cannot be used. Retrying
+    /// those only delays the error.
+    bool last_failure_is_permanent() const { return last_failure_permanent_; }
+    /// TCP connections opened so far; keep-alive keeps this at 1 while the server keeps the
+    /// connection open (for diagnostics and tests).
+    std::size_t connections_opened() const;
+
 private:
     ClientOptions options_;
+    bool last_failure_permanent_ = false;
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
