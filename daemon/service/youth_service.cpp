@@ -279,7 +279,7 @@ Result<v1::SearchYouthsResponse> YouthService::SearchYouths(Call& call, const v1
         db::YouthSearch search;
         std::string matched_on;
     };
-    auto tier = [&](std::optional<std::string> phone, std::optional<std::string> dob, bool names,
+    auto make_tier = [&](std::optional<std::string> phone, std::optional<std::string> dob, bool names,
                     std::string matched_on) {
         Tier t;
         t.search.phone = std::move(phone);
@@ -291,10 +291,10 @@ Result<v1::SearchYouthsResponse> YouthService::SearchYouths(Call& call, const v1
     };
     std::vector<Tier> tiers;
     bool names = !query.name_terms.empty();
-    if (query.phone) tiers.push_back(tier(query.phone, std::nullopt, false, "phone"));
-    if (date && names) tiers.push_back(tier(std::nullopt, date, true, "date_of_birth+name"));
-    if (names) tiers.push_back(tier(std::nullopt, std::nullopt, true, "name"));
-    if (date) tiers.push_back(tier(std::nullopt, date, false, "date_of_birth"));
+    if (query.phone) tiers.push_back(make_tier(query.phone, std::nullopt, false, "phone"));
+    if (date && names) tiers.push_back(make_tier(std::nullopt, date, true, "date_of_birth+name"));
+    if (names) tiers.push_back(make_tier(std::nullopt, std::nullopt, true, "name"));
+    if (date) tiers.push_back(make_tier(std::nullopt, date, false, "date_of_birth"));
 
     return call.Read([&](db::Tx& tx) -> Result<v1::SearchYouthsResponse> {
         v1::SearchYouthsResponse resp;
