@@ -11,6 +11,8 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
+#include <ctime>
 #include <cstring>
 #include <filesystem>
 #include <memory>
@@ -158,6 +160,23 @@ bool IsFile(const std::string& path) {
     return fs::is_regular_file(path, ec);
 }
 
+/// Whether the leaf in `cert_file` is still valid for at least `margin_seconds`; false when it
+/// cannot be read. A development set that ran out is made anew rather than served expired.
+bool StillValid(const std::string& cert_file, long margin_seconds) {
+    FILE* f = std::fopen(cert_file.c_str(), "r");
+    if (f == nullptr) return false;
+    X509* cert = PEM_read_X509(f, nullptr, nullptr, nullptr);
+    std::fclose(f);
+    if (cert == nullptr) {
+        ERR_clear_error();
+        return false;
+    }
+    time_t horizon = std::time(nullptr) + margin_seconds;
+    bool valid = X509_cmp_time(X509_get0_notAfter(cert), &horizon) > 0;
+    X509_free(cert);
+    return valid;
+}
+
 }  // namespace
 
 DevCertificate EnsureDevCertificate(const std::string& dir) {
@@ -167,7 +186,12 @@ DevCertificate EnsureDevCertificate(const std::string& dir) {
         fs::permissions(dir, fs::perms::owner_all, fs::perm_options::replace, ec);
     }
     if (ec) throw std::runtime_error("cannot create the certificate directory " + dir + ": " + ec.message());
-    if (IsFile(out.ca_file) && IsFile(out.cert_file) && IsFile(out.key_file)) return out;
+    constexpr long kRenewMargin = 7L * 24 * 60 * 60;
+    if (IsFile(out.ca_file) && IsFile(out.cert_file) && IsFile(out.key_file)) {
+        if (StillValid(out.cert_file, kRenewMargin)) return out;
+        log::Warn("net.dev_cert_renewed", "the development certificate expires within a week; making a new one",
+                  {{"dir", dir}});
+    }
 
     ERR_clear_error();
     // The CA's key lives only in memory: once the leaf is signed nothing else can be, so

@@ -12,7 +12,8 @@ struct DevCertificate {
 };
 
 /// Makes a development CA and a localhost server certificate (ECDSA P-256, one year) under
-/// `dir` unless all three files are already there, in which case they are reused unchanged.
+/// `dir` unless all three files are already there and the certificate is valid for at least
+/// another week, in which case they are reused unchanged.
 /// Throws std::runtime_error when they cannot be made: start-up cannot proceed.
 DevCertificate EnsureDevCertificate(const std::string& dir);
 

@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "daemon/daemon.hpp"
+#include "daemon/net/dev_cert.hpp"
 #include "db/sqlite_store.hpp"
 #include "tests/support/process.hpp"
 #include "tests/support/service_fixture.hpp"
@@ -104,6 +105,23 @@ TEST_F(DaemonTest, RefusesPlainTls12ByDefault) {
     auto r = RunCommand("curl -sS --tlsv1.2 --tls-max 1.2 --cacert " + ca + " -o /dev/null -w '%{http_code}' " + url +
                         "/healthz 2>&1");
     EXPECT_NE(r.status, 0) << r.out;
+}
+
+TEST(DevCertificate, IsMadeAnewWhenItIsAboutToExpire) {
+    test::TempDir dir;
+    auto cert = daemon::net::EnsureDevCertificate(dir.file("tls"));
+    // Replace the leaf by one that runs out tomorrow.
+    auto made = RunCommand("openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout " +
+                           dir.file("k.pem") + " -out " + cert.cert_file + " -days 1 -subj /CN=localhost 2>&1");
+    ASSERT_EQ(made.status, 0) << made.out;
+    ASSERT_NE(RunCommand("openssl x509 -checkend 2592000 -noout -in " + cert.cert_file).status, 0);
+    daemon::net::EnsureDevCertificate(dir.file("tls"));
+    EXPECT_EQ(RunCommand("openssl x509 -checkend 2592000 -noout -in " + cert.cert_file).status, 0)
+        << "still the short-lived certificate";
+    // A valid set is left alone.
+    auto before = RunCommand("openssl x509 -noout -serial -in " + cert.cert_file).out;
+    daemon::net::EnsureDevCertificate(dir.file("tls"));
+    EXPECT_EQ(RunCommand("openssl x509 -noout -serial -in " + cert.cert_file).out, before);
 }
 
 // --- the spoedd binary ------------------------------------------------------------------------

@@ -287,5 +287,35 @@ TEST(AuditTrail, ListAuditEventsFiltersAndPages) {
     EXPECT_NE(test::ErrorMessageOf(bad).find("page_size"), std::string::npos);
 }
 
+TEST(AuditTrail, ListAuditEventsFiltersByUserAndTime) {
+    ServiceFixture f;
+    f.CreateUser("beheer", {"admin"});
+    std::int64_t anna = f.CreateUser("anna", {"crisis_worker"});
+    std::string admin = f.Login("beheer");       // 20:00
+    f.clock.Advance(std::chrono::minutes(10));
+    std::string worker = f.Login("anna");        // 20:10
+    f.Post("spoed.v1.AuthService/WhoAmI", "{}", worker);
+    f.clock.Advance(std::chrono::minutes(10));
+    admin = f.Login("beheer");                   // 20:20
+
+    auto by_user = f.Post("spoed.v1.AdminService/ListAuditEvents", R"({"userId":")" + std::to_string(anna) + R"("})", admin);
+    v1::ListAuditEventsResponse r;
+    ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(by_user.body, &r).ok()) << by_user.body;
+    ASSERT_EQ(r.events_size(), 2);
+    for (const auto& e : r.events()) EXPECT_EQ(e.username(), "anna");
+
+    auto window = f.Post("spoed.v1.AdminService/ListAuditEvents",
+                         R"({"since":"2026-11-23T20:05:00Z","until":"2026-11-23T20:15:00Z"})", admin);
+    v1::ListAuditEventsResponse w;
+    ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(window.body, &w).ok()) << window.body;
+    ASSERT_EQ(w.events_size(), 2);  // anna's login and WhoAmI at 20:10
+    EXPECT_EQ(w.events(0).method(), "WhoAmI");
+    EXPECT_EQ(w.events(1).method(), "Login");
+
+    auto inverted = f.Post("spoed.v1.AdminService/ListAuditEvents",
+                           R"({"since":"2026-11-23T20:15:00Z","until":"2026-11-23T20:05:00Z"})", admin);
+    EXPECT_EQ(test::ErrorMessageOf(inverted), "until: must be after since");
+}
+
 }  // namespace
 }  // namespace spoed
