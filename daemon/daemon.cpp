@@ -14,6 +14,7 @@
 #include "daemon/service/auth_service.hpp"
 #include "daemon/service/calendar.hpp"
 #include "daemon/service/case_service.hpp"
+#include "daemon/service/handover_service.hpp"
 #include "daemon/service/plan_service.hpp"
 #include "daemon/service/shift_service.hpp"
 #include "daemon/service/youth_service.hpp"
@@ -35,6 +36,8 @@ struct Daemon::Impl {
     service::CaseService cases;
     service::ConsultService consult;
     std::unique_ptr<service::ShiftService> shift;
+    std::unique_ptr<service::HandoverService> handover;
+    service::DirectoryService directory;
     std::unique_ptr<api::Router> router;
     std::unique_ptr<WorkerPool> workers;
     std::unique_ptr<net::Server> server;
@@ -73,6 +76,7 @@ Daemon::Daemon(DaemonConfig config, const Clock& clock) : impl_(std::make_unique
     impl_->calendar = std::make_unique<service::WorkingDayCalendar>(service::CalendarConfig{});
     impl_->plan = std::make_unique<service::PlanService>(service::PlanPolicy{.break_glass_window = c.break_glass_window});
     impl_->shift = std::make_unique<service::ShiftService>(*impl_->calendar);
+    impl_->handover = std::make_unique<service::HandoverService>(*impl_->calendar);
     impl_->router = std::make_unique<api::Router>(*impl_->store, clock, *impl_->auth);
     api::RegisterServices(*impl_->router, {.auth = *impl_->auth,
                                            .admin = *impl_->admin,
@@ -80,7 +84,9 @@ Daemon::Daemon(DaemonConfig config, const Clock& clock) : impl_(std::make_unique
                                            .plan = *impl_->plan,
                                            .cases = impl_->cases,
                                            .consult = impl_->consult,
-                                           .shift = *impl_->shift});
+                                           .shift = *impl_->shift,
+                                           .handover = *impl_->handover,
+                                           .directory = impl_->directory});
 
     unsigned cores = std::max(1u, std::thread::hardware_concurrency());
     unsigned workers = c.worker_threads != 0 ? c.worker_threads : std::max(4u, 4 * cores);

@@ -2,6 +2,7 @@
 
 #include "db/sqlite.hpp"
 #include "db/sqlite_crisis_repos.hpp"
+#include "db/sqlite_handover_repos.hpp"
 #include "db/store.hpp"
 
 namespace spoed::db {
@@ -63,7 +64,9 @@ public:
           cases_(c),
           consults_(c),
           shifts_(c),
-          idempotency_(c) {}
+          idempotency_(c),
+          directory_(c),
+          handovers_(c) {}
     UserRepo& users() override { return users_; }
     SessionRepo& sessions() override { return sessions_; }
     AuditRepo& audit() override { return audit_; }
@@ -76,6 +79,8 @@ public:
     ConsultRepo& consults() override { return consults_; }
     ShiftRepo& shifts() override { return shifts_; }
     IdempotencyRepo& idempotency() override { return idempotency_; }
+    DirectoryRepo& directory() override { return directory_; }
+    HandoverRepo& handovers() override { return handovers_; }
 
 private:
     SqliteUserRepo users_;
@@ -90,6 +95,8 @@ private:
     SqliteConsultRepo consults_;
     SqliteShiftRepo shifts_;
     SqliteIdempotencyRepo idempotency_;
+    SqliteDirectoryRepo directory_;
+    SqliteHandoverRepo handovers_;
 };
 
 }  // namespace spoed::db

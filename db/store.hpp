@@ -10,6 +10,7 @@
 
 #include "daemon/base/result.hpp"
 #include "db/crisis_records.hpp"
+#include "db/handover_records.hpp"
 #include "db/records.hpp"
 
 namespace spoed::db {
@@ -167,6 +168,30 @@ public:
                         const IdempotencyRecord& r, TimePoint now) = 0;
 };
 
+class DirectoryRepo {
+public:
+    virtual ~DirectoryRepo() = default;
+    /// nullopt when the name is taken by another organisation.
+    virtual std::optional<std::int64_t> Insert(const OrganisationRecord& o) = 0;
+    /// Replaces details and contacts; false when the name is taken by another organisation.
+    virtual bool Update(const OrganisationRecord& o) = 0;
+    virtual std::optional<OrganisationRecord> Find(std::int64_t id) = 0;
+    /// kind and municipality "" for any; ordered by municipality, name.
+    virtual std::vector<OrganisationRecord> List(std::string_view kind, std::string_view municipality) = 0;
+};
+
+class HandoverRepo {
+public:
+    virtual ~HandoverRepo() = default;
+    virtual std::int64_t Insert(const HandoverRecord& h) = 0;
+    virtual std::optional<HandoverRecord> Find(std::int64_t id) = 0;
+    virtual void AddStep(std::int64_t handover_id, const HandoverStepRecord& step) = 0;
+    /// Writes status, agreements and escalation reason.
+    virtual void UpdateState(const HandoverRecord& h) = 0;
+    /// Ordered by due time, then id.
+    virtual std::vector<HandoverRecord> List(const HandoverFilter& filter) = 0;
+};
+
 /// One transaction's view of the store.
 class Tx {
 public:
@@ -183,6 +208,8 @@ public:
     virtual ConsultRepo& consults() = 0;
     virtual ShiftRepo& shifts() = 0;
     virtual IdempotencyRepo& idempotency() = 0;
+    virtual DirectoryRepo& directory() = 0;
+    virtual HandoverRepo& handovers() = 0;
 };
 
 /// The store behind the services: SQLite today; the interface leaves room for PostgreSQL.

@@ -15,6 +15,8 @@ constexpr std::string_view kPlan = "spoed.v1.PlanService";
 constexpr std::string_view kCase = "spoed.v1.CaseService";
 constexpr std::string_view kConsult = "spoed.v1.ConsultService";
 constexpr std::string_view kShift = "spoed.v1.ShiftService";
+constexpr std::string_view kHandover = "spoed.v1.HandoverService";
+constexpr std::string_view kDirectory = "spoed.v1.DirectoryService";
 
 // Who does what at night (DESIGN.md §1): workers log and look up, the psychiatrist reads and
 // advises but never changes a case, coordinators manage; admins see no case content.
@@ -73,6 +75,15 @@ const RpcRule kRules[] = {
     {kShift, "GetCurrentShift", "read", Access::kRoles, kCare},
     {kShift, "AddShiftNote", "create", Access::kRoles, kOnDuty},
     {kShift, "ListShiftNotes", "read", Access::kRoles, kCare},
+
+    {kHandover, "PreviewDue", "read", Access::kRoles, kCare},
+    {kHandover, "CreateHandover", "create", Access::kRoles, kOnDuty},
+    {kHandover, "RecordStep", "update", Access::kRoles, kOnDuty},
+    {kHandover, "Escalate", "update", Access::kRoles, kOnDuty},
+    {kHandover, "ListHandovers", "read", Access::kRoles, kCare},
+
+    {kDirectory, "SaveOrganisation", "update", Access::kRoles, {kCoordinator, kAdmin}},
+    {kDirectory, "ListOrganisations", "read", Access::kRoles, RoleSet::All()},
 };
 
 }  // namespace

@@ -67,6 +67,18 @@ void RegisterServices(Router& router, const Services& s) {
     router.Bind(kShift, "AddShiftNote", s.shift, &ShiftService::AddShiftNote);
     router.Bind(kShift, "ListShiftNotes", s.shift, &ShiftService::ListShiftNotes);
 
+    using service::DirectoryService;
+    using service::HandoverService;
+    constexpr std::string_view kHandover = "spoed.v1.HandoverService";
+    router.Bind(kHandover, "PreviewDue", s.handover, &HandoverService::PreviewDue);
+    router.Bind(kHandover, "CreateHandover", s.handover, &HandoverService::CreateHandover);
+    router.Bind(kHandover, "RecordStep", s.handover, &HandoverService::RecordStep);
+    router.Bind(kHandover, "Escalate", s.handover, &HandoverService::Escalate);
+    router.Bind(kHandover, "ListHandovers", s.handover, &HandoverService::ListHandovers);
+    constexpr std::string_view kDirectory = "spoed.v1.DirectoryService";
+    router.Bind(kDirectory, "SaveOrganisation", s.directory, &DirectoryService::SaveOrganisation);
+    router.Bind(kDirectory, "ListOrganisations", s.directory, &DirectoryService::ListOrganisations);
+
     router.CheckComplete();
 }
 

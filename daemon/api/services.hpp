@@ -4,6 +4,7 @@
 #include "daemon/service/admin_service.hpp"
 #include "daemon/service/auth_service.hpp"
 #include "daemon/service/case_service.hpp"
+#include "daemon/service/handover_service.hpp"
 #include "daemon/service/plan_service.hpp"
 #include "daemon/service/shift_service.hpp"
 #include "daemon/service/youth_service.hpp"
@@ -19,6 +20,8 @@ struct Services {
     service::CaseService& cases;
     service::ConsultService& consult;
     service::ShiftService& shift;
+    service::HandoverService& handover;
+    service::DirectoryService& directory;
 };
 
 /// Registers every RPC of every service with the router, then checks the role × RPC table is

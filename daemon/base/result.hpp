@@ -135,5 +135,7 @@ inline Status Ok() { return {}; }
     if (!tmp.ok()) return std::move(tmp).take_error(); \
     lhs = std::move(tmp).value()
 
-/// `SPOED_ASSIGN(auto user, FindUser(...));` — assigns the value or returns the error.
+/// `SPOED_ASSIGN(auto user, FindUser(...));` — assigns the value or returns the error. It
+/// expands to several statements (it declares `lhs` in the enclosing scope), so it needs braces
+/// when it is the body of an `if`.
 #define SPOED_ASSIGN(lhs, expr) SPOED_ASSIGN_INNER(SPOED_CONCAT(spoed_assign_r_, __LINE__), lhs, expr)

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "daemon/service/convert.hpp"
+#include "daemon/service/handover_service.hpp"
 #include "daemon/service/validate.hpp"
 #include "daemon/service/youth_service.hpp"
 
@@ -356,6 +357,8 @@ Result<v1::CloseCaseResponse> CaseService::CloseCase(Call& call, const v1::Close
     return call.Write([&](db::Tx& tx) -> Result<v1::CloseCaseResponse> {
         SPOED_ASSIGN(auto c, FindCase(tx, call, req.case_id()));
         SPOED_TRY(RequireOpen(c));
+        // Spoed only steps back once it is sure: every handover confirmed.
+        SPOED_TRY(CheckHandoversConfirmed(tx, c.id));
         if (!outcome.empty()) c.outcome = outcome;
         if (!c.outcome) {
             return Error::InvalidArgument(

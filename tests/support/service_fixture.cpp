@@ -25,7 +25,9 @@ ServiceFixture::ServiceFixture()
                                             .plan = plan,
                                             .cases = cases,
                                             .consult = consult,
-                                            .shift = shift});
+                                            .shift = shift,
+                                            .handover = handover,
+                                            .directory = directory});
 }
 
 ServiceFixture::~ServiceFixture() = default;

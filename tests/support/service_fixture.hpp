@@ -10,6 +10,7 @@
 #include "daemon/service/auth_service.hpp"
 #include "daemon/service/calendar.hpp"
 #include "daemon/service/case_service.hpp"
+#include "daemon/service/handover_service.hpp"
 #include "daemon/service/plan_service.hpp"
 #include "daemon/service/shift_service.hpp"
 #include "daemon/service/youth_service.hpp"
@@ -59,6 +60,8 @@ public:
     daemon::service::CaseService cases;
     daemon::service::ConsultService consult;
     daemon::service::ShiftService shift{calendar};
+    daemon::service::HandoverService handover{calendar};
+    daemon::service::DirectoryService directory;
     std::unique_ptr<daemon::api::Router> router;
 };
 

@@ -1,0 +1,185 @@
+#include "db/sqlite_handover_repos.hpp"
+
+namespace spoed::db {
+namespace {
+
+constexpr std::string_view kOrganisationColumns = "id, name, kind, municipality, phone, availability, updated_at";
+
+OrganisationRecord ReadOrganisation(const Statement& st) {
+    OrganisationRecord o;
+    o.id = st.Int(0);
+    o.name = st.Text(1);
+    o.kind = st.Text(2);
+    o.municipality = st.Text(3);
+    o.phone = st.Text(4);
+    o.availability = st.Text(5);
+    o.updated_at = FromMicros(st.Int(6));
+    return o;
+}
+
+// The handover with the youth and municipality of its case.
+constexpr std::string_view kHandoverSelect =
+    "SELECT h.id, h.case_id, h.kind, h.organisation_id, h.recipient_name, h.recipient_contact, h.recipient_phone, "
+    "h.consent_id, h.legal_ground, h.due_at, h.due_reason, h.status, h.agreements, h.escalation_reason, "
+    "h.created_by, h.created_at, coalesce(c.youth_id, 0), coalesce(y.municipality, '') "
+    "FROM handovers AS h JOIN cases AS c ON c.id = h.case_id LEFT JOIN youths AS y ON y.id = c.youth_id";
+
+HandoverRecord ReadHandover(const Statement& st) {
+    HandoverRecord h;
+    h.id = st.Int(0);
+    h.case_id = st.Int(1);
+    h.kind = st.Text(2);
+    h.organisation_id = st.OptInt(3);
+    h.recipient_name = st.Text(4);
+    h.recipient_contact = st.Text(5);
+    h.recipient_phone = st.Text(6);
+    h.consent_id = st.OptInt(7);
+    h.legal_ground = st.Text(8);
+    h.due_at = FromMicros(st.Int(9));
+    h.due_reason = st.Text(10);
+    h.status = st.Text(11);
+    h.agreements = st.Text(12);
+    h.escalation_reason = st.Text(13);
+    h.created_by = st.Int(14);
+    h.created_at = FromMicros(st.Int(15));
+    h.youth_id = st.Int(16);
+    h.municipality = st.Text(17);
+    return h;
+}
+
+std::vector<HandoverStepRecord> LoadSteps(Connection& c, std::int64_t handover_id) {
+    auto st = c.Prepare("SELECT step, at, by_user, note FROM handover_steps WHERE handover_id = ? ORDER BY at, CASE step "
+        "WHEN 'receiver_contacted' THEN 1 WHEN 'family_contacted' THEN 2 WHEN 'agreements_recorded' THEN 3 ELSE 4 END");
+    st.Bind(1, handover_id);
+    std::vector<HandoverStepRecord> out;
+    while (st.Step()) out.push_back({st.Text(0), FromMicros(st.Int(1)), st.Int(2), st.Text(3)});
+    return out;
+}
+
+}  // namespace
+
+// --- directory --------------------------------------------------------------------------------
+
+bool SqliteDirectoryRepo::NameTaken(std::string_view name, std::int64_t except_id) {
+    auto st = c_.Prepare("SELECT 1 FROM organisations WHERE name = ? AND id <> ?");
+    st.Bind(1, name).Bind(2, except_id);
+    return st.Step();
+}
+
+void SqliteDirectoryRepo::WriteContacts(const OrganisationRecord& o) {
+    auto del = c_.Prepare("DELETE FROM directory_contacts WHERE organisation_id = ?");
+    del.Bind(1, o.id).Run();
+    auto ins = c_.Prepare(
+        "INSERT INTO directory_contacts (organisation_id, name, role, phone, availability, designated) "
+        "VALUES (?, ?, ?, ?, ?, ?)");
+    for (const auto& k : o.contacts) {
+        ins.Bind(1, o.id).Bind(2, k.name).Bind(3, k.role).Bind(4, k.phone).Bind(5, k.availability).Bind(6, k.designated);
+        ins.Run();
+        ins.Reset();
+    }
+}
+
+void SqliteDirectoryRepo::LoadContacts(OrganisationRecord& o) {
+    auto st = c_.Prepare(
+        "SELECT name, role, phone, availability, designated FROM directory_contacts WHERE organisation_id = ? "
+        "ORDER BY designated DESC, id");
+    st.Bind(1, o.id);
+    while (st.Step()) o.contacts.push_back({st.Text(0), st.Text(1), st.Text(2), st.Text(3), st.Int(4) != 0});
+}
+
+std::optional<std::int64_t> SqliteDirectoryRepo::Insert(const OrganisationRecord& o) {
+    if (NameTaken(o.name, 0)) return std::nullopt;
+    auto st = c_.Prepare(
+        "INSERT INTO organisations (name, kind, municipality, phone, availability, updated_at) VALUES (?, ?, ?, ?, ?, ?)");
+    st.Bind(1, o.name).Bind(2, o.kind).Bind(3, o.municipality).Bind(4, o.phone).Bind(5, o.availability);
+    st.Bind(6, ToMicros(o.updated_at)).Run();
+    OrganisationRecord stored = o;
+    stored.id = c_.LastInsertId();
+    WriteContacts(stored);
+    return stored.id;
+}
+
+bool SqliteDirectoryRepo::Update(const OrganisationRecord& o) {
+    if (NameTaken(o.name, o.id)) return false;
+    auto st = c_.Prepare(
+        "UPDATE organisations SET name = ?, kind = ?, municipality = ?, phone = ?, availability = ?, updated_at = ? "
+        "WHERE id = ?");
+    st.Bind(1, o.name).Bind(2, o.kind).Bind(3, o.municipality).Bind(4, o.phone).Bind(5, o.availability);
+    st.Bind(6, ToMicros(o.updated_at)).Bind(7, o.id).Run();
+    WriteContacts(o);
+    return true;
+}
+
+std::optional<OrganisationRecord> SqliteDirectoryRepo::Find(std::int64_t id) {
+    auto st = c_.Prepare("SELECT " + std::string(kOrganisationColumns) + " FROM organisations WHERE id = ?");
+    st.Bind(1, id);
+    if (!st.Step()) return std::nullopt;
+    OrganisationRecord o = ReadOrganisation(st);
+    LoadContacts(o);
+    return o;
+}
+
+std::vector<OrganisationRecord> SqliteDirectoryRepo::List(std::string_view kind, std::string_view municipality) {
+    auto st = c_.Prepare("SELECT " + std::string(kOrganisationColumns) +
+                         " FROM organisations WHERE (?1 = '' OR kind = ?1) AND (?2 = '' OR municipality = ?2) "
+                         "ORDER BY municipality, name");
+    st.Bind(1, kind).Bind(2, municipality);
+    std::vector<OrganisationRecord> out;
+    while (st.Step()) out.push_back(ReadOrganisation(st));
+    for (auto& o : out) LoadContacts(o);
+    return out;
+}
+
+// --- handovers --------------------------------------------------------------------------------
+
+std::int64_t SqliteHandoverRepo::Insert(const HandoverRecord& h) {
+    auto st = c_.Prepare(
+        "INSERT INTO handovers (case_id, kind, organisation_id, recipient_name, recipient_contact, recipient_phone, "
+        "consent_id, legal_ground, due_at, due_reason, status, agreements, escalation_reason, created_by, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    st.Bind(1, h.case_id).Bind(2, h.kind).Bind(3, h.organisation_id).Bind(4, h.recipient_name);
+    st.Bind(5, h.recipient_contact).Bind(6, h.recipient_phone).Bind(7, h.consent_id).Bind(8, h.legal_ground);
+    st.Bind(9, ToMicros(h.due_at)).Bind(10, h.due_reason).Bind(11, h.status).Bind(12, h.agreements);
+    st.Bind(13, h.escalation_reason).Bind(14, h.created_by).Bind(15, ToMicros(h.created_at));
+    st.Run();
+    return c_.LastInsertId();
+}
+
+std::optional<HandoverRecord> SqliteHandoverRepo::Find(std::int64_t id) {
+    auto st = c_.Prepare(std::string(kHandoverSelect) + " WHERE h.id = ?");
+    st.Bind(1, id);
+    if (!st.Step()) return std::nullopt;
+    HandoverRecord h = ReadHandover(st);
+    h.steps = LoadSteps(c_, h.id);
+    return h;
+}
+
+void SqliteHandoverRepo::AddStep(std::int64_t handover_id, const HandoverStepRecord& s) {
+    auto st = c_.Prepare("INSERT INTO handover_steps (handover_id, step, at, by_user, note) VALUES (?, ?, ?, ?, ?)");
+    st.Bind(1, handover_id).Bind(2, s.step).Bind(3, ToMicros(s.at)).Bind(4, s.by_user).Bind(5, s.note).Run();
+}
+
+void SqliteHandoverRepo::UpdateState(const HandoverRecord& h) {
+    auto st = c_.Prepare("UPDATE handovers SET status = ?, agreements = ?, escalation_reason = ? WHERE id = ?");
+    st.Bind(1, h.status).Bind(2, h.agreements).Bind(3, h.escalation_reason).Bind(4, h.id).Run();
+}
+
+std::vector<HandoverRecord> SqliteHandoverRepo::List(const HandoverFilter& f) {
+    std::string sql = std::string(kHandoverSelect) + " WHERE 1 = 1";
+    if (f.unconfirmed_only) sql += " AND h.status <> 'confirmed'";
+    if (f.due_before) sql += " AND h.due_at < ?1";
+    if (!f.municipality.empty()) sql += " AND y.municipality = ?2";
+    if (f.case_id != 0) sql += " AND h.case_id = ?3";
+    sql += " ORDER BY h.due_at, h.id LIMIT ?4";
+    auto st = c_.Prepare(sql);
+    if (f.due_before) st.Bind(1, ToMicros(*f.due_before));
+    if (!f.municipality.empty()) st.Bind(2, f.municipality);
+    if (f.case_id != 0) st.Bind(3, f.case_id);
+    st.Bind(4, f.limit);
+    std::vector<HandoverRecord> out;
+    while (st.Step()) out.push_back(ReadHandover(st));
+    for (auto& h : out) h.steps = LoadSteps(c_, h.id);
+    return out;
+}
+
+}  // namespace spoed::db

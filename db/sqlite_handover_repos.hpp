@@ -1,0 +1,36 @@
+#pragma once
+
+#include "db/sqlite.hpp"
+#include "db/store.hpp"
+
+namespace spoed::db {
+
+class SqliteDirectoryRepo final : public DirectoryRepo {
+public:
+    explicit SqliteDirectoryRepo(Connection& c) : c_(c) {}
+    std::optional<std::int64_t> Insert(const OrganisationRecord& o) override;
+    bool Update(const OrganisationRecord& o) override;
+    std::optional<OrganisationRecord> Find(std::int64_t id) override;
+    std::vector<OrganisationRecord> List(std::string_view kind, std::string_view municipality) override;
+
+private:
+    bool NameTaken(std::string_view name, std::int64_t except_id);
+    void WriteContacts(const OrganisationRecord& o);
+    void LoadContacts(OrganisationRecord& o);
+    Connection& c_;
+};
+
+class SqliteHandoverRepo final : public HandoverRepo {
+public:
+    explicit SqliteHandoverRepo(Connection& c) : c_(c) {}
+    std::int64_t Insert(const HandoverRecord& h) override;
+    std::optional<HandoverRecord> Find(std::int64_t id) override;
+    void AddStep(std::int64_t handover_id, const HandoverStepRecord& step) override;
+    void UpdateState(const HandoverRecord& h) override;
+    std::vector<HandoverRecord> List(const HandoverFilter& filter) override;
+
+private:
+    Connection& c_;
+};
+
+}  // namespace spoed::db
