@@ -1,6 +1,7 @@
 #include "daemon/config.hpp"
 
 #include <charconv>
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 
@@ -115,6 +116,41 @@ Status SetConfigKey(std::string_view key, std::string_view value, std::string_vi
     } else if (key == "break_glass_minutes") {
         SPOED_TRY(ParseNumber<std::uint64_t>(value, 5, 24 * 60, where, key, n));
         c.break_glass_window = std::chrono::minutes(n);
+    } else if (key == "handover_due_time") {
+        unsigned hh = 0, mm = 0;
+        char colon = 0;
+        std::string v(value);
+        if (std::sscanf(v.c_str(), "%2u%c%2u", &hh, &colon, &mm) != 3 || colon != ':' || hh > 23 || mm > 59 ||
+            v.size() != 5) {
+            return Error::InvalidArgument(std::string(where) + "key 'handover_due_time': expected HH:MM, got '" +
+                                          std::string(value.substr(0, 60)) + "'");
+        }
+        c.handover_due_time = std::chrono::minutes(hh * 60 + mm);
+    } else if (key == "night_cutoff_hour") {
+        SPOED_TRY(ParseNumber<std::uint64_t>(value, 0, 23, where, key, n));
+        c.night_cutoff_hour = static_cast<int>(n);
+    } else if (key == "good_friday_closed") {
+        SPOED_TRY(ParseBool(value, where, key, c.good_friday_closed));
+    } else if (key == "closure_dates") {
+        c.closure_dates.clear();
+        std::string_view rest = value;
+        while (!rest.empty()) {
+            std::size_t comma = rest.find(',');
+            std::string_view item = Trim(rest.substr(0, comma));
+            rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+            int y = 0;
+            unsigned m = 0, d = 0;
+            std::string it(item);
+            std::chrono::year_month_day date{std::chrono::year{0}, std::chrono::month{0}, std::chrono::day{0}};
+            if (std::sscanf(it.c_str(), "%4d-%2u-%2u", &y, &m, &d) == 3 && it.size() == 10) {
+                date = std::chrono::year_month_day{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
+            }
+            if (!date.ok()) {
+                return Error::InvalidArgument(std::string(where) + "key 'closure_dates': expected YYYY-MM-DD dates "
+                                              "separated by commas, got '" + it.substr(0, 60) + "'");
+            }
+            c.closure_dates.push_back(date);
+        }
     } else if (key == "password_hash_concurrency") {
         SPOED_TRY(ParseNumber<std::uint64_t>(value, 1, 64, where, key, n));
         c.password_hash_concurrency = static_cast<int>(n);

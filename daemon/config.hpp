@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "daemon/base/log.hpp"
 #include "daemon/base/result.hpp"
@@ -30,6 +31,10 @@ struct DaemonConfig {
     std::chrono::minutes session_idle{30};
     std::chrono::minutes session_lifetime{12 * 60};
     std::chrono::minutes break_glass_window{120};
+    std::chrono::minutes handover_due_time{12 * 60};  // local time of day a handover falls due
+    int night_cutoff_hour = 6;  // before this local hour a call belongs to the previous evening
+    bool good_friday_closed = false;
+    std::vector<std::chrono::year_month_day> closure_dates;
     int password_hash_concurrency = 2;
     int db_readers = 4;
     log::Level log_level = log::Level::kInfo;

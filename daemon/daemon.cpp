@@ -73,7 +73,11 @@ Daemon::Daemon(DaemonConfig config, const Clock& clock) : impl_(std::make_unique
     impl_->auth = std::make_unique<service::AuthService>(
         *impl_->hasher, service::SessionPolicy{.idle_timeout = c.session_idle, .lifetime = c.session_lifetime});
     impl_->admin = std::make_unique<service::AdminService>(*impl_->hasher);
-    impl_->calendar = std::make_unique<service::WorkingDayCalendar>(service::CalendarConfig{});
+    impl_->calendar = std::make_unique<service::WorkingDayCalendar>(
+        service::CalendarConfig{.due_time_of_day = c.handover_due_time,
+                                .night_cutoff_hour = c.night_cutoff_hour,
+                                .good_friday_closed = c.good_friday_closed,
+                                .extra_closures = c.closure_dates});
     impl_->plan = std::make_unique<service::PlanService>(service::PlanPolicy{.break_glass_window = c.break_glass_window});
     impl_->shift = std::make_unique<service::ShiftService>(*impl_->calendar);
     impl_->handover = std::make_unique<service::HandoverService>(*impl_->calendar);

@@ -161,6 +161,14 @@ int DemoLoad(Context& ctx) {
         consent.set_given_by_guardian(i % 2 == 0 ? "Vader (fictief)" : "Moeder (fictief)");
         consent.set_idempotency_key("demo-consent-" + std::to_string(i));
         if (!load.Call<v1::RecordConsentResponse>(coordinator, "spoed.v1.YouthService/RecordConsent", consent)) return 1;
+        // With the pre-registration the family also agreed to share with the care chain.
+        for (auto scope : {v1::CONSENT_SCOPE_DOSSIER_ACCESS, v1::CONSENT_SCOPE_INFORM_LOCAL_TEAM}) {
+            consent.set_scope(scope);
+            consent.set_idempotency_key("demo-consent-" + std::to_string(i) + "-" + std::to_string(scope));
+            if (!load.Call<v1::RecordConsentResponse>(coordinator, "spoed.v1.YouthService/RecordConsent", consent)) {
+                return 1;
+            }
+        }
 
         v1::CreatePreRegistrationRequest pre;
         pre.set_youth_id(youths[i]);

@@ -31,6 +31,12 @@ std::string ShellBlocks(const std::string& path) {
     return out;
 }
 
+int Count(const std::string& haystack, const std::string& needle) {
+    int n = 0;
+    for (auto p = haystack.find(needle); p != std::string::npos; p = haystack.find(needle, p + 1)) ++n;
+    return n;
+}
+
 TEST(WalkthroughTest, TheFathersCallRunsAsDocumented) {
     test::TempDir dir;
     SystemClock clock;
@@ -65,6 +71,12 @@ TEST(WalkthroughTest, TheFathersCallRunsAsDocumented) {
     EXPECT_NE(run.out.find("4-7-8"), std::string::npos) << run.out;
     EXPECT_NE(run.out.find("\n403\n"), std::string::npos) << run.out;
     EXPECT_NE(run.out.find("OUTCOME_STAYED_HOME"), std::string::npos) << run.out;
+    // The due time and its reason (which depends on the weekday the test runs).
+    EXPECT_NE(run.out.find("\ndue 20"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("\nfailed_precondition\n"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("HANDOVER_KIND_LOCAL_TEAM to Lokaal team Groningen"), std::string::npos) << run.out;
+    EXPECT_EQ(Count(run.out, "HANDOVER_STATUS_CONFIRMED"), 2) << run.out;
+    EXPECT_NE(run.out.find("CASE_STATUS_CLOSED"), std::string::npos) << run.out;
     for (const char* kind : {"opened", "contact", "consult_requested", "consult_answered", "updated"}) {
         EXPECT_NE(run.out.find(std::string(" ") + kind), std::string::npos) << kind << "\n" << run.out;
     }

@@ -39,6 +39,24 @@ TEST(Config, ABadValueNamesTheKeyAndLine) {
     EXPECT_NE(st.error().message.find("key = value"), std::string::npos);
 }
 
+TEST(Config, CalendarKeys) {
+    DaemonConfig c;
+    auto st = ParseConfig("handover_due_time = 09:30\nnight_cutoff_hour = 5\ngood_friday_closed = yes\n"
+                          "closure_dates = 2026-12-24, 2026-12-31\n",
+                          "spoed.conf", c);
+    ASSERT_TRUE(st.ok()) << st.error().message;
+    EXPECT_EQ(c.handover_due_time, std::chrono::minutes(9 * 60 + 30));
+    EXPECT_EQ(c.night_cutoff_hour, 5);
+    EXPECT_TRUE(c.good_friday_closed);
+    ASSERT_EQ(c.closure_dates.size(), 2u);
+    EXPECT_EQ(c.closure_dates[1], std::chrono::year{2026} / std::chrono::December / 31);
+    EXPECT_NE(ParseConfig("handover_due_time = noon\n", "f", c).error().message.find("HH:MM"), std::string::npos);
+    EXPECT_NE(ParseConfig("closure_dates = 2026-02-30\n", "f", c).error().message.find("closure_dates"),
+              std::string::npos);
+    EXPECT_NE(ParseConfig("night_cutoff_hour = 24\n", "f", c).error().message.find("night_cutoff_hour"),
+              std::string::npos);
+}
+
 TEST(Config, ListenTakesIpv6InBrackets) {
     std::string host;
     std::uint16_t port = 0;
