@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "daemon/base/utf8.hpp"
 #include "spoed/v1/common.pb.h"
 
 namespace spoed::daemon::api {
@@ -47,34 +48,11 @@ std::string_view ContentTypeOf(Codec codec) {
     return codec == Codec::kProto ? "application/proto" : "application/json";
 }
 
-namespace {
-
-/// The message with every byte that is not part of valid UTF-8 replaced by '?': an error may
-/// quote a decoder's complaint about the request, and the answer must stay valid JSON.
-std::string ValidUtf8(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size();) {
-        auto c = static_cast<unsigned char>(s[i]);
-        std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 && c >= 0xC2 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-        bool ok = n != 0 && i + n <= s.size();
-        for (std::size_t k = 1; ok && k < n; ++k) ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
-        if (ok) {
-            out.append(s.substr(i, n));
-            i += n;
-        } else {
-            out.push_back('?');
-            ++i;
-        }
-    }
-    return out;
-}
-
-}  // namespace
 
 net::HttpResponse ErrorResponse(const Error& error) {
     v1::ConnectError body;
     body.set_code(std::string(ErrorCodeName(error.code)));
+    // An error may quote a decoder's complaint about the request; the answer stays valid JSON.
     body.set_message(ValidUtf8(error.message));
     net::HttpResponse resp;
     resp.status = HttpStatusFor(error.code);

@@ -3,26 +3,11 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "daemon/base/utf8.hpp"
 #include "daemon/service/calendar.hpp"
 #include "daemon/service/search_query.hpp"
 
 namespace spoed::daemon::service {
-namespace {
-
-/// Length of the UTF-8 sequence starting at s[i], or 0 when it is not valid UTF-8.
-std::size_t Utf8Length(std::string_view s, std::size_t i) {
-    auto c = static_cast<unsigned char>(s[i]);
-    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (n == 0 || i + n > s.size()) return 0;
-    for (std::size_t k = 1; k < n; ++k) {
-        if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
-    }
-    if (n == 2 && c < 0xC2) return 0;  // overlong
-    return n;
-}
-
-}  // namespace
-
 Status CheckText(std::string_view field, std::string_view value, std::size_t max_bytes, bool required,
                  TextKind kind) {
     if (value.size() > max_bytes) {
@@ -30,7 +15,7 @@ Status CheckText(std::string_view field, std::string_view value, std::size_t max
     }
     bool blank = true;
     for (std::size_t i = 0; i < value.size();) {
-        std::size_t n = Utf8Length(value, i);
+        std::size_t n = Utf8SequenceLength(value, i);
         if (n == 0) return Error::InvalidArgument(std::string(field) + ": not valid UTF-8");
         auto c = static_cast<unsigned char>(value[i]);
         if (n == 1) {

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace spoed {
+
+/// Length of the well-formed UTF-8 sequence starting at s[i] (1–4), or 0 when the bytes there
+/// are not valid UTF-8 (bad lead byte, overlong two-byte form, missing continuation bytes).
+std::size_t Utf8SequenceLength(std::string_view s, std::size_t i);
+
+/// `s` with every byte that is not part of valid UTF-8 replaced by '?'.
+std::string ValidUtf8(std::string_view s);
+
+}  // namespace spoed
