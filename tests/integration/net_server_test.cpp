@@ -475,11 +475,16 @@ TEST_F(NetServer, RespondAfterClientLeftIsHarmless) {
     std::mutex mu;
     std::vector<Respond> pending;
     Start(Options(), [&](HttpRequest&& r, Respond respond) {
-        recorder.Add(r);
         if (r.target == "/hold") {
-            std::lock_guard lock(mu);
-            pending.push_back(std::move(respond));
+            // Kept before the request is recorded: once the test sees the request, the
+            // respond it is about to call is there.
+            {
+                std::lock_guard lock(mu);
+                pending.push_back(std::move(respond));
+            }
+            recorder.Add(r);
         } else {
+            recorder.Add(r);
             respond(Echo(r));
         }
     });
