@@ -59,9 +59,8 @@ Result<db::YouthRecord> CheckYouth(const v1::YouthFields& f, TimePoint now) {
     for (int i = 0; i < f.contacts_size(); ++i) {
         const auto& c = f.contacts(i);
         db::YouthContactRecord r;
-        if (c.kind() == v1::CONTACT_KIND_GUARDIAN) r.kind = "guardian";
-        else if (c.kind() == v1::CONTACT_KIND_NETWORK) r.kind = "network";
-        else return Error::InvalidArgument(Indexed("youth.contacts", i, "kind") + ": required");
+        r.kind = EnumName(v1::ContactKind_descriptor(), c.kind());
+        if (r.kind.empty()) return Error::InvalidArgument(Indexed("youth.contacts", i, "kind") + ": required");
         SPOED_TRY(CheckText(Indexed("youth.contacts", i, "name"), c.name(), kName, true));
         SPOED_TRY(CheckText(Indexed("youth.contacts", i, "relation"), c.relation(), 60, false));
         r.name = c.name();
@@ -89,7 +88,7 @@ void ToProto(const db::YouthRecord& y, v1::Youth* out) {
     for (const auto& c : y.contacts) {
         auto* o = out->add_contacts();
         o->set_id(c.id);
-        o->set_kind(c.kind == "guardian" ? v1::CONTACT_KIND_GUARDIAN : v1::CONTACT_KIND_NETWORK);
+        o->set_kind(static_cast<v1::ContactKind>(EnumValue(v1::ContactKind_descriptor(), c.kind)));
         o->set_name(c.name);
         o->set_relation(c.relation);
         o->set_phone(c.phone);
@@ -101,9 +100,7 @@ void ToProto(const db::YouthRecord& y, v1::Youth* out) {
 void ToProto(const db::ConsentRecord& c, TimePoint now, v1::Consent* out) {
     out->set_id(c.id);
     out->set_youth_id(c.youth_id);
-    for (int s = v1::ConsentScope_MIN; s <= v1::ConsentScope_MAX; ++s) {
-        if (ConsentScopeName(static_cast<v1::ConsentScope>(s)) == c.scope) out->set_scope(static_cast<v1::ConsentScope>(s));
-    }
+    out->set_scope(static_cast<v1::ConsentScope>(EnumValue(v1::ConsentScope_descriptor(), c.scope)));
     out->set_given_by_youth(c.given_by_youth);
     out->set_given_by_guardian(c.given_by_guardian);
     SetTimestamp(out->mutable_given_at(), c.given_at);
@@ -112,16 +109,6 @@ void ToProto(const db::ConsentRecord& c, TimePoint now, v1::Consent* out) {
     out->set_recorded_by(c.recorded_by);
     out->set_valid_now(c.ValidAt(now));
     out->set_note(c.note);
-}
-
-std::string_view LegalMeasureName(v1::LegalMeasure m) {
-    switch (m) {
-        case v1::LEGAL_MEASURE_NONE: return "none";
-        case v1::LEGAL_MEASURE_SUPERVISION_ORDER: return "supervision_order";
-        case v1::LEGAL_MEASURE_GUARDIANSHIP: return "guardianship";
-        case v1::LEGAL_MEASURE_OTHER: return "other";
-        default: return "";
-    }
 }
 
 Status CheckPreRegistration(const v1::PreRegistrationFields& f, db::PreRegistrationRecord& r) {
@@ -135,13 +122,13 @@ Status CheckPreRegistration(const v1::PreRegistrationFields& f, db::PreRegistrat
     SPOED_TRY(CheckText("fields.ongoing_care", f.ongoing_care(), 200, false));
     SPOED_TRY(CheckText("fields.ongoing_care_contact", f.ongoing_care_contact(), 200, false));
     SPOED_TRY(CheckText("fields.legal_measure_note", f.legal_measure_note(), 1000, false, TextKind::kMultiline));
-    std::string_view measure = LegalMeasureName(f.legal_measure());
+    std::string measure = EnumName(v1::LegalMeasure_descriptor(), f.legal_measure());
     if (measure.empty()) return Error::InvalidArgument("fields.legal_measure: required (none, supervision order, guardianship or other)");
     r.organisation = f.organisation();
     r.professional = f.professional();
     r.ongoing_care = f.ongoing_care();
     r.ongoing_care_contact = f.ongoing_care_contact();
-    r.legal_measure = std::string(measure);
+    r.legal_measure = measure;
     r.legal_measure_note = f.legal_measure_note();
     return Ok();
 }
@@ -155,10 +142,7 @@ void ToProto(const db::PreRegistrationRecord& r, v1::PreRegistration* out) {
     f->set_professional_phone(r.professional_phone);
     f->set_ongoing_care(r.ongoing_care);
     f->set_ongoing_care_contact(r.ongoing_care_contact);
-    for (auto m : {v1::LEGAL_MEASURE_NONE, v1::LEGAL_MEASURE_SUPERVISION_ORDER, v1::LEGAL_MEASURE_GUARDIANSHIP,
-                   v1::LEGAL_MEASURE_OTHER}) {
-        if (LegalMeasureName(m) == r.legal_measure) f->set_legal_measure(m);
-    }
+    f->set_legal_measure(static_cast<v1::LegalMeasure>(EnumValue(v1::LegalMeasure_descriptor(), r.legal_measure)));
     f->set_legal_measure_note(r.legal_measure_note);
     SetTimestamp(out->mutable_started_at(), r.started_at);
     if (r.ended_at) SetTimestamp(out->mutable_ended_at(), *r.ended_at);
@@ -191,16 +175,6 @@ void ToProto(const db::YouthHitRecord& h, std::string_view matched_on, v1::Youth
     out->set_cases_last_30_days(h.cases_30);
     out->set_cases_last_90_days(h.cases_90);
     out->set_matched_on(std::string(matched_on));
-}
-
-std::string_view ConsentScopeName(v1::ConsentScope scope) {
-    switch (scope) {
-        case v1::CONSENT_SCOPE_PRE_REGISTRATION: return "pre_registration";
-        case v1::CONSENT_SCOPE_DOSSIER_ACCESS: return "dossier_access";
-        case v1::CONSENT_SCOPE_INFORM_LOCAL_TEAM: return "inform_local_team";
-        case v1::CONSENT_SCOPE_SHARE_PLAN: return "share_plan";
-        default: return "";
-    }
 }
 
 // --- youths -----------------------------------------------------------------------------------
@@ -352,7 +326,7 @@ Result<v1::LookupCallerResponse> YouthService::LookupCaller(Call& call, const v1
 Result<v1::RecordConsentResponse> YouthService::RecordConsent(Call& call, const v1::RecordConsentRequest& req) {
     SPOED_TRY(CheckId("youth_id", req.youth_id()));
     call.audit().youth_id = req.youth_id();
-    std::string_view scope = ConsentScopeName(req.scope());
+    std::string scope = EnumName(v1::ConsentScope_descriptor(), req.scope());
     if (scope.empty()) {
         return Error::InvalidArgument("scope: required (pre_registration, dossier_access, inform_local_team or share_plan)");
     }
@@ -373,7 +347,7 @@ Result<v1::RecordConsentResponse> YouthService::RecordConsent(Call& call, const 
         SPOED_TRY(CheckConsentParties(*birth, LocalDate(given_at), req.given_by_youth(), guardian));
         db::ConsentRecord c;
         c.youth_id = youth.id;
-        c.scope = std::string(scope);
+        c.scope = scope;
         c.given_by_youth = req.given_by_youth();
         c.given_by_guardian = guardian;
         c.given_at = given_at;

@@ -29,7 +29,5 @@ public:
 Result<db::YouthRecord> FindYouth(db::Tx& tx, std::int64_t youth_id, std::string_view field = "youth_id");
 /// Search hit as the API shows it.
 void ToProto(const db::YouthHitRecord& h, std::string_view matched_on, v1::YouthHit* out);
-/// Scope names as stored ("pre_registration") ↔ enum.
-std::string_view ConsentScopeName(v1::ConsentScope scope);
 
 }  // namespace spoed::daemon::service
