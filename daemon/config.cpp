@@ -63,6 +63,23 @@ Status ParseListen(std::string_view value, std::string& host, std::uint16_t& por
     return Ok();
 }
 
+namespace {
+
+Status ParseTimeOfDay(std::string_view value, std::string_view where, std::string_view key, std::chrono::minutes& out) {
+    unsigned hh = 0, mm = 0;
+    char colon = 0;
+    std::string v(value);
+    if (std::sscanf(v.c_str(), "%2u%c%2u", &hh, &colon, &mm) != 3 || colon != ':' || hh > 23 || mm > 59 ||
+        v.size() != 5) {
+        return Error::InvalidArgument(std::string(where) + "key '" + std::string(key) + "': expected HH:MM, got '" +
+                                      std::string(value.substr(0, 60)) + "'");
+    }
+    out = std::chrono::minutes(hh * 60 + mm);
+    return Ok();
+}
+
+}  // namespace
+
 Status SetConfigKey(std::string_view key, std::string_view value, std::string_view where, DaemonConfig& c) {
     std::uint64_t n = 0;
     if (key == "listen") {
@@ -117,15 +134,15 @@ Status SetConfigKey(std::string_view key, std::string_view value, std::string_vi
         SPOED_TRY(ParseNumber<std::uint64_t>(value, 5, 24 * 60, where, key, n));
         c.break_glass_window = std::chrono::minutes(n);
     } else if (key == "handover_due_time") {
-        unsigned hh = 0, mm = 0;
-        char colon = 0;
-        std::string v(value);
-        if (std::sscanf(v.c_str(), "%2u%c%2u", &hh, &colon, &mm) != 3 || colon != ':' || hh > 23 || mm > 59 ||
-            v.size() != 5) {
-            return Error::InvalidArgument(std::string(where) + "key 'handover_due_time': expected HH:MM, got '" +
-                                          std::string(value.substr(0, 60)) + "'");
-        }
-        c.handover_due_time = std::chrono::minutes(hh * 60 + mm);
+        SPOED_TRY(ParseTimeOfDay(value, where, key, c.handover_due_time));
+    } else if (key == "handover_reminder_time") {
+        SPOED_TRY(ParseTimeOfDay(value, where, key, c.handover_reminder_time));
+    } else if (key == "event_check_seconds") {
+        SPOED_TRY(ParseNumber<std::uint64_t>(value, 1, 3600, where, key, n));
+        c.event_check_interval = std::chrono::seconds(n);
+    } else if (key == "websocket_idle_seconds") {
+        SPOED_TRY(ParseNumber<std::uint64_t>(value, 2, 3600, where, key, n));
+        c.websocket_idle = std::chrono::seconds(n);
     } else if (key == "night_cutoff_hour") {
         SPOED_TRY(ParseNumber<std::uint64_t>(value, 0, 23, where, key, n));
         c.night_cutoff_hour = static_cast<int>(n);

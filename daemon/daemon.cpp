@@ -31,10 +31,11 @@ struct Daemon::Impl {
     std::unique_ptr<service::AuthService> auth;
     std::unique_ptr<service::AdminService> admin;
     std::unique_ptr<service::WorkingDayCalendar> calendar;
+    std::unique_ptr<service::EventOutbox> events;
     service::YouthService youth;
     std::unique_ptr<service::PlanService> plan;
-    service::CaseService cases;
-    service::ConsultService consult;
+    std::unique_ptr<service::CaseService> cases;
+    std::unique_ptr<service::ConsultService> consult;
     std::unique_ptr<service::ShiftService> shift;
     std::unique_ptr<service::HandoverService> handover;
     service::DirectoryService directory;
@@ -78,16 +79,20 @@ Daemon::Daemon(DaemonConfig config, const Clock& clock) : impl_(std::make_unique
                                 .night_cutoff_hour = c.night_cutoff_hour,
                                 .good_friday_closed = c.good_friday_closed,
                                 .extra_closures = c.closure_dates});
-    impl_->plan = std::make_unique<service::PlanService>(service::PlanPolicy{.break_glass_window = c.break_glass_window});
+    impl_->events = std::make_unique<service::EventOutbox>(*impl_->calendar, c.handover_reminder_time);
+    impl_->plan = std::make_unique<service::PlanService>(service::PlanPolicy{.break_glass_window = c.break_glass_window},
+                                                         *impl_->events);
+    impl_->cases = std::make_unique<service::CaseService>(*impl_->events);
+    impl_->consult = std::make_unique<service::ConsultService>(*impl_->events);
     impl_->shift = std::make_unique<service::ShiftService>(*impl_->calendar);
-    impl_->handover = std::make_unique<service::HandoverService>(*impl_->calendar);
+    impl_->handover = std::make_unique<service::HandoverService>(*impl_->calendar, *impl_->events);
     impl_->router = std::make_unique<api::Router>(*impl_->store, clock, *impl_->auth);
     api::RegisterServices(*impl_->router, {.auth = *impl_->auth,
                                            .admin = *impl_->admin,
                                            .youth = impl_->youth,
                                            .plan = *impl_->plan,
-                                           .cases = impl_->cases,
-                                           .consult = impl_->consult,
+                                           .cases = *impl_->cases,
+                                           .consult = *impl_->consult,
                                            .shift = *impl_->shift,
                                            .handover = *impl_->handover,
                                            .directory = impl_->directory});

@@ -1,5 +1,7 @@
 #include "db/sqlite_handover_repos.hpp"
 
+#include <stdexcept>
+
 namespace spoed::db {
 namespace {
 
@@ -181,5 +183,55 @@ std::vector<HandoverRecord> SqliteHandoverRepo::List(const HandoverFilter& f) {
     for (auto& h : out) h.steps = LoadSteps(c_, h.id);
     return out;
 }
+
+namespace {
+
+std::string_view AlertColumn(std::string_view alert) {
+    if (alert == "reminder") return "reminded_at";
+    if (alert == "overdue") return "overdue_alerted_at";
+    throw std::logic_error("unknown handover alert");
+}
+
+}  // namespace
+
+std::vector<HandoverRecord> SqliteHandoverRepo::ListUnalerted(std::string_view alert, TimePoint due_before, int limit) {
+    std::string column(AlertColumn(alert));
+    auto st = c_.Prepare(std::string(kHandoverSelect) + " WHERE h.status <> 'confirmed' AND h.due_at < ?1 AND h." +
+                         column + " IS NULL ORDER BY h.due_at, h.id LIMIT ?2");
+    st.Bind(1, ToMicros(due_before)).Bind(2, limit);
+    std::vector<HandoverRecord> out;
+    while (st.Step()) out.push_back(ReadHandover(st));
+    return out;
+}
+
+void SqliteHandoverRepo::MarkAlerted(std::int64_t id, std::string_view alert, TimePoint at) {
+    auto st = c_.Prepare("UPDATE handovers SET " + std::string(AlertColumn(alert)) + " = ? WHERE id = ?");
+    st.Bind(1, ToMicros(at)).Bind(2, id).Run();
+}
+
+// --- events -----------------------------------------------------------------------------------
+
+std::int64_t SqliteEventRepo::Append(const EventRecord& e) {
+    auto st = c_.Prepare(
+        "INSERT INTO events (at, kind, audience, case_id, shift_date, payload) VALUES (?, ?, ?, ?, ?, ?)");
+    st.Bind(1, ToMicros(e.at)).Bind(2, e.kind).Bind(3, e.audience).Bind(4, e.case_id).Bind(5, e.shift_date);
+    st.BindBlob(6, e.payload).Run();
+    appended_ = true;
+    return c_.LastInsertId();
+}
+
+std::vector<EventRecord> SqliteEventRepo::After(std::int64_t after, int limit) {
+    auto st = c_.Prepare(
+        "SELECT seq, at, kind, audience, case_id, shift_date, payload FROM events WHERE seq > ? ORDER BY seq LIMIT ?");
+    st.Bind(1, after).Bind(2, limit);
+    std::vector<EventRecord> out;
+    while (st.Step()) {
+        out.push_back({st.Int(0), FromMicros(st.Int(1)), st.Text(2), static_cast<int>(st.Int(3)), st.Int(4), st.Text(5),
+                       st.Blob(6)});
+    }
+    return out;
+}
+
+std::int64_t SqliteEventRepo::Head() { return c_.QueryInt("SELECT coalesce(max(seq), 0) FROM events"); }
 
 }  // namespace spoed::db

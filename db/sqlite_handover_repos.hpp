@@ -28,9 +28,24 @@ public:
     void AddStep(std::int64_t handover_id, const HandoverStepRecord& step) override;
     void UpdateState(const HandoverRecord& h) override;
     std::vector<HandoverRecord> List(const HandoverFilter& filter) override;
+    std::vector<HandoverRecord> ListUnalerted(std::string_view alert, TimePoint due_before, int limit) override;
+    void MarkAlerted(std::int64_t id, std::string_view alert, TimePoint at) override;
 
 private:
     Connection& c_;
+};
+
+class SqliteEventRepo final : public EventRepo {
+public:
+    explicit SqliteEventRepo(Connection& c) : c_(c) {}
+    std::int64_t Append(const EventRecord& e) override;
+    std::vector<EventRecord> After(std::int64_t after, int limit) override;
+    std::int64_t Head() override;
+    bool appended() const { return appended_; }
+
+private:
+    Connection& c_;
+    bool appended_ = false;
 };
 
 }  // namespace spoed::db

@@ -66,7 +66,8 @@ public:
           shifts_(c),
           idempotency_(c),
           directory_(c),
-          handovers_(c) {}
+          handovers_(c),
+          events_(c) {}
     UserRepo& users() override { return users_; }
     SessionRepo& sessions() override { return sessions_; }
     AuditRepo& audit() override { return audit_; }
@@ -81,6 +82,9 @@ public:
     IdempotencyRepo& idempotency() override { return idempotency_; }
     DirectoryRepo& directory() override { return directory_; }
     HandoverRepo& handovers() override { return handovers_; }
+    EventRepo& events() override { return events_; }
+    /// Whether this transaction appended events (the store then tells its listener).
+    bool appended_events() const { return events_.appended(); }
 
 private:
     SqliteUserRepo users_;
@@ -97,6 +101,7 @@ private:
     SqliteIdempotencyRepo idempotency_;
     SqliteDirectoryRepo directory_;
     SqliteHandoverRepo handovers_;
+    SqliteEventRepo events_;
 };
 
 }  // namespace spoed::db

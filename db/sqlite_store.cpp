@@ -178,6 +178,10 @@ Status SqliteStore::RunTx(bool write, const std::function<Status(Tx&)>& fn) {
         }
         conn->Exec("COMMIT");
         open = false;
+        if (tx.appended_events()) {
+            writer_lock = {};  // the listener may read the store
+            NotifyEvents();
+        }
         return Ok();
     } catch (const SqliteError& e) {
         if (open) {

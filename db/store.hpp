@@ -10,6 +10,7 @@
 
 #include "daemon/base/result.hpp"
 #include "db/crisis_records.hpp"
+#include "db/event_records.hpp"
 #include "db/handover_records.hpp"
 #include "db/records.hpp"
 
@@ -190,6 +191,22 @@ public:
     virtual void UpdateState(const HandoverRecord& h) = 0;
     /// Ordered by due time, then id.
     virtual std::vector<HandoverRecord> List(const HandoverFilter& filter) = 0;
+    /// Unconfirmed handovers due before `due_before` whose alert ("reminder" or "overdue") has
+    /// not been sent, oldest due first.
+    virtual std::vector<HandoverRecord> ListUnalerted(std::string_view alert, TimePoint due_before, int limit) = 0;
+    virtual void MarkAlerted(std::int64_t id, std::string_view alert, TimePoint at) = 0;
+};
+
+class EventRepo {
+public:
+    virtual ~EventRepo() = default;
+    /// Appends to the outbox; returns the sequence number. The store tells its event listener
+    /// after the transaction commits.
+    virtual std::int64_t Append(const EventRecord& e) = 0;
+    /// Events with seq > after, oldest first.
+    virtual std::vector<EventRecord> After(std::int64_t after, int limit) = 0;
+    /// The highest sequence number written, 0 when none.
+    virtual std::int64_t Head() = 0;
 };
 
 /// One transaction's view of the store.
@@ -210,6 +227,7 @@ public:
     virtual IdempotencyRepo& idempotency() = 0;
     virtual DirectoryRepo& directory() = 0;
     virtual HandoverRepo& handovers() = 0;
+    virtual EventRepo& events() = 0;
 };
 
 /// The store behind the services: SQLite today; the interface leaves room for PostgreSQL.
@@ -232,10 +250,17 @@ public:
     /// True when the database is open, migrated and answers a query.
     virtual bool Ready() = 0;
 
+    /// Called (on the writing thread, after the commit) when a write transaction appended
+    /// events. Set once, before the store is shared between threads.
+    void SetEventListener(std::function<void()> listener) { event_listener_ = std::move(listener); }
+
 protected:
     /// Runs `fn` in a transaction; commits a write when it returns ok. Failures of the store
     /// itself come back as `unavailable` (disk full, I/O) or `aborted` (busy).
     virtual Status RunTx(bool write, const std::function<Status(Tx&)>& fn) = 0;
+    void NotifyEvents() {
+        if (event_listener_) event_listener_();
+    }
 
 private:
     template <typename F>
@@ -254,6 +279,8 @@ private:
             return std::move(*out);
         }
     }
+
+    std::function<void()> event_listener_;
 };
 
 }  // namespace spoed::db

@@ -66,6 +66,18 @@ Result<db::ConsultRecord> FindConsult(db::Tx& tx, std::int64_t id) {
 
 }  // namespace
 
+namespace {
+
+v1::Event CaseEvent(v1::EventKind kind, std::int64_t case_id, const Call& call) {
+    v1::Event e;
+    e.set_kind(kind);
+    e.set_case_id(case_id);
+    e.set_actor_user_id(call.actor() ? call.actor()->user_id : 0);
+    return e;
+}
+
+}  // namespace
+
 Result<db::CaseRecord> FindCase(db::Tx& tx, Call& call, std::int64_t case_id) {
     SPOED_TRY(CheckId("case_id", case_id));
     auto c = tx.cases().Find(case_id);
@@ -126,6 +138,7 @@ Result<v1::OpenCaseResponse> CaseService::OpenCase(Call& call, const v1::OpenCas
         c.id = tx.cases().Insert(c);
         AddEvent(tx, call, c.id, "opened", "");
         call.audit().object_ids.push_back(ObjectId("case", c.id));
+        events_.Emit(tx, call.now(), CaseEvent(v1::EVENT_KIND_CASE_OPENED, c.id, call), db::kAudienceWorkers);
         v1::OpenCaseResponse resp;
         ToProto(c, resp.mutable_case_());
         return resp;
@@ -208,6 +221,7 @@ Result<v1::LogContactResponse> CaseService::LogContact(Call& call, const v1::Log
         call.audit().object_ids.push_back(ObjectId("contact", contact.id));
         c.updated_at = call.now();
         tx.cases().Update(c);
+        events_.Emit(tx, call.now(), CaseEvent(v1::EVENT_KIND_CONTACT_LOGGED, c.id, call), db::kAudienceWorkers);
         v1::LogContactResponse resp;
         ToProto(contact, resp.mutable_contact());
         return resp;
@@ -395,6 +409,9 @@ Result<v1::RequestConsultResponse> ConsultService::RequestConsult(Call& call, co
         q.requested_at = call.now();
         q.id = tx.consults().Insert(q);
         call.audit().object_ids.push_back(ObjectId("consult", q.id));
+        v1::Event e = CaseEvent(v1::EVENT_KIND_CONSULT_REQUESTED, c.id, call);
+        e.set_consult_id(q.id);
+        events_.Emit(tx, call.now(), std::move(e), db::kAudienceWorkers | db::kAudiencePsychiatrists);
         v1::RequestConsultResponse resp;
         ToProto(q, resp.mutable_consult());
         return resp;
@@ -422,6 +439,9 @@ Result<v1::AnswerConsultResponse> ConsultService::AnswerConsult(Call& call, cons
         q.psychiatrist = call.actor()->user_id;
         q.answered_at = call.now();
         q.advice = req.advice();
+        v1::Event e = CaseEvent(v1::EVENT_KIND_CONSULT_ANSWERED, q.case_id, call);
+        e.set_consult_id(q.id);
+        events_.Emit(tx, call.now(), std::move(e), db::kAudienceWorkers | db::kAudiencePsychiatrists);
         v1::AnswerConsultResponse resp;
         ToProto(q, resp.mutable_consult());
         return resp;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "daemon/service/call.hpp"
+#include "daemon/service/events.hpp"
 #include "spoed/v1/case.pb.h"
 
 namespace spoed::daemon::service {
@@ -8,6 +9,8 @@ namespace spoed::daemon::service {
 /// Cases and their contacts (spoed.v1.CaseService).
 class CaseService {
 public:
+    explicit CaseService(const EventOutbox& events) : events_(events) {}
+
     Result<v1::OpenCaseResponse> OpenCase(Call& call, const v1::OpenCaseRequest& req);
     Result<v1::LinkYouthResponse> LinkYouth(Call& call, const v1::LinkYouthRequest& req);
     Result<v1::LogContactResponse> LogContact(Call& call, const v1::LogContactRequest& req);
@@ -15,14 +18,22 @@ public:
     Result<v1::GetCaseResponse> GetCase(Call& call, const v1::GetCaseRequest& req);
     Result<v1::ListCasesResponse> ListCases(Call& call, const v1::ListCasesRequest& req);
     Result<v1::CloseCaseResponse> CloseCase(Call& call, const v1::CloseCaseRequest& req);
+
+private:
+    const EventOutbox& events_;
 };
 
 /// Consults with the backup psychiatrist (spoed.v1.ConsultService).
 class ConsultService {
 public:
+    explicit ConsultService(const EventOutbox& events) : events_(events) {}
+
     Result<v1::RequestConsultResponse> RequestConsult(Call& call, const v1::RequestConsultRequest& req);
     Result<v1::ListConsultsResponse> ListConsults(Call& call, const v1::ListConsultsRequest& req);
     Result<v1::AnswerConsultResponse> AnswerConsult(Call& call, const v1::AnswerConsultRequest& req);
+
+private:
+    const EventOutbox& events_;
 };
 
 /// The case or not_found; records the youth in the call's audit line.

@@ -42,6 +42,16 @@ void ToProto(const db::HandoverRecord& h, TimePoint now, v1::Handover* out) {
     out->set_municipality(h.municipality);
 }
 
+v1::Event HandoverEvent(v1::EventKind kind, const db::HandoverRecord& h, const Call& call) {
+    v1::Event e;
+    e.set_kind(kind);
+    e.set_case_id(h.case_id);
+    e.set_handover_id(h.id);
+    SetTimestamp(e.mutable_due_at(), h.due_at);
+    e.set_actor_user_id(call.actor()->user_id);
+    return e;
+}
+
 Result<db::HandoverRecord> FindHandover(db::Tx& tx, Call& call, std::int64_t id) {
     SPOED_TRY(CheckId("handover_id", id));
     auto h = tx.handovers().Find(id);
@@ -173,6 +183,10 @@ Result<v1::RecordStepResponse> HandoverService::RecordStep(Call& call, const v1:
         if (step == "agreements_recorded") h.agreements = req.agreements();
         if (step == "confirmed") h.status = "confirmed";
         tx.handovers().UpdateState(h);
+        if (step == "confirmed") {
+            events_.Emit(tx, call.now(), HandoverEvent(v1::EVENT_KIND_HANDOVER_CONFIRMED, h, call),
+                         db::kAudienceWorkers | db::kAudienceCoordinators);
+        }
         auto stored = tx.handovers().Find(h.id);
         v1::RecordStepResponse resp;
         ToProto(*stored, call.now(), resp.mutable_handover());
@@ -189,6 +203,8 @@ Result<v1::EscalateResponse> HandoverService::Escalate(Call& call, const v1::Esc
         h.status = "escalated";
         h.escalation_reason = req.reason();
         tx.handovers().UpdateState(h);
+        events_.Emit(tx, call.now(), HandoverEvent(v1::EVENT_KIND_HANDOVER_ESCALATED, h, call),
+                     db::kAudienceWorkers | db::kAudienceCoordinators);
         v1::EscalateResponse resp;
         ToProto(h, call.now(), resp.mutable_handover());
         return resp;

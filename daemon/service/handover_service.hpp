@@ -2,6 +2,7 @@
 
 #include "daemon/service/calendar.hpp"
 #include "daemon/service/call.hpp"
+#include "daemon/service/events.hpp"
 #include "spoed/v1/handover.pb.h"
 
 namespace spoed::daemon::service {
@@ -10,7 +11,8 @@ namespace spoed::daemon::service {
 /// with the matching consent or a recorded legal ground, done only when confirmed.
 class HandoverService {
 public:
-    explicit HandoverService(const WorkingDayCalendar& calendar) : calendar_(calendar) {}
+    HandoverService(const WorkingDayCalendar& calendar, const EventOutbox& events)
+        : calendar_(calendar), events_(events) {}
 
     Result<v1::PreviewDueResponse> PreviewDue(Call& call, const v1::PreviewDueRequest& req);
     Result<v1::CreateHandoverResponse> CreateHandover(Call& call, const v1::CreateHandoverRequest& req);
@@ -20,6 +22,7 @@ public:
 
 private:
     const WorkingDayCalendar& calendar_;
+    const EventOutbox& events_;
 };
 
 /// The partner directory (spoed.v1.DirectoryService).

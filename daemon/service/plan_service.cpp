@@ -202,6 +202,12 @@ Result<v1::BreakGlassResponse> PlanService::BreakGlass(Call& call, const v1::Bre
         r.expires_at = call.now() + std::chrono::duration_cast<std::chrono::microseconds>(policy_.break_glass_window);
         r.id = tx.break_glass().Insert(r);
         call.audit().object_ids.push_back(ObjectId("break_glass", r.id));
+        v1::Event e;
+        e.set_kind(v1::EVENT_KIND_BREAK_GLASS_USED);
+        e.set_youth_id(r.youth_id);
+        e.set_break_glass_id(r.id);
+        e.set_actor_user_id(r.user_id);
+        events_.Emit(tx, call.now(), std::move(e), db::kAudienceCoordinators);
         v1::BreakGlassResponse resp;
         ToProto(r, resp.mutable_break_glass());
         return resp;

@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "daemon/service/call.hpp"
+#include "daemon/service/events.hpp"
 #include "spoed/v1/plan.pb.h"
 
 namespace spoed::daemon::service {
@@ -14,7 +15,7 @@ struct PlanPolicy {
 /// Safety plans and break-the-glass (spoed.v1.PlanService).
 class PlanService {
 public:
-    explicit PlanService(PlanPolicy policy) : policy_(policy) {}
+    PlanService(PlanPolicy policy, const EventOutbox& events) : policy_(policy), events_(events) {}
 
     Result<v1::AddPlanVersionResponse> AddPlanVersion(Call& call, const v1::AddPlanVersionRequest& req);
     Result<v1::GetPlanResponse> GetPlan(Call& call, const v1::GetPlanRequest& req);
@@ -26,6 +27,7 @@ public:
 
 private:
     PlanPolicy policy_;
+    const EventOutbox& events_;
 };
 
 /// How the caller may read a youth's plan right now: "consent" (a valid pre_registration

@@ -10,6 +10,7 @@
 #include "daemon/service/auth_service.hpp"
 #include "daemon/service/calendar.hpp"
 #include "daemon/service/case_service.hpp"
+#include "daemon/service/events.hpp"
 #include "daemon/service/handover_service.hpp"
 #include "daemon/service/plan_service.hpp"
 #include "daemon/service/shift_service.hpp"
@@ -56,11 +57,12 @@ public:
     daemon::service::AdminService admin;
     daemon::service::WorkingDayCalendar calendar{daemon::service::CalendarConfig{}};
     daemon::service::YouthService youth;
-    daemon::service::PlanService plan{daemon::service::PlanPolicy{}};
-    daemon::service::CaseService cases;
-    daemon::service::ConsultService consult;
+    daemon::service::EventOutbox events{calendar};
+    daemon::service::PlanService plan{daemon::service::PlanPolicy{}, events};
+    daemon::service::CaseService cases{events};
+    daemon::service::ConsultService consult{events};
     daemon::service::ShiftService shift{calendar};
-    daemon::service::HandoverService handover{calendar};
+    daemon::service::HandoverService handover{calendar, events};
     daemon::service::DirectoryService directory;
     std::unique_ptr<daemon::api::Router> router;
 };
