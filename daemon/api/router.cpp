@@ -144,6 +144,28 @@ net::HttpResponse Router::HandleRpc(const Route& route, const net::HttpRequest& 
         if (!actor.ok()) return fail(actor.error());
         call.set_actor(std::move(actor).value());
         const service::Actor& me = *call.actor();
+        if (rate_limiter_) {
+            auto v = rate_limiter_->Take(me.session_id, call.now());
+            if (v.burst_ended_refused > 0) {
+                log::Info("api.rate_limit_ended", "a session is below its request rate again",
+                          {{"session_id", me.session_id}, {"refused", v.burst_ended_refused}});
+            }
+            if (!v.allowed) {
+                auto retry_seconds = std::max<std::int64_t>(1, (v.retry_after.count() + 999) / 1000);
+                Error error = Error::ResourceExhausted(
+                    "too many requests for this session: slow down and try again in " +
+                    std::to_string(retry_seconds) + " s");
+                // Once per burst in the log and the audit log; the rest of the burst is refused
+                // without a disk write, so a flood cannot turn into an audit-log flood.
+                auto r = v.burst_started ? fail(error) : ErrorResponse(error);
+                if (v.burst_started) {
+                    log::Warn("api.rate_limited", "a session exceeded its request rate",
+                              {{"session_id", me.session_id}, {"user_id", me.user_id}});
+                }
+                r.headers.emplace_back("Retry-After", std::to_string(retry_seconds));
+                return r;
+            }
+        }
         if (!Allows(rule, me.roles)) {
             return fail(Error::PermissionDenied("your roles (" + me.roles.Joined() + ") may not call " +
                                                 std::string(rule.method)));
@@ -151,6 +173,15 @@ net::HttpResponse Router::HandleRpc(const Route& route, const net::HttpRequest& 
         if (me.must_change_password && !rule.before_password_change) {
             return fail(Error::FailedPrecondition(
                 "you are using a one-time password: change it first (AuthService/ChangePassword)"));
+        }
+        if (me.must_enroll_totp && !AllowedWhileEnrolling(rule)) {
+            return fail(Error::FailedPrecondition(
+                "your role needs a second factor: enrol one first (AuthService/BeginTotpEnrollment, then "
+                "ConfirmTotpEnrollment; spoedctl totp enroll), or log in again with your code"));
+        }
+        if (NeedsSecondFactor(rule) && !me.second_factor) {
+            return fail(Error::PermissionDenied(std::string(rule.method) +
+                                                " needs a session opened with a second factor: log in with your code"));
         }
     }
 
