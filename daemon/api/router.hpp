@@ -71,6 +71,7 @@ private:
             invoke;
     };
     void AddRoute(std::string_view service, std::string_view method, Route route);
+    net::HttpResponse Dispatch(const net::HttpRequest& request);
     net::HttpResponse HandleRpc(const Route& route, const net::HttpRequest& request);
 
     db::Store& store_;

@@ -301,5 +301,21 @@ TEST(RateLimit, RefusesABurstClearlyAndLogsItOnce) {
     EXPECT_EQ(logs.Count("api.rate_limit_ended"), 1);
 }
 
+// --- response headers ---------------------------------------------------------------------------
+
+TEST(SecurityHeaders, EveryAnswerCarriesThem) {
+    ServiceFixture f;
+    f.CreateUser("anna", {"crisis_worker"});
+    for (const auto& r : {f.Post("spoed.v1.AuthService/WhoAmI", "{}", f.Login("anna")), f.Post("nope", "{}"),
+                          f.Post(kLogin, "{not json")}) {
+        std::map<std::string, std::string> h(r.headers.begin(), r.headers.end());
+        EXPECT_EQ(h["Strict-Transport-Security"], "max-age=31536000; includeSubDomains") << r.status;
+        EXPECT_EQ(h["Cache-Control"], "no-store");
+        EXPECT_EQ(h["X-Content-Type-Options"], "nosniff");
+        EXPECT_EQ(h["Content-Security-Policy"], "default-src 'none'; frame-ancestors 'none'");
+        EXPECT_EQ(h["Content-Disposition"], "attachment");
+    }
+}
+
 }  // namespace
 }  // namespace spoed
