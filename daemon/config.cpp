@@ -183,6 +183,18 @@ Status SetConfigKey(std::string_view key, std::string_view value, std::string_vi
             return Error::InvalidArgument(std::string(where) + "key 'log_level': expected debug, info, warn or error, got '" +
                                           std::string(value.substr(0, 60)) + "'");
         }
+    } else if (key == "totp_key_file") {
+        SPOED_TRY(RequireNonEmpty(value, where, key));
+        c.totp_key_file = std::string(value);
+    } else if (key == "token_requests_per_second") {
+        SPOED_TRY(ParseNumber<std::uint64_t>(value, 0, 100'000, where, key, n));
+        c.token_requests_per_second = static_cast<double>(n);
+    } else if (key == "token_request_burst") {
+        SPOED_TRY(ParseNumber<std::uint64_t>(value, 1, 100'000, where, key, n));
+        c.token_request_burst = static_cast<int>(n);
+    } else if (key == "audit_checkpoint_minutes") {
+        SPOED_TRY(ParseNumber<std::uint64_t>(value, 1, 24 * 60, where, key, n));
+        c.audit_checkpoint_interval = std::chrono::minutes(n);
     } else {
         return Error::InvalidArgument(std::string(where) + "unknown key '" + std::string(key.substr(0, 60)) + "'");
     }

@@ -41,8 +41,13 @@ struct DaemonConfig {
     int password_hash_concurrency = 2;
     int db_readers = 4;
     log::Level log_level = log::Level::kInfo;
+    std::string totp_key_file;  // empty: <data_dir>/totp.key, made on first start
+    double token_requests_per_second = 20;  // 0: no limit per session token
+    int token_request_burst = 200;
+    std::chrono::minutes audit_checkpoint_interval{60};
 
     std::string DatabasePath() const { return data_dir + "/spoed.db"; }
+    std::string TotpKeyPath() const { return totp_key_file.empty() ? data_dir + "/totp.key" : totp_key_file; }
 };
 
 /// Reads `key = value` lines ('#' starts a comment) over `config`. A bad key or value is an

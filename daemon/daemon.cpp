@@ -7,6 +7,8 @@
 #include "daemon/api/event_hub.hpp"
 #include "daemon/api/router.hpp"
 #include "daemon/api/services.hpp"
+#include "daemon/audit_watch.hpp"
+#include "daemon/key_file.hpp"
 #include "daemon/base/log.hpp"
 #include "daemon/base/worker_pool.hpp"
 #include "daemon/net/dev_cert.hpp"
@@ -44,6 +46,7 @@ struct Daemon::Impl {
     std::unique_ptr<api::EventHub> hub;
     std::unique_ptr<WorkerPool> workers;
     std::unique_ptr<net::Server> server;
+    std::unique_ptr<AuditWatch> audit_watch;
     bool stopped = false;
 
     Impl(DaemonConfig c, const Clock& cl) : config(std::move(c)), clock(cl) {}
@@ -59,6 +62,10 @@ Daemon::Daemon(DaemonConfig config, const Clock& clock) : impl_(std::make_unique
                                  ec);
 
     impl_->store = db::SqliteStore::Open({.path = c.DatabasePath(), .readers = c.db_readers});
+    impl_->audit_watch = std::make_unique<AuditWatch>(*impl_->store, c.audit_checkpoint_interval);
+    impl_->audit_watch->CheckAtStart();
+    // Made in the data directory when not configured, like the development certificate.
+    std::string totp_key = LoadOrCreateKeyFile(c.TotpKeyPath(), c.totp_key_file.empty());
 
     net::TlsOptions tls{c.tls_cert, c.tls_key, c.tls_allow_tls12};
     if (tls.cert_file.empty() != tls.key_file.empty()) {
@@ -74,7 +81,8 @@ Daemon::Daemon(DaemonConfig config, const Clock& clock) : impl_(std::make_unique
     impl_->hasher = std::make_unique<service::PasswordHasher>(
         service::PasswordHasher::Params{.max_concurrent = c.password_hash_concurrency});
     impl_->auth = std::make_unique<service::AuthService>(
-        *impl_->hasher, service::SessionPolicy{.idle_timeout = c.session_idle, .lifetime = c.session_lifetime});
+        *impl_->hasher, service::SessionPolicy{.idle_timeout = c.session_idle, .lifetime = c.session_lifetime},
+        service::SecondFactorPolicy{.key = totp_key});
     impl_->admin = std::make_unique<service::AdminService>(*impl_->hasher);
     impl_->calendar = std::make_unique<service::WorkingDayCalendar>(
         service::CalendarConfig{.due_time_of_day = c.handover_due_time,
@@ -83,12 +91,14 @@ Daemon::Daemon(DaemonConfig config, const Clock& clock) : impl_(std::make_unique
                                 .extra_closures = c.closure_dates});
     impl_->events = std::make_unique<service::EventOutbox>(*impl_->calendar, c.handover_reminder_time);
     impl_->plan = std::make_unique<service::PlanService>(service::PlanPolicy{.break_glass_window = c.break_glass_window},
-                                                         *impl_->events);
+                                                         *impl_->events, *impl_->auth);
     impl_->cases = std::make_unique<service::CaseService>(*impl_->events);
     impl_->consult = std::make_unique<service::ConsultService>(*impl_->events);
     impl_->shift = std::make_unique<service::ShiftService>(*impl_->calendar);
     impl_->handover = std::make_unique<service::HandoverService>(*impl_->calendar, *impl_->events);
     impl_->router = std::make_unique<api::Router>(*impl_->store, clock, *impl_->auth);
+    impl_->router->SetRateLimit({.per_second = c.token_requests_per_second,
+                                 .burst = static_cast<double>(c.token_request_burst)});
     api::RegisterServices(*impl_->router, {.auth = *impl_->auth,
                                            .admin = *impl_->admin,
                                            .youth = impl_->youth,
@@ -150,6 +160,7 @@ Daemon::~Daemon() { Stop(); }
 void Daemon::Start() {
     impl_->hub->Start();
     impl_->server->Start();
+    impl_->audit_watch->Start();
     log::Info("daemon.listening", "spoedd is listening",
               {{"host", impl_->config.listen_host}, {"port", static_cast<unsigned>(port())}});
 }
@@ -164,6 +175,8 @@ void Daemon::Stop() {
     impl_->server->Stop();
     impl_->workers->Stop();
     impl_->hub->Stop();
+    impl_->audit_watch->Stop();  // a last checkpoint
+    impl_->audit_watch.reset();
     impl_->store.reset();
     log::Info("daemon.stopped", "spoedd stopped cleanly");
 }

@@ -34,6 +34,7 @@ public:
     void Touch(std::int64_t id, TimePoint now) override;
     void End(std::int64_t id, TimePoint now, std::string_view reason) override;
     int EndAllForUser(std::int64_t user_id, TimePoint now, std::string_view reason) override;
+    void MarkSecondFactor(std::int64_t id) override;
 
 private:
     Connection& c_;
@@ -44,6 +45,21 @@ public:
     explicit SqliteAuditRepo(Connection& c) : c_(c) {}
     std::int64_t Append(AuditRecord record) override;
     std::vector<AuditRecord> List(const AuditFilter& filter) override;
+    std::vector<AuditRecord> Range(std::int64_t after_seq, int limit) override;
+    std::optional<AuditRecord> Last() override;
+
+private:
+    Connection& c_;
+};
+
+class SqliteTotpRepo final : public TotpRepo {
+public:
+    explicit SqliteTotpRepo(Connection& c) : c_(c) {}
+    std::optional<TotpRecord> Find(std::int64_t user_id) override;
+    void PutPending(std::int64_t user_id, std::string_view secret_enc, TimePoint now) override;
+    void Confirm(std::int64_t user_id, std::int64_t step, TimePoint now) override;
+    void SetLastStep(std::int64_t user_id, std::int64_t step) override;
+    bool Delete(std::int64_t user_id) override;
 
 private:
     Connection& c_;
@@ -67,7 +83,8 @@ public:
           idempotency_(c),
           directory_(c),
           handovers_(c),
-          events_(c) {}
+          events_(c),
+          totp_(c) {}
     UserRepo& users() override { return users_; }
     SessionRepo& sessions() override { return sessions_; }
     AuditRepo& audit() override { return audit_; }
@@ -83,6 +100,7 @@ public:
     DirectoryRepo& directory() override { return directory_; }
     HandoverRepo& handovers() override { return handovers_; }
     EventRepo& events() override { return events_; }
+    TotpRepo& totp() override { return totp_; }
     /// Whether this transaction appended events (the store then tells its listener).
     bool appended_events() const { return events_.appended(); }
 
@@ -102,6 +120,7 @@ private:
     SqliteDirectoryRepo directory_;
     SqliteHandoverRepo handovers_;
     SqliteEventRepo events_;
+    SqliteTotpRepo totp_;
 };
 
 }  // namespace spoed::db

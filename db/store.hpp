@@ -48,6 +48,20 @@ public:
     virtual void End(std::int64_t id, TimePoint now, std::string_view reason) = 0;
     /// Ends every open session of a user; returns how many.
     virtual int EndAllForUser(std::int64_t user_id, TimePoint now, std::string_view reason) = 0;
+    /// Marks a session as having passed the second factor.
+    virtual void MarkSecondFactor(std::int64_t id) = 0;
+};
+
+class TotpRepo {
+public:
+    virtual ~TotpRepo() = default;
+    virtual std::optional<TotpRecord> Find(std::int64_t user_id) = 0;
+    /// Stores a new, unconfirmed secret, replacing any earlier unconfirmed one.
+    virtual void PutPending(std::int64_t user_id, std::string_view secret_enc, TimePoint now) = 0;
+    virtual void Confirm(std::int64_t user_id, std::int64_t step, TimePoint now) = 0;
+    virtual void SetLastStep(std::int64_t user_id, std::int64_t step) = 0;
+    /// Removes the user's second factor; false when there was none.
+    virtual bool Delete(std::int64_t user_id) = 0;
 };
 
 class AuditRepo {
@@ -57,6 +71,10 @@ public:
     virtual std::int64_t Append(AuditRecord record) = 0;
     /// Newest first.
     virtual std::vector<AuditRecord> List(const AuditFilter& filter) = 0;
+    /// Entries with seq > after_seq in chain order (oldest first), at most `limit`.
+    virtual std::vector<AuditRecord> Range(std::int64_t after_seq, int limit) = 0;
+    /// The newest entry, nullopt when the log is empty.
+    virtual std::optional<AuditRecord> Last() = 0;
 };
 
 class YouthRepo {
@@ -228,6 +246,7 @@ public:
     virtual DirectoryRepo& directory() = 0;
     virtual HandoverRepo& handovers() = 0;
     virtual EventRepo& events() = 0;
+    virtual TotpRepo& totp() = 0;
 };
 
 /// The store behind the services: SQLite today; the interface leaves room for PostgreSQL.

@@ -148,7 +148,7 @@ int Main(int argc, char** argv) {
     for (auto group : {InitCommands(), AuthCommands(), AdminCommands(), DemoCommands()}) {
         commands.insert(commands.end(), group.begin(), group.end());
     }
-    static const std::vector<std::string> kBooleanFlags = {"json", "all", "help"};
+    static const std::vector<std::string> kBooleanFlags = {"json", "all", "help", "previous"};
 
     Args args;
     std::vector<std::string> words;

@@ -84,7 +84,19 @@ const RpcRule kRules[] = {
 
     {kDirectory, "SaveOrganisation", "update", Access::kRoles, {kCoordinator, kAdmin}},
     {kDirectory, "ListOrganisations", "read", Access::kRoles, RoleSet::All()},
+
+    {kAuth, "BeginTotpEnrollment", "update", Access::kAnyUser, {}, true},
+    {kAuth, "ConfirmTotpEnrollment", "update", Access::kAnyUser, {}, true},
+    {kAdminSvc, "ListLoginLocks", "read", Access::kRoles, {kAdmin}},
+    {kAdminSvc, "LiftLoginLock", "update", Access::kRoles, {kAdmin}},
+    {kAdminSvc, "ResetTotp", "update", Access::kRoles, {kAdmin}},
 };
+
+// A session of a psychiatrist or admin without its second factor can only get one.
+constexpr std::string_view kWhileEnrolling[] = {"Logout", "WhoAmI", "EndSession", "ChangePassword",
+                                                "BeginTotpEnrollment", "ConfirmTotpEnrollment"};
+// Opened with a second factor, whoever calls.
+constexpr std::string_view kSecondFactorOnly[] = {"ListAuditEvents"};
 
 }  // namespace
 
@@ -95,6 +107,21 @@ const RpcRule* FindRule(std::string_view service, std::string_view method) {
         if (r.service == service && r.method == method) return &r;
     }
     return nullptr;
+}
+
+bool AllowedWhileEnrolling(const RpcRule& rule) {
+    if (rule.service != kAuth) return false;
+    for (auto m : kWhileEnrolling) {
+        if (rule.method == m) return true;
+    }
+    return false;
+}
+
+bool NeedsSecondFactor(const RpcRule& rule) {
+    for (auto m : kSecondFactorOnly) {
+        if (rule.method == m && rule.service == kAdminSvc) return true;
+    }
+    return false;
 }
 
 bool Allows(const RpcRule& rule, RoleSet roles) {

@@ -79,6 +79,12 @@ void RegisterServices(Router& router, const Services& s) {
     router.Bind(kDirectory, "SaveOrganisation", s.directory, &DirectoryService::SaveOrganisation);
     router.Bind(kDirectory, "ListOrganisations", s.directory, &DirectoryService::ListOrganisations);
 
+    router.Bind(kAuth, "BeginTotpEnrollment", s.auth, &AuthService::BeginTotpEnrollment);
+    router.Bind(kAuth, "ConfirmTotpEnrollment", s.auth, &AuthService::ConfirmTotpEnrollment);
+    router.Bind(kAdmin, "ListLoginLocks", s.auth, &AuthService::ListLoginLocks);
+    router.Bind(kAdmin, "LiftLoginLock", s.auth, &AuthService::LiftLoginLock);
+    router.Bind(kAdmin, "ResetTotp", s.auth, &AuthService::ResetTotp);
+
     router.CheckComplete();
 }
 

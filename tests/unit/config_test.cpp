@@ -18,6 +18,24 @@ TEST(Config, ReadsKeysCommentsAndBlankLines) {
     EXPECT_TRUE(c.tls_allow_tls12);
 }
 
+TEST(Config, ReadsTheHardeningKeys) {
+    DaemonConfig c;
+    EXPECT_EQ(c.TotpKeyPath(), "data/totp.key");
+    auto st = ParseConfig("totp_key_file = /etc/spoed/totp.key\ntoken_requests_per_second = 0\n"
+                          "token_request_burst = 50\naudit_checkpoint_minutes = 15\n",
+                          "test.conf", c);
+    ASSERT_TRUE(st.ok()) << st.error().message;
+    EXPECT_EQ(c.TotpKeyPath(), "/etc/spoed/totp.key");
+    EXPECT_EQ(c.token_requests_per_second, 0);
+    EXPECT_EQ(c.token_request_burst, 50);
+    EXPECT_EQ(c.audit_checkpoint_interval, std::chrono::minutes(15));
+    st = ParseConfig("token_request_burst = 0\n", "test.conf", c);
+    ASSERT_FALSE(st.ok());
+    EXPECT_NE(st.error().message.find("token_request_burst"), std::string::npos);
+    st = ParseConfig("totp_key_file =\n", "test.conf", c);
+    EXPECT_NE(st.error().message.find("needs a value"), std::string::npos);
+}
+
 TEST(Config, AnUnknownKeyNamesTheKeyAndLine) {
     DaemonConfig c;
     auto st = ParseConfig("listen = 127.0.0.1:8443\nlisen = x\n", "spoed.conf", c);
