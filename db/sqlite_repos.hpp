@@ -3,6 +3,7 @@
 #include "db/sqlite.hpp"
 #include "db/sqlite_crisis_repos.hpp"
 #include "db/sqlite_handover_repos.hpp"
+#include "db/sqlite_learning_repos.hpp"
 #include "db/store.hpp"
 
 namespace spoed::db {
@@ -67,7 +68,10 @@ public:
           idempotency_(c),
           directory_(c),
           handovers_(c),
-          events_(c) {}
+          events_(c),
+          evaluations_(c),
+          proposals_(c),
+          stats_(c) {}
     UserRepo& users() override { return users_; }
     SessionRepo& sessions() override { return sessions_; }
     AuditRepo& audit() override { return audit_; }
@@ -83,6 +87,9 @@ public:
     DirectoryRepo& directory() override { return directory_; }
     HandoverRepo& handovers() override { return handovers_; }
     EventRepo& events() override { return events_; }
+    EvaluationRepo& evaluations() override { return evaluations_; }
+    ProposalRepo& proposals() override { return proposals_; }
+    StatsRepo& stats() override { return stats_; }
     /// Whether this transaction appended events (the store then tells its listener).
     bool appended_events() const { return events_.appended(); }
 
@@ -102,6 +109,9 @@ private:
     SqliteDirectoryRepo directory_;
     SqliteHandoverRepo handovers_;
     SqliteEventRepo events_;
+    SqliteEvaluationRepo evaluations_;
+    SqliteProposalRepo proposals_;
+    SqliteStatsRepo stats_;
 };
 
 }  // namespace spoed::db
