@@ -1,0 +1,3 @@
+spoed_add_test(learning_api_test LABELS integration
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/learning_api_test.cpp
+  LIBS spoed_test_fixtures)
