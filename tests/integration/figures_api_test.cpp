@@ -192,6 +192,27 @@ TEST_F(Figures, TheAggregateSuppressesEveryCountBelowFive) {
     EXPECT_EQ(json.find("youthId"), std::string::npos);
 }
 
+TEST_F(Figures, ExportRecordsPagesThroughThePeriod) {
+    std::string token;
+    std::set<std::string> ids;
+    int pages = 0;
+    do {
+        auto page = Rpc<v1::ExportRecordsResponse>(
+            "spoed.v1.StatsService/ExportRecords",
+            R"({"entity":"EXPORT_ENTITY_CASES","from":{"year":2026,"month":2,"day":1},"to":{"year":2026,"month":4,"day":30},"pageSize":100,"pageToken":")" +
+                token + R"("})",
+            coordinator);
+        ASSERT_EQ(page.columns(0), "case_id");
+        for (const auto& r : page.rows()) ids.insert(r.cells(0));
+        token = page.next_page_token();
+        ++pages;
+    } while (!token.empty() && pages < 100);
+    EXPECT_GT(pages, 1);
+    EXPECT_EQ(static_cast<std::int64_t>(ids.size()), expected.total.counts.cases);
+    auto audit = Audit(1);
+    EXPECT_EQ(audit[0].action, "export");
+}
+
 TEST(Aggregate, SuppressesSmallCountsAndTheCellThatWouldRevealThem) {
     v1::GetFiguresResponse f;
     auto* t = f.mutable_total();
