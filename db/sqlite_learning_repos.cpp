@@ -351,13 +351,14 @@ std::string ComplexSql(const ComplexityRules& r, std::string_view k) {
 
 std::vector<CaseFiguresRecord> SqliteStatsRepo::CaseFigures(const FiguresQuery& q) {
     if (q.buckets.empty()) return {};
+    // MATERIALIZED: each case's correlated look-ups run once, not once per column that uses them.
     std::string sql =
         "WITH " + BucketValues(q.buckets) +
         ", k AS (SELECT b.i AS i, c.id AS id, c.youth_id AS youth_id, c.outcome AS outcome, "
         "c.complexity AS complexity, c.opened_at AS opened_at, c.opened_at / 1000000 + " +
         OffsetSeconds("c.opened_at", q.summer_time) +
         " AS ls FROM b JOIN cases AS c ON c.opened_at >= b.lo AND c.opened_at < b.hi), "
-        "a AS (SELECT k.*, CASE WHEN y.date_of_birth IS NULL THEN -1 ELSE "
+        "a AS MATERIALIZED (SELECT k.*, CASE WHEN y.date_of_birth IS NULL THEN -1 ELSE "
         "CAST(strftime('%Y', k.ls, 'unixepoch') AS INTEGER) - CAST(substr(y.date_of_birth, 1, 4) AS INTEGER) - "
         "(strftime('%m-%d', k.ls, 'unixepoch') < substr(y.date_of_birth, 6, 5)) END AS age, "
         "(SELECT count(*) FROM consults AS q WHERE q.case_id = k.id) AS nq, "
@@ -400,7 +401,8 @@ std::vector<KeyedCountRecord> SqliteStatsRepo::KeyedCounts(const FiguresQuery& q
     if (q.buckets.empty()) return {};
     std::string sql =
         "WITH " + BucketValues(q.buckets) +
-        ", k AS (SELECT b.i AS i, c.id AS id FROM b JOIN cases AS c ON c.opened_at >= b.lo AND c.opened_at < b.hi) "
+        ", k AS MATERIALIZED (SELECT b.i AS i, c.id AS id FROM b JOIN cases AS c ON c.opened_at >= b.lo AND "
+        "c.opened_at < b.hi) "
         "SELECT i, 'problem_area', x.area, count(*) FROM k JOIN case_problem_areas AS x ON x.case_id = k.id "
         "GROUP BY i, x.area "
         "UNION ALL SELECT i, 'risk_flag', x.flag, count(*) FROM k JOIN case_risk_flags AS x ON x.case_id = k.id "
