@@ -17,9 +17,11 @@
 #include "daemon/service/auth_service.hpp"
 #include "daemon/service/calendar.hpp"
 #include "daemon/service/case_service.hpp"
+#include "daemon/service/evaluation_service.hpp"
 #include "daemon/service/handover_service.hpp"
 #include "daemon/service/plan_service.hpp"
 #include "daemon/service/shift_service.hpp"
+#include "daemon/service/stats_service.hpp"
 #include "daemon/service/youth_service.hpp"
 #include "db/sqlite_store.hpp"
 
@@ -42,6 +44,9 @@ struct Daemon::Impl {
     std::unique_ptr<service::ShiftService> shift;
     std::unique_ptr<service::HandoverService> handover;
     service::DirectoryService directory;
+    std::unique_ptr<service::EvaluationPlanner> planner;
+    std::unique_ptr<service::EvaluationService> evaluation;
+    std::unique_ptr<service::StatsService> stats;
     std::unique_ptr<api::Router> router;
     std::unique_ptr<api::EventHub> hub;
     std::unique_ptr<WorkerPool> workers;
@@ -92,7 +97,13 @@ Daemon::Daemon(DaemonConfig config, const Clock& clock) : impl_(std::make_unique
     impl_->events = std::make_unique<service::EventOutbox>(*impl_->calendar, c.handover_reminder_time);
     impl_->plan = std::make_unique<service::PlanService>(service::PlanPolicy{.break_glass_window = c.break_glass_window},
                                                          *impl_->events, *impl_->auth);
-    impl_->cases = std::make_unique<service::CaseService>(*impl_->events);
+    impl_->planner = std::make_unique<service::EvaluationPlanner>(
+        service::EvaluationPolicy{.rules = c.evaluation_rules, .window_working_days = c.evaluation_window_days},
+        *impl_->calendar);
+    impl_->cases = std::make_unique<service::CaseService>(*impl_->events, *impl_->planner);
+    impl_->evaluation = std::make_unique<service::EvaluationService>(*impl_->planner, *impl_->events);
+    impl_->stats = std::make_unique<service::StatsService>(
+        service::StatsPolicy{.rules = c.evaluation_rules, .night_cutoff_hour = c.night_cutoff_hour});
     impl_->consult = std::make_unique<service::ConsultService>(*impl_->events);
     impl_->shift = std::make_unique<service::ShiftService>(*impl_->calendar);
     impl_->handover = std::make_unique<service::HandoverService>(*impl_->calendar, *impl_->events);
@@ -107,7 +118,9 @@ Daemon::Daemon(DaemonConfig config, const Clock& clock) : impl_(std::make_unique
                                            .consult = *impl_->consult,
                                            .shift = *impl_->shift,
                                            .handover = *impl_->handover,
-                                           .directory = impl_->directory});
+                                           .directory = impl_->directory,
+                                           .evaluation = *impl_->evaluation,
+                                           .stats = *impl_->stats});
 
     impl_->hub = std::make_unique<api::EventHub>(
         *impl_->store, clock, *impl_->auth, *impl_->calendar, *impl_->events,

@@ -3,6 +3,7 @@
 #include "db/sqlite.hpp"
 #include "db/sqlite_crisis_repos.hpp"
 #include "db/sqlite_handover_repos.hpp"
+#include "db/sqlite_learning_repos.hpp"
 #include "db/store.hpp"
 
 namespace spoed::db {
@@ -84,7 +85,10 @@ public:
           directory_(c),
           handovers_(c),
           events_(c),
-          totp_(c) {}
+          totp_(c),
+          evaluations_(c),
+          proposals_(c),
+          stats_(c) {}
     UserRepo& users() override { return users_; }
     SessionRepo& sessions() override { return sessions_; }
     AuditRepo& audit() override { return audit_; }
@@ -101,6 +105,9 @@ public:
     HandoverRepo& handovers() override { return handovers_; }
     EventRepo& events() override { return events_; }
     TotpRepo& totp() override { return totp_; }
+    EvaluationRepo& evaluations() override { return evaluations_; }
+    ProposalRepo& proposals() override { return proposals_; }
+    StatsRepo& stats() override { return stats_; }
     /// Whether this transaction appended events (the store then tells its listener).
     bool appended_events() const { return events_.appended(); }
 
@@ -121,6 +128,9 @@ private:
     SqliteHandoverRepo handovers_;
     SqliteEventRepo events_;
     SqliteTotpRepo totp_;
+    SqliteEvaluationRepo evaluations_;
+    SqliteProposalRepo proposals_;
+    SqliteStatsRepo stats_;
 };
 
 }  // namespace spoed::db

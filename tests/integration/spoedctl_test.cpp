@@ -4,8 +4,10 @@
 #include <sys/stat.h>
 
 #include "daemon/service/totp.hpp"
+#include <fstream>
 
 #include "daemon/daemon.hpp"
+#include "tests/support/figures_dataset.hpp"
 #include "tests/support/process.hpp"
 #include "tests/support/service_fixture.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -172,6 +174,43 @@ TEST_F(SpoedctlTest, AuditVerifyReadsTheDatabaseFileAndNamesTheFirstBrokenEntry)
     EXPECT_NE(broken.out.find("BROKEN at seq 3 (changed)"), std::string::npos) << broken.out;
     EXPECT_EQ(Ctl("audit verify --db " + dir.file("nothing.db")).status, 2);
     EXPECT_EQ(Ctl("audit verify --db " + db + " --checkpoint nonsense").status, 2);
+}
+
+TEST_F(SpoedctlTest, ExportWritesRecordsPerEntityAndTheSuppressedAggregate) {
+    auto expected = test::GenerateFiguresDataset(d->store(), test::FiguresDatasetSpec{}, clock.Now());
+    daemon::service::PasswordHasher hasher;
+    test::InsertUser(d->store(), hasher, clock.Now(), "carla", {"coordinator"});
+    ASSERT_EQ(Ctl("login carla" + remote, test::kTestPassword).status, 0);
+    std::string out = dir.file("export");
+    auto run = Ctl("export --from 2026-02-01 --to 2026-04-30 --grouping month --out " + out);
+    ASSERT_EQ(run.status, 0) << run.out;
+    auto lines = [](const std::string& path) {
+        std::ifstream in(path);
+        std::vector<std::string> v;
+        for (std::string l; std::getline(in, l);) v.push_back(l);
+        return v;
+    };
+    auto cases = lines(out + "/cases.csv");
+    ASSERT_FALSE(cases.empty());
+    EXPECT_EQ(cases[0].rfind("case_id,youth_id,opened_at", 0), 0u) << cases[0];
+    EXPECT_EQ(static_cast<std::int64_t>(cases.size()) - 1, expected.total.counts.cases);
+    EXPECT_NE(run.out.find("cases.csv: " + std::to_string(expected.total.counts.cases) + " rows"), std::string::npos)
+        << run.out;
+    for (const char* e : {"contacts", "consults", "handovers", "evaluations", "proposals"}) {
+        EXPECT_GT(lines(out + "/" + e + ".csv").size(), 1u) << e;
+    }
+    // No names: the generated youths are all called "Jeugdige … (fictief)".
+    for (const auto& l : cases) EXPECT_EQ(l.find("fictief"), std::string::npos) << l;
+    auto aggregate = lines(out + "/aggregate.csv");
+    ASSERT_GT(aggregate.size(), 1u);
+    int suppressed = 0;
+    for (const auto& l : aggregate) suppressed += l.find(",yes,") != std::string::npos ? 1 : 0;
+    EXPECT_GT(suppressed, 0);
+    EXPECT_FALSE(lines(out + "/aggregate.json").empty());
+    struct stat st {};
+    ASSERT_EQ(stat((out + "/cases.csv").c_str(), &st), 0);
+    EXPECT_EQ(st.st_mode & 0777, 0600u);
+    EXPECT_EQ(Ctl("export --from 2026-02-01").status, 2);
 }
 
 TEST_F(SpoedctlTest, UnknownCommandsAndMissingArgumentsExitTwo) {

@@ -92,6 +92,14 @@ TEST(WalkthroughTest, TheFathersCallRunsAsDocumented) {
     EXPECT_NE(run.out.find("HANDOVER_KIND_LOCAL_TEAM to Lokaal team Groningen"), std::string::npos) << run.out;
     EXPECT_EQ(Count(run.out, "HANDOVER_STATUS_CONFIRMED"), 2) << run.out;
     EXPECT_NE(run.out.find("CASE_STATUS_CLOSED"), std::string::npos) << run.out;
+    // The evaluation of the night's case and the proposal it produced.
+    EXPECT_NE(run.out.find("EVALUATION_STATUS_PLANNED EVALUATION_REASON_MANUAL, due by 20"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("\nEVALUATION_STATUS_HELD\n"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("EVALUATION_STATUS_FINALISED, plan version 2"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("read-only"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("PROPOSAL_STATUS_DISCUSSED Chain meeting"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("Accare: Give every pre-registered youth's plan an evening number"), std::string::npos)
+        << run.out;
     for (const char* kind : {"opened", "contact", "consult_requested", "consult_answered", "updated"}) {
         EXPECT_NE(run.out.find(std::string(" ") + kind), std::string::npos) << kind << "\n" << run.out;
     }

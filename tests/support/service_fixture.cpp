@@ -33,7 +33,9 @@ ServiceFixture::ServiceFixture()
                                             .consult = consult,
                                             .shift = shift,
                                             .handover = handover,
-                                            .directory = directory});
+                                            .directory = directory,
+                                            .evaluation = evaluation,
+                                            .stats = stats});
 }
 
 ServiceFixture::~ServiceFixture() = default;

@@ -11,10 +11,12 @@
 #include "daemon/service/auth_service.hpp"
 #include "daemon/service/calendar.hpp"
 #include "daemon/service/case_service.hpp"
+#include "daemon/service/evaluation_service.hpp"
 #include "daemon/service/events.hpp"
 #include "daemon/service/handover_service.hpp"
 #include "daemon/service/plan_service.hpp"
 #include "daemon/service/shift_service.hpp"
+#include "daemon/service/stats_service.hpp"
 #include "daemon/service/youth_service.hpp"
 #include "db/sqlite_store.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -90,11 +92,14 @@ public:
     daemon::service::YouthService youth;
     daemon::service::EventOutbox events{calendar};
     daemon::service::PlanService plan{daemon::service::PlanPolicy{}, events, auth};
-    daemon::service::CaseService cases{events};
+    daemon::service::EvaluationPlanner planner{daemon::service::EvaluationPolicy{}, calendar};
+    daemon::service::CaseService cases{events, planner};
     daemon::service::ConsultService consult{events};
     daemon::service::ShiftService shift{calendar};
     daemon::service::HandoverService handover{calendar, events};
     daemon::service::DirectoryService directory;
+    daemon::service::EvaluationService evaluation{planner, events};
+    daemon::service::StatsService stats{daemon::service::StatsPolicy{}};
     std::unique_ptr<daemon::api::Router> router;
 };
 

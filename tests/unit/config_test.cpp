@@ -75,6 +75,30 @@ TEST(Config, CalendarKeys) {
               std::string::npos);
 }
 
+TEST(Config, EvaluationKeys) {
+    DaemonConfig c;
+    EXPECT_EQ(c.evaluation_window_days, 10);
+    EXPECT_EQ(c.evaluation_rules.outcomes, (std::vector<std::string>{"crisis_placement", "admission"}));
+    ASSERT_TRUE(ParseConfig("evaluation_window_days = 5\nevaluation_outcomes = admission\n"
+                            "evaluation_risk_flags = suicide_attempt, self_harm\nevaluation_repeat_cases = 0\n"
+                            "evaluation_when_marked_complex = false\nevaluation_repeat_days = 60\n",
+                            "spoedd.conf", c)
+                    .ok());
+    EXPECT_EQ(c.evaluation_window_days, 5);
+    EXPECT_EQ(c.evaluation_rules.outcomes, (std::vector<std::string>{"admission"}));
+    EXPECT_EQ(c.evaluation_rules.risk_flags, (std::vector<std::string>{"suicide_attempt", "self_harm"}));
+    EXPECT_EQ(c.evaluation_rules.repeat_cases, 0);
+    EXPECT_EQ(c.evaluation_rules.repeat_days, 60);
+    EXPECT_FALSE(c.evaluation_rules.marked_complex);
+    ASSERT_TRUE(ParseConfig("evaluation_outcomes = none\n", "spoedd.conf", c).ok());
+    EXPECT_TRUE(c.evaluation_rules.outcomes.empty());
+    auto bad = ParseConfig("evaluation_risk_flags = suicide\n", "spoedd.conf", c);
+    ASSERT_FALSE(bad.ok());
+    EXPECT_NE(bad.error().message.find("evaluation_risk_flags"), std::string::npos);
+    EXPECT_NE(bad.error().message.find("'suicide'"), std::string::npos);
+    EXPECT_FALSE(ParseConfig("evaluation_window_days = 0\n", "spoedd.conf", c).ok());
+}
+
 TEST(Config, ListenTakesIpv6InBrackets) {
     std::string host;
     std::uint16_t port = 0;
