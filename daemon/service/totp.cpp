@@ -8,6 +8,8 @@
 #include <memory>
 #include <stdexcept>
 
+#include "daemon/service/secrets.hpp"
+
 namespace spoed::daemon::service {
 namespace {
 
@@ -91,21 +93,7 @@ std::optional<std::int64_t> MatchTotp(std::string_view key, std::string_view cod
     return found;
 }
 
-std::string Base32Encode(std::string_view bytes) {
-    std::string out;
-    std::uint32_t buf = 0;
-    int bits = 0;
-    for (unsigned char c : bytes) {
-        buf = (buf << 8) | c;
-        bits += 8;
-        while (bits >= 5) {
-            bits -= 5;
-            out += kBase32[(buf >> bits) & 0x1f];
-        }
-    }
-    if (bits > 0) out += kBase32[(buf << (5 - bits)) & 0x1f];
-    return out;
-}
+std::string Base32Encode(std::string_view bytes) { return EncodeBits(bytes, 5, kBase32); }
 
 std::optional<std::string> Base32Decode(std::string_view text) {
     std::string out;
