@@ -41,8 +41,13 @@ struct DaemonConfig {
     int password_hash_concurrency = 2;
     int db_readers = 4;
     log::Level log_level = log::Level::kInfo;
+    std::string backup_dir;     // where `spoedctl backup` writes; empty: <data_dir>/backups (for /metrics)
+    std::string metrics_token;  // bearer token that may read /metrics besides admin sessions; empty: none
+    std::vector<std::string> metrics_allow;  // address ranges that may read /metrics without a token
+    std::int64_t storage_reserve_mb = 16;    // reserve file kept beside the database for disk-full
 
     std::string DatabasePath() const { return data_dir + "/spoed.db"; }
+    std::string BackupDir() const { return backup_dir.empty() ? data_dir + "/backups" : backup_dir; }
 };
 
 /// Reads `key = value` lines ('#' starts a comment) over `config`. A bad key or value is an
@@ -52,6 +57,12 @@ Status ParseConfig(std::string_view text, std::string_view source, DaemonConfig&
 Status LoadConfigFile(const std::string& path, DaemonConfig& config);
 /// Sets one key (shared by the file and the command line); `where` prefixes error messages.
 Status SetConfigKey(std::string_view key, std::string_view value, std::string_view where, DaemonConfig& config);
+/// Every key the file accepts, in the order docs/configuration.md lists them.
+const std::vector<std::string_view>& ConfigKeys();
+/// An address range "10.0.0.0/8", "::1/128" or a single address; false when malformed.
+bool ParseAddressRange(std::string_view text, std::vector<unsigned char>& bytes, int& prefix);
+/// Whether `address` ("127.0.0.1", "::ffff:10.1.2.3", "::1") lies in one of the ranges.
+bool AddressInRanges(std::string_view address, const std::vector<std::string>& ranges);
 /// "host:port", "[::1]:port" or ":port".
 Status ParseListen(std::string_view value, std::string& host, std::uint16_t& port);
 

@@ -14,6 +14,7 @@ packages=(
   libargon2-dev
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   curl ca-certificates jq
+  libsystemd-dev lintian debootstrap fakeroot
 )
 if [[ "${1:-}" == "--desk" ]]; then
   packages+=(qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools xvfb)
