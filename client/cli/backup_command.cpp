@@ -15,6 +15,7 @@
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <thread>
 
 #include "client/cli/cli.hpp"
 #include "db/audit_chain.hpp"
@@ -32,13 +33,18 @@ constexpr std::string_view kMagic = "SPOEDBK1";  // encrypted backup: magic, 12-
 constexpr std::size_t kIvSize = 12;
 constexpr std::size_t kTagSize = 16;
 
+/// UTC time to the millisecond, e.g. 20261123T033000.123Z: names that sort by time.
 std::string UtcStamp() {
-    std::time_t t = std::time(nullptr);
+    auto now = std::chrono::system_clock::now();
+    std::time_t t = std::chrono::system_clock::to_time_t(now);
+    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
     std::tm tm{};
     gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", &tm);
-    return buf;
+    char buf[40];
+    std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%S", &tm);
+    char out[48];
+    std::snprintf(out, sizeof out, "%s.%03dZ", buf, static_cast<int>(ms));
+    return out;
 }
 
 std::string ReadFile(const std::string& path) {
@@ -140,7 +146,7 @@ bool IsBackupName(const std::string& name) {
 
 /// Checks a database file that is not in use: integrity and audit chain. "" when both are
 /// fine, else what is wrong.
-std::string CheckCopy(const std::string& path, std::int64_t& audit_entries) {
+std::string CheckCopy(const std::string& path, std::int64_t& audit_entries) try {
     db::Connection c(path, db::Connection::Mode::kReadOnly);
     std::string integrity = db::IntegrityCheck(c);
     if (integrity != "ok") return "integrity check failed: " + integrity;
@@ -153,6 +159,8 @@ std::string CheckCopy(const std::string& path, std::int64_t& audit_entries) {
     audit_entries = chain.entries;
     if (!chain.ok) return "audit chain broken: " + chain.problem;
     return "";
+} catch (const db::SqliteError& e) {
+    return std::string("cannot be read as a Spoed database (") + e.what() + ")";
 }
 
 int Backup(Context& ctx) {
@@ -181,10 +189,13 @@ int Backup(Context& ctx) {
         if (auto kf = a.Get("encrypt-key-file")) key = LoadKey(*kf);
         fs::create_directories(dest_dir);
         ::chmod(dest_dir.c_str(), 0700);
-        std::string base = "spoed-" + UtcStamp();
         std::string suffix = key.empty() ? ".db" : ".db.enc";
+        std::string base = "spoed-" + UtcStamp();
+        while (fs::exists(dest_dir + "/" + base + ".db") || fs::exists(dest_dir + "/" + base + ".db.enc")) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+            base = "spoed-" + UtcStamp();
+        }
         std::string final_path = dest_dir + "/" + base + suffix;
-        for (int n = 2; fs::exists(final_path); ++n) final_path = dest_dir + "/" + base + "-" + std::to_string(n) + suffix;
         tmp = dest_dir + "/." + base + ".partial";
         fs::remove(tmp);
 
@@ -277,14 +288,17 @@ int Restore(Context& ctx) {
 
         std::string kept;
         if (fs::exists(db)) {
-            {
+            try {
                 // Fold the old WAL into its file first, so that the kept copy is whole and no
                 // stale WAL is ever applied to the restored database.
                 db::Connection old(*db_path, db::Connection::Mode::kReadWriteCreate);
                 old.Exec("PRAGMA wal_checkpoint(TRUNCATE)");
+            } catch (const db::SqliteError&) {
+                // A damaged database is kept as it is, its WAL beside it.
             }
             kept = *db_path + ".before-restore-" + UtcStamp();
             fs::rename(db, kept);
+            if (fs::exists(*db_path + "-wal")) fs::rename(*db_path + "-wal", kept + "-wal");
         }
         for (const char* side : {"-wal", "-shm", "-journal"}) fs::remove(*db_path + side);
         fs::rename(tmp, db);
