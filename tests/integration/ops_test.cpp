@@ -267,6 +267,9 @@ TEST(StorageFull, WritesAnswerUnavailableReadsGoOnNothingBreaksAndWritesResume) 
     ASSERT_TRUE(case_id.ok());
     ASSERT_TRUE(w.LogContact(*case_id, "before full", "full-key-0", test::Worker::MinuteAgo()).ok());
 
+    const std::string reserve = live.db + ".reserve";
+    ASSERT_TRUE(fs::exists(reserve));
+    EXPECT_EQ(fs::file_size(reserve), 1024u * 1024u);
     auto& store = dynamic_cast<db::SqliteStore&>(live.d->store());
     std::int64_t pages = 0;
     {
@@ -291,6 +294,7 @@ TEST(StorageFull, WritesAnswerUnavailableReadsGoOnNothingBreaksAndWritesResume) 
     EXPECT_NE(refused.error().message.find("storage is full; nothing was saved"), std::string::npos)
         << refused.error().message;
     EXPECT_TRUE(store.StorageFull());
+    EXPECT_FALSE(fs::exists(reserve)) << "the reserve is released for the audit lines of reads";
 
     // Reads keep working (and are audited from the reserve), again and again.
     for (int i = 0; i < 5; ++i) {
@@ -308,6 +312,7 @@ TEST(StorageFull, WritesAnswerUnavailableReadsGoOnNothingBreaksAndWritesResume) 
     auto again = w.LogContact(*case_id, "filler " + key.substr(9) + " " + long_text, key, started);
     EXPECT_TRUE(again.ok()) << again.error().message;
     EXPECT_FALSE(store.StorageFull());
+    EXPECT_TRUE(fs::exists(reserve)) << "the reserve is made anew once there is room";
     EXPECT_EQ(Summaries(w, *case_id).size(), static_cast<std::size_t>(written + 2));
 }
 

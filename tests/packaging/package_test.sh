@@ -135,9 +135,10 @@ debootstrap --variant=minbase bookworm "$chroot_dir" "${SPOED_DEBIAN_MIRROR:-htt
 mount -t proc proc "$chroot_dir/proc"
 mkdir -p "$chroot_dir/tmp/debs"
 cp "$spoedd_deb" "$spoedctl_deb" "$chroot_dir/tmp/debs/"
+debs=(/tmp/debs/"$(basename "$spoedd_deb")" /tmp/debs/"$(basename "$spoedctl_deb")")  # paths inside the root
 in_root() { chroot "$chroot_dir" /usr/bin/env DEBIAN_FRONTEND=noninteractive PATH=/usr/sbin:/usr/bin:/sbin:/bin "$@"; }
 in_root apt-get update -qq >/dev/null
-in_root apt-get install -y -qq --no-install-recommends /tmp/debs/*.deb >"$tmp/install.log" 2>&1 ||
+in_root apt-get install -y -qq --no-install-recommends "${debs[@]}" >"$tmp/install.log" 2>&1 ||
   { tail -30 "$tmp/install.log"; fail "installing the packages failed"; }
 in_root getent passwd spoed >/dev/null || fail "no system user spoed"
 [[ $(stat -c '%U %a' "$chroot_dir/var/lib/spoed") == "spoed 700" ]] || fail "/var/lib/spoed is not spoed's, mode 700"
@@ -148,7 +149,7 @@ start_and_ready "chroot --userspec=spoed:spoed $chroot_dir /usr/bin/spoedd --con
 in_root runuser -u spoed -- spoedctl backup /var/lib/spoed/backups --db /var/lib/spoed/spoed.db --keep 3 >/dev/null ||
   fail "spoedctl backup as the service user failed"
 # Upgrade (the same version again runs the upgrade paths of the scripts), then purge.
-in_root dpkg -i /tmp/debs/*.deb >"$tmp/upgrade.log" 2>&1 || { cat "$tmp/upgrade.log"; fail "reinstall failed"; }
+in_root dpkg -i "${debs[@]}" >"$tmp/upgrade.log" 2>&1 || { cat "$tmp/upgrade.log"; fail "reinstall failed"; }
 [[ -f $chroot_dir/var/lib/spoed/spoed.db ]] || fail "the database did not survive an upgrade"
 in_root dpkg --purge spoedd >"$tmp/purge.log" 2>&1 || { cat "$tmp/purge.log"; fail "purge failed"; }
 [[ ! -e $chroot_dir/var/lib/spoed && ! -e $chroot_dir/etc/spoed/spoedd.conf ]] || fail "purge left state or configuration"
