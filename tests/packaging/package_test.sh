@@ -37,6 +37,7 @@ cleanup() {
   rm -rf "$tmp"
 }
 trap cleanup EXIT
+trap "exit 143" TERM INT  # so that cleanup runs (and unmounts) when ctest times out
 
 # --- build the packages -------------------------------------------------------------------
 (cd "$tmp" && cpack -G DEB --config "$build/CPackConfig.cmake" -B "$tmp/out" >"$tmp/cpack.log" 2>&1) ||
@@ -145,9 +146,11 @@ in_root getent passwd spoed >/dev/null || fail "no system user spoed"
 [[ $(stat -c '%G %a' "$chroot_dir/etc/spoed/spoedd.conf") == "spoed 640" ]] || fail "spoedd.conf is not root:spoed 640"
 start_and_ready "chroot --userspec=spoed:spoed $chroot_dir /usr/bin/spoedd --config /etc/spoed/spoedd.conf" \
   "" "$chroot_dir/var/lib/spoed/tls/dev-ca.pem"
-# The packaged backup, as the timer runs it.
-in_root runuser -u spoed -- spoedctl backup /var/lib/spoed/backups --db /var/lib/spoed/spoed.db --keep 3 >/dev/null ||
-  fail "spoedctl backup as the service user failed"
+# The packaged backup, as the timer runs it: the unit's command line with its settings file.
+exec_start=$(sed -n 's/^ExecStart=//p' "$chroot_dir/lib/systemd/system/spoed-backup.service" | sed 's/\$\$/$/g')
+in_root runuser -u spoed -- /bin/sh -c "set -a; . /etc/spoed/backup.conf; set +a; $exec_start" >"$tmp/backup.log" 2>&1 ||
+  { cat "$tmp/backup.log"; fail "the backup service's command failed"; }
+ls "$chroot_dir"/var/lib/spoed/backups/spoed-*.db >/dev/null || fail "no backup written"
 # Upgrade (the same version again runs the upgrade paths of the scripts), then purge.
 in_root dpkg -i "${debs[@]}" >"$tmp/upgrade.log" 2>&1 || { cat "$tmp/upgrade.log"; fail "reinstall failed"; }
 [[ -f $chroot_dir/var/lib/spoed/spoed.db ]] || fail "the database did not survive an upgrade"
