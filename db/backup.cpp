@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <sqlite3.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -52,6 +53,10 @@ std::unique_ptr<DatabaseLock> DatabaseLock::TryAcquire(const std::string& databa
     std::string path = database_path + ".lock";
     int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
     if (fd < 0) throw std::runtime_error("cannot open lock file " + path + ": " + std::strerror(errno));
+    // Made by root (spoedctl restore under sudo), the file must still open for the service user.
+    std::string dir = path.substr(0, path.find_last_of('/') + 1);
+    struct stat st {};
+    if (::geteuid() == 0 && ::stat(dir.empty() ? "." : dir.c_str(), &st) == 0) (void)::fchown(fd, st.st_uid, st.st_gid);
     if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
         ::close(fd);
         return nullptr;

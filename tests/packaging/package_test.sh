@@ -151,9 +151,15 @@ exec_start=$(sed -n 's/^ExecStart=//p' "$chroot_dir/lib/systemd/system/spoed-bac
 in_root runuser -u spoed -- /bin/sh -c "set -a; . /etc/spoed/backup.conf; set +a; $exec_start" >"$tmp/backup.log" 2>&1 ||
   { cat "$tmp/backup.log"; fail "the backup service's command failed"; }
 ls "$chroot_dir"/var/lib/spoed/backups/spoed-*.db >/dev/null || fail "no backup written"
+# The restore drill as an operator does it (as root), then the daemon starts on the copy.
+copy=$(cd "$chroot_dir" && ls var/lib/spoed/backups/spoed-*.db | tail -1)
+in_root spoedctl restore "/$copy" --db /var/lib/spoed/spoed.db >"$tmp/restore.log" 2>&1 ||
+  { cat "$tmp/restore.log"; fail "restore failed"; }
+start_and_ready "chroot --userspec=spoed:spoed $chroot_dir /usr/bin/spoedd --config /etc/spoed/spoedd.conf" \
+  "" "$chroot_dir/var/lib/spoed/tls/dev-ca.pem"
 # Upgrade (the same version again runs the upgrade paths of the scripts), then purge.
 in_root dpkg -i "${debs[@]}" >"$tmp/upgrade.log" 2>&1 || { cat "$tmp/upgrade.log"; fail "reinstall failed"; }
 [[ -f $chroot_dir/var/lib/spoed/spoed.db ]] || fail "the database did not survive an upgrade"
 in_root dpkg --purge spoedd >"$tmp/purge.log" 2>&1 || { cat "$tmp/purge.log"; fail "purge failed"; }
 [[ ! -e $chroot_dir/var/lib/spoed && ! -e $chroot_dir/etc/spoed/spoedd.conf ]] || fail "purge left state or configuration"
-note "debootstrap root: install, start, /readyz, backup, upgrade and purge ok"
+note "debootstrap root: install, start, /readyz, backup, restore, restart, upgrade and purge ok"
