@@ -5,7 +5,11 @@
 //
 // SPOED_CRASH_CYCLES=500 runs more cycles than the default 20 (e.g. before a release).
 #include <gtest/gtest.h>
+#include <poll.h>
 #include <signal.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <cstdlib>
@@ -164,6 +168,41 @@ TEST(CrashDurability, EveryAcknowledgedWriteSurvivesSigkillExactlyOnce) {
     std::printf("[crash] %d kill cycles, %zu acknowledged writes, %ld attempts, %ld failed attempts retried, "
                 "%lld audit entries verified\n",
                 cycles, acked.size(), attempts.load(), failures.load(), static_cast<long long>(chain.entries));
+}
+
+// systemd's side of Type=notify, played by the test: a datagram socket in NOTIFY_SOCKET.
+TEST(SpoeddUnderSystemd, NotifiesReadinessFeedsTheWatchdogAndSaysStopping) {
+    test::TempDir dir;
+    std::string sock_path = dir.file("notify.sock");
+    int sock = ::socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    ASSERT_GE(sock, 0);
+    sockaddr_un addr{};
+    addr.sun_family = AF_UNIX;
+    std::snprintf(addr.sun_path, sizeof addr.sun_path, "%s", sock_path.c_str());
+    ASSERT_EQ(::bind(sock, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+    ::setenv("NOTIFY_SOCKET", sock_path.c_str(), 1);
+    ::setenv("WATCHDOG_USEC", "600000", 1);  // fed every 200 ms
+    test::Child spoedd({SPOED_SPOEDD_PATH, "--data-dir", dir.file("data"), "--listen", "127.0.0.1:0"});
+    ::unsetenv("NOTIFY_SOCKET");
+    ::unsetenv("WATCHDOG_USEC");
+    auto receive_until = [&](const std::string& what, int timeout_ms) {
+        auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+        while (std::chrono::steady_clock::now() < deadline) {
+            pollfd p{sock, POLLIN, 0};
+            if (::poll(&p, 1, 100) <= 0) continue;
+            char buf[512];
+            ssize_t n = ::recv(sock, buf, sizeof buf, 0);
+            if (n > 0 && std::string(buf, static_cast<std::size_t>(n)).find(what) != std::string::npos) return true;
+        }
+        return false;
+    };
+    EXPECT_TRUE(receive_until("READY=1", 20'000));
+    EXPECT_FALSE(spoedd.WaitForLine("listening on", 5'000).empty()) << "ready only once listening";
+    for (int i = 0; i < 3; ++i) EXPECT_TRUE(receive_until("WATCHDOG=1", 5'000)) << i;
+    spoedd.Signal(SIGTERM);
+    EXPECT_TRUE(receive_until("STOPPING=1", 10'000));
+    EXPECT_EQ(spoedd.Wait(30'000), 0);
+    ::close(sock);
 }
 
 }  // namespace
