@@ -142,8 +142,8 @@ in_root apt-get update -qq >/dev/null
 in_root apt-get install -y -qq --no-install-recommends "${debs[@]}" >"$tmp/install.log" 2>&1 ||
   { tail -30 "$tmp/install.log"; fail "installing the packages failed"; }
 in_root getent passwd spoed >/dev/null || fail "no system user spoed"
-[[ $(stat -c '%U %a' "$chroot_dir/var/lib/spoed") == "spoed 700" ]] || fail "/var/lib/spoed is not spoed's, mode 700"
-[[ $(stat -c '%G %a' "$chroot_dir/etc/spoed/spoedd.conf") == "spoed 640" ]] || fail "spoedd.conf is not root:spoed 640"
+[[ $(in_root stat -c '%U %a' /var/lib/spoed) == "spoed 700" ]] || fail "/var/lib/spoed is not spoed's, mode 700"
+[[ $(in_root stat -c '%G %a' /etc/spoed/spoedd.conf) == "spoed 640" ]] || fail "spoedd.conf is not root:spoed 640"
 start_and_ready "chroot --userspec=spoed:spoed $chroot_dir /usr/bin/spoedd --config /etc/spoed/spoedd.conf" \
   "" "$chroot_dir/var/lib/spoed/tls/dev-ca.pem"
 # The packaged backup, as the timer runs it: the unit's command line with its settings file.
