@@ -1,9 +1,12 @@
 #include "daemon/config.hpp"
 
+#include <arpa/inet.h>
+
 #include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 namespace spoed::daemon {
@@ -237,10 +240,100 @@ Status SetConfigKey(std::string_view key, std::string_view value, std::string_vi
     } else if (key == "audit_checkpoint_minutes") {
         SPOED_TRY(ParseNumber<std::uint64_t>(value, 1, 24 * 60, where, key, n));
         c.audit_checkpoint_interval = std::chrono::minutes(n);
+    } else if (key == "backup_dir") {
+        SPOED_TRY(RequireNonEmpty(value, where, key));
+        c.backup_dir = std::string(value);
+    } else if (key == "metrics_token") {
+        if (!value.empty() && value.size() < 32) {
+            return Error::InvalidArgument(std::string(where) +
+                                          "key 'metrics_token': at least 32 characters (openssl rand -hex 32)");
+        }
+        c.metrics_token = std::string(value);
+    } else if (key == "metrics_allow") {
+        c.metrics_allow.clear();
+        std::string_view rest = value;
+        while (!rest.empty()) {
+            std::size_t comma = rest.find(',');
+            std::string_view item = Trim(rest.substr(0, comma));
+            rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+            std::vector<unsigned char> bytes;
+            int prefix = 0;
+            if (!ParseAddressRange(item, bytes, prefix)) {
+                return Error::InvalidArgument(std::string(where) + "key 'metrics_allow': expected address ranges such "
+                                              "as 127.0.0.1/32 or ::1/128 separated by commas, got '" +
+                                              std::string(item.substr(0, 60)) + "'");
+            }
+            c.metrics_allow.emplace_back(item);
+        }
+    } else if (key == "storage_reserve_mb") {
+        SPOED_TRY(ParseNumber<std::uint64_t>(value, 0, 4096, where, key, n));
+        c.storage_reserve_mb = static_cast<std::int64_t>(n);
     } else {
         return Error::InvalidArgument(std::string(where) + "unknown key '" + std::string(key.substr(0, 60)) + "'");
     }
     return Ok();
+}
+
+const std::vector<std::string_view>& ConfigKeys() {
+    static const std::vector<std::string_view> keys = {
+        "data_dir", "listen", "tls_cert", "tls_key", "tls_allow_tls12", "io_threads", "worker_threads",
+        "max_connections", "max_header_bytes", "max_body_bytes", "read_timeout_seconds", "idle_timeout_seconds",
+        "shutdown_grace_seconds", "session_idle_minutes", "session_lifetime_hours", "break_glass_minutes",
+        "handover_due_time", "handover_reminder_time", "event_check_seconds", "websocket_idle_seconds",
+        "night_cutoff_hour", "good_friday_closed", "closure_dates", "password_hash_concurrency", "db_readers",
+        "log_level", "backup_dir", "metrics_token", "metrics_allow", "storage_reserve_mb",
+        "evaluation_window_days", "evaluation_when_marked_complex", "evaluation_outcomes", "evaluation_risk_flags",
+        "evaluation_repeat_cases", "evaluation_repeat_days", "totp_key_file", "token_requests_per_second",
+        "token_request_burst", "audit_checkpoint_minutes"};
+    return keys;
+}
+
+bool ParseAddressRange(std::string_view text, std::vector<unsigned char>& bytes, int& prefix) {
+    std::string_view addr = text;
+    int max_prefix = 0;
+    std::optional<int> given;
+    if (std::size_t slash = text.find('/'); slash != std::string_view::npos) {
+        addr = text.substr(0, slash);
+        std::string_view p = text.substr(slash + 1);
+        int v = -1;
+        auto [ptr, ec] = std::from_chars(p.data(), p.data() + p.size(), v);
+        if (ec != std::errc() || ptr != p.data() + p.size() || p.empty()) return false;
+        given = v;
+    }
+    std::string a(addr);
+    unsigned char buf[16];
+    if (inet_pton(AF_INET, a.c_str(), buf) == 1) {
+        bytes.assign(buf, buf + 4);
+        max_prefix = 32;
+    } else if (inet_pton(AF_INET6, a.c_str(), buf) == 1) {
+        bytes.assign(buf, buf + 16);
+        max_prefix = 128;
+    } else {
+        return false;
+    }
+    prefix = given.value_or(max_prefix);
+    return prefix >= 0 && prefix <= max_prefix;
+}
+
+bool AddressInRanges(std::string_view address, const std::vector<std::string>& ranges) {
+    std::vector<unsigned char> addr;
+    int unused = 0;
+    if (!ParseAddressRange(address, addr, unused)) return false;
+    // An IPv4 client on a dual-stack socket shows as ::ffff:a.b.c.d.
+    static const unsigned char kMapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
+    if (addr.size() == 16 && std::equal(addr.begin(), addr.begin() + 12, kMapped)) addr.erase(addr.begin(), addr.begin() + 12);
+    for (const auto& r : ranges) {
+        std::vector<unsigned char> net;
+        int prefix = 0;
+        if (!ParseAddressRange(r, net, prefix) || net.size() != addr.size()) continue;
+        bool match = true;
+        for (int bit = 0; bit < prefix && match; ++bit) {
+            unsigned char mask = static_cast<unsigned char>(0x80 >> (bit % 8));
+            match = (net[bit / 8] & mask) == (addr[bit / 8] & mask);
+        }
+        if (match) return true;
+    }
+    return false;
 }
 
 Status ParseConfig(std::string_view text, std::string_view source, DaemonConfig& config) {

@@ -49,7 +49,13 @@ struct DaemonConfig {
     int token_request_burst = 200;
     std::chrono::minutes audit_checkpoint_interval{60};
 
+    std::string backup_dir;     // where `spoedctl backup` writes; empty: <data_dir>/backups (for /metrics)
+    std::string metrics_token;  // bearer token that may read /metrics besides admin sessions; empty: none
+    std::vector<std::string> metrics_allow;  // address ranges that may read /metrics without a token
+    std::int64_t storage_reserve_mb = 16;    // reserve file kept beside the database for disk-full
+
     std::string DatabasePath() const { return data_dir + "/spoed.db"; }
+    std::string BackupDir() const { return backup_dir.empty() ? data_dir + "/backups" : backup_dir; }
     std::string TotpKeyPath() const { return totp_key_file.empty() ? data_dir + "/totp.key" : totp_key_file; }
 };
 
@@ -60,6 +66,12 @@ Status ParseConfig(std::string_view text, std::string_view source, DaemonConfig&
 Status LoadConfigFile(const std::string& path, DaemonConfig& config);
 /// Sets one key (shared by the file and the command line); `where` prefixes error messages.
 Status SetConfigKey(std::string_view key, std::string_view value, std::string_view where, DaemonConfig& config);
+/// Every key the file accepts, in the order docs/configuration.md lists them.
+const std::vector<std::string_view>& ConfigKeys();
+/// An address range "10.0.0.0/8", "::1/128" or a single address; false when malformed.
+bool ParseAddressRange(std::string_view text, std::vector<unsigned char>& bytes, int& prefix);
+/// Whether `address` ("127.0.0.1", "::ffff:10.1.2.3", "::1") lies in one of the ranges.
+bool AddressInRanges(std::string_view address, const std::vector<std::string>& ranges);
 /// "host:port", "[::1]:port" or ":port".
 Status ParseListen(std::string_view value, std::string& host, std::uint16_t& port);
 

@@ -1,6 +1,11 @@
 #include "daemon/daemon.hpp"
 
+#include <openssl/crypto.h>
+#include <sys/stat.h>
+
+#include <chrono>
 #include <filesystem>
+#include <future>
 #include <stdexcept>
 #include <thread>
 
@@ -24,6 +29,9 @@
 #include "daemon/service/stats_service.hpp"
 #include "daemon/service/youth_service.hpp"
 #include "db/sqlite_store.hpp"
+#include "db/backup.hpp"
+#include "daemon/metrics.hpp"
+#include "daemon/service/secrets.hpp"
 
 namespace spoed::daemon {
 
@@ -53,6 +61,10 @@ struct Daemon::Impl {
     std::unique_ptr<net::Server> server;
     std::unique_ptr<AuditWatch> audit_watch;
     bool stopped = false;
+    std::unique_ptr<db::DatabaseLock> db_lock;
+    RequestMetrics metrics;
+
+    net::HttpResponse HandleMetrics(const net::HttpRequest& req);
 
     Impl(DaemonConfig c, const Clock& cl) : config(std::move(c)), clock(cl) {}
 };
@@ -66,7 +78,14 @@ Daemon::Daemon(DaemonConfig config, const Clock& clock) : impl_(std::make_unique
     std::filesystem::permissions(c.data_dir, std::filesystem::perms::owner_all, std::filesystem::perm_options::replace,
                                  ec);
 
-    impl_->store = db::SqliteStore::Open({.path = c.DatabasePath(), .readers = c.db_readers});
+    // One spoedd per database; `spoedctl restore` takes the same lock.
+    impl_->db_lock = db::DatabaseLock::TryAcquire(c.DatabasePath());
+    if (!impl_->db_lock) {
+        throw std::runtime_error("another process (spoedd or spoedctl restore) is using " + c.DatabasePath());
+    }
+    impl_->store = db::SqliteStore::Open({.path = c.DatabasePath(),
+                                          .readers = c.db_readers,
+                                          .reserve_bytes = c.storage_reserve_mb * 1024 * 1024});
     impl_->audit_watch = std::make_unique<AuditWatch>(*impl_->store, c.audit_checkpoint_interval);
     impl_->audit_watch->CheckAtStart();
     // Made in the data directory when not configured, like the development certificate.
@@ -145,9 +164,19 @@ Daemon::Daemon(DaemonConfig config, const Clock& clock) : impl_(std::make_unique
     so.websocket_idle_timeout = c.websocket_idle;
     so.tls = tls;
     Impl* impl = impl_.get();
-    impl_->server = std::make_unique<net::Server>(so, [impl](net::HttpRequest&& req, net::Respond respond) {
+    impl_->server = std::make_unique<net::Server>(so, [impl](net::HttpRequest&& req, net::Respond respond_plain) {
         auto shared_req = std::make_shared<net::HttpRequest>(std::move(req));
-        bool queued = impl->workers->Post([impl, shared_req, respond] { respond(impl->router->Handle(*shared_req)); });
+        auto started = std::chrono::steady_clock::now();
+        net::Respond respond = [impl, started, target = shared_req->target,
+                                respond_plain = std::move(respond_plain)](net::HttpResponse r) {
+            std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
+            impl->metrics.Record(target, RequestMetrics::CodeLabel(r.status, r.body), took.count());
+            respond_plain(std::move(r));
+        };
+        bool is_metrics = shared_req->target.substr(0, shared_req->target.find('?')) == "/metrics";
+        bool queued = impl->workers->Post([impl, shared_req, respond, is_metrics] {
+            respond(is_metrics ? impl->HandleMetrics(*shared_req) : impl->router->Handle(*shared_req));
+        });
         if (!queued) {
             net::HttpResponse r;
             r.status = 503;
@@ -169,6 +198,120 @@ Daemon::Daemon(DaemonConfig config, const Clock& clock) : impl_(std::make_unique
 }
 
 Daemon::~Daemon() { Stop(); }
+
+namespace {
+
+net::HttpResponse PlainResponse(int status, std::string body) {
+    net::HttpResponse r;
+    r.status = status;
+    r.content_type = status == 200 ? "text/plain; version=0.0.4; charset=utf-8" : "application/json";
+    r.body = std::move(body);
+    return r;
+}
+
+std::int64_t FileBytes(const std::string& path) {
+    std::error_code ec;
+    auto n = std::filesystem::file_size(path, ec);
+    return ec ? 0 : static_cast<std::int64_t>(n);
+}
+
+/// Seconds since the epoch of the newest backup file (spoed-*.db, spoed-*.db.enc), or 0.
+double NewestBackup(const std::string& dir) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    double newest = 0;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        std::string name = it->path().filename().string();
+        bool backup = name.rfind("spoed-", 0) == 0 && (name.ends_with(".db") || name.ends_with(".db.enc"));
+        struct stat st {};
+        if (!backup || ::stat(it->path().c_str(), &st) != 0) continue;
+        double t = static_cast<double>(st.st_mtim.tv_sec) + static_cast<double>(st.st_mtim.tv_nsec) / 1e9;
+        newest = std::max(newest, t);
+    }
+    return newest;
+}
+
+std::string_view Bearer(std::string_view authorization) {
+    constexpr std::string_view kScheme = "Bearer ";
+    if (authorization.size() <= kScheme.size()) return {};
+    for (std::size_t i = 0; i < kScheme.size(); ++i) {
+        if (std::tolower(static_cast<unsigned char>(authorization[i])) !=
+            std::tolower(static_cast<unsigned char>(kScheme[i]))) {
+            return {};
+        }
+    }
+    return authorization.substr(kScheme.size());
+}
+
+}  // namespace
+
+net::HttpResponse Daemon::Impl::HandleMetrics(const net::HttpRequest& req) {
+    if (req.method != "GET") {
+        auto r = PlainResponse(405, R"({"code":"unimplemented","message":"use GET for /metrics"})");
+        r.headers.emplace_back("Allow", "GET");
+        return r;
+    }
+    // Reachable from a configured address range, or with the metrics token or an admin's session.
+    bool allowed = AddressInRanges(req.remote_address, config.metrics_allow);
+    std::string_view token = Bearer(req.Header("authorization"));
+    if (!allowed && !token.empty()) {
+        if (!config.metrics_token.empty() && token.size() == config.metrics_token.size() &&
+            CRYPTO_memcmp(token.data(), config.metrics_token.data(), token.size()) == 0) {
+            allowed = true;
+        } else {
+            auto actor = auth->Authenticate(*store, token, clock.Now());
+            if (actor.ok() && actor->roles.Has(v1::ROLE_ADMIN)) {
+                allowed = true;
+            } else if (actor.ok()) {
+                return PlainResponse(403, R"({"code":"permission_denied","message":"/metrics needs the admin role or the metrics token"})");
+            }
+        }
+    }
+    if (!allowed) {
+        return PlainResponse(
+            401, R"({"code":"unauthenticated","message":"/metrics needs a bearer token (admin session or metrics_token) or a client in metrics_allow"})");
+    }
+
+    std::string out;
+    metrics.Render(out);
+    AppendGauge(out, "spoed_open_connections", "Open client connections.",
+                static_cast<double>(server->open_connections()));
+    try {
+        auto counts = store->Counts(clock.Now());
+        AppendGauge(out, "spoed_open_cases", "Cases not closed.", static_cast<double>(counts.open_cases));
+        AppendGauge(out, "spoed_handovers_due", "Unconfirmed handovers whose due time is still ahead.",
+                    static_cast<double>(counts.handovers_due));
+        AppendGauge(out, "spoed_handovers_overdue", "Unconfirmed handovers past their due time.",
+                    static_cast<double>(counts.handovers_overdue));
+        AppendGauge(out, "spoed_consults_waiting", "Consults requested and not answered.",
+                    static_cast<double>(counts.consults_waiting));
+    } catch (const std::exception& e) {
+        log::Warn("metrics.counts_failed", "could not read the counts for /metrics", {{"what", e.what()}});
+    }
+    std::string db_path = config.DatabasePath();
+    AppendGauge(out, "spoed_database_bytes", "Size of the database file.", static_cast<double>(FileBytes(db_path)));
+    AppendGauge(out, "spoed_wal_bytes", "Size of the database's write-ahead log.",
+                static_cast<double>(FileBytes(db_path + "-wal")));
+    AppendGauge(out, "spoed_storage_full", "1 while storage is full and writes are refused.",
+                store->StorageFull() ? 1.0 : 0.0);
+    double last = NewestBackup(config.BackupDir());
+    AppendGauge(out, "spoed_last_backup_timestamp_seconds",
+                "Modification time of the newest backup in backup_dir (0: none).", last);
+    if (last > 0) {
+        double now = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+        AppendGauge(out, "spoed_last_backup_age_seconds", "Age of the newest backup in backup_dir.", now - last);
+    }
+    return PlainResponse(200, std::move(out));
+}
+
+bool Daemon::Healthy() {
+    if (impl_->stopped || !impl_->store->Ready()) return false;
+    // The workers answer: a queued no-op runs within the watchdog's patience.
+    auto done = std::make_shared<std::promise<void>>();
+    auto fut = done->get_future();
+    if (!impl_->workers->Post([done] { done->set_value(); })) return false;
+    return fut.wait_for(std::chrono::seconds(5)) == std::future_status::ready;
+}
 
 void Daemon::Start() {
     impl_->hub->Start();

@@ -27,6 +27,9 @@ public:
     /// Graceful stop: no new connections, in-flight requests answered, database closed.
     void Stop();
 
+    /// For the systemd watchdog: the database answers and the worker threads run queued work.
+    bool Healthy();
+
     db::Store& store();
     /// The CA file clients should trust when the development certificate is in use, else "".
     const std::string& dev_ca_file() const;

@@ -1,6 +1,12 @@
 // spoedd: wires the configuration to the Daemon and waits for SIGTERM/SIGINT.
 #include <pthread.h>
 #include <signal.h>
+#include <systemd/sd-daemon.h>
+
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
 
 #include <cstdio>
 #include <cstring>
@@ -17,6 +23,7 @@ namespace {
 constexpr const char* kUsage =
     "usage: spoedd [--config FILE] [--data-dir DIR] [--listen HOST:PORT]\n"
     "              [--tls-cert FILE --tls-key FILE] [--log-level debug|info|warn|error]\n"
+    "              [--check-config]\n"
     "\n"
     "Runs the Spoed daemon over HTTPS. Without --tls-cert/--tls-key a development certificate\n"
     "for localhost is made under DIR/tls (trust DIR/tls/dev-ca.pem). Flags override the file.\n";
@@ -32,6 +39,7 @@ int main(int argc, char** argv) {
     using spoed::daemon::DaemonConfig;
     std::string config_file;
     std::vector<std::pair<std::string, std::string>> overrides;  // config key, value
+    bool check_only = false;
     for (int i = 1; i < argc; ++i) {
         std::string arg = argv[i];
         if (arg == "--help" || arg == "-h") {
@@ -41,6 +49,10 @@ int main(int argc, char** argv) {
         if (arg == "--version") {
             std::puts("spoedd 0.1.0");
             return 0;
+        }
+        if (arg == "--check-config") {
+            check_only = true;
+            continue;
         }
         std::string value;
         if (auto eq = arg.find('='); eq != std::string::npos && arg.rfind("--", 0) == 0) {
@@ -70,6 +82,11 @@ int main(int argc, char** argv) {
         }
     }
 
+    if (check_only) {
+        std::printf("spoedd: configuration ok\n");
+        return 0;
+    }
+
     // Signals are taken by sigwait below, never by a handler in some random thread.
     sigset_t stop_signals;
     sigemptyset(&stop_signals);
@@ -89,9 +106,42 @@ int main(int argc, char** argv) {
             std::printf("spoedd: development certificate; clients trust %s\n", daemon.dev_ca_file().c_str());
         }
         std::fflush(stdout);
+        // Under systemd (Type=notify): ready once listening; the watchdog is fed only while the
+        // database answers and the workers run, so a wedged daemon is restarted.
+        sd_notify(0, "READY=1\nSTATUS=listening");
+        std::mutex wd_mutex;
+        std::condition_variable wd_wake;
+        bool wd_stop = false;
+        std::thread watchdog;
+        std::uint64_t wd_usec = 0;
+        if (sd_watchdog_enabled(0, &wd_usec) > 0 && wd_usec > 0) {
+            watchdog = std::thread([&] {
+                auto period = std::chrono::microseconds(wd_usec / 3);
+                std::unique_lock lock(wd_mutex);
+                while (!wd_stop) {
+                    lock.unlock();
+                    if (daemon.Healthy()) {
+                        sd_notify(0, "WATCHDOG=1");
+                    } else {
+                        spoed::log::Warn("daemon.unhealthy", "health check failed; watchdog not fed");
+                    }
+                    lock.lock();
+                    wd_wake.wait_for(lock, period, [&] { return wd_stop; });
+                }
+            });
+        }
         int sig = 0;
         sigwait(&stop_signals, &sig);
+        sd_notify(0, "STOPPING=1");
         spoed::log::Info("daemon.stopping", "stop signal received", {{"signal", sig == SIGTERM ? "TERM" : "INT"}});
+        if (watchdog.joinable()) {
+            {
+                std::lock_guard lock(wd_mutex);
+                wd_stop = true;
+            }
+            wd_wake.notify_all();
+            watchdog.join();
+        }
         daemon.Stop();
     } catch (const std::exception& e) {
         return Fail(e.what(), 1);

@@ -3,6 +3,12 @@
 #include <openssl/evp.h>
 #include <sqlite3.h>
 
+#include <fcntl.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
 #include <condition_variable>
 #include <mutex>
 #include <stdexcept>
@@ -67,8 +73,42 @@ std::string AuditHash(std::string_view prev_hash, const AuditRecord& r) {
     return std::string(reinterpret_cast<const char*>(md), len);
 }
 
+enum class TxKind { kRead, kWrite, kAudit };
+
 struct SqliteStore::Impl {
     SqliteOptions options;
+    std::atomic<bool> full{false};
+
+    std::string ReservePath() const { return options.path + ".reserve"; }
+    /// Makes the reserve file when configured and missing (posix_fallocate: no data written).
+    bool MakeReserve() {
+        if (options.reserve_bytes <= 0) return true;
+        int fd = ::open(ReservePath().c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+        if (fd < 0) return false;
+        bool ok = ::posix_fallocate(fd, 0, static_cast<off_t>(options.reserve_bytes)) == 0;
+        ::close(fd);
+        if (!ok) ::unlink(ReservePath().c_str());
+        return ok;
+    }
+    void ReleaseReserve() {
+        if (options.reserve_bytes > 0 && ::unlink(ReservePath().c_str()) == 0) {
+            log::Warn("db.reserve_released", "storage reserve released for audit lines",
+                      {{"bytes", static_cast<std::int64_t>(options.reserve_bytes)}});
+        }
+    }
+    /// While full: true once writes may be tried again. With a page limit that is the limit's
+    /// business (try the write); on a disk, when twice the reserve is free and the reserve is back.
+    bool SpaceReturned() {
+        if (options.reserve_bytes <= 0) return true;
+        std::string dir = options.path.substr(0, options.path.find_last_of('/') + 1);
+        struct statvfs vfs{};
+        if (::statvfs(dir.empty() ? "." : dir.c_str(), &vfs) != 0) return false;
+        auto free_bytes = static_cast<std::int64_t>(vfs.f_bavail) * static_cast<std::int64_t>(vfs.f_frsize);
+        if (free_bytes < 2 * options.reserve_bytes) return false;
+        return MakeReserve();
+    }
+    Status Run(TxKind kind, const std::function<Status(Tx&)>& fn, SqliteStore& store);
+
     std::unique_ptr<Connection> writer;
     std::mutex writer_mutex;
 
@@ -116,6 +156,10 @@ std::unique_ptr<SqliteStore> SqliteStore::Open(const SqliteOptions& options) {
                                      "); restore it from a backup");
         }
         RunMigrations(w, options.path);
+        if (!impl->MakeReserve()) {
+            log::Warn("db.reserve_failed", "could not make the storage reserve file",
+                      {{"bytes", static_cast<std::int64_t>(options.reserve_bytes)}});
+        }
         for (int i = 0; i < std::max(1, options.readers); ++i) {
             auto r = std::make_unique<Connection>(options.path, Connection::Mode::kReadOnly);
             ApplyPragmas(*r, options.busy_timeout_ms, false);
@@ -149,11 +193,56 @@ bool SqliteStore::Ready() {
 }
 
 Status SqliteStore::RunTx(bool write, const std::function<Status(Tx&)>& fn) {
+    return impl_->Run(write ? TxKind::kWrite : TxKind::kRead, fn, *this);
+}
+
+Status SqliteStore::RunAuditTx(const std::function<Status(Tx&)>& fn) { return impl_->Run(TxKind::kAudit, fn, *this); }
+
+void SqliteStore::SetMaxPages(std::int64_t pages) {
+    std::lock_guard lock(impl_->writer_mutex);
+    impl_->options.max_pages = pages;
+    if (pages == 0) impl_->writer->Exec("PRAGMA max_page_count = 4294967294");
+}
+
+bool SqliteStore::StorageFull() const { return impl_->full.load(); }
+
+OperationalCounts SqliteStore::Counts(TimePoint now) {
+    Connection* c = impl_->BorrowReader();
+    struct ReturnOnExit {
+        Impl* impl;
+        Connection* c;
+        ~ReturnOnExit() { impl->ReturnReader(c); }
+    } returner{impl_.get(), c};
+    OperationalCounts out;
+    std::int64_t now_us = ToMicros(now);
+    out.open_cases = c->QueryInt("SELECT count(*) FROM cases WHERE status = 'open'");
+    auto due = c->Prepare(
+        "SELECT coalesce(sum(due_at >= ?1), 0), coalesce(sum(due_at < ?1), 0) FROM handovers WHERE status <> 'confirmed'");
+    due.Bind(1, now_us);
+    if (due.Step()) {
+        out.handovers_due = due.Int(0);
+        out.handovers_overdue = due.Int(1);
+    }
+    out.consults_waiting = c->QueryInt("SELECT count(*) FROM consults WHERE answered_at IS NULL");
+    return out;
+}
+
+Status SqliteStore::Impl::Run(TxKind kind, const std::function<Status(Tx&)>& fn, SqliteStore& store) {
+    const bool write = kind != TxKind::kRead;
+    Impl* impl_ = this;
     Connection* conn = nullptr;
     std::unique_lock<std::mutex> writer_lock;
     if (write) {
         writer_lock = std::unique_lock(impl_->writer_mutex);
         conn = impl_->writer.get();
+        if (kind == TxKind::kWrite && full.load() && !SpaceReturned()) {
+            return Error::Unavailable("the server's storage is full; nothing was saved. Tell the administrator.");
+        }
+        if (options.max_pages > 0) {
+            std::int64_t limit = kind == TxKind::kAudit ? options.max_pages
+                                                        : std::max<std::int64_t>(1, options.max_pages - options.reserve_pages);
+            conn->Exec("PRAGMA max_page_count = " + std::to_string(limit));
+        }
     } else {
         conn = impl_->BorrowReader();
     }
@@ -164,7 +253,7 @@ Status SqliteStore::RunTx(bool write, const std::function<Status(Tx&)>& fn) {
         ~ReturnOnExit() {
             if (reader) impl->ReturnReader(c);
         }
-    } returner{impl_.get(), conn, !write};
+    } returner{impl_, conn, !write};
 
     bool open = false;
     try {
@@ -178,9 +267,12 @@ Status SqliteStore::RunTx(bool write, const std::function<Status(Tx&)>& fn) {
         }
         conn->Exec("COMMIT");
         open = false;
+        if (kind == TxKind::kWrite && full.exchange(false)) {
+            log::Info("db.space_returned", "storage has room again; writes resume");
+        }
         if (tx.appended_events()) {
             writer_lock = {};  // the listener may read the store
-            NotifyEvents();
+            store.NotifyEvents();
         }
         return Ok();
     } catch (const SqliteError& e) {
@@ -192,7 +284,15 @@ Status SqliteStore::RunTx(bool write, const std::function<Status(Tx&)>& fn) {
             }
         }
         if (e.IsFull()) {
-            log::Error("db.full", "database or disk is full", {{"code", e.code()}});
+            if (kind == TxKind::kWrite) {
+                if (!full.exchange(true)) {
+                    // Once per episode, not per refused request.
+                    log::Error("db.full", "database or disk is full; writes refused, reads go on", {{"code", e.code()}});
+                }
+                ReleaseReserve();
+            } else {
+                log::Error("db.full_audit", "storage is full even for audit lines", {{"code", e.code()}});
+            }
             return Error::Unavailable("the server's storage is full; nothing was saved. Tell the administrator.");
         }
         if (e.IsBusy()) {

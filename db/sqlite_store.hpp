@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -11,6 +12,22 @@ struct SqliteOptions {
     std::string path;        // the database file; created when missing
     int readers = 4;         // size of the reader connection pool
     int busy_timeout_ms = 5000;
+    /// Database size limit in pages (PRAGMA max_page_count); 0: only the disk limits it.
+    std::int64_t max_pages = 0;
+    /// Under max_pages, pages that only audit-only writes may use (see Store::WriteAudit).
+    std::int64_t reserve_pages = 64;
+    /// Size of the reserve file `<path>.reserve` kept beside the database; 0: none. When the
+    /// disk fills, it is deleted so that reads can still write their audit lines, and writes
+    /// are refused until the disk has twice this much free again.
+    std::int64_t reserve_bytes = 0;
+};
+
+/// Figures for /metrics that need the database.
+struct OperationalCounts {
+    std::int64_t open_cases = 0;
+    std::int64_t handovers_due = 0;      // unconfirmed, due time still ahead
+    std::int64_t handovers_overdue = 0;  // unconfirmed, due time passed
+    std::int64_t consults_waiting = 0;   // requested, not answered
 };
 
 /// The SQLite store: WAL, synchronous=FULL, foreign keys on, STRICT tables, one writer
@@ -27,9 +44,16 @@ public:
     /// The schema version this build migrates to.
     static int LatestSchemaVersion();
     int SchemaVersion();
+    /// Changes the page limit while running (fault tests; 0: none).
+    void SetMaxPages(std::int64_t pages);
+    /// True while storage is full and writes are refused.
+    bool StorageFull() const;
+    /// Counts for monitoring, read on a reader connection. Throws SqliteError.
+    OperationalCounts Counts(TimePoint now);
 
 protected:
     Status RunTx(bool write, const std::function<Status(Tx&)>& fn) override;
+    Status RunAuditTx(const std::function<Status(Tx&)>& fn) override;
 
 private:
     struct Impl;

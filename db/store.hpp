@@ -320,6 +320,14 @@ public:
         return Run(true, std::forward<F>(fn));
     }
 
+    /// A write that only appends the audit line of a read or of a refused call (and touches
+    /// the session). It may use the storage reserve, so that when storage is full reads keep
+    /// working and keep being audited while writes answer `unavailable`.
+    template <typename F>
+    auto WriteAudit(F&& fn) -> Status {
+        return RunAuditTx([&](Tx& tx) { return fn(tx); });
+    }
+
     /// True when the database is open, migrated and answers a query.
     virtual bool Ready() = 0;
 
@@ -331,6 +339,8 @@ protected:
     /// Runs `fn` in a transaction; commits a write when it returns ok. Failures of the store
     /// itself come back as `unavailable` (disk full, I/O) or `aborted` (busy).
     virtual Status RunTx(bool write, const std::function<Status(Tx&)>& fn) = 0;
+    /// WriteAudit's transaction; a store without a reserve runs it as any write.
+    virtual Status RunAuditTx(const std::function<Status(Tx&)>& fn) { return RunTx(true, fn); }
     void NotifyEvents() {
         if (event_listener_) event_listener_();
     }

@@ -16,6 +16,7 @@ packages=(
   libargon2-dev
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   curl ca-certificates jq
+  libsystemd-dev lintian debootstrap fakeroot
 )
 for arg in "$@"; do
   if [[ "$arg" == "--security-tools" ]]; then packages+=(testssl.sh); fi

@@ -145,7 +145,8 @@ void PrintUsage(const std::vector<Command>& commands) {
 
 int Main(int argc, char** argv) {
     std::vector<Command> commands;
-    for (auto group : {InitCommands(), AuthCommands(), AdminCommands(), DemoCommands(), ExportCommands()}) {
+    for (auto group : {InitCommands(), AuthCommands(), AdminCommands(), DemoCommands(), ExportCommands(),
+                       BackupCommands()}) {
         commands.insert(commands.end(), group.begin(), group.end());
     }
     static const std::vector<std::string> kBooleanFlags = {"json", "all", "help", "previous"};

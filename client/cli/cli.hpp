@@ -64,6 +64,7 @@ std::vector<Command> AdminCommands();
 std::vector<Command> InitCommands();
 std::vector<Command> DemoCommands();
 std::vector<Command> ExportCommands();
+std::vector<Command> BackupCommands();
 
 /// Prints an error the way every subcommand does; returns exit code 1.
 int PrintError(const Error& e);

@@ -49,7 +49,8 @@ void Call::StoreIdempotent(db::Tx& tx, const std::string& response) {
 Status Call::Finish(const Error* error) {
     if (audited_) return Ok();
     std::string result = error ? std::string(ErrorCodeName(error->code)) : std::string("ok");
-    Status st = store_.Write([&](db::Tx& tx) -> Status {
+    // Only the audit line (and the session's last use): the store may take it from its reserve.
+    Status st = store_.WriteAudit([&](db::Tx& tx) -> Status {
         AppendAudit(tx, result);
         return Ok();
     });

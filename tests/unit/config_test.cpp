@@ -1,5 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <map>
+#include <set>
+
 #include "daemon/config.hpp"
 
 namespace spoed::daemon {
@@ -106,6 +110,64 @@ TEST(Config, ListenTakesIpv6InBrackets) {
     EXPECT_EQ(host, "::1");
     EXPECT_EQ(port, 8443);
     EXPECT_FALSE(ParseListen("[::1]:99999", host, port).ok());
+}
+
+}  // namespace
+}  // namespace spoed::daemon
+
+namespace spoed::daemon {
+namespace {
+
+/// docs/configuration.md's table: key → default column.
+std::map<std::string, std::string> DocumentedKeys() {
+    std::ifstream in(std::string(SPOED_SOURCE_DIR) + "/docs/configuration.md");
+    std::map<std::string, std::string> out;
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.rfind("| `", 0) != 0) continue;
+        std::size_t key_end = line.find('`', 3);
+        std::string key = line.substr(3, key_end - 3);
+        std::size_t col = line.find('|', key_end);
+        std::size_t col_end = line.find('|', col + 1);
+        std::string def = line.substr(col + 1, col_end - col - 1);
+        while (!def.empty() && def.front() == ' ') def.erase(0, 1);
+        while (!def.empty() && def.back() == ' ') def.pop_back();
+        if (def.size() >= 2 && def.front() == '`' && def.back() == '`') def = def.substr(1, def.size() - 2);
+        out[key] = def;
+    }
+    return out;
+}
+
+TEST(Config, TheDocsListEveryKeyWithADefaultThatParses) {
+    auto documented = DocumentedKeys();
+    ASSERT_FALSE(documented.empty());
+    std::set<std::string> known;
+    for (auto key : ConfigKeys()) {
+        known.emplace(key);
+        EXPECT_TRUE(documented.contains(std::string(key))) << key << " is missing from docs/configuration.md";
+        DaemonConfig c;
+        auto st = SetConfigKey(key, "", "", c);
+        EXPECT_TRUE(st.ok() || st.error().message.find("unknown key") == std::string::npos) << key;
+    }
+    for (const auto& [key, def] : documented) {
+        EXPECT_TRUE(known.contains(key)) << key << " is documented but not a key";
+        if (def.empty() || def.front() == '(') continue;  // "(none)", "(development certificate)"
+        DaemonConfig c;
+        auto st = SetConfigKey(key, def, "", c);
+        EXPECT_TRUE(st.ok()) << key << " = " << def << ": " << (st.ok() ? "" : st.error().message);
+    }
+}
+
+TEST(Config, MetricsKeysAreChecked) {
+    DaemonConfig c;
+    auto st = ParseConfig("metrics_allow = 10.0.0.0/8, ::1/128\nmetrics_token = short\n", "spoed.conf", c);
+    ASSERT_FALSE(st.ok());
+    EXPECT_EQ(st.error().message, "spoed.conf line 2: key 'metrics_token': at least 32 characters (openssl rand -hex 32)");
+    EXPECT_EQ(c.metrics_allow, (std::vector<std::string>{"10.0.0.0/8", "::1/128"}));
+    st = ParseConfig("\nmetrics_allow = 10.0.0.0/33\n", "spoed.conf", c);
+    ASSERT_FALSE(st.ok());
+    EXPECT_NE(st.error().message.find("line 2: key 'metrics_allow'"), std::string::npos) << st.error().message;
+    EXPECT_NE(st.error().message.find("10.0.0.0/33"), std::string::npos);
 }
 
 }  // namespace
