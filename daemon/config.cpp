@@ -135,6 +135,15 @@ Status SetConfigKey(std::string_view key, std::string_view value, std::string_vi
     } else if (key == "max_connections") {
         SPOED_TRY(ParseNumber<std::uint64_t>(value, 1, 1'000'000, where, key, n));
         c.max_connections = n;
+    } else if (key == "max_connections_per_address") {
+        SPOED_TRY(ParseNumber<std::uint64_t>(value, 1, 1'000'000, where, key, n));
+        c.max_connections_per_address = n;
+    } else if (key == "handshakes_per_address_per_second") {
+        SPOED_TRY(ParseNumber<std::uint64_t>(value, 0, 100'000, where, key, n));
+        c.handshakes_per_address_per_second = static_cast<double>(n);
+    } else if (key == "handshake_burst_per_address") {
+        SPOED_TRY(ParseNumber<std::uint64_t>(value, 1, 100'000, where, key, n));
+        c.handshake_burst_per_address = static_cast<double>(n);
     } else if (key == "max_header_bytes") {
         SPOED_TRY(ParseNumber<std::uint64_t>(value, 1024, 1024 * 1024, where, key, n));
         c.max_header_bytes = n;
@@ -277,7 +286,8 @@ Status SetConfigKey(std::string_view key, std::string_view value, std::string_vi
 const std::vector<std::string_view>& ConfigKeys() {
     static const std::vector<std::string_view> keys = {
         "data_dir", "listen", "tls_cert", "tls_key", "tls_allow_tls12", "io_threads", "worker_threads",
-        "max_connections", "max_header_bytes", "max_body_bytes", "read_timeout_seconds", "idle_timeout_seconds",
+        "max_connections", "max_connections_per_address", "handshakes_per_address_per_second",
+        "handshake_burst_per_address", "max_header_bytes", "max_body_bytes", "read_timeout_seconds", "idle_timeout_seconds",
         "shutdown_grace_seconds", "session_idle_minutes", "session_lifetime_hours", "break_glass_minutes",
         "handover_due_time", "handover_reminder_time", "event_check_seconds", "websocket_idle_seconds",
         "night_cutoff_hour", "good_friday_closed", "closure_dates", "password_hash_concurrency", "db_readers",

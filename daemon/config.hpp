@@ -24,6 +24,9 @@ struct DaemonConfig {
     unsigned io_threads = 0;      // 0: one per core
     unsigned worker_threads = 0;  // 0: four per core, at least 4
     std::size_t max_connections = 1024;
+    std::size_t max_connections_per_address = 64;
+    double handshakes_per_address_per_second = 20;  // 0: no limit
+    double handshake_burst_per_address = 100;
     std::size_t max_header_bytes = 16 * 1024;
     std::size_t max_body_bytes = 1024 * 1024;
     std::chrono::seconds read_timeout{30};

@@ -155,6 +155,9 @@ Daemon::Daemon(DaemonConfig config, const Clock& clock) : impl_(std::make_unique
     so.port = c.listen_port;
     so.threads = c.io_threads;
     so.max_connections = c.max_connections;
+    so.max_connections_per_address = c.max_connections_per_address;
+    so.handshakes_per_address_per_second = c.handshakes_per_address_per_second;
+    so.handshake_burst_per_address = c.handshake_burst_per_address;
     so.header_limit = c.max_header_bytes;
     so.body_limit = c.max_body_bytes;
     so.read_timeout = c.read_timeout;

@@ -254,6 +254,72 @@ struct Core {
     std::mutex mu;  // guards `sessions`; with `cv`, signals `open` dropping
     std::condition_variable cv;
     std::unordered_map<const Session*, std::weak_ptr<Session>> sessions;
+    std::unordered_map<std::string, std::size_t> per_address;  // open connections by client address
+};
+
+/// Logs a limit once per burst of refusals, not once per refusal: the first refusal is logged;
+/// the rest are counted and reported when the next burst begins (after `quiet` without one).
+class BurstLog {
+public:
+    BurstLog(std::string_view id, std::string_view message) : id_(id), message_(message) {}
+    void Refused(const std::string& remote) {
+        auto now = Clock::now();
+        if (count_ > 0 && now - last_ < kQuiet) {
+            ++count_;
+            last_ = now;
+            return;
+        }
+        if (count_ > 1) {
+            log::Info(id_ + "_ended", "a burst of refusals ended", {{"refused", count_}});
+        }
+        count_ = 1;
+        last_ = now;
+        log::Warn(id_, message_, {{"remote", remote}});
+    }
+
+private:
+    static constexpr std::chrono::seconds kQuiet{10};
+    std::string id_;
+    std::string message_;
+    std::uint64_t count_ = 0;
+    Clock::time_point last_;
+};
+
+/// New connections per client address: a token bucket per address (refilling at `rate` per
+/// second up to `burst`), so one address cannot make the server spend its CPU on handshakes.
+class HandshakeRate {
+public:
+    HandshakeRate(double rate, double burst) : rate_(rate), burst_(burst) {}
+    bool Allow(const std::string& address) {
+        if (rate_ <= 0) return true;
+        auto now = Clock::now();
+        if (buckets_.size() > kMaxAddresses) Prune(now);
+        auto [it, fresh] = buckets_.try_emplace(address, Bucket{burst_, now});
+        Bucket& b = it->second;
+        if (!fresh) {
+            b.tokens = std::min(burst_, b.tokens + rate_ * std::chrono::duration<double>(now - b.at).count());
+            b.at = now;
+        }
+        if (b.tokens < 1) return false;
+        b.tokens -= 1;
+        return true;
+    }
+
+private:
+    struct Bucket {
+        double tokens;
+        Clock::time_point at;
+    };
+    static constexpr std::size_t kMaxAddresses = 10'000;
+    void Prune(Clock::time_point now) {
+        // Addresses whose bucket has refilled carry no information.
+        std::erase_if(buckets_, [&](const auto& kv) {
+            return kv.second.tokens + rate_ * std::chrono::duration<double>(now - kv.second.at).count() >= burst_;
+        });
+    }
+    double rate_;
+    double burst_;
+    std::unordered_map<std::string, Bucket> buckets_;
 };
 
 /// The one Respond of one request. Whatever copy of the callback is called first delivers;
@@ -311,23 +377,25 @@ class Session : public std::enable_shared_from_this<Session> {
     }
 
 public:
-    /// Called on the listener's strand; `reject` answers the first request with 503.
-    static std::shared_ptr<Session> Create(std::shared_ptr<Core> core, tcp::socket socket, bool reject) {
-        auto session = std::make_shared<Session>(std::move(core), std::move(socket), reject);
+    /// Called on the listener's strand; a `reject` reason answers the first request with 503
+    /// saying it.
+    static std::shared_ptr<Session> Create(std::shared_ptr<Core> core, tcp::socket socket, std::string reject) {
+        auto session = std::make_shared<Session>(std::move(core), std::move(socket), std::move(reject));
         std::lock_guard lock(session->core_->mu);
         session->core_->sessions.emplace(session.get(), session);
         return session;
     }
 
-    Session(std::shared_ptr<Core> core, tcp::socket&& socket, bool reject)
+    Session(std::shared_ptr<Core> core, tcp::socket&& socket, std::string reject)
         : core_(std::move(core)),
           options_(core_->options),
           remote_address_(RemoteAddress(socket)),
           strand_(socket.get_executor()),
           stream_(std::move(socket), core_->tls),
-          reject_(reject) {
+          reject_(std::move(reject)) {
         std::lock_guard lock(core_->mu);
         ++core_->open;
+        ++core_->per_address[remote_address_];
     }
 
     ~Session() {
@@ -342,6 +410,9 @@ public:
             std::lock_guard lock(core_->mu);
             core_->sessions.erase(this);
             --core_->open;
+            if (auto it = core_->per_address.find(remote_address_); it != core_->per_address.end() && --it->second == 0) {
+                core_->per_address.erase(it);
+            }
         }
         core_->cv.notify_all();
     }
@@ -569,7 +640,7 @@ private:
         keep_alive_ = parser_->get().keep_alive();
         version_ = parser_->get().version();
         if (websocket::is_upgrade(parser_->get())) return OnUpgradeRequest();
-        if (reject_) return Refuse(503, "unavailable", "too many connections");
+        if (!reject_.empty()) return Refuse(503, "unavailable", reject_);
 
         auto message = parser_->release();
         parser_.reset();
@@ -598,7 +669,7 @@ private:
         if (!core_->upgrade || std::find(paths.begin(), paths.end(), path) == paths.end()) {
             return Refuse(404, "not_found", "there is no WebSocket at this path");
         }
-        if (reject_) return Refuse(503, "unavailable", "too many connections");
+        if (!reject_.empty()) return Refuse(503, "unavailable", reject_);
         upgrade_request_ = parser_->release();
         parser_.reset();
         HttpRequest request = ToAppRequest(upgrade_request_, false);
@@ -692,7 +763,7 @@ private:
             res_.insert(name, value);
         }
         res_.body() = std::move(r.body);
-        res_.keep_alive(keep_alive_ && !close_after && !reject_ && !core_->stopping);
+        res_.keep_alive(keep_alive_ && !close_after && reject_.empty() && !core_->stopping);
         res_.prepare_payload();
         close_after_ = !res_.keep_alive();
 
@@ -782,7 +853,7 @@ private:
     const std::string remote_address_;
     const asio::any_io_executor strand_;
     beast::ssl_stream<beast::tcp_stream> stream_;
-    const bool reject_;
+    const std::string reject_;  // non-empty: answer 503 with this, then close
     State state_ = State::kHandshake;
     beast::flat_buffer buffer_;
     std::optional<http::request_parser<http::string_body>> parser_;
@@ -931,22 +1002,38 @@ private:
             return;
         }
         try {
-            // Over max_connections, a connection still gets the TLS handshake and a 503 with
+            // Over a connection limit, a connection still gets the TLS handshake and a 503 with
             // Connection: close, so its client learns why. Those refusals are bounded too:
-            // beyond a margin, new connections are closed without a word.
-            const std::size_t max = core_->options.max_connections;
+            // beyond a margin, new connections are closed without a word. An address opening
+            // connections faster than its handshake rate is closed at once: the point of that
+            // limit is not to spend a handshake on it.
+            const auto& o = core_->options;
+            const std::size_t max = o.max_connections;
             const std::size_t hard_max = max + std::max<std::size_t>(16, max / 4);
             const std::size_t open = core_->open.load();
-            if (open >= hard_max) {
-                log::Warn("net.connection_dropped", "far too many connections; closed a new one without an answer",
-                          {{"open", static_cast<std::uint64_t>(open)}});
+            std::string remote = FormatAddress(socket.remote_endpoint(ec));
+            std::size_t from_address = 0;
+            {
+                std::lock_guard lock(core_->mu);
+                if (auto it = core_->per_address.find(remote); it != core_->per_address.end()) from_address = it->second;
+            }
+            if (open >= hard_max || from_address >= o.max_connections_per_address + 16) {
+                dropped_.Refused(remote);
+                socket.close(ec);
+            } else if (!handshakes_.Allow(remote)) {
+                rate_limited_.Refused(remote);
                 socket.close(ec);
             } else {
+                std::string reject;
                 if (open >= max) {
-                    log::Warn("net.too_many_connections", "too many connections; answering 503",
-                              {{"open", static_cast<std::uint64_t>(open)}});
+                    too_many_.Refused(remote);
+                    reject = "too many connections; try again shortly";
+                } else if (from_address >= o.max_connections_per_address) {
+                    too_many_here_.Refused(remote);
+                    reject = "too many connections from your address (at most " +
+                             std::to_string(o.max_connections_per_address) + ")";
                 }
-                Session::Create(core_, std::move(socket), open >= max)->Run();
+                Session::Create(core_, std::move(socket), std::move(reject))->Run();
             }
         } catch (const std::exception& e) {
             log::Error("net.accept_failed", "could not set up a connection", {{"error", e.what()}});
@@ -959,6 +1046,13 @@ private:
     tcp::acceptor acceptor_;
     asio::steady_timer retry_;
     std::uint16_t port_ = 0;
+    // Only touched on the acceptor's strand.
+    HandshakeRate handshakes_{core_->options.handshakes_per_address_per_second,
+                              core_->options.handshake_burst_per_address};
+    BurstLog dropped_{"net.connection_dropped", "far too many connections; closing new ones without an answer"};
+    BurstLog rate_limited_{"net.handshake_rate", "an address opens connections too fast; closing them unanswered"};
+    BurstLog too_many_{"net.too_many_connections", "too many connections; answering 503"};
+    BurstLog too_many_here_{"net.too_many_from_address", "too many connections from one address; answering 503"};
 };
 
 }  // namespace

@@ -89,6 +89,11 @@ struct ServerOptions {
     std::uint16_t port = 8443;  // 0 picks a free port; see Server::port()
     unsigned threads = 0;       // 0: one per core
     std::size_t max_connections = 1024;
+    std::size_t max_connections_per_address = 64;  // beyond: 503 naming the limit
+    /// New connections (TLS handshakes) per client address: this many per second on average,
+    /// up to the burst at once; beyond, the connection is closed unanswered. 0: no limit.
+    double handshakes_per_address_per_second = 20;
+    double handshake_burst_per_address = 100;
     std::size_t header_limit = 16 * 1024;    // bytes; beyond → 431
     std::size_t body_limit = 1024 * 1024;    // bytes; beyond → 413 resource_exhausted
     std::chrono::milliseconds handshake_timeout{10'000};

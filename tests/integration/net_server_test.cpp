@@ -674,7 +674,7 @@ TEST_F(NetServer, AnswersUnavailableBeyondMaxConnections) {
     auto reply = third.Get("/c");
     ASSERT_FALSE(reply.ec) << reply.ec.message();
     EXPECT_EQ(reply.response.result_int(), 503);
-    EXPECT_EQ(reply.response.body(), R"({"code":"unavailable","message":"too many connections"})");
+    EXPECT_EQ(reply.response.body(), R"({"code":"unavailable","message":"too many connections; try again shortly"})");
     EXPECT_FALSE(reply.response.keep_alive());
     EXPECT_EQ(recorder.count(), 2u);
     EXPECT_TRUE(IsClosed(third.WaitClosed(milliseconds(2000))));
@@ -687,6 +687,44 @@ TEST_F(NetServer, AnswersUnavailableBeyondMaxConnections) {
     auto ok = fourth.Get("/d");
     ASSERT_FALSE(ok.ec);
     EXPECT_EQ(ok.response.result_int(), 200);
+}
+
+TEST_F(NetServer, AnswersUnavailableBeyondTheConnectionsOfOneAddress) {
+    auto o = Options();
+    o.max_connections_per_address = 1;
+    StartEcho(o);
+    auto first = MakeClient();
+    ASSERT_FALSE(first.Connect());
+    ASSERT_FALSE(first.Get("/a").ec);
+    auto second = MakeClient();
+    ASSERT_FALSE(second.Connect());
+    auto reply = second.Get("/b");
+    ASSERT_FALSE(reply.ec) << reply.ec.message();
+    EXPECT_EQ(reply.response.result_int(), 503);
+    EXPECT_NE(reply.response.body().find("too many connections from your address (at most 1)"), std::string::npos)
+        << reply.response.body();
+    EXPECT_EQ(recorder.count(), 1u);
+    second.Close();
+    first.Close();
+    ASSERT_TRUE(WaitUntil([&] { return server->open_connections() == 0; }));
+    auto third = MakeClient();  // the address's count went down with its connections
+    ASSERT_FALSE(third.Connect());
+    EXPECT_EQ(third.Get("/c").response.result_int(), 200);
+}
+
+TEST_F(NetServer, ClosesConnectionsOfAnAddressBeyondItsHandshakeRate) {
+    auto o = Options();
+    o.handshakes_per_address_per_second = 0.5;
+    o.handshake_burst_per_address = 2;
+    StartEcho(o);
+    for (int i = 0; i < 2; ++i) {
+        auto c = MakeClient();
+        ASSERT_FALSE(c.Connect()) << "connection " << i << " is within the burst";
+        EXPECT_EQ(c.Get("/ok").response.result_int(), 200);
+    }
+    auto refused = MakeClient();
+    EXPECT_TRUE(refused.Connect()) << "a third connection at once must be closed before its handshake";
+    EXPECT_EQ(recorder.count(), 2u);
 }
 
 TEST_F(NetServer, RefusesTls12ByDefault) {
