@@ -216,7 +216,7 @@ std::string RouterEnv::Expand(std::string_view bytes) {
 
 void RouterEnv::Refresh() { impl_->Refresh(); }
 
-net::HttpResponse RouterEnv::Handle(const net::HttpRequest& request, bool websocket_upgrade) {
+daemon::net::HttpResponse RouterEnv::Handle(const daemon::net::HttpRequest& request, bool websocket_upgrade) {
     net::HttpResponse response;
     if (websocket_upgrade) {
         std::string_view path = request.target;
@@ -239,6 +239,8 @@ net::HttpResponse RouterEnv::Handle(const net::HttpRequest& request, bool websoc
     } else {
         response = impl_->router.Handle(request);
     }
+    static const bool verbose = std::getenv("SPOED_FUZZ_VERBOSE") != nullptr;  // to check what a corpus reaches
+    if (verbose) std::fprintf(stderr, "%d %s %s\n", response.status, request.target.substr(0, 80).c_str(), response.body.substr(0, 120).c_str());
     if (response.status < 100 || response.status > 599) Die("invalid status " + std::to_string(response.status));
     if (response.status >= 400 && response.content_type == "application/json") {
         v1::ConnectError e;

@@ -29,7 +29,7 @@ public:
     /// Router::Handle, or EventHub::Subscribe for a WebSocket upgrade to /spoed.v1/events
     /// (opened and closed at once when accepted). Aborts when an answer is not a valid HTTP
     /// response (status outside 100–599, an error body that is not a Connect error).
-    net::HttpResponse Handle(const net::HttpRequest& request, bool websocket_upgrade);
+    daemon::net::HttpResponse Handle(const daemon::net::HttpRequest& request, bool websocket_upgrade);
     /// Renews sessions an input ended.
     void Refresh();
 
