@@ -26,6 +26,7 @@
 
 #include "daemon/api/access.hpp"
 #include "daemon/api/connect.hpp"
+#include "daemon/base/log.hpp"
 #include "spoed/v1/admin.pb.h"
 #include "spoed/v1/auth.pb.h"
 #include "spoed/v1/case.pb.h"
@@ -98,6 +99,13 @@ void CheckErrorBody(const spoed::Error& error) {
 }
 
 }  // namespace
+
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+    // As the daemon does: protobuf's complaints go to the (quiet) log, not to stderr.
+    spoed::log::SetMinLevel(spoed::log::Level::kError);
+    spoed::daemon::api::RouteProtobufLog();
+    return 0;
+}
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     std::string_view input(reinterpret_cast<const char*>(data), size);

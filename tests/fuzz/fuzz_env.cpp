@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <stdexcept>
 
+#include "daemon/api/connect.hpp"
 #include "daemon/api/event_hub.hpp"
 #include "daemon/api/router.hpp"
 #include "daemon/api/services.hpp"
@@ -202,6 +203,7 @@ RouterEnv::RouterEnv() {
     // Refusals are logged at info and warn level; a run of millions of inputs would drown the
     // fuzzer's own output. Errors (a handler that threw) still show.
     log::SetMinLevel(log::Level::kError);
+    api::RouteProtobufLog();
     impl_ = std::make_unique<Impl>();
 }
 
