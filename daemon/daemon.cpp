@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "daemon/api/connect.hpp"
 #include "daemon/api/event_hub.hpp"
 #include "daemon/api/router.hpp"
 #include "daemon/api/services.hpp"
@@ -72,6 +73,7 @@ struct Daemon::Impl {
 Daemon::Daemon(DaemonConfig config, const Clock& clock) : impl_(std::make_unique<Impl>(std::move(config), clock)) {
     auto& c = impl_->config;
     log::SetMinLevel(c.log_level);
+    api::RouteProtobufLog();
     std::error_code ec;
     std::filesystem::create_directories(c.data_dir, ec);
     if (ec) throw std::runtime_error("cannot create data directory " + c.data_dir + ": " + ec.message());

@@ -6,6 +6,8 @@
 #   deploy/install-deps.sh --desk   also what the Qt 6 desktop client needs
 #   deploy/install-deps.sh --security-tools   also testssl.sh, to check the TLS set-up by hand
 #                                   (docs/security.md); CI does not need it
+#   deploy/install-deps.sh --fuzz   also clang with libFuzzer and the sanitizer runtimes, for the
+#                                   preset fuzz (tests/fuzz/run.sh); CI does not need it
 set -euo pipefail
 
 packages=(
@@ -20,6 +22,7 @@ packages=(
 )
 for arg in "$@"; do
   if [[ "$arg" == "--security-tools" ]]; then packages+=(testssl.sh); fi
+  if [[ "$arg" == "--fuzz" ]]; then packages+=(clang libclang-rt-dev); fi
 done
 if [[ "${1:-}" == "--desk" ]]; then
   packages+=(qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools xvfb)

@@ -1,10 +1,12 @@
 #include "daemon/api/connect.hpp"
 
+#include <google/protobuf/stubs/logging.h>
 #include <google/protobuf/util/json_util.h>
 
 #include <algorithm>
 #include <cctype>
 
+#include "daemon/base/log.hpp"
 #include "daemon/base/utf8.hpp"
 #include "spoed/v1/common.pb.h"
 
@@ -93,6 +95,15 @@ Result<std::string> Encode(Codec codec, const google::protobuf::Message& message
         return Error::Internal("response could not be encoded as JSON");
     }
     return out;
+}
+
+void RouteProtobufLog() {
+    google::protobuf::SetLogHandler([](google::protobuf::LogLevel level, const char* file, int line,
+                                       const std::string& message) {
+        // Its messages name fields and files, never field contents.
+        log::Debug("proto.log", "libprotobuf",
+                   {{"level", static_cast<int>(level)}, {"file", file}, {"line", line}, {"message", message}});
+    });
 }
 
 std::string_view BearerToken(std::string_view authorization) {

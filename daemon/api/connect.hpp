@@ -27,6 +27,12 @@ net::HttpResponse ErrorResponse(const Error& error);
 Status Decode(Codec codec, std::string_view body, google::protobuf::Message& out);
 Result<std::string> Encode(Codec codec, const google::protobuf::Message& message);
 
+/// Sends libprotobuf's own messages to the daemon's log at debug level (id `proto.log`) instead
+/// of stderr: protobuf writes an ERROR line for every request with invalid UTF-8 in a string
+/// field, so without this any client could write a line to stderr per request. Call once at
+/// start-up; process-wide.
+void RouteProtobufLog();
+
 /// The token of an `Authorization: Bearer <token>` header, or "" when there is none.
 std::string_view BearerToken(std::string_view authorization);
 

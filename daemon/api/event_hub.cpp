@@ -281,7 +281,8 @@ void EventHub::CheckSessions() {
     }
     TimePoint now = clock_.Now();
     for (auto& [id, s] : subs) {
-        auto valid = store_.Read([&](db::Tx& tx) -> Result<bool> {
+        // Captured by name: clang before 16 cannot capture a structured binding (preset fuzz).
+        auto valid = store_.Read([&, &s = s](db::Tx& tx) -> Result<bool> {
             auto session = tx.sessions().FindById(s->session_id);
             if (!session || session->ended_at || now >= session->expires_at) return false;
             auto user = tx.users().FindById(s->user_id);

@@ -7,7 +7,8 @@
 namespace spoed {
 
 /// Length of the well-formed UTF-8 sequence starting at s[i] (1–4), or 0 when the bytes there
-/// are not valid UTF-8 (bad lead byte, overlong two-byte form, missing continuation bytes).
+/// are not valid UTF-8 (RFC 3629: bad lead byte, overlong form, UTF-16 surrogate, above
+/// U+10FFFF, missing continuation bytes).
 std::size_t Utf8SequenceLength(std::string_view s, std::size_t i);
 
 /// `s` with every byte that is not part of valid UTF-8 replaced by '?'.
