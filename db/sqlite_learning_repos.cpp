@@ -1,6 +1,8 @@
 #include "db/sqlite_learning_repos.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <map>
 #include <stdexcept>
 
 namespace spoed::db {
@@ -324,66 +326,70 @@ std::string QuotedList(const std::vector<std::string>& items) {
     return out;
 }
 
-/// Whether the case (columns of alias `k`: id, youth_id, outcome, complexity, opened_at) is
-/// complex by the rules — the same rules CloseCase applies to plan an evaluation.
+/// Whether the case (columns of alias `k` of table cases) is complex by the rules — the same
+/// rules CloseCase applies to plan an evaluation. A CASE, so that SQLite stops at the first rule
+/// that holds: the cheap columns first, then the flagged cases of the bucket (?1, ?2) from
+/// case_figure_keys, the repeat count (an index range per case) last.
 std::string ComplexSql(const ComplexityRules& r, std::string_view k) {
     std::string a(k);
     std::vector<std::string> parts;
     if (r.marked_complex) parts.push_back(a + ".complexity = 'complex'");
-    if (!r.outcomes.empty()) parts.push_back("coalesce(" + a + ".outcome IN (" + QuotedList(r.outcomes) + "), 0)");
+    if (!r.outcomes.empty()) parts.push_back(a + ".outcome IN (" + QuotedList(r.outcomes) + ")");
     if (!r.risk_flags.empty()) {
-        parts.push_back("EXISTS (SELECT 1 FROM case_risk_flags AS rf WHERE rf.case_id = " + a + ".id AND rf.flag IN (" +
-                        QuotedList(r.risk_flags) + "))");
+        parts.push_back(a + ".risk_flags_n > 0 AND " + a +
+                        ".id IN (SELECT rf.case_id FROM case_figure_keys AS rf WHERE rf.figure = 'risk_flag' AND "
+                        "rf.key IN (" +
+                        QuotedList(r.risk_flags) + ") AND rf.opened_at >= ?1 AND rf.opened_at < ?2)");
     }
     if (r.repeat_cases > 0) {
         std::int64_t window = static_cast<std::int64_t>(r.repeat_days) * 86'400'000'000LL;
-        parts.push_back("(" + a + ".youth_id IS NOT NULL AND (SELECT count(*) FROM cases AS rc WHERE rc.youth_id = " + a +
+        parts.push_back(a + ".youth_id IS NOT NULL AND (SELECT count(*) FROM cases AS rc WHERE rc.youth_id = " + a +
                         ".youth_id AND rc.opened_at >= " + a + ".opened_at - " + std::to_string(window) +
-                        " AND rc.opened_at <= " + a + ".opened_at) >= " + std::to_string(r.repeat_cases) + ")");
+                        " AND rc.opened_at <= " + a + ".opened_at) >= " + std::to_string(r.repeat_cases));
     }
     if (parts.empty()) return "0";
-    std::string out;
-    for (const auto& p : parts) out += (out.empty() ? "(" : " OR ") + p;
-    return out + ")";
+    std::string out = "(CASE";
+    for (const auto& p : parts) out += " WHEN " + p + " THEN 1";
+    return out + " ELSE 0 END)";
+}
+
+/// The bucket of a time: the index of the bucket holding it, or -1.
+int BucketOf(const std::vector<FigureBucket>& buckets, std::int64_t micros) {
+    for (std::size_t i = 0; i < buckets.size(); ++i) {
+        if (micros >= ToMicros(buckets[i].from) && micros < ToMicros(buckets[i].to)) return static_cast<int>(i);
+    }
+    return -1;
 }
 
 }  // namespace
 
+// The figures read what each case needs from its own row (migration 0007 keeps the counts and
+// the youth's facts there), through the covering index cases_figures: one index range per
+// bucket, no look-ups but the complexity rules' and no sort.
 std::vector<CaseFiguresRecord> SqliteStatsRepo::CaseFigures(const FiguresQuery& q) {
     if (q.buckets.empty()) return {};
-    // MATERIALIZED: each case's correlated look-ups run once, not once per column that uses them.
-    std::string sql =
-        "WITH " + BucketValues(q.buckets) +
-        ", k AS (SELECT b.i AS i, c.id AS id, c.youth_id AS youth_id, c.outcome AS outcome, "
-        "c.complexity AS complexity, c.opened_at AS opened_at, c.opened_at / 1000000 + " +
-        OffsetSeconds("c.opened_at", q.summer_time) +
-        " AS ls FROM b JOIN cases AS c ON c.opened_at >= b.lo AND c.opened_at < b.hi), "
-        "a AS MATERIALIZED (SELECT k.*, CASE WHEN y.date_of_birth IS NULL THEN -1 ELSE "
-        "CAST(strftime('%Y', k.ls, 'unixepoch') AS INTEGER) - CAST(substr(y.date_of_birth, 1, 4) AS INTEGER) - "
-        "(strftime('%m-%d', k.ls, 'unixepoch') < substr(y.date_of_birth, 6, 5)) END AS age, "
-        "(SELECT count(*) FROM consults AS q WHERE q.case_id = k.id) AS nq, "
-        "(SELECT count(*) FROM consults AS q WHERE q.case_id = k.id AND q.answered_at IS NOT NULL) AS na, " +
-        ComplexSql(q.rules, "k") +
-        " AS cx FROM k LEFT JOIN youths AS y ON y.id = k.youth_id) "
-        "SELECT i, count(*), sum((SELECT count(*) FROM contacts AS t WHERE t.case_id = a.id)), "
-        "sum(strftime('%w', a.ls - " +
-        std::to_string(q.night_cutoff_hour * 3600) +
-        ", 'unixepoch') IN ('0', '6')), "
-        "sum(age BETWEEN 0 AND 11), sum(age BETWEEN 12 AND 17), sum(age BETWEEN 18 AND 23), sum(age >= 24), "
-        "sum(age < 0), sum(outcome IS NOT NULL), sum(outcome = 'stayed_home'), sum(outcome = 'own_network'), "
-        "sum(outcome = 'crisis_placement'), sum(outcome = 'admission'), sum(nq), sum(na), sum(nq > 0), sum(cx), "
-        "sum(cx AND EXISTS (SELECT 1 FROM evaluations AS e WHERE e.case_id = a.id AND e.status IN ('held', "
-        "'finalised'))), "
-        "sum(youth_id IS NOT NULL AND EXISTS (SELECT 1 FROM plan_versions AS p WHERE p.youth_id = a.youth_id AND "
-        "p.created_at <= a.opened_at)), "
-        "sum(EXISTS (SELECT 1 FROM case_problem_areas AS x WHERE x.case_id = a.id)), "
-        "sum(EXISTS (SELECT 1 FROM case_risk_flags AS x WHERE x.case_id = a.id)) "
-        "FROM a GROUP BY i ORDER BY i";
-    auto st = c_.Prepare(sql);
+    const std::string complex = ComplexSql(q.rules, "k");
+    // The shift's date is the local date `night_cutoff_hour` hours earlier; day 0 of the epoch
+    // (1970-01-01) was a Thursday, so (day + 4) % 7 is the weekday with Sunday 0.
+    const std::string weekday = "((k.opened_at / 1000000 + " + OffsetSeconds("k.opened_at", q.summer_time) + " - " +
+                                std::to_string(q.night_cutoff_hour * 3600) + ") / 86400 + 4) % 7";
+    auto st = c_.Prepare(
+        "SELECT count(*), sum(k.contacts_n), sum(" + weekday +
+        " IN (0, 6)), sum(k.youth_age BETWEEN 0 AND 11), sum(k.youth_age BETWEEN 12 AND 17), "
+        "sum(k.youth_age BETWEEN 18 AND 23), sum(k.youth_age >= 24), sum(coalesce(k.youth_age, -1) < 0), "
+        "sum(k.outcome IS NOT NULL), sum(k.outcome = 'stayed_home'), sum(k.outcome = 'own_network'), "
+        "sum(k.outcome = 'crisis_placement'), sum(k.outcome = 'admission'), sum(k.consults_n), "
+        "sum(k.consults_answered_n), sum(k.consults_n > 0), sum(" +
+        complex + "), sum(CASE WHEN k.evaluation_held THEN " + complex +
+        " ELSE 0 END), sum(k.youth_first_plan_at <= k.opened_at), sum(k.problem_areas_n > 0), "
+        "sum(k.risk_flags_n > 0) FROM cases AS k WHERE k.opened_at >= ?1 AND k.opened_at < ?2");
     std::vector<CaseFiguresRecord> out(q.buckets.size());
-    for (std::size_t i = 0; i < out.size(); ++i) out[i].bucket = static_cast<int>(i);
-    while (st.Step()) {
-        auto& r = out.at(static_cast<std::size_t>(st.Int(0)));
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        auto& r = out[i];
+        r.bucket = static_cast<int>(i);
+        st.Reset();
+        st.Bind(1, ToMicros(q.buckets[i].from)).Bind(2, ToMicros(q.buckets[i].to));
+        if (!st.Step()) continue;
         std::int64_t* fields[] = {&r.cases,         &r.contacts,         &r.weekend,
                                   &r.age_0_11,      &r.age_12_17,        &r.age_18_23,
                                   &r.age_24_plus,   &r.age_unknown,      &r.with_outcome,
@@ -391,7 +397,7 @@ std::vector<CaseFiguresRecord> SqliteStatsRepo::CaseFigures(const FiguresQuery& 
                                   &r.admission,     &r.consults,         &r.consults_answered,
                                   &r.cases_with_consult, &r.complex,     &r.complex_evaluated,
                                   &r.pre_registered_plan, &r.cases_with_problem_area, &r.cases_with_risk_flag};
-        int column = 1;
+        int column = 0;
         for (auto* f : fields) *f = st.Int(column++);
     }
     return out;
@@ -399,16 +405,18 @@ std::vector<CaseFiguresRecord> SqliteStatsRepo::CaseFigures(const FiguresQuery& 
 
 std::vector<KeyedCountRecord> SqliteStatsRepo::KeyedCounts(const FiguresQuery& q) {
     if (q.buckets.empty()) return {};
+    // The distinct keys by skipping through case_figure_keys' primary key (a few seeks, however
+    // many rows), then each key's count per bucket from its range of that key: no sort.
     std::string sql =
-        "WITH " + BucketValues(q.buckets) +
-        ", k AS MATERIALIZED (SELECT b.i AS i, c.id AS id FROM b JOIN cases AS c ON c.opened_at >= b.lo AND "
-        "c.opened_at < b.hi) "
-        "SELECT i, 'problem_area', x.area, count(*) FROM k JOIN case_problem_areas AS x ON x.case_id = k.id "
-        "GROUP BY i, x.area "
-        "UNION ALL SELECT i, 'risk_flag', x.flag, count(*) FROM k JOIN case_risk_flags AS x ON x.case_id = k.id "
-        "GROUP BY i, x.flag "
-        "UNION ALL SELECT i, 'response', r.response, count(*) FROM k JOIN contacts AS t ON t.case_id = k.id "
-        "JOIN contact_responses AS r ON r.contact_id = t.id GROUP BY i, r.response "
+        "WITH RECURSIVE " + BucketValues(q.buckets) +
+        ", keys(figure, key) AS (SELECT * FROM (SELECT figure, key FROM case_figure_keys ORDER BY figure, key LIMIT 1) "
+        "UNION ALL SELECT (SELECT x.figure FROM case_figure_keys AS x WHERE (x.figure, x.key) > (keys.figure, keys.key) "
+        "ORDER BY x.figure, x.key LIMIT 1), (SELECT x.key FROM case_figure_keys AS x WHERE (x.figure, x.key) > "
+        "(keys.figure, keys.key) ORDER BY x.figure, x.key LIMIT 1) FROM keys WHERE keys.figure IS NOT NULL), "
+        "counts AS (SELECT b.i AS i, keys.figure AS figure, keys.key AS key, (SELECT sum(x.n) FROM case_figure_keys AS x "
+        "WHERE x.figure = keys.figure AND x.key = keys.key AND x.opened_at >= b.lo AND x.opened_at < b.hi) AS n "
+        "FROM keys, b WHERE keys.figure IS NOT NULL) "
+        "SELECT i, figure, key, n FROM counts WHERE n > 0 "
         "UNION ALL SELECT b.i, 'proposal', p.status, count(*) FROM b JOIN proposals AS p "
         "ON p.created_at >= b.lo AND p.created_at < b.hi GROUP BY b.i, p.status";
     auto st = c_.Prepare(sql);
@@ -419,29 +427,60 @@ std::vector<KeyedCountRecord> SqliteStatsRepo::KeyedCounts(const FiguresQuery& q
 
 std::vector<HandoverFiguresRecord> SqliteStatsRepo::HandoverFigures(const FiguresQuery& q) {
     if (q.buckets.empty()) return {};
-    std::vector<FigureBucket> buckets = q.buckets;
-    buckets.push_back(q.whole);
-    std::string sql =
-        "WITH " + BucketValues(buckets) +
-        ", h AS (SELECT b.i AS i, coalesce(nullif(y.municipality, ''), '(unknown)') AS m, s.at AS confirmed_at, "
-        "ho.due_at AS due_at, ho.created_at AS created_at FROM b JOIN cases AS c ON c.opened_at >= b.lo AND "
-        "c.opened_at < b.hi JOIN handovers AS ho ON ho.case_id = c.id LEFT JOIN youths AS y ON y.id = c.youth_id "
-        "LEFT JOIN handover_steps AS s ON s.handover_id = ho.id AND s.step = 'confirmed'), "
-        "g AS (SELECT i, m, confirmed_at, due_at, created_at FROM h "
-        "UNION ALL SELECT i, '(all)', confirmed_at, due_at, created_at FROM h), "
-        "d AS (SELECT i, m, confirmed_at - created_at AS dur, "
-        "row_number() OVER (PARTITION BY i, m ORDER BY confirmed_at - created_at) AS rn, "
-        "count(*) OVER (PARTITION BY i, m) AS n FROM g WHERE confirmed_at IS NOT NULL), "
-        "med AS (SELECT i, m, CAST(round(avg(dur) / 60000000.0) AS INTEGER) AS median FROM d "
-        "WHERE rn IN ((n + 1) / 2, (n + 2) / 2) GROUP BY i, m), "
-        "agg AS (SELECT i, m, count(*) AS handovers, count(confirmed_at) AS confirmed, "
-        "coalesce(sum(confirmed_at <= due_at), 0) AS on_time FROM g GROUP BY i, m) "
-        "SELECT agg.i, agg.m, agg.handovers, agg.confirmed, agg.on_time, med.median FROM agg "
-        "LEFT JOIN med ON med.i = agg.i AND med.m = agg.m ORDER BY agg.i, agg.m = '(all)', agg.m";
-    auto st = c_.Prepare(sql);
-    std::vector<HandoverFiguresRecord> out;
+    // One pass over the period's handovers (their case's municipality and the confirmation time
+    // are kept by migration 0007), counted here per bucket and municipality; the medians from
+    // the confirmation durations, the only values kept per handover.
+    struct Group {
+        std::int64_t handovers = 0, confirmed = 0, on_time = 0;
+        std::vector<std::int64_t> durations;
+    };
+    const int whole = static_cast<int>(q.buckets.size());
+    std::map<std::pair<int, std::string>, Group> groups;  // "(all)" is keyed "" here, so it sorts first
+    auto st = c_.Prepare(
+        "SELECT k.opened_at, coalesce(nullif(k.youth_municipality, ''), '(unknown)'), h.created_at, h.due_at, "
+        "h.confirmed_at FROM cases AS k JOIN handovers AS h ON h.case_id = k.id "
+        "WHERE k.opened_at >= ?1 AND k.opened_at < ?2");
+    st.Bind(1, ToMicros(q.whole.from)).Bind(2, ToMicros(q.whole.to));
     while (st.Step()) {
-        out.push_back({static_cast<int>(st.Int(0)), st.Text(1), st.Int(2), st.Int(3), st.Int(4), st.OptInt(5)});
+        const int bucket = BucketOf(q.buckets, st.Int(0));
+        const std::string municipality = st.Text(1);
+        const std::int64_t created = st.Int(2), due = st.Int(3);
+        const std::optional<std::int64_t> confirmed = st.OptInt(4);
+        for (int b : {bucket, whole}) {
+            if (b < 0) continue;
+            for (const std::string* m : {&municipality, static_cast<const std::string*>(nullptr)}) {
+                Group& g = groups[{b, m ? *m : std::string()}];
+                ++g.handovers;
+                if (!confirmed) continue;
+                ++g.confirmed;
+                g.on_time += *confirmed <= due ? 1 : 0;
+                g.durations.push_back(*confirmed - created);
+            }
+        }
+    }
+    std::vector<HandoverFiguresRecord> out;
+    auto emit = [&](int bucket, const std::string& municipality, Group& g) {
+        HandoverFiguresRecord r{bucket, municipality, g.handovers, g.confirmed, g.on_time, std::nullopt};
+        auto& d = g.durations;
+        if (!d.empty()) {
+            // The middle value, or the mean of the two middle values, in whole minutes.
+            const std::size_t n = d.size();
+            std::nth_element(d.begin(), d.begin() + static_cast<std::ptrdiff_t>(n / 2), d.end());
+            double median = static_cast<double>(d[n / 2]);
+            if (n % 2 == 0) {
+                const auto lower = *std::max_element(d.begin(), d.begin() + static_cast<std::ptrdiff_t>(n / 2));
+                median = static_cast<double>(lower + d[n / 2]) / 2.0;
+            }
+            r.median_minutes = static_cast<std::int64_t>(std::round(median / 60'000'000.0));
+        }
+        out.push_back(std::move(r));
+    };
+    // Per bucket: municipalities in order, then "(all)".
+    for (auto it = groups.begin(); it != groups.end();) {
+        const int bucket = it->first.first;
+        auto all = it;  // the "" key sorts first within a bucket
+        for (++it; it != groups.end() && it->first.first == bucket; ++it) emit(bucket, it->first.second, it->second);
+        emit(bucket, "(all)", all->second);
     }
     return out;
 }

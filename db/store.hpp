@@ -258,7 +258,8 @@ public:
     virtual std::vector<ProposalRecord> List(const ProposalFilter& filter) = 0;
 };
 
-/// The figures and exports: SQL aggregates, never all rows into memory.
+/// The figures and exports: SQL aggregates, never all rows into memory (the handover medians
+/// keep one duration per confirmed handover of the period).
 class StatsRepo {
 public:
     virtual ~StatsRepo() = default;
