@@ -9,6 +9,7 @@
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
+#include <QKeyEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -120,6 +121,19 @@ ContactForm::ContactForm(Session& session, std::int64_t case_id, QWidget* parent
         sc->setContext(Qt::WidgetWithChildrenShortcut);
         connect(sc, &QShortcut::activated, draft_, &DraftSender::submit);
     }
+    // The summary would take Ctrl+Return as a line break; here it saves, like everywhere else.
+    summary_->installEventFilter(this);
+}
+
+bool ContactForm::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == summary_ && event->type() == QEvent::KeyPress) {
+        auto* key = static_cast<QKeyEvent*>(event);
+        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) && (key->modifiers() & Qt::ControlModifier)) {
+            draft_->submit();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void ContactForm::setPlanVersion(int version) { plan_version_->setValue(version); }

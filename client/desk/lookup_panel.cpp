@@ -49,6 +49,7 @@ LookupPanel::LookupPanel(Session& session, QWidget* parent) : QWidget(parent), s
     big.setPointSizeF(big.pointSizeF() * 1.3);
     search_->setFont(big);
     results_ = new QListWidget(this);
+    results_->setWordWrap(true);
     header_ = new QLabel(this);
     header_->setTextFormat(Qt::RichText);
     header_->setWordWrap(true);
@@ -307,8 +308,8 @@ void LookupPanel::openNewCase() {
             return;
         }
         open_key_.clear();
-        emit caseOpened(r->case_().id());
         emit openCase(r->case_().id());
+        emit caseOpened(r->case_().id());  // after the case's tab exists
     });
 }
 
