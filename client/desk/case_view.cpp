@@ -61,6 +61,7 @@ CaseView::CaseView(Session& session, std::int64_t case_id, bool read_only, QWidg
     layout->addLayout(top);
     layout->addWidget(splitter, 1);
 
+    plan->setVisible(!read_only);  // read-only beside its own plan tab (the psychiatrist's queue)
     connect(reload, &QPushButton::clicked, this, &CaseView::refresh);
     connect(plan, &QPushButton::clicked, this, [this] {
         if (data_.case_().youth_id() != 0) emit showYouth(data_.case_().youth_id());

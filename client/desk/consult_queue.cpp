@@ -15,6 +15,7 @@
 #include <algorithm>
 
 #include "client/desk/case_view.hpp"
+#include "client/desk/draft_sender.hpp"
 #include "client/desk/plan_format.hpp"
 #include "client/desk/session.hpp"
 #include "client/desk/text.hpp"
@@ -27,6 +28,7 @@ ConsultQueue::ConsultQueue(Session& session, QWidget* parent) : QWidget(parent),
     queue_ = new QTreeWidget(this);
     queue_->setHeaderLabels({tr("Requested"), tr("Urgency"), tr("Case"), tr("State")});
     queue_->setRootIsDecorated(false);
+    queue_->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     auto* reload = new QPushButton(tr("Refresh (F5)"), this);
     reload->setShortcut(QKeySequence(Qt::Key_F5));
     question_ = new QLabel(this);
@@ -81,6 +83,8 @@ ConsultQueue::ConsultQueue(Session& session, QWidget* parent) : QWidget(parent),
         if (item) select(item->data(0, Qt::UserRole).toLongLong());
     });
     connect(answer_, &QPushButton::clicked, this, &ConsultQueue::submit);
+    advice_draft_ = new DraftSender(session_.api(), [this](const std::string&) { send(); }, this);
+    connect(advice_draft_, &DraftSender::status, this, [this](const QString& t, bool) { status_->setText(t); });
     refresh();
 }
 
@@ -121,6 +125,8 @@ void ConsultQueue::refresh() {
 }
 
 void ConsultQueue::select(std::int64_t consult_id) {
+    // Advice waiting for the connection stays with its consult.
+    if (advice_draft_->waiting() && consult_id != current_.id()) return;
     v1::ListConsultsRequest req;
     session_.api().call<v1::ListConsultsResponse>(this, "spoed.v1.ConsultService/ListConsults", req,
                                                   [this, consult_id](const Result<v1::ListConsultsResponse>& r) {
@@ -165,18 +171,21 @@ void ConsultQueue::select(std::int64_t consult_id) {
 
 void ConsultQueue::submit() {
     if (current_.id() == 0) return;
+    answer_->setEnabled(false);
+    advice_draft_->submit();
+}
+
+void ConsultQueue::send() {
+    // AnswerConsult is an update of the consult and carries no idempotency key: the draft
+    // sender is used for its waiting and re-sending when the server was unreachable.
     v1::AnswerConsultRequest req;
     req.set_consult_id(current_.id());
     req.set_advice(S(advice_->toPlainText().trimmed()));
-    answer_->setEnabled(false);
-    status_->setText(tr("Sending…"));
     session_.api().call<v1::AnswerConsultResponse>(this, "spoed.v1.ConsultService/AnswerConsult", req,
                                                    [this](const Result<v1::AnswerConsultResponse>& r) {
+        advice_draft_->finished(r.ok() ? nullptr : &r.error());
         if (!r.ok()) {
-            // An answer is an update of the consult: sending it again is harmless, so the
-            // text stays and the button comes back.
-            status_->setText(Text::error(r.error()));
-            answer_->setEnabled(true);
+            answer_->setEnabled(!advice_draft_->waiting());
             return;
         }
         status_->setText(tr("Advice sent."));

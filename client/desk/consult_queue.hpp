@@ -16,6 +16,7 @@ class QVBoxLayout;
 namespace spoed::desk {
 
 class CaseView;
+class DraftSender;
 class Session;
 
 /// The backup psychiatrist's queue: open requests first; for the chosen one the question, the
@@ -46,6 +47,7 @@ signals:
 
 private:
     void submit();
+    void send();
 
     Session& session_;
     QTreeWidget* queue_;
@@ -56,6 +58,7 @@ private:
     QPlainTextEdit* advice_;
     QPushButton* answer_;
     QLabel* status_;
+    DraftSender* advice_draft_;
     v1::Consult current_;
     std::vector<std::int64_t> known_open_;
     bool first_load_ = true;

@@ -3,6 +3,7 @@
 #include <QCheckBox>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QHeaderView>
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
@@ -23,6 +24,7 @@ HandoverBoard::HandoverBoard(Session& session, QWidget* parent) : QWidget(parent
     list_ = new QTreeWidget(this);
     list_->setHeaderLabels({tr("Due"), tr("To"), tr("Municipality"), tr("Case"), tr("State")});
     list_->setRootIsDecorated(false);
+    list_->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     include_confirmed_ = new QCheckBox(tr("Also &confirmed"), this);
     auto* reload = new QPushButton(tr("Refresh (F5)"), this);
     reload->setShortcut(QKeySequence(Qt::Key_F5));

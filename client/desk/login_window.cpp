@@ -3,6 +3,7 @@
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -113,12 +114,49 @@ void LoginWindow::submit() {
         s.ca_file = ca_->text().trimmed();
         s.last_user = user_->text().trimmed();
         s.Save();
-        password_->clear();
-        totp_->clear();
-        message_->clear();
-        login_->setEnabled(true);
-        auto* session = new Session(std::move(api_), r->user(), r->token());
-        emit signedIn(session);
+        if (r->user().must_change_password()) {
+            changePassword(*r);
+            return;
+        }
+        finish(*r);
+    });
+}
+
+void LoginWindow::finish(const v1::LoginResponse& login) {
+    password_->clear();
+    totp_->clear();
+    message_->clear();
+    login_->setEnabled(true);
+    auto* session = new Session(std::move(api_), login.user(), login.token());
+    emit signedIn(session);
+}
+
+void LoginWindow::changePassword(const v1::LoginResponse& login) {
+    // After a one-time password the server allows nothing else until a new one is chosen.
+    QString first = QInputDialog::getText(this, tr("Choose a new password"),
+                                          tr("You signed in with a one-time password. Choose your own (at least 12 "
+                                             "characters):"),
+                                          QLineEdit::Password);
+    QString second = first.isEmpty() ? QString()
+                                     : QInputDialog::getText(this, tr("Choose a new password"),
+                                                             tr("The same password again:"), QLineEdit::Password);
+    if (first.isEmpty() || first != second) {
+        fail(tr("The new passwords were empty or not the same; sign in again with the one-time password."));
+        return;
+    }
+    v1::ChangePasswordRequest req;
+    req.set_current_password(S(password_->text()));
+    req.set_new_password(S(first));
+    api_->setToken(login.token());
+    api_->call<v1::ChangePasswordResponse>(this, "spoed.v1.AuthService/ChangePassword", req,
+                                           [this, login](const Result<v1::ChangePasswordResponse>& r) {
+        if (!r.ok()) {
+            fail(Text::error(r.error()));
+            return;
+        }
+        v1::LoginResponse changed = login;
+        changed.mutable_user()->set_must_change_password(false);
+        finish(changed);
     });
 }
 

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "client/desk/api.hpp"
+#include "spoed/v1/auth.pb.h"
 
 class QLineEdit;
 class QLabel;
@@ -40,6 +41,8 @@ signals:
 
 private:
     void fail(const QString& text);
+    void finish(const v1::LoginResponse& login);
+    void changePassword(const v1::LoginResponse& login);
 
     QLineEdit* server_;
     QLineEdit* ca_;

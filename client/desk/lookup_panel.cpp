@@ -139,6 +139,7 @@ void LookupPanel::startSearch() {
         }
         results_->clear();
         for (auto* i : items) results_->addItem(i);
+        shown_ = edit;
         last_latency_ms_ = since_key_.elapsed();
         emit resultsShown(last_latency_ms_);
     };
@@ -221,6 +222,12 @@ void LookupPanel::showYouth(std::int64_t youth_id) {
                              .arg(Text::date(y.date_of_birth()), Q(y.municipality()).toHtmlEscaped(),
                                   phones.join(QStringLiteral(", ")), network.join(QStringLiteral("; "))));
         emit youthShown(youth_id);
+        if (r->latest_plan_version() == 0) {
+            // No plan to open, with or without consent: no break-the-glass for nothing.
+            plan_->setHtml(QStringLiteral("<p><i>%1</i></p>").arg(tr("There is no plan for this youth.").toHtmlEscaped()));
+            emit planShown();
+            return;
+        }
         loadPlan();
     });
     v1::ListConsentsRequest consents;

@@ -42,6 +42,8 @@ public:
     const QString& callerPhone() const { return caller_phone_; }
     /// Milliseconds from the last key to the results being shown, for the newest search.
     qint64 lastLatencyMs() const { return last_latency_ms_; }
+    /// Whether the results shown answer the text as it is now (no newer key waits).
+    bool resultsCurrent() const { return shown_ == typed_ && in_flight_ == 0; }
 
 public slots:
     void showYouth(std::int64_t youth_id);
@@ -73,6 +75,7 @@ private:
     QElapsedTimer since_key_;
     std::uint64_t typed_ = 0;     // one more per edit
     std::uint64_t in_flight_ = 0; // the edit whose search is on its way; 0: none
+    std::uint64_t shown_ = 0;     // the edit whose results are shown
     qint64 last_latency_ms_ = -1;
     std::int64_t youth_id_ = 0;
     int plan_version_ = 0;

@@ -28,6 +28,7 @@ QTreeWidget* List(const QStringList& headers, QWidget* parent) {
     t->setRootIsDecorated(false);
     t->setAlternatingRowColors(true);
     t->header()->setStretchLastSection(true);
+    t->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     return t;
 }
 

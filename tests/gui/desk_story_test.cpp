@@ -17,10 +17,12 @@
 #include <QTabWidget>
 #include <QTest>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QTreeWidget>
 
 #include <cstdio>
 
+#include "client/desk/break_glass_dialog.hpp"
 #include "client/desk/case_forms.hpp"
 #include "client/desk/case_view.hpp"
 #include "client/desk/consult_queue.hpp"
@@ -249,11 +251,100 @@ TEST(DeskStory, TheFathersCallThroughTheDesk) {
     ASSERT_TRUE(WaitUntil([&] { return editor->baseVersion() == before + 1; })) << editor->statusLabel()->text().toStdString();
     EXPECT_TRUE(editor->diffView()->toPlainText().contains(QStringLiteral("Met de hond wandelen")));
     test::Screenshot(carla.get(), QStringLiteral("coordinator-plan-editor"));
-    carla->tabs()->setCurrentWidget(carla->breakGlassReviews());
-    test::Screenshot(carla.get(), QStringLiteral("coordinator-break-glass-reviews"));
     carla->tabs()->setCurrentWidget(carla->directory());
     ASSERT_TRUE(WaitUntil([&] { return carla->directory()->tree()->topLevelItemCount() > 0; }));
     test::Screenshot(carla.get(), QStringLiteral("coordinator-directory"));
+}
+
+}  // namespace
+}  // namespace spoed
+
+namespace spoed {
+namespace {
+
+using test::WaitUntil;
+
+// A youth whose consent was withdrawn: the worker's look-up offers break-the-glass instead of
+// the plan; with a reason the plan opens, marked as such, and the coordinator reviews the use.
+TEST(DeskBreakGlass, WithoutConsentThePlanOpensOnlyWithAReasonAndIsReviewed) {
+    test::DeskDaemon d(true);
+    auto carla = test::SignIn(d, QStringLiteral("demo.carla"), QStringLiteral("demo-carla-wachtwoord"));
+    ASSERT_TRUE(carla);
+    desk::Api& api = carla->session().api();
+
+    // Carla records that the family withdrew the pre-registration consent of a youth with a plan.
+    std::int64_t youth = 0;
+    v1::SearchYouthsRequest search;
+    search.set_query("Milan");
+    api.call<v1::SearchYouthsResponse>(carla.get(), "spoed.v1.YouthService/SearchYouths", search,
+                                       [&](const Result<v1::SearchYouthsResponse>& r) {
+                                           ASSERT_TRUE(r.ok()) << r.error().message;
+                                           for (const auto& h : r->hits()) {
+                                               if (h.pre_registered()) youth = h.youth_id();
+                                           }
+                                       });
+    ASSERT_TRUE(WaitUntil([&] { return youth != 0; }));
+    v1::ListConsentsRequest list;
+    list.set_youth_id(youth);
+    std::int64_t consent = 0;
+    api.call<v1::ListConsentsResponse>(carla.get(), "spoed.v1.YouthService/ListConsents", list,
+                                       [&](const Result<v1::ListConsentsResponse>& r) {
+                                           ASSERT_TRUE(r.ok()) << r.error().message;
+                                           for (const auto& c : r->consents()) {
+                                               if (c.scope() == v1::CONSENT_SCOPE_PRE_REGISTRATION) consent = c.id();
+                                           }
+                                       });
+    ASSERT_TRUE(WaitUntil([&] { return consent != 0; }));
+    v1::WithdrawConsentRequest withdraw;
+    withdraw.set_consent_id(consent);
+    withdraw.set_note("Family withdrew consent (fictional)");
+    bool withdrawn = false;
+    api.call<v1::WithdrawConsentResponse>(carla.get(), "spoed.v1.YouthService/WithdrawConsent", withdraw,
+                                          [&](const Result<v1::WithdrawConsentResponse>& r) {
+                                              ASSERT_TRUE(r.ok()) << r.error().message;
+                                              withdrawn = true;
+                                          });
+    ASSERT_TRUE(WaitUntil([&] { return withdrawn; }));
+
+    auto anna = test::SignIn(d, QStringLiteral("demo.anna"), QStringLiteral("demo-anna-wachtwoord"));
+    ASSERT_TRUE(anna);
+    desk::LookupPanel* lookup = anna->lookup();
+    anna->tabs()->setCurrentWidget(lookup);
+    lookup->showYouth(youth);
+    ASSERT_TRUE(WaitUntil([&] { return lookup->breakGlassButton()->isVisibleTo(lookup); }));
+    EXPECT_FALSE(lookup->planView()->toPlainText().contains(QStringLiteral("4-7-8")));
+    EXPECT_EQ(lookup->planVersion(), 0);
+
+    // The dialog: no opening without a reason of at least 10 characters.
+    bool dialog_seen = false;
+    QTimer::singleShot(0, [&] {
+        auto* dialog = qobject_cast<desk::BreakGlassDialog*>(QApplication::activeModalWidget());
+        ASSERT_TRUE(dialog);
+        dialog_seen = true;
+        test::Screenshot(dialog, QStringLiteral("worker-break-glass"));
+        QTest::keyClicks(dialog->reasonEdit(), QStringLiteral("too"));
+        EXPECT_FALSE(dialog->openButton()->isEnabled());
+        QTest::keyClicks(dialog->reasonEdit(), QStringLiteral(" short? No: youth in danger, father on the line"));
+        EXPECT_TRUE(dialog->openButton()->isEnabled());
+        dialog->openButton()->click();
+    });
+    lookup->breakGlassButton()->click();
+    EXPECT_TRUE(dialog_seen);
+    ASSERT_TRUE(WaitUntil([&] { return lookup->planView()->toPlainText().contains(QStringLiteral("4-7-8")); }));
+    EXPECT_TRUE(lookup->planView()->toPlainText().contains(QStringLiteral("break-the-glass")));
+    EXPECT_GT(lookup->planVersion(), 0);
+
+    // Carla sees the use and judges it.
+    desk::BreakGlassReviews* reviews = carla->breakGlassReviews();
+    reviews->refresh();
+    ASSERT_TRUE(WaitUntil([&] { return reviews->list()->topLevelItemCount() == 1; }));
+    EXPECT_TRUE(reviews->list()->topLevelItem(0)->text(3).contains(QStringLiteral("youth in danger")));
+    reviews->noteEdit()->setText(QStringLiteral("Justified: acute danger, no time to reach the family."));
+    carla->tabs()->setCurrentWidget(reviews);
+    test::Screenshot(carla.get(), QStringLiteral("coordinator-break-glass-reviews"));
+    reviews->approveButton()->click();
+    ASSERT_TRUE(WaitUntil([&] { return reviews->list()->topLevelItemCount() == 0; }))
+        << reviews->statusLabel()->text().toStdString();
 }
 
 }  // namespace
