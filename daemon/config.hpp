@@ -33,7 +33,7 @@ struct DaemonConfig {
     std::chrono::minutes break_glass_window{120};
     std::chrono::minutes handover_due_time{12 * 60};  // local time of day a handover falls due
     std::chrono::minutes handover_reminder_time{8 * 60 + 30};  // local time of the morning reminder
-    std::chrono::milliseconds event_check_interval{30'000};  // how often due handover alerts are looked for
+    std::chrono::milliseconds event_check_interval{10'000};  // how often handover alerts and ended stream sessions are looked for
     std::chrono::seconds websocket_idle{60};  // a silent event connection is pinged at half this, dropped after it
     int night_cutoff_hour = 6;  // before this local hour a call belongs to the previous evening
     bool good_friday_closed = false;

@@ -4,6 +4,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "daemon/api/event_hub.hpp"
 #include "daemon/api/router.hpp"
 #include "daemon/api/services.hpp"
 #include "daemon/base/log.hpp"
@@ -40,6 +41,7 @@ struct Daemon::Impl {
     std::unique_ptr<service::HandoverService> handover;
     service::DirectoryService directory;
     std::unique_ptr<api::Router> router;
+    std::unique_ptr<api::EventHub> hub;
     std::unique_ptr<WorkerPool> workers;
     std::unique_ptr<net::Server> server;
     bool stopped = false;
@@ -97,6 +99,11 @@ Daemon::Daemon(DaemonConfig config, const Clock& clock) : impl_(std::make_unique
                                            .handover = *impl_->handover,
                                            .directory = impl_->directory});
 
+    impl_->hub = std::make_unique<api::EventHub>(
+        *impl_->store, clock, *impl_->auth, *impl_->calendar, *impl_->events,
+        api::EventHubOptions{.alert_interval = c.event_check_interval, .session_interval = c.event_check_interval});
+    impl_->store->SetEventListener([hub = impl_->hub.get()] { hub->Notify(); });
+
     unsigned cores = std::max(1u, std::thread::hardware_concurrency());
     unsigned workers = c.worker_threads != 0 ? c.worker_threads : std::max(4u, 4 * cores);
     impl_->workers = std::make_unique<WorkerPool>(workers);
@@ -111,6 +118,8 @@ Daemon::Daemon(DaemonConfig config, const Clock& clock) : impl_(std::make_unique
     so.read_timeout = c.read_timeout;
     so.idle_timeout = c.idle_timeout;
     so.shutdown_grace = c.shutdown_grace;
+    so.websocket_paths = {"/spoed.v1/events"};
+    so.websocket_idle_timeout = c.websocket_idle;
     so.tls = tls;
     Impl* impl = impl_.get();
     impl_->server = std::make_unique<net::Server>(so, [impl](net::HttpRequest&& req, net::Respond respond) {
@@ -123,12 +132,23 @@ Daemon::Daemon(DaemonConfig config, const Clock& clock) : impl_(std::make_unique
             r.body = R"({"code":"unavailable","message":"the server is shutting down"})";
             respond(std::move(r));
         }
+    }, [impl](net::HttpRequest&& req, net::AnswerUpgrade answer) {
+        auto shared_req = std::make_shared<net::HttpRequest>(std::move(req));
+        bool queued = impl->workers->Post([impl, shared_req, answer] { impl->hub->Subscribe(*shared_req, answer); });
+        if (!queued) {
+            net::HttpResponse r;
+            r.status = 503;
+            r.content_type = "application/json";
+            r.body = R"({"code":"unavailable","message":"the server is shutting down"})";
+            answer(net::UpgradeAnswer::Refused(std::move(r)));
+        }
     });
 }
 
 Daemon::~Daemon() { Stop(); }
 
 void Daemon::Start() {
+    impl_->hub->Start();
     impl_->server->Start();
     log::Info("daemon.listening", "spoedd is listening",
               {{"host", impl_->config.listen_host}, {"port", static_cast<unsigned>(port())}});
@@ -143,11 +163,13 @@ void Daemon::Stop() {
     // workers finish what is queued, which needs the store; then the store closes.
     impl_->server->Stop();
     impl_->workers->Stop();
+    impl_->hub->Stop();
     impl_->store.reset();
     log::Info("daemon.stopped", "spoedd stopped cleanly");
 }
 
 db::Store& Daemon::store() { return *impl_->store; }
 const std::string& Daemon::dev_ca_file() const { return impl_->dev_ca_file; }
+std::size_t Daemon::event_subscribers() const { return impl_->hub->subscribers(); }
 
 }  // namespace spoed::daemon

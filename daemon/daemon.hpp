@@ -30,6 +30,8 @@ public:
     db::Store& store();
     /// The CA file clients should trust when the development certificate is in use, else "".
     const std::string& dev_ca_file() const;
+    /// Open live-event streams right now.
+    std::size_t event_subscribers() const;
 
 private:
     struct Impl;

@@ -1,17 +1,14 @@
 #include "client/core/https_client.hpp"
 
-#include <openssl/ssl.h>
-#include <openssl/x509v3.h>
-
-#include <boost/asio/connect.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/ssl.hpp>
-#include <boost/asio/steady_timer.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
 #include <chrono>
 #include <optional>
+
+#include "client/core/tls_connect.hpp"
 
 namespace spoed::client {
 namespace {
@@ -25,76 +22,6 @@ using Clock = std::chrono::steady_clock;
 
 constexpr std::size_t kMaxReplyBody = 64 * 1024 * 1024;
 
-struct Url {
-    std::string host;  // without brackets
-    std::string port;
-    bool ip_literal = false;
-
-    /// The Host header: IPv6 literals in brackets, the port unless it is the default.
-    std::string HostHeader() const {
-        std::string h = host.find(':') != std::string::npos ? "[" + host + "]" : host;
-        return port == "443" ? h : h + ":" + port;
-    }
-    /// host:port as an operator would check it, the port always shown.
-    std::string Authority() const {
-        return (host.find(':') != std::string::npos ? "[" + host + "]" : host) + ":" + port;
-    }
-};
-
-bool IsHostNameChar(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
-           c == '_';
-}
-
-Result<Url> ParseUrl(std::string_view url) {
-    constexpr std::string_view kScheme = "https://";
-    if (url.substr(0, kScheme.size()) != kScheme) {
-        return Error::InvalidArgument("server URL must start with https:// (got '" + std::string(url.substr(0, 60)) +
-                                      "')");
-    }
-    std::string_view rest = url.substr(kScheme.size());
-    while (!rest.empty() && rest.back() == '/') rest.remove_suffix(1);
-    if (rest.find('/') != std::string_view::npos) return Error::InvalidArgument("server URL must not have a path");
-    Url out;
-    out.port = "443";
-    if (!rest.empty() && rest.front() == '[') {
-        auto close = rest.find(']');
-        if (close == std::string_view::npos) return Error::InvalidArgument("server URL: unclosed '[' in IPv6 address");
-        out.host = std::string(rest.substr(1, close - 1));
-        boost::system::error_code ec;
-        asio::ip::make_address_v6(out.host, ec);
-        if (ec || out.host.find('%') != std::string::npos) {
-            return Error::InvalidArgument("server URL: '" + out.host + "' is not an IPv6 address");
-        }
-        out.ip_literal = true;
-        rest.remove_prefix(close + 1);
-        if (!rest.empty()) {
-            if (rest.front() != ':') return Error::InvalidArgument("server URL: expected ':' after IPv6 address");
-            out.port = std::string(rest.substr(1));
-        }
-    } else {
-        auto colon = rest.find(':');
-        out.host = std::string(rest.substr(0, colon));
-        if (colon != std::string_view::npos) out.port = std::string(rest.substr(colon + 1));
-        if (out.port.find(':') != std::string::npos) {
-            return Error::InvalidArgument("server URL: an IPv6 address must be written in brackets, as [::1]:8443");
-        }
-        for (char c : out.host) {
-            // Rules out user info, queries, fragments and anything a resolver would misread.
-            if (!IsHostNameChar(c)) return Error::InvalidArgument("server URL: invalid character in host name");
-        }
-        boost::system::error_code ec;
-        asio::ip::make_address_v4(out.host, ec);
-        out.ip_literal = !ec;
-    }
-    if (out.host.empty()) return Error::InvalidArgument("server URL has no host");
-    if (out.port.empty() || out.port.size() > 5 || out.port.find_first_not_of("0123456789") != std::string::npos ||
-        std::stoi(out.port) == 0 || std::stoi(out.port) > 65535) {
-        return Error::InvalidArgument("server URL has an invalid port");
-    }
-    return out;
-}
-
 /// CR, LF or NUL in a request line or header would let one value smuggle in another header.
 bool IsSafeFieldValue(std::string_view v) {
     return v.find_first_of(std::string_view("\r\n\0", 3)) == std::string_view::npos;
@@ -105,8 +32,8 @@ bool IsSafeFieldValue(std::string_view v) {
 struct HttpsClient::Impl {
     asio::io_context ioc;
     ssl::context tls{ssl::context::tls_client};
-    std::optional<beast::ssl_stream<beast::tcp_stream>> stream;
-    Url url;
+    std::optional<detail::TlsStream> stream;
+    detail::Url url;
     std::optional<Error> setup_error;  // a bad URL or CA file: every Send answers it
     beast::flat_buffer buffer;
     bool connected = false;
@@ -122,71 +49,11 @@ struct HttpsClient::Impl {
     /// Opens a new connection and completes the TLS handshake; `certificate_refused` is set when
     /// it failed because the server's certificate did not verify.
     Status Connect(const ClientOptions& options, Clock::time_point deadline, bool& certificate_refused) {
-        certificate_refused = false;
-        stream.reset();
         buffer.clear();
         connected = false;
-        stream.emplace(ioc, tls);
-        SSL* native = stream->native_handle();
-        // SNI carries names only, never addresses (RFC 6066 §3).
-        if (!url.ip_literal && SSL_set_tlsext_host_name(native, url.host.c_str()) != 1) {
-            return Error::Internal("cannot set the TLS server name");
-        }
-        X509_VERIFY_PARAM* param = SSL_get0_param(native);
-        int set = url.ip_literal ? X509_VERIFY_PARAM_set1_ip_asc(param, url.host.c_str())
-                                 : X509_VERIFY_PARAM_set1_host(param, url.host.c_str(), url.host.size());
-        if (set != 1) return Error::Internal("cannot set the host name the certificate must name");
-
-        tcp::resolver resolver(ioc);
-        asio::steady_timer timer(ioc);
-        tcp::resolver::results_type endpoints;
-        boost::system::error_code ec;
-        bool resolve_timed_out = false;
-        timer.expires_at(deadline);
-        timer.async_wait([&](boost::system::error_code e) {
-            if (!e) {
-                resolve_timed_out = true;
-                resolver.cancel();
-            }
-        });
-        // Addresses are not looked up: an IPv6 literal must not go through the name service.
-        auto flags = url.ip_literal ? tcp::resolver::numeric_host | tcp::resolver::numeric_service
-                                    : tcp::resolver::numeric_service;
-        resolver.async_resolve(url.host, url.port, flags,
-                               [&](boost::system::error_code e, tcp::resolver::results_type r) {
-                                   ec = e;
-                                   endpoints = std::move(r);
-                                   timer.cancel();
-                               });
-        RunUntilDone();
-        if (ec) {
-            return Error::Unavailable("cannot resolve " + url.host + ": " +
-                                      (resolve_timed_out ? std::string("timed out") : ec.message()));
-        }
-
         ++connections_opened;
-        beast::get_lowest_layer(*stream).expires_at(deadline);
-        beast::get_lowest_layer(*stream).async_connect(
-            endpoints, [&](boost::system::error_code e, const tcp::endpoint&) { ec = e; });
-        RunUntilDone();
-        if (ec) {
-            return Error::Unavailable("cannot connect to " + url.Authority() + ": " +
-                                      (ec == beast::error::timeout ? std::string("timed out") : ec.message()));
-        }
-        stream->async_handshake(ssl::stream_base::client, [&](boost::system::error_code e) { ec = e; });
-        RunUntilDone();
-        if (ec) {
-            long verify = SSL_get_verify_result(native);
-            if (verify != X509_V_OK) {
-                certificate_refused = true;
-                std::string trust = options.ca_file.empty() ? "the system's trusted CAs" : options.ca_file;
-                return Error::Unavailable("the server's certificate could not be verified against " + trust + ": " +
-                                          X509_verify_cert_error_string(verify) +
-                                          "; check the server address and the CA file");
-            }
-            return Error::Unavailable("TLS handshake with " + url.Authority() + " failed: " +
-                                      (ec == beast::error::timeout ? std::string("timed out") : ec.message()));
-        }
+        SPOED_TRY(detail::ConnectTls(ioc, tls, url, options, deadline, [this] { RunUntilDone(); }, stream,
+                                     certificate_refused));
         connected = true;
         return Ok();
     }
@@ -235,24 +102,13 @@ struct HttpsClient::Impl {
 };
 
 HttpsClient::HttpsClient(ClientOptions options) : options_(std::move(options)), impl_(std::make_unique<Impl>()) {
-    auto url = ParseUrl(options_.server_url);
+    auto url = detail::ParseUrl(options_.server_url);
     if (!url.ok()) {
         impl_->setup_error = url.error();
         return;
     }
     impl_->url = *url;
-    impl_->tls.set_verify_mode(ssl::verify_peer);
-    SSL_CTX_set_min_proto_version(impl_->tls.native_handle(), TLS1_2_VERSION);
-    boost::system::error_code ec;
-    if (options_.ca_file.empty()) {
-        impl_->tls.set_default_verify_paths(ec);
-    } else {
-        impl_->tls.load_verify_file(options_.ca_file, ec);
-    }
-    if (ec) {
-        std::string what = options_.ca_file.empty() ? "the system's trusted CAs" : "CA file " + options_.ca_file;
-        impl_->setup_error = Error::Unavailable("cannot use " + what + ": " + ec.message());
-    }
+    if (Status st = detail::SetUpTls(impl_->tls, options_); !st.ok()) impl_->setup_error = st.error();
 }
 
 HttpsClient::~HttpsClient() = default;

@@ -27,4 +27,7 @@ net::HttpResponse ErrorResponse(const Error& error);
 Status Decode(Codec codec, std::string_view body, google::protobuf::Message& out);
 Result<std::string> Encode(Codec codec, const google::protobuf::Message& message);
 
+/// The token of an `Authorization: Bearer <token>` header, or "" when there is none.
+std::string_view BearerToken(std::string_view authorization);
+
 }  // namespace spoed::daemon::api

@@ -13,18 +13,6 @@
 namespace spoed::daemon::api {
 namespace {
 
-std::string_view BearerToken(std::string_view authorization) {
-    constexpr std::string_view kScheme = "bearer ";
-    if (authorization.size() <= kScheme.size()) return {};
-    for (std::size_t i = 0; i < kScheme.size(); ++i) {
-        if (std::tolower(static_cast<unsigned char>(authorization[i])) != kScheme[i]) return {};
-    }
-    std::string_view token = authorization.substr(kScheme.size());
-    while (!token.empty() && token.front() == ' ') token.remove_prefix(1);
-    while (!token.empty() && token.back() == ' ') token.remove_suffix(1);
-    return token;
-}
-
 /// The request's `idempotency_key` field when it has one: "" when absent or empty.
 Result<std::string> IdempotencyKey(const google::protobuf::Message& req) {
     const auto* field = req.GetDescriptor()->FindFieldByName("idempotency_key");

@@ -30,6 +30,9 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
+#include <boost/beast/websocket.hpp>
+#include <boost/beast/websocket/ssl.hpp>
+#include <deque>
 #include <cctype>
 #include <condition_variable>
 #include <filesystem>
@@ -56,6 +59,7 @@ namespace {
 namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace http = beast::http;
+namespace websocket = beast::websocket;
 namespace ssl = asio::ssl;
 using tcp = asio::ip::tcp;
 using Clock = std::chrono::steady_clock;
@@ -211,11 +215,28 @@ struct Gate {
 
 class Session;
 
+/// The application's handle on one WebSocket: forwards to the session's strand while both the
+/// connection and the server are alive.
+class WsPeer final : public WebSocketPeer {
+public:
+    WsPeer(std::weak_ptr<Session> session, std::shared_ptr<Gate> gate)
+        : session_(std::move(session)), gate_(std::move(gate)) {}
+    bool Send(std::string message) override;
+    void Close(std::uint16_t code, std::string reason) override;
+    bool open() const override { return open_.load(); }
+    void MarkClosed() { open_ = false; }
+
+private:
+    std::weak_ptr<Session> session_;
+    std::shared_ptr<Gate> gate_;
+    std::atomic<bool> open_{true};
+};
+
 /// What the listener and every session share. Sessions hold it by shared_ptr, so it outlives
 /// the last of them even while the io_context destroys its queued handlers.
 struct Core {
-    Core(ServerOptions o, RequestHandler h)
-        : options(std::move(o)), handler(std::move(h)), tls(MakeTlsContext(options.tls)) {}
+    Core(ServerOptions o, RequestHandler h, UpgradeHandler u)
+        : options(std::move(o)), handler(std::move(h)), upgrade(std::move(u)), tls(MakeTlsContext(options.tls)) {}
 
     std::vector<std::shared_ptr<Session>> Snapshot();
     bool WaitForNoConnections(std::chrono::milliseconds timeout) {
@@ -225,6 +246,7 @@ struct Core {
 
     const ServerOptions options;
     const RequestHandler handler;
+    const UpgradeHandler upgrade;
     ssl::context tls;
     std::atomic<bool> stopping{false};
     std::atomic<std::size_t> open{0};
@@ -253,6 +275,8 @@ public:
     ResponseSlot& operator=(const ResponseSlot&) = delete;
 
     void Deliver(HttpResponse response);
+    /// The answer to an upgrade request: a refusal is delivered as a response.
+    void DeliverUpgrade(UpgradeAnswer answer);
 
 private:
     std::weak_ptr<Session> session_;
@@ -307,6 +331,13 @@ public:
     }
 
     ~Session() {
+        if (on_close_) {
+            try {
+                on_close_();
+            } catch (...) {
+                log::Error("net.ws_on_close_failed", "the WebSocket close handler threw");
+            }
+        }
         {
             std::lock_guard lock(core_->mu);
             core_->sessions.erase(this);
@@ -341,8 +372,55 @@ public:
         });
     }
 
+    /// On the strand, posted by ResponseSlot: the application accepted an upgrade request.
+    void OnUpgradeAccepted(std::uint64_t seq, UpgradeAnswer answer) {
+        Guarded([&] {
+            if (state_ != State::kHandling || seq != request_seq_) return;  // closed meanwhile
+            hold_.reset();  // the posted handler still holds this session
+            if (core_->stopping) {
+                return WriteResponse(JsonError(503, "unavailable", "the server is shutting down"), true);
+            }
+            state_ = State::kWebSocket;
+            on_close_ = std::move(answer.on_close);
+            ws_.emplace(stream_);
+            tcp().expires_never();  // the WebSocket keeps its own time (handshake, idle, pings)
+            ws_->set_option(websocket::stream_base::timeout{options_.handshake_timeout,
+                                                            options_.websocket_idle_timeout, true});
+            ws_->set_option(websocket::stream_base::decorator(
+                [](websocket::response_type& res) { res.set(http::field::server, "spoedd"); }));
+            ws_->read_message_max(options_.websocket_message_limit);
+            ws_->binary(true);
+            peer_ = std::make_shared<WsPeer>(weak_from_this(), core_->gate);
+            if (answer.on_open) answer.on_open(peer_);
+            ws_->async_accept(upgrade_request_, Bind(&Session::OnWsAccepted));
+        });
+    }
+
+    /// On the strand, posted by the peer.
+    void WsEnqueue(std::string message) {
+        Guarded([&] {
+            if (state_ != State::kWebSocket || ws_closing_) return;
+            if (ws_queued_bytes_ + message.size() > options_.websocket_queue_limit) {
+                log::Warn("net.ws_slow_client", "dropping a WebSocket client that does not read its messages",
+                          {{"remote", remote_address_}, {"queued_bytes", static_cast<std::uint64_t>(ws_queued_bytes_)}});
+                return Abort();
+            }
+            ws_queued_bytes_ += message.size();
+            ws_queue_.push_back(std::move(message));
+            if (ws_accepted_ && !ws_writing_) WsWrite();
+        });
+    }
+
+    void WsClose(std::uint16_t code, std::string reason) {
+        Guarded([&] {
+            if (state_ != State::kWebSocket || ws_close_reason_) return;
+            ws_close_reason_ = websocket::close_reason(static_cast<websocket::close_code>(code), reason);
+            if (ws_accepted_ && !ws_writing_) StartWsClose();
+        });
+    }
+
 private:
-    enum class State { kHandshake, kIdle, kReading, kHandling, kWriting, kClosing, kClosed };
+    enum class State { kHandshake, kIdle, kReading, kHandling, kWriting, kWebSocket, kClosing, kClosed };
 
     static std::string RemoteAddress(const tcp::socket& socket) {
         beast::error_code ec;
@@ -475,24 +553,27 @@ private:
         WriteResponse(JsonError(status, code, message), true);
     }
 
-    void OnRequest() {
-        keep_alive_ = parser_->get().keep_alive();
-        version_ = parser_->get().version();
-        // A WebSocket upgrade branches here, once there is one: if websocket::is_upgrade(
-        // parser_->get()) and the target is the events path, hand stream_ and buffer_ to a
-        // WebSocket session and return.
-        if (reject_) return Refuse(503, "unavailable", "too many connections");
-
-        auto message = parser_->release();
-        parser_.reset();
+    HttpRequest ToAppRequest(http::request<http::string_body>& message, bool take_body) const {
         HttpRequest request;
         request.method = std::string(message.method_string());
         request.target = std::string(message.target());
         for (const auto& field : message) {
             request.headers.emplace_back(ToLower(field.name_string()), std::string(field.value()));
         }
-        request.body = std::move(message.body());
+        if (take_body) request.body = std::move(message.body());
         request.remote_address = remote_address_;
+        return request;
+    }
+
+    void OnRequest() {
+        keep_alive_ = parser_->get().keep_alive();
+        version_ = parser_->get().version();
+        if (websocket::is_upgrade(parser_->get())) return OnUpgradeRequest();
+        if (reject_) return Refuse(503, "unavailable", "too many connections");
+
+        auto message = parser_->release();
+        parser_.reset();
+        HttpRequest request = ToAppRequest(message, true);
 
         state_ = State::kHandling;
         hold_ = shared_from_this();  // nothing else holds the session while the handler works
@@ -506,6 +587,88 @@ private:
             slot->Deliver(InternalError());
         }
     }
+
+    /// An upgrade goes to the UpgradeHandler when its path is a WebSocket path; the answer
+    /// comes back through the same ResponseSlot as a response would.
+    void OnUpgradeRequest() {
+        keep_alive_ = false;  // a refused upgrade ends the connection
+        std::string_view target = parser_->get().target();
+        std::string_view path = target.substr(0, target.find('?'));
+        const auto& paths = options_.websocket_paths;
+        if (!core_->upgrade || std::find(paths.begin(), paths.end(), path) == paths.end()) {
+            return Refuse(404, "not_found", "there is no WebSocket at this path");
+        }
+        if (reject_) return Refuse(503, "unavailable", "too many connections");
+        upgrade_request_ = parser_->release();
+        parser_.reset();
+        HttpRequest request = ToAppRequest(upgrade_request_, false);
+
+        state_ = State::kHandling;
+        hold_ = shared_from_this();
+        auto slot = std::make_shared<ResponseSlot>(weak_from_this(), core_->gate, request_seq_);
+        try {
+            core_->upgrade(std::move(request), [slot](UpgradeAnswer a) { slot->DeliverUpgrade(std::move(a)); });
+        } catch (...) {
+            log::Error("net.handler_exception", "the upgrade handler threw; answering 500", {{"remote", remote_address_}});
+            slot->Deliver(InternalError());
+        }
+    }
+
+    void OnWsAccepted(beast::error_code ec) {
+        if (state_ == State::kClosed) return;
+        if (ec) {
+            LogClosed("net.ws_handshake_failed", ec);
+            return Abort();
+        }
+        ws_accepted_ = true;
+        ws_->async_read(ws_buffer_, Bind(&Session::OnWsRead));
+        if (!ws_queue_.empty()) return WsWrite();
+        if (ws_close_reason_) StartWsClose();
+    }
+
+    /// Reads keep the control frames flowing (pongs, close); what a client sends is ignored.
+    void OnWsRead(beast::error_code ec, std::size_t) {
+        if (state_ == State::kClosed) return;
+        if (ec) {
+            if (ec == websocket::error::closed) {
+                log::Debug("net.ws_closed", "WebSocket closed", {{"remote", remote_address_}});
+            } else if (ec == beast::error::timeout) {
+                log::Info("net.ws_timeout", "dropping a WebSocket client that stopped answering pings",
+                          {{"remote", remote_address_}});
+            } else {
+                LogClosed("net.ws_read_failed", ec);
+            }
+            return Abort();
+        }
+        ws_buffer_.consume(ws_buffer_.size());
+        ws_->async_read(ws_buffer_, Bind(&Session::OnWsRead));
+    }
+
+    void WsWrite() {
+        ws_writing_ = true;
+        ws_->async_write(asio::buffer(ws_queue_.front()), Bind(&Session::OnWsWritten));
+    }
+
+    void OnWsWritten(beast::error_code ec, std::size_t) {
+        if (state_ == State::kClosed) return;
+        ws_writing_ = false;
+        if (ec) {
+            LogClosed("net.ws_write_failed", ec);
+            return Abort();
+        }
+        ws_queued_bytes_ -= ws_queue_.front().size();
+        ws_queue_.pop_front();
+        if (!ws_queue_.empty()) return WsWrite();
+        if (ws_close_reason_) StartWsClose();
+    }
+
+    void StartWsClose() {
+        if (ws_closing_) return;
+        ws_closing_ = true;
+        ws_->async_close(*ws_close_reason_, Bind(&Session::OnWsClosed));
+    }
+
+    void OnWsClosed(beast::error_code) { Abort(); }
 
     void WriteResponse(HttpResponse r, bool close_after) {
         if (r.status < 100 || r.status > 599) {
@@ -557,6 +720,8 @@ private:
             case State::kIdle:
                 tcp().cancel();  // OnIdleRead sees operation_aborted and closes politely
                 return;
+            case State::kWebSocket:
+                return WsClose(static_cast<std::uint16_t>(websocket::close_code::going_away), "server stopping");
             default:
                 return;  // reading, handling or writing: the answer says Connection: close
         }
@@ -599,6 +764,9 @@ private:
         state_ = State::kClosed;
         tcp().close();
         hold_.reset();
+        if (peer_) peer_->MarkClosed();
+        ws_queue_.clear();
+        if (auto on_close = std::exchange(on_close_, nullptr)) on_close();
     }
 
     void LogClosed(std::string_view id, const beast::error_code& ec) {
@@ -628,7 +796,38 @@ private:
     http::response<http::string_body> res_;
     std::vector<char> drain_;
     std::shared_ptr<Session> hold_;  // set while the handler has the request
+    // WebSocket, after an accepted upgrade:
+    http::request<http::string_body> upgrade_request_;
+    std::optional<websocket::stream<beast::ssl_stream<beast::tcp_stream>&>> ws_;
+    std::shared_ptr<WsPeer> peer_;
+    std::function<void()> on_close_;
+    beast::flat_buffer ws_buffer_;
+    std::deque<std::string> ws_queue_;
+    std::size_t ws_queued_bytes_ = 0;
+    bool ws_accepted_ = false;
+    bool ws_writing_ = false;
+    bool ws_closing_ = false;
+    std::optional<websocket::close_reason> ws_close_reason_;
 };
+
+bool WsPeer::Send(std::string message) {
+    if (!open_) return false;
+    std::lock_guard lock(gate_->mu);
+    if (!gate_->open) return false;
+    auto session = session_.lock();
+    if (!session) return false;
+    asio::post(session->strand(), [session, m = std::move(message)]() mutable { session->WsEnqueue(std::move(m)); });
+    return true;
+}
+
+void WsPeer::Close(std::uint16_t code, std::string reason) {
+    std::lock_guard lock(gate_->mu);
+    if (!gate_->open) return;
+    auto session = session_.lock();
+    if (!session) return;
+    asio::post(session->strand(),
+               [session, code, r = std::move(reason)]() mutable { session->WsClose(code, std::move(r)); });
+}
 
 void ResponseSlot::Deliver(HttpResponse response) {
     if (done_.exchange(true)) {
@@ -641,6 +840,21 @@ void ResponseSlot::Deliver(HttpResponse response) {
     if (!session) return;  // the connection is gone
     asio::post(session->strand(),
                [session, seq = seq_, r = std::move(response)]() mutable { session->OnResponse(seq, std::move(r)); });
+}
+
+void ResponseSlot::DeliverUpgrade(UpgradeAnswer answer) {
+    if (answer.refusal) return Deliver(std::move(*answer.refusal));
+    if (done_.exchange(true)) {
+        log::Warn("net.respond_twice", "an upgrade was answered more than once; the extra answer is dropped");
+        return;
+    }
+    std::lock_guard lock(gate_->mu);
+    if (!gate_->open) return;
+    auto session = session_.lock();
+    if (!session) return;
+    asio::post(session->strand(), [session, seq = seq_, a = std::move(answer)]() mutable {
+        session->OnUpgradeAccepted(seq, std::move(a));
+    });
 }
 
 std::vector<std::shared_ptr<Session>> Core::Snapshot() {
@@ -752,8 +966,8 @@ private:
 struct Server::Impl {
     enum class Phase { kNew, kRunning, kStopped };
 
-    Impl(ServerOptions options, RequestHandler handler)
-        : core(std::make_shared<Core>(std::move(options), std::move(handler))) {}
+    Impl(ServerOptions options, RequestHandler handler, UpgradeHandler upgrade)
+        : core(std::make_shared<Core>(std::move(options), std::move(handler), std::move(upgrade))) {}
 
     void RunIo() {
         for (;;) {
@@ -794,9 +1008,9 @@ struct Server::Impl {
     Phase phase = Phase::kNew;
 };
 
-Server::Server(ServerOptions options, RequestHandler handler) {
+Server::Server(ServerOptions options, RequestHandler handler, UpgradeHandler upgrade) {
     if (!handler) throw std::invalid_argument("Server needs a request handler");
-    impl_ = std::make_unique<Impl>(std::move(options), std::move(handler));
+    impl_ = std::make_unique<Impl>(std::move(options), std::move(handler), std::move(upgrade));
 }
 
 Server::~Server() {

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -39,6 +40,43 @@ using Respond = std::function<void(HttpResponse)>;
 /// to another thread, which calls `respond` when done.
 using RequestHandler = std::function<void(HttpRequest&& request, Respond respond)>;
 
+/// One open WebSocket connection as the application sees it. Safe to use from any thread and
+/// to keep after the connection closed (then Send returns false).
+class WebSocketPeer {
+public:
+    virtual ~WebSocketPeer() = default;
+    /// Queues one binary message; false once the connection is closed. A client that does not
+    /// read falls behind; past ServerOptions::websocket_queue_limit bytes queued it is
+    /// disconnected (it can reconnect and resume).
+    virtual bool Send(std::string message) = 0;
+    /// Closes with a WebSocket close code (RFC 6455 §7.4) and a short reason, after the
+    /// messages already queued.
+    virtual void Close(std::uint16_t code, std::string reason) = 0;
+    virtual bool open() const = 0;
+};
+
+/// The application's answer to a WebSocket upgrade request.
+struct UpgradeAnswer {
+    /// Set: the upgrade is refused with this response (e.g. 401), and the connection closes.
+    std::optional<HttpResponse> refusal;
+    /// Accepted: called on the I/O thread before the handshake response is written, so
+    /// everything sent after the client sees the upgrade succeed is delivered.
+    std::function<void(std::shared_ptr<WebSocketPeer>)> on_open;
+    /// Called once when an accepted connection has closed, for whatever reason.
+    std::function<void()> on_close;
+
+    static UpgradeAnswer Refused(HttpResponse response) {
+        UpgradeAnswer a;
+        a.refusal = std::move(response);
+        return a;
+    }
+};
+/// Called with the answer; exactly once, from any thread.
+using AnswerUpgrade = std::function<void(UpgradeAnswer)>;
+/// Called on an I/O thread for an upgrade request to a path in ServerOptions::websocket_paths.
+/// Like RequestHandler, it must not block.
+using UpgradeHandler = std::function<void(HttpRequest&& request, AnswerUpgrade answer)>;
+
 struct TlsOptions {
     std::string cert_file;  // PEM, leaf first then intermediates
     std::string key_file;   // PEM private key
@@ -58,6 +96,14 @@ struct ServerOptions {
     std::chrono::milliseconds idle_timeout{60'000};  // keep-alive wait for the next request
     std::chrono::milliseconds write_timeout{30'000};
     std::chrono::milliseconds shutdown_grace{30'000};  // in-flight requests get this long on Stop()
+    /// Paths (without query) where a WebSocket upgrade goes to the UpgradeHandler; an upgrade
+    /// anywhere else is answered 404.
+    std::vector<std::string> websocket_paths;
+    /// A WebSocket that has been silent for half this is pinged; with no answer by the full
+    /// time it is closed.
+    std::chrono::milliseconds websocket_idle_timeout{60'000};
+    std::size_t websocket_queue_limit = 4 * 1024 * 1024;  // bytes queued for one slow client
+    std::size_t websocket_message_limit = 4096;           // largest message a client may send
     TlsOptions tls;
 };
 
@@ -67,7 +113,7 @@ class Server {
 public:
     /// Loads the TLS context. Throws std::runtime_error when the certificate or key cannot be
     /// used: start-up cannot proceed without them.
-    Server(ServerOptions options, RequestHandler handler);
+    Server(ServerOptions options, RequestHandler handler, UpgradeHandler upgrade = {});
     ~Server();
     Server(const Server&) = delete;
     Server& operator=(const Server&) = delete;

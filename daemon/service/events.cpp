@@ -48,15 +48,15 @@ void EventOutbox::Emit(db::Tx& tx, TimePoint at, v1::Event event, int audience) 
     tx.events().Append(r);
 }
 
-int EventOutbox::EmitHandoverAlerts(db::Tx& tx, TimePoint now) const {
+std::vector<std::int64_t> EventOutbox::EmitHandoverAlerts(db::Tx& tx, TimePoint now) const {
     using namespace std::chrono;
-    int written = 0;
+    std::vector<std::int64_t> alerted;
     constexpr int kEveryone = db::kAudienceWorkers | db::kAudienceCoordinators;
 
     for (const auto& h : tx.handovers().ListUnalerted("overdue", now, kAlertBatch)) {
         Emit(tx, now, HandoverEvent(v1::EVENT_KIND_HANDOVER_OVERDUE, h), kEveryone);
         tx.handovers().MarkAlerted(h.id, "overdue", now);
-        ++written;
+        alerted.push_back(h.id);
     }
 
     // Reminders: handovers due before the end of today (local), from reminder_time on their
@@ -69,11 +69,11 @@ int EventOutbox::EmitHandoverAlerts(db::Tx& tx, TimePoint now) const {
         if (now < remind_at) continue;
         if (now < h.due_at) {
             Emit(tx, now, HandoverEvent(v1::EVENT_KIND_HANDOVER_DUE, h), kEveryone);
-            ++written;
+            alerted.push_back(h.id);
         }
         tx.handovers().MarkAlerted(h.id, "reminder", now);
     }
-    return written;
+    return alerted;
 }
 
 }  // namespace spoed::daemon::service

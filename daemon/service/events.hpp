@@ -1,5 +1,8 @@
 #pragma once
 
+#include <cstdint>
+#include <vector>
+
 #include "daemon/service/calendar.hpp"
 #include "db/store.hpp"
 #include "spoed/v1/event.pb.h"
@@ -23,8 +26,8 @@ public:
 
     /// The handover alerts that have become due at `now`, each written once: the morning
     /// reminder (from `reminder_time` local time on the due day) and the overdue alert (past
-    /// the due time). Returns how many events were written.
-    int EmitHandoverAlerts(db::Tx& tx, TimePoint now) const;
+    /// the due time). Returns the ids of the handovers an event was written for.
+    std::vector<std::int64_t> EmitHandoverAlerts(db::Tx& tx, TimePoint now) const;
 
 private:
     const WorkingDayCalendar& calendar_;
