@@ -15,6 +15,7 @@
 #include "client/desk/case_view.hpp"
 #include "client/desk/consult_queue.hpp"
 #include "client/desk/handover_board.hpp"
+#include "client/desk/live_events.hpp"
 #include "client/desk/lookup_panel.hpp"
 #include "client/desk/plan_editor.hpp"
 #include "client/desk/review_views.hpp"
@@ -24,9 +25,6 @@
 #include "client/desk/text.hpp"
 #include "client/desk/case_forms.hpp"
 #include "spoed/v1/shift.pb.h"
-#if SPOED_DESK_LIVE_EVENTS
-#include "client/desk/live_events.hpp"
-#endif
 
 namespace spoed::desk {
 
@@ -141,7 +139,6 @@ MainWindow::MainWindow(Session* session, QWidget* parent) : QMainWindow(parent),
     poll_->setInterval(20'000);
     connect(poll_, &QTimer::timeout, this, &MainWindow::refreshAll);
     poll_->start();
-#if SPOED_DESK_LIVE_EVENTS
     live_ = new LiveEvents(api.options(), session_->token(), this);
     connect(live_, &LiveEvents::eventReceived, this, &MainWindow::handleEvent);
     connect(live_, &LiveEvents::connectedChanged, this, [this](bool up, const QString&) {
@@ -149,7 +146,6 @@ MainWindow::MainWindow(Session* session, QWidget* parent) : QMainWindow(parent),
         showConnection(session_->api().state(), session_->api().stateDetail());
     });
     live_->start();
-#endif
     loadShift();
     resize(1280, 800);
 }
@@ -249,9 +245,7 @@ void MainWindow::showConnection(ConnectionState state, const QString& detail) {
         case ConnectionState::kOnline:
             text = tr("● Connected to %1").arg(Q(session_->api().options().server_url));
             colour = QStringLiteral("#1b5e20");
-#if SPOED_DESK_LIVE_EVENTS
             if (live_ && !live_->connected()) text += tr(" (live updates reconnecting)");
-#endif
             break;
         case ConnectionState::kUnreachable:
             text = tr("● No connection — what you write is kept and sent when the server is back");

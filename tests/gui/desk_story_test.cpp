@@ -139,10 +139,9 @@ TEST(DeskStory, TheFathersCallThroughTheDesk) {
     const std::int64_t consult_id = view->data().consults(0).id();
     test::Screenshot(anna.get(), QStringLiteral("worker-case"));
 
-    // Pieter's desk hears of it (the live event, or the refresh that stands in for it), shows
-    // a notification and the request in his queue; he reads the case and the plan and answers.
+    // Pieter's desk hears of it by the live event: a notification and the request in his
+    // queue; he reads the case and the plan and answers.
     desk::ConsultQueue* queue = pieter->consultQueue();
-    queue->refresh();
     ASSERT_TRUE(WaitUntil([&] { return pieter->notificationCount() > pieter_notified_before; }));
     QTreeWidgetItem* row = nullptr;
     ASSERT_TRUE(WaitUntil([&] {

@@ -654,10 +654,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sending…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Advice sent.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1024,6 +1020,22 @@
     </message>
     <message>
         <source>Sign-in refused: user name, password or second factor not right, or the account is disabled. (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a new password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You signed in with a one-time password. Choose your own (at least 12 characters):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same password again:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new passwords were empty or not the same; sign in again with the one-time password.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -654,10 +654,6 @@
         <translation>&lt;i&gt;De jeugdige is in deze casus niet bekend.&lt;/i&gt;</translation>
     </message>
     <message>
-        <source>Sending…</source>
-        <translation>Versturen…</translation>
-    </message>
-    <message>
         <source>Advice sent.</source>
         <translation>Advies verstuurd.</translation>
     </message>
@@ -1025,6 +1021,22 @@
     <message>
         <source>Sign-in refused: user name, password or second factor not right, or the account is disabled. (%1)</source>
         <translation>Inloggen geweigerd: gebruikersnaam, wachtwoord of tweede factor klopt niet, of het account is uitgeschakeld. (%1)</translation>
+    </message>
+    <message>
+        <source>Choose a new password</source>
+        <translation>Kies een nieuw wachtwoord</translation>
+    </message>
+    <message>
+        <source>You signed in with a one-time password. Choose your own (at least 12 characters):</source>
+        <translation>U bent ingelogd met een eenmalig wachtwoord. Kies uw eigen wachtwoord (minstens 12 tekens):</translation>
+    </message>
+    <message>
+        <source>The same password again:</source>
+        <translation>Hetzelfde wachtwoord nog een keer:</translation>
+    </message>
+    <message>
+        <source>The new passwords were empty or not the same; sign in again with the one-time password.</source>
+        <translation>De nieuwe wachtwoorden waren leeg of niet gelijk; log opnieuw in met het eenmalige wachtwoord.</translation>
     </message>
 </context>
 <context>
