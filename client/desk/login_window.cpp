@@ -45,7 +45,9 @@ LoginWindow::LoginWindow(QWidget* parent) : QWidget(parent) {
     ca_row->addWidget(browse);
     auto* form = new QFormLayout;
     form->addRow(tr("Se&rver"), server_);
-    form->addRow(tr("&CA file"), ca_row);
+    auto* ca_label = new QLabel(tr("&CA file"), this);
+    ca_label->setBuddy(ca_);
+    form->addRow(ca_label, ca_row);
     form->addRow(tr("&User name"), user_);
     form->addRow(tr("&Password"), password_);
     form->addRow(tr("Second &factor"), totp_);

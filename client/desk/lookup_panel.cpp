@@ -140,7 +140,7 @@ void LookupPanel::startSearch() {
         results_->clear();
         for (auto* i : items) results_->addItem(i);
         shown_ = edit;
-        last_latency_ms_ = since_key_.elapsed();
+        last_latency_ms_ = double(since_key_.nsecsElapsed()) / 1e6;
         emit resultsShown(last_latency_ms_);
     };
     auto item = [](const v1::YouthHit& h) {

@@ -41,7 +41,7 @@ public:
     /// The calling number typed into the look-up, if the last search was one.
     const QString& callerPhone() const { return caller_phone_; }
     /// Milliseconds from the last key to the results being shown, for the newest search.
-    qint64 lastLatencyMs() const { return last_latency_ms_; }
+    double lastLatencyMs() const { return last_latency_ms_; }
     /// Whether the results shown answer the text as it is now (no newer key waits).
     bool resultsCurrent() const { return shown_ == typed_ && in_flight_ == 0; }
 
@@ -49,7 +49,7 @@ public slots:
     void showYouth(std::int64_t youth_id);
 
 signals:
-    void resultsShown(qint64 latency_ms);
+    void resultsShown(double latency_ms);
     void youthShown(std::int64_t youth_id);
     /// The plan (or why it cannot be shown) has arrived.
     void planShown();
@@ -76,7 +76,7 @@ private:
     std::uint64_t typed_ = 0;     // one more per edit
     std::uint64_t in_flight_ = 0; // the edit whose search is on its way; 0: none
     std::uint64_t shown_ = 0;     // the edit whose results are shown
-    qint64 last_latency_ms_ = -1;
+    double last_latency_ms_ = -1;
     std::int64_t youth_id_ = 0;
     int plan_version_ = 0;
     QString caller_phone_;

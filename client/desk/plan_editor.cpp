@@ -51,6 +51,7 @@ PlanEditor::PlanEditor(Session& session, QWidget* parent) : QWidget(parent), ses
     search_->setPlaceholderText(tr("Find a youth: name, phone number or date of birth"));
     results_ = new QListWidget(this);
     results_->setMaximumHeight(110);
+    results_->setVisible(false);  // until there is something to choose
     youth_label_ = new QLabel(this);
     youth_label_->setTextFormat(Qt::RichText);
 
@@ -113,6 +114,7 @@ PlanEditor::PlanEditor(Session& session, QWidget* parent) : QWidget(parent), ses
     save_ = new QPushButton(tr("Save as &new version"), this);
     save_->setEnabled(false);
     versions_ = new QComboBox(this);
+    versions_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     diff_ = new QTextBrowser(this);
     diff_->setObjectName(QStringLiteral("planDiff"));
     status_ = new QLabel(this);
@@ -180,6 +182,7 @@ void PlanEditor::search() {
     session_.api().call<v1::SearchYouthsResponse>(this, "spoed.v1.YouthService/SearchYouths", req,
                                                   [this](const Result<v1::SearchYouthsResponse>& r) {
         results_->clear();
+        results_->setVisible(r.ok() && !r->hits().empty());
         if (!r.ok()) return;
         for (const auto& h : r->hits()) {
             auto* i = new QListWidgetItem(Text::youthName(h.given_name(), h.family_name()) + QStringLiteral(" · ") +

@@ -18,6 +18,7 @@
 #include "spoed/v1/case.pb.h"
 #include "spoed/v1/handover.pb.h"
 #include "spoed/v1/shift.pb.h"
+#include "spoed/v1/youth.pb.h"
 
 namespace spoed::desk {
 namespace {
@@ -101,6 +102,26 @@ ShiftBoard::ShiftBoard(Session& session, QWidget* parent) : QWidget(parent), ses
     refresh();
 }
 
+void ShiftBoard::fetchName(std::int64_t youth_id) {
+    // Once per youth per session: the board refreshes often, and every read is audited.
+    youth_names_[youth_id] = tr("youth #%1").arg(youth_id);
+    v1::GetYouthRequest req;
+    req.set_youth_id(youth_id);
+    session_.api().call<v1::GetYouthResponse>(this, "spoed.v1.YouthService/GetYouth", req,
+                                              [this, youth_id](const Result<v1::GetYouthResponse>& r) {
+        if (!r.ok()) {
+            youth_names_.erase(youth_id);
+            return;
+        }
+        QString name = Text::youthName(r->youth().given_name(), r->youth().family_name());
+        youth_names_[youth_id] = name;
+        for (int i = 0; i < cases_->topLevelItemCount(); ++i) {
+            auto* item = cases_->topLevelItem(i);
+            if (item->data(1, Qt::UserRole).toLongLong() == youth_id) item->setText(1, name);
+        }
+    });
+}
+
 void ShiftBoard::refresh() {
     outstanding_ = 3;
     auto finished = [this] {
@@ -115,10 +136,16 @@ void ShiftBoard::refresh() {
             for (const auto& c : r->cases()) {
                 QStringList risks;
                 for (int f : c.risk_flags()) risks << Text::riskFlag(v1::RiskFlag(f));
-                QString who = c.youth_id() != 0 ? tr("youth #%1").arg(c.youth_id()) : Q(c.caller_description());
+                QString who = Q(c.caller_description());
+                if (c.youth_id() != 0) {
+                    auto known = youth_names_.find(c.youth_id());
+                    who = known != youth_names_.end() ? known->second : tr("youth #%1").arg(c.youth_id());
+                }
                 auto* item = new QTreeWidgetItem(cases_, {QString::number(c.id()), who, Text::dateTime(c.opened_at()),
                                                           risks.join(QStringLiteral(", "))});
                 item->setData(0, Qt::UserRole, qlonglong(c.id()));
+                item->setData(1, Qt::UserRole, qlonglong(c.youth_id()));
+                if (c.youth_id() != 0 && !youth_names_.count(c.youth_id())) fetchName(c.youth_id());
             }
         }
         finished();

@@ -2,7 +2,10 @@
 
 #include <QWidget>
 
+#include <QString>
+
 #include <cstdint>
+#include <map>
 
 class QLabel;
 class QPlainTextEdit;
@@ -36,6 +39,8 @@ signals:
     void refreshed();
 
 private:
+    void fetchName(std::int64_t youth_id);
+
     Session& session_;
     QTreeWidget* cases_;
     QTreeWidget* handovers_;
@@ -45,6 +50,7 @@ private:
     QLabel* note_status_;
     DraftSender* note_draft_;
     int outstanding_ = 0;
+    std::map<std::int64_t, QString> youth_names_;
 };
 
 }  // namespace spoed::desk

@@ -87,7 +87,7 @@ TEST(DeskStory, TheFathersCallThroughTheDesk) {
         return lookup->results()->count() > 0 &&
                lookup->results()->item(0)->text().contains(QStringLiteral("Daan Visser (fictief)"));
     })) << (lookup->results()->count() ? lookup->results()->item(0)->text().toStdString() : "no results");
-    std::printf("look-up: first results %lld ms after the last key\n", static_cast<long long>(lookup->lastLatencyMs()));
+    std::printf("look-up: first results %.1f ms after the last key\n", lookup->lastLatencyMs());
     QTest::keyClick(lookup->searchEdit(), Qt::Key_Return);  // to the first result
     ASSERT_TRUE(WaitUntil([&] { return lookup->planView()->toPlainText().contains(QStringLiteral("4-7-8")); }));
     EXPECT_TRUE(lookup->planView()->toPlainText().contains(QStringLiteral("Opa en oma Visser (fictief)")));
