@@ -1,5 +1,6 @@
 #include "daemon/config.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <fstream>
@@ -75,6 +76,28 @@ Status ParseTimeOfDay(std::string_view value, std::string_view where, std::strin
                                       std::string(value.substr(0, 60)) + "'");
     }
     out = std::chrono::minutes(hh * 60 + mm);
+    return Ok();
+}
+
+/// Names separated by commas, each one of `allowed`; "none" or nothing for an empty list.
+Status ParseNameList(std::string_view value, std::string_view where, std::string_view key,
+                     std::initializer_list<std::string_view> allowed, std::vector<std::string>& out) {
+    std::vector<std::string> names;
+    std::string_view rest = value == "none" ? std::string_view() : value;
+    while (!rest.empty()) {
+        std::size_t comma = rest.find(',');
+        std::string_view item = Trim(rest.substr(0, comma));
+        rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+        if (std::find(allowed.begin(), allowed.end(), item) == allowed.end()) {
+            std::string list;
+            for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+            return Error::InvalidArgument(std::string(where) + "key '" + std::string(key) + "': expected names from " +
+                                          list + " separated by commas, or none; got '" +
+                                          std::string(item.substr(0, 60)) + "'");
+        }
+        names.emplace_back(item);
+    }
+    out = std::move(names);
     return Ok();
 }
 
@@ -168,6 +191,25 @@ Status SetConfigKey(std::string_view key, std::string_view value, std::string_vi
             }
             c.closure_dates.push_back(date);
         }
+    } else if (key == "evaluation_window_days") {
+        SPOED_TRY(ParseNumber<std::uint64_t>(value, 1, 60, where, key, n));
+        c.evaluation_window_days = static_cast<int>(n);
+    } else if (key == "evaluation_when_marked_complex") {
+        SPOED_TRY(ParseBool(value, where, key, c.evaluation_rules.marked_complex));
+    } else if (key == "evaluation_outcomes") {
+        SPOED_TRY(ParseNameList(value, where, key, {"stayed_home", "own_network", "crisis_placement", "admission"},
+                                c.evaluation_rules.outcomes));
+    } else if (key == "evaluation_risk_flags") {
+        SPOED_TRY(ParseNameList(value, where, key,
+                                {"suicidality", "suicide_attempt", "self_harm", "severe_aggression",
+                                 "domestic_violence", "substance_use", "runaway", "psychosis", "child_abuse"},
+                                c.evaluation_rules.risk_flags));
+    } else if (key == "evaluation_repeat_cases") {
+        SPOED_TRY(ParseNumber<std::uint64_t>(value, 0, 20, where, key, n));
+        c.evaluation_rules.repeat_cases = static_cast<int>(n);
+    } else if (key == "evaluation_repeat_days") {
+        SPOED_TRY(ParseNumber<std::uint64_t>(value, 1, 365, where, key, n));
+        c.evaluation_rules.repeat_days = static_cast<int>(n);
     } else if (key == "password_hash_concurrency") {
         SPOED_TRY(ParseNumber<std::uint64_t>(value, 1, 64, where, key, n));
         c.password_hash_concurrency = static_cast<int>(n);
@@ -183,6 +225,18 @@ Status SetConfigKey(std::string_view key, std::string_view value, std::string_vi
             return Error::InvalidArgument(std::string(where) + "key 'log_level': expected debug, info, warn or error, got '" +
                                           std::string(value.substr(0, 60)) + "'");
         }
+    } else if (key == "totp_key_file") {
+        SPOED_TRY(RequireNonEmpty(value, where, key));
+        c.totp_key_file = std::string(value);
+    } else if (key == "token_requests_per_second") {
+        SPOED_TRY(ParseNumber<std::uint64_t>(value, 0, 100'000, where, key, n));
+        c.token_requests_per_second = static_cast<double>(n);
+    } else if (key == "token_request_burst") {
+        SPOED_TRY(ParseNumber<std::uint64_t>(value, 1, 100'000, where, key, n));
+        c.token_request_burst = static_cast<int>(n);
+    } else if (key == "audit_checkpoint_minutes") {
+        SPOED_TRY(ParseNumber<std::uint64_t>(value, 1, 24 * 60, where, key, n));
+        c.audit_checkpoint_interval = std::chrono::minutes(n);
     } else {
         return Error::InvalidArgument(std::string(where) + "unknown key '" + std::string(key.substr(0, 60)) + "'");
     }

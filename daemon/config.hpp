@@ -8,6 +8,7 @@
 
 #include "daemon/base/log.hpp"
 #include "daemon/base/result.hpp"
+#include "db/learning_records.hpp"
 
 namespace spoed::daemon {
 
@@ -38,11 +39,18 @@ struct DaemonConfig {
     int night_cutoff_hour = 6;  // before this local hour a call belongs to the previous evening
     bool good_friday_closed = false;
     std::vector<std::chrono::year_month_day> closure_dates;
+    db::ComplexityRules evaluation_rules;  // which closed cases get an evaluation planned
+    int evaluation_window_days = 10;       // working days after closing within which it is due
     int password_hash_concurrency = 2;
     int db_readers = 4;
     log::Level log_level = log::Level::kInfo;
+    std::string totp_key_file;  // empty: <data_dir>/totp.key, made on first start
+    double token_requests_per_second = 20;  // 0: no limit per session token
+    int token_request_burst = 200;
+    std::chrono::minutes audit_checkpoint_interval{60};
 
     std::string DatabasePath() const { return data_dir + "/spoed.db"; }
+    std::string TotpKeyPath() const { return totp_key_file.empty() ? data_dir + "/totp.key" : totp_key_file; }
 };
 
 /// Reads `key = value` lines ('#' starts a comment) over `config`. A bad key or value is an

@@ -7,6 +7,8 @@
 #include "daemon/api/event_hub.hpp"
 #include "daemon/api/router.hpp"
 #include "daemon/api/services.hpp"
+#include "daemon/audit_watch.hpp"
+#include "daemon/key_file.hpp"
 #include "daemon/base/log.hpp"
 #include "daemon/base/worker_pool.hpp"
 #include "daemon/net/dev_cert.hpp"
@@ -15,9 +17,11 @@
 #include "daemon/service/auth_service.hpp"
 #include "daemon/service/calendar.hpp"
 #include "daemon/service/case_service.hpp"
+#include "daemon/service/evaluation_service.hpp"
 #include "daemon/service/handover_service.hpp"
 #include "daemon/service/plan_service.hpp"
 #include "daemon/service/shift_service.hpp"
+#include "daemon/service/stats_service.hpp"
 #include "daemon/service/youth_service.hpp"
 #include "db/sqlite_store.hpp"
 
@@ -40,10 +44,14 @@ struct Daemon::Impl {
     std::unique_ptr<service::ShiftService> shift;
     std::unique_ptr<service::HandoverService> handover;
     service::DirectoryService directory;
+    std::unique_ptr<service::EvaluationPlanner> planner;
+    std::unique_ptr<service::EvaluationService> evaluation;
+    std::unique_ptr<service::StatsService> stats;
     std::unique_ptr<api::Router> router;
     std::unique_ptr<api::EventHub> hub;
     std::unique_ptr<WorkerPool> workers;
     std::unique_ptr<net::Server> server;
+    std::unique_ptr<AuditWatch> audit_watch;
     bool stopped = false;
 
     Impl(DaemonConfig c, const Clock& cl) : config(std::move(c)), clock(cl) {}
@@ -59,6 +67,10 @@ Daemon::Daemon(DaemonConfig config, const Clock& clock) : impl_(std::make_unique
                                  ec);
 
     impl_->store = db::SqliteStore::Open({.path = c.DatabasePath(), .readers = c.db_readers});
+    impl_->audit_watch = std::make_unique<AuditWatch>(*impl_->store, c.audit_checkpoint_interval);
+    impl_->audit_watch->CheckAtStart();
+    // Made in the data directory when not configured, like the development certificate.
+    std::string totp_key = LoadOrCreateKeyFile(c.TotpKeyPath(), c.totp_key_file.empty());
 
     net::TlsOptions tls{c.tls_cert, c.tls_key, c.tls_allow_tls12};
     if (tls.cert_file.empty() != tls.key_file.empty()) {
@@ -74,7 +86,8 @@ Daemon::Daemon(DaemonConfig config, const Clock& clock) : impl_(std::make_unique
     impl_->hasher = std::make_unique<service::PasswordHasher>(
         service::PasswordHasher::Params{.max_concurrent = c.password_hash_concurrency});
     impl_->auth = std::make_unique<service::AuthService>(
-        *impl_->hasher, service::SessionPolicy{.idle_timeout = c.session_idle, .lifetime = c.session_lifetime});
+        *impl_->hasher, service::SessionPolicy{.idle_timeout = c.session_idle, .lifetime = c.session_lifetime},
+        service::SecondFactorPolicy{.key = totp_key});
     impl_->admin = std::make_unique<service::AdminService>(*impl_->hasher);
     impl_->calendar = std::make_unique<service::WorkingDayCalendar>(
         service::CalendarConfig{.due_time_of_day = c.handover_due_time,
@@ -83,12 +96,20 @@ Daemon::Daemon(DaemonConfig config, const Clock& clock) : impl_(std::make_unique
                                 .extra_closures = c.closure_dates});
     impl_->events = std::make_unique<service::EventOutbox>(*impl_->calendar, c.handover_reminder_time);
     impl_->plan = std::make_unique<service::PlanService>(service::PlanPolicy{.break_glass_window = c.break_glass_window},
-                                                         *impl_->events);
-    impl_->cases = std::make_unique<service::CaseService>(*impl_->events);
+                                                         *impl_->events, *impl_->auth);
+    impl_->planner = std::make_unique<service::EvaluationPlanner>(
+        service::EvaluationPolicy{.rules = c.evaluation_rules, .window_working_days = c.evaluation_window_days},
+        *impl_->calendar);
+    impl_->cases = std::make_unique<service::CaseService>(*impl_->events, *impl_->planner);
+    impl_->evaluation = std::make_unique<service::EvaluationService>(*impl_->planner, *impl_->events);
+    impl_->stats = std::make_unique<service::StatsService>(
+        service::StatsPolicy{.rules = c.evaluation_rules, .night_cutoff_hour = c.night_cutoff_hour});
     impl_->consult = std::make_unique<service::ConsultService>(*impl_->events);
     impl_->shift = std::make_unique<service::ShiftService>(*impl_->calendar);
     impl_->handover = std::make_unique<service::HandoverService>(*impl_->calendar, *impl_->events);
     impl_->router = std::make_unique<api::Router>(*impl_->store, clock, *impl_->auth);
+    impl_->router->SetRateLimit({.per_second = c.token_requests_per_second,
+                                 .burst = static_cast<double>(c.token_request_burst)});
     api::RegisterServices(*impl_->router, {.auth = *impl_->auth,
                                            .admin = *impl_->admin,
                                            .youth = impl_->youth,
@@ -97,7 +118,9 @@ Daemon::Daemon(DaemonConfig config, const Clock& clock) : impl_(std::make_unique
                                            .consult = *impl_->consult,
                                            .shift = *impl_->shift,
                                            .handover = *impl_->handover,
-                                           .directory = impl_->directory});
+                                           .directory = impl_->directory,
+                                           .evaluation = *impl_->evaluation,
+                                           .stats = *impl_->stats});
 
     impl_->hub = std::make_unique<api::EventHub>(
         *impl_->store, clock, *impl_->auth, *impl_->calendar, *impl_->events,
@@ -150,6 +173,7 @@ Daemon::~Daemon() { Stop(); }
 void Daemon::Start() {
     impl_->hub->Start();
     impl_->server->Start();
+    impl_->audit_watch->Start();
     log::Info("daemon.listening", "spoedd is listening",
               {{"host", impl_->config.listen_host}, {"port", static_cast<unsigned>(port())}});
 }
@@ -164,6 +188,8 @@ void Daemon::Stop() {
     impl_->server->Stop();
     impl_->workers->Stop();
     impl_->hub->Stop();
+    impl_->audit_watch->Stop();  // a last checkpoint
+    impl_->audit_watch.reset();
     impl_->store.reset();
     log::Info("daemon.stopped", "spoedd stopped cleanly");
 }

@@ -21,6 +21,7 @@ struct UserRecord {
     bool must_change_password = false;
     TimePoint created_at;
     TimePoint updated_at;
+    bool totp_enrolled = false;  // read only: a confirmed second factor exists
 };
 
 struct SessionRecord {
@@ -33,6 +34,16 @@ struct SessionRecord {
     std::optional<TimePoint> ended_at;
     std::string end_reason;
     std::string client_address;
+    bool second_factor = false;  // opened with (or upgraded by) a TOTP code
+};
+
+/// A user's TOTP second factor. The secret is stored encrypted; the store never sees it clear.
+struct TotpRecord {
+    std::int64_t user_id = 0;
+    std::string secret_enc;
+    TimePoint created_at;
+    std::optional<TimePoint> confirmed_at;  // nullopt: enrolment not yet confirmed
+    std::int64_t last_step = 0;             // the 30 s step of the last code accepted
 };
 
 struct AuditRecord {

@@ -6,7 +6,8 @@ namespace spoed::db {
 namespace {
 
 constexpr std::string_view kUserColumns =
-    "id, username, display_name, password_hash, disabled, must_change_password, created_at, updated_at";
+    "id, username, display_name, password_hash, disabled, must_change_password, created_at, updated_at, "
+    "EXISTS (SELECT 1 FROM user_totp t WHERE t.user_id = users.id AND t.confirmed_at IS NOT NULL)";
 
 UserRecord ReadUser(const Statement& st) {
     UserRecord u;
@@ -18,11 +19,13 @@ UserRecord ReadUser(const Statement& st) {
     u.must_change_password = st.Int(5) != 0;
     u.created_at = FromMicros(st.Int(6));
     u.updated_at = FromMicros(st.Int(7));
+    u.totp_enrolled = st.Int(8) != 0;
     return u;
 }
 
 constexpr std::string_view kSessionColumns =
-    "id, user_id, token_hash, created_at, last_seen_at, expires_at, ended_at, end_reason, client_address";
+    "id, user_id, token_hash, created_at, last_seen_at, expires_at, ended_at, end_reason, client_address, "
+    "second_factor";
 
 SessionRecord ReadSession(const Statement& st) {
     SessionRecord s;
@@ -35,7 +38,31 @@ SessionRecord ReadSession(const Statement& st) {
     if (auto e = st.OptInt(6)) s.ended_at = FromMicros(*e);
     s.end_reason = st.Text(7);
     s.client_address = st.Text(8);
+    s.second_factor = st.Int(9) != 0;
     return s;
+}
+
+constexpr std::string_view kAuditColumns =
+    "seq, at, user_id, username, roles, service, method, action, object_ids, youth_id, client_address, result, "
+    "reason, hash";
+
+AuditRecord ReadAudit(const Statement& st) {
+    AuditRecord r;
+    r.seq = st.Int(0);
+    r.at = FromMicros(st.Int(1));
+    r.user_id = st.Int(2);
+    r.username = st.Text(3);
+    r.roles = st.Text(4);
+    r.service = st.Text(5);
+    r.method = st.Text(6);
+    r.action = st.Text(7);
+    r.object_ids = st.Text(8);
+    r.youth_id = st.Int(9);
+    r.client_address = st.Text(10);
+    r.result = st.Text(11);
+    r.reason = st.Text(12);
+    r.hash = st.Blob(13);
+    return r;
 }
 
 }  // namespace
@@ -128,14 +155,15 @@ std::int64_t SqliteUserRepo::Count() { return c_.QueryInt("SELECT count(*) FROM 
 
 std::int64_t SqliteSessionRepo::Insert(const SessionRecord& s) {
     auto st = c_.Prepare(
-        "INSERT INTO sessions (user_id, token_hash, created_at, last_seen_at, expires_at, client_address) "
-        "VALUES (?, ?, ?, ?, ?, ?)");
+        "INSERT INTO sessions (user_id, token_hash, created_at, last_seen_at, expires_at, client_address, "
+        "second_factor) VALUES (?, ?, ?, ?, ?, ?, ?)");
     st.Bind(1, s.user_id)
         .BindBlob(2, s.token_hash)
         .Bind(3, ToMicros(s.created_at))
         .Bind(4, ToMicros(s.last_seen_at))
         .Bind(5, ToMicros(s.expires_at))
-        .Bind(6, s.client_address);
+        .Bind(6, s.client_address)
+        .Bind(7, s.second_factor);
     st.Run();
     return c_.LastInsertId();
 }
@@ -178,6 +206,49 @@ int SqliteSessionRepo::EndAllForUser(std::int64_t user_id, TimePoint now, std::s
         c_.Prepare("UPDATE sessions SET ended_at = ?, end_reason = ? WHERE user_id = ? AND ended_at IS NULL");
     st.Bind(1, ToMicros(now)).Bind(2, reason).Bind(3, user_id).Run();
     return c_.Changes();
+}
+
+void SqliteSessionRepo::MarkSecondFactor(std::int64_t id) {
+    auto st = c_.Prepare("UPDATE sessions SET second_factor = 1 WHERE id = ?");
+    st.Bind(1, id).Run();
+}
+
+// --- TOTP ------------------------------------------------------------------------------------
+
+std::optional<TotpRecord> SqliteTotpRepo::Find(std::int64_t user_id) {
+    auto st = c_.Prepare("SELECT user_id, secret_enc, created_at, confirmed_at, last_step FROM user_totp WHERE user_id = ?");
+    st.Bind(1, user_id);
+    if (!st.Step()) return std::nullopt;
+    TotpRecord r;
+    r.user_id = st.Int(0);
+    r.secret_enc = st.Blob(1);
+    r.created_at = FromMicros(st.Int(2));
+    if (auto c = st.OptInt(3)) r.confirmed_at = FromMicros(*c);
+    r.last_step = st.Int(4);
+    return r;
+}
+
+void SqliteTotpRepo::PutPending(std::int64_t user_id, std::string_view secret_enc, TimePoint now) {
+    auto st = c_.Prepare(
+        "INSERT INTO user_totp (user_id, secret_enc, created_at) VALUES (?, ?, ?) ON CONFLICT (user_id) DO UPDATE SET "
+        "secret_enc = excluded.secret_enc, created_at = excluded.created_at, confirmed_at = NULL, last_step = 0");
+    st.Bind(1, user_id).BindBlob(2, secret_enc).Bind(3, ToMicros(now)).Run();
+}
+
+void SqliteTotpRepo::Confirm(std::int64_t user_id, std::int64_t step, TimePoint now) {
+    auto st = c_.Prepare("UPDATE user_totp SET confirmed_at = ?, last_step = ? WHERE user_id = ?");
+    st.Bind(1, ToMicros(now)).Bind(2, step).Bind(3, user_id).Run();
+}
+
+void SqliteTotpRepo::SetLastStep(std::int64_t user_id, std::int64_t step) {
+    auto st = c_.Prepare("UPDATE user_totp SET last_step = max(last_step, ?) WHERE user_id = ?");
+    st.Bind(1, step).Bind(2, user_id).Run();
+}
+
+bool SqliteTotpRepo::Delete(std::int64_t user_id) {
+    auto st = c_.Prepare("DELETE FROM user_totp WHERE user_id = ?");
+    st.Bind(1, user_id).Run();
+    return c_.Changes() > 0;
 }
 
 // --- audit -----------------------------------------------------------------------------------
@@ -227,25 +298,24 @@ std::vector<AuditRecord> SqliteAuditRepo::List(const AuditFilter& f) {
     if (f.before_seq != 0) st.Bind(5, f.before_seq);
     st.Bind(6, f.limit);
     std::vector<AuditRecord> out;
-    while (st.Step()) {
-        AuditRecord r;
-        r.seq = st.Int(0);
-        r.at = FromMicros(st.Int(1));
-        r.user_id = st.Int(2);
-        r.username = st.Text(3);
-        r.roles = st.Text(4);
-        r.service = st.Text(5);
-        r.method = st.Text(6);
-        r.action = st.Text(7);
-        r.object_ids = st.Text(8);
-        r.youth_id = st.Int(9);
-        r.client_address = st.Text(10);
-        r.result = st.Text(11);
-        r.reason = st.Text(12);
-        r.hash = st.Blob(13);
-        out.push_back(std::move(r));
-    }
+    while (st.Step()) out.push_back(ReadAudit(st));
     return out;
+}
+
+std::vector<AuditRecord> SqliteAuditRepo::Range(std::int64_t after_seq, int limit) {
+    auto st = c_.Prepare(std::string("SELECT ") + std::string(kAuditColumns) +
+                         " FROM audit_events WHERE seq > ? ORDER BY seq LIMIT ?");
+    st.Bind(1, after_seq).Bind(2, limit);
+    std::vector<AuditRecord> out;
+    while (st.Step()) out.push_back(ReadAudit(st));
+    return out;
+}
+
+std::optional<AuditRecord> SqliteAuditRepo::Last() {
+    auto st = c_.Prepare(std::string("SELECT ") + std::string(kAuditColumns) +
+                         " FROM audit_events ORDER BY seq DESC LIMIT 1");
+    if (!st.Step()) return std::nullopt;
+    return ReadAudit(st);
 }
 
 }  // namespace spoed::db

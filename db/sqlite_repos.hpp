@@ -3,6 +3,7 @@
 #include "db/sqlite.hpp"
 #include "db/sqlite_crisis_repos.hpp"
 #include "db/sqlite_handover_repos.hpp"
+#include "db/sqlite_learning_repos.hpp"
 #include "db/store.hpp"
 
 namespace spoed::db {
@@ -34,6 +35,7 @@ public:
     void Touch(std::int64_t id, TimePoint now) override;
     void End(std::int64_t id, TimePoint now, std::string_view reason) override;
     int EndAllForUser(std::int64_t user_id, TimePoint now, std::string_view reason) override;
+    void MarkSecondFactor(std::int64_t id) override;
 
 private:
     Connection& c_;
@@ -44,6 +46,21 @@ public:
     explicit SqliteAuditRepo(Connection& c) : c_(c) {}
     std::int64_t Append(AuditRecord record) override;
     std::vector<AuditRecord> List(const AuditFilter& filter) override;
+    std::vector<AuditRecord> Range(std::int64_t after_seq, int limit) override;
+    std::optional<AuditRecord> Last() override;
+
+private:
+    Connection& c_;
+};
+
+class SqliteTotpRepo final : public TotpRepo {
+public:
+    explicit SqliteTotpRepo(Connection& c) : c_(c) {}
+    std::optional<TotpRecord> Find(std::int64_t user_id) override;
+    void PutPending(std::int64_t user_id, std::string_view secret_enc, TimePoint now) override;
+    void Confirm(std::int64_t user_id, std::int64_t step, TimePoint now) override;
+    void SetLastStep(std::int64_t user_id, std::int64_t step) override;
+    bool Delete(std::int64_t user_id) override;
 
 private:
     Connection& c_;
@@ -67,7 +84,11 @@ public:
           idempotency_(c),
           directory_(c),
           handovers_(c),
-          events_(c) {}
+          events_(c),
+          totp_(c),
+          evaluations_(c),
+          proposals_(c),
+          stats_(c) {}
     UserRepo& users() override { return users_; }
     SessionRepo& sessions() override { return sessions_; }
     AuditRepo& audit() override { return audit_; }
@@ -83,6 +104,10 @@ public:
     DirectoryRepo& directory() override { return directory_; }
     HandoverRepo& handovers() override { return handovers_; }
     EventRepo& events() override { return events_; }
+    TotpRepo& totp() override { return totp_; }
+    EvaluationRepo& evaluations() override { return evaluations_; }
+    ProposalRepo& proposals() override { return proposals_; }
+    StatsRepo& stats() override { return stats_; }
     /// Whether this transaction appended events (the store then tells its listener).
     bool appended_events() const { return events_.appended(); }
 
@@ -102,6 +127,10 @@ private:
     SqliteDirectoryRepo directory_;
     SqliteHandoverRepo handovers_;
     SqliteEventRepo events_;
+    SqliteTotpRepo totp_;
+    SqliteEvaluationRepo evaluations_;
+    SqliteProposalRepo proposals_;
+    SqliteStatsRepo stats_;
 };
 
 }  // namespace spoed::db

@@ -12,6 +12,7 @@
 #include "db/crisis_records.hpp"
 #include "db/event_records.hpp"
 #include "db/handover_records.hpp"
+#include "db/learning_records.hpp"
 #include "db/records.hpp"
 
 namespace spoed::db {
@@ -48,6 +49,20 @@ public:
     virtual void End(std::int64_t id, TimePoint now, std::string_view reason) = 0;
     /// Ends every open session of a user; returns how many.
     virtual int EndAllForUser(std::int64_t user_id, TimePoint now, std::string_view reason) = 0;
+    /// Marks a session as having passed the second factor.
+    virtual void MarkSecondFactor(std::int64_t id) = 0;
+};
+
+class TotpRepo {
+public:
+    virtual ~TotpRepo() = default;
+    virtual std::optional<TotpRecord> Find(std::int64_t user_id) = 0;
+    /// Stores a new, unconfirmed secret, replacing any earlier unconfirmed one.
+    virtual void PutPending(std::int64_t user_id, std::string_view secret_enc, TimePoint now) = 0;
+    virtual void Confirm(std::int64_t user_id, std::int64_t step, TimePoint now) = 0;
+    virtual void SetLastStep(std::int64_t user_id, std::int64_t step) = 0;
+    /// Removes the user's second factor; false when there was none.
+    virtual bool Delete(std::int64_t user_id) = 0;
 };
 
 class AuditRepo {
@@ -57,6 +72,10 @@ public:
     virtual std::int64_t Append(AuditRecord record) = 0;
     /// Newest first.
     virtual std::vector<AuditRecord> List(const AuditFilter& filter) = 0;
+    /// Entries with seq > after_seq in chain order (oldest first), at most `limit`.
+    virtual std::vector<AuditRecord> Range(std::int64_t after_seq, int limit) = 0;
+    /// The newest entry, nullopt when the log is empty.
+    virtual std::optional<AuditRecord> Last() = 0;
 };
 
 class YouthRepo {
@@ -209,6 +228,56 @@ public:
     virtual std::int64_t Head() = 0;
 };
 
+class EvaluationRepo {
+public:
+    virtual ~EvaluationRepo() = default;
+    /// Inserts with participants; nullopt when the case already has an evaluation.
+    virtual std::optional<std::int64_t> Insert(const EvaluationRecord& e) = 0;
+    virtual std::optional<EvaluationRecord> Find(std::int64_t id) = 0;
+    virtual std::optional<EvaluationRecord> FindByCase(std::int64_t case_id) = 0;
+    /// Writes every field and replaces the participants. The schema refuses it once finalised.
+    virtual void Update(const EvaluationRecord& e) = 0;
+    /// Ordered by due date, then id; without comments.
+    virtual std::vector<EvaluationRecord> List(const EvaluationFilter& filter) = 0;
+    virtual std::int64_t AddComment(const ReviewCommentRecord& c) = 0;
+    /// Oldest first.
+    virtual std::vector<ReviewCommentRecord> Comments(std::int64_t evaluation_id) = 0;
+    /// Cases of the youth opened in [from, to] (both ends included).
+    virtual int CountYouthCases(std::int64_t youth_id, TimePoint from, TimePoint to) = 0;
+};
+
+class ProposalRepo {
+public:
+    virtual ~ProposalRepo() = default;
+    /// Inserts with its sources and the first history line ("open").
+    virtual std::int64_t Insert(const ProposalRecord& p) = 0;
+    virtual std::optional<ProposalRecord> Find(std::int64_t id) = 0;
+    /// Sets the status and appends the change to the history.
+    virtual void SetStatus(std::int64_t id, const ProposalStatusRecord& change) = 0;
+    /// Newest first.
+    virtual std::vector<ProposalRecord> List(const ProposalFilter& filter) = 0;
+};
+
+/// The figures and exports: SQL aggregates, never all rows into memory.
+class StatsRepo {
+public:
+    virtual ~StatsRepo() = default;
+    /// One record per bucket, in bucket order.
+    virtual std::vector<CaseFiguresRecord> CaseFigures(const FiguresQuery& q) = 0;
+    /// Problem areas, risk flags, responses and proposals (by status) per bucket.
+    virtual std::vector<KeyedCountRecord> KeyedCounts(const FiguresQuery& q) = 0;
+    /// Per bucket and for the whole period (bucket index buckets.size()).
+    virtual std::vector<HandoverFiguresRecord> HandoverFigures(const FiguresQuery& q) = 0;
+    /// Youths with a case in [from, to) that is at least their `min_cases`-th within `days` days.
+    virtual std::vector<RepeatYouthRecord> RepeatYouths(TimePoint from, TimePoint to, int min_cases, int days) = 0;
+    virtual std::vector<PeriodNoteRecord> Notes(const std::vector<std::string>& periods) = 0;
+    /// Inserts or replaces; an empty text removes the note.
+    virtual void PutNote(const PeriodNoteRecord& note) = 0;
+    /// entity: cases | contacts | consults | handovers | evaluations | proposals. Rows with id > after_id.
+    virtual ExportPage Export(std::string_view entity, TimePoint from, TimePoint to, std::int64_t after_id,
+                              int limit) = 0;
+};
+
 /// One transaction's view of the store.
 class Tx {
 public:
@@ -228,6 +297,10 @@ public:
     virtual DirectoryRepo& directory() = 0;
     virtual HandoverRepo& handovers() = 0;
     virtual EventRepo& events() = 0;
+    virtual TotpRepo& totp() = 0;
+    virtual EvaluationRepo& evaluations() = 0;
+    virtual ProposalRepo& proposals() = 0;
+    virtual StatsRepo& stats() = 0;
 };
 
 /// The store behind the services: SQLite today; the interface leaves room for PostgreSQL.

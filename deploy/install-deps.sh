@@ -4,6 +4,8 @@
 #
 #   deploy/install-deps.sh          build, run and test the daemon and spoedctl
 #   deploy/install-deps.sh --desk   also what the Qt 6 desktop client needs
+#   deploy/install-deps.sh --security-tools   also testssl.sh, to check the TLS set-up by hand
+#                                   (docs/security.md); CI does not need it
 set -euo pipefail
 
 packages=(
@@ -15,6 +17,9 @@ packages=(
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   curl ca-certificates jq
 )
+for arg in "$@"; do
+  if [[ "$arg" == "--security-tools" ]]; then packages+=(testssl.sh); fi
+done
 if [[ "${1:-}" == "--desk" ]]; then
   # libqt6opengl6-dev: Qt Charts' CMake package needs it; DejaVu: text in offscreen screenshots.
   packages+=(qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools xvfb

@@ -44,7 +44,7 @@ fi
 if [[ $demo -eq 0 || -f "$data_dir/.demo-loaded" ]]; then
   if [[ $first_run -eq 1 ]]; then
     printf '\n  First admin account:  admin\n  One-time password:    %s\n' "$admin_password"
-    printf '  (change it at first login: spoedctl login admin, then spoedctl password)\n\n'
+    printf '  (at first login: spoedctl login admin, then spoedctl password and spoedctl totp enroll)\n\n'
   fi
   exec "${spoedd[@]}"
 fi
@@ -70,7 +70,12 @@ ctl=("$bin/client/cli/spoedctl" --config-dir "$data_dir/.spoedctl" --server "$ur
 printf '%s\n' "$admin_password" | "${ctl[@]}" login admin >/dev/null
 admin_password2=$(new_password)
 printf '%s\n%s\n' "$admin_password" "$admin_password2" | "${ctl[@]}" password >/dev/null
+# Admins sign in with a second factor (TOTP). Enrolled here with the previous step's code, so
+# that the current code is still free for a login straight after.
+admin_totp=$("${ctl[@]}" --json totp enroll | jq -r .secret)
+"${ctl[@]}" totp confirm "$("${ctl[@]}" totp code --previous "$admin_totp")" >/dev/null
 "${ctl[@]}" demo load
 touch "$data_dir/.demo-loaded"
-printf '\n  Admin account:  admin   password: %s   (printed once; keep it)\n\n' "$admin_password2"
+printf '\n  Admin account:  admin   password: %s   totp secret: %s\n' "$admin_password2" "$admin_totp"
+printf '  (printed once; keep both; add the secret to an authenticator app)\n\n'
 wait $pid

@@ -1,9 +1,15 @@
-// spoedctl user add|list|roles|disable|reset-password and audit list.
+// spoedctl user add|list|roles|disable|reset-password|reset-totp, login-lock list|lift, and
+// audit list|verify.
 #include <google/protobuf/util/time_util.h>
 
 #include <cstdio>
+#include <filesystem>
 
 #include "client/cli/cli.hpp"
+#include "db/audit_chain.hpp"
+#include "db/migrations.hpp"
+#include "db/sqlite.hpp"
+#include "db/sqlite_repos.hpp"
 #include "spoed/v1/admin.pb.h"
 
 namespace spoed::cli {
@@ -186,6 +192,107 @@ int AuditList(Context& ctx) {
     return 0;
 }
 
+int UserResetTotp(Context& ctx) {
+    if (ctx.args().positional.size() != 1) return Usage("user reset-totp NAME|ID");
+    auto id = ResolveUser(ctx, ctx.args().positional[0]);
+    if (!id.ok()) return PrintError(id.error());
+    v1::ResetTotpRequest req;
+    req.set_user_id(*id);
+    auto resp = ctx.client().Call<v1::ResetTotpResponse>("spoed.v1.AdminService/ResetTotp", req);
+    if (!resp.ok()) return PrintError(resp.error());
+    PrintUser(resp->user());
+    std::puts("second factor removed and sessions ended; the user enrols again at the next login");
+    return 0;
+}
+
+int LoginLockList(Context& ctx) {
+    auto resp = ctx.client().Call<v1::ListLoginLocksResponse>("spoed.v1.AdminService/ListLoginLocks",
+                                                              v1::ListLoginLocksRequest());
+    if (!resp.ok()) return PrintError(resp.error());
+    if (ctx.json()) {
+        PrintJson(*resp);
+        return 0;
+    }
+    if (resp->locks().empty()) std::puts("no failed logins recorded");
+    for (const auto& l : resp->locks()) {
+        std::printf("%-8s %-32s %3d failures, last %s%s\n", l.kind().c_str(), l.key().c_str(), l.failures(),
+                    TimeUtil::ToString(l.last_failure_at()).c_str(),
+                    l.has_locked_until() ? ("  locked until " + TimeUtil::ToString(l.locked_until())).c_str() : "");
+    }
+    return 0;
+}
+
+int LoginLockLift(Context& ctx) {
+    const auto& p = ctx.args().positional;
+    if (p.size() != 2 || (p[0] != "account" && p[0] != "address")) {
+        return Usage("login-lock lift account NAME | login-lock lift address ADDRESS");
+    }
+    v1::LiftLoginLockRequest req;
+    req.set_kind(p[0]);
+    req.set_key(p[1]);
+    auto resp = ctx.client().Call<v1::LiftLoginLockResponse>("spoed.v1.AdminService/LiftLoginLock", req);
+    if (!resp.ok()) return PrintError(resp.error());
+    std::printf("%s %s: %s\n", p[0].c_str(), p[1].c_str(), resp->lifted() ? "lifted" : "no failed logins recorded");
+    return 0;
+}
+
+/// Offline: opens the database file read-only and walks the whole hash chain. Needs no
+/// server and no login, only read access to the file — so it can check a copy, and does not
+/// rely on the daemon it checks.
+int AuditVerify(Context& ctx) {
+    auto path = ctx.args().Get("db");
+    if (!path) return Usage("audit verify --db PATH [--checkpoint SEQ:HASH]");
+    db::AuditAnchor checkpoint;
+    if (auto cp = ctx.args().Get("checkpoint")) {
+        auto colon = cp->find(':');
+        std::optional<std::string> hash;
+        if (colon != std::string::npos) hash = db::FromHex(cp->substr(colon + 1));
+        try {
+            checkpoint.seq = colon == std::string::npos ? 0 : std::stoll(cp->substr(0, colon));
+        } catch (const std::exception&) {
+            checkpoint.seq = 0;
+        }
+        if (checkpoint.seq <= 0 || !hash || hash->size() != 32) {
+            std::fputs("spoedctl: --checkpoint takes SEQ:HASH as the daemon logs it (audit.checkpoint seq=… hash=…)\n",
+                       stderr);
+            return 2;
+        }
+        checkpoint.hash = *hash;
+    }
+    if (!std::filesystem::exists(*path)) {
+        std::fprintf(stderr, "spoedctl: %s: no such file\n", path->c_str());
+        return 2;
+    }
+    try {
+        db::Connection c(*path, db::Connection::Mode::kReadOnly);
+        c.Exec("PRAGMA query_only = ON");
+        if (db::SchemaVersionOf(c) < 1) {
+            std::fprintf(stderr, "spoedctl: %s is not a Spoed database\n", path->c_str());
+            return 2;
+        }
+        c.Exec("BEGIN");  // one snapshot while the daemon may be writing
+        db::SqliteAuditRepo audit(c);
+        db::AuditChainReport rep = db::VerifyAuditChain(audit);
+        if (checkpoint.seq > 0) db::CheckAgainstCheckpoint(audit, checkpoint, rep);
+        c.Exec("COMMIT");
+        if (!rep.ok) {
+            std::printf("audit chain BROKEN at seq %lld (%s): %s\n", static_cast<long long>(rep.broken_seq),
+                        rep.problem.c_str(), rep.message.c_str());
+            std::printf("entries before it verify: %lld (up to seq %lld)\n", static_cast<long long>(rep.entries),
+                        static_cast<long long>(rep.head.seq));
+            return 1;
+        }
+        std::printf("audit chain ok: %lld entries, seq %lld to %lld; head hash %s\n",
+                    static_cast<long long>(rep.entries), static_cast<long long>(rep.first_seq),
+                    static_cast<long long>(rep.head.seq), db::ToHex(rep.head.hash).c_str());
+        if (checkpoint.seq > 0) std::printf("checkpoint seq %lld matches\n", static_cast<long long>(checkpoint.seq));
+        return 0;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "spoedctl: cannot read %s: %s\n", path->c_str(), e.what());
+        return 1;
+    }
+}
+
 }  // namespace
 
 std::vector<Command> AdminCommands() {
@@ -199,6 +306,11 @@ std::vector<Command> AdminCommands() {
          UserResetPassword},
         {"audit list", "audit list [--user U] [--youth ID] [--since T] [--until T] [--limit N]",
          "read the access log, newest first", AuditList},
+        {"user reset-totp", "user reset-totp NAME|ID", "remove a user's second factor (lost phone)", UserResetTotp},
+        {"login-lock list", "login-lock list", "accounts and addresses slowed down after failed logins", LoginLockList},
+        {"login-lock lift", "login-lock lift account NAME | address ADDR", "lift a login slow-down", LoginLockLift},
+        {"audit verify", "audit verify --db PATH [--checkpoint SEQ:HASH]",
+         "walk the audit hash chain in a database file (offline, read-only)", AuditVerify},
     };
 }
 

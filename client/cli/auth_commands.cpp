@@ -1,7 +1,11 @@
-// spoedctl login, logout, whoami, password, session list|end.
+// spoedctl login, logout, whoami, password, session list|end, totp enroll|confirm|code.
+#include <unistd.h>
+
 #include <cstdio>
+#include <iostream>
 
 #include "client/cli/cli.hpp"
+#include "daemon/service/totp.hpp"
 #include "spoed/v1/auth.pb.h"
 
 namespace spoed::cli {
@@ -32,7 +36,18 @@ int Login(Context& ctx) {
     auto& client = ctx.client();
     client.SetToken("");
     auto resp = client.Call<v1::LoginResponse>("spoed.v1.AuthService/Login", req);
-    if (!resp.ok()) return PrintError(resp.error());
+    // The account has a second factor and no code was given: ask for it on a terminal.
+    if (!resp.ok() && req.totp_code().empty() && resp.error().message.rfind("totp_code:", 0) == 0 &&
+        ::isatty(STDIN_FILENO) != 0) {
+        req.set_totp_code(ctx.ReadSecret("Code from your authenticator app: "));
+        resp = client.Call<v1::LoginResponse>("spoed.v1.AuthService/Login", req);
+    }
+    if (!resp.ok()) {
+        if (resp.error().message.rfind("totp_code:", 0) == 0 && req.totp_code().empty()) {
+            std::fputs("spoedctl: give the code with --totp CODE\n", stderr);
+        }
+        return PrintError(resp.error());
+    }
     auto& saved = ctx.saved();
     saved.server = client.options().server_url;
     saved.ca = client.options().ca_file;
@@ -47,6 +62,9 @@ int Login(Context& ctx) {
         std::printf("logged in as %s (%s)\n", resp->user().username().c_str(), RoleList(resp->user()).c_str());
         if (resp->user().must_change_password()) {
             std::puts("this is a one-time password: set your own with 'spoedctl password'");
+        }
+        if (resp->must_enroll_totp()) {
+            std::puts("your role needs a second factor: set one up with 'spoedctl totp enroll'");
         }
     }
     return 0;
@@ -117,6 +135,49 @@ int EndSession(Context& ctx) {
     return 0;
 }
 
+int TotpEnroll(Context& ctx) {
+    auto resp = ctx.client().Call<v1::BeginTotpEnrollmentResponse>("spoed.v1.AuthService/BeginTotpEnrollment",
+                                                                    v1::BeginTotpEnrollmentRequest());
+    if (!resp.ok()) return PrintError(resp.error());
+    if (ctx.json()) {
+        PrintJson(*resp);
+        return 0;
+    }
+    std::printf("Add this to your authenticator app (scan it as a QR code, or type the secret):\n  %s\n"
+                "secret: %s\nthen confirm with a code it shows: spoedctl totp confirm CODE\n",
+                resp->otpauth_uri().c_str(), resp->secret().c_str());
+    return 0;
+}
+
+int TotpConfirm(Context& ctx) {
+    if (ctx.args().positional.size() != 1) {
+        std::fputs("spoedctl: usage: spoedctl totp confirm CODE\n", stderr);
+        return 2;
+    }
+    v1::ConfirmTotpEnrollmentRequest req;
+    req.set_code(ctx.args().positional[0]);
+    auto resp = ctx.client().Call<v1::ConfirmTotpEnrollmentResponse>("spoed.v1.AuthService/ConfirmTotpEnrollment", req);
+    if (!resp.ok()) return PrintError(resp.error());
+    std::puts("second factor confirmed: from now on, log in with --totp CODE");
+    return 0;
+}
+
+/// What an authenticator app would show now for a base32 secret (like `oathtool --totp -b`):
+/// for the demo accounts and scripts. --previous gives the code of the step before.
+int TotpCode(Context& ctx) {
+    std::string text = ctx.args().positional.empty() ? "" : ctx.args().positional[0];
+    if (text.empty()) std::getline(std::cin, text);
+    auto secret = daemon::service::Base32Decode(text);
+    if (!secret || secret->empty()) {
+        std::fputs("spoedctl: totp code needs a base32 secret (argument or stdin)\n", stderr);
+        return 2;
+    }
+    std::int64_t step = daemon::service::TotpStep(SystemClock().Now());
+    if (ctx.args().Has("previous")) --step;
+    std::printf("%s\n", daemon::service::TotpCode(*secret, step).c_str());
+    return 0;
+}
+
 }  // namespace
 
 std::vector<Command> AuthCommands() {
@@ -127,6 +188,11 @@ std::vector<Command> AuthCommands() {
         {"password", "password", "change your password (current, then new, from stdin)", ChangePassword},
         {"session list", "session list", "list your open sessions", ListSessions},
         {"session end", "session end ID", "end one of your sessions", EndSession},
+        {"totp enroll", "totp enroll", "start your TOTP second factor: prints the otpauth URI and secret",
+         TotpEnroll},
+        {"totp confirm", "totp confirm CODE", "confirm your second factor with a code from the app", TotpConfirm},
+        {"totp code", "totp code [SECRET] [--previous]", "print the current code for a base32 secret (demo, scripts)",
+         TotpCode},
     };
 }
 

@@ -145,10 +145,10 @@ void PrintUsage(const std::vector<Command>& commands) {
 
 int Main(int argc, char** argv) {
     std::vector<Command> commands;
-    for (auto group : {InitCommands(), AuthCommands(), AdminCommands(), DemoCommands()}) {
+    for (auto group : {InitCommands(), AuthCommands(), AdminCommands(), DemoCommands(), ExportCommands()}) {
         commands.insert(commands.end(), group.begin(), group.end());
     }
-    static const std::vector<std::string> kBooleanFlags = {"json", "all", "help"};
+    static const std::vector<std::string> kBooleanFlags = {"json", "all", "help", "previous"};
 
     Args args;
     std::vector<std::string> words;

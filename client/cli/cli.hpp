@@ -63,6 +63,7 @@ std::vector<Command> AuthCommands();
 std::vector<Command> AdminCommands();
 std::vector<Command> InitCommands();
 std::vector<Command> DemoCommands();
+std::vector<Command> ExportCommands();
 
 /// Prints an error the way every subcommand does; returns exit code 1.
 int PrintError(const Error& e);

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "client/cli/cli.hpp"
+#include "daemon/service/totp.hpp"
 #include "spoed/v1/admin.pb.h"
 #include "spoed/v1/auth.pb.h"
 #include "spoed/v1/case.pb.h"
@@ -106,6 +107,26 @@ int DemoLoad(Context& ctx) {
         }
         tokens.push_back(token);
         ids.push_back(created.user().id());
+    }
+    // 1b. The psychiatrist needs a second factor. Enrolled here like an app would, confirmed
+    //     with the code of the previous 30-second step so that the current one is still free for
+    //     a login straight after; the secret is printed below with the published passwords.
+    std::string pieter_secret;
+    {
+        v1::BeginTotpEnrollmentResponse begun;
+        if (!load.Call(tokens[2], "spoed.v1.AuthService/BeginTotpEnrollment", v1::BeginTotpEnrollmentRequest(),
+                       &begun)) {
+            return 1;
+        }
+        pieter_secret = begun.secret();
+        auto raw = daemon::service::Base32Decode(pieter_secret);
+        v1::ConfirmTotpEnrollmentRequest confirm;
+        confirm.set_code(
+            daemon::service::TotpCode(raw.value_or(""), daemon::service::TotpStep(SystemClock().Now()) - 1));
+        if (!load.Call<v1::ConfirmTotpEnrollmentResponse>(tokens[2], "spoed.v1.AuthService/ConfirmTotpEnrollment",
+                                                          confirm)) {
+            return 1;
+        }
     }
     const std::string& worker = tokens[0];
     const std::string& coordinator = tokens[3];
@@ -260,9 +281,12 @@ int DemoLoad(Context& ctx) {
                 count, (count + 3) / 4);
     std::puts("demo accounts (fictional, for trying out only):");
     for (const auto& u : kDemoUsers) {
-        std::printf("  %-12s %-14s password %s\n", u.username,
-                    std::string(v1::Role_Name(u.role)).substr(5).c_str(), u.password);
+        std::printf("  %-12s %-14s password %s", u.username, std::string(v1::Role_Name(u.role)).substr(5).c_str(),
+                    u.password);
+        if (u.role == v1::ROLE_PSYCHIATRIST) std::printf("  totp secret %s", pieter_secret.c_str());
+        std::printf("\n");
     }
+    std::puts("(codes for a totp secret: an authenticator app, or spoedctl totp code SECRET)");
     return 0;
 }
 

@@ -17,6 +17,8 @@ constexpr std::string_view kConsult = "spoed.v1.ConsultService";
 constexpr std::string_view kShift = "spoed.v1.ShiftService";
 constexpr std::string_view kHandover = "spoed.v1.HandoverService";
 constexpr std::string_view kDirectory = "spoed.v1.DirectoryService";
+constexpr std::string_view kEvaluation = "spoed.v1.EvaluationService";
+constexpr std::string_view kStats = "spoed.v1.StatsService";
 
 // Who does what at night (DESIGN.md §1): workers log and look up, the psychiatrist reads and
 // advises but never changes a case, coordinators manage; admins see no case content.
@@ -84,7 +86,35 @@ const RpcRule kRules[] = {
 
     {kDirectory, "SaveOrganisation", "update", Access::kRoles, {kCoordinator, kAdmin}},
     {kDirectory, "ListOrganisations", "read", Access::kRoles, RoleSet::All()},
+
+    {kAuth, "BeginTotpEnrollment", "update", Access::kAnyUser, {}, true},
+    {kAuth, "ConfirmTotpEnrollment", "update", Access::kAnyUser, {}, true},
+    {kAdminSvc, "ListLoginLocks", "read", Access::kRoles, {kAdmin}},
+    {kAdminSvc, "LiftLoginLock", "update", Access::kRoles, {kAdmin}},
+    {kAdminSvc, "ResetTotp", "update", Access::kRoles, {kAdmin}},
+    // The learning loop: coordinators plan, edit, review and finalise evaluations and own the
+    // proposals and figures; everyone in care may read evaluations and proposals to learn.
+    {kEvaluation, "PlanEvaluation", "create", Access::kRoles, kCoordinators},
+    {kEvaluation, "GetEvaluation", "read", Access::kRoles, kCare},
+    {kEvaluation, "ListEvaluations", "read", Access::kRoles, kCare},
+    {kEvaluation, "UpdateEvaluation", "update", Access::kRoles, kCoordinators},
+    {kEvaluation, "FinalizeEvaluation", "update", Access::kRoles, kCoordinators},
+    {kEvaluation, "AddReviewComment", "create", Access::kRoles, kCoordinators},
+    {kEvaluation, "CreateProposal", "create", Access::kRoles, kCoordinators},
+    {kEvaluation, "SetProposalStatus", "update", Access::kRoles, kCoordinators},
+    {kEvaluation, "ListProposals", "read", Access::kRoles, kCare},
+
+    {kStats, "GetFigures", "read", Access::kRoles, kCoordinators},
+    {kStats, "SetPeriodNote", "update", Access::kRoles, kCoordinators},
+    {kStats, "ExportRecords", "export", Access::kRoles, kCoordinators},
+    {kStats, "GetAggregate", "export", Access::kRoles, kCoordinators},
 };
+
+// A session of a psychiatrist or admin without its second factor can only get one.
+constexpr std::string_view kWhileEnrolling[] = {"Logout", "WhoAmI", "EndSession", "ChangePassword",
+                                                "BeginTotpEnrollment", "ConfirmTotpEnrollment"};
+// Opened with a second factor, whoever calls.
+constexpr std::string_view kSecondFactorOnly[] = {"ListAuditEvents"};
 
 }  // namespace
 
@@ -95,6 +125,21 @@ const RpcRule* FindRule(std::string_view service, std::string_view method) {
         if (r.service == service && r.method == method) return &r;
     }
     return nullptr;
+}
+
+bool AllowedWhileEnrolling(const RpcRule& rule) {
+    if (rule.service != kAuth) return false;
+    for (auto m : kWhileEnrolling) {
+        if (rule.method == m) return true;
+    }
+    return false;
+}
+
+bool NeedsSecondFactor(const RpcRule& rule) {
+    for (auto m : kSecondFactorOnly) {
+        if (rule.method == m && rule.service == kAdminSvc) return true;
+    }
+    return false;
 }
 
 bool Allows(const RpcRule& rule, RoleSet roles) {

@@ -33,5 +33,11 @@ std::span<const RpcRule> RpcRules();
 const RpcRule* FindRule(std::string_view service, std::string_view method);
 /// Whether `roles` may call the method (kPublic and kAnyUser: any user).
 bool Allows(const RpcRule& rule, RoleSet roles);
+/// Methods open to a session that still has to enrol a second factor (its roles need one):
+/// enrolling, changing the password, looking at itself and leaving.
+bool AllowedWhileEnrolling(const RpcRule& rule);
+/// Methods that need a session opened with a second factor whatever the caller's roles
+/// (reading the audit log, DESIGN.md §4).
+bool NeedsSecondFactor(const RpcRule& rule);
 
 }  // namespace spoed::daemon::api

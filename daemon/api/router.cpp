@@ -76,6 +76,20 @@ void Router::CheckComplete() const {
 }
 
 net::HttpResponse Router::Handle(const net::HttpRequest& request) {
+    net::HttpResponse r = Dispatch(request);
+    // For every answer, whatever reads it: never cached, never sniffed, framed or rendered as a
+    // page, and HTTPS only from now on (ASVS 4.0 §8.2.1, §14.4).
+    r.headers.emplace_back("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    r.headers.emplace_back("Cache-Control", "no-store");
+    r.headers.emplace_back("X-Content-Type-Options", "nosniff");
+    r.headers.emplace_back("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+    r.headers.emplace_back("X-Frame-Options", "DENY");
+    r.headers.emplace_back("Referrer-Policy", "no-referrer");
+    r.headers.emplace_back("Content-Disposition", "attachment");
+    return r;
+}
+
+net::HttpResponse Router::Dispatch(const net::HttpRequest& request) {
     std::string_view path = request.target;
     path = path.substr(0, path.find('?'));
 
@@ -132,6 +146,28 @@ net::HttpResponse Router::HandleRpc(const Route& route, const net::HttpRequest& 
         if (!actor.ok()) return fail(actor.error());
         call.set_actor(std::move(actor).value());
         const service::Actor& me = *call.actor();
+        if (rate_limiter_) {
+            auto v = rate_limiter_->Take(me.session_id, call.now());
+            if (v.burst_ended_refused > 0) {
+                log::Info("api.rate_limit_ended", "a session is below its request rate again",
+                          {{"session_id", me.session_id}, {"refused", v.burst_ended_refused}});
+            }
+            if (!v.allowed) {
+                auto retry_seconds = std::max<std::int64_t>(1, (v.retry_after.count() + 999) / 1000);
+                Error error = Error::ResourceExhausted(
+                    "too many requests for this session: slow down and try again in " +
+                    std::to_string(retry_seconds) + " s");
+                // Once per burst in the log and the audit log; the rest of the burst is refused
+                // without a disk write, so a flood cannot turn into an audit-log flood.
+                auto r = v.burst_started ? fail(error) : ErrorResponse(error);
+                if (v.burst_started) {
+                    log::Warn("api.rate_limited", "a session exceeded its request rate",
+                              {{"session_id", me.session_id}, {"user_id", me.user_id}});
+                }
+                r.headers.emplace_back("Retry-After", std::to_string(retry_seconds));
+                return r;
+            }
+        }
         if (!Allows(rule, me.roles)) {
             return fail(Error::PermissionDenied("your roles (" + me.roles.Joined() + ") may not call " +
                                                 std::string(rule.method)));
@@ -139,6 +175,15 @@ net::HttpResponse Router::HandleRpc(const Route& route, const net::HttpRequest& 
         if (me.must_change_password && !rule.before_password_change) {
             return fail(Error::FailedPrecondition(
                 "you are using a one-time password: change it first (AuthService/ChangePassword)"));
+        }
+        if (me.must_enroll_totp && !AllowedWhileEnrolling(rule)) {
+            return fail(Error::FailedPrecondition(
+                "your role needs a second factor: enrol one first (AuthService/BeginTotpEnrollment, then "
+                "ConfirmTotpEnrollment; spoedctl totp enroll), or log in again with your code"));
+        }
+        if (NeedsSecondFactor(rule) && !me.second_factor) {
+            return fail(Error::PermissionDenied(std::string(rule.method) +
+                                                " needs a session opened with a second factor: log in with your code"));
         }
     }
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "daemon/api/access.hpp"
+#include "daemon/api/rate_limit.hpp"
 #include "daemon/base/clock.hpp"
 #include "daemon/net/server.hpp"
 #include "daemon/service/auth_service.hpp"
@@ -57,6 +58,9 @@ public:
 
     net::HttpResponse Handle(const net::HttpRequest& request);
 
+    /// Limits requests per session token (off until set). Set before serving.
+    void SetRateLimit(RateLimitOptions options) { rate_limiter_ = std::make_unique<SessionRateLimiter>(options); }
+
 private:
     struct Route {
         const RpcRule* rule = nullptr;
@@ -67,12 +71,14 @@ private:
             invoke;
     };
     void AddRoute(std::string_view service, std::string_view method, Route route);
+    net::HttpResponse Dispatch(const net::HttpRequest& request);
     net::HttpResponse HandleRpc(const Route& route, const net::HttpRequest& request);
 
     db::Store& store_;
     const Clock& clock_;
     service::AuthService& auth_;
     std::map<std::string, Route, std::less<>> routes_;  // "/spoed.v1.AuthService/Login"
+    std::unique_ptr<SessionRateLimiter> rate_limiter_;
 };
 
 }  // namespace spoed::daemon::api

@@ -79,6 +79,29 @@ void RegisterServices(Router& router, const Services& s) {
     router.Bind(kDirectory, "SaveOrganisation", s.directory, &DirectoryService::SaveOrganisation);
     router.Bind(kDirectory, "ListOrganisations", s.directory, &DirectoryService::ListOrganisations);
 
+    router.Bind(kAuth, "BeginTotpEnrollment", s.auth, &AuthService::BeginTotpEnrollment);
+    router.Bind(kAuth, "ConfirmTotpEnrollment", s.auth, &AuthService::ConfirmTotpEnrollment);
+    router.Bind(kAdmin, "ListLoginLocks", s.auth, &AuthService::ListLoginLocks);
+    router.Bind(kAdmin, "LiftLoginLock", s.auth, &AuthService::LiftLoginLock);
+    router.Bind(kAdmin, "ResetTotp", s.auth, &AuthService::ResetTotp);
+    using service::EvaluationService;
+    using service::StatsService;
+    constexpr std::string_view kEvaluation = "spoed.v1.EvaluationService";
+    router.Bind(kEvaluation, "PlanEvaluation", s.evaluation, &EvaluationService::PlanEvaluation);
+    router.Bind(kEvaluation, "GetEvaluation", s.evaluation, &EvaluationService::GetEvaluation);
+    router.Bind(kEvaluation, "ListEvaluations", s.evaluation, &EvaluationService::ListEvaluations);
+    router.Bind(kEvaluation, "UpdateEvaluation", s.evaluation, &EvaluationService::UpdateEvaluation);
+    router.Bind(kEvaluation, "FinalizeEvaluation", s.evaluation, &EvaluationService::FinalizeEvaluation);
+    router.Bind(kEvaluation, "AddReviewComment", s.evaluation, &EvaluationService::AddReviewComment);
+    router.Bind(kEvaluation, "CreateProposal", s.evaluation, &EvaluationService::CreateProposal);
+    router.Bind(kEvaluation, "SetProposalStatus", s.evaluation, &EvaluationService::SetProposalStatus);
+    router.Bind(kEvaluation, "ListProposals", s.evaluation, &EvaluationService::ListProposals);
+    constexpr std::string_view kStats = "spoed.v1.StatsService";
+    router.Bind(kStats, "GetFigures", s.stats, &StatsService::GetFigures);
+    router.Bind(kStats, "SetPeriodNote", s.stats, &StatsService::SetPeriodNote);
+    router.Bind(kStats, "ExportRecords", s.stats, &StatsService::ExportRecords);
+    router.Bind(kStats, "GetAggregate", s.stats, &StatsService::GetAggregate);
+
     router.CheckComplete();
 }
 

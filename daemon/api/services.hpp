@@ -4,9 +4,11 @@
 #include "daemon/service/admin_service.hpp"
 #include "daemon/service/auth_service.hpp"
 #include "daemon/service/case_service.hpp"
+#include "daemon/service/evaluation_service.hpp"
 #include "daemon/service/handover_service.hpp"
 #include "daemon/service/plan_service.hpp"
 #include "daemon/service/shift_service.hpp"
+#include "daemon/service/stats_service.hpp"
 #include "daemon/service/youth_service.hpp"
 
 namespace spoed::daemon::api {
@@ -22,6 +24,8 @@ struct Services {
     service::ShiftService& shift;
     service::HandoverService& handover;
     service::DirectoryService& directory;
+    service::EvaluationService& evaluation;
+    service::StatsService& stats;
 };
 
 /// Registers every RPC of every service with the router, then checks the role × RPC table is

@@ -1,11 +1,13 @@
 #include "daemon/service/auth_service.hpp"
 
+#include "daemon/base/log.hpp"
 #include "daemon/service/convert.hpp"
 
 namespace spoed::daemon::service {
 namespace {
 
 constexpr std::size_t kMaxUsername = 64;
+constexpr std::size_t kMaxCode = 16;
 // One answer for unknown user, wrong password and disabled account: nothing to learn from it.
 constexpr std::string_view kLoginFailed = "wrong username or password";
 
@@ -17,10 +19,89 @@ Actor ActorOf(const db::UserRecord& u, const db::SessionRecord& s, TimePoint exp
     a.session_id = s.id;
     a.must_change_password = u.must_change_password;
     a.session_expires_at = expires_at;
+    a.second_factor = s.second_factor;
+    a.must_enroll_totp = RolesNeedSecondFactor(a.roles) && !s.second_factor;
     return a;
 }
 
+/// What a login reads in one snapshot.
+struct LoginSubject {
+    std::optional<db::UserRecord> user;
+    std::optional<db::TotpRecord> totp;
+};
+
+bool Confirmed(const std::optional<db::TotpRecord>& r) { return r && r->confirmed_at.has_value(); }
+
+std::string SecretContext(std::int64_t user_id) { return "totp:user:" + std::to_string(user_id); }
+
+Status CheckCodeField(std::string_view field, std::string_view code) {
+    if (code.size() > kMaxCode) return Error::InvalidArgument(std::string(field) + ": at most 16 characters");
+    return Ok();
+}
+
+/// A short, stable name for an account key in logs: the name tried may be anything a person
+/// typed (even a password), so the log gets a hash prefix, never the text.
+std::string KeyTag(std::string_view key) {
+    static constexpr char kDigits[] = "0123456789abcdef";
+    std::string out;
+    for (unsigned char c : Sha256(key).substr(0, 6)) {
+        out += kDigits[c >> 4];
+        out += kDigits[c & 0xf];
+    }
+    return out;
+}
+
 }  // namespace
+
+bool RolesNeedSecondFactor(RoleSet roles) { return roles.Intersects({v1::ROLE_PSYCHIATRIST, v1::ROLE_ADMIN}); }
+
+AuthService::AuthService(PasswordHasher& hasher, SessionPolicy policy, SecondFactorPolicy second_factor,
+                         ThrottlePolicy throttle)
+    : hasher_(hasher),
+      policy_(policy),
+      second_factor_policy_(std::move(second_factor)),
+      box_(second_factor_policy_.key),
+      throttle_(throttle) {}
+
+Status AuthService::Throttled(Call& call, std::string_view account) {
+    if (auto wait = throttle_.Wait(account, call.client_address(), call.now())) {
+        return Error::ResourceExhausted("too many failed logins: try again in " + std::to_string(wait->count()) +
+                                        " seconds");
+    }
+    return Ok();
+}
+
+void AuthService::CountFailure(Call& call, std::string_view account) {
+    for (const auto& lock : throttle_.Failure(account, call.client_address(), call.now())) {
+        // Once per burst: when a key starts being slowed down, not for every refusal after.
+        bool account_kind = lock.kind == LoginThrottle::Kind::kAccount;
+        log::Warn("auth.login_throttled", "failed logins: further attempts are slowed down",
+                  {{"kind", std::string(LoginThrottle::KindName(lock.kind))},
+                   {account_kind ? "account_tag" : "address", account_kind ? KeyTag(lock.key) : lock.key},
+                   {"failures", lock.failures}});
+    }
+}
+
+Result<std::string> AuthService::OpenSecret(const db::TotpRecord& r) const {
+    auto secret = box_.Open(r.secret_enc, SecretContext(r.user_id));
+    if (!secret) {
+        log::Error("auth.totp_unreadable", "a TOTP secret does not open with the configured totp key",
+                   {{"user_id", r.user_id}});
+        return Error::Unavailable("the second factor cannot be checked (server key mismatch); tell the administrator");
+    }
+    return *secret;
+}
+
+Result<std::int64_t> AuthService::CheckCode(Call& call, const db::TotpRecord& r, std::string_view code,
+                                            std::string_view account) {
+    SPOED_ASSIGN(std::string secret, OpenSecret(r));
+    auto step = MatchTotp(secret, code, call.now(), r.last_step);
+    if (!step) {
+        CountFailure(call, account);
+        return Error::Unauthenticated("totp_code: wrong or already used code");
+    }
+    return *step;
+}
 
 TimePoint AuthService::SessionExpiry(const db::SessionRecord& s) const {
     return std::min(s.expires_at, s.last_seen_at + std::chrono::duration_cast<std::chrono::microseconds>(
@@ -51,17 +132,36 @@ Result<v1::LoginResponse> AuthService::Login(Call& call, const v1::LoginRequest&
     if (req.username().size() > kMaxUsername) return Error::InvalidArgument("username: at most 64 characters");
     if (req.password().empty()) return Error::InvalidArgument("password: required");
     if (req.password().size() > kMaxPasswordLength) return Error::InvalidArgument("password: at most 1024 bytes");
+    SPOED_TRY(CheckCodeField("totp_code", req.totp_code()));
     call.audit().username_attempted = req.username();
+    // Refused before any password work, and the same for names that exist and names that don't.
+    SPOED_TRY(Throttled(call, req.username()));
 
-    SPOED_ASSIGN(auto user, call.Read([&](db::Tx& tx) -> Result<std::optional<db::UserRecord>> {
-                     return tx.users().FindByUsername(req.username());
+    SPOED_ASSIGN(auto subject, call.Read([&](db::Tx& tx) -> Result<LoginSubject> {
+                     LoginSubject s;
+                     s.user = tx.users().FindByUsername(req.username());
+                     if (s.user) s.totp = tx.totp().Find(s.user->id);
+                     return s;
                  }));
+    const auto& user = subject.user;
     // Always verify, also for an unknown user (against a dummy hash), so timing tells nothing.
     bool password_ok = hasher_.Verify(user ? std::string_view(user->password_hash) : std::string_view(), req.password());
-    if (!user || !password_ok || user->disabled) return Error::Unauthenticated(std::string(kLoginFailed));
+    if (!user || !password_ok || user->disabled) {
+        CountFailure(call, req.username());
+        return Error::Unauthenticated(std::string(kLoginFailed));
+    }
+    std::optional<std::int64_t> step;
+    if (Confirmed(subject.totp)) {
+        if (req.totp_code().empty()) {
+            CountFailure(call, req.username());
+            return Error::Unauthenticated("totp_code: this account needs the six-digit code from its authenticator app");
+        }
+        SPOED_ASSIGN(step, CheckCode(call, *subject.totp, req.totp_code(), req.username()));
+    }
 
     std::string token = NewToken();
-    return call.Write([&](db::Tx& tx) -> Result<v1::LoginResponse> {
+    auto resp = call.Write([&](db::Tx& tx) -> Result<v1::LoginResponse> {
+        if (!SpendCode(tx, user->id, step).ok()) return Error::Unauthenticated("totp_code: wrong or already used code");
         db::SessionRecord s;
         s.user_id = user->id;
         s.token_hash = TokenHash(token);
@@ -69,17 +169,21 @@ Result<v1::LoginResponse> AuthService::Login(Call& call, const v1::LoginRequest&
         s.last_seen_at = call.now();
         s.expires_at = call.now() + std::chrono::duration_cast<std::chrono::microseconds>(policy_.lifetime);
         s.client_address = call.client_address();
+        s.second_factor = step.has_value();
         s.id = tx.sessions().Insert(s);
         call.set_actor(ActorOf(*user, s, SessionExpiry(s)));
         call.audit().object_ids.push_back(ObjectId("session", s.id));
 
-        v1::LoginResponse resp;
-        resp.set_token(token);
-        ToProto(*user, resp.mutable_user());
-        SetTimestamp(resp.mutable_expires_at(), s.expires_at);
-        resp.set_session_id(s.id);
-        return resp;
+        v1::LoginResponse answer;
+        answer.set_token(token);
+        ToProto(*user, answer.mutable_user());
+        SetTimestamp(answer.mutable_expires_at(), s.expires_at);
+        answer.set_session_id(s.id);
+        answer.set_must_enroll_totp(call.actor()->must_enroll_totp);
+        return answer;
     });
+    if (resp.ok()) throttle_.Success(req.username());
+    return resp;
 }
 
 Result<v1::LogoutResponse> AuthService::Logout(Call& call, const v1::LogoutRequest&) {
@@ -163,6 +267,147 @@ Result<v1::ChangePasswordResponse> AuthService::ChangePassword(Call& call, const
         tx.users().SetPassword(me.user_id, hash, false, call.now());
         return v1::ChangePasswordResponse();
     });
+}
+
+Result<v1::BeginTotpEnrollmentResponse> AuthService::BeginTotpEnrollment(Call& call,
+                                                                         const v1::BeginTotpEnrollmentRequest&) {
+    const Actor& me = *call.actor();
+    call.audit().object_ids.push_back(ObjectId("user", me.user_id));
+    std::string secret = NewTotpSecret();
+    std::string sealed = box_.Seal(secret, SecretContext(me.user_id));
+    return call.Write([&](db::Tx& tx) -> Result<v1::BeginTotpEnrollmentResponse> {
+        if (Confirmed(tx.totp().Find(me.user_id))) {
+            return Error::FailedPrecondition(
+                "you already have a second factor; to replace it, an admin resets it (AdminService/ResetTotp)");
+        }
+        tx.totp().PutPending(me.user_id, sealed, call.now());
+        v1::BeginTotpEnrollmentResponse resp;
+        resp.set_otpauth_uri(TotpUri(second_factor_policy_.issuer, me.username, secret));
+        resp.set_secret(Base32Encode(secret));
+        return resp;
+    });
+}
+
+Result<v1::ConfirmTotpEnrollmentResponse> AuthService::ConfirmTotpEnrollment(
+    Call& call, const v1::ConfirmTotpEnrollmentRequest& req) {
+    const Actor& me = *call.actor();
+    call.audit().object_ids.push_back(ObjectId("user", me.user_id));
+    if (req.code().empty()) return Error::InvalidArgument("code: required: the six digits the app shows");
+    SPOED_TRY(CheckCodeField("code", req.code()));
+    SPOED_ASSIGN(auto pending, call.Read([&](db::Tx& tx) -> Result<db::TotpRecord> {
+                     auto r = tx.totp().Find(me.user_id);
+                     if (!r) return Error::FailedPrecondition("no enrolment started: call BeginTotpEnrollment first");
+                     if (r->confirmed_at) return Error::FailedPrecondition("your second factor is already confirmed");
+                     return *r;
+                 }));
+    SPOED_ASSIGN(std::string secret, OpenSecret(pending));
+    auto step = MatchTotp(secret, req.code(), call.now(), pending.last_step);
+    if (!step) {
+        return Error::InvalidArgument("code: does not match; check that the app's clock is right and type the code it "
+                                      "shows now");
+    }
+    return call.Write([&](db::Tx& tx) -> Result<v1::ConfirmTotpEnrollmentResponse> {
+        auto r = tx.totp().Find(me.user_id);
+        // Begun again meanwhile (another secret): this code belongs to the old one.
+        if (!r || r->confirmed_at || r->secret_enc != pending.secret_enc) {
+            return Error::Aborted("the enrolment changed meanwhile; start again");
+        }
+        tx.totp().Confirm(me.user_id, *step, call.now());
+        tx.sessions().MarkSecondFactor(me.session_id);
+        auto u = tx.users().FindById(me.user_id);
+        if (!u) return Error::NotFound("user not found");
+        v1::ConfirmTotpEnrollmentResponse resp;
+        ToProto(*u, resp.mutable_user());
+        return resp;
+    });
+}
+
+Result<v1::ListLoginLocksResponse> AuthService::ListLoginLocks(Call& call, const v1::ListLoginLocksRequest&) {
+    v1::ListLoginLocksResponse resp;
+    for (const auto& l : throttle_.List(call.now())) {
+        auto* out = resp.add_locks();
+        out->set_kind(std::string(LoginThrottle::KindName(l.kind)));
+        out->set_key(l.key);
+        out->set_failures(l.failures);
+        SetTimestamp(out->mutable_last_failure_at(), l.last_failure);
+        if (l.locked_until) SetTimestamp(out->mutable_locked_until(), *l.locked_until);
+    }
+    return resp;
+}
+
+Result<v1::LiftLoginLockResponse> AuthService::LiftLoginLock(Call& call, const v1::LiftLoginLockRequest& req) {
+    LoginThrottle::Kind kind;
+    if (req.kind() == "account") kind = LoginThrottle::Kind::kAccount;
+    else if (req.kind() == "address") kind = LoginThrottle::Kind::kAddress;
+    else return Error::InvalidArgument("kind: \"account\" or \"address\"");
+    if (req.key().empty()) return Error::InvalidArgument("key: required: the user name or the client address");
+    if (req.key().size() > 256) return Error::InvalidArgument("key: at most 256 characters");
+    call.audit().reason = "login lock lifted (" + req.kind() + ")";
+    v1::LiftLoginLockResponse resp;
+    resp.set_lifted(throttle_.Lift(kind, req.key()));
+    if (resp.lifted()) {
+        log::Info("auth.login_lock_lifted", "an admin lifted a login lock",
+                  {{"kind", req.kind()}, {"by", call.actor()->username}});
+    }
+    return resp;
+}
+
+Result<v1::ResetTotpResponse> AuthService::ResetTotp(Call& call, const v1::ResetTotpRequest& req) {
+    if (req.user_id() <= 0) return Error::InvalidArgument("user_id: required");
+    call.audit().object_ids.push_back(ObjectId("user", req.user_id()));
+    return call.Write([&](db::Tx& tx) -> Result<v1::ResetTotpResponse> {
+        auto u = tx.users().FindById(req.user_id());
+        if (!u) return Error::NotFound("user_id: no user " + std::to_string(req.user_id()));
+        if (!tx.totp().Delete(u->id)) return Error::FailedPrecondition("user_id: this user has no second factor");
+        tx.sessions().EndAllForUser(u->id, call.now(), "second factor reset");
+        u->totp_enrolled = false;
+        v1::ResetTotpResponse resp;
+        ToProto(*u, resp.mutable_user());
+        return resp;
+    });
+}
+
+Result<std::optional<std::int64_t>> AuthService::Reauthenticate(Call& call, std::string_view password,
+                                                                 std::string_view code) {
+    const Actor& me = *call.actor();
+    if (password.empty()) return Error::InvalidArgument("password: required: type your password again to confirm");
+    if (password.size() > kMaxPasswordLength) return Error::InvalidArgument("password: at most 1024 bytes");
+    SPOED_TRY(CheckCodeField("totp_code", code));
+    SPOED_TRY(Throttled(call, me.username));
+    SPOED_ASSIGN(auto subject, call.Read([&](db::Tx& tx) -> Result<LoginSubject> {
+                     LoginSubject s;
+                     s.user = tx.users().FindById(me.user_id);
+                     s.totp = tx.totp().Find(me.user_id);
+                     return s;
+                 }));
+    if (!subject.user) return Error::NotFound("user not found");
+    if (!hasher_.Verify(subject.user->password_hash, password)) {
+        CountFailure(call, me.username);
+        return Error::PermissionDenied("password: wrong password");
+    }
+    std::optional<std::int64_t> step;
+    if (Confirmed(subject.totp)) {
+        if (code.empty()) return Error::InvalidArgument("totp_code: required: you have a second factor");
+        auto checked = CheckCode(call, *subject.totp, code, me.username);
+        if (!checked.ok()) {
+            if (checked.error().code == ErrorCode::kUnauthenticated) {
+                return Error::PermissionDenied(checked.error().message);  // the session itself is fine
+            }
+            return std::move(checked).take_error();
+        }
+        step = *checked;
+    }
+    throttle_.Success(me.username);
+    return step;
+}
+
+Status AuthService::SpendCode(db::Tx& tx, std::int64_t user_id, std::optional<std::int64_t> step) const {
+    if (!step) return Ok();
+    auto r = tx.totp().Find(user_id);
+    // Two calls racing with the same code: the second finds its step spent.
+    if (!r || r->last_step >= *step) return Error::PermissionDenied("totp_code: wrong or already used code");
+    tx.totp().SetLastStep(user_id, *step);
+    return Ok();
 }
 
 }  // namespace spoed::daemon::service

@@ -25,6 +25,10 @@ struct Actor {
     std::int64_t session_id = 0;
     bool must_change_password = false;
     TimePoint session_expires_at;
+    /// The session was opened with a second-factor code (or upgraded by confirming one).
+    bool second_factor = false;
+    /// The roles need a second factor this session has not passed: only enrolment is open.
+    bool must_enroll_totp = false;
 };
 
 /// What the audit line of a call says beyond who/when/where/result; services fill it in.

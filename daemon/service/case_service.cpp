@@ -5,6 +5,7 @@
 #include <set>
 
 #include "daemon/service/convert.hpp"
+#include "daemon/service/evaluation_service.hpp"
 #include "daemon/service/handover_service.hpp"
 #include "daemon/service/validate.hpp"
 #include "daemon/service/youth_service.hpp"
@@ -386,6 +387,18 @@ Result<v1::CloseCaseResponse> CaseService::CloseCase(Call& call, const v1::Close
         tx.cases().Update(c);
         AddEvent(tx, call, c.id, "closed", *c.outcome);
         v1::CloseCaseResponse resp;
+        // A complex case gets its evaluation planned with the closing, or neither happens.
+        if (planner_) {
+            if (auto evaluation_id = planner_->PlanOnClose(tx, call, c)) {
+                v1::Event e;
+                e.set_kind(v1::EVENT_KIND_EVALUATION_PLANNED);
+                e.set_case_id(c.id);
+                e.set_evaluation_id(*evaluation_id);
+                e.set_actor_user_id(call.actor()->user_id);
+                events_.Emit(tx, call.now(), e, db::kAudienceCoordinators | db::kAudienceWorkers);
+                resp.set_evaluation_id(*evaluation_id);
+            }
+        }
         ToProto(c, resp.mutable_case_());
         return resp;
     });

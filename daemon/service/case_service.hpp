@@ -6,10 +6,14 @@
 
 namespace spoed::daemon::service {
 
+class EvaluationPlanner;
+
 /// Cases and their contacts (spoed.v1.CaseService).
 class CaseService {
 public:
     explicit CaseService(const EventOutbox& events) : events_(events) {}
+    /// With a planner, closing a complex case plans its evaluation in the same transaction.
+    CaseService(const EventOutbox& events, const EvaluationPlanner& planner) : events_(events), planner_(&planner) {}
 
     Result<v1::OpenCaseResponse> OpenCase(Call& call, const v1::OpenCaseRequest& req);
     Result<v1::LinkYouthResponse> LinkYouth(Call& call, const v1::LinkYouthRequest& req);
@@ -21,6 +25,7 @@ public:
 
 private:
     const EventOutbox& events_;
+    const EvaluationPlanner* planner_ = nullptr;
 };
 
 /// Consults with the backup psychiatrist (spoed.v1.ConsultService).

@@ -30,6 +30,7 @@ void ToProto(const db::UserRecord& u, v1::User* out) {
     out->set_disabled(u.disabled);
     out->set_must_change_password(u.must_change_password);
     SetTimestamp(out->mutable_created_at(), u.created_at);
+    out->set_totp_enrolled(u.totp_enrolled);
 }
 
 namespace {

@@ -191,8 +191,11 @@ Result<v1::BreakGlassResponse> PlanService::BreakGlass(Call& call, const v1::Bre
     for (char c : req.reason()) meaningful += (c != ' ' && c != '\n' && c != '\t' && c != '\r') ? 1 : 0;
     if (meaningful < 10) return Error::InvalidArgument("reason: at least 10 characters: say why the plan is needed now");
     call.audit().reason = req.reason();  // the audit log keeps the reason (NEN 7513); logs never do
+    // Whoever holds the session must prove again that they are its user (ASVS 4.0 §3.7.1).
+    SPOED_ASSIGN(auto code_step, auth_.Reauthenticate(call, req.password(), req.totp_code()));
     return call.Write([&](db::Tx& tx) -> Result<v1::BreakGlassResponse> {
         SPOED_TRY(FindYouth(tx, req.youth_id()));
+        SPOED_TRY(auth_.SpendCode(tx, call.actor()->user_id, code_step));
         db::BreakGlassRecord r;
         r.user_id = call.actor()->user_id;
         r.username = call.actor()->username;

@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "daemon/service/auth_service.hpp"
 #include "daemon/service/call.hpp"
 #include "daemon/service/events.hpp"
 #include "spoed/v1/plan.pb.h"
@@ -15,7 +16,10 @@ struct PlanPolicy {
 /// Safety plans and break-the-glass (spoed.v1.PlanService).
 class PlanService {
 public:
-    PlanService(PlanPolicy policy, const EventOutbox& events) : policy_(policy), events_(events) {}
+    /// `auth` re-authenticates the caller (password, and the second factor when they have one)
+    /// before break-the-glass.
+    PlanService(PlanPolicy policy, const EventOutbox& events, AuthService& auth)
+        : policy_(policy), events_(events), auth_(auth) {}
 
     Result<v1::AddPlanVersionResponse> AddPlanVersion(Call& call, const v1::AddPlanVersionRequest& req);
     Result<v1::GetPlanResponse> GetPlan(Call& call, const v1::GetPlanRequest& req);
@@ -28,6 +32,7 @@ public:
 private:
     PlanPolicy policy_;
     const EventOutbox& events_;
+    AuthService& auth_;
 };
 
 /// How the caller may read a youth's plan right now: "consent" (a valid pre_registration

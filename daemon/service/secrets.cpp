@@ -21,20 +21,7 @@ std::string RandomBytes(std::size_t n) {
 }
 
 std::string Base64Url(std::string_view bytes) {
-    static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    std::string out;
-    std::uint32_t buf = 0;
-    int bits = 0;
-    for (unsigned char c : bytes) {
-        buf = (buf << 8) | c;
-        bits += 8;
-        while (bits >= 6) {
-            bits -= 6;
-            out += kAlphabet[(buf >> bits) & 0x3f];
-        }
-    }
-    if (bits > 0) out += kAlphabet[(buf << (6 - bits)) & 0x3f];
-    return out;
+    return EncodeBits(bytes, 6, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
 }
 
 class SlotGuard {
@@ -110,6 +97,23 @@ Status ValidateNewPassword(std::string_view field, std::string_view password) {
         return Error::InvalidArgument(std::string(field) + ": must be at most 1024 bytes long");
     }
     return Ok();
+}
+
+std::string EncodeBits(std::string_view bytes, int width, std::string_view alphabet) {
+    const std::uint32_t mask = (1u << width) - 1;
+    std::string out;
+    std::uint32_t buf = 0;
+    int bits = 0;
+    for (unsigned char c : bytes) {
+        buf = (buf << 8) | c;
+        bits += 8;
+        while (bits >= width) {
+            bits -= width;
+            out += alphabet[(buf >> bits) & mask];
+        }
+    }
+    if (bits > 0) out += alphabet[(buf << (width - bits)) & mask];
+    return out;
 }
 
 }  // namespace spoed::daemon::service

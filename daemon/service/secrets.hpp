@@ -38,6 +38,10 @@ private:
 
 /// 256 random bits as unpadded base64url: a bearer token.
 std::string NewToken();
+
+/// `bytes` written `width` bits (5 for base32, 6 for base64) per character of `alphabet`,
+/// most significant first, the last character padded with zero bits; no '=' padding.
+std::string EncodeBits(std::string_view bytes, int width, std::string_view alphabet);
 /// SHA-256, raw bytes.
 std::string Sha256(std::string_view bytes);
 /// SHA-256 of a token, raw bytes: what the store keeps.

@@ -274,7 +274,10 @@ TEST(PlanApi, BreakTheGlassOpensThePlanForTwoHoursForThatUserOnly) {
     EXPECT_EQ(ErrorMessageOf(short_reason).rfind("reason:", 0), 0u);
     auto bg = f.Rpc<v1::BreakGlassResponse>(
         "spoed.v1.PlanService/BreakGlass",
-        R"({"youthId":)" + Id(id) + R"(,"reason":"Father on the line, son locked in his room, plan needed now"})", f.worker);
+        R"({"youthId":)" + Id(id) +
+            R"(,"reason":"Father on the line, son locked in his room, plan needed now","password":")" +
+            test::kTestPassword + R"("})",
+        f.worker);
     auto plan = f.Rpc<v1::GetPlanResponse>("spoed.v1.PlanService/GetPlan", get, f.worker);
     EXPECT_EQ(plan.access(), "break_the_glass");
     auto audit = f.Audit(1);
@@ -303,7 +306,9 @@ TEST(PlanApi, NobodyReviewsTheirOwnBreakTheGlass) {
     CrisisFixture f;
     std::int64_t id = f.CreateYouth("Sem", "van Dijk", "2009-02-02");
     auto bg = f.Rpc<v1::BreakGlassResponse>("spoed.v1.PlanService/BreakGlass",
-                                            R"({"youthId":)" + Id(id) + R"(,"reason":"coordinator checking at night"})",
+                                            R"({"youthId":)" + Id(id) +
+                                                R"(,"reason":"coordinator checking at night","password":")" +
+                                                test::kTestPassword + R"("})",
                                             f.coordinator);
     auto r = f.Post("spoed.v1.PlanService/ReviewBreakGlass",
                     R"({"breakGlassId":)" + Id(bg.break_glass().id()) + R"(,"approved":true,"note":"fine"})", f.coordinator);

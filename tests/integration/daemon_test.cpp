@@ -107,6 +107,41 @@ TEST_F(DaemonTest, RefusesPlainTls12ByDefault) {
     EXPECT_NE(r.status, 0) << r.out;
 }
 
+TEST(TotpKey, IsMadeOnceInTheDataDirWithMode0600AndAWideOpenOneIsRefused) {
+    test::TempDir dir;
+    SystemClock clock;
+    daemon::DaemonConfig c;
+    c.data_dir = dir.file("data");
+    c.listen_port = 0;
+    std::string key_file = c.data_dir + "/totp.key";
+    std::string first;
+    {
+        daemon::Daemon d(c, clock);
+        struct stat st {};
+        ASSERT_EQ(stat(key_file.c_str(), &st), 0);
+        EXPECT_EQ(st.st_mode & 0777, 0600u);
+        std::ifstream in(key_file);
+        std::getline(in, first);
+        EXPECT_EQ(first.size(), 64u);
+    }
+    {
+        daemon::Daemon d(c, clock);  // a restart keeps the key: the secrets still open
+        std::ifstream in(key_file);
+        std::string again;
+        std::getline(in, again);
+        EXPECT_EQ(again, first);
+    }
+    ::chmod(key_file.c_str(), 0644);
+    try {
+        daemon::Daemon d(c, clock);
+        ADD_FAILURE() << "a key others can read must stop start-up";
+    } catch (const std::runtime_error& e) {
+        EXPECT_NE(std::string(e.what()).find("chmod 600"), std::string::npos) << e.what();
+    }
+    c.totp_key_file = dir.file("missing.key");  // configured but absent: not made silently
+    EXPECT_THROW(daemon::Daemon(c, clock), std::runtime_error);
+}
+
 TEST(DevCertificate, IsMadeAnewWhenItIsAboutToExpire) {
     test::TempDir dir;
     auto cert = daemon::net::EnsureDevCertificate(dir.file("tls"));

@@ -94,9 +94,12 @@ protected:
         StartDaemon();
         daemon::service::PasswordHasher hasher;
         test::InsertUser(daemon_->store(), hasher, clock_.Now(), "anna", {"crisis_worker"});
-        test::InsertUser(daemon_->store(), hasher, clock_.Now(), "pieter", {"psychiatrist"});
         test::InsertUser(daemon_->store(), hasher, clock_.Now(), "carla", {"coordinator"});
-        test::InsertUser(daemon_->store(), hasher, clock_.Now(), "beheer", {"admin"});
+        // Psychiatrists and admins log in with a second factor.
+        for (auto [name, role] : {std::pair{"pieter", "psychiatrist"}, std::pair{"beheer", "admin"}}) {
+            auto id = test::InsertUser(daemon_->store(), hasher, clock_.Now(), name, {role});
+            totp_.Add(name, test::EnrollTotpInStore(daemon_->store(), config_.TotpKeyPath(), id, clock_.Now()));
+        }
     }
 
     void StartDaemon() {
@@ -123,6 +126,7 @@ protected:
         v1::LoginRequest req;
         req.set_username(user);
         req.set_password(test::kTestPassword);
+        if (totp_.Has(user)) req.set_totp_code(totp_.Next(user, clock_.Now()));
         auto r = c->Call<v1::LoginResponse>("spoed.v1.AuthService/Login", req);
         EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().message);
         if (r.ok()) c->SetToken(r->token());
@@ -185,6 +189,7 @@ protected:
     FakeClock clock_{test::TestStart()};  // Monday 23 November 2026, 21:00 in Groningen
     daemon::DaemonConfig config_;
     std::unique_ptr<daemon::Daemon> daemon_;
+    test::TotpCodes totp_;
 };
 
 TEST_F(EventsTest, PsychiatristHearsOfAConsultWithinASecond) {

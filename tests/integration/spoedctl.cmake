@@ -3,3 +3,4 @@ spoed_add_test(spoedctl_test LABELS integration
   LIBS spoed_test_fixtures spoed_daemon)
 target_compile_definitions(spoedctl_test PRIVATE SPOED_SPOEDCTL_PATH="$<TARGET_FILE:spoedctl>")
 add_dependencies(spoedctl_test spoedctl)
+target_link_libraries(spoedctl_test PRIVATE SQLite::SQLite3)

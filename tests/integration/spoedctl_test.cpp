@@ -1,8 +1,13 @@
 // The real spoedctl binary against a real daemon.
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 #include <sys/stat.h>
 
+#include "daemon/service/totp.hpp"
+#include <fstream>
+
 #include "daemon/daemon.hpp"
+#include "tests/support/figures_dataset.hpp"
 #include "tests/support/process.hpp"
 #include "tests/support/service_fixture.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -18,11 +23,15 @@ protected:
         c.listen_port = 0;
         d = std::make_unique<daemon::Daemon>(c, clock);
         daemon::service::PasswordHasher hasher;
-        test::InsertUser(d->store(), hasher, clock.Now(), "beheer", {"admin"});
+        std::int64_t id = test::InsertUser(d->store(), hasher, clock.Now(), "beheer", {"admin"});
+        // Admins sign in with a second factor: beheer has one, as after `spoedctl totp enroll`.
+        totp_secret = test::EnrollTotpInStore(d->store(), c.data_dir + "/totp.key", id, clock.Now());
         d->Start();
         ctl = std::string(SPOED_SPOEDCTL_PATH) + " --config-dir " + dir.file("ctl");
         remote = " --server https://localhost:" + std::to_string(d->port()) + " --ca " + d->dev_ca_file();
     }
+    /// " --totp CODE" for beheer's next login.
+    std::string Totp() { return " --totp " + codes.Next("beheer", clock.Now()); }
     test::CommandResult Ctl(const std::string& args, const std::string& stdin_text = "") {
         std::string cmd = stdin_text.empty() ? "" : "printf '%s\\n' '" + stdin_text + "' | ";
         return test::RunCommand(cmd + ctl + " " + args + " 2>&1");
@@ -32,10 +41,18 @@ protected:
     SystemClock clock;
     std::unique_ptr<daemon::Daemon> d;
     std::string ctl, remote;
+    std::string totp_secret;
+    test::TotpCodes codes;
+
+    void SetUpCodes() { codes.Add("beheer", totp_secret); }
 };
 
 TEST_F(SpoedctlTest, LoginKeepsTheTokenInAFileOnlyTheUserCanRead) {
-    auto login = Ctl("login beheer" + remote, test::kTestPassword);
+    SetUpCodes();
+    auto without = Ctl("login beheer" + remote, test::kTestPassword);
+    EXPECT_EQ(without.status, 1);
+    EXPECT_NE(without.out.find("--totp CODE"), std::string::npos) << without.out;
+    auto login = Ctl("login beheer" + remote + Totp(), test::kTestPassword);
     ASSERT_EQ(login.status, 0) << login.out;
     EXPECT_NE(login.out.find("logged in as beheer (admin)"), std::string::npos) << login.out;
     EXPECT_EQ(login.out.find("token"), std::string::npos) << "the token is never printed";
@@ -58,7 +75,8 @@ TEST_F(SpoedctlTest, WrongPasswordFailsWithTheServersMessage) {
 }
 
 TEST_F(SpoedctlTest, ManagesUsersAndReadsTheAuditLog) {
-    ASSERT_EQ(Ctl("login beheer" + remote, test::kTestPassword).status, 0);
+    SetUpCodes();
+    ASSERT_EQ(Ctl("login beheer" + remote + Totp(), test::kTestPassword).status, 0);
     auto add = Ctl("user add joost --name 'Joost, fictional' --role crisis_worker");
     ASSERT_EQ(add.status, 0) << add.out;
     EXPECT_NE(add.out.find("one-time password: "), std::string::npos) << add.out;
@@ -82,6 +100,117 @@ TEST_F(SpoedctlTest, ManagesUsersAndReadsTheAuditLog) {
         EXPECT_NE(audit.out.find(m), std::string::npos) << m << "\n" << audit.out;
     }
     EXPECT_EQ(Ctl("audit list --since yesterday").status, 2);
+}
+
+TEST_F(SpoedctlTest, APsychiatristEnrolsASecondFactorAtFirstLogin) {
+    SetUpCodes();
+    ASSERT_EQ(Ctl("login beheer" + remote + Totp(), test::kTestPassword).status, 0);
+    auto add = Ctl("user add pieter --name 'Pieter, fictional' --role psychiatrist");
+    ASSERT_EQ(add.status, 0) << add.out;
+    auto at = add.out.find("one-time password: ");
+    ASSERT_NE(at, std::string::npos) << add.out;
+    std::string otp = add.out.substr(at + 19, 20);
+
+    auto first = Ctl("login pieter", otp);
+    ASSERT_EQ(first.status, 0) << first.out;
+    EXPECT_NE(first.out.find("spoedctl totp enroll"), std::string::npos) << first.out;
+    EXPECT_EQ(Ctl("password", otp + "\n" + "pieters own passphrase").status, 0);
+    auto enroll = Ctl("totp enroll");
+    ASSERT_EQ(enroll.status, 0) << enroll.out;
+    EXPECT_NE(enroll.out.find("otpauth://totp/Spoed:pieter?secret="), std::string::npos) << enroll.out;
+    auto s_at = enroll.out.find("secret: ");
+    ASSERT_NE(s_at, std::string::npos);
+    std::string secret = enroll.out.substr(s_at + 8, enroll.out.find('\n', s_at) - s_at - 8);
+    auto raw = daemon::service::Base32Decode(secret);
+    ASSERT_TRUE(raw.has_value()) << secret;
+    codes.Add("pieter", *raw);
+    auto code = Ctl("totp code " + secret);
+    EXPECT_EQ(code.out, daemon::service::TotpCode(*raw, daemon::service::TotpStep(clock.Now())) + "\n");
+    auto confirm = Ctl("totp confirm " + codes.Next("pieter", clock.Now()));
+    ASSERT_EQ(confirm.status, 0) << confirm.out;
+    auto again = Ctl("login pieter" + remote + " --totp " + codes.Next("pieter", clock.Now()), "pieters own passphrase");
+    EXPECT_EQ(again.status, 0) << again.out;
+    EXPECT_EQ(again.out.find("totp enroll"), std::string::npos) << again.out;
+}
+
+TEST_F(SpoedctlTest, AnAdminListsAndLiftsLoginLocks) {
+    SetUpCodes();
+    for (int i = 0; i < 6; ++i) Ctl("login joost" + remote, "not a password at all");
+    auto locked = Ctl("login joost" + remote, "not a password at all");
+    EXPECT_NE(locked.out.find("resource_exhausted"), std::string::npos) << locked.out;
+    ASSERT_EQ(Ctl("login beheer" + remote + Totp(), test::kTestPassword).status, 0);
+    auto list = Ctl("login-lock list");
+    EXPECT_EQ(list.status, 0) << list.out;
+    EXPECT_NE(list.out.find("account  joost"), std::string::npos) << list.out;
+    EXPECT_NE(list.out.find("locked until"), std::string::npos) << list.out;
+    auto lift = Ctl("login-lock lift account joost");
+    EXPECT_EQ(lift.status, 0) << lift.out;
+    EXPECT_NE(lift.out.find("lifted"), std::string::npos) << lift.out;
+    EXPECT_EQ(Ctl("login-lock list").out.find("account  joost"), std::string::npos);
+    EXPECT_EQ(Ctl("login-lock lift user joost").status, 2);
+}
+
+TEST_F(SpoedctlTest, AuditVerifyReadsTheDatabaseFileAndNamesTheFirstBrokenEntry) {
+    SetUpCodes();
+    ASSERT_EQ(Ctl("login beheer" + remote + Totp(), test::kTestPassword).status, 0);
+    for (int i = 0; i < 5; ++i) ASSERT_EQ(Ctl("whoami").status, 0);
+    std::string db = dir.file("data/spoed.db");
+    auto ok = Ctl("audit verify --db " + db);  // while the daemon runs: a read-only snapshot
+    EXPECT_EQ(ok.status, 0) << ok.out;
+    EXPECT_NE(ok.out.find("audit chain ok: "), std::string::npos) << ok.out;
+    d->Stop();
+    {
+        sqlite3* h = nullptr;
+        ASSERT_EQ(sqlite3_open(db.c_str(), &h), SQLITE_OK);
+        ASSERT_EQ(sqlite3_exec(h,
+                               "DROP TRIGGER audit_events_no_update;"
+                               "UPDATE audit_events SET client_address = '203.0.113.9' WHERE seq = 3;",
+                               nullptr, nullptr, nullptr),
+                  SQLITE_OK);
+        sqlite3_close(h);
+    }
+    auto broken = Ctl("audit verify --db " + db);
+    EXPECT_EQ(broken.status, 1) << broken.out;
+    EXPECT_NE(broken.out.find("BROKEN at seq 3 (changed)"), std::string::npos) << broken.out;
+    EXPECT_EQ(Ctl("audit verify --db " + dir.file("nothing.db")).status, 2);
+    EXPECT_EQ(Ctl("audit verify --db " + db + " --checkpoint nonsense").status, 2);
+}
+
+TEST_F(SpoedctlTest, ExportWritesRecordsPerEntityAndTheSuppressedAggregate) {
+    auto expected = test::GenerateFiguresDataset(d->store(), test::FiguresDatasetSpec{}, clock.Now());
+    daemon::service::PasswordHasher hasher;
+    test::InsertUser(d->store(), hasher, clock.Now(), "carla", {"coordinator"});
+    ASSERT_EQ(Ctl("login carla" + remote, test::kTestPassword).status, 0);
+    std::string out = dir.file("export");
+    auto run = Ctl("export --from 2026-02-01 --to 2026-04-30 --grouping month --out " + out);
+    ASSERT_EQ(run.status, 0) << run.out;
+    auto lines = [](const std::string& path) {
+        std::ifstream in(path);
+        std::vector<std::string> v;
+        for (std::string l; std::getline(in, l);) v.push_back(l);
+        return v;
+    };
+    auto cases = lines(out + "/cases.csv");
+    ASSERT_FALSE(cases.empty());
+    EXPECT_EQ(cases[0].rfind("case_id,youth_id,opened_at", 0), 0u) << cases[0];
+    EXPECT_EQ(static_cast<std::int64_t>(cases.size()) - 1, expected.total.counts.cases);
+    EXPECT_NE(run.out.find("cases.csv: " + std::to_string(expected.total.counts.cases) + " rows"), std::string::npos)
+        << run.out;
+    for (const char* e : {"contacts", "consults", "handovers", "evaluations", "proposals"}) {
+        EXPECT_GT(lines(out + "/" + e + ".csv").size(), 1u) << e;
+    }
+    // No names: the generated youths are all called "Jeugdige … (fictief)".
+    for (const auto& l : cases) EXPECT_EQ(l.find("fictief"), std::string::npos) << l;
+    auto aggregate = lines(out + "/aggregate.csv");
+    ASSERT_GT(aggregate.size(), 1u);
+    int suppressed = 0;
+    for (const auto& l : aggregate) suppressed += l.find(",yes,") != std::string::npos ? 1 : 0;
+    EXPECT_GT(suppressed, 0);
+    EXPECT_FALSE(lines(out + "/aggregate.json").empty());
+    struct stat st {};
+    ASSERT_EQ(stat((out + "/cases.csv").c_str(), &st), 0);
+    EXPECT_EQ(st.st_mode & 0777, 0600u);
+    EXPECT_EQ(Ctl("export --from 2026-02-01").status, 2);
 }
 
 TEST_F(SpoedctlTest, UnknownCommandsAndMissingArgumentsExitTwo) {

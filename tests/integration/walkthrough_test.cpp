@@ -51,16 +51,31 @@ TEST(WalkthroughTest, TheFathersCallRunsAsDocumented) {
     std::string ctl = std::string(SPOED_SPOEDCTL_PATH) + " --config-dir " + dir.file("ctl") + " --server " + url +
                       " --ca " + d.dev_ca_file();
 
+    // The admin signs in for the first time and sets up the second factor their role needs.
     auto login = test::RunCommand("echo '" + std::string(test::kTestPassword) + "' | " + ctl + " login beheer 2>&1");
     ASSERT_EQ(login.status, 0) << login.out;
+    EXPECT_NE(login.out.find("spoedctl totp enroll"), std::string::npos) << login.out;
+    auto enroll = test::RunCommand(ctl + " totp enroll 2>&1");
+    ASSERT_EQ(enroll.status, 0) << enroll.out;
+    auto secret_at = enroll.out.find("secret: ");
+    ASSERT_NE(secret_at, std::string::npos) << enroll.out;
+    std::string secret = enroll.out.substr(secret_at + 8, enroll.out.find('\n', secret_at) - secret_at - 8);
+    auto confirm = test::RunCommand(ctl + " totp confirm $(" + std::string(SPOED_SPOEDCTL_PATH) + " totp code " +
+                                    secret + ") 2>&1");
+    ASSERT_EQ(confirm.status, 0) << confirm.out;
     auto demo = test::RunCommand(ctl + " demo load 2>&1");
     ASSERT_EQ(demo.status, 0) << demo.out;
     EXPECT_NE(demo.out.find("demo data loaded"), std::string::npos) << demo.out;
+    auto pieter_at = demo.out.find("totp secret ");
+    ASSERT_NE(pieter_at, std::string::npos) << demo.out;
+    std::string pieter_secret = demo.out.substr(pieter_at + 12, demo.out.find('\n', pieter_at) - pieter_at - 12);
 
     std::string script = ShellBlocks(std::string(SPOED_SOURCE_DIR) + "/docs/walkthrough.md");
     ASSERT_NE(script.find("LookupCaller"), std::string::npos);
     std::ofstream(dir.file("walkthrough.sh")) << "set -euo pipefail\n" << script;
-    auto run = test::RunCommand("URL=" + url + " CA=" + d.dev_ca_file() + " bash " + dir.file("walkthrough.sh") +
+    std::string bin_dir = std::string(SPOED_SPOEDCTL_PATH).substr(0, std::string(SPOED_SPOEDCTL_PATH).rfind('/'));
+    auto run = test::RunCommand("PATH=" + bin_dir + ":$PATH URL=" + url + " CA=" + d.dev_ca_file() +
+                                " PIETER_TOTP_SECRET=" + pieter_secret + " bash " + dir.file("walkthrough.sh") +
                                 " 2>&1");
     ASSERT_EQ(run.status, 0) << run.out;
 
@@ -77,6 +92,14 @@ TEST(WalkthroughTest, TheFathersCallRunsAsDocumented) {
     EXPECT_NE(run.out.find("HANDOVER_KIND_LOCAL_TEAM to Lokaal team Groningen"), std::string::npos) << run.out;
     EXPECT_EQ(Count(run.out, "HANDOVER_STATUS_CONFIRMED"), 2) << run.out;
     EXPECT_NE(run.out.find("CASE_STATUS_CLOSED"), std::string::npos) << run.out;
+    // The evaluation of the night's case and the proposal it produced.
+    EXPECT_NE(run.out.find("EVALUATION_STATUS_PLANNED EVALUATION_REASON_MANUAL, due by 20"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("\nEVALUATION_STATUS_HELD\n"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("EVALUATION_STATUS_FINALISED, plan version 2"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("read-only"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("PROPOSAL_STATUS_DISCUSSED Chain meeting"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("Accare: Give every pre-registered youth's plan an evening number"), std::string::npos)
+        << run.out;
     for (const char* kind : {"opened", "contact", "consult_requested", "consult_answered", "updated"}) {
         EXPECT_NE(run.out.find(std::string(" ") + kind), std::string::npos) << kind << "\n" << run.out;
     }

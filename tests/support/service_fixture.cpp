@@ -3,7 +3,13 @@
 #include <google/protobuf/util/json_util.h>
 #include <gtest/gtest.h>
 
+#include <openssl/rand.h>
+
+#include <fstream>
+#include <sstream>
+
 #include "daemon/api/services.hpp"
+#include "daemon/service/totp.hpp"
 #include "spoed/v1/auth.pb.h"
 #include "spoed/v1/common.pb.h"
 
@@ -16,7 +22,7 @@ TimePoint TestStart() {
 
 ServiceFixture::ServiceFixture()
     : store(db::SqliteStore::Open({.path = dir.file("spoed.db")})),
-      auth(hasher, daemon::service::SessionPolicy{}),
+      auth(hasher, daemon::service::SessionPolicy{}, daemon::service::SecondFactorPolicy{.key = totp_key}),
       admin(hasher),
       router(std::make_unique<daemon::api::Router>(*store, clock, auth)) {
     daemon::api::RegisterServices(*router, {.auth = auth,
@@ -27,7 +33,9 @@ ServiceFixture::ServiceFixture()
                                             .consult = consult,
                                             .shift = shift,
                                             .handover = handover,
-                                            .directory = directory});
+                                            .directory = directory,
+                                            .evaluation = evaluation,
+                                            .stats = stats});
 }
 
 ServiceFixture::~ServiceFixture() = default;
@@ -55,13 +63,37 @@ std::int64_t InsertUser(db::Store& store, daemon::service::PasswordHasher& hashe
 }
 
 std::int64_t ServiceFixture::CreateUser(const std::string& username, const std::vector<std::string>& roles,
-                                        bool must_change_password) {
-    return InsertUser(*store, hasher, clock.Now(), username, roles, must_change_password);
+                                        bool must_change_password, bool enroll_totp) {
+    std::int64_t id = InsertUser(*store, hasher, clock.Now(), username, roles, must_change_password);
+    bool needs = false;
+    for (const auto& r : roles) needs = needs || r == "psychiatrist" || r == "admin";
+    if (needs && enroll_totp) {
+        std::string token = Login(username);
+        EnrollTotp(username, token);
+        EXPECT_EQ(Post("spoed.v1.AuthService/Logout", "{}", token).status, 200);
+    }
+    return id;
+}
+
+std::string ServiceFixture::EnrollTotp(const std::string& username, const std::string& token) {
+    auto begin = Post("spoed.v1.AuthService/BeginTotpEnrollment", "{}", token);
+    EXPECT_EQ(begin.status, 200) << begin.body;
+    v1::BeginTotpEnrollmentResponse b;
+    EXPECT_TRUE(google::protobuf::util::JsonStringToMessage(begin.body, &b).ok()) << begin.body;
+    auto secret = daemon::service::Base32Decode(b.secret());
+    EXPECT_TRUE(secret.has_value());
+    totp.Add(username, secret.value_or(""));
+    auto confirm = Post("spoed.v1.AuthService/ConfirmTotpEnrollment",
+                        R"({"code":")" + totp.Next(username, clock.Now()) + R"("})", token);
+    EXPECT_EQ(confirm.status, 200) << confirm.body;
+    return secret.value_or("");
 }
 
 std::string ServiceFixture::Login(const std::string& username, const std::string& password) {
+    std::string code;
+    if (totp.Has(username)) code = R"(,"totpCode":")" + totp.Next(username, clock.Now()) + R"(")";
     auto r = Post("spoed.v1.AuthService/Login",
-                  R"({"username":")" + username + R"(","password":")" + password + R"("})");
+                  R"({"username":")" + username + R"(","password":")" + password + R"(")" + code + "}");
     EXPECT_EQ(r.status, 200) << r.body;
     v1::LoginResponse resp;
     EXPECT_TRUE(google::protobuf::util::JsonStringToMessage(r.body, &resp).ok());
@@ -88,6 +120,43 @@ std::vector<db::AuditRecord> ServiceFixture::Audit(int limit) {
     });
     EXPECT_TRUE(rows.ok());
     return rows.ok() ? *rows : std::vector<db::AuditRecord>{};
+}
+
+std::string NewTestKey() {
+    std::string key(32, '\0');
+    EXPECT_EQ(RAND_bytes(reinterpret_cast<unsigned char*>(key.data()), 32), 1);
+    return key;
+}
+
+void TotpCodes::Add(const std::string& username, std::string secret, std::int64_t last_step) {
+    secrets_[username] = std::move(secret);
+    last_step_[username] = last_step;
+}
+
+std::string TotpCodes::Next(const std::string& username, TimePoint now) {
+    std::int64_t current = daemon::service::TotpStep(now);
+    std::int64_t step = std::max(current - 1, last_step_[username] + 1);
+    EXPECT_LE(step, current + 1) << username << ": every code of this moment was used; move the clock on";
+    last_step_[username] = step;
+    return daemon::service::TotpCode(secrets_.at(username), step);
+}
+
+std::string EnrollTotpInStore(db::Store& store, const std::string& key_file, std::int64_t user_id, TimePoint now) {
+    std::ifstream in(key_file);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    std::string hex = ss.str().substr(0, 64), key;
+    for (std::size_t i = 0; i + 1 < hex.size(); i += 2) key += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
+    daemon::service::SecretBox box(key);
+    std::string secret = daemon::service::NewTotpSecret();
+    std::string sealed = box.Seal(secret, "totp:user:" + std::to_string(user_id));
+    Status st = store.Write([&](db::Tx& tx) -> Status {
+        tx.totp().PutPending(user_id, sealed, now);
+        tx.totp().Confirm(user_id, 0, now);
+        return Ok();
+    });
+    EXPECT_TRUE(st.ok());
+    return secret;
 }
 
 std::string ErrorCodeOf(const daemon::net::HttpResponse& r) {

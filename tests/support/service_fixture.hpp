@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -10,10 +11,12 @@
 #include "daemon/service/auth_service.hpp"
 #include "daemon/service/calendar.hpp"
 #include "daemon/service/case_service.hpp"
+#include "daemon/service/evaluation_service.hpp"
 #include "daemon/service/events.hpp"
 #include "daemon/service/handover_service.hpp"
 #include "daemon/service/plan_service.hpp"
 #include "daemon/service/shift_service.hpp"
+#include "daemon/service/stats_service.hpp"
 #include "daemon/service/youth_service.hpp"
 #include "db/sqlite_store.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -30,6 +33,29 @@ std::int64_t InsertUser(db::Store& store, daemon::service::PasswordHasher& hashe
                         const std::string& username, const std::vector<std::string>& roles,
                         bool must_change_password = false);
 
+/// 32 random bytes: a TOTP key for a test's AuthService.
+std::string NewTestKey();
+
+/// Hands out TOTP codes of test users: each code once, as the server accepts them (the step
+/// before, of, or after `now`, each later than the last one given). Fails the test when all
+/// three were used (log in less often, or move the clock on).
+class TotpCodes {
+public:
+    void Add(const std::string& username, std::string secret, std::int64_t last_step = 0);
+    bool Has(const std::string& username) const { return secrets_.contains(username); }
+    const std::string& Secret(const std::string& username) const { return secrets_.at(username); }
+    std::string Next(const std::string& username, TimePoint now);
+
+private:
+    std::map<std::string, std::string> secrets_;
+    std::map<std::string, std::int64_t> last_step_;
+};
+
+/// Writes a confirmed TOTP second factor for a user straight into the store, sealed with the
+/// daemon's key read from `key_file` (integration tests: <data_dir>/totp.key). Returns the raw
+/// secret.
+std::string EnrollTotpInStore(db::Store& store, const std::string& key_file, std::int64_t user_id, TimePoint now);
+
 /// A real SQLite database in a temp dir, a fake clock, the services and the router — the
 /// whole daemon minus the network. Requests go straight to Router::Handle.
 class ServiceFixture {
@@ -38,11 +64,16 @@ public:
     ~ServiceFixture();
 
     /// Creates a user directly in the store (no audit line), with a chosen password and
-    /// must_change_password cleared unless asked.
+    /// must_change_password cleared unless asked. Users whose roles need a second factor
+    /// (psychiatrist, admin) are enrolled through the API, unless `enroll_totp` is false.
     std::int64_t CreateUser(const std::string& username, const std::vector<std::string>& roles,
-                            bool must_change_password = false);
-    /// Logs in through the router; returns the token or fails the test.
+                            bool must_change_password = false, bool enroll_totp = true);
+    /// Logs in through the router (with a TOTP code for enrolled users); returns the token or
+    /// fails the test.
     std::string Login(const std::string& username, const std::string& password = kTestPassword);
+    /// Enrols a second factor for the session `token` belongs to (Begin + Confirm); returns the
+    /// raw secret and remembers it for later logins.
+    std::string EnrollTotp(const std::string& username, const std::string& token);
     /// POSTs JSON to /<method> ("spoed.v1.AuthService/WhoAmI") with an optional token.
     daemon::net::HttpResponse Post(const std::string& method, const std::string& json, const std::string& token = "",
                                    const std::string& content_type = "application/json");
@@ -53,17 +84,22 @@ public:
     FakeClock clock{TestStart()};
     std::unique_ptr<db::SqliteStore> store;
     daemon::service::PasswordHasher hasher;
+    std::string totp_key = NewTestKey();
+    TotpCodes totp;
     daemon::service::AuthService auth;
     daemon::service::AdminService admin;
     daemon::service::WorkingDayCalendar calendar{daemon::service::CalendarConfig{}};
     daemon::service::YouthService youth;
     daemon::service::EventOutbox events{calendar};
-    daemon::service::PlanService plan{daemon::service::PlanPolicy{}, events};
-    daemon::service::CaseService cases{events};
+    daemon::service::PlanService plan{daemon::service::PlanPolicy{}, events, auth};
+    daemon::service::EvaluationPlanner planner{daemon::service::EvaluationPolicy{}, calendar};
+    daemon::service::CaseService cases{events, planner};
     daemon::service::ConsultService consult{events};
     daemon::service::ShiftService shift{calendar};
     daemon::service::HandoverService handover{calendar, events};
     daemon::service::DirectoryService directory;
+    daemon::service::EvaluationService evaluation{planner, events};
+    daemon::service::StatsService stats{daemon::service::StatsPolicy{}};
     std::unique_ptr<daemon::api::Router> router;
 };
 

@@ -18,6 +18,24 @@ TEST(Config, ReadsKeysCommentsAndBlankLines) {
     EXPECT_TRUE(c.tls_allow_tls12);
 }
 
+TEST(Config, ReadsTheHardeningKeys) {
+    DaemonConfig c;
+    EXPECT_EQ(c.TotpKeyPath(), "data/totp.key");
+    auto st = ParseConfig("totp_key_file = /etc/spoed/totp.key\ntoken_requests_per_second = 0\n"
+                          "token_request_burst = 50\naudit_checkpoint_minutes = 15\n",
+                          "test.conf", c);
+    ASSERT_TRUE(st.ok()) << st.error().message;
+    EXPECT_EQ(c.TotpKeyPath(), "/etc/spoed/totp.key");
+    EXPECT_EQ(c.token_requests_per_second, 0);
+    EXPECT_EQ(c.token_request_burst, 50);
+    EXPECT_EQ(c.audit_checkpoint_interval, std::chrono::minutes(15));
+    st = ParseConfig("token_request_burst = 0\n", "test.conf", c);
+    ASSERT_FALSE(st.ok());
+    EXPECT_NE(st.error().message.find("token_request_burst"), std::string::npos);
+    st = ParseConfig("totp_key_file =\n", "test.conf", c);
+    EXPECT_NE(st.error().message.find("needs a value"), std::string::npos);
+}
+
 TEST(Config, AnUnknownKeyNamesTheKeyAndLine) {
     DaemonConfig c;
     auto st = ParseConfig("listen = 127.0.0.1:8443\nlisen = x\n", "spoed.conf", c);
@@ -55,6 +73,30 @@ TEST(Config, CalendarKeys) {
               std::string::npos);
     EXPECT_NE(ParseConfig("night_cutoff_hour = 24\n", "f", c).error().message.find("night_cutoff_hour"),
               std::string::npos);
+}
+
+TEST(Config, EvaluationKeys) {
+    DaemonConfig c;
+    EXPECT_EQ(c.evaluation_window_days, 10);
+    EXPECT_EQ(c.evaluation_rules.outcomes, (std::vector<std::string>{"crisis_placement", "admission"}));
+    ASSERT_TRUE(ParseConfig("evaluation_window_days = 5\nevaluation_outcomes = admission\n"
+                            "evaluation_risk_flags = suicide_attempt, self_harm\nevaluation_repeat_cases = 0\n"
+                            "evaluation_when_marked_complex = false\nevaluation_repeat_days = 60\n",
+                            "spoedd.conf", c)
+                    .ok());
+    EXPECT_EQ(c.evaluation_window_days, 5);
+    EXPECT_EQ(c.evaluation_rules.outcomes, (std::vector<std::string>{"admission"}));
+    EXPECT_EQ(c.evaluation_rules.risk_flags, (std::vector<std::string>{"suicide_attempt", "self_harm"}));
+    EXPECT_EQ(c.evaluation_rules.repeat_cases, 0);
+    EXPECT_EQ(c.evaluation_rules.repeat_days, 60);
+    EXPECT_FALSE(c.evaluation_rules.marked_complex);
+    ASSERT_TRUE(ParseConfig("evaluation_outcomes = none\n", "spoedd.conf", c).ok());
+    EXPECT_TRUE(c.evaluation_rules.outcomes.empty());
+    auto bad = ParseConfig("evaluation_risk_flags = suicide\n", "spoedd.conf", c);
+    ASSERT_FALSE(bad.ok());
+    EXPECT_NE(bad.error().message.find("evaluation_risk_flags"), std::string::npos);
+    EXPECT_NE(bad.error().message.find("'suicide'"), std::string::npos);
+    EXPECT_FALSE(ParseConfig("evaluation_window_days = 0\n", "spoedd.conf", c).ok());
 }
 
 TEST(Config, ListenTakesIpv6InBrackets) {

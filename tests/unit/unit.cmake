@@ -9,3 +9,12 @@ target_compile_definitions(api_router_test PRIVATE SPOED_SOURCE_DIR="${PROJECT_S
 spoed_add_test(consent_rules_test LABELS unit
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/consent_rules_test.cpp
   LIBS spoed_service)
+spoed_add_test(totp_test LABELS unit
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/totp_test.cpp
+  LIBS spoed_service)
+spoed_add_test(hardening_auth_test LABELS unit
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/hardening_auth_test.cpp
+  LIBS spoed_test_fixtures spoed_api)
+spoed_add_test(audit_chain_test LABELS unit
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/audit_chain_test.cpp
+  LIBS spoed_test_fixtures spoed_daemon spoed_db SQLite::SQLite3)

@@ -1,0 +1,48 @@
+#include "daemon/api/rate_limit.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace spoed::daemon::api {
+
+SessionRateLimiter::Verdict SessionRateLimiter::Take(std::int64_t session_id, TimePoint now) {
+    Verdict v;
+    if (!enabled()) return v;
+    std::lock_guard lock(mutex_);
+    if (++calls_ % 4096 == 0) Prune(now);
+    auto [it, fresh] = buckets_.try_emplace(session_id);
+    Bucket& b = it->second;
+    if (fresh) {
+        b.tokens = options_.burst;
+        b.updated = now;
+    }
+    double elapsed = std::chrono::duration<double>(now - b.updated).count();
+    if (elapsed > 0) {
+        b.tokens = std::min(options_.burst, b.tokens + elapsed * options_.per_second);
+        b.updated = now;
+    }
+    if (b.tokens >= 1) {
+        b.tokens -= 1;
+        v.burst_ended_refused = b.refused;
+        b.refused = 0;
+        return v;
+    }
+    v.allowed = false;
+    v.burst_started = b.refused == 0;
+    ++b.refused;
+    double wait = (1 - b.tokens) / options_.per_second;
+    v.retry_after = std::chrono::milliseconds(static_cast<std::int64_t>(std::ceil(wait * 1000)));
+    return v;
+}
+
+void SessionRateLimiter::Prune(TimePoint now) {
+    // A bucket that has refilled completely holds nothing worth keeping.
+    double full_after = options_.burst / options_.per_second;
+    for (auto it = buckets_.begin(); it != buckets_.end();) {
+        double idle = std::chrono::duration<double>(now - it->second.updated).count();
+        if (idle > full_after && it->second.refused == 0) it = buckets_.erase(it);
+        else ++it;
+    }
+}
+
+}  // namespace spoed::daemon::api

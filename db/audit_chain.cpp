@@ -1,0 +1,137 @@
+#include "db/audit_chain.hpp"
+
+#include <deque>
+#include <vector>
+
+#include "db/sqlite_store.hpp"
+
+namespace spoed::db {
+namespace {
+
+constexpr int kPage = 1000;
+/// How far before and after a broken entry to look for the entry it was chained to.
+constexpr std::size_t kWindow = 64;
+
+bool Chains(std::string_view prev_hash, const AuditRecord& r) { return AuditHash(prev_hash, r) == r.hash; }
+
+}  // namespace
+
+std::string ToHex(std::string_view bytes) {
+    static constexpr char kDigits[] = "0123456789abcdef";
+    std::string out;
+    out.reserve(bytes.size() * 2);
+    for (unsigned char c : bytes) {
+        out += kDigits[c >> 4];
+        out += kDigits[c & 0xf];
+    }
+    return out;
+}
+
+std::optional<std::string> FromHex(std::string_view hex) {
+    if (hex.size() % 2 != 0) return std::nullopt;
+    auto nibble = [](char c) -> int {
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+        return -1;
+    };
+    std::string out;
+    for (std::size_t i = 0; i < hex.size(); i += 2) {
+        int hi = nibble(hex[i]), lo = nibble(hex[i + 1]);
+        if (hi < 0 || lo < 0) return std::nullopt;
+        out += static_cast<char>(hi * 16 + lo);
+    }
+    return out;
+}
+
+AuditChainReport VerifyAuditChain(AuditRepo& audit, const AuditAnchor& from, std::int64_t max_entries) {
+    AuditChainReport rep;
+    rep.head = from;
+    std::deque<AuditRecord> recent;  // the last verified entries, for telling a reorder
+    std::int64_t after = from.seq;
+    while (true) {
+        int want = kPage;
+        if (max_entries > 0) want = static_cast<int>(std::min<std::int64_t>(kPage, max_entries - rep.entries));
+        if (want <= 0) break;
+        std::vector<AuditRecord> page = audit.Range(after, want);
+        if (page.empty()) break;
+        for (std::size_t i = 0; i < page.size(); ++i) {
+            const AuditRecord& r = page[i];
+            if (r.seq == rep.head.seq + 1 && Chains(rep.head.hash, r)) {
+                if (rep.first_seq == 0) rep.first_seq = r.seq;
+                rep.head = {r.seq, r.hash};
+                ++rep.entries;
+                recent.push_back(r);
+                if (recent.size() > kWindow) recent.pop_front();
+                continue;
+            }
+            // Broken here. Tell what most likely happened, from the neighbours.
+            rep.ok = false;
+            rep.broken_seq = r.seq;
+            std::string where = "seq " + std::to_string(r.seq);
+            if (r.seq != rep.head.seq + 1) {
+                if (r.seq > rep.head.seq + 1) {
+                    rep.problem = "removed";
+                    std::int64_t a = rep.head.seq + 1, b = r.seq - 1;
+                    rep.message = "entr" + std::string(a == b ? "y " : "ies ") + std::to_string(a) +
+                                  (a == b ? "" : "–" + std::to_string(b)) + " removed (the chain jumps from seq " +
+                                  std::to_string(rep.head.seq) + " to " + std::to_string(r.seq) + ")";
+                } else {
+                    rep.problem = "reordered";
+                    rep.message = where + " appears out of order after seq " + std::to_string(rep.head.seq);
+                }
+                return rep;
+            }
+            std::vector<AuditRecord> ahead = audit.Range(r.seq, static_cast<int>(kWindow));
+            if (!ahead.empty() && ahead.front().seq == r.seq + 1 && Chains(r.hash, ahead.front())) {
+                rep.problem = "changed";
+                rep.message = where + " was changed: its content no longer matches its hash";
+                return rep;
+            }
+            for (const auto& other : ahead) {
+                if (Chains(other.hash, r)) {
+                    rep.problem = "reordered";
+                    rep.message = where + " was written after seq " + std::to_string(other.seq) +
+                                  " but now comes before it: entries were reordered";
+                    return rep;
+                }
+            }
+            for (const auto& other : recent) {
+                if (other.seq != rep.head.seq && Chains(other.hash, r)) {
+                    rep.problem = "reordered";
+                    rep.message = where + " was written right after seq " + std::to_string(other.seq) +
+                                  ", not after seq " + std::to_string(rep.head.seq) + ": entries were reordered or removed";
+                    return rep;
+                }
+            }
+            rep.problem = "changed";
+            rep.message = where + " was changed (content or hash) or an entry before it was replaced";
+            return rep;
+        }
+        after = page.back().seq;
+    }
+    if (rep.entries == 0 && from.seq == 0) rep.message = "the audit log is empty";
+    return rep;
+}
+
+void CheckAgainstCheckpoint(AuditRepo& audit, const AuditAnchor& expected, AuditChainReport& report) {
+    if (!report.ok) return;
+    if (expected.seq > report.head.seq) {
+        report.ok = false;
+        report.broken_seq = report.head.seq + 1;
+        report.problem = "removed";
+        report.message = "the checkpoint names seq " + std::to_string(expected.seq) + " but the log ends at seq " +
+                         std::to_string(report.head.seq) + ": entries after it were removed";
+        return;
+    }
+    std::vector<AuditRecord> at = audit.Range(expected.seq - 1, 1);
+    if (at.empty() || at.front().seq != expected.seq || at.front().hash != expected.hash) {
+        report.ok = false;
+        report.broken_seq = expected.seq;
+        report.problem = "changed";
+        report.message = "seq " + std::to_string(expected.seq) +
+                         " does not have the checkpoint's hash: the log up to there was rewritten";
+    }
+}
+
+}  // namespace spoed::db
