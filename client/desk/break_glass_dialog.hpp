@@ -5,6 +5,7 @@
 #include <cstdint>
 
 class QLabel;
+class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
 
@@ -19,6 +20,8 @@ class BreakGlassDialog : public QDialog {
 public:
     BreakGlassDialog(Session& session, std::int64_t youth_id, QWidget* parent = nullptr);
     QPlainTextEdit* reasonEdit() const { return reason_; }
+    QLineEdit* passwordEdit() const { return password_; }
+    QLineEdit* totpEdit() const { return totp_; }
     QPushButton* openButton() const { return open_; }
     QLabel* statusLabel() const { return status_; }
 
@@ -28,6 +31,8 @@ private:
     Session& session_;
     std::int64_t youth_id_;
     QPlainTextEdit* reason_;
+    QLineEdit* password_;
+    QLineEdit* totp_;
     QPushButton* open_;
     QLabel* status_;
 };

@@ -102,6 +102,10 @@ void LoginWindow::submit() {
                 fail(tr("The server's certificate could not be verified, so Spoed did not connect. "
                         "Check the server address and the CA file, or ask the administrator. Reason: %1")
                          .arg(Q(r.error().message)));
+            } else if (r.error().message.rfind("totp_code:", 0) == 0) {
+                fail(tr("Your role needs a second factor: type the code from your authenticator app. (%1)")
+                         .arg(Q(r.error().message)));
+                totp_->setFocus();
             } else if (r.error().code == ErrorCode::kUnauthenticated) {
                 fail(tr("Sign-in refused: user name, password or second factor not right, or the account is "
                         "disabled. (%1)")
@@ -120,6 +124,10 @@ void LoginWindow::submit() {
             changePassword(*r);
             return;
         }
+        if (r->must_enroll_totp()) {
+            enrollTotp(*r);
+            return;
+        }
         finish(*r);
     });
 }
@@ -131,6 +139,42 @@ void LoginWindow::finish(const v1::LoginResponse& login) {
     login_->setEnabled(true);
     auto* session = new Session(std::move(api_), login.user(), login.token());
     emit signedIn(session);
+}
+
+void LoginWindow::enrollTotp(const v1::LoginResponse& login) {
+    // The role needs a second factor that is not set up yet: the session can do nothing else.
+    api_->setToken(login.token());
+    api_->call<v1::BeginTotpEnrollmentResponse>(
+        this, "spoed.v1.AuthService/BeginTotpEnrollment", v1::BeginTotpEnrollmentRequest(),
+        [this, login](const Result<v1::BeginTotpEnrollmentResponse>& begun) {
+            if (!begun.ok()) {
+                fail(Text::error(begun.error()));
+                return;
+            }
+            QString code = QInputDialog::getText(
+                this, tr("Set up your second factor"),
+                tr("Your role needs a second factor. Add this key to your authenticator app:\n\n%1\n\n(%2)\n\n"
+                   "Then type the six-digit code it shows:")
+                    .arg(Q(begun->secret()), Q(begun->otpauth_uri())));
+            if (code.trimmed().isEmpty()) {
+                fail(tr("The second factor was not set up; sign in again to do it."));
+                return;
+            }
+            v1::ConfirmTotpEnrollmentRequest confirm;
+            confirm.set_code(S(code.trimmed()));
+            api_->call<v1::ConfirmTotpEnrollmentResponse>(
+                this, "spoed.v1.AuthService/ConfirmTotpEnrollment", confirm,
+                [this, login](const Result<v1::ConfirmTotpEnrollmentResponse>& r) {
+                    if (!r.ok()) {
+                        fail(Text::error(r.error()));
+                        return;
+                    }
+                    v1::LoginResponse enrolled = login;
+                    *enrolled.mutable_user() = r->user();
+                    enrolled.set_must_enroll_totp(false);
+                    finish(enrolled);
+                });
+        });
 }
 
 void LoginWindow::changePassword(const v1::LoginResponse& login) {
@@ -158,7 +202,11 @@ void LoginWindow::changePassword(const v1::LoginResponse& login) {
         }
         v1::LoginResponse changed = login;
         changed.mutable_user()->set_must_change_password(false);
-        finish(changed);
+        if (changed.must_enroll_totp()) {
+            enrollTotp(changed);
+        } else {
+            finish(changed);
+        }
     });
 }
 

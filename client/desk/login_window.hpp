@@ -43,6 +43,7 @@ private:
     void fail(const QString& text);
     void finish(const v1::LoginResponse& login);
     void changePassword(const v1::LoginResponse& login);
+    void enrollTotp(const v1::LoginResponse& login);
 
     QLineEdit* server_;
     QLineEdit* ca_;

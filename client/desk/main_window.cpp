@@ -15,6 +15,7 @@
 #include "client/desk/case_view.hpp"
 #include "client/desk/consult_queue.hpp"
 #include "client/desk/handover_board.hpp"
+#include "client/desk/learning_views.hpp"
 #include "client/desk/live_events.hpp"
 #include "client/desk/lookup_panel.hpp"
 #include "client/desk/plan_editor.hpp"
@@ -90,6 +91,12 @@ MainWindow::MainWindow(Session* session, QWidget* parent) : QMainWindow(parent),
         tabs_->addTab(plan_editor_, tr("&Pre-registration and plan"));
         reviews_ = new BreakGlassReviews(*session_, tabs_);
         tabs_->addTab(reviews_, tr("&Break-the-glass reviews"));
+        evaluations_ = new EvaluationsView(*session_, tabs_);
+        tabs_->addTab(evaluations_, tr("&Evaluations"));
+        proposals_ = new ProposalsBoard(*session_, tabs_);
+        tabs_->addTab(proposals_, tr("Improvement p&roposals"));
+        figures_ = new FiguresView(*session_, tabs_);
+        tabs_->addTab(figures_, tr("&Figures"));
     }
     directory_ = new DirectoryView(*session_, coordinator || admin, tabs_);
     tabs_->addTab(directory_, tr("Partner &directory"));
@@ -207,6 +214,9 @@ void MainWindow::handleEvent(const v1::Event& e) {
                 notify(tr("Handover overdue"), tr("A handover of case %1 is past its due time.").arg(e.case_id()));
             }
             break;
+        case v1::EVENT_KIND_EVALUATION_PLANNED:
+            if (evaluations_) evaluations_->refresh();
+            break;
         case v1::EVENT_KIND_BREAK_GLASS_USED:
             if (reviews_) {
                 reviews_->refresh();
@@ -223,6 +233,8 @@ void MainWindow::refreshAll() {
     if (consults_) consults_->refresh();
     if (handovers_) handovers_->refresh();
     if (reviews_) reviews_->refresh();
+    if (evaluations_) evaluations_->refresh();
+    if (proposals_) proposals_->refresh();
     for (auto& [id, v] : cases_) v->refresh();
     loadShift();
 }

@@ -19,6 +19,9 @@ class BreakGlassReviews;
 class CaseView;
 class ConsultQueue;
 class DirectoryView;
+class EvaluationsView;
+class FiguresView;
+class ProposalsBoard;
 class HandoverBoard;
 class LiveEvents;
 class LookupPanel;
@@ -46,6 +49,9 @@ public:
     PlanEditor* planEditor() const { return plan_editor_; }
     BreakGlassReviews* breakGlassReviews() const { return reviews_; }
     DirectoryView* directory() const { return directory_; }
+    EvaluationsView* evaluations() const { return evaluations_; }
+    ProposalsBoard* proposals() const { return proposals_; }
+    FiguresView* figures() const { return figures_; }
     CaseView* caseView(std::int64_t case_id) const;
     int notificationCount() const { return notifications_; }
 
@@ -80,6 +86,9 @@ private:
     PlanEditor* plan_editor_ = nullptr;
     BreakGlassReviews* reviews_ = nullptr;
     DirectoryView* directory_ = nullptr;
+    EvaluationsView* evaluations_ = nullptr;
+    ProposalsBoard* proposals_ = nullptr;
+    FiguresView* figures_ = nullptr;
     std::map<std::int64_t, CaseView*> cases_;
     int notifications_ = 0;
 };

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <sstream>
+
 #include <QApplication>
 #include <QDir>
 #include <QElapsedTimer>
@@ -14,6 +16,7 @@
 #include "client/desk/main_window.hpp"
 #include "client/desk/session.hpp"
 #include "daemon/daemon.hpp"
+#include "daemon/service/totp.hpp"
 #include "tests/support/process.hpp"
 #include "tests/support/service_fixture.hpp"
 
@@ -36,8 +39,28 @@ DeskDaemon::DeskDaemon(bool demo) {
     if (!demo) return;
     auto login = RunCommand("echo '" + std::string(kTestPassword) + "' | " + ctl_ + " login beheer 2>&1");
     EXPECT_EQ(login.status, 0) << login.out;
+    // The admin's role needs a second factor before anything else (as in the walkthrough).
+    auto enroll = RunCommand(ctl_ + " totp enroll 2>&1");
+    EXPECT_EQ(enroll.status, 0) << enroll.out;
+    auto secret_at = enroll.out.find("secret: ");
+    if (secret_at != std::string::npos) {
+        std::string secret = enroll.out.substr(secret_at + 8, enroll.out.find('\n', secret_at) - secret_at - 8);
+        auto confirm = RunCommand(ctl_ + " totp confirm $(" + std::string(SPOED_SPOEDCTL_PATH) + " totp code " + secret +
+                                  ") 2>&1");
+        EXPECT_EQ(confirm.status, 0) << confirm.out;
+    }
     auto load = RunCommand(ctl_ + " demo load 2>&1");
     EXPECT_EQ(load.status, 0) << load.out;
+    // "  demo.pieter  PSYCHIATRIST  password …  totp secret ABC…"
+    std::istringstream lines(load.out);
+    for (std::string line; std::getline(lines, line);) {
+        auto at = line.find("totp secret ");
+        if (at == std::string::npos) continue;
+        std::istringstream words(line);
+        std::string user;
+        words >> user;
+        totp_secrets_[user] = line.substr(at + 12);
+    }
 }
 
 DeskDaemon::~DeskDaemon() {
@@ -62,6 +85,13 @@ void DeskDaemon::InsertUser(const std::string& username, const std::string& role
     test::InsertUser(daemon_->store(), hasher, clock_.Now(), username, {role});
 }
 
+std::string DeskDaemon::TotpCode(const std::string& username) const {
+    auto it = totp_secrets_.find(username);
+    if (it == totp_secrets_.end()) return {};
+    auto raw = daemon::service::Base32Decode(it->second);
+    return daemon::service::TotpCode(raw.value_or(""), daemon::service::TotpStep(SystemClock().Now()));
+}
+
 QString DeskDaemon::url() const { return QStringLiteral("https://localhost:%1").arg(port_); }
 QString DeskDaemon::ca() const { return QString::fromStdString(ca_); }
 
@@ -79,6 +109,7 @@ std::unique_ptr<desk::MainWindow> SignIn(const DeskDaemon& d, const QString& use
     login.caEdit()->setText(d.ca());
     login.userEdit()->setText(user);
     login.passwordEdit()->setText(password);
+    login.totpEdit()->setText(QString::fromStdString(d.TotpCode(user.toStdString())));
     desk::Session* session = nullptr;
     QObject::connect(&login, &desk::LoginWindow::signedIn, [&session](desk::Session* s) { session = s; });
     login.loginButton()->click();

@@ -4,6 +4,7 @@
 #include <QWidget>
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 
@@ -35,6 +36,9 @@ public:
     void Stop();
     void Restart();
     void InsertUser(const std::string& username, const std::string& role);
+    /// The current second-factor code of a demo user enrolled by `spoedctl demo load` (the
+    /// psychiatrist), or "" for one without.
+    std::string TotpCode(const std::string& username) const;
 
     QString url() const;
     QString ca() const;
@@ -47,6 +51,7 @@ private:
     std::uint16_t port_ = 0;
     std::string ca_;
     std::string ctl_;
+    std::map<std::string, std::string> totp_secrets_;  // user → base32 secret
 };
 
 /// Signs in through a real LoginWindow and returns the main window (owned by the caller), or

@@ -7,6 +7,12 @@
 #include <gtest/gtest.h>
 
 #include <QApplication>
+#include <QChart>
+#include <QChartView>
+#include <QDate>
+#include <QDateEdit>
+#include <QSpinBox>
+#include <QFile>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
@@ -27,6 +33,7 @@
 #include "client/desk/case_view.hpp"
 #include "client/desk/consult_queue.hpp"
 #include "client/desk/handover_board.hpp"
+#include "client/desk/learning_views.hpp"
 #include "client/desk/login_window.hpp"
 #include "client/desk/lookup_panel.hpp"
 #include "client/desk/main_window.hpp"
@@ -35,6 +42,7 @@
 #include "client/desk/session.hpp"
 #include "client/desk/shift_board.hpp"
 #include "tests/gui/desk_fixture.hpp"
+#include "tests/support/temp_dir.hpp"
 
 namespace spoed {
 namespace {
@@ -316,18 +324,38 @@ TEST(DeskBreakGlass, WithoutConsentThePlanOpensOnlyWithAReasonAndIsReviewed) {
 
     // The dialog: no opening without a reason of at least 10 characters.
     bool dialog_seen = false;
-    QTimer::singleShot(0, [&] {
-        auto* dialog = qobject_cast<desk::BreakGlassDialog*>(QApplication::activeModalWidget());
-        ASSERT_TRUE(dialog);
+    QTimer poll;  // the dialog runs its own event loop: find it from there once it is shown
+    poll.setInterval(20);
+    QObject::connect(&poll, &QTimer::timeout, [&] {
+        desk::BreakGlassDialog* dialog = nullptr;
+        for (QWidget* w : QApplication::topLevelWidgets()) {
+            if (auto* found = qobject_cast<desk::BreakGlassDialog*>(w); found && found->isVisible()) dialog = found;
+        }
+        if (!dialog) return;
+        poll.stop();
         dialog_seen = true;
         test::Screenshot(dialog, QStringLiteral("worker-break-glass"));
         QTest::keyClicks(dialog->reasonEdit(), QStringLiteral("too"));
         EXPECT_FALSE(dialog->openButton()->isEnabled());
         QTest::keyClicks(dialog->reasonEdit(), QStringLiteral(" short? No: youth in danger, father on the line"));
+        EXPECT_FALSE(dialog->openButton()->isEnabled());  // and who is breaking it, once more
+        QTest::keyClicks(dialog->passwordEdit(), QStringLiteral("demo-anna-wachtwoord"));
         EXPECT_TRUE(dialog->openButton()->isEnabled());
         dialog->openButton()->click();
     });
+    poll.start();
+    // Should the dialog stay open (the server refused), close it so that the test can fail.
+    QString dialog_status;
+    QTimer::singleShot(15'000, [&] {
+        for (QWidget* w : QApplication::topLevelWidgets()) {
+            if (auto* found = qobject_cast<desk::BreakGlassDialog*>(w); found && found->isVisible()) {
+                dialog_status = found->statusLabel()->text();
+                found->reject();
+            }
+        }
+    });
     lookup->breakGlassButton()->click();
+    EXPECT_TRUE(dialog_status.isEmpty()) << dialog_status.toStdString();
     EXPECT_TRUE(dialog_seen);
     ASSERT_TRUE(WaitUntil([&] { return lookup->planView()->toPlainText().contains(QStringLiteral("4-7-8")); }));
     EXPECT_TRUE(lookup->planView()->toPlainText().contains(QStringLiteral("break-the-glass")));
@@ -344,6 +372,112 @@ TEST(DeskBreakGlass, WithoutConsentThePlanOpensOnlyWithAReasonAndIsReviewed) {
     reviews->approveButton()->click();
     ASSERT_TRUE(WaitUntil([&] { return reviews->list()->topLevelItemCount() == 0; }))
         << reviews->statusLabel()->text().toStdString();
+}
+
+}  // namespace
+}  // namespace spoed
+
+namespace spoed {
+namespace {
+
+using test::WaitUntil;
+
+QStringList ReadLines(const QString& path) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) return {};
+    return QString::fromUtf8(f.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+}
+
+// The learning loop on the coordinator's desk: an evaluation planned, analysed, reviewed and
+// finalised; an improvement proposal from it moved on and exported; the figures with their
+// charts, a narrative, and the CSV exports.
+TEST(DeskLearningLoop, EvaluationProposalAndFiguresThroughTheDesk) {
+    test::DeskDaemon d(true);
+    test::TempDir out;
+    auto carla = test::SignIn(d, QStringLiteral("demo.carla"), QStringLiteral("demo-carla-wachtwoord"));
+    ASSERT_TRUE(carla);
+
+    desk::EvaluationsView* ev = carla->evaluations();
+    ASSERT_TRUE(ev);
+    carla->tabs()->setCurrentWidget(ev);
+    ev->caseIdBox()->setValue(1);  // the demo's first case, closed
+    ev->planButton()->click();
+    ASSERT_TRUE(WaitUntil([&] { return ev->current().id() != 0; })) << ev->statusLabel()->text().toStdString();
+    const std::int64_t evaluation = ev->current().id();
+    ev->participantsEdit()->setPlainText(QStringLiteral("Spoed voor Jeugd | Anna Hoekstra (demo) | crisis worker\n"
+                                                         "Accare | M. Veenstra (fictief) | ongoing care"));
+    ev->analysisField("care_timeline")->setPlainText(QStringLiteral("Outpatient care since spring (fictional)."));
+    ev->analysisField("went_well")->setPlainText(QStringLiteral("The plan was at hand within a minute."));
+    ev->analysisField("could_be_better")->setPlainText(QStringLiteral("Reaching the local team after 17:00."));
+    ev->rightHelpBox()->setCurrentIndex(ev->rightHelpBox()->findData(int(v1::RIGHT_HELP_PARTLY)));
+    ev->heldBox()->setChecked(true);
+    ev->saveButton()->click();
+    ASSERT_TRUE(WaitUntil([&] { return ev->current().participants_size() == 2; })) << ev->statusLabel()->text().toStdString();
+    EXPECT_EQ(ev->current().analysis().right_help(), v1::RIGHT_HELP_PARTLY);
+    EXPECT_EQ(ev->current().status(), v1::EVALUATION_STATUS_HELD);
+    ev->commentEdit()->setText(QStringLiteral("Discussed with Accare; proposal follows."));
+    ev->commentButton()->click();
+    ASSERT_TRUE(WaitUntil([&] { return ev->current().review_comments_size() == 1; }));
+    test::Screenshot(carla.get(), QStringLiteral("coordinator-evaluations"));
+    ev->finalizeButton()->click();
+    ASSERT_TRUE(WaitUntil([&] { return ev->current().status() == v1::EVALUATION_STATUS_FINALISED; }))
+        << ev->statusLabel()->text().toStdString();
+    EXPECT_FALSE(ev->saveButton()->isEnabled());
+
+    desk::ProposalsBoard* pb = carla->proposals();
+    carla->tabs()->setCurrentWidget(pb);
+    pb->textEdit()->setPlainText(QStringLiteral("Local team reachable by phone until 22:00 for warm handovers."));
+    pb->addresseeKindBox()->setCurrentIndex(pb->addresseeKindBox()->findData(int(v1::ADDRESSEE_KIND_MUNICIPALITY)));
+    pb->addresseeEdit()->setText(QStringLiteral("Groningen"));
+    pb->themeEdit()->setText(QStringLiteral("bereikbaarheid"));
+    pb->evaluationsEdit()->setText(QString::number(evaluation));
+    pb->createButton()->click();
+    ASSERT_TRUE(WaitUntil([&] { return pb->proposals().size() == 1; })) << pb->statusLabel()->text().toStdString();
+    EXPECT_EQ(pb->proposals()[0].evaluation_ids_size(), 1);
+    ASSERT_TRUE(WaitUntil([&] { return pb->list()->topLevelItemCount() == 1; }));
+    pb->list()->setCurrentItem(pb->list()->topLevelItem(0)->child(0));
+    pb->newStatusBox()->setCurrentIndex(pb->newStatusBox()->findData(int(v1::PROPOSAL_STATUS_DISCUSSED)));
+    pb->noteEdit()->setText(QStringLiteral("In the chain meeting of this month"));
+    pb->setStatusButton()->click();
+    ASSERT_TRUE(WaitUntil([&] {
+        return pb->proposals().size() == 1 && pb->proposals()[0].status() == v1::PROPOSAL_STATUS_DISCUSSED;
+    })) << pb->statusLabel()->text().toStdString();
+    test::Screenshot(carla.get(), QStringLiteral("coordinator-proposals"));
+    const QString proposals_csv = QString::fromStdString(out.file("voorstellen.csv"));
+    ASSERT_TRUE(pb->exportTo(proposals_csv));
+    auto lines = ReadLines(proposals_csv);
+    ASSERT_EQ(lines.size(), 2);
+    EXPECT_TRUE(lines[1].contains(QStringLiteral("Groningen")) && lines[1].contains(QStringLiteral("bereikbaarheid")))
+        << lines[1].toStdString();
+
+    desk::FiguresView* fv = carla->figures();
+    carla->tabs()->setCurrentWidget(fv);
+    fv->fromEdit()->setDate(QDate::currentDate().addMonths(-2));
+    fv->toEdit()->setDate(QDate::currentDate());
+    fv->loadButton()->click();
+    ASSERT_TRUE(WaitUntil([&] { return fv->figures().total().cases() > 0; })) << fv->statusLabel()->text().toStdString();
+    EXPECT_EQ(fv->figures().total().cases(), 10);  // the demo's ten cases, all opened today
+    ASSERT_TRUE(fv->periodsChart()->chart());
+    EXPECT_EQ(fv->periodsChart()->chart()->series().size(), 1);
+    EXPECT_GT(fv->table()->topLevelItemCount(), 5);
+    ASSERT_GT(fv->periodBox()->count(), 0);
+    fv->noteEdit()->setPlainText(QStringLiteral("A quiet month; two repeat callers had their plans sharpened."));
+    bool note_saved = false;
+    QObject::connect(fv, &desk::FiguresView::noteSaved, [&] { note_saved = true; });
+    fv->saveNoteButton()->click();
+    ASSERT_TRUE(WaitUntil([&] { return note_saved; })) << fv->statusLabel()->text().toStdString();
+    test::Screenshot(carla.get(), QStringLiteral("coordinator-figures"));
+
+    int exported = 0;
+    QObject::connect(fv, &desk::FiguresView::exported, [&](int n) { exported = n; });
+    const QString cases_csv = QString::fromStdString(out.file("casussen.csv"));
+    fv->exportRecords(v1::EXPORT_ENTITY_CASES, cases_csv);
+    ASSERT_TRUE(WaitUntil([&] { return exported != 0; })) << fv->statusLabel()->text().toStdString();
+    EXPECT_EQ(exported, 10);
+    EXPECT_EQ(ReadLines(cases_csv).size(), 11);  // header and ten cases
+    const QString figures_csv = QString::fromStdString(out.file("cijfers.csv"));
+    ASSERT_TRUE(fv->exportFigures(figures_csv));
+    EXPECT_GT(ReadLines(figures_csv).size(), 5);
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -16,6 +17,7 @@
 #include "client/desk/api.hpp"
 #include "client/desk/case_forms.hpp"
 #include "client/desk/case_view.hpp"
+#include "client/desk/csv.hpp"
 #include "client/desk/draft_sender.hpp"
 #include "client/desk/login_window.hpp"
 #include "client/desk/main_window.hpp"
@@ -26,6 +28,7 @@
 #include "spoed/v1/case.pb.h"
 #include "tests/gui/desk_fixture.hpp"
 #include "tests/support/service_fixture.hpp"
+#include "tests/support/temp_dir.hpp"
 
 namespace spoed {
 namespace {
@@ -188,6 +191,24 @@ TEST(DeskDrafts, AContactWrittenWhileTheServerIsGoneIsSentOnceWhenItIsBack) {
         for (const auto& c : view->data().contacts()) n += c.summary().find("breathing exercise") != std::string::npos;
         return n == 1 && view->data().contacts_size() == 1;
     }));
+}
+
+}  // namespace
+}  // namespace spoed
+
+namespace spoed {
+namespace {
+
+TEST(DeskCsv, QuotesWhatNeedsQuotingAndWritesWholeFiles) {
+    EXPECT_EQ(desk::CsvLine({QStringLiteral("a"), QStringLiteral("b,c"), QStringLiteral("say \"hi\""), QStringLiteral("x\ny")}),
+              QStringLiteral("a,\"b,c\",\"say \"\"hi\"\"\",\"x\ny\""));
+    test::TempDir dir;
+    QString path = QString::fromStdString(dir.file("out.csv"));
+    ASSERT_TRUE(desk::WriteCsv(path, {QStringLiteral("id"), QStringLiteral("text")}, {{QStringLiteral("1"), QStringLiteral("é")}}));
+    QFile f(path);
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    EXPECT_EQ(f.readAll(), QByteArray("id,text\r\n1,\xc3\xa9\r\n"));
+    EXPECT_FALSE(desk::WriteCsv(QString::fromStdString(dir.file("no/such/dir/out.csv")), {QStringLiteral("id")}, {}));
 }
 
 }  // namespace
