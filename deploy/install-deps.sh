@@ -25,7 +25,9 @@ for arg in "$@"; do
   if [[ "$arg" == "--fuzz" ]]; then packages+=(clang libclang-rt-dev); fi
 done
 if [[ "${1:-}" == "--desk" ]]; then
-  packages+=(qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools xvfb)
+  # libqt6opengl6-dev: Qt Charts' CMake package needs it; DejaVu: text in offscreen screenshots.
+  packages+=(qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools xvfb
+             libqt6opengl6-dev fonts-dejavu-core)
 fi
 
 missing=()

@@ -26,7 +26,8 @@ while [[ $# -gt 0 ]]; do
 done
 
 "$root/deploy/install-deps.sh"
-cmake --preset release >/dev/null
+# The server needs no Qt: the desk is built where it is used (see docs/desk.md).
+cmake --preset release -DSPOED_BUILD_DESK=OFF >/dev/null
 cmake --build --preset release --target spoedd spoedctl
 bin="$root/build/release"
 spoedd=("$bin/daemon/spoedd" --data-dir "$data_dir" --listen "$listen" "${passthrough[@]}")

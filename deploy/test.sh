@@ -5,7 +5,8 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
-"$root/deploy/install-deps.sh"
+# --desk: the Qt desk and its gui tests are part of the default build and of the suite.
+"$root/deploy/install-deps.sh" --desk
 cmake --preset dev >/dev/null
 cmake --build --preset dev -j "$(nproc)"
 ctest --preset dev -j "$(nproc)" "$@"

@@ -25,6 +25,9 @@ public:
     void SetToken(std::string token) { token_ = std::move(token); }
     const std::string& token() const { return token_; }
     const ClientOptions& options() const { return http_.options(); }
+    /// Whether the last failed call would fail the same way again (a refused certificate, an
+    /// unusable URL or CA file): the desk then says so instead of waiting for the server.
+    bool last_failure_is_permanent() const { return http_.last_failure_is_permanent(); }
 
     /// Calls one unary RPC; `method` is "spoed.v1.AuthService/Login". Errors carry the
     /// server's Connect code and message; a reply that is not the response message is `internal`.

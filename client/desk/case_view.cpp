@@ -1,0 +1,112 @@
+#include "client/desk/case_view.hpp"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+#include "client/desk/case_forms.hpp"
+#include "client/desk/session.hpp"
+#include "client/desk/text.hpp"
+
+namespace spoed::desk {
+
+CaseView::CaseView(Session& session, std::int64_t case_id, bool read_only, QWidget* parent)
+    : QWidget(parent), session_(session), case_id_(case_id) {
+    setObjectName(QStringLiteral("caseView"));
+    header_ = new QLabel(this);
+    header_->setWordWrap(true);
+    header_->setTextFormat(Qt::RichText);
+    auto* plan = new QPushButton(tr("Youth and &plan"), this);
+    auto* reload = new QPushButton(tr("Refresh (F5)"), this);
+    reload->setShortcut(QKeySequence(Qt::Key_F5));
+    timeline_ = new QTreeWidget(this);
+    timeline_->setHeaderLabels({tr("When"), tr("What"), tr("Details")});
+    timeline_->setRootIsDecorated(false);
+    timeline_->setWordWrap(true);
+    timeline_->header()->setSectionResizeMode(2, QHeaderView::Stretch);
+    timeline_->setColumnWidth(0, 120);
+    timeline_->setColumnWidth(1, 150);
+
+    auto* top = new QHBoxLayout;
+    top->addWidget(header_, 1);
+    top->addWidget(plan);
+    top->addWidget(reload);
+    auto* splitter = new QSplitter(this);
+    splitter->addWidget(timeline_);
+    if (!read_only && session_.canWriteCases()) {
+        forms_ = new QTabWidget(this);
+        contact_ = new ContactForm(session_, case_id_, forms_);
+        consult_ = new ConsultRequestForm(session_, case_id_, forms_);
+        update_ = new CaseUpdateForm(session_, case_id_, forms_);
+        handover_ = new HandoverForm(session_, case_id_, forms_);
+        forms_->addTab(contact_, tr("Log &contact"));
+        forms_->addTab(consult_, tr("Consu&lt"));
+        forms_->addTab(update_, tr("Case &details"));
+        forms_->addTab(handover_, tr("Hand&over"));
+        splitter->addWidget(forms_);
+        connect(contact_, &ContactForm::contactLogged, this, &CaseView::refresh);
+        connect(consult_, &ConsultRequestForm::consultRequested, this, &CaseView::refresh);
+        connect(update_, &CaseUpdateForm::caseChanged, this, &CaseView::refresh);
+        connect(handover_, &HandoverForm::handoverStarted, this, &CaseView::refresh);
+        handover_->refresh();
+    }
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(splitter, 1);
+
+    plan->setVisible(!read_only);  // read-only beside its own plan tab (the psychiatrist's queue)
+    connect(reload, &QPushButton::clicked, this, &CaseView::refresh);
+    connect(plan, &QPushButton::clicked, this, [this] {
+        if (data_.case_().youth_id() != 0) emit showYouth(data_.case_().youth_id());
+    });
+    refresh();
+}
+
+void CaseView::refresh() {
+    v1::GetCaseRequest req;
+    req.set_case_id(case_id_);
+    session_.api().call<v1::GetCaseResponse>(this, "spoed.v1.CaseService/GetCase", req,
+                                             [this](const Result<v1::GetCaseResponse>& r) {
+        if (!r.ok()) {
+            header_->setText(Text::error(r.error()).toHtmlEscaped());
+            return;
+        }
+        data_ = *r;
+        const auto& c = data_.case_();
+        QStringList risks;
+        for (int f : c.risk_flags()) risks << Text::riskFlag(v1::RiskFlag(f));
+        header_->setText(tr("<b>Case %1</b> — %2, opened %3<br>Risk: %4 — outcome: %5")
+                             .arg(c.id())
+                             .arg(Text::caseStatus(c.status()), Text::dateTime(c.opened_at()),
+                                  risks.isEmpty() ? tr("none recorded") : risks.join(QStringLiteral(", ")),
+                                  Text::outcome(c.outcome())));
+        timeline_->clear();
+        for (const auto& e : data_.timeline()) {
+            QString details = Q(e.text());
+            if (e.kind() == "contact") {
+                for (const auto& k : data_.contacts()) {
+                    if (k.id() == e.ref_id()) details = Text::contactType(k.type()) + QStringLiteral(": ") + Q(k.summary());
+                }
+            } else if (e.kind() == "consult_requested" || e.kind() == "consult_answered") {
+                for (const auto& k : data_.consults()) {
+                    if (k.id() != e.ref_id()) continue;
+                    details = e.kind() == "consult_requested" ? Q(k.question()) : Q(k.advice());
+                }
+            }
+            auto* item = new QTreeWidgetItem(timeline_, {Text::dateTime(e.at()), Text::timelineKind(e.kind()), details});
+            item->setToolTip(2, details);
+        }
+        if (update_) update_->load(c);
+        if (handover_) handover_->refresh();
+        emit loaded();
+    });
+}
+
+}  // namespace spoed::desk

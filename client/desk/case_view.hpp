@@ -1,0 +1,59 @@
+#pragma once
+
+#include <QWidget>
+
+#include <cstdint>
+
+#include "spoed/v1/case.pb.h"
+
+class QLabel;
+class QTabWidget;
+class QTreeWidget;
+
+namespace spoed::desk {
+
+class CaseUpdateForm;
+class ConsultRequestForm;
+class ContactForm;
+class HandoverForm;
+class Session;
+
+/// One case: its timeline (contacts, consults and their advice, updates) and — for those who
+/// may write — the forms to log a contact, ask the psychiatrist, update and close the case and
+/// start the handover. Read-only for the psychiatrist.
+class CaseView : public QWidget {
+    Q_OBJECT
+public:
+    CaseView(Session& session, std::int64_t case_id, bool read_only, QWidget* parent = nullptr);
+
+    std::int64_t caseId() const { return case_id_; }
+    const v1::GetCaseResponse& data() const { return data_; }
+    QTreeWidget* timeline() const { return timeline_; }
+    QTabWidget* forms() const { return forms_; }
+    ContactForm* contactForm() const { return contact_; }
+    ConsultRequestForm* consultForm() const { return consult_; }
+    CaseUpdateForm* updateForm() const { return update_; }
+    HandoverForm* handoverForm() const { return handover_; }
+
+public slots:
+    void refresh();
+
+signals:
+    void loaded();
+    /// "Open the youth in the look-up" (for the plan).
+    void showYouth(std::int64_t youth_id);
+
+private:
+    Session& session_;
+    std::int64_t case_id_;
+    v1::GetCaseResponse data_;
+    QLabel* header_;
+    QTreeWidget* timeline_;
+    QTabWidget* forms_ = nullptr;
+    ContactForm* contact_ = nullptr;
+    ConsultRequestForm* consult_ = nullptr;
+    CaseUpdateForm* update_ = nullptr;
+    HandoverForm* handover_ = nullptr;
+};
+
+}  // namespace spoed::desk

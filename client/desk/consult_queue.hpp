@@ -1,0 +1,68 @@
+#pragma once
+
+#include <QWidget>
+
+#include <cstdint>
+
+#include "spoed/v1/case.pb.h"
+
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+class QTextBrowser;
+class QTreeWidget;
+class QVBoxLayout;
+
+namespace spoed::desk {
+
+class CaseView;
+class DraftSender;
+class Session;
+
+/// The backup psychiatrist's queue: open requests first; for the chosen one the question, the
+/// case (read-only) and the youth's plan, and the advice form.
+class ConsultQueue : public QWidget {
+    Q_OBJECT
+public:
+    explicit ConsultQueue(Session& session, QWidget* parent = nullptr);
+
+    QTreeWidget* queue() const { return queue_; }
+    QPlainTextEdit* adviceEdit() const { return advice_; }
+    QPushButton* answerButton() const { return answer_; }
+    QLabel* statusLabel() const { return status_; }
+    QTextBrowser* planView() const { return plan_; }
+    CaseView* caseView() const { return case_view_; }
+    int openCount() const { return open_count_; }
+
+public slots:
+    void refresh();
+    void select(std::int64_t consult_id);
+
+signals:
+    void refreshed();
+    /// A request came in that was not in the queue before (for the tray notification).
+    void newRequests(int count);
+    void answered(std::int64_t consult_id);
+    void planShown();
+
+private:
+    void submit();
+    void send();
+
+    Session& session_;
+    QTreeWidget* queue_;
+    QLabel* question_;
+    QVBoxLayout* case_slot_;
+    CaseView* case_view_ = nullptr;
+    QTextBrowser* plan_;
+    QPlainTextEdit* advice_;
+    QPushButton* answer_;
+    QLabel* status_;
+    DraftSender* advice_draft_;
+    v1::Consult current_;
+    std::vector<std::int64_t> known_open_;
+    bool first_load_ = true;
+    int open_count_ = 0;
+};
+
+}  // namespace spoed::desk

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+#include <vector>
+
+namespace spoed::desk {
+
+/// One CSV line (RFC 4180): fields with a comma, quote or line break are quoted, quotes doubled.
+QString CsvLine(const QStringList& cells);
+/// Writes a header and rows as UTF-8 CSV with CRLF line ends; returns false (and leaves
+/// nothing half-written under `path`) when the file cannot be written.
+bool WriteCsv(const QString& path, const QStringList& header, const std::vector<QStringList>& rows);
+
+}  // namespace spoed::desk

@@ -1,0 +1,213 @@
+#include "client/desk/login_window.hpp"
+
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+#include "client/desk/session.hpp"
+#include "client/desk/settings.hpp"
+#include "client/desk/text.hpp"
+#include "spoed/v1/auth.pb.h"
+
+namespace spoed::desk {
+
+LoginWindow::LoginWindow(QWidget* parent) : QWidget(parent) {
+    setWindowTitle(tr("Spoed — sign in"));
+    setObjectName(QStringLiteral("loginWindow"));
+    auto settings = DeskSettings::Load();
+
+    auto* title = new QLabel(tr("<h2>Spoed voor Jeugd</h2>"), this);
+    server_ = new QLineEdit(settings.server_url, this);
+    ca_ = new QLineEdit(settings.ca_file, this);
+    ca_->setPlaceholderText(tr("empty: the system's trusted certificates"));
+    auto* browse = new QPushButton(tr("&Browse…"), this);
+    user_ = new QLineEdit(settings.last_user, this);
+    password_ = new QLineEdit(this);
+    password_->setEchoMode(QLineEdit::Password);
+    totp_ = new QLineEdit(this);
+    totp_->setPlaceholderText(tr("only for psychiatrists and administrators"));
+    totp_->setMaxLength(8);
+    totp_->setInputMethodHints(Qt::ImhDigitsOnly);
+    login_ = new QPushButton(tr("&Sign in"), this);
+    login_->setDefault(true);
+    message_ = new QLabel(this);
+    message_->setWordWrap(true);
+    message_->setObjectName(QStringLiteral("loginMessage"));
+    message_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto* ca_row = new QHBoxLayout;
+    ca_row->addWidget(ca_);
+    ca_row->addWidget(browse);
+    auto* form = new QFormLayout;
+    form->addRow(tr("Se&rver"), server_);
+    auto* ca_label = new QLabel(tr("&CA file"), this);
+    ca_label->setBuddy(ca_);
+    form->addRow(ca_label, ca_row);
+    form->addRow(tr("&User name"), user_);
+    form->addRow(tr("&Password"), password_);
+    form->addRow(tr("Second &factor"), totp_);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(title);
+    layout->addLayout(form);
+    layout->addWidget(login_);
+    layout->addWidget(message_);
+    layout->addStretch();
+    setMinimumWidth(460);
+
+    connect(browse, &QPushButton::clicked, this, [this] {
+        QString f = QFileDialog::getOpenFileName(this, tr("CA certificate"), ca_->text(), tr("PEM files (*.pem *.crt)"));
+        if (!f.isEmpty()) ca_->setText(f);
+    });
+    connect(login_, &QPushButton::clicked, this, &LoginWindow::submit);
+    for (QLineEdit* e : {server_, ca_, user_, password_, totp_}) {
+        connect(e, &QLineEdit::returnPressed, this, &LoginWindow::submit);
+    }
+    (user_->text().isEmpty() ? user_ : password_)->setFocus();
+}
+
+void LoginWindow::fail(const QString& text) {
+    message_->setText(text);
+    login_->setEnabled(true);
+    // Called from the Api's own answer: it may not be deleted before that returns.
+    if (api_) api_.release()->deleteLater();
+}
+
+void LoginWindow::submit() {
+    if (!login_->isEnabled()) return;
+    if (user_->text().trimmed().isEmpty() || password_->text().isEmpty()) {
+        message_->setText(tr("Fill in your user name and password."));
+        return;
+    }
+    client::ClientOptions options;
+    options.server_url = S(server_->text().trimmed());
+    options.ca_file = S(ca_->text().trimmed());
+    options.timeout = std::chrono::seconds(10);
+    options.max_retries = 1;
+    api_ = std::make_unique<Api>(options);
+    login_->setEnabled(false);
+    message_->setText(tr("Signing in…"));
+
+    v1::LoginRequest req;
+    req.set_username(S(user_->text().trimmed()));
+    req.set_password(S(password_->text()));
+    if (!totp_->text().trimmed().isEmpty()) req.set_totp_code(S(totp_->text().trimmed()));
+    api_->call<v1::LoginResponse>(this, "spoed.v1.AuthService/Login", req, [this](const Result<v1::LoginResponse>& r) {
+        if (!r.ok()) {
+            if (api_ && api_->state() == ConnectionState::kCertificateRefused) {
+                fail(tr("The server's certificate could not be verified, so Spoed did not connect. "
+                        "Check the server address and the CA file, or ask the administrator. Reason: %1")
+                         .arg(Q(r.error().message)));
+            } else if (r.error().message.rfind("totp_code:", 0) == 0) {
+                fail(tr("Your role needs a second factor: type the code from your authenticator app. (%1)")
+                         .arg(Q(r.error().message)));
+                totp_->setFocus();
+            } else if (r.error().code == ErrorCode::kUnauthenticated) {
+                fail(tr("Sign-in refused: user name, password or second factor not right, or the account is "
+                        "disabled. (%1)")
+                         .arg(Q(r.error().message)));
+            } else {
+                fail(Text::error(r.error()));
+            }
+            return;
+        }
+        DeskSettings s = DeskSettings::Load();
+        s.server_url = server_->text().trimmed();
+        s.ca_file = ca_->text().trimmed();
+        s.last_user = user_->text().trimmed();
+        s.Save();
+        if (r->user().must_change_password()) {
+            changePassword(*r);
+            return;
+        }
+        if (r->must_enroll_totp()) {
+            enrollTotp(*r);
+            return;
+        }
+        finish(*r);
+    });
+}
+
+void LoginWindow::finish(const v1::LoginResponse& login) {
+    password_->clear();
+    totp_->clear();
+    message_->clear();
+    login_->setEnabled(true);
+    auto* session = new Session(std::move(api_), login.user(), login.token());
+    emit signedIn(session);
+}
+
+void LoginWindow::enrollTotp(const v1::LoginResponse& login) {
+    // The role needs a second factor that is not set up yet: the session can do nothing else.
+    api_->setToken(login.token());
+    api_->call<v1::BeginTotpEnrollmentResponse>(
+        this, "spoed.v1.AuthService/BeginTotpEnrollment", v1::BeginTotpEnrollmentRequest(),
+        [this, login](const Result<v1::BeginTotpEnrollmentResponse>& begun) {
+            if (!begun.ok()) {
+                fail(Text::error(begun.error()));
+                return;
+            }
+            QString code = QInputDialog::getText(
+                this, tr("Set up your second factor"),
+                tr("Your role needs a second factor. Add this key to your authenticator app:\n\n%1\n\n(%2)\n\n"
+                   "Then type the six-digit code it shows:")
+                    .arg(Q(begun->secret()), Q(begun->otpauth_uri())));
+            if (code.trimmed().isEmpty()) {
+                fail(tr("The second factor was not set up; sign in again to do it."));
+                return;
+            }
+            v1::ConfirmTotpEnrollmentRequest confirm;
+            confirm.set_code(S(code.trimmed()));
+            api_->call<v1::ConfirmTotpEnrollmentResponse>(
+                this, "spoed.v1.AuthService/ConfirmTotpEnrollment", confirm,
+                [this, login](const Result<v1::ConfirmTotpEnrollmentResponse>& r) {
+                    if (!r.ok()) {
+                        fail(Text::error(r.error()));
+                        return;
+                    }
+                    v1::LoginResponse enrolled = login;
+                    *enrolled.mutable_user() = r->user();
+                    enrolled.set_must_enroll_totp(false);
+                    finish(enrolled);
+                });
+        });
+}
+
+void LoginWindow::changePassword(const v1::LoginResponse& login) {
+    // After a one-time password the server allows nothing else until a new one is chosen.
+    QString first = QInputDialog::getText(this, tr("Choose a new password"),
+                                          tr("You signed in with a one-time password. Choose your own (at least 12 "
+                                             "characters):"),
+                                          QLineEdit::Password);
+    QString second = first.isEmpty() ? QString()
+                                     : QInputDialog::getText(this, tr("Choose a new password"),
+                                                             tr("The same password again:"), QLineEdit::Password);
+    if (first.isEmpty() || first != second) {
+        fail(tr("The new passwords were empty or not the same; sign in again with the one-time password."));
+        return;
+    }
+    v1::ChangePasswordRequest req;
+    req.set_current_password(S(password_->text()));
+    req.set_new_password(S(first));
+    api_->setToken(login.token());
+    api_->call<v1::ChangePasswordResponse>(this, "spoed.v1.AuthService/ChangePassword", req,
+                                           [this, login](const Result<v1::ChangePasswordResponse>& r) {
+        if (!r.ok()) {
+            fail(Text::error(r.error()));
+            return;
+        }
+        v1::LoginResponse changed = login;
+        changed.mutable_user()->set_must_change_password(false);
+        if (changed.must_enroll_totp()) {
+            enrollTotp(changed);
+        } else {
+            finish(changed);
+        }
+    });
+}
+
+}  // namespace spoed::desk

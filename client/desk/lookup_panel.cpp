@@ -1,0 +1,323 @@
+#include "client/desk/lookup_panel.hpp"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSplitter>
+#include <QTextBrowser>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+#include "client/desk/break_glass_dialog.hpp"
+#include "client/desk/plan_format.hpp"
+#include "client/desk/session.hpp"
+#include "client/desk/text.hpp"
+#include "spoed/v1/case.pb.h"
+
+namespace spoed::desk {
+namespace {
+
+/// Only digits, spaces, dashes, dots, brackets and a leading '+', with at least ten digits: a
+/// calling number, for which LookupCaller also finds earlier cases from that number.
+bool LooksLikePhone(const QString& text) {
+    static const QRegularExpression re(QStringLiteral("^\\+?[0-9 ().-]+$"));
+    int digits = 0;
+    for (QChar c : text) digits += c.isDigit() ? 1 : 0;
+    return digits >= 10 && re.match(text.trimmed()).hasMatch();
+}
+
+QString HitText(const v1::YouthHit& h) {
+    QString s = Text::youthName(h.given_name(), h.family_name()) + QStringLiteral(" · ") + Text::date(h.date_of_birth()) +
+                QStringLiteral(" · ") + Q(h.municipality());
+    if (h.pre_registered()) s += QStringLiteral(" · ") + LookupPanel::tr("pre-registered");
+    if (h.cases_last_90_days() > 0) s += QStringLiteral(" · ") + LookupPanel::tr("%n case(s) in 90 days", "", h.cases_last_90_days());
+    return s;
+}
+
+}  // namespace
+
+LookupPanel::LookupPanel(Session& session, QWidget* parent) : QWidget(parent), session_(session) {
+    setObjectName(QStringLiteral("lookupPanel"));
+    search_ = new QLineEdit(this);
+    search_->setPlaceholderText(tr("Name, phone number or date of birth"));
+    search_->setClearButtonEnabled(true);
+    QFont big = search_->font();
+    big.setPointSizeF(big.pointSizeF() * 1.3);
+    search_->setFont(big);
+    results_ = new QListWidget(this);
+    results_->setWordWrap(true);
+    header_ = new QLabel(this);
+    header_->setTextFormat(Qt::RichText);
+    header_->setWordWrap(true);
+    consent_ = new QLabel(this);
+    consent_->setTextFormat(Qt::RichText);
+    consent_->setWordWrap(true);
+    plan_ = new QTextBrowser(this);
+    plan_->setObjectName(QStringLiteral("planView"));
+    cases_ = new QTreeWidget(this);
+    cases_->setHeaderLabels({tr("Case"), tr("Opened"), tr("Status"), tr("Outcome")});
+    cases_->setRootIsDecorated(false);
+    cases_->setMaximumHeight(140);
+    open_case_ = new QPushButton(tr("&Open a new case"), this);
+    open_case_->setVisible(session_.canWriteCases());
+    break_glass_ = new QPushButton(tr("&Break the glass…"), this);
+    break_glass_->setVisible(false);
+
+    auto* left = new QWidget(this);
+    auto* ll = new QVBoxLayout(left);
+    ll->setContentsMargins(0, 0, 0, 0);
+    auto* find_label = new QLabel(tr("&Find"), left);
+    find_label->setBuddy(search_);
+    ll->addWidget(find_label);
+    ll->addWidget(search_);
+    ll->addWidget(results_, 1);
+    auto* right = new QWidget(this);
+    auto* rl = new QVBoxLayout(right);
+    rl->setContentsMargins(0, 0, 0, 0);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(header_, 1);
+    buttons->addWidget(open_case_);
+    buttons->addWidget(break_glass_);
+    rl->addLayout(buttons);
+    rl->addWidget(consent_);
+    rl->addWidget(plan_, 1);
+    rl->addWidget(new QLabel(tr("Earlier cases"), right));
+    rl->addWidget(cases_);
+    auto* splitter = new QSplitter(this);
+    splitter->addWidget(left);
+    splitter->addWidget(right);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(splitter);
+
+    connect(search_, &QLineEdit::textEdited, this, &LookupPanel::textEdited);
+    connect(search_, &QLineEdit::returnPressed, this, [this] {
+        if (results_->count() > 0) {
+            results_->setCurrentRow(0);
+            results_->setFocus();
+        }
+    });
+    connect(results_, &QListWidget::itemActivated, this,
+            [this](QListWidgetItem* item) { showYouth(item->data(Qt::UserRole).toLongLong()); });
+    connect(results_, &QListWidget::currentItemChanged, this, [this](QListWidgetItem* item) {
+        if (item && item->data(Qt::UserRole).toLongLong() != youth_id_) showYouth(item->data(Qt::UserRole).toLongLong());
+    });
+    connect(cases_, &QTreeWidget::itemActivated, this,
+            [this](QTreeWidgetItem* item) { emit openCase(item->data(0, Qt::UserRole).toLongLong()); });
+    connect(open_case_, &QPushButton::clicked, this, &LookupPanel::openNewCase);
+    connect(break_glass_, &QPushButton::clicked, this, &LookupPanel::breakGlass);
+    setFocusProxy(search_);
+}
+
+void LookupPanel::textEdited() {
+    ++typed_;
+    since_key_.start();
+    if (in_flight_ == 0) startSearch();
+    // Otherwise the answer on its way starts the newest search when it arrives.
+}
+
+void LookupPanel::startSearch() {
+    const QString text = search_->text().trimmed();
+    const std::uint64_t edit = typed_;
+    if (text.size() < 2) {
+        results_->clear();
+        in_flight_ = 0;
+        return;
+    }
+    in_flight_ = edit;
+    auto done = [this, edit](QList<QListWidgetItem*> items) {
+        in_flight_ = 0;
+        if (edit != typed_) {  // typed on meanwhile: this answer is already old
+            for (auto* i : items) delete i;
+            startSearch();
+            return;
+        }
+        results_->clear();
+        for (auto* i : items) results_->addItem(i);
+        shown_ = edit;
+        last_latency_ms_ = double(since_key_.nsecsElapsed()) / 1e6;
+        emit resultsShown(last_latency_ms_);
+    };
+    auto item = [](const v1::YouthHit& h) {
+        auto* i = new QListWidgetItem(HitText(h));
+        i->setData(Qt::UserRole, qlonglong(h.youth_id()));
+        return i;
+    };
+    if (LooksLikePhone(text)) {
+        caller_phone_ = text;
+        v1::LookupCallerRequest req;
+        req.set_phone(S(text));
+        session_.api().call<v1::LookupCallerResponse>(
+            this, "spoed.v1.YouthService/LookupCaller", req,
+            [done, item](const Result<v1::LookupCallerResponse>& r) {
+                QList<QListWidgetItem*> items;
+                if (r.ok()) {
+                    for (const auto& h : r->youths()) items << item(h);
+                    if (r->youths().empty() && !r->cases().empty()) {
+                        items << new QListWidgetItem(tr("Unknown youth; %n earlier case(s) from this number", "",
+                                                        r->cases_size()));
+                    }
+                    if (items.isEmpty()) items << new QListWidgetItem(tr("No one known with this number"));
+                } else {
+                    items << new QListWidgetItem(Text::error(r.error()));
+                }
+                done(items);
+            },
+            Api::Lane::kSearch);
+        return;
+    }
+    caller_phone_.clear();
+    v1::SearchYouthsRequest req;
+    req.set_query(S(text));
+    req.set_page_size(20);
+    session_.api().call<v1::SearchYouthsResponse>(
+        this, "spoed.v1.YouthService/SearchYouths", req,
+        [done, item](const Result<v1::SearchYouthsResponse>& r) {
+            QList<QListWidgetItem*> items;
+            if (r.ok()) {
+                for (const auto& h : r->hits()) items << item(h);
+                if (items.isEmpty()) items << new QListWidgetItem(tr("No one found"));
+            } else {
+                // Half a date or a single letter is not an error worth shouting about.
+                items << new QListWidgetItem(Text::error(r.error()));
+            }
+            done(items);
+        },
+        Api::Lane::kSearch);
+}
+
+void LookupPanel::showYouth(std::int64_t youth_id) {
+    if (youth_id == 0) return;
+    if (youth_id != youth_id_) open_key_.clear();
+    youth_id_ = youth_id;
+    plan_version_ = 0;
+    plan_->clear();
+    consent_->clear();
+    cases_->clear();
+    break_glass_->setVisible(false);
+    v1::GetYouthRequest req;
+    req.set_youth_id(youth_id);
+    session_.api().call<v1::GetYouthResponse>(this, "spoed.v1.YouthService/GetYouth", req,
+                                              [this, youth_id](const Result<v1::GetYouthResponse>& r) {
+        if (youth_id != youth_id_) return;
+        if (!r.ok()) {
+            header_->setText(Text::error(r.error()).toHtmlEscaped());
+            return;
+        }
+        const auto& y = r->youth();
+        QStringList phones;
+        for (const auto& p : y.phones()) phones << Q(p.number());
+        QStringList network;
+        for (const auto& c : y.contacts()) {
+            network << QStringLiteral("%1 (%2) %3").arg(Q(c.name()), Q(c.relation()), Q(c.phone())).toHtmlEscaped();
+        }
+        header_->setText(QStringLiteral("<h3>%1</h3>").arg(Text::youthName(y.given_name(), y.family_name()).toHtmlEscaped()) +
+                         tr("%1 years, born %2, %3. Phone: %4<br>Network: %5")
+                             .arg(Text::ageOn(y.date_of_birth()))
+                             .arg(Text::date(y.date_of_birth()), Q(y.municipality()).toHtmlEscaped(),
+                                  phones.join(QStringLiteral(", ")), network.join(QStringLiteral("; "))));
+        emit youthShown(youth_id);
+        if (r->latest_plan_version() == 0) {
+            // No plan to open, with or without consent: no break-the-glass for nothing.
+            plan_->setHtml(QStringLiteral("<p><i>%1</i></p>").arg(tr("There is no plan for this youth.").toHtmlEscaped()));
+            emit planShown();
+            return;
+        }
+        loadPlan();
+    });
+    v1::ListConsentsRequest consents;
+    consents.set_youth_id(youth_id);
+    session_.api().call<v1::ListConsentsResponse>(this, "spoed.v1.YouthService/ListConsents", consents,
+                                                  [this, youth_id](const Result<v1::ListConsentsResponse>& r) {
+        if (youth_id != youth_id_) return;
+        if (!r.ok()) {
+            consent_->setText(Text::error(r.error()).toHtmlEscaped());
+            return;
+        }
+        QStringList parts;
+        for (int s = v1::CONSENT_SCOPE_PRE_REGISTRATION; s <= v1::CONSENT_SCOPE_SHARE_PLAN; ++s) {
+            bool valid = false;
+            for (const auto& c : r->consents()) valid = valid || (c.scope() == s && c.valid_now());
+            parts << QStringLiteral("<span style='color:%1'>%2 %3</span>")
+                         .arg(valid ? QStringLiteral("#1b5e20") : QStringLiteral("#9e9e9e"),
+                              valid ? QStringLiteral("✔") : QStringLiteral("✘"), Text::consentScope(v1::ConsentScope(s)));
+        }
+        consent_->setText(tr("Consent: %1").arg(parts.join(QStringLiteral(" &nbsp; "))));
+    });
+    v1::ListCasesRequest cases;
+    cases.set_youth_id(youth_id);
+    session_.api().call<v1::ListCasesResponse>(this, "spoed.v1.CaseService/ListCases", cases,
+                                               [this, youth_id](const Result<v1::ListCasesResponse>& r) {
+        if (youth_id != youth_id_ || !r.ok()) return;
+        cases_->clear();
+        for (const auto& c : r->cases()) {
+            auto* item = new QTreeWidgetItem(cases_, {QString::number(c.id()), Text::dateTime(c.opened_at()),
+                                                      Text::caseStatus(c.status()), Text::outcome(c.outcome())});
+            item->setData(0, Qt::UserRole, qlonglong(c.id()));
+        }
+    });
+}
+
+void LookupPanel::loadPlan() {
+    v1::GetPlanRequest req;
+    req.set_youth_id(youth_id_);
+    const std::int64_t youth_id = youth_id_;
+    session_.api().call<v1::GetPlanResponse>(this, "spoed.v1.PlanService/GetPlan", req,
+                                             [this, youth_id](const Result<v1::GetPlanResponse>& r) {
+        if (youth_id != youth_id_) return;
+        if (!r.ok()) {
+            bool no_consent = r.error().code == ErrorCode::kPermissionDenied ||
+                              r.error().code == ErrorCode::kFailedPrecondition;
+            bool no_plan = r.error().code == ErrorCode::kNotFound;
+            plan_->setHtml(QStringLiteral("<p><i>%1</i></p>")
+                               .arg((no_plan ? tr("There is no plan for this youth.") : Text::error(r.error())).toHtmlEscaped()));
+            break_glass_->setVisible(no_consent);
+            emit planShown();
+            return;
+        }
+        plan_version_ = r->plan().version();
+        QString access;
+        if (r->access() == "break_the_glass") {
+            access = QStringLiteral("<p style='background:#fff3cd; padding:4px'><b>") +
+                     tr("Opened by breaking the glass, until %1. This use is reviewed by a coordinator.")
+                         .arg(Text::dateTime(r->break_glass_until())) +
+                     QStringLiteral("</b></p>");
+        }
+        plan_->setHtml(access + PlanFormat::html(r->plan()));
+        emit planShown();
+    });
+}
+
+void LookupPanel::breakGlass() {
+    BreakGlassDialog dialog(session_, youth_id_, this);
+    if (dialog.exec() == QDialog::Accepted) loadPlan();
+}
+
+void LookupPanel::openNewCase() {
+    if (youth_id_ == 0) return;
+    v1::OpenCaseRequest req;
+    req.set_youth_id(youth_id_);
+    // One key per youth until the case exists, so a retry after a failure opens it once.
+    if (open_key_.empty()) open_key_ = NewIdempotencyKey();
+    req.set_idempotency_key(open_key_);
+    open_case_->setEnabled(false);
+    session_.api().call<v1::OpenCaseResponse>(this, "spoed.v1.CaseService/OpenCase", req,
+                                              [this](const Result<v1::OpenCaseResponse>& r) {
+        open_case_->setEnabled(true);
+        if (!r.ok()) {
+            header_->setText(header_->text() + QStringLiteral("<br><b style='color:#b71c1c'>") +
+                             Text::error(r.error()).toHtmlEscaped() + QStringLiteral("</b>"));
+            return;
+        }
+        open_key_.clear();
+        emit openCase(r->case_().id());
+        emit caseOpened(r->case_().id());  // after the case's tab exists
+    });
+}
+
+}  // namespace spoed::desk

@@ -1,0 +1,86 @@
+#pragma once
+
+#include <QElapsedTimer>
+#include <QWidget>
+
+#include <cstdint>
+
+#include "spoed/v1/plan.pb.h"
+#include "spoed/v1/youth.pb.h"
+
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+class QTextBrowser;
+class QTreeWidget;
+
+namespace spoed::desk {
+
+class Session;
+
+/// The look-up while the phone rings: one box for a name, a phone number or a date of birth;
+/// it searches as one types (only the newest query counts: an older answer that arrives late
+/// is dropped, and at most one search is on its way at a time). For the chosen youth: consent,
+/// the plan by section with the phases in their colours, and earlier cases; break-the-glass
+/// where there is no consent.
+class LookupPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit LookupPanel(Session& session, QWidget* parent = nullptr);
+
+    QLineEdit* searchEdit() const { return search_; }
+    QListWidget* results() const { return results_; }
+    QTextBrowser* planView() const { return plan_; }
+    QLabel* consentLabel() const { return consent_; }
+    QTreeWidget* casesList() const { return cases_; }
+    QPushButton* openCaseButton() const { return open_case_; }
+    QPushButton* breakGlassButton() const { return break_glass_; }
+    std::int64_t selectedYouth() const { return youth_id_; }
+    int planVersion() const { return plan_version_; }
+    /// The calling number typed into the look-up, if the last search was one.
+    const QString& callerPhone() const { return caller_phone_; }
+    /// Milliseconds from the last key to the results being shown, for the newest search.
+    double lastLatencyMs() const { return last_latency_ms_; }
+    /// Whether the results shown answer the text as it is now (no newer key waits).
+    bool resultsCurrent() const { return shown_ == typed_ && in_flight_ == 0; }
+
+public slots:
+    void showYouth(std::int64_t youth_id);
+
+signals:
+    void resultsShown(double latency_ms);
+    void youthShown(std::int64_t youth_id);
+    /// The plan (or why it cannot be shown) has arrived.
+    void planShown();
+    void openCase(std::int64_t case_id);
+    void caseOpened(std::int64_t case_id);
+
+private:
+    void textEdited();
+    void startSearch();
+    void loadPlan();
+    void breakGlass();
+    void openNewCase();
+
+    Session& session_;
+    QLineEdit* search_;
+    QListWidget* results_;
+    QLabel* header_;
+    QLabel* consent_;
+    QTextBrowser* plan_;
+    QTreeWidget* cases_;
+    QPushButton* open_case_;
+    QPushButton* break_glass_;
+    QElapsedTimer since_key_;
+    std::uint64_t typed_ = 0;     // one more per edit
+    std::uint64_t in_flight_ = 0; // the edit whose search is on its way; 0: none
+    std::uint64_t shown_ = 0;     // the edit whose results are shown
+    double last_latency_ms_ = -1;
+    std::int64_t youth_id_ = 0;
+    int plan_version_ = 0;
+    QString caller_phone_;
+    std::string open_key_;
+};
+
+}  // namespace spoed::desk

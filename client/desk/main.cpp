@@ -1,0 +1,9 @@
+// spoed-desk: the desktop client. All of it lives in spoed_desk_lib; this only starts it.
+#include <QApplication>
+
+#include "client/desk/desk_app.hpp"
+
+int main(int argc, char** argv) {
+    QApplication app(argc, argv);
+    return spoed::desk::RunDesk(app);
+}

@@ -1,0 +1,306 @@
+#include "client/desk/main_window.hpp"
+
+#include <QAction>
+#include <QApplication>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStatusBar>
+#include <QSystemTrayIcon>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include "client/desk/case_view.hpp"
+#include "client/desk/consult_queue.hpp"
+#include "client/desk/handover_board.hpp"
+#include "client/desk/learning_views.hpp"
+#include "client/desk/live_events.hpp"
+#include "client/desk/lookup_panel.hpp"
+#include "client/desk/plan_editor.hpp"
+#include "client/desk/review_views.hpp"
+#include "client/desk/session.hpp"
+#include "client/desk/settings.hpp"
+#include "client/desk/shift_board.hpp"
+#include "client/desk/text.hpp"
+#include "client/desk/case_forms.hpp"
+#include "spoed/v1/shift.pb.h"
+
+namespace spoed::desk {
+
+MainWindow::MainWindow(Session* session, QWidget* parent) : QMainWindow(parent), session_(session) {
+    session_->setParent(this);
+    setObjectName(QStringLiteral("mainWindow"));
+    const auto& user = session_->user();
+    QStringList roles;
+    for (int r : user.roles()) roles << Text::role(v1::Role(r));
+    setWindowTitle(tr("Spoed — %1 (%2)").arg(Q(user.display_name()), roles.join(QStringLiteral(", "))));
+
+    auto* central = new QWidget(this);
+    shift_ = new QLabel(central);
+    shift_->setObjectName(QStringLiteral("shiftLabel"));
+    shift_->setTextFormat(Qt::RichText);
+    shift_->setStyleSheet(QStringLiteral("QLabel{background:#eef3f8; padding:6px; border-radius:4px}"));
+    tabs_ = new QTabWidget(central);
+    tabs_->setTabsClosable(true);
+    auto* layout = new QVBoxLayout(central);
+    layout->addWidget(shift_);
+    layout->addWidget(tabs_, 1);
+    setCentralWidget(central);
+
+    connection_ = new QLabel(this);
+    connection_->setObjectName(QStringLiteral("connectionState"));
+    statusBar()->addPermanentWidget(connection_);
+    statusBar()->addWidget(new QLabel(tr("Signed in as %1").arg(Q(user.username())), this));
+
+    // The screens each role needs. A user with several roles gets all of theirs.
+    const bool worker = session_->has(v1::ROLE_CRISIS_WORKER);
+    const bool psychiatrist = session_->has(v1::ROLE_PSYCHIATRIST);
+    const bool coordinator = session_->has(v1::ROLE_COORDINATOR);
+    const bool admin = session_->has(v1::ROLE_ADMIN);
+    if (worker) {
+        board_ = new ShiftBoard(*session_, tabs_);
+        tabs_->addTab(board_, tr("&Shift board"));
+    }
+    if (psychiatrist) {
+        consults_ = new ConsultQueue(*session_, tabs_);
+        tabs_->addTab(consults_, tr("&Consults"));
+        connect(consults_, &ConsultQueue::newRequests, this, [this](int n) {
+            notify(tr("Consult requested"), tr("%n new consult request(s) from the crisis line.", "", n));
+        });
+    }
+    if (coordinator) {
+        handovers_ = new HandoverBoard(*session_, tabs_);
+        tabs_->addTab(handovers_, tr("&Handovers"));
+    }
+    if (worker || psychiatrist || coordinator) {
+        lookup_ = new LookupPanel(*session_, tabs_);
+        tabs_->addTab(lookup_, tr("&Look-up"));
+        connect(lookup_, &LookupPanel::openCase, this, &MainWindow::openCase);
+        connect(lookup_, &LookupPanel::caseOpened, this, [this](std::int64_t id) {
+            if (board_) board_->refresh();
+            if (CaseView* v = caseView(id); v && v->contactForm()) {
+                v->contactForm()->setCallerPhone(lookup_->callerPhone());
+                v->contactForm()->setPlanVersion(lookup_->planVersion());
+            }
+        });
+    }
+    if (coordinator) {
+        plan_editor_ = new PlanEditor(*session_, tabs_);
+        tabs_->addTab(plan_editor_, tr("&Pre-registration and plan"));
+        reviews_ = new BreakGlassReviews(*session_, tabs_);
+        tabs_->addTab(reviews_, tr("&Break-the-glass reviews"));
+        evaluations_ = new EvaluationsView(*session_, tabs_);
+        tabs_->addTab(evaluations_, tr("&Evaluations"));
+        proposals_ = new ProposalsBoard(*session_, tabs_);
+        tabs_->addTab(proposals_, tr("Improvement p&roposals"));
+        figures_ = new FiguresView(*session_, tabs_);
+        tabs_->addTab(figures_, tr("&Figures"));
+    }
+    directory_ = new DirectoryView(*session_, coordinator || admin, tabs_);
+    tabs_->addTab(directory_, tr("Partner &directory"));
+    if (board_) connect(board_, &ShiftBoard::openCase, this, &MainWindow::openCase);
+    for (int i = 0; i < tabs_->count(); ++i) tabs_->tabBar()->setTabButton(i, QTabBar::RightSide, nullptr);
+    connect(tabs_, &QTabWidget::tabCloseRequested, this, [this](int index) {
+        auto* v = qobject_cast<CaseView*>(tabs_->widget(index));
+        if (!v) return;
+        cases_.erase(v->caseId());
+        tabs_->removeTab(index);
+        v->deleteLater();
+    });
+
+    auto* menu = menuBar()->addMenu(tr("&Spoed"));
+    auto* refresh = menu->addAction(tr("&Refresh everything"), this, &MainWindow::refreshAll);
+    refresh->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    auto* language = menu->addMenu(tr("&Language (after restart)"));
+    for (auto [code, name] : {std::pair{"nl", "Nederlands"}, std::pair{"en", "English"}}) {
+        QString c = QLatin1String(code);
+        language->addAction(QLatin1String(name), this, [c] {
+            DeskSettings s = DeskSettings::Load();
+            s.language = c;
+            s.Save();
+        });
+    }
+    menu->addSeparator();
+    menu->addAction(tr("Sign &out"), this, &MainWindow::signOut);
+
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        tray_ = new QSystemTrayIcon(QApplication::windowIcon(), this);
+        tray_->setToolTip(tr("Spoed"));
+        tray_->show();
+    }
+
+    Api& api = session_->api();
+    connect(&api, &Api::stateChanged, this, &MainWindow::showConnection);
+    connect(&api, &Api::reconnected, this, &MainWindow::refreshAll);
+    connect(&api, &Api::signedOut, this, [this] {
+        QMessageBox::information(this, tr("Signed out"), tr("Your session has ended. Please sign in again."));
+        emit signedOut();
+    });
+    showConnection(api.state(), api.stateDetail());
+
+    // Live events refresh what they touch at once; the poll is the fallback for when the
+    // stream is down (and until it is connected).
+    poll_ = new QTimer(this);
+    poll_->setInterval(20'000);
+    connect(poll_, &QTimer::timeout, this, &MainWindow::refreshAll);
+    poll_->start();
+    live_ = new LiveEvents(api.options(), session_->token(), this);
+    connect(live_, &LiveEvents::eventReceived, this, &MainWindow::handleEvent);
+    connect(live_, &LiveEvents::connectedChanged, this, [this](bool up, const QString&) {
+        poll_->setInterval(up ? 120'000 : 20'000);
+        showConnection(session_->api().state(), session_->api().stateDetail());
+    });
+    live_->start();
+    loadShift();
+    resize(1280, 800);
+}
+
+MainWindow::~MainWindow() = default;
+
+CaseView* MainWindow::caseView(std::int64_t case_id) const {
+    auto it = cases_.find(case_id);
+    return it == cases_.end() ? nullptr : it->second;
+}
+
+CaseView* MainWindow::openCase(std::int64_t case_id) {
+    if (case_id == 0) return nullptr;
+    if (CaseView* v = caseView(case_id)) {
+        tabs_->setCurrentWidget(v);
+        return v;
+    }
+    bool read_only = !session_->canWriteCases();
+    auto* v = new CaseView(*session_, case_id, read_only, tabs_);
+    cases_[case_id] = v;
+    tabs_->addTab(v, tr("Case %1").arg(case_id));
+    tabs_->setCurrentWidget(v);
+    connect(v, &CaseView::showYouth, this, [this](std::int64_t youth) {
+        if (!lookup_) return;
+        tabs_->setCurrentWidget(lookup_);
+        lookup_->showYouth(youth);
+    });
+    if (lookup_ && v->contactForm() && lookup_->planVersion() > 0) v->contactForm()->setPlanVersion(lookup_->planVersion());
+    return v;
+}
+
+void MainWindow::handleEvent(const v1::Event& e) {
+    switch (e.kind()) {
+        case v1::EVENT_KIND_CASE_OPENED:
+        case v1::EVENT_KIND_CONTACT_LOGGED:
+            if (board_) board_->refresh();
+            if (CaseView* v = caseView(e.case_id())) v->refresh();
+            break;
+        case v1::EVENT_KIND_CONSULT_REQUESTED:
+            if (consults_) consults_->refresh();  // notifies when the request is new
+            if (CaseView* v = caseView(e.case_id())) v->refresh();
+            break;
+        case v1::EVENT_KIND_CONSULT_ANSWERED:
+            if (board_) board_->refresh();
+            if (consults_) consults_->refresh();
+            if (CaseView* v = caseView(e.case_id())) v->refresh();
+            if (board_ && e.actor_user_id() != session_->user().id()) {
+                notify(tr("Consult answered"), tr("The psychiatrist answered a consult of case %1.").arg(e.case_id()));
+            }
+            break;
+        case v1::EVENT_KIND_HANDOVER_DUE:
+        case v1::EVENT_KIND_HANDOVER_OVERDUE:
+        case v1::EVENT_KIND_HANDOVER_CONFIRMED:
+        case v1::EVENT_KIND_HANDOVER_ESCALATED:
+            if (board_) board_->refresh();
+            if (handovers_) handovers_->refresh();
+            if (CaseView* v = caseView(e.case_id())) v->refresh();
+            if (e.kind() == v1::EVENT_KIND_HANDOVER_OVERDUE && handovers_) {
+                notify(tr("Handover overdue"), tr("A handover of case %1 is past its due time.").arg(e.case_id()));
+            }
+            break;
+        case v1::EVENT_KIND_EVALUATION_PLANNED:
+            if (evaluations_) evaluations_->refresh();
+            break;
+        case v1::EVENT_KIND_BREAK_GLASS_USED:
+            if (reviews_) {
+                reviews_->refresh();
+                notify(tr("Break-the-glass used"), tr("A plan was opened without consent; it waits for your review."));
+            }
+            break;
+        default:
+            break;
+    }
+}
+
+void MainWindow::refreshAll() {
+    if (board_) board_->refresh();
+    if (consults_) consults_->refresh();
+    if (handovers_) handovers_->refresh();
+    if (reviews_) reviews_->refresh();
+    if (evaluations_) evaluations_->refresh();
+    if (proposals_) proposals_->refresh();
+    for (auto& [id, v] : cases_) v->refresh();
+    loadShift();
+}
+
+void MainWindow::notify(const QString& title, const QString& text) {
+    ++notifications_;
+    if (tray_) {
+        tray_->showMessage(title, text, QSystemTrayIcon::Information, 15'000);
+    } else {
+        QApplication::alert(this);
+    }
+    statusBar()->showMessage(title + QStringLiteral(": ") + text, 30'000);
+    emit notified(title, text);
+}
+
+void MainWindow::showConnection(ConnectionState state, const QString& detail) {
+    QString text;
+    QString colour;
+    switch (state) {
+        case ConnectionState::kOnline:
+            text = tr("● Connected to %1").arg(Q(session_->api().options().server_url));
+            colour = QStringLiteral("#1b5e20");
+            if (live_ && !live_->connected()) text += tr(" (live updates reconnecting)");
+            break;
+        case ConnectionState::kUnreachable:
+            text = tr("● No connection — what you write is kept and sent when the server is back");
+            colour = QStringLiteral("#b71c1c");
+            break;
+        case ConnectionState::kCertificateRefused:
+            text = tr("● Server refused: its certificate does not verify");
+            colour = QStringLiteral("#b71c1c");
+            break;
+        case ConnectionState::kSignedOut:
+            text = tr("● Signed out");
+            colour = QStringLiteral("#6d4c41");
+            break;
+    }
+    connection_->setText(text);
+    connection_->setToolTip(detail);
+    connection_->setStyleSheet(QStringLiteral("QLabel{color:%1; font-weight:bold; padding:0 6px}").arg(colour));
+}
+
+void MainWindow::loadShift() {
+    session_->api().call<v1::GetCurrentShiftResponse>(
+        this, "spoed.v1.ShiftService/GetCurrentShift", v1::GetCurrentShiftRequest(),
+        [this](const Result<v1::GetCurrentShiftResponse>& r) {
+            if (!r.ok()) {
+                if (r.error().code == ErrorCode::kPermissionDenied) shift_->setText(Q(session_->user().display_name()));
+                return;
+            }
+            if (!r->has_shift()) {
+                shift_->setText(tr("No shift has been set for tonight."));
+                return;
+            }
+            QStringList workers;
+            for (const auto& w : r->shift().workers()) workers << Q(w.display_name()).toHtmlEscaped();
+            shift_->setText(tr("<b>On duty tonight:</b> %1 &nbsp; — &nbsp; <b>Backup psychiatrist:</b> %2 (%3)")
+                                .arg(workers.join(QStringLiteral(", ")),
+                                     Q(r->shift().psychiatrist().display_name()).toHtmlEscaped(),
+                                     Q(r->shift().psychiatrist_phone()).toHtmlEscaped()));
+        });
+}
+
+void MainWindow::signOut() {
+    session_->api().call<v1::LogoutResponse>(this, "spoed.v1.AuthService/Logout", v1::LogoutRequest(),
+                                             [this](const Result<v1::LogoutResponse>&) { emit signedOut(); });
+}
+
+}  // namespace spoed::desk

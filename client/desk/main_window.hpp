@@ -1,0 +1,96 @@
+#pragma once
+
+#include <QMainWindow>
+
+#include <cstdint>
+#include <map>
+
+#include "client/desk/api.hpp"
+#include "spoed/v1/event.pb.h"
+
+class QLabel;
+class QSystemTrayIcon;
+class QTabWidget;
+class QTimer;
+
+namespace spoed::desk {
+
+class BreakGlassReviews;
+class CaseView;
+class ConsultQueue;
+class DirectoryView;
+class EvaluationsView;
+class FiguresView;
+class ProposalsBoard;
+class HandoverBoard;
+class LiveEvents;
+class LookupPanel;
+class PlanEditor;
+class Session;
+class ShiftBoard;
+
+/// The desk after log-in: the screens the user's roles need as tabs, cases as their own tabs,
+/// who is on duty tonight in the header and the connection state always in the status bar.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    /// Takes ownership of the session.
+    explicit MainWindow(Session* session, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    Session& session() const { return *session_; }
+    QTabWidget* tabs() const { return tabs_; }
+    QLabel* connectionLabel() const { return connection_; }
+    QLabel* shiftLabel() const { return shift_; }
+    ShiftBoard* shiftBoard() const { return board_; }
+    LookupPanel* lookup() const { return lookup_; }
+    ConsultQueue* consultQueue() const { return consults_; }
+    HandoverBoard* handoverBoard() const { return handovers_; }
+    PlanEditor* planEditor() const { return plan_editor_; }
+    BreakGlassReviews* breakGlassReviews() const { return reviews_; }
+    DirectoryView* directory() const { return directory_; }
+    EvaluationsView* evaluations() const { return evaluations_; }
+    ProposalsBoard* proposals() const { return proposals_; }
+    FiguresView* figures() const { return figures_; }
+    CaseView* caseView(std::int64_t case_id) const;
+    int notificationCount() const { return notifications_; }
+
+public slots:
+    CaseView* openCase(std::int64_t case_id);
+    /// One live event from the daemon: refresh what it touches, notify where it matters.
+    void handleEvent(const spoed::v1::Event& event);
+    void refreshAll();
+    void notify(const QString& title, const QString& text);
+
+signals:
+    void notified(const QString& title, const QString& text);
+    /// The user signed out, or the session ended: back to the log-in screen.
+    void signedOut();
+
+private:
+    void showConnection(ConnectionState state, const QString& detail);
+    void loadShift();
+    void signOut();
+
+    Session* session_;
+    QTabWidget* tabs_;
+    QLabel* shift_;
+    QLabel* connection_;
+    QSystemTrayIcon* tray_ = nullptr;
+    QTimer* poll_;
+    LiveEvents* live_ = nullptr;
+    ShiftBoard* board_ = nullptr;
+    LookupPanel* lookup_ = nullptr;
+    ConsultQueue* consults_ = nullptr;
+    HandoverBoard* handovers_ = nullptr;
+    PlanEditor* plan_editor_ = nullptr;
+    BreakGlassReviews* reviews_ = nullptr;
+    DirectoryView* directory_ = nullptr;
+    EvaluationsView* evaluations_ = nullptr;
+    ProposalsBoard* proposals_ = nullptr;
+    FiguresView* figures_ = nullptr;
+    std::map<std::int64_t, CaseView*> cases_;
+    int notifications_ = 0;
+};
+
+}  // namespace spoed::desk

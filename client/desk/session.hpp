@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QObject>
+
+#include <algorithm>
+#include <memory>
+#include <string>
+
+#include "client/desk/api.hpp"
+#include "spoed/v1/auth.pb.h"
+
+namespace spoed::desk {
+
+/// One signed-in user at this desk: the Api with its token, and who the user is. The token
+/// lives in memory only, for as long as this object does.
+class Session : public QObject {
+    Q_OBJECT
+public:
+    Session(std::unique_ptr<Api> api, v1::User user, std::string token, QObject* parent = nullptr)
+        : QObject(parent), api_(api.release()), user_(std::move(user)), token_(std::move(token)) {
+        api_->setParent(this);
+        api_->setToken(token_);
+    }
+    Api& api() const { return *api_; }
+    const v1::User& user() const { return user_; }
+    const std::string& token() const { return token_; }
+    bool has(v1::Role role) const {
+        return std::find(user_.roles().begin(), user_.roles().end(), role) != user_.roles().end();
+    }
+    /// May this user write in a case (log contacts, request consults, start handovers)?
+    bool canWriteCases() const { return has(v1::ROLE_CRISIS_WORKER) || has(v1::ROLE_COORDINATOR); }
+
+private:
+    Api* api_;  // a child of this object
+    v1::User user_;
+    std::string token_;
+};
+
+}  // namespace spoed::desk

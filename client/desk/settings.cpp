@@ -1,0 +1,48 @@
+#include "client/desk/settings.hpp"
+
+#include <QApplication>
+#include <QLocale>
+#include <QSettings>
+#include <QTranslator>
+
+namespace spoed::desk {
+
+DeskSettings DeskSettings::Load() {
+    QSettings s;
+    DeskSettings d;
+    d.server_url = s.value(QStringLiteral("server/url"), QStringLiteral("https://localhost:8443")).toString();
+    d.ca_file = s.value(QStringLiteral("server/ca_file")).toString();
+    d.last_user = s.value(QStringLiteral("login/last_user")).toString();
+    d.language = s.value(QStringLiteral("ui/language")).toString();
+    return d;
+}
+
+void DeskSettings::Save() const {
+    QSettings s;
+    s.setValue(QStringLiteral("server/url"), server_url);
+    s.setValue(QStringLiteral("server/ca_file"), ca_file);
+    s.setValue(QStringLiteral("login/last_user"), last_user);
+    s.setValue(QStringLiteral("ui/language"), language);
+}
+
+QString ChooseLanguage(const QString& setting, const QString& system_locale_name) {
+    if (setting == QLatin1String("nl") || setting == QLatin1String("en")) return setting;
+    return system_locale_name.startsWith(QLatin1String("en")) ? QStringLiteral("en") : QStringLiteral("nl");
+}
+
+bool InstallTranslation(QApplication& app, const QString& language) {
+    // One translator for the life of the application; loading again replaces its texts.
+    static QTranslator* translator = nullptr;
+    if (translator) {
+        QApplication::removeTranslator(translator);
+    } else {
+        translator = new QTranslator(&app);
+    }
+    QLocale::setDefault(QLocale(language == QLatin1String("en") ? QLocale::English : QLocale::Dutch,
+                                language == QLatin1String("en") ? QLocale::UnitedKingdom : QLocale::Netherlands));
+    if (!translator->load(QStringLiteral(":/i18n/spoed_desk_") + language)) return false;
+    QApplication::installTranslator(translator);
+    return true;
+}
+
+}  // namespace spoed::desk

@@ -1,0 +1,59 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+
+#include <string>
+
+#include "daemon/base/result.hpp"
+#include "spoed/v1/auth.pb.h"
+#include "spoed/v1/case.pb.h"
+#include "spoed/v1/handover.pb.h"
+#include "spoed/v1/youth.pb.h"
+
+namespace google::protobuf {
+class Timestamp;
+}
+
+namespace spoed::desk {
+
+/// The words the desk shows for the API's enums, dates and errors — translated (Dutch by
+/// default). Kept in one place so every screen says the same thing.
+class Text {
+    Q_DECLARE_TR_FUNCTIONS(Text)
+public:
+    static QString role(v1::Role r);
+    static QString riskFlag(v1::RiskFlag f);
+    static QString outcome(v1::Outcome o);
+    static QString complexity(v1::Complexity c);
+    static QString contactType(v1::ContactType t);
+    static QString callerRole(v1::CallerRole r);
+    static QString response(v1::Response r);
+    static QString urgency(v1::Urgency u);
+    static QString handoverKind(v1::HandoverKind k);
+    static QString handoverStep(v1::HandoverStep s);
+    static QString handoverStatus(v1::HandoverStatus s);
+    static QString consentScope(v1::ConsentScope s);
+    static QString organisationKind(v1::OrganisationKind k);
+    static QString legalMeasure(v1::LegalMeasure m);
+    static QString timelineKind(const std::string& kind);
+    static QString caseStatus(v1::CaseStatus s);
+
+    /// "ma 23-11 21:40" in local time; "—" when unset.
+    static QString dateTime(const google::protobuf::Timestamp& t);
+    /// "14-03-2012"
+    static QString date(const v1::Date& d);
+    /// "Daan Visser (fictief), 14 jaar"
+    static QString youthName(const std::string& given, const std::string& family);
+    static int ageOn(const v1::Date& dob);
+    /// What went wrong, in words for the person at the desk; the server's own message follows.
+    static QString error(const Error& e);
+};
+
+inline QString Q(const std::string& s) { return QString::fromStdString(s); }
+inline std::string S(const QString& s) { return s.toStdString(); }
+
+/// A fresh idempotency key for one create (kept with its draft until the server has it).
+std::string NewIdempotencyKey();
+
+}  // namespace spoed::desk

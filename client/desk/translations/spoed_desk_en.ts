@@ -1,0 +1,1459 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB">
+<context>
+    <name>PlanFormat</name>
+    <message>
+        <source>Signs: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What I do: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What others do: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Green phase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orange phase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Red phase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1. Warning signs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2. Own coping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3. Distracting people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3. Distracting places</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4. People who can help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>5. Professionals and agencies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>6. Making the environment safe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Crisis workers: do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Crisis workers: avoid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by %1, %2 — %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orange</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What I do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What others do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Text</name>
+    <message>
+        <source>crisis worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>psychiatrist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>coordinator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suicidality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suicide attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Self-harm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severe aggression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Domestic violence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Substance use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runaway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Psychosis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Child abuse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stayed home</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With own network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Crisis placement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admission</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not yet known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>complex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incoming call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outgoing call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Home visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Youth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Professional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Police</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Advice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;greements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;De-escalating conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Network engaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Home visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Psychiatrist consulted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Veilig Thuis notified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Within the shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Within the hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now, call back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ongoing care</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intensive home treatment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Veilig Thuis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receiver contacted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family contacted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreements recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>escalated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre-registration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dossier access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inform local team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Care provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervision order (OTS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guardianship</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consult requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consult answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Youth linked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server cannot be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not signed in (or the session has ended).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role may not do this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something in the form is not right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This cannot be done yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else changed this meanwhile; reload and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many attempts; wait a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>spoed::desk::BreakGlassDialog</name>
+    <message>
+        <source>Break the glass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no valid consent to read this youth&apos;s plan. You can open it anyway when it is needed for the youth&apos;s safety right now. Your reason is recorded, the access holds for this youth only and for a limited time, and a coordinator reviews it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why you need the plan now (at least 10 characters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open the plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>spoed::desk::BreakGlassReviews</name>
+    <message>
+        <source>Opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Youth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also &amp;reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review note (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Justified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Not justified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>justified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not justified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>spoed::desk::CaseUpdateForm</name>
+    <message>
+        <source>Risk flags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tags for the figures, separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close &amp;case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Problem areas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Outcome of the night</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comple&amp;xity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>spoed::desk::CaseView</name>
+    <message>
+        <source>Youth and &amp;plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log &amp;contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consu&amp;lt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case &amp;details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand&amp;over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Case %1&lt;/b&gt; — %2, opened %3&lt;br&gt;Risk: %4 — outcome: %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>spoed::desk::ConsultQueue</name>
+    <message>
+        <source>Requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your advice to the crisis worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send &amp;advice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Consult requests&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case (read-only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Advice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Question&lt;/b&gt; (%1, %2):&lt;br&gt;%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Advice given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;The youth is not known in this case.&lt;/i&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Advice sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>spoed::desk::ConsultRequestForm</name>
+    <message>
+        <source>Your question for the backup psychiatrist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As&amp;k the psychiatrist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Urgency</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>spoed::desk::ContactForm</name>
+    <message>
+        <source>Ended &amp;now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happened, what was agreed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Log contact (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ca&amp;ller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caller&apos;s &amp;number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Su&amp;mmary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan &amp;version consulted</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>spoed::desk::DirectoryView</name>
+    <message>
+        <source>Organisation / contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind / role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one per line: name | role | phone | availability | * for the designated contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Availability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>spoed::desk::DraftSender</name>
+    <message>
+        <source>Connection is back: sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent yet: the server cannot be reached. It stays here and is sent as soon as the connection is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>spoed::desk::HandoverBoard</name>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also &amp;confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agreements made (needed for &apos;agreements recorded&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Escalate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;greements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OVERDUE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 to %2&lt;/b&gt;&lt;br&gt;Contact: %3, %4&lt;br&gt;Due: %5 (%6)&lt;br&gt;State: %7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreements: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalate handover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why it cannot be confirmed yet:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>spoed::desk::HandoverForm</name>
+    <message>
+        <source>only without consent, e.g. the reporting code (meldcode)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start &amp;handover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the &amp;directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Or &amp;name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact &amp;person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;hone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Legal ground</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— typed in below —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to %2 — due %3 — %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handovers of this case</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>spoed::desk::LoginWindow</name>
+    <message>
+        <source>Spoed — sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Spoed voor Jeugd&lt;/h2&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty: the system&apos;s trusted certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only for psychiatrists and administrators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se&amp;rver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;CA file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Second &amp;factor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill in your user name and password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate could not be verified, so Spoed did not connect. Check the server address and the CA file, or ask the administrator. Reason: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in refused: user name, password or second factor not right, or the account is disabled. (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a new password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You signed in with a one-time password. Choose your own (at least 12 characters):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same password again:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new passwords were empty or not the same; sign in again with the one-time password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>spoed::desk::LookupPanel</name>
+    <message>
+        <source>pre-registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) in 90 days</source>
+        <translation>
+            <numerusform>%n case in 90 days</numerusform>
+            <numerusform>%n cases in 90 days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Name, phone number or date of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open a new case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Break the glass…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Earlier cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Unknown youth; %n earlier case(s) from this number</source>
+        <translation>
+            <numerusform>Unknown youth; %n earlier case from this number</numerusform>
+            <numerusform>Unknown youth; %n earlier cases from this number</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No one known with this number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No one found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 years, born %2, %3. Phone: %4&lt;br&gt;Network: %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no plan for this youth.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened by breaking the glass, until %1. This use is reviewed by a coordinator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>spoed::desk::MainWindow</name>
+    <message>
+        <source>Spoed — %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Shift board</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Consults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consult requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new consult request(s) from the crisis line.</source>
+        <translation>
+            <numerusform>%n new consult request from the crisis line.</numerusform>
+            <numerusform>%n new consult requests from the crisis line.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Handovers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Look-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pre-registration and plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Break-the-glass reviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner &amp;directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Spoed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh everything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language (after restart)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spoed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your session has ended. Please sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consult answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The psychiatrist answered a consult of case %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handover overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A handover of case %1 is past its due time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Break-the-glass used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A plan was opened without consent; it waits for your review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>● Connected to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (live updates reconnecting)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>● No connection — what you write is kept and sent when the server is back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>● Server refused: its certificate does not verify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>● Signed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No shift has been set for tonight.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;On duty tonight:&lt;/b&gt; %1 &amp;nbsp; — &amp;nbsp; &lt;b&gt;Backup psychiatrist:&lt;/b&gt; %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>spoed::desk::PlanEditor</name>
+    <message>
+        <source>Find a youth: name, phone number or date of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre-registration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save pre-registration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Professional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Professional&apos;s phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ongoing care</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal measure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orange</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What I do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What others do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one per line: name | relation | phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one per line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What changed and why (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as &amp;new version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Plan&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes against the previous version:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre-registered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not pre-registered (needs consent).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the editor against its base</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>version %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A first version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Against version %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 against version %2:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved as version %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre-registration saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>spoed::desk::ShiftBoard</name>
+    <message>
+        <source>Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Youth / caller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handover to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Advice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note for the next shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save &amp;note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handovers due and overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The psychiatrist&apos;s answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shift note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>youth #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OVERDUE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(waiting) %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1459 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nl_NL">
+<context>
+    <name>PlanFormat</name>
+    <message>
+        <source>Signs: %1</source>
+        <translation>Signalen: %1</translation>
+    </message>
+    <message>
+        <source>What I do: %1</source>
+        <translation>Wat ik doe: %1</translation>
+    </message>
+    <message>
+        <source>What others do: %1</source>
+        <translation>Wat anderen doen: %1</translation>
+    </message>
+    <message>
+        <source>Green phase</source>
+        <translation>Groene fase</translation>
+    </message>
+    <message>
+        <source>Orange phase</source>
+        <translation>Oranje fase</translation>
+    </message>
+    <message>
+        <source>Red phase</source>
+        <translation>Rode fase</translation>
+    </message>
+    <message>
+        <source>1. Warning signs</source>
+        <translation>1. Waarschuwingssignalen</translation>
+    </message>
+    <message>
+        <source>2. Own coping</source>
+        <translation>2. Wat ik zelf kan doen</translation>
+    </message>
+    <message>
+        <source>3. Distracting people</source>
+        <translation>3. Mensen die afleiden</translation>
+    </message>
+    <message>
+        <source>3. Distracting places</source>
+        <translation>3. Plekken die afleiden</translation>
+    </message>
+    <message>
+        <source>4. People who can help</source>
+        <translation>4. Mensen die kunnen helpen</translation>
+    </message>
+    <message>
+        <source>5. Professionals and agencies</source>
+        <translation>5. Hulpverleners en instanties</translation>
+    </message>
+    <message>
+        <source>6. Making the environment safe</source>
+        <translation>6. De omgeving veilig maken</translation>
+    </message>
+    <message>
+        <source>Crisis workers: do</source>
+        <translation>Crisisdienst: wel doen</translation>
+    </message>
+    <message>
+        <source>Crisis workers: avoid</source>
+        <translation>Crisisdienst: vermijden</translation>
+    </message>
+    <message>
+        <source>Agreements</source>
+        <translation>Afspraken</translation>
+    </message>
+    <message>
+        <source>Plan version %1</source>
+        <translation>Plan versie %1</translation>
+    </message>
+    <message>
+        <source>by %1, %2 — %3</source>
+        <translation>door %1, %2 — %3</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>Groen</translation>
+    </message>
+    <message>
+        <source>Orange</source>
+        <translation>Oranje</translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation>Rood</translation>
+    </message>
+    <message>
+        <source>Signs</source>
+        <translation>Signalen</translation>
+    </message>
+    <message>
+        <source>What I do</source>
+        <translation>Wat ik doe</translation>
+    </message>
+    <message>
+        <source>What others do</source>
+        <translation>Wat anderen doen</translation>
+    </message>
+    <message>
+        <source>No changes.</source>
+        <translation>Geen wijzigingen.</translation>
+    </message>
+</context>
+<context>
+    <name>Text</name>
+    <message>
+        <source>crisis worker</source>
+        <translation>crisismedewerker</translation>
+    </message>
+    <message>
+        <source>psychiatrist</source>
+        <translation>psychiater</translation>
+    </message>
+    <message>
+        <source>coordinator</source>
+        <translation>coördinator</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>beheerder</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>onbekend</translation>
+    </message>
+    <message>
+        <source>Suicidality</source>
+        <translation>Suïcidaliteit</translation>
+    </message>
+    <message>
+        <source>Suicide attempt</source>
+        <translation>Suïcidepoging</translation>
+    </message>
+    <message>
+        <source>Self-harm</source>
+        <translation>Zelfbeschadiging</translation>
+    </message>
+    <message>
+        <source>Severe aggression</source>
+        <translation>Ernstige agressie</translation>
+    </message>
+    <message>
+        <source>Domestic violence</source>
+        <translation>Huiselijk geweld</translation>
+    </message>
+    <message>
+        <source>Substance use</source>
+        <translation>Middelengebruik</translation>
+    </message>
+    <message>
+        <source>Runaway</source>
+        <translation>Weggelopen</translation>
+    </message>
+    <message>
+        <source>Psychosis</source>
+        <translation>Psychose</translation>
+    </message>
+    <message>
+        <source>Child abuse</source>
+        <translation>Kindermishandeling</translation>
+    </message>
+    <message>
+        <source>Stayed home</source>
+        <translation>Bleef thuis</translation>
+    </message>
+    <message>
+        <source>With own network</source>
+        <translation>Bij eigen netwerk</translation>
+    </message>
+    <message>
+        <source>Crisis placement</source>
+        <translation>Crisisplaatsing</translation>
+    </message>
+    <message>
+        <source>Admission</source>
+        <translation>Opname</translation>
+    </message>
+    <message>
+        <source>not yet known</source>
+        <translation>nog niet bekend</translation>
+    </message>
+    <message>
+        <source>normal</source>
+        <translation>gewoon</translation>
+    </message>
+    <message>
+        <source>complex</source>
+        <translation>complex</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>niet ingevuld</translation>
+    </message>
+    <message>
+        <source>Incoming call</source>
+        <translation>Inkomend gesprek</translation>
+    </message>
+    <message>
+        <source>Outgoing call</source>
+        <translation>Uitgaand gesprek</translation>
+    </message>
+    <message>
+        <source>Home visit</source>
+        <translation>Huisbezoek</translation>
+    </message>
+    <message>
+        <source>Youth</source>
+        <translation>Jeugdige</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>Ouder</translation>
+    </message>
+    <message>
+        <source>Professional</source>
+        <translation>Hulpverlener</translation>
+    </message>
+    <message>
+        <source>Police</source>
+        <translation>Politie</translation>
+    </message>
+    <message>
+        <source>GP</source>
+        <translation>Huisarts</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Anders</translation>
+    </message>
+    <message>
+        <source>&amp;Advice</source>
+        <translation>&amp;Advies</translation>
+    </message>
+    <message>
+        <source>A&amp;greements</source>
+        <translation>Af&amp;spraken</translation>
+    </message>
+    <message>
+        <source>&amp;De-escalating conversation</source>
+        <translation>&amp;De-escalerend gesprek</translation>
+    </message>
+    <message>
+        <source>&amp;Network engaged</source>
+        <translation>&amp;Netwerk ingeschakeld</translation>
+    </message>
+    <message>
+        <source>&amp;Home visit</source>
+        <translation>&amp;Huisbezoek</translation>
+    </message>
+    <message>
+        <source>&amp;Psychiatrist consulted</source>
+        <translation>&amp;Psychiater geraadpleegd</translation>
+    </message>
+    <message>
+        <source>&amp;Veilig Thuis notified</source>
+        <translation>&amp;Veilig Thuis ingelicht</translation>
+    </message>
+    <message>
+        <source>Within the shift</source>
+        <translation>Binnen de dienst</translation>
+    </message>
+    <message>
+        <source>Within the hour</source>
+        <translation>Binnen het uur</translation>
+    </message>
+    <message>
+        <source>Now, call back</source>
+        <translation>Nu, terugbellen</translation>
+    </message>
+    <message>
+        <source>Ongoing care</source>
+        <translation>Lopende zorg</translation>
+    </message>
+    <message>
+        <source>Intensive home treatment</source>
+        <translation>Intensieve behandeling thuis (IHT)</translation>
+    </message>
+    <message>
+        <source>Local team</source>
+        <translation>Lokaal team</translation>
+    </message>
+    <message>
+        <source>Veilig Thuis</source>
+        <translation>Veilig Thuis</translation>
+    </message>
+    <message>
+        <source>Receiver contacted</source>
+        <translation>Ontvanger gesproken</translation>
+    </message>
+    <message>
+        <source>Family contacted</source>
+        <translation>Gezin gesproken</translation>
+    </message>
+    <message>
+        <source>Agreements recorded</source>
+        <translation>Afspraken vastgelegd</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Bevestigd</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>bevestigd</translation>
+    </message>
+    <message>
+        <source>escalated</source>
+        <translation>opgeschaald</translation>
+    </message>
+    <message>
+        <source>Pre-registration</source>
+        <translation>Vooraanmelding</translation>
+    </message>
+    <message>
+        <source>Dossier access</source>
+        <translation>Inzage dossier</translation>
+    </message>
+    <message>
+        <source>Inform local team</source>
+        <translation>Lokaal team informeren</translation>
+    </message>
+    <message>
+        <source>Share plan</source>
+        <translation>Plan delen</translation>
+    </message>
+    <message>
+        <source>Care provider</source>
+        <translation>Zorgaanbieder</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Geen</translation>
+    </message>
+    <message>
+        <source>Supervision order (OTS)</source>
+        <translation>Ondertoezichtstelling (OTS)</translation>
+    </message>
+    <message>
+        <source>Guardianship</source>
+        <translation>Voogdij</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>niet vastgelegd</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Geopend</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Consult requested</source>
+        <translation>Consult gevraagd</translation>
+    </message>
+    <message>
+        <source>Consult answered</source>
+        <translation>Consult beantwoord</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Bijgewerkt</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Gesloten</translation>
+    </message>
+    <message>
+        <source>Youth linked</source>
+        <translation>Jeugdige gekoppeld</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>gesloten</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached.</source>
+        <translation>De server is niet bereikbaar.</translation>
+    </message>
+    <message>
+        <source>Not signed in (or the session has ended).</source>
+        <translation>Niet ingelogd (of de sessie is verlopen).</translation>
+    </message>
+    <message>
+        <source>Your role may not do this.</source>
+        <translation>Uw rol mag dit niet.</translation>
+    </message>
+    <message>
+        <source>Something in the form is not right.</source>
+        <translation>Er klopt iets niet in het formulier.</translation>
+    </message>
+    <message>
+        <source>This cannot be done yet.</source>
+        <translation>Dit kan nog niet.</translation>
+    </message>
+    <message>
+        <source>Not found.</source>
+        <translation>Niet gevonden.</translation>
+    </message>
+    <message>
+        <source>Someone else changed this meanwhile; reload and try again.</source>
+        <translation>Iemand anders heeft dit intussen gewijzigd; laad opnieuw en probeer het nog eens.</translation>
+    </message>
+    <message>
+        <source>Too many attempts; wait a moment.</source>
+        <translation>Te veel pogingen; wacht even.</translation>
+    </message>
+    <message>
+        <source>Something went wrong.</source>
+        <translation>Er ging iets mis.</translation>
+    </message>
+</context>
+<context>
+    <name>spoed::desk::BreakGlassDialog</name>
+    <message>
+        <source>Break the glass</source>
+        <translation>Break-the-glass</translation>
+    </message>
+    <message>
+        <source>There is no valid consent to read this youth&apos;s plan. You can open it anyway when it is needed for the youth&apos;s safety right now. Your reason is recorded, the access holds for this youth only and for a limited time, and a coordinator reviews it.</source>
+        <translation>Er is geen geldige toestemming om het plan van deze jeugdige te lezen. U kunt het toch openen als dat nu nodig is voor de veiligheid van de jeugdige. Uw reden wordt vastgelegd, de toegang geldt alleen voor deze jeugdige en voor beperkte tijd, en een coördinator beoordeelt het gebruik.</translation>
+    </message>
+    <message>
+        <source>Why you need the plan now (at least 10 characters)</source>
+        <translation>Waarom u het plan nu nodig hebt (minstens 10 tekens)</translation>
+    </message>
+    <message>
+        <source>&amp;Open the plan</source>
+        <translation>Plan &amp;openen</translation>
+    </message>
+    <message>
+        <source>Opening…</source>
+        <translation>Openen…</translation>
+    </message>
+</context>
+<context>
+    <name>spoed::desk::BreakGlassReviews</name>
+    <message>
+        <source>Opened</source>
+        <translation>Geopend</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Door</translation>
+    </message>
+    <message>
+        <source>Youth</source>
+        <translation>Jeugdige</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Beoordeling</translation>
+    </message>
+    <message>
+        <source>Also &amp;reviewed</source>
+        <translation>Ook &amp;beoordeelde</translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation>Vernieuwen (F5)</translation>
+    </message>
+    <message>
+        <source>Review note (required)</source>
+        <translation>Toelichting (verplicht)</translation>
+    </message>
+    <message>
+        <source>&amp;Justified</source>
+        <translation>&amp;Terecht</translation>
+    </message>
+    <message>
+        <source>&amp;Not justified</source>
+        <translation>&amp;Niet terecht</translation>
+    </message>
+    <message>
+        <source>justified</source>
+        <translation>terecht</translation>
+    </message>
+    <message>
+        <source>not justified</source>
+        <translation>niet terecht</translation>
+    </message>
+    <message>
+        <source>to review</source>
+        <translation>te beoordelen</translation>
+    </message>
+    <message>
+        <source>Review saved.</source>
+        <translation>Beoordeling opgeslagen.</translation>
+    </message>
+</context>
+<context>
+    <name>spoed::desk::CaseUpdateForm</name>
+    <message>
+        <source>Risk flags</source>
+        <translation>Risicosignalen</translation>
+    </message>
+    <message>
+        <source>tags for the figures, separated by commas</source>
+        <translation>labels voor de cijfers, gescheiden door komma&apos;s</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve case</source>
+        <translation>Casus op&amp;slaan</translation>
+    </message>
+    <message>
+        <source>Close &amp;case</source>
+        <translation>Casus &amp;sluiten</translation>
+    </message>
+    <message>
+        <source>&amp;Problem areas</source>
+        <translation>&amp;Probleemgebieden</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome of the night</source>
+        <translation>&amp;Uitkomst van de nacht</translation>
+    </message>
+    <message>
+        <source>Comple&amp;xity</source>
+        <translation>Comple&amp;xiteit</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Case closed.</source>
+        <translation>Casus gesloten.</translation>
+    </message>
+</context>
+<context>
+    <name>spoed::desk::CaseView</name>
+    <message>
+        <source>Youth and &amp;plan</source>
+        <translation>Jeugdige en &amp;plan</translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation>Vernieuwen (F5)</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wanneer</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Wat</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Log &amp;contact</source>
+        <translation>&amp;Contact vastleggen</translation>
+    </message>
+    <message>
+        <source>Consu&amp;lt</source>
+        <translation>Consu&amp;lt</translation>
+    </message>
+    <message>
+        <source>Case &amp;details</source>
+        <translation>Casus&amp;gegevens</translation>
+    </message>
+    <message>
+        <source>Hand&amp;over</source>
+        <translation>&amp;Overdracht</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Case %1&lt;/b&gt; — %2, opened %3&lt;br&gt;Risk: %4 — outcome: %5</source>
+        <translation>&lt;b&gt;Casus %1&lt;/b&gt; — %2, geopend %3&lt;br&gt;Risico: %4 — uitkomst: %5</translation>
+    </message>
+    <message>
+        <source>none recorded</source>
+        <translation>niets vastgelegd</translation>
+    </message>
+</context>
+<context>
+    <name>spoed::desk::ConsultQueue</name>
+    <message>
+        <source>Requested</source>
+        <translation>Gevraagd</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>Urgentie</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Casus</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stand</translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation>Vernieuwen (F5)</translation>
+    </message>
+    <message>
+        <source>Your advice to the crisis worker</source>
+        <translation>Uw advies aan de crisismedewerker</translation>
+    </message>
+    <message>
+        <source>Send &amp;advice</source>
+        <translation>&amp;Advies versturen</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Consult requests&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Consultvragen&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Case (read-only)</source>
+        <translation>Casus (alleen lezen)</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Advice</source>
+        <translation>Advies</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>wacht</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>beantwoord</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Question&lt;/b&gt; (%1, %2):&lt;br&gt;%3</source>
+        <translation>&lt;b&gt;Vraag&lt;/b&gt; (%1, %2):&lt;br&gt;%3</translation>
+    </message>
+    <message>
+        <source>Advice given</source>
+        <translation>Gegeven advies</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;The youth is not known in this case.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;De jeugdige is in deze casus niet bekend.&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>Advice sent.</source>
+        <translation>Advies verstuurd.</translation>
+    </message>
+</context>
+<context>
+    <name>spoed::desk::ConsultRequestForm</name>
+    <message>
+        <source>Your question for the backup psychiatrist</source>
+        <translation>Uw vraag aan de achterwacht (psychiater)</translation>
+    </message>
+    <message>
+        <source>As&amp;k the psychiatrist</source>
+        <translation>Psychiater &amp;vragen</translation>
+    </message>
+    <message>
+        <source>&amp;Question</source>
+        <translation>Vr&amp;aag</translation>
+    </message>
+    <message>
+        <source>&amp;Urgency</source>
+        <translation>&amp;Urgentie</translation>
+    </message>
+</context>
+<context>
+    <name>spoed::desk::ContactForm</name>
+    <message>
+        <source>Ended &amp;now</source>
+        <translation>Net &amp;afgelopen</translation>
+    </message>
+    <message>
+        <source>What happened, what was agreed</source>
+        <translation>Wat er gebeurde, wat is afgesproken</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>geen</translation>
+    </message>
+    <message>
+        <source>&amp;Log contact (Ctrl+Enter)</source>
+        <translation>Contact &amp;vastleggen (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Responses</source>
+        <translation>Interventies</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Soort</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ller</source>
+        <translation>&amp;Beller</translation>
+    </message>
+    <message>
+        <source>Caller&apos;s &amp;number</source>
+        <translation>&amp;Nummer van de beller</translation>
+    </message>
+    <message>
+        <source>&amp;Started</source>
+        <translation>Be&amp;gonnen</translation>
+    </message>
+    <message>
+        <source>Su&amp;mmary</source>
+        <translation>Sa&amp;menvatting</translation>
+    </message>
+    <message>
+        <source>Plan &amp;version consulted</source>
+        <translation>Geraadpleegde plan&amp;versie</translation>
+    </message>
+</context>
+<context>
+    <name>spoed::desk::DirectoryView</name>
+    <message>
+        <source>Organisation / contact</source>
+        <translation>Organisatie / contactpersoon</translation>
+    </message>
+    <message>
+        <source>Kind / role</source>
+        <translation>Soort / rol</translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation>Gemeente</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefoon</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Bereikbaar</translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation>Vernieuwen (F5)</translation>
+    </message>
+    <message>
+        <source>Edit organisation</source>
+        <translation>Organisatie bewerken</translation>
+    </message>
+    <message>
+        <source>one per line: name | role | phone | availability | * for the designated contact</source>
+        <translation>één per regel: naam | rol | telefoon | bereikbaarheid | * voor de vaste contactpersoon</translation>
+    </message>
+    <message>
+        <source>New organisation</source>
+        <translation>Nieuwe organisatie</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>Op&amp;slaan</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <source>Availability</source>
+        <translation>Bereikbaarheid</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contactpersonen</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Opgeslagen.</translation>
+    </message>
+</context>
+<context>
+    <name>spoed::desk::DraftSender</name>
+    <message>
+        <source>Connection is back: sending…</source>
+        <translation>Verbinding is terug: versturen…</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Versturen…</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Not sent yet: the server cannot be reached. It stays here and is sent as soon as the connection is back.</source>
+        <translation>Nog niet verstuurd: de server is niet bereikbaar. Het blijft hier staan en wordt verstuurd zodra de verbinding terug is.</translation>
+    </message>
+</context>
+<context>
+    <name>spoed::desk::HandoverBoard</name>
+    <message>
+        <source>Due</source>
+        <translation>Uiterlijk</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Aan</translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation>Gemeente</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Casus</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stand</translation>
+    </message>
+    <message>
+        <source>Also &amp;confirmed</source>
+        <translation>Ook &amp;bevestigde</translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation>Vernieuwen (F5)</translation>
+    </message>
+    <message>
+        <source>The agreements made (needed for &apos;agreements recorded&apos;)</source>
+        <translation>De gemaakte afspraken (nodig voor &apos;afspraken vastgelegd&apos;)</translation>
+    </message>
+    <message>
+        <source>&amp;Escalate…</source>
+        <translation>&amp;Opschalen…</translation>
+    </message>
+    <message>
+        <source>Handover</source>
+        <translation>Overdracht</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Notitie</translation>
+    </message>
+    <message>
+        <source>A&amp;greements</source>
+        <translation>Af&amp;spraken</translation>
+    </message>
+    <message>
+        <source>OVERDUE</source>
+        <translation>TE LAAT</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 to %2&lt;/b&gt;&lt;br&gt;Contact: %3, %4&lt;br&gt;Due: %5 (%6)&lt;br&gt;State: %7</source>
+        <translation>&lt;b&gt;%1 aan %2&lt;/b&gt;&lt;br&gt;Contactpersoon: %3, %4&lt;br&gt;Uiterlijk: %5 (%6)&lt;br&gt;Stand: %7</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>te laat</translation>
+    </message>
+    <message>
+        <source>Agreements: %1</source>
+        <translation>Afspraken: %1</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Klaar</translation>
+    </message>
+    <message>
+        <source>Record: %1</source>
+        <translation>Vastleggen: %1</translation>
+    </message>
+    <message>
+        <source>Recorded: %1</source>
+        <translation>Vastgelegd: %1</translation>
+    </message>
+    <message>
+        <source>Escalate handover</source>
+        <translation>Overdracht opschalen</translation>
+    </message>
+    <message>
+        <source>Why it cannot be confirmed yet:</source>
+        <translation>Waarom het nog niet bevestigd kan worden:</translation>
+    </message>
+    <message>
+        <source>Escalated.</source>
+        <translation>Opgeschaald.</translation>
+    </message>
+</context>
+<context>
+    <name>spoed::desk::HandoverForm</name>
+    <message>
+        <source>only without consent, e.g. the reporting code (meldcode)</source>
+        <translation>alleen zonder toestemming, bijv. de meldcode</translation>
+    </message>
+    <message>
+        <source>Start &amp;handover</source>
+        <translation>&amp;Overdracht starten</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>&amp;Aan</translation>
+    </message>
+    <message>
+        <source>From the &amp;directory</source>
+        <translation>Uit de &amp;sociale kaart</translation>
+    </message>
+    <message>
+        <source>Or &amp;name</source>
+        <translation>Of &amp;naam</translation>
+    </message>
+    <message>
+        <source>Contact &amp;person</source>
+        <translation>&amp;Contactpersoon</translation>
+    </message>
+    <message>
+        <source>P&amp;hone</source>
+        <translation>&amp;Telefoon</translation>
+    </message>
+    <message>
+        <source>&amp;Legal ground</source>
+        <translation>&amp;Wettelijke grond</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Uiterlijk</translation>
+    </message>
+    <message>
+        <source>— typed in below —</source>
+        <translation>— hieronder ingetypt —</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 to %2 — due %3 — %4</source>
+        <translation>%1 aan %2 — uiterlijk %3 — %4</translation>
+    </message>
+    <message>
+        <source>Handovers of this case</source>
+        <translation>Overdrachten van deze casus</translation>
+    </message>
+</context>
+<context>
+    <name>spoed::desk::LoginWindow</name>
+    <message>
+        <source>Spoed — sign in</source>
+        <translation>Spoed — inloggen</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Spoed voor Jeugd&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Spoed voor Jeugd&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>empty: the system&apos;s trusted certificates</source>
+        <translation>leeg: de vertrouwde certificaten van het systeem</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Bladeren…</translation>
+    </message>
+    <message>
+        <source>only for psychiatrists and administrators</source>
+        <translation>alleen voor psychiaters en beheerders</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Inloggen</translation>
+    </message>
+    <message>
+        <source>Se&amp;rver</source>
+        <translation>Se&amp;rver</translation>
+    </message>
+    <message>
+        <source>&amp;CA file</source>
+        <translation>&amp;CA-bestand</translation>
+    </message>
+    <message>
+        <source>&amp;User name</source>
+        <translation>&amp;Gebruikersnaam</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Wachtwoord</translation>
+    </message>
+    <message>
+        <source>Second &amp;factor</source>
+        <translation>Tweede &amp;factor</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA-certificaat</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt)</source>
+        <translation>PEM-bestanden (*.pem *.crt)</translation>
+    </message>
+    <message>
+        <source>Fill in your user name and password.</source>
+        <translation>Vul uw gebruikersnaam en wachtwoord in.</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Inloggen…</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate could not be verified, so Spoed did not connect. Check the server address and the CA file, or ask the administrator. Reason: %1</source>
+        <translation>Het certificaat van de server kon niet worden geverifieerd, dus Spoed heeft geen verbinding gemaakt. Controleer het serveradres en het CA-bestand, of vraag het de beheerder. Reden: %1</translation>
+    </message>
+    <message>
+        <source>Sign-in refused: user name, password or second factor not right, or the account is disabled. (%1)</source>
+        <translation>Inloggen geweigerd: gebruikersnaam, wachtwoord of tweede factor klopt niet, of het account is uitgeschakeld. (%1)</translation>
+    </message>
+    <message>
+        <source>Choose a new password</source>
+        <translation>Kies een nieuw wachtwoord</translation>
+    </message>
+    <message>
+        <source>You signed in with a one-time password. Choose your own (at least 12 characters):</source>
+        <translation>U bent ingelogd met een eenmalig wachtwoord. Kies uw eigen wachtwoord (minstens 12 tekens):</translation>
+    </message>
+    <message>
+        <source>The same password again:</source>
+        <translation>Hetzelfde wachtwoord nog een keer:</translation>
+    </message>
+    <message>
+        <source>The new passwords were empty or not the same; sign in again with the one-time password.</source>
+        <translation>De nieuwe wachtwoorden waren leeg of niet gelijk; log opnieuw in met het eenmalige wachtwoord.</translation>
+    </message>
+</context>
+<context>
+    <name>spoed::desk::LookupPanel</name>
+    <message>
+        <source>pre-registered</source>
+        <translation>vooraangemeld</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) in 90 days</source>
+        <translation>
+            <numerusform>%n casus in 90 dagen</numerusform>
+            <numerusform>%n casussen in 90 dagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Name, phone number or date of birth</source>
+        <translation>Naam, telefoonnummer of geboortedatum</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Casus</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Geopend</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Uitkomst</translation>
+    </message>
+    <message>
+        <source>&amp;Open a new case</source>
+        <translation>Nieuwe casus &amp;openen</translation>
+    </message>
+    <message>
+        <source>&amp;Break the glass…</source>
+        <translation>&amp;Break-the-glass…</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Zoeken</translation>
+    </message>
+    <message>
+        <source>Earlier cases</source>
+        <translation>Eerdere casussen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Unknown youth; %n earlier case(s) from this number</source>
+        <translation>
+            <numerusform>Onbekende jeugdige; %n eerdere casus van dit nummer</numerusform>
+            <numerusform>Onbekende jeugdige; %n eerdere casussen van dit nummer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No one known with this number</source>
+        <translation>Niemand bekend met dit nummer</translation>
+    </message>
+    <message>
+        <source>No one found</source>
+        <translation>Niemand gevonden</translation>
+    </message>
+    <message>
+        <source>%1 years, born %2, %3. Phone: %4&lt;br&gt;Network: %5</source>
+        <translation>%1 jaar, geboren %2, %3. Telefoon: %4&lt;br&gt;Netwerk: %5</translation>
+    </message>
+    <message>
+        <source>Consent: %1</source>
+        <translation>Toestemming: %1</translation>
+    </message>
+    <message>
+        <source>There is no plan for this youth.</source>
+        <translation>Er is geen plan voor deze jeugdige.</translation>
+    </message>
+    <message>
+        <source>Opened by breaking the glass, until %1. This use is reviewed by a coordinator.</source>
+        <translation>Geopend via break-the-glass, tot %1. Een coördinator beoordeelt dit gebruik.</translation>
+    </message>
+</context>
+<context>
+    <name>spoed::desk::MainWindow</name>
+    <message>
+        <source>Spoed — %1 (%2)</source>
+        <translation>Spoed — %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation>Ingelogd als %1</translation>
+    </message>
+    <message>
+        <source>&amp;Shift board</source>
+        <translation>&amp;Dienstbord</translation>
+    </message>
+    <message>
+        <source>&amp;Consults</source>
+        <translation>&amp;Consulten</translation>
+    </message>
+    <message>
+        <source>Consult requested</source>
+        <translation>Consult gevraagd</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new consult request(s) from the crisis line.</source>
+        <translation>
+            <numerusform>%n nieuwe consultvraag van de crisisdienst.</numerusform>
+            <numerusform>%n nieuwe consultvragen van de crisisdienst.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Handovers</source>
+        <translation>&amp;Overdrachten</translation>
+    </message>
+    <message>
+        <source>&amp;Look-up</source>
+        <translation>&amp;Opzoeken</translation>
+    </message>
+    <message>
+        <source>&amp;Pre-registration and plan</source>
+        <translation>&amp;Vooraanmelding en plan</translation>
+    </message>
+    <message>
+        <source>&amp;Break-the-glass reviews</source>
+        <translation>&amp;Break-the-glass-beoordelingen</translation>
+    </message>
+    <message>
+        <source>Partner &amp;directory</source>
+        <translation>Sociale &amp;kaart</translation>
+    </message>
+    <message>
+        <source>&amp;Spoed</source>
+        <translation>&amp;Spoed</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh everything</source>
+        <translation>Alles &amp;vernieuwen</translation>
+    </message>
+    <message>
+        <source>&amp;Language (after restart)</source>
+        <translation>&amp;Taal (na herstart)</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Uitloggen</translation>
+    </message>
+    <message>
+        <source>Spoed</source>
+        <translation>Spoed</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>Uitgelogd</translation>
+    </message>
+    <message>
+        <source>Your session has ended. Please sign in again.</source>
+        <translation>Uw sessie is beëindigd. Log opnieuw in.</translation>
+    </message>
+    <message>
+        <source>Case %1</source>
+        <translation>Casus %1</translation>
+    </message>
+    <message>
+        <source>Consult answered</source>
+        <translation>Consult beantwoord</translation>
+    </message>
+    <message>
+        <source>The psychiatrist answered a consult of case %1.</source>
+        <translation>De psychiater heeft een consult van casus %1 beantwoord.</translation>
+    </message>
+    <message>
+        <source>Handover overdue</source>
+        <translation>Overdracht te laat</translation>
+    </message>
+    <message>
+        <source>A handover of case %1 is past its due time.</source>
+        <translation>Een overdracht van casus %1 is over de tijd.</translation>
+    </message>
+    <message>
+        <source>Break-the-glass used</source>
+        <translation>Break-the-glass gebruikt</translation>
+    </message>
+    <message>
+        <source>A plan was opened without consent; it waits for your review.</source>
+        <translation>Er is een plan zonder toestemming geopend; het wacht op uw beoordeling.</translation>
+    </message>
+    <message>
+        <source>● Connected to %1</source>
+        <translation>● Verbonden met %1</translation>
+    </message>
+    <message>
+        <source> (live updates reconnecting)</source>
+        <translation> (live-updates maken opnieuw verbinding)</translation>
+    </message>
+    <message>
+        <source>● No connection — what you write is kept and sent when the server is back</source>
+        <translation>● Geen verbinding — wat u schrijft blijft bewaard en gaat weg zodra de server terug is</translation>
+    </message>
+    <message>
+        <source>● Server refused: its certificate does not verify</source>
+        <translation>● Server geweigerd: het certificaat klopt niet</translation>
+    </message>
+    <message>
+        <source>● Signed out</source>
+        <translation>● Uitgelogd</translation>
+    </message>
+    <message>
+        <source>No shift has been set for tonight.</source>
+        <translation>Er is voor vanavond geen dienst ingesteld.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;On duty tonight:&lt;/b&gt; %1 &amp;nbsp; — &amp;nbsp; &lt;b&gt;Backup psychiatrist:&lt;/b&gt; %2 (%3)</source>
+        <translation>&lt;b&gt;Dienst vanavond:&lt;/b&gt; %1 &amp;nbsp; — &amp;nbsp; &lt;b&gt;Achterwacht:&lt;/b&gt; %2 (%3)</translation>
+    </message>
+</context>
+<context>
+    <name>spoed::desk::PlanEditor</name>
+    <message>
+        <source>Find a youth: name, phone number or date of birth</source>
+        <translation>Jeugdige zoeken: naam, telefoonnummer of geboortedatum</translation>
+    </message>
+    <message>
+        <source>Pre-registration</source>
+        <translation>Vooraanmelding</translation>
+    </message>
+    <message>
+        <source>Save pre-registration</source>
+        <translation>Vooraanmelding opslaan</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisatie</translation>
+    </message>
+    <message>
+        <source>Professional</source>
+        <translation>Hulpverlener</translation>
+    </message>
+    <message>
+        <source>Professional&apos;s phone</source>
+        <translation>Telefoon hulpverlener</translation>
+    </message>
+    <message>
+        <source>Ongoing care</source>
+        <translation>Lopende zorg</translation>
+    </message>
+    <message>
+        <source>Contact there</source>
+        <translation>Contactpersoon daar</translation>
+    </message>
+    <message>
+        <source>Legal measure</source>
+        <translation>Maatregel</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>Groen</translation>
+    </message>
+    <message>
+        <source>Orange</source>
+        <translation>Oranje</translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation>Rood</translation>
+    </message>
+    <message>
+        <source>Signs</source>
+        <translation>Signalen</translation>
+    </message>
+    <message>
+        <source>What I do</source>
+        <translation>Wat ik doe</translation>
+    </message>
+    <message>
+        <source>What others do</source>
+        <translation>Wat anderen doen</translation>
+    </message>
+    <message>
+        <source>one per line: name | relation | phone</source>
+        <translation>één per regel: naam | relatie | telefoon</translation>
+    </message>
+    <message>
+        <source>one per line</source>
+        <translation>één per regel</translation>
+    </message>
+    <message>
+        <source>What changed and why (required)</source>
+        <translation>Wat er veranderde en waarom (verplicht)</translation>
+    </message>
+    <message>
+        <source>Save as &amp;new version</source>
+        <translation>Opslaan als &amp;nieuwe versie</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Plan&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Plan&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Changes against the previous version:</source>
+        <translation>Wijzigingen ten opzichte van de vorige versie:</translation>
+    </message>
+    <message>
+        <source>Pre-registered.</source>
+        <translation>Vooraangemeld.</translation>
+    </message>
+    <message>
+        <source>Not pre-registered (needs consent).</source>
+        <translation>Niet vooraangemeld (toestemming nodig).</translation>
+    </message>
+    <message>
+        <source>the editor against its base</source>
+        <translation>de editor tegen zijn basis</translation>
+    </message>
+    <message>
+        <source>version %1 (%2)</source>
+        <translation>versie %1 (%2)</translation>
+    </message>
+    <message>
+        <source>A first version.</source>
+        <translation>Een eerste versie.</translation>
+    </message>
+    <message>
+        <source>Against version %1:</source>
+        <translation>Ten opzichte van versie %1:</translation>
+    </message>
+    <message>
+        <source>Version %1 against version %2:</source>
+        <translation>Versie %1 ten opzichte van versie %2:</translation>
+    </message>
+    <message>
+        <source>Saved as version %1.</source>
+        <translation>Opgeslagen als versie %1.</translation>
+    </message>
+    <message>
+        <source>Pre-registration saved.</source>
+        <translation>Vooraanmelding opgeslagen.</translation>
+    </message>
+</context>
+<context>
+    <name>spoed::desk::ShiftBoard</name>
+    <message>
+        <source>Case</source>
+        <translation>Casus</translation>
+    </message>
+    <message>
+        <source>Youth / caller</source>
+        <translation>Jeugdige / beller</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Geopend</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>Risico</translation>
+    </message>
+    <message>
+        <source>Handover to</source>
+        <translation>Overdracht aan</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Uiterlijk</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stand</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Beantwoord</translation>
+    </message>
+    <message>
+        <source>Advice</source>
+        <translation>Advies</translation>
+    </message>
+    <message>
+        <source>Note for the next shift</source>
+        <translation>Notitie voor de volgende dienst</translation>
+    </message>
+    <message>
+        <source>Save &amp;note</source>
+        <translation>&amp;Notitie opslaan</translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation>Vernieuwen (F5)</translation>
+    </message>
+    <message>
+        <source>Open cases</source>
+        <translation>Open casussen</translation>
+    </message>
+    <message>
+        <source>Handovers due and overdue</source>
+        <translation>Overdrachten vandaag en te laat</translation>
+    </message>
+    <message>
+        <source>The psychiatrist&apos;s answers</source>
+        <translation>Antwoorden van de psychiater</translation>
+    </message>
+    <message>
+        <source>Shift note</source>
+        <translation>Dienstoverdracht</translation>
+    </message>
+    <message>
+        <source>youth #%1</source>
+        <translation>jeugdige #%1</translation>
+    </message>
+    <message>
+        <source>OVERDUE</source>
+        <translation>TE LAAT</translation>
+    </message>
+    <message>
+        <source>(waiting) %1</source>
+        <translation>(wacht) %1</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,215 @@
+// The desk's parts on their own: plan formatting and diff, language choice and translation,
+// the log-in screen against a server whose certificate does not verify, and a contact draft
+// that waits for a server that went away and is sent once when it is back.
+#include <gtest/gtest.h>
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QTest>
+#include <QTreeWidget>
+
+#include "client/desk/api.hpp"
+#include "client/desk/case_forms.hpp"
+#include "client/desk/case_view.hpp"
+#include "client/desk/csv.hpp"
+#include "client/desk/draft_sender.hpp"
+#include "client/desk/login_window.hpp"
+#include "client/desk/main_window.hpp"
+#include "client/desk/plan_format.hpp"
+#include "client/desk/session.hpp"
+#include "client/desk/settings.hpp"
+#include "client/desk/text.hpp"
+#include "spoed/v1/case.pb.h"
+#include "tests/gui/desk_fixture.hpp"
+#include "tests/support/service_fixture.hpp"
+#include "tests/support/temp_dir.hpp"
+
+namespace spoed {
+namespace {
+
+using desk::PlanFormat;
+
+v1::PlanContent SamplePlan() {
+    v1::PlanContent c;
+    c.mutable_red()->set_what_i_do("Breathing 4-7-8");
+    c.add_own_coping("Drawing");
+    c.add_own_coping("Cycling");
+    auto* h = c.add_people_who_can_help();
+    h->set_name("Grandparents (fictional)");
+    h->set_relation("grandparents");
+    h->set_phone("050-3123456");
+    return c;
+}
+
+TEST(PlanFormat, DiffNamesEachChangedSectionAndItem) {
+    v1::PlanContent before = SamplePlan();
+    v1::PlanContent after = before;
+    after.mutable_red()->set_what_i_do("Breathing 4-7-8, five times");
+    after.mutable_own_coping()->RemoveLast();
+    after.add_agreements("Call the grandparents first");
+    auto changes = PlanFormat::diff(before, after);
+    ASSERT_EQ(changes.size(), 3u);
+    EXPECT_EQ(changes[0].section, PlanFormat::sections(after)[2].first);  // red phase
+    EXPECT_TRUE(changes[0].before.contains(QStringLiteral("4-7-8")));
+    EXPECT_TRUE(changes[0].after.contains(QStringLiteral("five times")));
+    EXPECT_EQ(changes[1].before, QStringLiteral("Cycling"));
+    EXPECT_TRUE(changes[1].after.isEmpty());
+    EXPECT_EQ(changes[2].after, QStringLiteral("Call the grandparents first"));
+    EXPECT_TRUE(PlanFormat::diff(after, after).empty());
+}
+
+TEST(PlanFormat, HtmlShowsThePhasesInTheirColoursAndTheContacts) {
+    v1::PlanVersion plan;
+    plan.set_version(3);
+    *plan.mutable_content() = SamplePlan();
+    QString html = PlanFormat::html(plan);
+    for (const char* colour : {"#e3f4e1", "#fff0d9", "#fbe0e0"}) EXPECT_TRUE(html.contains(QLatin1String(colour))) << colour;
+    EXPECT_TRUE(html.contains(QStringLiteral("Grandparents (fictional) (grandparents): 050-3123456")));
+    EXPECT_TRUE(html.contains(QStringLiteral("Breathing 4-7-8")));
+}
+
+TEST(PlanFormat, ContactsRoundTripThroughTheEditorsNotation) {
+    auto plan = SamplePlan();
+    auto parsed = PlanFormat::parseContacts(PlanFormat::contactsText(plan.people_who_can_help()) + QStringLiteral("\n\n | x"));
+    ASSERT_EQ(parsed.size(), 1u);
+    EXPECT_EQ(parsed[0].SerializeAsString(), plan.people_who_can_help(0).SerializeAsString());
+}
+
+TEST(DeskLanguage, DutchUnlessTheSettingOrAnEnglishLocaleSaysOtherwise) {
+    EXPECT_EQ(desk::ChooseLanguage({}, QStringLiteral("nl_NL")), QStringLiteral("nl"));
+    EXPECT_EQ(desk::ChooseLanguage({}, QStringLiteral("de_DE")), QStringLiteral("nl"));
+    EXPECT_EQ(desk::ChooseLanguage({}, QStringLiteral("en_GB")), QStringLiteral("en"));
+    EXPECT_EQ(desk::ChooseLanguage(QStringLiteral("nl"), QStringLiteral("en_US")), QStringLiteral("nl"));
+    EXPECT_EQ(desk::ChooseLanguage(QStringLiteral("en"), QStringLiteral("nl_NL")), QStringLiteral("en"));
+}
+
+TEST(DeskLanguage, TheCompiledTranslationsSwitchTheTexts) {
+    auto& app = *qobject_cast<QApplication*>(QCoreApplication::instance());
+    ASSERT_TRUE(desk::InstallTranslation(app, QStringLiteral("en")));
+    EXPECT_EQ(desk::Text::outcome(v1::OUTCOME_STAYED_HOME), QStringLiteral("Stayed home"));
+    ASSERT_TRUE(desk::InstallTranslation(app, QStringLiteral("nl")));
+    EXPECT_EQ(desk::Text::outcome(v1::OUTCOME_STAYED_HOME), QStringLiteral("Bleef thuis"));
+    EXPECT_EQ(desk::Text::handoverStep(v1::HANDOVER_STEP_CONFIRMED), QStringLiteral("Bevestigd"));
+}
+
+TEST(DeskLogin, RefusesAServerWhoseCertificateDoesNotVerifyAndSaysWhy) {
+    test::DeskDaemon d(false);
+    desk::LoginWindow login;
+    login.serverEdit()->setText(d.url());
+    login.caEdit()->clear();  // the system's trust store does not know the development CA
+    login.userEdit()->setText(QStringLiteral("beheer"));
+    login.passwordEdit()->setText(QString::fromLatin1(test::kTestPassword));
+    bool signed_in = false;
+    QObject::connect(&login, &desk::LoginWindow::signedIn, [&](desk::Session* s) {
+        signed_in = true;
+        delete s;
+    });
+    login.loginButton()->click();
+    ASSERT_TRUE(test::WaitUntil([&] { return login.loginButton()->isEnabled() && !login.messageLabel()->text().isEmpty() &&
+                                             !login.messageLabel()->text().endsWith(QStringLiteral("…")); }));
+    EXPECT_FALSE(signed_in);
+    QString text = login.messageLabel()->text();
+    EXPECT_TRUE(text.contains(QStringLiteral("certificaat"))) << text.toStdString();  // the desk's explanation
+    EXPECT_TRUE(text.contains(QStringLiteral("verified"))) << text.toStdString();     // client/core's reason
+    for (auto* b : login.findChildren<QPushButton*>()) {
+        EXPECT_FALSE(b->text().contains(QStringLiteral("toch"), Qt::CaseInsensitive)) << b->text().toStdString();
+    }
+}
+
+TEST(DeskLogin, RemembersServerCaAndUserButNeverThePassword) {
+    test::DeskDaemon d(false);
+    d.InsertUser("werker", "crisis_worker");
+    auto main = test::SignIn(d, QStringLiteral("werker"), QString::fromLatin1(test::kTestPassword));
+    ASSERT_TRUE(main);
+    auto s = desk::DeskSettings::Load();
+    EXPECT_EQ(s.server_url, d.url());
+    EXPECT_EQ(s.ca_file, d.ca());
+    EXPECT_EQ(s.last_user, QStringLiteral("werker"));
+    QSettings raw;
+    for (const QString& key : raw.allKeys()) {
+        QString value = raw.value(key).toString();
+        EXPECT_FALSE(value.contains(QString::fromLatin1(test::kTestPassword))) << key.toStdString();
+        EXPECT_FALSE(value.contains(QString::fromStdString(main->session().token()))) << key.toStdString();
+    }
+    desk::LoginWindow again;
+    EXPECT_EQ(again.userEdit()->text(), QStringLiteral("werker"));
+    EXPECT_TRUE(again.passwordEdit()->text().isEmpty());
+}
+
+TEST(DeskDrafts, AContactWrittenWhileTheServerIsGoneIsSentOnceWhenItIsBack) {
+    test::DeskDaemon d(false);
+    d.InsertUser("werker", "crisis_worker");
+    auto main = test::SignIn(d, QStringLiteral("werker"), QString::fromLatin1(test::kTestPassword));
+    ASSERT_TRUE(main);
+    desk::Api& api = main->session().api();
+    api.setProbeInterval(200);
+
+    // An unknown caller's case, opened through the desk's own Api.
+    v1::OpenCaseRequest open;
+    open.set_caller_description("father of a boy of about 14 (fictional)");
+    open.set_idempotency_key("draft-test-open");
+    std::int64_t case_id = 0;
+    api.call<v1::OpenCaseResponse>(main.get(), "spoed.v1.CaseService/OpenCase", open,
+                                   [&](const Result<v1::OpenCaseResponse>& r) {
+                                       ASSERT_TRUE(r.ok()) << r.error().message;
+                                       case_id = r->case_().id();
+                                   });
+    ASSERT_TRUE(test::WaitUntil([&] { return case_id != 0; }));
+    desk::CaseView* view = main->openCase(case_id);
+    ASSERT_TRUE(view && view->contactForm());
+    desk::ContactForm* form = view->contactForm();
+
+    d.Stop();
+    QTest::keyClicks(form->summaryEdit(), QStringLiteral("Father called; calmer after the breathing exercise."));
+    form->responseBox(v1::RESPONSE_ADVICE)->setChecked(true);
+    const std::string key = form->draft().key();
+    QTest::keyClick(form->summaryEdit(), Qt::Key_Return, Qt::ControlModifier);
+    ASSERT_TRUE(test::WaitUntil([&] { return form->draft().waiting(); }, 30'000))
+        << form->statusLabel()->text().toStdString() << " busy=" << form->draft().busy();
+    EXPECT_EQ(api.state(), desk::ConnectionState::kUnreachable);
+    EXPECT_TRUE(main->connectionLabel()->text().contains(QStringLiteral("Geen verbinding")))
+        << main->connectionLabel()->text().toStdString();
+    // The text stays in the form, with its key.
+    EXPECT_TRUE(form->summaryEdit()->toPlainText().contains(QStringLiteral("breathing exercise")));
+    EXPECT_EQ(form->draft().key(), key);
+
+    d.Restart();
+    ASSERT_TRUE(test::WaitUntil([&] { return !form->draft().waiting() && !form->draft().busy(); }, 30'000));
+    EXPECT_EQ(api.state(), desk::ConnectionState::kOnline);
+    EXPECT_TRUE(form->summaryEdit()->toPlainText().isEmpty());
+    EXPECT_NE(form->draft().key(), key);  // a new draft begins
+
+    // Exactly one contact reached the case.
+    ASSERT_TRUE(test::WaitUntil([&] {
+        int n = 0;
+        for (const auto& c : view->data().contacts()) n += c.summary().find("breathing exercise") != std::string::npos;
+        return n == 1 && view->data().contacts_size() == 1;
+    }));
+}
+
+}  // namespace
+}  // namespace spoed
+
+namespace spoed {
+namespace {
+
+TEST(DeskCsv, QuotesWhatNeedsQuotingAndWritesWholeFiles) {
+    EXPECT_EQ(desk::CsvLine({QStringLiteral("a"), QStringLiteral("b,c"), QStringLiteral("say \"hi\""), QStringLiteral("x\ny")}),
+              QStringLiteral("a,\"b,c\",\"say \"\"hi\"\"\",\"x\ny\""));
+    test::TempDir dir;
+    QString path = QString::fromStdString(dir.file("out.csv"));
+    ASSERT_TRUE(desk::WriteCsv(path, {QStringLiteral("id"), QStringLiteral("text")}, {{QStringLiteral("1"), QStringLiteral("é")}}));
+    QFile f(path);
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    EXPECT_EQ(f.readAll(), QByteArray("id,text\r\n1,\xc3\xa9\r\n"));
+    EXPECT_FALSE(desk::WriteCsv(QString::fromStdString(dir.file("no/such/dir/out.csv")), {QStringLiteral("id")}, {}));
+}
+
+}  // namespace
+}  // namespace spoed
