@@ -570,6 +570,8 @@ FiguresView::FiguresView(Session& session, QWidget* parent) : QWidget(parent), s
     table_->setHeaderLabels({tr("Figure"), tr("Count"), tr("Share"), tr("Of")});
     table_->setRootIsDecorated(false);
     table_->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    table_->header()->setSectionResizeMode(0, QHeaderView::Interactive);
+    table_->setColumnWidth(0, 300);
     explanations_ = new QLabel(this);
     explanations_->setWordWrap(true);
     period_ = new QComboBox(this);
@@ -672,7 +674,7 @@ void FiguresView::reload() {
 void FiguresView::show() {
     // Cases and contacts per period.
     auto* cases = new QBarSet(tr("Cases"));
-    auto* contacts = new QBarSet(tr("Contacts"));
+    auto* contacts = new QBarSet(tr("Calls and visits"));
     QStringList labels;
     int top = 1;
     for (const auto& p : figures_.periods()) {
@@ -692,6 +694,10 @@ void FiguresView::show() {
     auto* y = new QValueAxis;
     y->setRange(0, top);
     y->setLabelFormat(QStringLiteral("%d"));
+    // Whole numbers on the axis: a tick every ceil(top / 5).
+    y->setTickType(QValueAxis::TicksDynamic);
+    y->setTickAnchor(0);
+    y->setTickInterval(std::max(1, (top + 4) / 5));
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     series->attachAxis(x);
@@ -727,7 +733,7 @@ void FiguresView::show() {
                                      share ? Q(share->denominator()) : QString()});
     };
     row(tr("Cases"), QString::number(t.cases()), nullptr);
-    row(tr("Contacts"), QString::number(t.contacts()), nullptr);
+    row(tr("Calls and visits"), QString::number(t.contacts()), nullptr);
     row(tr("Weekday evenings"), QString(), &t.weekday_evening());
     row(tr("Weekends"), QString(), &t.weekend());
     row(tr("Stayed home"), QString(), &t.stayed_home());
@@ -741,7 +747,8 @@ void FiguresView::show() {
     for (const auto& a : t.age_bands()) row(tr("Age %1").arg(Q(a.key())), QString::number(a.count()), &a.share());
     for (const auto& a : t.risk_flags()) row(tr("Risk: %1").arg(Q(a.key())), QString::number(a.count()), &a.share());
     for (const auto& a : t.problem_areas()) row(tr("Problem area: %1").arg(Q(a.key())), QString::number(a.count()), &a.share());
-    row(tr("Repeat callers (%1)").arg(Q(t.repeat_youths().rule())), QString::number(t.repeat_youths().youths()), nullptr);
+    row(tr("Repeat callers"), QString::number(t.repeat_youths().youths()), nullptr);
+    table_->topLevelItem(table_->topLevelItemCount() - 1)->setToolTip(0, Q(t.repeat_youths().rule()));
 
     QStringList explanations;
     for (const auto& e : figures_.explanations()) explanations << Q(e);

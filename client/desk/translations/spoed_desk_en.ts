@@ -441,6 +441,14 @@
         <source>Opening…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Your &amp;password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Second &amp;factor</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>spoed::desk::BreakGlassReviews</name>
@@ -807,6 +815,399 @@
     </message>
 </context>
 <context>
+    <name>spoed::desk::EvaluationsView</name>
+    <message>
+        <source>planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>finalised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>planned by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>marked complex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>crisis placement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>admission</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>suicide attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>repeat crises</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>with own network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stayed home</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>risk flag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Plan an evaluation of case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Held on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one per line: organisation | name | role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>partly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The evaluation changes the safety plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Finalise (read-only afterwards)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meeting &amp;planned for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pa&amp;rticipants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Care already given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What went well</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What could be better</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right help at the right time?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What prevents a next crisis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New plan version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluation planned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finalised.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Choose an evaluation on the left.&lt;/i&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Evaluation of case %1&lt;/b&gt; — %2, due by %3&lt;br&gt;Why: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Review&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>spoed::desk::FiguresView</name>
+    <message>
+        <source>per month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>per quarter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The story behind the figures of this period (geteld én verteld)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save &amp;narrative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>consults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>handovers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>evaluations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>proposals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;records (CSV)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;figures (CSV)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Narrative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Narrative saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases and contacts per period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome of the night</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weekday evenings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weekends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stayed home</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complex cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With a pre-registered plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handovers confirmed by their due time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem area: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) exported to %1.</source>
+        <translation>
+            <numerusform>%n record exported to %1.</numerusform>
+            <numerusform>%n records exported to %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Calls and visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat callers</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>spoed::desk::HandoverBoard</name>
     <message>
         <source>Due</source>
@@ -1038,6 +1439,28 @@
         <source>The new passwords were empty or not the same; sign in again with the one-time password.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Your role needs a second factor: type the code from your authenticator app. (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set up your second factor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role needs a second factor. Add this key to your authenticator app:
+
+%1
+
+(%2)
+
+Then type the six-digit code it shows:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The second factor was not set up; sign in again to do it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>spoed::desk::LookupPanel</name>
@@ -1253,6 +1676,18 @@
         <source>&lt;b&gt;On duty tonight:&lt;/b&gt; %1 &amp;nbsp; — &amp;nbsp; &lt;b&gt;Backup psychiatrist:&lt;/b&gt; %2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Evaluations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Improvement p&amp;roposals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Figures</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>spoed::desk::PlanEditor</name>
@@ -1374,6 +1809,189 @@
     </message>
     <message>
         <source>Pre-registration saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>spoed::desk::ProposalsBoard</name>
+    <message>
+        <source>open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>discussed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>adopted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>implemented</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>care partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>municipality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>own team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proposal, for the care chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>partner or municipality; empty for the own team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. bereikbaarheid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>evaluation numbers, separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New proposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>note (required when rejected)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set s&amp;tatus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chosen proposal:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New proposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Te&amp;xt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Addressed to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From evaluations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export proposals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposal saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>addressed to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>proposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>evaluations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>created</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -441,6 +441,14 @@
         <source>Opening…</source>
         <translation>Openen…</translation>
     </message>
+    <message>
+        <source>Your &amp;password</source>
+        <translation>Uw &amp;wachtwoord</translation>
+    </message>
+    <message>
+        <source>Second &amp;factor</source>
+        <translation>Tweede &amp;factor</translation>
+    </message>
 </context>
 <context>
     <name>spoed::desk::BreakGlassReviews</name>
@@ -807,6 +815,399 @@
     </message>
 </context>
 <context>
+    <name>spoed::desk::EvaluationsView</name>
+    <message>
+        <source>planned</source>
+        <translation>gepland</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>te laat</translation>
+    </message>
+    <message>
+        <source>held</source>
+        <translation>gehouden</translation>
+    </message>
+    <message>
+        <source>finalised</source>
+        <translation>afgerond</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>onbekend</translation>
+    </message>
+    <message>
+        <source>planned by hand</source>
+        <translation>met de hand gepland</translation>
+    </message>
+    <message>
+        <source>marked complex</source>
+        <translation>als complex gemarkeerd</translation>
+    </message>
+    <message>
+        <source>crisis placement</source>
+        <translation>crisisplaatsing</translation>
+    </message>
+    <message>
+        <source>admission</source>
+        <translation>opname</translation>
+    </message>
+    <message>
+        <source>suicide attempt</source>
+        <translation>suïcidepoging</translation>
+    </message>
+    <message>
+        <source>repeat crises</source>
+        <translation>herhaalde crises</translation>
+    </message>
+    <message>
+        <source>with own network</source>
+        <translation>bij eigen netwerk</translation>
+    </message>
+    <message>
+        <source>stayed home</source>
+        <translation>bleef thuis</translation>
+    </message>
+    <message>
+        <source>risk flag</source>
+        <translation>risicosignaal</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>Uiterlijk</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Casus</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Waarom</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <source>&amp;Plan an evaluation of case</source>
+        <translation>Evaluatie &amp;plannen van casus</translation>
+    </message>
+    <message>
+        <source>&amp;Held on</source>
+        <translation>&amp;Gehouden op</translation>
+    </message>
+    <message>
+        <source>one per line: organisation | name | role</source>
+        <translation>één per regel: organisatie | naam | rol</translation>
+    </message>
+    <message>
+        <source>not answered</source>
+        <translation>niet beantwoord</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>partly</source>
+        <translation>deels</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nee</translation>
+    </message>
+    <message>
+        <source>The evaluation changes the safety plan</source>
+        <translation>De evaluatie verandert het veiligheidsplan</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>geen</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>Op&amp;slaan</translation>
+    </message>
+    <message>
+        <source>&amp;Finalise (read-only afterwards)</source>
+        <translation>&amp;Afronden (daarna alleen lezen)</translation>
+    </message>
+    <message>
+        <source>Review comment</source>
+        <translation>Opmerking bij de beoordeling</translation>
+    </message>
+    <message>
+        <source>Add &amp;comment</source>
+        <translation>&amp;Opmerking toevoegen</translation>
+    </message>
+    <message>
+        <source>Meeting &amp;planned for</source>
+        <translation>Bijeenkomst &amp;gepland op</translation>
+    </message>
+    <message>
+        <source>Pa&amp;rticipants</source>
+        <translation>&amp;Deelnemers</translation>
+    </message>
+    <message>
+        <source>Care already given</source>
+        <translation>Al gegeven zorg</translation>
+    </message>
+    <message>
+        <source>What went well</source>
+        <translation>Wat ging goed</translation>
+    </message>
+    <message>
+        <source>What could be better</source>
+        <translation>Wat kon beter</translation>
+    </message>
+    <message>
+        <source>Right help at the right time?</source>
+        <translation>Juiste hulp op het juiste moment?</translation>
+    </message>
+    <message>
+        <source>What prevents a next crisis</source>
+        <translation>Wat voorkomt een volgende crisis</translation>
+    </message>
+    <message>
+        <source>Plan changes</source>
+        <translation>Wijzigingen in het plan</translation>
+    </message>
+    <message>
+        <source>New plan version</source>
+        <translation>Nieuwe planversie</translation>
+    </message>
+    <message>
+        <source>Evaluation planned.</source>
+        <translation>Evaluatie gepland.</translation>
+    </message>
+    <message>
+        <source>Finalised.</source>
+        <translation>Afgerond.</translation>
+    </message>
+    <message>
+        <source>Comment added.</source>
+        <translation>Opmerking toegevoegd.</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Choose an evaluation on the left.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Kies links een evaluatie.&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Evaluation of case %1&lt;/b&gt; — %2, due by %3&lt;br&gt;Why: %4</source>
+        <translation>&lt;b&gt;Evaluatie van casus %1&lt;/b&gt; — %2, uiterlijk %3&lt;br&gt;Waarom: %4</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Review&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Beoordeling&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Opgeslagen.</translation>
+    </message>
+</context>
+<context>
+    <name>spoed::desk::FiguresView</name>
+    <message>
+        <source>per month</source>
+        <translation>per maand</translation>
+    </message>
+    <message>
+        <source>per quarter</source>
+        <translation>per kwartaal</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Tonen</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Cijfer</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Aantal</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Aandeel</translation>
+    </message>
+    <message>
+        <source>Of</source>
+        <translation>Van</translation>
+    </message>
+    <message>
+        <source>The story behind the figures of this period (geteld én verteld)</source>
+        <translation>Het verhaal achter de cijfers van deze periode (geteld én verteld)</translation>
+    </message>
+    <message>
+        <source>Save &amp;narrative</source>
+        <translation>&amp;Verhaal opslaan</translation>
+    </message>
+    <message>
+        <source>cases</source>
+        <translation>casussen</translation>
+    </message>
+    <message>
+        <source>contacts</source>
+        <translation>contacten</translation>
+    </message>
+    <message>
+        <source>consults</source>
+        <translation>consulten</translation>
+    </message>
+    <message>
+        <source>handovers</source>
+        <translation>overdrachten</translation>
+    </message>
+    <message>
+        <source>evaluations</source>
+        <translation>evaluaties</translation>
+    </message>
+    <message>
+        <source>proposals</source>
+        <translation>verbetervoorstellen</translation>
+    </message>
+    <message>
+        <source>Export &amp;records (CSV)…</source>
+        <translation>&amp;Gegevens exporteren (CSV)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;figures (CSV)…</source>
+        <translation>&amp;Cijfers exporteren (CSV)…</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Van</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>tot en met</translation>
+    </message>
+    <message>
+        <source>Narrative</source>
+        <translation>Verhaal</translation>
+    </message>
+    <message>
+        <source>Narrative saved.</source>
+        <translation>Verhaal opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Export figures</source>
+        <translation>Cijfers exporteren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-bestanden (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>Geëxporteerd naar %1.</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>Kon %1 niet schrijven.</translation>
+    </message>
+    <message>
+        <source>Export records</source>
+        <translation>Gegevens exporteren</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Casussen</translation>
+    </message>
+    <message>
+        <source>Cases and contacts per period</source>
+        <translation>Casussen en contacten per periode</translation>
+    </message>
+    <message>
+        <source>Outcome of the night</source>
+        <translation>Uitkomst van de nacht</translation>
+    </message>
+    <message>
+        <source>Weekday evenings</source>
+        <translation>Doordeweekse avonden</translation>
+    </message>
+    <message>
+        <source>Weekends</source>
+        <translation>Weekenden</translation>
+    </message>
+    <message>
+        <source>Stayed home</source>
+        <translation>Bleef thuis</translation>
+    </message>
+    <message>
+        <source>Consults</source>
+        <translation>Consulten</translation>
+    </message>
+    <message>
+        <source>Complex cases</source>
+        <translation>Complexe casussen</translation>
+    </message>
+    <message>
+        <source>With a pre-registered plan</source>
+        <translation>Met een plan via vooraanmelding</translation>
+    </message>
+    <message>
+        <source>Handovers confirmed by their due time</source>
+        <translation>Overdrachten op tijd bevestigd</translation>
+    </message>
+    <message>
+        <source>Age %1</source>
+        <translation>Leeftijd %1</translation>
+    </message>
+    <message>
+        <source>Risk: %1</source>
+        <translation>Risico: %1</translation>
+    </message>
+    <message>
+        <source>Problem area: %1</source>
+        <translation>Probleemgebied: %1</translation>
+    </message>
+    <message>
+        <source>Cases in %1</source>
+        <translation>Casussen in %1</translation>
+    </message>
+    <message>
+        <source>figure</source>
+        <translation>cijfer</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>aantal</translation>
+    </message>
+    <message>
+        <source>share</source>
+        <translation>aandeel</translation>
+    </message>
+    <message>
+        <source>of</source>
+        <translation>van</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exporteren…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) exported to %1.</source>
+        <translation>
+            <numerusform>%n regel geëxporteerd naar %1.</numerusform>
+            <numerusform>%n regels geëxporteerd naar %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Calls and visits</source>
+        <translation>Gesprekken en bezoeken</translation>
+    </message>
+    <message>
+        <source>Repeat callers</source>
+        <translation>Herhaalde bellers</translation>
+    </message>
+</context>
+<context>
     <name>spoed::desk::HandoverBoard</name>
     <message>
         <source>Due</source>
@@ -1038,6 +1439,34 @@
         <source>The new passwords were empty or not the same; sign in again with the one-time password.</source>
         <translation>De nieuwe wachtwoorden waren leeg of niet gelijk; log opnieuw in met het eenmalige wachtwoord.</translation>
     </message>
+    <message>
+        <source>Your role needs a second factor: type the code from your authenticator app. (%1)</source>
+        <translation>Uw rol vraagt een tweede factor: typ de code uit uw authenticator-app. (%1)</translation>
+    </message>
+    <message>
+        <source>Set up your second factor</source>
+        <translation>Tweede factor instellen</translation>
+    </message>
+    <message>
+        <source>Your role needs a second factor. Add this key to your authenticator app:
+
+%1
+
+(%2)
+
+Then type the six-digit code it shows:</source>
+        <translation>Uw rol vraagt een tweede factor. Voeg deze sleutel toe aan uw authenticator-app:
+
+%1
+
+(%2)
+
+Typ daarna de zescijferige code die de app toont:</translation>
+    </message>
+    <message>
+        <source>The second factor was not set up; sign in again to do it.</source>
+        <translation>De tweede factor is niet ingesteld; log opnieuw in om dat te doen.</translation>
+    </message>
 </context>
 <context>
     <name>spoed::desk::LookupPanel</name>
@@ -1253,6 +1682,18 @@
         <source>&lt;b&gt;On duty tonight:&lt;/b&gt; %1 &amp;nbsp; — &amp;nbsp; &lt;b&gt;Backup psychiatrist:&lt;/b&gt; %2 (%3)</source>
         <translation>&lt;b&gt;Dienst vanavond:&lt;/b&gt; %1 &amp;nbsp; — &amp;nbsp; &lt;b&gt;Achterwacht:&lt;/b&gt; %2 (%3)</translation>
     </message>
+    <message>
+        <source>&amp;Evaluations</source>
+        <translation>&amp;Evaluaties</translation>
+    </message>
+    <message>
+        <source>Improvement p&amp;roposals</source>
+        <translation>Verbeter&amp;voorstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Figures</source>
+        <translation>&amp;Cijfers</translation>
+    </message>
 </context>
 <context>
     <name>spoed::desk::PlanEditor</name>
@@ -1375,6 +1816,189 @@
     <message>
         <source>Pre-registration saved.</source>
         <translation>Vooraanmelding opgeslagen.</translation>
+    </message>
+</context>
+<context>
+    <name>spoed::desk::ProposalsBoard</name>
+    <message>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>discussed</source>
+        <translation>besproken</translation>
+    </message>
+    <message>
+        <source>adopted</source>
+        <translation>overgenomen</translation>
+    </message>
+    <message>
+        <source>implemented</source>
+        <translation>ingevoerd</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>afgewezen</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>onbekend</translation>
+    </message>
+    <message>
+        <source>care partner</source>
+        <translation>ketenpartner</translation>
+    </message>
+    <message>
+        <source>municipality</source>
+        <translation>gemeente</translation>
+    </message>
+    <message>
+        <source>own team</source>
+        <translation>eigen team</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation>Voorstel</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Aan</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Thema</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Evaluations</source>
+        <translation>Evaluaties</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Sinds</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation>E&amp;xporteren (CSV)…</translation>
+    </message>
+    <message>
+        <source>The proposal, for the care chain</source>
+        <translation>Het voorstel, voor de keten</translation>
+    </message>
+    <message>
+        <source>partner or municipality; empty for the own team</source>
+        <translation>partner of gemeente; leeg voor het eigen team</translation>
+    </message>
+    <message>
+        <source>e.g. bereikbaarheid</source>
+        <translation>bijv. bereikbaarheid</translation>
+    </message>
+    <message>
+        <source>evaluation numbers, separated by commas</source>
+        <translation>evaluatienummers, gescheiden door komma&apos;s</translation>
+    </message>
+    <message>
+        <source>&amp;New proposal</source>
+        <translation>&amp;Nieuw voorstel</translation>
+    </message>
+    <message>
+        <source>note (required when rejected)</source>
+        <translation>toelichting (verplicht bij afwijzen)</translation>
+    </message>
+    <message>
+        <source>Set s&amp;tatus</source>
+        <translation>S&amp;tatus zetten</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Chosen proposal:</source>
+        <translation>Gekozen voorstel:</translation>
+    </message>
+    <message>
+        <source>New proposal</source>
+        <translation>Nieuw voorstel</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt</source>
+        <translation>Te&amp;kst</translation>
+    </message>
+    <message>
+        <source>Addressed to</source>
+        <translation>Gericht aan</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>From evaluations</source>
+        <translation>Uit evaluaties</translation>
+    </message>
+    <message>
+        <source>Export proposals</source>
+        <translation>Voorstellen exporteren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-bestanden (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>Geëxporteerd naar %1.</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>Kon %1 niet schrijven.</translation>
+    </message>
+    <message>
+        <source>Proposal saved.</source>
+        <translation>Voorstel opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Status set.</source>
+        <translation>Status gezet.</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>id</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>status</translation>
+    </message>
+    <message>
+        <source>addressed to</source>
+        <translation>gericht aan</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>naam</translation>
+    </message>
+    <message>
+        <source>theme</source>
+        <translation>thema</translation>
+    </message>
+    <message>
+        <source>proposal</source>
+        <translation>voorstel</translation>
+    </message>
+    <message>
+        <source>evaluations</source>
+        <translation>evaluaties</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>aangemaakt</translation>
     </message>
 </context>
 <context>
