@@ -289,9 +289,11 @@ void EventHub::CheckSessions() {
             return user && !user->disabled;
         });
         if (!valid.ok() || *valid) continue;
+        {
+            std::lock_guard lock(mu_);
+            subscribers_.erase(id);  // before the close, so no client sees it still counted
+        }
         s->peer->Close(kClosePolicy, "session ended: log in again");
-        std::lock_guard lock(mu_);
-        subscribers_.erase(id);
     }
 }
 

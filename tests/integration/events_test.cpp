@@ -377,6 +377,7 @@ TEST_F(EventsTest, LoggingOutClosesTheStream) {
     auto r = pieter->Call<v1::LogoutResponse>("spoed.v1.AuthService/Logout", v1::LogoutRequest());
     ASSERT_TRUE(r.ok());
     EXPECT_TRUE(inbox.WaitForState(EventStream::State::kUnauthorized));
+    for (int i = 0; i < 100 && daemon_->event_subscribers() > 0; ++i) std::this_thread::sleep_for(10ms);
     EXPECT_EQ(daemon_->event_subscribers(), 0u);
 }
 
