@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 #include <stdexcept>
 
 namespace spoed::db {
@@ -405,82 +404,97 @@ std::vector<CaseFiguresRecord> SqliteStatsRepo::CaseFigures(const FiguresQuery& 
 
 std::vector<KeyedCountRecord> SqliteStatsRepo::KeyedCounts(const FiguresQuery& q) {
     if (q.buckets.empty()) return {};
-    // The distinct keys by skipping through case_figure_keys' primary key (a few seeks, however
-    // many rows), then each key's count per bucket from its range of that key: no sort.
+    // The distinct keys by skipping through case_figure_keys' primary key (one seek per key,
+    // however many rows), then each key's count per bucket from its range: no sort.
     std::string sql =
         "WITH RECURSIVE " + BucketValues(q.buckets) +
-        ", keys(figure, key) AS (SELECT * FROM (SELECT figure, key FROM case_figure_keys ORDER BY figure, key LIMIT 1) "
-        "UNION ALL SELECT (SELECT x.figure FROM case_figure_keys AS x WHERE (x.figure, x.key) > (keys.figure, keys.key) "
-        "ORDER BY x.figure, x.key LIMIT 1), (SELECT x.key FROM case_figure_keys AS x WHERE (x.figure, x.key) > "
-        "(keys.figure, keys.key) ORDER BY x.figure, x.key LIMIT 1) FROM keys WHERE keys.figure IS NOT NULL), "
-        "counts AS (SELECT b.i AS i, keys.figure AS figure, keys.key AS key, (SELECT sum(x.n) FROM case_figure_keys AS x "
-        "WHERE x.figure = keys.figure AND x.key = keys.key AND x.opened_at >= b.lo AND x.opened_at < b.hi) AS n "
-        "FROM keys, b WHERE keys.figure IS NOT NULL) "
-        "SELECT i, figure, key, n FROM counts WHERE n > 0 "
+        ", f(figure) AS (VALUES ('problem_area'), ('response'), ('risk_flag')), "
+        "keys(figure, key) AS (SELECT f.figure, (SELECT min(x.key) FROM case_figure_keys AS x WHERE x.figure = f.figure) "
+        "FROM f UNION ALL SELECT keys.figure, (SELECT min(x.key) FROM case_figure_keys AS x WHERE x.figure = keys.figure "
+        "AND x.key > keys.key) FROM keys WHERE keys.key IS NOT NULL) "
+        "SELECT b.i, keys.figure, keys.key, (SELECT coalesce(sum(x.n), 0) FROM case_figure_keys AS x WHERE "
+        "x.figure = keys.figure AND x.key = keys.key AND x.opened_at >= b.lo AND x.opened_at < b.hi) "
+        "FROM keys, b WHERE keys.key IS NOT NULL "
         "UNION ALL SELECT b.i, 'proposal', p.status, count(*) FROM b JOIN proposals AS p "
         "ON p.created_at >= b.lo AND p.created_at < b.hi GROUP BY b.i, p.status";
     auto st = c_.Prepare(sql);
     std::vector<KeyedCountRecord> out;
-    while (st.Step()) out.push_back({static_cast<int>(st.Int(0)), st.Text(1), st.Text(2), st.Int(3)});
+    while (st.Step()) {
+        if (st.Int(3) > 0) out.push_back({static_cast<int>(st.Int(0)), st.Text(1), st.Text(2), st.Int(3)});
+    }
     return out;
 }
 
 std::vector<HandoverFiguresRecord> SqliteStatsRepo::HandoverFigures(const FiguresQuery& q) {
     if (q.buckets.empty()) return {};
-    // One pass over the period's handovers (their case's municipality and the confirmation time
-    // are kept by migration 0007), counted here per bucket and municipality; the medians from
-    // the confirmation durations, the only values kept per handover.
+    // One pass over the period's handovers through the covering index handovers_figures (their
+    // case's opening time and municipality are kept on them by migration 0007), counted here
+    // per bucket and municipality; the medians from the confirmation durations, the only values
+    // kept per handover.
     struct Group {
         std::int64_t handovers = 0, confirmed = 0, on_time = 0;
         std::vector<std::int64_t> durations;
     };
-    const int whole = static_cast<int>(q.buckets.size());
-    std::map<std::pair<int, std::string>, Group> groups;  // "(all)" is keyed "" here, so it sorts first
+    const std::size_t whole = q.buckets.size();
+    std::vector<std::string> municipalities;             // index 0: "(all)"
+    std::vector<std::vector<Group>> groups(whole + 1);   // [bucket][municipality]
     auto st = c_.Prepare(
-        "SELECT k.opened_at, coalesce(nullif(k.youth_municipality, ''), '(unknown)'), h.created_at, h.due_at, "
-        "h.confirmed_at FROM cases AS k JOIN handovers AS h ON h.case_id = k.id "
-        "WHERE k.opened_at >= ?1 AND k.opened_at < ?2");
+        "SELECT h.case_opened_at, coalesce(nullif(h.municipality, ''), '(unknown)'), h.created_at, h.due_at, "
+        "h.confirmed_at FROM handovers AS h WHERE h.case_opened_at >= ?1 AND h.case_opened_at < ?2");
     st.Bind(1, ToMicros(q.whole.from)).Bind(2, ToMicros(q.whole.to));
+    std::string last;
+    std::size_t m = 0;
+    municipalities.emplace_back();
     while (st.Step()) {
         const int bucket = BucketOf(q.buckets, st.Int(0));
-        const std::string municipality = st.Text(1);
+        std::string municipality = st.Text(1);
+        if (municipality != last || m == 0) {
+            auto it = std::find(municipalities.begin() + 1, municipalities.end(), municipality);
+            m = static_cast<std::size_t>(it - municipalities.begin());
+            if (it == municipalities.end()) municipalities.push_back(municipality);
+            last = std::move(municipality);
+        }
         const std::int64_t created = st.Int(2), due = st.Int(3);
         const std::optional<std::int64_t> confirmed = st.OptInt(4);
-        for (int b : {bucket, whole}) {
-            if (b < 0) continue;
-            for (const std::string* m : {&municipality, static_cast<const std::string*>(nullptr)}) {
-                Group& g = groups[{b, m ? *m : std::string()}];
+        for (std::size_t b : {bucket < 0 ? whole : static_cast<std::size_t>(bucket), whole}) {
+            for (std::size_t i : {m, std::size_t{0}}) {
+                if (groups[b].size() < municipalities.size()) groups[b].resize(municipalities.size());
+                Group& g = groups[b][i];
                 ++g.handovers;
                 if (!confirmed) continue;
                 ++g.confirmed;
                 g.on_time += *confirmed <= due ? 1 : 0;
                 g.durations.push_back(*confirmed - created);
             }
+            if (bucket < 0) break;  // outside the buckets: the whole period only
         }
     }
+    // Per bucket: the municipalities in order, then "(all)"; only those with handovers.
+    std::vector<std::size_t> order(municipalities.size() - 1);
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i + 1;
+    std::sort(order.begin(), order.end(), [&](auto a, auto b) { return municipalities[a] < municipalities[b]; });
+    order.push_back(0);
     std::vector<HandoverFiguresRecord> out;
-    auto emit = [&](int bucket, const std::string& municipality, Group& g) {
-        HandoverFiguresRecord r{bucket, municipality, g.handovers, g.confirmed, g.on_time, std::nullopt};
-        auto& d = g.durations;
-        if (!d.empty()) {
-            // The middle value, or the mean of the two middle values, in whole minutes.
-            const std::size_t n = d.size();
-            std::nth_element(d.begin(), d.begin() + static_cast<std::ptrdiff_t>(n / 2), d.end());
-            double median = static_cast<double>(d[n / 2]);
-            if (n % 2 == 0) {
-                const auto lower = *std::max_element(d.begin(), d.begin() + static_cast<std::ptrdiff_t>(n / 2));
-                median = static_cast<double>(lower + d[n / 2]) / 2.0;
+    for (std::size_t b = 0; b <= whole; ++b) {
+        for (std::size_t i : order) {
+            if (i >= groups[b].size() || groups[b][i].handovers == 0) continue;
+            Group& g = groups[b][i];
+            HandoverFiguresRecord r{static_cast<int>(b), i == 0 ? "(all)" : municipalities[i], g.handovers,
+                                    g.confirmed, g.on_time, std::nullopt};
+            auto& d = g.durations;
+            if (!d.empty()) {
+                // The middle value, or the mean of the two middle values, in whole minutes.
+                const std::size_t n = d.size();
+                std::nth_element(d.begin(), d.begin() + static_cast<std::ptrdiff_t>(n / 2), d.end());
+                double median = static_cast<double>(d[n / 2]);
+                if (n % 2 == 0) {
+                    const auto lower = *std::max_element(d.begin(), d.begin() + static_cast<std::ptrdiff_t>(n / 2));
+                    median = static_cast<double>(lower + d[n / 2]) / 2.0;
+                }
+                r.median_minutes = static_cast<std::int64_t>(std::round(median / 60'000'000.0));
             }
-            r.median_minutes = static_cast<std::int64_t>(std::round(median / 60'000'000.0));
+            out.push_back(std::move(r));
         }
-        out.push_back(std::move(r));
-    };
-    // Per bucket: municipalities in order, then "(all)".
-    for (auto it = groups.begin(); it != groups.end();) {
-        const int bucket = it->first.first;
-        auto all = it;  // the "" key sorts first within a bucket
-        for (++it; it != groups.end() && it->first.first == bucket; ++it) emit(bucket, it->first.second, it->second);
-        emit(bucket, "(all)", all->second);
     }
     return out;
 }
