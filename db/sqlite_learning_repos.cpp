@@ -325,10 +325,10 @@ std::string QuotedList(const std::vector<std::string>& items) {
     return out;
 }
 
-/// Whether the case (columns of alias `k` of table cases) is complex by the rules — the same
-/// rules CloseCase applies to plan an evaluation. A CASE, so that SQLite stops at the first rule
-/// that holds: the cheap columns first, then the flagged cases of the bucket (?1, ?2) from
-/// case_figure_keys, the repeat count (an index range per case) last.
+/// Whether the case (columns of alias `k` of table cases) is complex by the rules that need no
+/// other case — the same rules CloseCase applies to plan an evaluation; the repeat rule is
+/// counted apart (RepeatComplex). A CASE, so that SQLite stops at the first rule that holds:
+/// the columns first, then the flagged cases of [?1, ?2) from case_figure_keys.
 std::string ComplexSql(const ComplexityRules& r, std::string_view k) {
     std::string a(k);
     std::vector<std::string> parts;
@@ -340,16 +340,40 @@ std::string ComplexSql(const ComplexityRules& r, std::string_view k) {
                         "rf.key IN (" +
                         QuotedList(r.risk_flags) + ") AND rf.opened_at >= ?1 AND rf.opened_at < ?2)");
     }
-    if (r.repeat_cases > 0) {
-        std::int64_t window = static_cast<std::int64_t>(r.repeat_days) * 86'400'000'000LL;
-        parts.push_back(a + ".youth_id IS NOT NULL AND (SELECT count(*) FROM cases AS rc WHERE rc.youth_id = " + a +
-                        ".youth_id AND rc.opened_at >= " + a + ".opened_at - " + std::to_string(window) +
-                        " AND rc.opened_at <= " + a + ".opened_at) >= " + std::to_string(r.repeat_cases));
-    }
     if (parts.empty()) return "0";
     std::string out = "(CASE";
     for (const auto& p : parts) out += " WHEN " + p + " THEN 1";
     return out + " ELSE 0 END)";
+}
+
+/// Reads `st`, whose rows are cases ordered by youth id (column 0) and opening time (column 1),
+/// and calls `fn(youth_id, times, cells)` once per youth: `times` the youth's opening times in
+/// order, `cells` the rows' first `columns` columns one row after the other.
+template <typename Fn>
+void ForEachYouth(Statement& st, std::size_t columns, Fn&& fn) {
+    std::vector<std::int64_t> times;
+    std::vector<std::int64_t> cells;
+    std::int64_t youth = 0;
+    auto flush = [&] {
+        if (!times.empty()) fn(youth, times, cells);
+        times.clear();
+        cells.clear();
+    };
+    while (st.Step()) {
+        if (st.Int(0) != youth) {
+            flush();
+            youth = st.Int(0);
+        }
+        times.push_back(st.Int(1));
+        for (std::size_t i = 0; i < columns; ++i) cells.push_back(st.Int(static_cast<int>(i)));
+    }
+    flush();
+}
+
+/// How many of the (ordered) times fall in [t - window, t].
+int CountInWindow(const std::vector<std::int64_t>& times, std::int64_t t, std::int64_t window) {
+    return static_cast<int>(std::upper_bound(times.begin(), times.end(), t) -
+                            std::lower_bound(times.begin(), times.end(), t - window));
 }
 
 /// The bucket of a time: the index of the bucket holding it, or -1.
@@ -364,7 +388,7 @@ int BucketOf(const std::vector<FigureBucket>& buckets, std::int64_t micros) {
 
 // The figures read what each case needs from its own row (migration 0007 keeps the counts and
 // the youth's facts there), through the covering index cases_figures: one index range per
-// bucket, no look-ups but the complexity rules' and no sort.
+// bucket, without a look-up per case.
 std::vector<CaseFiguresRecord> SqliteStatsRepo::CaseFigures(const FiguresQuery& q) {
     if (q.buckets.empty()) return {};
     const std::string complex = ComplexSql(q.rules, "k");
@@ -398,6 +422,28 @@ std::vector<CaseFiguresRecord> SqliteStatsRepo::CaseFigures(const FiguresQuery& 
                                   &r.pre_registered_plan, &r.cases_with_problem_area, &r.cases_with_risk_flag};
         int column = 0;
         for (auto* f : fields) *f = st.Int(column++);
+    }
+    // The repeat rule (the youth's case number `repeat_cases` or later within `repeat_days`):
+    // the youths' cases in time order, one sort, instead of an index range per case. A case it
+    // makes complex that the other rules did not is added here.
+    const auto& r = q.rules;
+    if (r.repeat_cases > 0) {
+        const std::int64_t window = static_cast<std::int64_t>(r.repeat_days) * 86'400'000'000LL;
+        const std::int64_t lo = ToMicros(q.buckets.front().from), hi = ToMicros(q.buckets.back().to);
+        auto rs = c_.Prepare("SELECT k.youth_id, k.opened_at, " + complex +
+                             ", k.evaluation_held FROM cases AS k WHERE k.youth_id IS NOT NULL AND k.opened_at >= ?3 "
+                             "AND k.opened_at < ?2 ORDER BY k.youth_id, k.opened_at");
+        rs.Bind(1, lo).Bind(2, hi).Bind(3, lo - window);
+        ForEachYouth(rs, 4, [&](std::int64_t, const std::vector<std::int64_t>& times, const std::vector<std::int64_t>& cells) {
+            for (std::size_t i = 0; i < times.size(); ++i) {
+                const std::int64_t* row = &cells[i * 4];  // youth, opened_at, complex by the other rules, held
+                const int bucket = BucketOf(q.buckets, row[1]);
+                if (bucket < 0 || row[2] != 0 || CountInWindow(times, row[1], window) < r.repeat_cases) continue;
+                auto& figures = out[static_cast<std::size_t>(bucket)];
+                ++figures.complex;
+                if (row[3] != 0) ++figures.complex_evaluated;
+            }
+        });
     }
     return out;
 }
@@ -501,32 +547,39 @@ std::vector<HandoverFiguresRecord> SqliteStatsRepo::HandoverFigures(const Figure
 
 std::vector<RepeatYouthRecord> SqliteStatsRepo::RepeatYouths(TimePoint from, TimePoint to, int min_cases, int days) {
     const std::int64_t window = static_cast<std::int64_t>(days) * 86'400'000'000LL;
-    auto st = c_.Prepare(
-        "WITH r AS (SELECT DISTINCT c.youth_id AS youth_id FROM cases AS c WHERE c.opened_at >= ?1 AND "
-        "c.opened_at < ?2 AND c.youth_id IS NOT NULL AND (SELECT count(*) FROM cases AS c2 WHERE "
-        "c2.youth_id = c.youth_id AND c2.opened_at >= c.opened_at - ?3 AND c2.opened_at <= c.opened_at) >= ?4), "
-        "p AS (SELECT r.youth_id AS youth_id, (SELECT max(version) FROM plan_versions AS v WHERE "
-        "v.youth_id = r.youth_id AND v.created_at < ?2) AS version FROM r) "
-        "SELECT p.youth_id, (SELECT count(*) FROM cases AS c WHERE c.youth_id = p.youth_id AND c.opened_at >= ?1 AND "
-        "c.opened_at < ?2), coalesce(p.version, 0), v.created_at, "
-        "(SELECT count(*) FROM cases AS c WHERE c.youth_id = p.youth_id AND c.opened_at >= v.created_at - ?3 AND "
-        "c.opened_at < v.created_at), "
-        "(SELECT count(*) FROM cases AS c WHERE c.youth_id = p.youth_id AND c.opened_at >= v.created_at AND "
-        "c.opened_at < min(v.created_at + ?3, ?2)) "
-        "FROM p LEFT JOIN plan_versions AS v ON v.youth_id = p.youth_id AND v.version = p.version "
-        "ORDER BY p.youth_id");
-    st.Bind(1, ToMicros(from)).Bind(2, ToMicros(to)).Bind(3, window).Bind(4, min_cases);
+    const std::int64_t lo = ToMicros(from), hi = ToMicros(to);
+    // The youths' cases in time order (one sort) find the repeat youths; then the last plan
+    // change of each of them, with the cases in the window before and after it.
+    auto cases = c_.Prepare(
+        "SELECT youth_id, opened_at FROM cases WHERE youth_id IS NOT NULL AND opened_at >= ?1 AND opened_at < ?2 "
+        "ORDER BY youth_id, opened_at");
+    cases.Bind(1, lo - window).Bind(2, hi);
+    auto plan = c_.Prepare(
+        "SELECT v.version, v.created_at, (SELECT count(*) FROM cases AS c WHERE c.youth_id = ?1 AND "
+        "c.opened_at >= v.created_at - ?3 AND c.opened_at < v.created_at), (SELECT count(*) FROM cases AS c WHERE "
+        "c.youth_id = ?1 AND c.opened_at >= v.created_at AND c.opened_at < min(v.created_at + ?3, ?2)) "
+        "FROM plan_versions AS v WHERE v.youth_id = ?1 AND v.created_at < ?2 ORDER BY v.version DESC LIMIT 1");
     std::vector<RepeatYouthRecord> out;
-    while (st.Step()) {
+    ForEachYouth(cases, 0, [&](std::int64_t youth, const std::vector<std::int64_t>& times, const auto&) {
         RepeatYouthRecord r;
-        r.youth_id = st.Int(0);
-        r.cases_in_period = static_cast<int>(st.Int(1));
-        r.plan_version = static_cast<int>(st.Int(2));
-        r.plan_changed_at = OptTime(st, 3);
-        r.cases_before = static_cast<int>(st.Int(4));
-        r.cases_after = static_cast<int>(st.Int(5));
+        r.youth_id = youth;
+        bool repeat = false;
+        for (std::int64_t t : times) {
+            if (t < lo) continue;
+            ++r.cases_in_period;
+            repeat = repeat || CountInWindow(times, t, window) >= min_cases;
+        }
+        if (!repeat) return;
+        plan.Reset();
+        plan.Bind(1, youth).Bind(2, hi).Bind(3, window);
+        if (plan.Step()) {
+            r.plan_version = static_cast<int>(plan.Int(0));
+            r.plan_changed_at = FromMicros(plan.Int(1));
+            r.cases_before = static_cast<int>(plan.Int(2));
+            r.cases_after = static_cast<int>(plan.Int(3));
+        }
         out.push_back(r);
-    }
+    });
     return out;
 }
 
