@@ -434,7 +434,8 @@ std::vector<CaseFiguresRecord> SqliteStatsRepo::CaseFigures(const FiguresQuery& 
                              ", k.evaluation_held FROM cases AS k WHERE k.youth_id IS NOT NULL AND k.opened_at >= ?3 "
                              "AND k.opened_at < ?2 ORDER BY k.youth_id, k.opened_at");
         rs.Bind(1, lo).Bind(2, hi).Bind(3, lo - window);
-        ForEachYouth(rs, 4, [&](std::int64_t, const std::vector<std::int64_t>& times, const std::vector<std::int64_t>& cells) {
+        using Column = std::vector<std::int64_t>;
+        ForEachYouth(rs, 4, [&](std::int64_t, const Column& times, const Column& cells) {
             for (std::size_t i = 0; i < times.size(); ++i) {
                 const std::int64_t* row = &cells[i * 4];  // youth, opened_at, complex by the other rules, held
                 const int bucket = BucketOf(q.buckets, row[1]);
@@ -455,9 +456,9 @@ std::vector<KeyedCountRecord> SqliteStatsRepo::KeyedCounts(const FiguresQuery& q
     std::string sql =
         "WITH RECURSIVE " + BucketValues(q.buckets) +
         ", f(figure) AS (VALUES ('problem_area'), ('response'), ('risk_flag')), "
-        "keys(figure, key) AS (SELECT f.figure, (SELECT min(x.key) FROM case_figure_keys AS x WHERE x.figure = f.figure) "
-        "FROM f UNION ALL SELECT keys.figure, (SELECT min(x.key) FROM case_figure_keys AS x WHERE x.figure = keys.figure "
-        "AND x.key > keys.key) FROM keys WHERE keys.key IS NOT NULL) "
+        "keys(figure, key) AS (SELECT f.figure, (SELECT min(x.key) FROM case_figure_keys AS x "
+        "WHERE x.figure = f.figure) FROM f UNION ALL SELECT keys.figure, (SELECT min(x.key) FROM case_figure_keys AS x "
+        "WHERE x.figure = keys.figure AND x.key > keys.key) FROM keys WHERE keys.key IS NOT NULL) "
         "SELECT b.i, keys.figure, keys.key, (SELECT coalesce(sum(x.n), 0) FROM case_figure_keys AS x WHERE "
         "x.figure = keys.figure AND x.key = keys.key AND x.opened_at >= b.lo AND x.opened_at < b.hi) "
         "FROM keys, b WHERE keys.key IS NOT NULL "
