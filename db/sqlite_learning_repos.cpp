@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 #include <stdexcept>
 
 namespace spoed::db {
@@ -326,10 +325,10 @@ std::string QuotedList(const std::vector<std::string>& items) {
     return out;
 }
 
-/// Whether the case (columns of alias `k` of table cases) is complex by the rules — the same
-/// rules CloseCase applies to plan an evaluation. A CASE, so that SQLite stops at the first rule
-/// that holds: the cheap columns first, then the flagged cases of the bucket (?1, ?2) from
-/// case_figure_keys, the repeat count (an index range per case) last.
+/// Whether the case (columns of alias `k` of table cases) is complex by the rules that need no
+/// other case — the same rules CloseCase applies to plan an evaluation; the repeat rule is
+/// counted apart (RepeatComplex). A CASE, so that SQLite stops at the first rule that holds:
+/// the columns first, then the flagged cases of [?1, ?2) from case_figure_keys.
 std::string ComplexSql(const ComplexityRules& r, std::string_view k) {
     std::string a(k);
     std::vector<std::string> parts;
@@ -341,16 +340,40 @@ std::string ComplexSql(const ComplexityRules& r, std::string_view k) {
                         "rf.key IN (" +
                         QuotedList(r.risk_flags) + ") AND rf.opened_at >= ?1 AND rf.opened_at < ?2)");
     }
-    if (r.repeat_cases > 0) {
-        std::int64_t window = static_cast<std::int64_t>(r.repeat_days) * 86'400'000'000LL;
-        parts.push_back(a + ".youth_id IS NOT NULL AND (SELECT count(*) FROM cases AS rc WHERE rc.youth_id = " + a +
-                        ".youth_id AND rc.opened_at >= " + a + ".opened_at - " + std::to_string(window) +
-                        " AND rc.opened_at <= " + a + ".opened_at) >= " + std::to_string(r.repeat_cases));
-    }
     if (parts.empty()) return "0";
     std::string out = "(CASE";
     for (const auto& p : parts) out += " WHEN " + p + " THEN 1";
     return out + " ELSE 0 END)";
+}
+
+/// Reads `st`, whose rows are cases ordered by youth id (column 0) and opening time (column 1),
+/// and calls `fn(youth_id, times, cells)` once per youth: `times` the youth's opening times in
+/// order, `cells` the rows' first `columns` columns one row after the other.
+template <typename Fn>
+void ForEachYouth(Statement& st, std::size_t columns, Fn&& fn) {
+    std::vector<std::int64_t> times;
+    std::vector<std::int64_t> cells;
+    std::int64_t youth = 0;
+    auto flush = [&] {
+        if (!times.empty()) fn(youth, times, cells);
+        times.clear();
+        cells.clear();
+    };
+    while (st.Step()) {
+        if (st.Int(0) != youth) {
+            flush();
+            youth = st.Int(0);
+        }
+        times.push_back(st.Int(1));
+        for (std::size_t i = 0; i < columns; ++i) cells.push_back(st.Int(static_cast<int>(i)));
+    }
+    flush();
+}
+
+/// How many of the (ordered) times fall in [t - window, t].
+int CountInWindow(const std::vector<std::int64_t>& times, std::int64_t t, std::int64_t window) {
+    return static_cast<int>(std::upper_bound(times.begin(), times.end(), t) -
+                            std::lower_bound(times.begin(), times.end(), t - window));
 }
 
 /// The bucket of a time: the index of the bucket holding it, or -1.
@@ -365,7 +388,7 @@ int BucketOf(const std::vector<FigureBucket>& buckets, std::int64_t micros) {
 
 // The figures read what each case needs from its own row (migration 0007 keeps the counts and
 // the youth's facts there), through the covering index cases_figures: one index range per
-// bucket, no look-ups but the complexity rules' and no sort.
+// bucket, without a look-up per case.
 std::vector<CaseFiguresRecord> SqliteStatsRepo::CaseFigures(const FiguresQuery& q) {
     if (q.buckets.empty()) return {};
     const std::string complex = ComplexSql(q.rules, "k");
@@ -400,119 +423,164 @@ std::vector<CaseFiguresRecord> SqliteStatsRepo::CaseFigures(const FiguresQuery& 
         int column = 0;
         for (auto* f : fields) *f = st.Int(column++);
     }
+    // The repeat rule (the youth's case number `repeat_cases` or later within `repeat_days`):
+    // the youths' cases in time order, one sort, instead of an index range per case. A case it
+    // makes complex that the other rules did not is added here.
+    const auto& r = q.rules;
+    if (r.repeat_cases > 0) {
+        const std::int64_t window = static_cast<std::int64_t>(r.repeat_days) * 86'400'000'000LL;
+        const std::int64_t lo = ToMicros(q.buckets.front().from), hi = ToMicros(q.buckets.back().to);
+        auto rs = c_.Prepare("SELECT k.youth_id, k.opened_at, " + complex +
+                             ", k.evaluation_held FROM cases AS k WHERE k.youth_id IS NOT NULL AND k.opened_at >= ?3 "
+                             "AND k.opened_at < ?2 ORDER BY k.youth_id, k.opened_at");
+        rs.Bind(1, lo).Bind(2, hi).Bind(3, lo - window);
+        using Column = std::vector<std::int64_t>;
+        ForEachYouth(rs, 4, [&](std::int64_t, const Column& times, const Column& cells) {
+            for (std::size_t i = 0; i < times.size(); ++i) {
+                const std::int64_t* row = &cells[i * 4];  // youth, opened_at, complex by the other rules, held
+                const int bucket = BucketOf(q.buckets, row[1]);
+                if (bucket < 0 || row[2] != 0 || CountInWindow(times, row[1], window) < r.repeat_cases) continue;
+                auto& figures = out[static_cast<std::size_t>(bucket)];
+                ++figures.complex;
+                if (row[3] != 0) ++figures.complex_evaluated;
+            }
+        });
+    }
     return out;
 }
 
 std::vector<KeyedCountRecord> SqliteStatsRepo::KeyedCounts(const FiguresQuery& q) {
     if (q.buckets.empty()) return {};
-    // The distinct keys by skipping through case_figure_keys' primary key (a few seeks, however
-    // many rows), then each key's count per bucket from its range of that key: no sort.
+    // The distinct keys by skipping through case_figure_keys' primary key (one seek per key,
+    // however many rows), then each key's count per bucket from its range: no sort.
     std::string sql =
         "WITH RECURSIVE " + BucketValues(q.buckets) +
-        ", keys(figure, key) AS (SELECT * FROM (SELECT figure, key FROM case_figure_keys ORDER BY figure, key LIMIT 1) "
-        "UNION ALL SELECT (SELECT x.figure FROM case_figure_keys AS x WHERE (x.figure, x.key) > (keys.figure, keys.key) "
-        "ORDER BY x.figure, x.key LIMIT 1), (SELECT x.key FROM case_figure_keys AS x WHERE (x.figure, x.key) > "
-        "(keys.figure, keys.key) ORDER BY x.figure, x.key LIMIT 1) FROM keys WHERE keys.figure IS NOT NULL), "
-        "counts AS (SELECT b.i AS i, keys.figure AS figure, keys.key AS key, (SELECT sum(x.n) FROM case_figure_keys AS x "
-        "WHERE x.figure = keys.figure AND x.key = keys.key AND x.opened_at >= b.lo AND x.opened_at < b.hi) AS n "
-        "FROM keys, b WHERE keys.figure IS NOT NULL) "
-        "SELECT i, figure, key, n FROM counts WHERE n > 0 "
+        ", f(figure) AS (VALUES ('problem_area'), ('response'), ('risk_flag')), "
+        "keys(figure, key) AS (SELECT f.figure, (SELECT min(x.key) FROM case_figure_keys AS x "
+        "WHERE x.figure = f.figure) FROM f UNION ALL SELECT keys.figure, (SELECT min(x.key) FROM case_figure_keys AS x "
+        "WHERE x.figure = keys.figure AND x.key > keys.key) FROM keys WHERE keys.key IS NOT NULL) "
+        "SELECT b.i, keys.figure, keys.key, (SELECT coalesce(sum(x.n), 0) FROM case_figure_keys AS x WHERE "
+        "x.figure = keys.figure AND x.key = keys.key AND x.opened_at >= b.lo AND x.opened_at < b.hi) "
+        "FROM keys, b WHERE keys.key IS NOT NULL "
         "UNION ALL SELECT b.i, 'proposal', p.status, count(*) FROM b JOIN proposals AS p "
         "ON p.created_at >= b.lo AND p.created_at < b.hi GROUP BY b.i, p.status";
     auto st = c_.Prepare(sql);
     std::vector<KeyedCountRecord> out;
-    while (st.Step()) out.push_back({static_cast<int>(st.Int(0)), st.Text(1), st.Text(2), st.Int(3)});
+    while (st.Step()) {
+        if (st.Int(3) > 0) out.push_back({static_cast<int>(st.Int(0)), st.Text(1), st.Text(2), st.Int(3)});
+    }
     return out;
 }
 
 std::vector<HandoverFiguresRecord> SqliteStatsRepo::HandoverFigures(const FiguresQuery& q) {
     if (q.buckets.empty()) return {};
-    // One pass over the period's handovers (their case's municipality and the confirmation time
-    // are kept by migration 0007), counted here per bucket and municipality; the medians from
-    // the confirmation durations, the only values kept per handover.
+    // One pass over the period's handovers through the covering index handovers_figures (their
+    // case's opening time and municipality are kept on them by migration 0007), counted here
+    // per bucket and municipality; the medians from the confirmation durations, the only values
+    // kept per handover.
     struct Group {
         std::int64_t handovers = 0, confirmed = 0, on_time = 0;
         std::vector<std::int64_t> durations;
     };
-    const int whole = static_cast<int>(q.buckets.size());
-    std::map<std::pair<int, std::string>, Group> groups;  // "(all)" is keyed "" here, so it sorts first
+    const std::size_t whole = q.buckets.size();
+    std::vector<std::string> municipalities;             // index 0: "(all)"
+    std::vector<std::vector<Group>> groups(whole + 1);   // [bucket][municipality]
     auto st = c_.Prepare(
-        "SELECT k.opened_at, coalesce(nullif(k.youth_municipality, ''), '(unknown)'), h.created_at, h.due_at, "
-        "h.confirmed_at FROM cases AS k JOIN handovers AS h ON h.case_id = k.id "
-        "WHERE k.opened_at >= ?1 AND k.opened_at < ?2");
+        "SELECT h.case_opened_at, coalesce(nullif(h.municipality, ''), '(unknown)'), h.created_at, h.due_at, "
+        "h.confirmed_at FROM handovers AS h WHERE h.case_opened_at >= ?1 AND h.case_opened_at < ?2");
     st.Bind(1, ToMicros(q.whole.from)).Bind(2, ToMicros(q.whole.to));
+    std::string last;
+    std::size_t m = 0;
+    municipalities.emplace_back();
     while (st.Step()) {
         const int bucket = BucketOf(q.buckets, st.Int(0));
-        const std::string municipality = st.Text(1);
+        std::string municipality = st.Text(1);
+        if (municipality != last || m == 0) {
+            auto it = std::find(municipalities.begin() + 1, municipalities.end(), municipality);
+            m = static_cast<std::size_t>(it - municipalities.begin());
+            if (it == municipalities.end()) municipalities.push_back(municipality);
+            last = std::move(municipality);
+        }
         const std::int64_t created = st.Int(2), due = st.Int(3);
         const std::optional<std::int64_t> confirmed = st.OptInt(4);
-        for (int b : {bucket, whole}) {
-            if (b < 0) continue;
-            for (const std::string* m : {&municipality, static_cast<const std::string*>(nullptr)}) {
-                Group& g = groups[{b, m ? *m : std::string()}];
+        for (std::size_t b : {bucket < 0 ? whole : static_cast<std::size_t>(bucket), whole}) {
+            for (std::size_t i : {m, std::size_t{0}}) {
+                if (groups[b].size() < municipalities.size()) groups[b].resize(municipalities.size());
+                Group& g = groups[b][i];
                 ++g.handovers;
                 if (!confirmed) continue;
                 ++g.confirmed;
                 g.on_time += *confirmed <= due ? 1 : 0;
                 g.durations.push_back(*confirmed - created);
             }
+            if (bucket < 0) break;  // outside the buckets: the whole period only
         }
     }
+    // Per bucket: the municipalities in order, then "(all)"; only those with handovers.
+    std::vector<std::size_t> order(municipalities.size() - 1);
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i + 1;
+    std::sort(order.begin(), order.end(), [&](auto a, auto b) { return municipalities[a] < municipalities[b]; });
+    order.push_back(0);
     std::vector<HandoverFiguresRecord> out;
-    auto emit = [&](int bucket, const std::string& municipality, Group& g) {
-        HandoverFiguresRecord r{bucket, municipality, g.handovers, g.confirmed, g.on_time, std::nullopt};
-        auto& d = g.durations;
-        if (!d.empty()) {
-            // The middle value, or the mean of the two middle values, in whole minutes.
-            const std::size_t n = d.size();
-            std::nth_element(d.begin(), d.begin() + static_cast<std::ptrdiff_t>(n / 2), d.end());
-            double median = static_cast<double>(d[n / 2]);
-            if (n % 2 == 0) {
-                const auto lower = *std::max_element(d.begin(), d.begin() + static_cast<std::ptrdiff_t>(n / 2));
-                median = static_cast<double>(lower + d[n / 2]) / 2.0;
+    for (std::size_t b = 0; b <= whole; ++b) {
+        for (std::size_t i : order) {
+            if (i >= groups[b].size() || groups[b][i].handovers == 0) continue;
+            Group& g = groups[b][i];
+            HandoverFiguresRecord r{static_cast<int>(b), i == 0 ? "(all)" : municipalities[i], g.handovers,
+                                    g.confirmed, g.on_time, std::nullopt};
+            auto& d = g.durations;
+            if (!d.empty()) {
+                // The middle value, or the mean of the two middle values, in whole minutes.
+                const std::size_t n = d.size();
+                std::nth_element(d.begin(), d.begin() + static_cast<std::ptrdiff_t>(n / 2), d.end());
+                double median = static_cast<double>(d[n / 2]);
+                if (n % 2 == 0) {
+                    const auto lower = *std::max_element(d.begin(), d.begin() + static_cast<std::ptrdiff_t>(n / 2));
+                    median = static_cast<double>(lower + d[n / 2]) / 2.0;
+                }
+                r.median_minutes = static_cast<std::int64_t>(std::round(median / 60'000'000.0));
             }
-            r.median_minutes = static_cast<std::int64_t>(std::round(median / 60'000'000.0));
+            out.push_back(std::move(r));
         }
-        out.push_back(std::move(r));
-    };
-    // Per bucket: municipalities in order, then "(all)".
-    for (auto it = groups.begin(); it != groups.end();) {
-        const int bucket = it->first.first;
-        auto all = it;  // the "" key sorts first within a bucket
-        for (++it; it != groups.end() && it->first.first == bucket; ++it) emit(bucket, it->first.second, it->second);
-        emit(bucket, "(all)", all->second);
     }
     return out;
 }
 
 std::vector<RepeatYouthRecord> SqliteStatsRepo::RepeatYouths(TimePoint from, TimePoint to, int min_cases, int days) {
     const std::int64_t window = static_cast<std::int64_t>(days) * 86'400'000'000LL;
-    auto st = c_.Prepare(
-        "WITH r AS (SELECT DISTINCT c.youth_id AS youth_id FROM cases AS c WHERE c.opened_at >= ?1 AND "
-        "c.opened_at < ?2 AND c.youth_id IS NOT NULL AND (SELECT count(*) FROM cases AS c2 WHERE "
-        "c2.youth_id = c.youth_id AND c2.opened_at >= c.opened_at - ?3 AND c2.opened_at <= c.opened_at) >= ?4), "
-        "p AS (SELECT r.youth_id AS youth_id, (SELECT max(version) FROM plan_versions AS v WHERE "
-        "v.youth_id = r.youth_id AND v.created_at < ?2) AS version FROM r) "
-        "SELECT p.youth_id, (SELECT count(*) FROM cases AS c WHERE c.youth_id = p.youth_id AND c.opened_at >= ?1 AND "
-        "c.opened_at < ?2), coalesce(p.version, 0), v.created_at, "
-        "(SELECT count(*) FROM cases AS c WHERE c.youth_id = p.youth_id AND c.opened_at >= v.created_at - ?3 AND "
-        "c.opened_at < v.created_at), "
-        "(SELECT count(*) FROM cases AS c WHERE c.youth_id = p.youth_id AND c.opened_at >= v.created_at AND "
-        "c.opened_at < min(v.created_at + ?3, ?2)) "
-        "FROM p LEFT JOIN plan_versions AS v ON v.youth_id = p.youth_id AND v.version = p.version "
-        "ORDER BY p.youth_id");
-    st.Bind(1, ToMicros(from)).Bind(2, ToMicros(to)).Bind(3, window).Bind(4, min_cases);
+    const std::int64_t lo = ToMicros(from), hi = ToMicros(to);
+    // The youths' cases in time order (one sort) find the repeat youths; then the last plan
+    // change of each of them, with the cases in the window before and after it.
+    auto cases = c_.Prepare(
+        "SELECT youth_id, opened_at FROM cases WHERE youth_id IS NOT NULL AND opened_at >= ?1 AND opened_at < ?2 "
+        "ORDER BY youth_id, opened_at");
+    cases.Bind(1, lo - window).Bind(2, hi);
+    auto plan = c_.Prepare(
+        "SELECT v.version, v.created_at, (SELECT count(*) FROM cases AS c WHERE c.youth_id = ?1 AND "
+        "c.opened_at >= v.created_at - ?3 AND c.opened_at < v.created_at), (SELECT count(*) FROM cases AS c WHERE "
+        "c.youth_id = ?1 AND c.opened_at >= v.created_at AND c.opened_at < min(v.created_at + ?3, ?2)) "
+        "FROM plan_versions AS v WHERE v.youth_id = ?1 AND v.created_at < ?2 ORDER BY v.version DESC LIMIT 1");
     std::vector<RepeatYouthRecord> out;
-    while (st.Step()) {
+    ForEachYouth(cases, 0, [&](std::int64_t youth, const std::vector<std::int64_t>& times, const auto&) {
         RepeatYouthRecord r;
-        r.youth_id = st.Int(0);
-        r.cases_in_period = static_cast<int>(st.Int(1));
-        r.plan_version = static_cast<int>(st.Int(2));
-        r.plan_changed_at = OptTime(st, 3);
-        r.cases_before = static_cast<int>(st.Int(4));
-        r.cases_after = static_cast<int>(st.Int(5));
+        r.youth_id = youth;
+        bool repeat = false;
+        for (std::int64_t t : times) {
+            if (t < lo) continue;
+            ++r.cases_in_period;
+            repeat = repeat || CountInWindow(times, t, window) >= min_cases;
+        }
+        if (!repeat) return;
+        plan.Reset();
+        plan.Bind(1, youth).Bind(2, hi).Bind(3, window);
+        if (plan.Step()) {
+            r.plan_version = static_cast<int>(plan.Int(0));
+            r.plan_changed_at = FromMicros(plan.Int(1));
+            r.cases_before = static_cast<int>(plan.Int(2));
+            r.cases_after = static_cast<int>(plan.Int(3));
+        }
         out.push_back(r);
-    }
+    });
     return out;
 }
 

@@ -16,8 +16,11 @@ ALTER TABLE cases ADD COLUMN youth_age           INTEGER;                     --
 ALTER TABLE cases ADD COLUMN youth_municipality  TEXT;
 ALTER TABLE cases ADD COLUMN youth_first_plan_at INTEGER;                     -- NULL: no plan
 
--- The time of the confirmation step, on the handover itself.
-ALTER TABLE handovers ADD COLUMN confirmed_at INTEGER;
+-- On the handover itself: its case's opening time and youth's municipality (as on the case),
+-- and the time of the confirmation step.
+ALTER TABLE handovers ADD COLUMN case_opened_at INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE handovers ADD COLUMN municipality   TEXT;
+ALTER TABLE handovers ADD COLUMN confirmed_at   INTEGER;
 
 -- One row per case and problem area, risk flag or response (with the number of the case's
 -- contacts that gave it), ordered by key and opening time: a period's tally of one key is a
@@ -57,7 +60,10 @@ UPDATE cases SET
     youth_age = (SELECT age FROM case_youth_ages WHERE case_id = cases.id),
     youth_municipality = (SELECT municipality FROM youths WHERE id = cases.youth_id),
     youth_first_plan_at = (SELECT min(created_at) FROM plan_versions WHERE youth_id = cases.youth_id);
-UPDATE handovers SET confirmed_at = (SELECT at FROM handover_steps WHERE handover_id = handovers.id AND step = 'confirmed');
+UPDATE handovers SET
+    case_opened_at = (SELECT opened_at FROM cases WHERE id = handovers.case_id),
+    municipality = (SELECT youth_municipality FROM cases WHERE id = handovers.case_id),
+    confirmed_at = (SELECT at FROM handover_steps WHERE handover_id = handovers.id AND step = 'confirmed');
 INSERT INTO case_figure_keys (figure, key, opened_at, case_id, n)
     SELECT 'problem_area', x.area, c.opened_at, c.id, 1 FROM case_problem_areas AS x JOIN cases AS c ON c.id = x.case_id;
 INSERT INTO case_figure_keys (figure, key, opened_at, case_id, n)
@@ -66,12 +72,12 @@ INSERT INTO case_figure_keys (figure, key, opened_at, case_id, n)
     SELECT 'response', r.response, c.opened_at, c.id, count(*) FROM contact_responses AS r
     JOIN contacts AS t ON t.id = r.contact_id JOIN cases AS c ON c.id = t.case_id GROUP BY c.id, r.response;
 
--- The figures' scans: cases by opening time with every column the figures read, and a case's
--- handovers with their times.
+-- The figures' scans: cases and handovers by the case's opening time, with every column the
+-- figures read.
 CREATE INDEX cases_figures ON cases (opened_at, youth_id, complexity, outcome, contacts_n, consults_n,
     consults_answered_n, problem_areas_n, risk_flags_n, evaluation_held, youth_age, youth_municipality,
     youth_first_plan_at);
-CREATE INDEX handovers_figures ON handovers (case_id, created_at, due_at, confirmed_at);
+CREATE INDEX handovers_figures ON handovers (case_opened_at, municipality, created_at, due_at, confirmed_at);
 
 -- Cases: the youth's facts when the case is written, linked to another youth or its opening
 -- time corrected; the keys move with the opening time.
@@ -203,7 +209,26 @@ BEGIN
     UPDATE cases SET evaluation_held = NEW.status IN ('held', 'finalised') WHERE id = NEW.case_id;
 END;
 
--- Handovers: the confirmation step's time.
+-- Handovers: their case's opening time and municipality, and the confirmation step's time.
+CREATE TRIGGER handovers_figures_insert AFTER INSERT ON handovers
+BEGIN
+    UPDATE handovers SET
+        case_opened_at = (SELECT opened_at FROM cases WHERE id = NEW.case_id),
+        municipality = (SELECT youth_municipality FROM cases WHERE id = NEW.case_id)
+    WHERE id = NEW.id;
+END;
+CREATE TRIGGER handovers_figures_case AFTER UPDATE OF case_id ON handovers WHEN NEW.case_id <> OLD.case_id
+BEGIN
+    UPDATE handovers SET
+        case_opened_at = (SELECT opened_at FROM cases WHERE id = NEW.case_id),
+        municipality = (SELECT youth_municipality FROM cases WHERE id = NEW.case_id)
+    WHERE id = NEW.id;
+END;
+CREATE TRIGGER cases_figures_handovers AFTER UPDATE OF opened_at, youth_municipality ON cases
+    WHEN NEW.opened_at <> OLD.opened_at OR NEW.youth_municipality IS NOT OLD.youth_municipality
+BEGIN
+    UPDATE handovers SET case_opened_at = NEW.opened_at, municipality = NEW.youth_municipality WHERE case_id = NEW.id;
+END;
 CREATE TRIGGER handover_steps_figures_insert AFTER INSERT ON handover_steps WHEN NEW.step = 'confirmed'
 BEGIN
     UPDATE handovers SET confirmed_at = NEW.at WHERE id = NEW.handover_id;

@@ -1,0 +1,3 @@
+spoed_add_test(db_figures_test LABELS unit
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/db_figures_test.cpp
+  LIBS spoed_db spoed_test_support SQLite::SQLite3)
