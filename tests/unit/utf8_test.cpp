@@ -42,5 +42,20 @@ TEST(Utf8, ErrorAnswerQuotingBadBytesStaysReadableJson) {
     EXPECT_EQ(e.message(), "not JSON: ???? ??? ???? Sofi\xC3\xAB");
 }
 
+TEST(ConnectCodec, ProtobufComplaintsGoToTheLogNotStderr) {
+    // A string field with invalid UTF-8: libprotobuf complains on its own log, once per request.
+    std::string body = "\x0a\x02\xc3\x28";
+    v1::ConnectError message;
+    testing::internal::CaptureStderr();
+    EXPECT_FALSE(daemon::api::Decode(daemon::api::Codec::kProto, body, message).ok());
+    std::string unrouted = testing::internal::GetCapturedStderr();
+    EXPECT_NE(unrouted.find("libprotobuf"), std::string::npos) << "protobuf no longer complains: drop this test";
+
+    daemon::api::RouteProtobufLog();
+    testing::internal::CaptureStderr();
+    EXPECT_FALSE(daemon::api::Decode(daemon::api::Codec::kProto, body, message).ok());
+    EXPECT_EQ(testing::internal::GetCapturedStderr(), "");
+}
+
 }  // namespace
 }  // namespace spoed
