@@ -139,7 +139,7 @@ Result<v1::OpenCaseResponse> CaseService::OpenCase(Call& call, const v1::OpenCas
         c.id = tx.cases().Insert(c);
         AddEvent(tx, call, c.id, "opened", "");
         call.audit().object_ids.push_back(ObjectId("case", c.id));
-        events_.Emit(tx, call.now(), CaseEvent(v1::EVENT_KIND_CASE_OPENED, c.id, call), db::kAudienceWorkers);
+        events_.Emit(tx, call.now(), CaseEvent(v1::EVENT_KIND_CASE_OPENED, c.id, call), db::kAudienceWorkers, &c);
         v1::OpenCaseResponse resp;
         ToProto(c, resp.mutable_case_());
         return resp;
@@ -222,7 +222,7 @@ Result<v1::LogContactResponse> CaseService::LogContact(Call& call, const v1::Log
         call.audit().object_ids.push_back(ObjectId("contact", contact.id));
         c.updated_at = call.now();
         tx.cases().Update(c);
-        events_.Emit(tx, call.now(), CaseEvent(v1::EVENT_KIND_CONTACT_LOGGED, c.id, call), db::kAudienceWorkers);
+        events_.Emit(tx, call.now(), CaseEvent(v1::EVENT_KIND_CONTACT_LOGGED, c.id, call), db::kAudienceWorkers, &c);
         v1::LogContactResponse resp;
         ToProto(contact, resp.mutable_contact());
         return resp;
@@ -424,7 +424,7 @@ Result<v1::RequestConsultResponse> ConsultService::RequestConsult(Call& call, co
         call.audit().object_ids.push_back(ObjectId("consult", q.id));
         v1::Event e = CaseEvent(v1::EVENT_KIND_CONSULT_REQUESTED, c.id, call);
         e.set_consult_id(q.id);
-        events_.Emit(tx, call.now(), std::move(e), db::kAudienceWorkers | db::kAudiencePsychiatrists);
+        events_.Emit(tx, call.now(), std::move(e), db::kAudienceWorkers | db::kAudiencePsychiatrists, &c);
         v1::RequestConsultResponse resp;
         ToProto(q, resp.mutable_consult());
         return resp;

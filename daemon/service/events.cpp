@@ -1,6 +1,7 @@
 #include "daemon/service/events.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include "daemon/service/convert.hpp"
 #include "daemon/service/validate.hpp"
@@ -30,14 +31,21 @@ v1::Event HandoverEvent(v1::EventKind kind, const db::HandoverRecord& h) {
 
 }  // namespace
 
-void EventOutbox::Emit(db::Tx& tx, TimePoint at, v1::Event event, int audience) const {
+void EventOutbox::Emit(db::Tx& tx, TimePoint at, v1::Event event, int audience,
+                       const db::CaseRecord* known_case) const {
     db::EventRecord r;
     r.at = at;
     r.kind = KindName(event.kind());
     r.audience = audience;
     r.case_id = event.case_id();
     if (event.case_id() != 0) {
-        if (auto c = tx.cases().Find(event.case_id())) {
+        std::optional<db::CaseRecord> found;
+        const db::CaseRecord* c = known_case;
+        if (c == nullptr || c->id != event.case_id()) {
+            found = tx.cases().Find(event.case_id());
+            c = found ? &*found : nullptr;
+        }
+        if (c != nullptr) {
             r.shift_date = IsoDate(calendar_.ShiftDate(c->opened_at));
             if (event.youth_id() == 0 && c->youth_id) event.set_youth_id(*c->youth_id);
         }

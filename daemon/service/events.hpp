@@ -22,7 +22,9 @@ public:
     /// Appends `event` with `at` as its time, for the given audience (db::Audience bits). An
     /// event about a case is tagged with the case's shift, so that the workers of that shift
     /// receive it.
-    void Emit(db::Tx& tx, TimePoint at, v1::Event event, int audience) const;
+    /// `known_case`: the event's case when the caller already has it (saves reading it again).
+    void Emit(db::Tx& tx, TimePoint at, v1::Event event, int audience,
+              const db::CaseRecord* known_case = nullptr) const;
 
     /// The handover alerts that have become due at `now`, each written once: the morning
     /// reminder (from `reminder_time` local time on the due day) and the overdue alert (past
