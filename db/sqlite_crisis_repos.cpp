@@ -100,24 +100,12 @@ std::string HitColumns(std::string_view id, Params& p, TimePoint now) {
            "), (SELECT count(*) FROM cases AS k WHERE k.youth_id = " + y + " AND k.opened_at >= " + since_90 + ")";
 }
 
-/// The look-up statement. Every criterion narrows youths by an index (FTS5 trigram, date of
-/// birth, phone numbers) so that SQLite never scans youths unless only short name terms are
-/// given. The page is chosen first (MATERIALIZED keeps SQLite from flattening it) so that the
-/// hit subqueries run only over the rows returned.
-std::string SearchSql(const YouthSearch& s, TimePoint now, int limit, int offset, Params& p) {
-    std::string where;
-    auto and_where = [&](const std::string& cond) {
-        where += where.empty() ? " WHERE " : " AND ";
-        where += cond;
-    };
+/// The FTS5 query for the name terms of at least three characters: every term a quoted phrase
+/// (a substring under the trigram tokenizer), all of them required. Empty when there are none.
+std::string FtsQuery(const std::vector<std::string>& terms) {
     std::string fts;
-    std::vector<std::string> short_terms;
-    for (const auto& term : s.name_terms) {
-        if (term.empty()) continue;
-        if (CodePoints(term) < 3) {
-            short_terms.push_back(term);
-            continue;
-        }
+    for (const auto& term : terms) {
+        if (CodePoints(term) < 3) continue;
         if (!fts.empty()) fts += " AND ";
         fts += '"';
         for (char ch : term) {
@@ -126,18 +114,36 @@ std::string SearchSql(const YouthSearch& s, TimePoint now, int limit, int offset
         }
         fts += '"';
     }
+    return fts;
+}
+
+/// The look-up statement. Every criterion narrows youths by an index (FTS5 trigram, date of
+/// birth, phone numbers, or the name-order walk) so that SQLite never scans youths unless only
+/// short name terms are given. The page is chosen first (MATERIALIZED keeps SQLite from
+/// flattening it) so that the hit subqueries run only over the rows returned.
+std::string SearchSql(const YouthSearch& s, TimePoint now, int limit, int offset, YouthNamePath path, Params& p) {
+    std::string where;
+    auto and_where = [&](const std::string& cond) {
+        where += where.empty() ? " WHERE " : " AND ";
+        where += cond;
+    };
+    std::string fts = path == YouthNamePath::kTrigram ? FtsQuery(s.name_terms) : std::string();
     if (!fts.empty()) {
         and_where("y.id IN (SELECT n.rowid FROM youth_names AS n WHERE n.youth_names MATCH " + p.Add(fts) + ")");
     }
-    for (auto& term : short_terms) and_where("instr(y.folded_name, " + p.Add(std::move(term)) + ") > 0");
+    for (const auto& term : s.name_terms) {
+        if (term.empty() || (path == YouthNamePath::kTrigram && CodePoints(term) >= 3)) continue;
+        and_where("instr(y.folded_name, " + p.Add(term) + ") > 0");
+    }
     if (s.date_of_birth) and_where("y.date_of_birth = " + p.Add(*s.date_of_birth));
     if (s.phone) and_where("y.id IN (" + PhoneYouthIds(p.Add(*s.phone)) + ")");
 
+    std::string from = path == YouthNamePath::kNameOrder ? "youths AS y INDEXED BY youths_by_name" : "youths AS y";
     std::string sql =
         "WITH page AS MATERIALIZED (SELECT y.id, y.given_name, y.family_name, y.date_of_birth, y.municipality "
-        "FROM youths AS y" +
-        where + " ORDER BY y.family_name, y.given_name, y.id LIMIT " + p.Add(std::int64_t{limit}) + " OFFSET " +
-        p.Add(std::int64_t{offset}) +
+        "FROM " +
+        from + where + " ORDER BY y.family_name, y.given_name, y.id LIMIT " + p.Add(std::int64_t{limit}) +
+        " OFFSET " + p.Add(std::int64_t{offset}) +
         ") SELECT page.id, page.given_name, page.family_name, page.date_of_birth, page.municipality, " +
         HitColumns("page.id", p, now) + " FROM page ORDER BY page.family_name, page.given_name, page.id";
     return sql;
@@ -418,15 +424,30 @@ std::optional<YouthRecord> SqliteYouthRepo::Find(std::int64_t id) {
     return y;
 }
 
+YouthNamePath SqliteYouthRepo::ChoosePath(const YouthSearch& search) {
+    // Date of birth and phone number narrow to a handful of youths by their own indexes.
+    if (search.date_of_birth || search.phone) return YouthNamePath::kTrigram;
+    std::string fts = FtsQuery(search.name_terms);
+    bool any_term = std::any_of(search.name_terms.begin(), search.name_terms.end(), [](auto& t) { return !t.empty(); });
+    if (fts.empty()) return any_term ? YouthNamePath::kNameOrder : YouthNamePath::kTrigram;
+    // Up to the cap, collecting and sorting the matches is cheap; beyond it matches are dense
+    // enough that the page is found within a short walk in name order.
+    auto count = c_.Prepare(
+        "SELECT count(*) FROM (SELECT rowid FROM youth_names WHERE youth_names MATCH ?1 LIMIT ?2)");
+    count.Bind(1, fts).Bind(2, std::int64_t{broad_matches_});
+    std::int64_t n = count.Step() ? count.Int(0) : 0;
+    return n >= broad_matches_ ? YouthNamePath::kNameOrder : YouthNamePath::kTrigram;
+}
+
 std::vector<YouthHitRecord> SqliteYouthRepo::Search(const YouthSearch& search, TimePoint now) {
     Params p;
-    std::string sql = SearchSql(search, now, search.limit, search.offset, p);
+    std::string sql = SearchSql(search, now, search.limit, search.offset, ChoosePath(search), p);
     return RunHits(c_, sql, p);
 }
 
 std::vector<std::string> SqliteYouthRepo::ExplainSearch(const YouthSearch& search, TimePoint now) {
     Params p;
-    std::string sql = "EXPLAIN QUERY PLAN " + SearchSql(search, now, search.limit, search.offset, p);
+    std::string sql = "EXPLAIN QUERY PLAN " + SearchSql(search, now, search.limit, search.offset, ChoosePath(search), p);
     auto st = c_.Prepare(sql);
     p.BindTo(st);
     std::vector<std::string> lines;
@@ -438,7 +459,7 @@ std::vector<YouthHitRecord> SqliteYouthRepo::FindByPhone(std::string_view phone,
     YouthSearch s;
     s.phone = std::string(phone);
     Params p;
-    std::string sql = SearchSql(s, now, -1, 0, p);  // LIMIT -1: all of them
+    std::string sql = SearchSql(s, now, -1, 0, YouthNamePath::kTrigram, p);  // LIMIT -1: all of them
     return RunHits(c_, sql, p);
 }
 

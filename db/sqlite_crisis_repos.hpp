@@ -11,6 +11,12 @@ namespace spoed::db {
 /// SQLite repositories of the crisis-calls domain (migration 0002). Like the foundation repos
 /// they throw SqliteError on any storage failure; Store::Read/Write roll back.
 
+/// How a look-up finds its youths.
+enum class YouthNamePath {
+    kTrigram,    // from the trigram index (or date, phone): the matches collected, then sorted for the page
+    kNameOrder,  // down youths_by_name in the order shown, testing each folded name, until the page is full
+};
+
 class SqliteYouthRepo final : public YouthRepo {
 public:
     explicit SqliteYouthRepo(Connection& c) : c_(c) {}
@@ -26,9 +32,15 @@ public:
     /// benchmarks check that look-up starts from an index rather than scanning youths.
     std::vector<std::string> ExplainSearch(const YouthSearch& search, TimePoint now);
 
+    /// From how many trigram matches on a name look-up walks youths in name order instead of
+    /// sorting every match (docs/performance.md); tests lower it to compare both paths.
+    void set_broad_matches(int n) { broad_matches_ = n; }
+
 private:
     void WriteDetails(const YouthRecord& youth);
+    YouthNamePath ChoosePath(const YouthSearch& search);
     Connection& c_;
+    int broad_matches_ = 2000;
 };
 
 class SqliteConsentRepo final : public ConsentRepo {

@@ -549,6 +549,58 @@ TEST_F(SqliteCrisisYouths, NameDateAndPhoneSearchesStartFromAnIndex) {
     EXPECT_EQ(Search(name_and_date).size(), 3u);  // kind116, kind144, kind172
 }
 
+TEST_F(SqliteCrisisYouths, ABroadNameWalksTheNameOrderAndFindsWhatTheTrigramsFind) {
+    // 600 youths whose names share fragments in different densities, some with diacritics
+    // folded away, and same names ordered by id.
+    const std::vector<std::string> given = {"Daan", "Sanne", "Zoë", "Sofie", "Bram", "Anouk"};
+    const std::vector<std::string> family = {"Visser (fictional)", "de Vries (fictional)", "Vos (fictional)",
+                                             "Kok-Visser (fictional)", "Bakker (fictional)"};
+    Write([&](db::Tx& tx) {
+        for (int i = 0; i < 600; ++i) {
+            tx.youths().Insert(MakeYouth(given[(i * 7) % given.size()], family[(i * 3) % family.size()],
+                                         "2010-02-" + std::string(i % 28 < 9 ? "0" : "") + std::to_string(i % 28 + 1)));
+        }
+    });
+    db::Connection c(path(), db::Connection::Mode::kReadOnly);
+    db::SqliteYouthRepo repo(c);
+    auto ids = [&](const db::YouthSearch& s, int broad_matches) {
+        repo.set_broad_matches(broad_matches);
+        std::vector<std::int64_t> out;
+        for (const auto& h : repo.Search(s, kT0)) out.push_back(h.youth_id);
+        return out;
+    };
+    auto search = [](std::vector<std::string> terms, int limit, int offset) {
+        db::YouthSearch s;
+        s.name_terms = std::move(terms);
+        s.limit = limit;
+        s.offset = offset;
+        return s;
+    };
+    const std::vector<db::YouthSearch> cases = {
+        search({"vis"}, 20, 0),          search({"vis"}, 20, 100), search({"visser", "daan"}, 20, 0),
+        search({"zoe"}, 50, 0),          search({"vos", "sa"}, 20, 0), search({"kok-vis"}, 500, 0),
+        search({"fictional"}, 600, 0),   search({"vries", "bram"}, 10, 3), search({"nobody"}, 20, 0),
+    };
+    for (const auto& s : cases) {
+        std::string what = Join(s.name_terms) + " offset " + std::to_string(s.offset);
+        auto by_trigram = ids(s, 1'000'000);
+        auto by_name_order = ids(s, 1);
+        EXPECT_EQ(by_name_order, by_trigram) << what;
+        // The two paths are the ones claimed (a fragment nobody has is never broad).
+        repo.set_broad_matches(1);
+        std::string walk = Join(repo.ExplainSearch(s, kT0));
+        EXPECT_EQ(walk.find("youths_by_name") != std::string::npos, !by_trigram.empty()) << what << walk;
+        repo.set_broad_matches(1'000'000);
+        EXPECT_NE(Join(repo.ExplainSearch(s, kT0)).find("VIRTUAL TABLE INDEX"), std::string::npos) << what;
+    }
+    EXPECT_EQ(ids(search({"vis"}, 20, 0), 1).size(), 20u);
+    EXPECT_TRUE(ids(search({"nobody"}, 20, 0), 1).empty());
+    // Only short terms walk the name order too (they cannot use the trigrams): a scan that stops
+    // at the page rather than a sort of every youth.
+    EXPECT_NE(Join(repo.ExplainSearch(search({"sa"}, 20, 0), kT0)).find("youths_by_name"), std::string::npos);
+    EXPECT_EQ(ids(search({"sa"}, 20, 0), 1).size(), 20u);
+}
+
 // --- consents --------------------------------------------------------------------------------
 
 TEST_F(SqliteCrisisConsents, RoundTripAndHasValidAtItsEdges) {
