@@ -87,7 +87,8 @@ Daemon::Daemon(DaemonConfig config, const Clock& clock) : impl_(std::make_unique
     }
     impl_->store = db::SqliteStore::Open({.path = c.DatabasePath(),
                                           .readers = c.db_readers,
-                                          .reserve_bytes = c.storage_reserve_mb * 1024 * 1024});
+                                          .reserve_bytes = c.storage_reserve_mb * 1024 * 1024,
+                                          .check_in_background = true});
     impl_->audit_watch = std::make_unique<AuditWatch>(*impl_->store, c.audit_checkpoint_interval);
     impl_->audit_watch->CheckAtStart();
     // Made in the data directory when not configured, like the development certificate.
@@ -297,6 +298,9 @@ net::HttpResponse Daemon::Impl::HandleMetrics(const net::HttpRequest& req) {
     AppendGauge(out, "spoed_database_bytes", "Size of the database file.", static_cast<double>(FileBytes(db_path)));
     AppendGauge(out, "spoed_wal_bytes", "Size of the database's write-ahead log.",
                 static_cast<double>(FileBytes(db_path + "-wal")));
+    AppendGauge(out, "spoed_db_integrity_failed",
+                "1 when the background quick_check of the database failed (spoedd is then not ready).",
+                store->Integrity() == db::IntegrityState::kFailed ? 1.0 : 0.0);
     AppendGauge(out, "spoed_storage_full", "1 while storage is full and writes are refused.",
                 store->StorageFull() ? 1.0 : 0.0);
     double last = NewestBackup(config.BackupDir());

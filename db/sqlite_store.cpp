@@ -8,10 +8,12 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <atomic>
 #include <condition_variable>
 #include <mutex>
 #include <stdexcept>
+#include <thread>
 #include <vector>
 
 #include "daemon/base/log.hpp"
@@ -120,6 +122,15 @@ struct SqliteStore::Impl {
     std::unique_ptr<Connection> writer;
     std::mutex writer_mutex;
 
+    // The background quick_check: its thread, and its connection while it runs so that the
+    // destructor can interrupt it.
+    std::atomic<IntegrityState> integrity{IntegrityState::kOk};
+    std::thread integrity_thread;
+    std::mutex integrity_mutex;
+    sqlite3* integrity_db = nullptr;
+    bool closing = false;
+    void CheckIntegrity();
+
     std::vector<std::unique_ptr<Connection>> readers;
     std::vector<Connection*> free_readers;
     std::mutex readers_mutex;
@@ -144,6 +155,14 @@ struct SqliteStore::Impl {
 SqliteStore::SqliteStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 
 SqliteStore::~SqliteStore() {
+    if (impl_->integrity_thread.joinable()) {
+        {
+            std::lock_guard lock(impl_->integrity_mutex);
+            impl_->closing = true;
+            if (impl_->integrity_db != nullptr) sqlite3_interrupt(impl_->integrity_db);
+        }
+        impl_->integrity_thread.join();
+    }
     // Readers first; closing the writer last checkpoints the WAL into the main file.
     impl_->readers.clear();
     impl_->writer.reset();
@@ -158,10 +177,12 @@ std::unique_ptr<SqliteStore> SqliteStore::Open(const SqliteOptions& options) {
         std::string mode = w.QueryText("PRAGMA journal_mode = WAL");
         if (mode != "wal") throw std::runtime_error("database " + options.path + " cannot use WAL mode (got " + mode + ")");
         ApplyPragmas(w, options.busy_timeout_ms, true);
-        std::string check = w.QueryText("PRAGMA quick_check");
-        if (check != "ok") {
-            throw std::runtime_error("database " + options.path + " failed its integrity check (" + check +
-                                     "); restore it from a backup");
+        if (!options.check_in_background) {
+            std::string check = w.QueryText("PRAGMA quick_check");
+            if (check != "ok") {
+                throw std::runtime_error("database " + options.path + " failed its integrity check (" + check +
+                                         "); restore it from a backup");
+            }
         }
         RunMigrations(w, options.path);
         if (!impl->MakeReserve()) {
@@ -178,8 +199,48 @@ std::unique_ptr<SqliteStore> SqliteStore::Open(const SqliteOptions& options) {
         throw std::runtime_error(std::string("cannot open the database: ") + e.what());
     }
     log::Info("db.opened", "database open", {{"schema_version", SchemaVersionOf(*impl->writer)}});
+    if (options.check_in_background) {
+        impl->integrity = IntegrityState::kRunning;
+        Impl* raw = impl.get();
+        impl->integrity_thread = std::thread([raw] { raw->CheckIntegrity(); });
+    }
     return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(impl)));
 }
+
+void SqliteStore::Impl::CheckIntegrity() {
+    auto started = std::chrono::steady_clock::now();
+    std::string result;
+    try {
+        Connection c(options.path, Connection::Mode::kReadOnly);
+        {
+            std::lock_guard lock(integrity_mutex);
+            if (closing) return;
+            integrity_db = c.handle();
+        }
+        try {
+            result = c.QueryText("PRAGMA quick_check");
+        } catch (const SqliteError& e) {
+            result = e.what();
+        }
+        std::lock_guard lock(integrity_mutex);
+        integrity_db = nullptr;
+        if (closing) return;  // interrupted on the way out: no verdict
+    } catch (const SqliteError& e) {
+        result = e.what();
+    }
+    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
+    if (result == "ok") {
+        integrity = IntegrityState::kOk;
+        log::Info("db.integrity_ok", "database passed quick_check", {{"ms", static_cast<std::int64_t>(ms)}});
+    } else {
+        integrity = IntegrityState::kFailed;
+        // The check's text names pages and tables, never row content.
+        log::Error("db.integrity_failed", "database failed quick_check: not ready; restore it from a backup",
+                   {{"ms", static_cast<std::int64_t>(ms)}, {"check", result.substr(0, 200)}});
+    }
+}
+
+IntegrityState SqliteStore::Integrity() const { return impl_->integrity.load(); }
 
 int SqliteStore::LatestSchemaVersion() { return LatestMigration(); }
 
@@ -189,6 +250,7 @@ int SqliteStore::SchemaVersion() {
 }
 
 bool SqliteStore::Ready() {
+    if (impl_->integrity.load() == IntegrityState::kFailed) return false;
     Connection* c = impl_->BorrowReader();
     bool ok = false;
     try {

@@ -20,7 +20,15 @@ struct SqliteOptions {
     /// disk fills, it is deleted so that reads can still write their audit lines, and writes
     /// are refused until the disk has twice this much free again.
     std::int64_t reserve_bytes = 0;
+    /// When true, quick_check runs on its own connection in the background after Open instead
+    /// of before it returns: on a national-size database it reads gigabytes, and the daemon
+    /// must be ready within half a second (docs/performance.md). A failed check makes Ready()
+    /// false and is logged as `db.integrity_failed`.
+    bool check_in_background = false;
 };
+
+/// Where the integrity check of an open store stands.
+enum class IntegrityState { kRunning, kOk, kFailed };
 
 /// Figures for /metrics that need the database.
 struct OperationalCounts {
@@ -31,8 +39,9 @@ struct OperationalCounts {
 };
 
 /// The SQLite store: WAL, synchronous=FULL, foreign keys on, STRICT tables, one writer
-/// connection and a pool of readers. Opening runs quick_check and the numbered migrations
-/// (db/migrations/NNNN_*.sql, tracked by PRAGMA user_version).
+/// connection and a pool of readers. Opening runs quick_check (or starts it in the background,
+/// see SqliteOptions) and the numbered migrations (db/migrations/NNNN_*.sql, tracked by
+/// PRAGMA user_version).
 class SqliteStore final : public Store {
 public:
     /// Opens (creating and migrating as needed). Throws std::runtime_error with a clear message
@@ -40,7 +49,9 @@ public:
     static std::unique_ptr<SqliteStore> Open(const SqliteOptions& options);
     ~SqliteStore() override;
 
+    /// False when the schema is not the latest or the integrity check failed.
     bool Ready() override;
+    IntegrityState Integrity() const;
     /// The schema version this build migrates to.
     static int LatestSchemaVersion();
     int SchemaVersion();

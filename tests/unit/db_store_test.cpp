@@ -1,6 +1,10 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <chrono>
+#include <cstdio>
+#include <thread>
+
 #include "db/sqlite.hpp"
 #include "db/sqlite_store.hpp"
 #include "tests/support/service_fixture.hpp"
@@ -65,6 +69,58 @@ TEST(SqliteStore, RefusesAFileThatIsNotADatabase) {
         std::fclose(f);
     }
     EXPECT_THROW(SqliteStore::Open({.path = dir.file("spoed.db")}), std::runtime_error);
+}
+
+/// A database whose table `filler` has a root page overwritten with garbage: quick_check fails,
+/// while the schema (page 1) still opens.
+void MakeCorruptDatabase(const std::string& path) {
+    { auto store = SqliteStore::Open({.path = path}); }
+    std::int64_t root = 0;
+    std::int64_t page_size = 0;
+    {
+        Connection c(path, Connection::Mode::kReadWriteCreate);
+        c.Exec("CREATE TABLE filler (x BLOB); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+               "WHERE i < 500) INSERT INTO filler SELECT randomblob(300) FROM n; PRAGMA wal_checkpoint(TRUNCATE)");
+        root = c.QueryInt("SELECT rootpage FROM sqlite_schema WHERE name = 'filler'");
+        page_size = c.QueryInt("PRAGMA page_size");
+    }
+    FILE* f = std::fopen(path.c_str(), "r+b");
+    ASSERT_NE(f, nullptr);
+    std::fseek(f, static_cast<long>((root - 1) * page_size), SEEK_SET);
+    std::string garbage(static_cast<std::size_t>(page_size), '\x7f');
+    std::fwrite(garbage.data(), 1, garbage.size(), f);
+    std::fclose(f);
+}
+
+TEST(SqliteStore, RefusesADatabaseThatFailsItsIntegrityCheck) {
+    test::TempDir dir;
+    MakeCorruptDatabase(dir.file("spoed.db"));
+    try {
+        SqliteStore::Open({.path = dir.file("spoed.db")});
+        FAIL() << "a damaged database was accepted";
+    } catch (const std::runtime_error& e) {
+        EXPECT_NE(std::string(e.what()).find("integrity check"), std::string::npos) << e.what();
+    }
+}
+
+TEST(SqliteStore, ABackgroundIntegrityCheckThatFailsMakesTheStoreNotReady) {
+    test::TempDir dir;
+    MakeCorruptDatabase(dir.file("spoed.db"));
+    auto store = SqliteStore::Open({.path = dir.file("spoed.db"), .check_in_background = true});
+    for (int i = 0; i < 1000 && store->Integrity() == db::IntegrityState::kRunning; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    EXPECT_EQ(store->Integrity(), db::IntegrityState::kFailed);
+    EXPECT_FALSE(store->Ready());
+
+    // A sound database passes and stays ready.
+    test::TempDir sound;
+    auto ok = SqliteStore::Open({.path = sound.file("spoed.db"), .check_in_background = true});
+    for (int i = 0; i < 1000 && ok->Integrity() == db::IntegrityState::kRunning; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    EXPECT_EQ(ok->Integrity(), db::IntegrityState::kOk);
+    EXPECT_TRUE(ok->Ready());
 }
 
 TEST(SqliteStore, AFailedWriteLeavesNothingBehind) {
