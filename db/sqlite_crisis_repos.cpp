@@ -119,16 +119,19 @@ std::string FtsQuery(const std::vector<std::string>& terms) {
 
 /// The look-up statement. Every criterion narrows youths by an index (FTS5 trigram, date of
 /// birth, phone numbers, or the name-order walk) so that SQLite never scans youths unless only
-/// short name terms are given. The page is chosen first (MATERIALIZED keeps SQLite from
-/// flattening it) so that the hit subqueries run only over the rows returned.
-std::string SearchSql(const YouthSearch& s, TimePoint now, int limit, int offset, YouthNamePath path, Params& p) {
+/// short name terms are given. `name_ids` (a JSON array), when given, are the youths the
+/// trigram index matched, collected already. The page is chosen first (MATERIALIZED keeps
+/// SQLite from flattening it) so that the hit subqueries run only over the rows returned.
+std::string SearchSql(const YouthSearch& s, TimePoint now, int limit, int offset, YouthNamePath path,
+                      const std::optional<std::string>& name_ids, Params& p) {
     std::string where;
     auto and_where = [&](const std::string& cond) {
         where += where.empty() ? " WHERE " : " AND ";
         where += cond;
     };
-    std::string fts = path == YouthNamePath::kTrigram ? FtsQuery(s.name_terms) : std::string();
-    if (!fts.empty()) {
+    if (name_ids) {
+        and_where("y.id IN (SELECT value FROM json_each(" + p.Add(*name_ids) + "))");
+    } else if (std::string fts = path == YouthNamePath::kTrigram ? FtsQuery(s.name_terms) : std::string(); !fts.empty()) {
         and_where("y.id IN (SELECT n.rowid FROM youth_names AS n WHERE n.youth_names MATCH " + p.Add(fts) + ")");
     }
     for (const auto& term : s.name_terms) {
@@ -148,6 +151,8 @@ std::string SearchSql(const YouthSearch& s, TimePoint now, int limit, int offset
         HitColumns("page.id", p, now) + " FROM page ORDER BY page.family_name, page.given_name, page.id";
     return sql;
 }
+
+constexpr std::string_view kNameMatchesSql = "SELECT rowid FROM youth_names WHERE youth_names MATCH ?1 LIMIT ?2";
 
 YouthHitRecord ReadHit(const Statement& st) {
     YouthHitRecord h;
@@ -424,34 +429,53 @@ std::optional<YouthRecord> SqliteYouthRepo::Find(std::int64_t id) {
     return y;
 }
 
-YouthNamePath SqliteYouthRepo::ChoosePath(const YouthSearch& search) {
+SqliteYouthRepo::NamePlan SqliteYouthRepo::PlanNames(const YouthSearch& search) {
     // Date of birth and phone number narrow to a handful of youths by their own indexes.
-    if (search.date_of_birth || search.phone) return YouthNamePath::kTrigram;
+    if (search.date_of_birth || search.phone) return {};
     std::string fts = FtsQuery(search.name_terms);
     bool any_term = std::any_of(search.name_terms.begin(), search.name_terms.end(), [](auto& t) { return !t.empty(); });
-    if (fts.empty()) return any_term ? YouthNamePath::kNameOrder : YouthNamePath::kTrigram;
-    // Up to the cap, collecting and sorting the matches is cheap; beyond it matches are dense
-    // enough that the page is found within a short walk in name order.
-    auto count = c_.Prepare(
-        "SELECT count(*) FROM (SELECT rowid FROM youth_names WHERE youth_names MATCH ?1 LIMIT ?2)");
-    count.Bind(1, fts).Bind(2, std::int64_t{broad_matches_});
-    std::int64_t n = count.Step() ? count.Int(0) : 0;
-    return n >= broad_matches_ ? YouthNamePath::kNameOrder : YouthNamePath::kTrigram;
+    if (fts.empty()) return {.path = any_term ? YouthNamePath::kNameOrder : YouthNamePath::kTrigram};
+    // Up to the cap, collecting and sorting the matches is cheap, and what is collected here is
+    // the candidate set (the trigram index is read once); beyond it matches are dense enough
+    // that the page is found within a short walk in name order.
+    auto matches = c_.Prepare(kNameMatchesSql);
+    matches.Bind(1, fts).Bind(2, std::int64_t{broad_matches_});
+    std::string ids = "[";
+    int n = 0;
+    while (matches.Step()) {
+        if (n++ > 0) ids += ',';
+        ids += std::to_string(matches.Int(0));
+    }
+    if (n >= broad_matches_) return {.path = YouthNamePath::kNameOrder};
+    ids += ']';
+    return {.path = YouthNamePath::kTrigram, .ids = std::move(ids), .matches = n};
 }
 
 std::vector<YouthHitRecord> SqliteYouthRepo::Search(const YouthSearch& search, TimePoint now) {
+    NamePlan plan = PlanNames(search);
+    if (plan.ids && plan.matches == 0) return {};
     Params p;
-    std::string sql = SearchSql(search, now, search.limit, search.offset, ChoosePath(search), p);
+    std::string sql = SearchSql(search, now, search.limit, search.offset, plan.path, plan.ids, p);
     return RunHits(c_, sql, p);
 }
 
 std::vector<std::string> SqliteYouthRepo::ExplainSearch(const YouthSearch& search, TimePoint now) {
-    Params p;
-    std::string sql = "EXPLAIN QUERY PLAN " + SearchSql(search, now, search.limit, search.offset, ChoosePath(search), p);
-    auto st = c_.Prepare(sql);
-    p.BindTo(st);
+    NamePlan plan = PlanNames(search);
     std::vector<std::string> lines;
-    while (st.Step()) lines.push_back(st.Text(3));
+    auto explain = [&](const std::string& sql, const Params& p) {
+        auto st = c_.Prepare("EXPLAIN QUERY PLAN " + sql);
+        p.BindTo(st);
+        while (st.Step()) lines.push_back(st.Text(3));
+    };
+    if (plan.ids) {
+        // The trigram matches collected first, then the page from them.
+        Params p;
+        p.Add(FtsQuery(search.name_terms));
+        p.Add(std::int64_t{broad_matches_});
+        explain(std::string(kNameMatchesSql), p);
+    }
+    Params p;
+    explain(SearchSql(search, now, search.limit, search.offset, plan.path, plan.ids, p), p);
     return lines;
 }
 
@@ -459,7 +483,7 @@ std::vector<YouthHitRecord> SqliteYouthRepo::FindByPhone(std::string_view phone,
     YouthSearch s;
     s.phone = std::string(phone);
     Params p;
-    std::string sql = SearchSql(s, now, -1, 0, YouthNamePath::kTrigram, p);  // LIMIT -1: all of them
+    std::string sql = SearchSql(s, now, -1, 0, YouthNamePath::kTrigram, std::nullopt, p);  // LIMIT -1: all
     return RunHits(c_, sql, p);
 }
 

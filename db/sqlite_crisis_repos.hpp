@@ -38,7 +38,13 @@ public:
 
 private:
     void WriteDetails(const YouthRecord& youth);
-    YouthNamePath ChoosePath(const YouthSearch& search);
+    /// How a look-up finds youths by name, and the trigram matches when it collected them.
+    struct NamePlan {
+        YouthNamePath path = YouthNamePath::kTrigram;
+        std::optional<std::string> ids;  // JSON array of youth ids
+        int matches = 0;
+    };
+    NamePlan PlanNames(const YouthSearch& search);
     Connection& c_;
     int broad_matches_ = 2000;
 };
