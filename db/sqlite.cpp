@@ -23,9 +23,18 @@ Statement::Statement(sqlite3* db, std::string_view sql) : db_(db), stmt_(nullptr
     if (rc != SQLITE_OK) ThrowSqlite(db, rc, "prepare");
 }
 
-Statement::~Statement() { sqlite3_finalize(stmt_); }
+Statement::~Statement() {
+    if (stmt_ == nullptr) return;
+    if (cache_ != nullptr) {
+        cache_->Return(stmt_);
+    } else {
+        sqlite3_finalize(stmt_);
+    }
+}
 
-Statement::Statement(Statement&& other) noexcept : db_(other.db_), stmt_(other.stmt_) { other.stmt_ = nullptr; }
+Statement::Statement(Statement&& other) noexcept : db_(other.db_), stmt_(other.stmt_), cache_(other.cache_) {
+    other.stmt_ = nullptr;
+}
 
 Statement& Statement::Bind(int index, std::int64_t value) {
     if (int rc = sqlite3_bind_int64(stmt_, index, value); rc != SQLITE_OK) ThrowSqlite(db_, rc, "bind");
@@ -107,7 +116,40 @@ Connection::Connection(const std::string& path, Mode mode) {
 }
 
 Connection::~Connection() {
+    for (auto& [sql, stmt] : cached_) sqlite3_finalize(stmt);
     if (db_ != nullptr) sqlite3_close_v2(db_);
+}
+
+Statement Connection::Prepare(std::string_view sql) {
+    std::string key(sql);
+    if (auto it = cached_.find(key); it != cached_.end()) {
+        sqlite3_stmt* stmt = it->second;
+        cached_.erase(it);
+        return Statement(db_, stmt, this);
+    }
+    sqlite3_stmt* stmt = nullptr;
+    int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt,
+                                nullptr);
+    if (rc != SQLITE_OK) {
+        sqlite3_finalize(stmt);
+        ThrowSqlite(db_, rc, "prepare");
+    }
+    // Only a statement whose text is the key can be found again (text after a first
+    // statement is not kept by SQLite); anything else is finalized when done.
+    const char* kept = sqlite3_sql(stmt);
+    bool cacheable = kept != nullptr && key == kept;
+    return Statement(db_, stmt, cacheable ? this : nullptr);
+}
+
+void Connection::Return(sqlite3_stmt* stmt) {
+    // Reset ends the statement's read of the database; its error, if any, was seen by Step.
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
+    if (cached_.size() >= kMaxCached) {
+        sqlite3_finalize(stmt);
+        return;
+    }
+    cached_.emplace(sqlite3_sql(stmt), stmt);
 }
 
 void Connection::Exec(std::string_view sql) {
@@ -122,13 +164,13 @@ void Connection::Exec(std::string_view sql) {
 }
 
 std::int64_t Connection::QueryInt(std::string_view sql) {
-    Statement st(db_, sql);
+    Statement st = Prepare(sql);
     if (!st.Step()) throw SqliteError(SQLITE_ERROR, "query returned no row");
     return st.Int(0);
 }
 
 std::string Connection::QueryText(std::string_view sql) {
-    Statement st(db_, sql);
+    Statement st = Prepare(sql);
     if (!st.Step()) throw SqliteError(SQLITE_ERROR, "query returned no row");
     return st.Text(0);
 }

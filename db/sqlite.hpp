@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 struct sqlite3;
@@ -26,9 +27,14 @@ private:
     int code_;
 };
 
-/// One prepared statement. Bind with 1-based indexes, Step() until it returns false.
+class Connection;
+
+/// One prepared statement. Bind with 1-based indexes, Step() until it returns false. Made by
+/// Connection::Prepare, it goes back to its connection's cache (reset, bindings cleared) when
+/// it is destroyed; it must not outlive that connection.
 class Statement {
 public:
+    /// An uncached statement, finalized when destroyed.
     Statement(sqlite3* db, std::string_view sql);
     ~Statement();
     Statement(Statement&& other) noexcept;
@@ -65,8 +71,11 @@ public:
     std::optional<std::string> OptText(int column) const;
 
 private:
+    friend class Connection;
+    Statement(sqlite3* db, sqlite3_stmt* stmt, Connection* cache) : db_(db), stmt_(stmt), cache_(cache) {}
     sqlite3* db_;
     sqlite3_stmt* stmt_;
+    Connection* cache_ = nullptr;
 };
 
 /// An owned sqlite3 connection.
@@ -80,7 +89,10 @@ public:
 
     /// Runs one or more statements that return no rows.
     void Exec(std::string_view sql);
-    Statement Prepare(std::string_view sql) { return Statement(db_, sql); }
+    /// A statement for `sql`, from the connection's cache when it was prepared before: most
+    /// calls run the same few dozen statements, and compiling them again cost about a tenth
+    /// of a look-up's CPU time (docs/performance.md).
+    Statement Prepare(std::string_view sql);
     /// A single integer from a one-row query (e.g. a PRAGMA).
     std::int64_t QueryInt(std::string_view sql);
     std::string QueryText(std::string_view sql);
@@ -89,7 +101,12 @@ public:
     sqlite3* handle() const { return db_; }
 
 private:
+    friend class Statement;
+    void Return(sqlite3_stmt* stmt);
+
+    static constexpr std::size_t kMaxCached = 256;
     sqlite3* db_ = nullptr;
+    std::unordered_multimap<std::string, sqlite3_stmt*> cached_;
 };
 
 [[noreturn]] void ThrowSqlite(sqlite3* db, int rc, std::string_view context);

@@ -16,6 +16,50 @@ namespace {
 using db::Connection;
 using db::SqliteStore;
 
+TEST(Connection, ReusesAPreparedStatementWithItsBindingsCleared) {
+    test::TempDir dir;
+    Connection c(dir.file("t.db"), Connection::Mode::kReadWriteCreate);
+    c.Exec("CREATE TABLE t (k INTEGER PRIMARY KEY, v TEXT)");
+    const char* insert = "INSERT INTO t (k, v) VALUES (?, ?)";
+    {
+        auto st = c.Prepare(insert);
+        st.Bind(1, 1).Bind(2, "one");
+        st.Run();
+    }
+    {
+        // The cached statement comes back without the old values: an unbound ? is NULL.
+        auto st = c.Prepare(insert);
+        st.Bind(1, 2);
+        st.Run();
+    }
+    EXPECT_EQ(c.QueryInt("SELECT count(*) FROM t WHERE k = 2 AND v IS NULL"), 1);
+    {
+        // Two of the same statement at once are two statements; a failed one can be used again.
+        auto a = c.Prepare("SELECT v FROM t WHERE k = ?");
+        auto b = c.Prepare("SELECT v FROM t WHERE k = ?");
+        a.Bind(1, 1);
+        b.Bind(1, 2);
+        ASSERT_TRUE(a.Step());
+        ASSERT_TRUE(b.Step());
+        EXPECT_EQ(a.Text(0), "one");
+        EXPECT_TRUE(b.IsNull(0));
+        auto dup = c.Prepare(insert);
+        dup.Bind(1, 1).Bind(2, "again");
+        EXPECT_THROW(dup.Run(), db::SqliteError);
+    }
+    auto st = c.Prepare(insert);
+    st.Bind(1, 3).Bind(2, "three");
+    st.Run();
+    EXPECT_EQ(c.QueryInt("SELECT count(*) FROM t"), 3);
+    // A statement left mid-read goes back reset: the table can be changed and read again.
+    {
+        auto partial = c.Prepare("SELECT k FROM t ORDER BY k");
+        ASSERT_TRUE(partial.Step());
+    }
+    c.Exec("DROP TABLE t; CREATE TABLE t (k INTEGER PRIMARY KEY, v TEXT, w TEXT)");
+    EXPECT_EQ(c.QueryInt("SELECT count(*) FROM t"), 0);
+}
+
 TEST(SqliteStore, MigratesAFreshDatabaseToTheLatestVersionInWalMode) {
     test::TempDir dir;
     auto store = SqliteStore::Open({.path = dir.file("spoed.db")});
