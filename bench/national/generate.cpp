@@ -269,6 +269,7 @@ struct Youth {
     std::int64_t id = 0;
     std::int64_t first_plan = 0;  // micros, 0: none
     bool pre_registered = false;
+    bool own_phone = false;
 };
 
 struct Options {
@@ -436,7 +437,8 @@ int Main(int argc, char** argv) {
         s.youth.BindNull(6).Bind(7, staff[static_cast<std::size_t>(rng.Pick(40))]).Bind(8, created).Bind(9, created);
         Run(s.youth);
         y.id = conn.LastInsertId();
-        if (rng.Chance(0.92)) {
+        y.own_phone = rng.Chance(0.92);
+        if (y.own_phone) {
             s.phone.Bind(1, y.id).Bind(2, YouthPhone(i)).Bind(3, "mobiel");
             Run(s.phone);
         }
@@ -548,7 +550,7 @@ int Main(int argc, char** argv) {
             std::string role = !y ? (r < 0.5 ? "other" : r < 0.8 ? "police" : "gp")
                                   : r < 0.35 ? "youth" : r < 0.75 ? "parent" : r < 0.88 ? "professional" : r < 0.94 ? "police" : "gp";
             std::string phone;
-            if (role == "youth") phone = YouthPhone(yi);
+            if (role == "youth" && y->own_phone) phone = YouthPhone(yi);
             if (role == "parent") phone = ParentPhone(yi);
             if (role == "professional") phone = ProfessionalPhone(rng.Pick(9000));
             if (role == "other") phone = OtherPhone(case_id);
@@ -655,10 +657,11 @@ int Main(int argc, char** argv) {
     manifest.plan_youth_ids = spread(plan_ids, std::min<std::size_t>(plan_ids.size(), 250));
     manifest.open_case_ids = spread(open_cases, std::min<std::size_t>(open_cases.size(), 250));
     manifest.case_ids = spread(contact_cases, std::min<std::size_t>(contact_cases.size(), 250));
-    for (std::int64_t k = 0; k < 250; ++k) {
-        std::int64_t i = (k * 7919) % n;
-        manifest.lookup_phones.push_back(k % 2 ? ParentPhone(i) : YouthPhone(i));
-    }
+    // A youth's own number, or a parent's (every youth has one; a few youths have no phone).
+    auto phone_of = [&](std::int64_t i, bool parent) {
+        return parent || !youths[static_cast<std::size_t>(i)].own_phone ? ParentPhone(i) : YouthPhone(i);
+    };
+    for (std::int64_t k = 0; k < 250; ++k) manifest.lookup_phones.push_back(phone_of((k * 7919) % n, k % 2 == 1));
     // Search queries as typed: full names (narrow), fragments (broad), dates, date + name, numbers.
     auto youth_at = [&](std::int64_t k) { return (k * 104729 + 17) % n; };
     auto family_of = [&](std::int64_t i) {
@@ -681,7 +684,7 @@ int Main(int argc, char** argv) {
     }
     for (std::int64_t k = 39; k < 51; ++k) {
         std::int64_t i = youth_at(k);
-        manifest.search_queries.push_back(Typed(k % 2 ? ParentPhone(i) : YouthPhone(i)));
+        manifest.search_queries.push_back(Typed(phone_of(i, k % 2 == 1)));
     }
     for (std::int64_t k = 51; k < 57; ++k) {  // given name and part of the family name
         std::int64_t i = youth_at(k);
