@@ -7,8 +7,10 @@
 // runs once on a db::Connection with sqlite3_trace_v2(SQLITE_TRACE_STMT) installed and every
 // statement is recorded with its bound values (sqlite3_expanded_sql) — and then replayed on a
 // separate plain sqlite3 connection with the reader pragmas of db/sqlite_store.cpp, stepping
-// every row. One sample = all statements of one call, in one read transaction as the store
-// runs them. So the baseline follows the repositories when their SQL changes.
+// every row: each statement text prepared once per call (as the repositories do), its values
+// bound again from the expanded text. One sample = all statements of one call, in one read
+// transaction as the store runs them. So the baseline follows the repositories when their SQL
+// changes.
 //
 // insert_one_commit_per_row: single-row INSERTs into `contacts` (the repository's statement),
 // one transaction each, WAL, synchronous=FULL, one thread, into a fresh store made by
@@ -25,7 +27,10 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <cctype>
 #include <iostream>
+#include <map>
+#include <string_view>
 #include <set>
 #include <string>
 #include <vector>
@@ -44,14 +49,22 @@ using namespace std::chrono;
 
 // --- capture ---------------------------------------------------------------------------------------
 
+/// One statement as a repository ran it: its text as prepared (with `?` parameters) and the same
+/// text with the bound values in place.
+struct Captured {
+    std::string sql;
+    std::string expanded;
+};
+
 int OnTrace(unsigned type, void* ctx, void* p, void* x) {
     if (type != SQLITE_TRACE_STMT) return 0;
     const char* text = static_cast<const char*>(x);
     if (text != nullptr && text[0] == '-' && text[1] == '-') return 0;  // a trigger's statement, not ours
-    char* sql = sqlite3_expanded_sql(static_cast<sqlite3_stmt*>(p));
-    if (sql != nullptr) {
-        static_cast<std::vector<std::string>*>(ctx)->push_back(sql);
-        sqlite3_free(sql);
+    auto* stmt = static_cast<sqlite3_stmt*>(p);
+    char* expanded = sqlite3_expanded_sql(stmt);
+    if (expanded != nullptr) {
+        static_cast<std::vector<Captured>*>(ctx)->push_back({sqlite3_sql(stmt), expanded});
+        sqlite3_free(expanded);
     }
     return 0;
 }
@@ -63,8 +76,8 @@ constexpr const char* kReaderPragmas[] = {
 
 /// Runs `call` on the capture connection and returns the statements it ran.
 template <typename F>
-std::vector<std::string> Capture(db::Connection& c, F&& call) {
-    std::vector<std::string> out;
+std::vector<Captured> Capture(db::Connection& c, F&& call) {
+    std::vector<Captured> out;
     sqlite3_trace_v2(c.handle(), SQLITE_TRACE_STMT, OnTrace, &out);
     db::SqliteTx tx(c);
     call(tx);
@@ -166,18 +179,118 @@ void Check(sqlite3* db, int rc, const char* what) {
 
 void Exec(sqlite3* db, const char* sql) { Check(db, sqlite3_exec(db, sql, nullptr, nullptr, nullptr), sql); }
 
-/// One sample: the statements of one call in one read transaction, every row stepped.
-std::int64_t Replay(sqlite3* db, const std::vector<std::string>& sample) {
+/// Binds to `st` the values that sqlite3_expanded_sql put in place of the parameters of `sql`
+/// (integers, reals, 'text', x'blob', NULL); false when the two texts do not line up.
+bool BindExpanded(sqlite3_stmt* st, const std::string& sql, const std::string& exp) {
+    std::size_t i = 0, j = 0;
+    int highest = 0;
+    char quote = 0;
+    auto same = [&]() {
+        if (j >= exp.size() || exp[j] != sql[i]) return false;
+        ++i;
+        ++j;
+        return true;
+    };
+    while (i < sql.size()) {
+        char c = sql[i];
+        if (quote != 0) {
+            if (c == quote) quote = 0;
+            if (!same()) return false;
+            continue;
+        }
+        if (c == '\'' || c == '"') {
+            quote = c;
+            if (!same()) return false;
+            continue;
+        }
+        if (c != '?') {
+            if (!same()) return false;
+            continue;
+        }
+        ++i;
+        int index = 0;
+        std::size_t k = i;
+        while (k < sql.size() && std::isdigit(static_cast<unsigned char>(sql[k]))) index = index * 10 + (sql[k++] - '0');
+        if (k == i) index = highest + 1;
+        i = k;
+        highest = std::max(highest, index);
+        if (j >= exp.size()) return false;
+        int rc = SQLITE_OK;
+        if (exp[j] == '\'') {
+            std::string v;
+            for (++j;; ++j) {
+                if (j >= exp.size()) return false;
+                if (exp[j] == '\'') {
+                    if (j + 1 < exp.size() && exp[j + 1] == '\'') {
+                        v += '\'';
+                        ++j;
+                        continue;
+                    }
+                    ++j;
+                    break;
+                }
+                v += exp[j];
+            }
+            rc = sqlite3_bind_text64(st, index, v.data(), v.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+        } else if (exp.compare(j, 2, "x'") == 0) {
+            std::string v;
+            for (j += 2; j + 1 < exp.size() && exp[j] != '\''; j += 2) {
+                v += static_cast<char>(std::stoi(exp.substr(j, 2), nullptr, 16));
+            }
+            if (j >= exp.size() || exp[j] != '\'') return false;
+            ++j;
+            rc = sqlite3_bind_blob64(st, index, v.data(), v.size(), SQLITE_TRANSIENT);
+        } else if (exp.compare(j, 4, "NULL") == 0) {
+            j += 4;
+            rc = sqlite3_bind_null(st, index);
+        } else {
+            std::size_t e = j;
+            bool real = false;
+            while (e < exp.size() && (std::isdigit(static_cast<unsigned char>(exp[e])) || exp[e] == '-' || exp[e] == '+' ||
+                                      exp[e] == '.' || exp[e] == 'e' || exp[e] == 'E')) {
+                real = real || exp[e] == '.' || exp[e] == 'e' || exp[e] == 'E';
+                ++e;
+            }
+            if (e == j) return false;
+            std::string num = exp.substr(j, e - j);
+            j = e;
+            rc = real ? sqlite3_bind_double(st, index, std::strtod(num.c_str(), nullptr))
+                      : sqlite3_bind_int64(st, index, std::strtoll(num.c_str(), nullptr, 10));
+        }
+        if (rc != SQLITE_OK) return false;
+    }
+    return j == exp.size();
+}
+
+int g_fallbacks = 0;  // statements replayed from their expanded text (values could not be bound)
+
+/// One sample: the statements of one call in one read transaction, every row stepped. Like the
+/// repositories, a statement text is prepared once per call and rebound when a call runs it
+/// again (RepeatYouths' per-youth look-up, the notes per period).
+std::int64_t Replay(sqlite3* db, const std::vector<Captured>& sample) {
     std::int64_t rows = 0;
+    std::map<std::string_view, sqlite3_stmt*> prepared;
     Exec(db, "BEGIN");
-    for (const auto& sql : sample) {
-        sqlite3_stmt* st = nullptr;
-        Check(db, sqlite3_prepare_v2(db, sql.c_str(), static_cast<int>(sql.size()), &st, nullptr), "prepare");
+    for (const auto& c : sample) {
+        sqlite3_stmt*& st = prepared[c.sql];
+        if (st == nullptr) {
+            Check(db, sqlite3_prepare_v2(db, c.sql.c_str(), static_cast<int>(c.sql.size()), &st, nullptr), "prepare");
+        } else {
+            sqlite3_reset(st);
+        }
+        sqlite3_clear_bindings(st);
+        sqlite3_stmt* run = st;
+        if (!BindExpanded(st, c.sql, c.expanded)) {
+            ++g_fallbacks;
+            Check(db, sqlite3_prepare_v2(db, c.expanded.c_str(), static_cast<int>(c.expanded.size()), &run, nullptr),
+                  "prepare");
+        }
         int rc;
-        while ((rc = sqlite3_step(st)) == SQLITE_ROW) ++rows;
-        sqlite3_finalize(st);
+        while ((rc = sqlite3_step(run)) == SQLITE_ROW) ++rows;
+        if (run != st) sqlite3_finalize(run);
         Check(db, rc, "step");
     }
+    for (auto& [sql, st] : prepared) sqlite3_finalize(st);
     Exec(db, "COMMIT");
     return rows;
 }
@@ -204,7 +317,7 @@ struct Stats {
 
 /// Replays the samples round-robin for `seconds` (and at least `min_count` samples) after one
 /// untimed pass over all of them.
-Stats Measure(sqlite3* db, const std::vector<std::vector<std::string>>& samples, double seconds, std::int64_t min_count) {
+Stats Measure(sqlite3* db, const std::vector<std::vector<Captured>>& samples, double seconds, std::int64_t min_count) {
     Stats s;
     if (samples.empty()) return s;
     for (const auto& sample : samples) Replay(db, sample);
@@ -327,7 +440,7 @@ int Main(int argc, char** argv) {
     const TimePoint now = time_point_cast<microseconds>(system_clock::now());
 
     // Capture, on a reader connection as the store opens it.
-    std::vector<std::vector<std::string>> search, lookup, figures;
+    std::vector<std::vector<Captured>> search, lookup, figures;
     int unparsed = 0;
     {
         db::Connection c(db_path, db::Connection::Mode::kReadOnly);
@@ -345,7 +458,7 @@ int Main(int argc, char** argv) {
         }
         figures.push_back(Capture(c, [&](db::Tx& tx) { FiguresCalls(tx, m.figures_year); }));
     }
-    auto statements = [](const std::vector<std::vector<std::string>>& v) {
+    auto statements = [](const std::vector<std::vector<Captured>>& v) {
         std::size_t n = 0;
         for (const auto& s : v) n += s.size();
         return n;
@@ -372,6 +485,7 @@ int Main(int argc, char** argv) {
               << statements(search) << ", \"unparsed_queries\": " << unparsed << ", \"lookup_phones\": "
               << lookup.size() << ", \"lookup_statements\": " << statements(lookup)
               << ", \"figures_statements\": " << statements(figures) << ", \"figures_year\": " << m.figures_year
+              << ", \"replayed_unbound\": " << g_fallbacks
               << "},\n \"youths\": " << m.youths << ", \"seconds\": " << seconds << ", \"sqlite\": \""
               << sqlite3_libversion() << "\"}\n";
     return 0;

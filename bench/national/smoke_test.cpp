@@ -151,6 +151,7 @@ TEST(BenchRaw, PrintsEveryMeasure) {
     }
     const auto& captured = out.fields().at("captured").struct_value().fields();
     EXPECT_EQ(captured.at("unparsed_queries").number_value(), 0);
+    EXPECT_EQ(captured.at("replayed_unbound").number_value(), 0);  // every value bound again as captured
     // Every query and every phone was captured with at least one statement of its own.
     EXPECT_GE(captured.at("search_statements").number_value(), captured.at("search_queries").number_value());
     EXPECT_GE(captured.at("lookup_statements").number_value(), 2 * captured.at("lookup_phones").number_value());
