@@ -140,8 +140,8 @@ TimePoint LocalMidnight(year_month_day d) {
 }
 
 /// GetFigures' repository calls for a calendar year by month (daemon/service/stats_service.cpp
-/// ComputeFigures with the default StatsPolicy).
-void FiguresCalls(db::Tx& tx, int y) {
+/// ComputeFigures with the default StatsPolicy), captured one call at a time: name, statements.
+std::vector<std::pair<std::string, std::vector<Captured>>> CaptureFigures(db::Connection& c, int y) {
     db::FiguresQuery q;
     std::vector<std::string> labels;
     for (unsigned m = 1; m <= 12; ++m) {
@@ -162,11 +162,13 @@ void FiguresCalls(db::Tx& tx, int y) {
     }
     q.night_cutoff_hour = 6;
     labels.push_back(std::to_string(y));
-    tx.stats().CaseFigures(q);
-    tx.stats().KeyedCounts(q);
-    tx.stats().HandoverFigures(q);
-    tx.stats().Notes(labels);
-    tx.stats().RepeatYouths(start, end, 3, 90);
+    std::vector<std::pair<std::string, std::vector<Captured>>> out;
+    out.emplace_back("CaseFigures", Capture(c, [&](db::Tx& tx) { tx.stats().CaseFigures(q); }));
+    out.emplace_back("KeyedCounts", Capture(c, [&](db::Tx& tx) { tx.stats().KeyedCounts(q); }));
+    out.emplace_back("HandoverFigures", Capture(c, [&](db::Tx& tx) { tx.stats().HandoverFigures(q); }));
+    out.emplace_back("Notes", Capture(c, [&](db::Tx& tx) { tx.stats().Notes(labels); }));
+    out.emplace_back("RepeatYouths", Capture(c, [&](db::Tx& tx) { tx.stats().RepeatYouths(start, end, 3, 90); }));
+    return out;
 }
 
 // --- replay ----------------------------------------------------------------------------------------
@@ -299,6 +301,7 @@ struct Stats {
     std::int64_t count = 0;
     double seconds = 0;
     std::vector<double> ms;
+    std::vector<std::vector<double>> by_sample;  // durations of each sample, ms
     std::string Json() const {
         std::vector<double> v = ms;
         std::sort(v.begin(), v.end());
@@ -320,6 +323,7 @@ struct Stats {
 Stats Measure(sqlite3* db, const std::vector<std::vector<Captured>>& samples, double seconds, std::int64_t min_count) {
     Stats s;
     if (samples.empty()) return s;
+    s.by_sample.resize(samples.size());
     for (const auto& sample : samples) Replay(db, sample);
     const auto until = steady_clock::now() + duration<double>(seconds);
     for (std::size_t i = 0; s.count < min_count || steady_clock::now() < until; i = (i + 1) % samples.size()) {
@@ -327,6 +331,7 @@ Stats Measure(sqlite3* db, const std::vector<std::vector<Captured>>& samples, do
         Replay(db, samples[i]);
         double d = duration<double>(steady_clock::now() - t0).count();
         s.ms.push_back(d * 1000.0);
+        s.by_sample[i].push_back(d * 1000.0);
         s.seconds += d;
         ++s.count;
     }
@@ -441,7 +446,9 @@ int Main(int argc, char** argv) {
 
     // Capture, on a reader connection as the store opens it.
     std::vector<std::vector<Captured>> search, lookup, figures;
+    std::vector<std::pair<std::string, std::vector<Captured>>> figure_parts;
     int unparsed = 0;
+    std::vector<std::string> search_texts;
     {
         db::Connection c(db_path, db::Connection::Mode::kReadOnly);
         for (const char* p : kReaderPragmas) c.Exec(p);
@@ -452,11 +459,14 @@ int Main(int argc, char** argv) {
                 continue;
             }
             search.push_back(Capture(c, [&](db::Tx& tx) { SearchCalls(tx, *q, now); }));
+            search_texts.push_back(text);
         }
         for (const auto& phone : m.lookup_phones) {
             lookup.push_back(Capture(c, [&](db::Tx& tx) { LookupCalls(tx, phone, now); }));
         }
-        figures.push_back(Capture(c, [&](db::Tx& tx) { FiguresCalls(tx, m.figures_year); }));
+        figure_parts = CaptureFigures(c, m.figures_year);
+        figures.emplace_back();
+        for (const auto& [name, part] : figure_parts) figures.back().insert(figures.back().end(), part.begin(), part.end());
     }
     auto statements = [](const std::vector<std::vector<Captured>>& v) {
         std::size_t n = 0;
@@ -474,12 +484,46 @@ int Main(int argc, char** argv) {
     Stats s_search = Measure(db, search, seconds, static_cast<std::int64_t>(search.size()));
     Stats s_lookup = Measure(db, lookup, seconds, static_cast<std::int64_t>(lookup.size()));
     Stats s_figures = Measure(db, figures, seconds, 3);
+    // Where the time goes: the slowest search queries (median of their samples) and each
+    // figures call on its own (median of three).
+    auto median = [](std::vector<double> v) {
+        if (v.empty()) return 0.0;
+        std::sort(v.begin(), v.end());
+        return v[v.size() / 2];
+    };
+    std::vector<std::pair<double, std::string>> slow;
+    for (std::size_t i = 0; i < s_search.by_sample.size(); ++i) {
+        slow.emplace_back(median(s_search.by_sample[i]), search_texts[i]);
+    }
+    std::sort(slow.rbegin(), slow.rend());
+    std::string slowest = "[";
+    for (std::size_t i = 0; i < std::min<std::size_t>(8, slow.size()); ++i) {
+        char ms[32];
+        std::snprintf(ms, sizeof ms, "%.3f", slow[i].first);
+        slowest += std::string(i ? ", " : "") + "{\"query\": " + JsonString(slow[i].second) + ", \"p50_ms\": " + ms + "}";
+    }
+    slowest += "]";
+    std::string parts = "{";
+    for (const auto& [name, part] : figure_parts) {
+        std::vector<double> t;
+        for (int k = 0; k < 3; ++k) {
+            auto t0 = steady_clock::now();
+            Replay(db, part);
+            t.push_back(duration<double>(steady_clock::now() - t0).count() * 1000.0);
+        }
+        char buf[128];
+        std::snprintf(buf, sizeof buf, "%s\"%s\": {\"statements\": %zu, \"p50_ms\": %.3f}", parts.size() > 1 ? ", " : "",
+                      name.c_str(), part.size(), median(t));
+        parts += buf;
+    }
+    parts += "}";
     sqlite3_close_v2(db);
     Stats s_insert = MeasureInsert(db_path, seconds);
 
     std::cout << "{\"search\": " << s_search.Json() << ",\n \"lookup\": " << s_lookup.Json()
               << ",\n \"figures_year\": " << s_figures.Json()
               << ",\n \"insert_one_commit_per_row\": " << s_insert.Json()
+              << ",\n \"search_slowest\": " << slowest << ",\n \"figures_parts\": " << parts
               << ",\n \"insert_database\": \"fresh store (db::SqliteStore::Open) beside the data set\""
               << ",\n \"captured\": {\"search_queries\": " << search.size() << ", \"search_statements\": "
               << statements(search) << ", \"unparsed_queries\": " << unparsed << ", \"lookup_phones\": "
