@@ -8,6 +8,9 @@
 #                                   (docs/security.md); CI does not need it
 #   deploy/install-deps.sh --fuzz   also clang with libFuzzer and the sanitizer runtimes, for the
 #                                   preset fuzz (tests/fuzz/run.sh); CI does not need it
+#   deploy/install-deps.sh --bench  also nginx, the HTTPS yardstick of bench/compare.sh (run as the
+#                                   invoking user from a temp directory, never as a service);
+#                                   the smoke test bench.compare_smoke needs it, so CI installs it
 set -euo pipefail
 
 packages=(
@@ -23,6 +26,8 @@ packages=(
 for arg in "$@"; do
   if [[ "$arg" == "--security-tools" ]]; then packages+=(testssl.sh); fi
   if [[ "$arg" == "--fuzz" ]]; then packages+=(clang libclang-rt-dev); fi
+  # bookworm's nginx-light is only nginx plus the echo module: plain nginx is the smallest.
+  if [[ "$arg" == "--bench" ]]; then packages+=(nginx); fi
 done
 if [[ "${1:-}" == "--desk" ]]; then
   # libqt6opengl6-dev: Qt Charts' CMake package needs it; DejaVu: text in offscreen screenshots.

@@ -6,7 +6,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
 # --desk: the Qt desk and its gui tests are part of the default build and of the suite.
-"$root/deploy/install-deps.sh" --desk
+# --bench: nginx, for the smoke test of bench/compare.sh (bench.compare_smoke).
+"$root/deploy/install-deps.sh" --desk --bench
 cmake --preset dev >/dev/null
 cmake --build --preset dev -j "$(nproc)"
 ctest --preset dev -j "$(nproc)" "$@"

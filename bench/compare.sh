@@ -1,0 +1,352 @@
+#!/usr/bin/env bash
+# The one command of issue 8: spoedd side by side with its limits on this machine, measured in
+# the same run — nginx for HTTPS (same certificate, same TLS settings, same client, same
+# connection count) and the sqlite3 library for storage (spoed-bench-raw) — written as one
+# Markdown table (docs/performance.md keeps the latest).
+#
+#   bench/compare.sh [--youths N] [--runs R] [--out FILE] [--seconds S] [--warmup S]
+#                    [--connections C] [--ws-clients N] [--idle-connections N] [--seed S]
+#                    [--bin-dir DIR] [--data-cache DIR]
+#
+# Defaults: the national data set (1,000,000 youths), 3 runs (the table shows medians), 10 s
+# per scenario after 2 s of warm-up, 16 connections for the throughput comparisons, 1,000
+# WebSocket clients and 1,000 idle TLS connections. The data set is made once per size and
+# seed under build/bench/data/ and reused; each run works on a copy, so writes of one run
+# (LogContact) never change the next one's data.
+#
+# --bin-dir uses the binaries of an existing build (the ctest smoke test passes its own)
+# instead of building the `bench` preset (Release); --data-cache keeps the data sets elsewhere.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+
+youths=1000000
+runs=3
+out="$root/build/bench/compare.md"
+seconds=10
+warmup=2
+connections=16
+latency_connections=1
+ws_clients=1000
+idle_connections=1000
+seed=20261123
+bin=""
+data_root="$root/build/bench/data"
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --youths) youths=$2; shift 2 ;;
+    --runs) runs=$2; shift 2 ;;
+    --out) out=$2; shift 2 ;;
+    --seconds) seconds=$2; shift 2 ;;
+    --warmup) warmup=$2; shift 2 ;;
+    --connections) connections=$2; shift 2 ;;
+    --ws-clients) ws_clients=$2; shift 2 ;;
+    --idle-connections) idle_connections=$2; shift 2 ;;
+    --seed) seed=$2; shift 2 ;;
+    --bin-dir) bin=$2; shift 2 ;;
+    --data-cache) data_root=$2; shift 2 ;;
+    *) echo "compare.sh: unknown argument $1 (see the head of bench/compare.sh)" >&2; exit 2 ;;
+  esac
+done
+
+if [[ -z "$bin" ]]; then
+  "$root/deploy/install-deps.sh" --bench
+  cmake --preset bench -DSPOED_BUILD_DESK=OFF >/dev/null
+  cmake --build --preset bench --target spoedd spoed-load spoed-bench-data spoed-bench-raw
+  bin="$root/build/bench"
+fi
+spoedd_bin="$bin/daemon/spoedd"
+load_bin="$bin/bench/load/spoed-load"
+# The data set tools are helper "national"'s (bench/national, contracts 1 and 2 of issue 8);
+# SPOED_BENCH_DATA / SPOED_BENCH_RAW point elsewhere when testing this script alone.
+data_bin="${SPOED_BENCH_DATA:-$bin/bench/national/spoed-bench-data}"
+raw_bin="${SPOED_BENCH_RAW:-$bin/bench/national/spoed-bench-raw}"
+nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
+for f in "$spoedd_bin" "$load_bin" "$data_bin" "$raw_bin" "$nginx_bin"; do
+  [[ -x "$f" ]] || { echo "compare.sh: $f is missing (nginx: deploy/install-deps.sh --bench)" >&2; exit 1; }
+done
+command -v jq >/dev/null || { echo "compare.sh: needs jq (deploy/install-deps.sh)" >&2; exit 1; }
+command -v curl >/dev/null || { echo "compare.sh: needs curl (deploy/install-deps.sh)" >&2; exit 1; }
+
+log() { printf 'compare.sh: %s\n' "$*" >&2; }
+
+# --- the data set (contract 1), cached by size and seed ---------------------------------------
+mkdir -p "$data_root"
+db="$data_root/youths-$youths-seed-$seed.db"
+if [[ ! -f "$db" || ! -f "$db.json" ]]; then
+  rm -f "$db" "$db-wal" "$db-shm" "$db.json"
+  log "making the data set: $youths youths, seed $seed (once; reused from $db)"
+  start=$(date +%s)
+  "$data_bin" --out "$db" --youths "$youths" --seed "$seed"
+  log "data set made in $(( $(date +%s) - start )) s"
+fi
+manifest="$db.json"
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/spoed-compare.XXXXXX")
+spoedd_pid=""
+nginx_pid=""
+cleanup() {
+  [[ -n "$nginx_pid" ]] && kill -QUIT "$nginx_pid" 2>/dev/null && wait "$nginx_pid" 2>/dev/null
+  [[ -n "$spoedd_pid" ]] && kill -TERM "$spoedd_pid" 2>/dev/null && wait "$spoedd_pid" 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# Each run's daemon works on its own copy of the data set.
+data_dir="$work/data"
+mkdir -m 700 "$data_dir"
+cp --sparse=always "$db" "$data_dir/spoed.db"
+for suffix in -wal -shm; do [[ -f "$db$suffix" ]] && cp "$db$suffix" "$data_dir/spoed.db$suffix"; done
+
+cat > "$work/spoedd.conf" <<EOF
+data_dir = $data_dir
+listen = 127.0.0.1:0
+# One load client on 127.0.0.1 stands in for every desk of the country here. The per-address
+# limits (64 connections, 20 new TLS handshakes a second after a burst of 100) exist to stop one
+# misbehaving address; left as they are, they would throttle the benchmark rather than measure
+# the server, and the events and idle scenarios need 1,000 connections from this one address.
+max_connections = $(( idle_connections + ws_clients + 4 * connections + 64 ))
+max_connections_per_address = $(( idle_connections + ws_clients + 4 * connections + 64 ))
+handshakes_per_address_per_second = 0
+handshake_burst_per_address = 100000
+# Each load connection is one session making hundreds of calls a second; a desk makes a few,
+# and the 20/s limit per session token would measure the limiter.
+token_requests_per_second = 0
+EOF
+
+# Starts spoedd and waits until /readyz answers 200; sets spoedd_pid, port, ca and ready_ms
+# (from exec to the first 200 on /readyz, including this script's polling: about 5 ms).
+start_spoedd() {
+  : > "$work/spoedd.out"
+  local t0 t1 deadline
+  t0=$(date +%s%N)
+  "$spoedd_bin" --config "$work/spoedd.conf" > "$work/spoedd.out" 2>> "$work/spoedd.log" &
+  spoedd_pid=$!
+  deadline=$(( t0 + 120000000000 ))
+  port=""
+  while [[ -z "$port" ]]; do
+    port=$(sed -n 's|^spoedd: listening on https://[^:]*:\([0-9]*\)$|\1|p' "$work/spoedd.out")
+    if [[ -z "$port" ]]; then
+      kill -0 "$spoedd_pid" 2>/dev/null || { cat "$work/spoedd.log" >&2; log "spoedd did not start"; exit 1; }
+      (( $(date +%s%N) < deadline )) || { log "spoedd did not listen within 120 s"; exit 1; }
+      sleep 0.002
+    fi
+  done
+  ca="$data_dir/tls/dev-ca.pem"
+  until [[ $(curl -s -o /dev/null -w '%{http_code}' --cacert "$ca" "https://127.0.0.1:$port/readyz") == 200 ]]; do
+    (( $(date +%s%N) < deadline )) || { log "spoedd not ready within 120 s"; exit 1; }
+    sleep 0.002
+  done
+  t1=$(date +%s%N)
+  ready_ms=$(( (t1 - t0) / 1000000 ))
+}
+stop_spoedd() {
+  kill -TERM "$spoedd_pid"
+  wait "$spoedd_pid" || true
+  spoedd_pid=""
+}
+
+# --- nginx: as this user, own prefix and configuration, same certificate as spoedd ------------
+# spoedd (daemon/net/server.cpp): TLS 1.3 only (tls_allow_tls12 is off by default), OpenSSL's
+# default TLS 1.3 suites and groups, server preference, no compression, ECDSA P-256
+# certificate (daemon/net/dev_cert.cpp). nginx gets the same: its `auto` curve list is
+# OpenSSL's default list too. Static 4 KB file, keep-alive without a request limit, no access
+# log, one worker per core.
+start_nginx() {
+  local n="$work/nginx"
+  mkdir -p "$n/html" "$n/tmp"
+  chmod 755 "$work" "$n" "$n/html"
+  head -c 3072 /dev/urandom | base64 -w 0 > "$n/html/plan-4k.txt"  # 4,096 bytes
+  local user_line=""
+  # As root, nginx's workers would switch to `nobody`; run them as the invoking user instead.
+  [[ $(id -u) -eq 0 ]] && user_line="user $(id -un) $(id -gn);"
+  for _ in $(seq 1 20); do
+    nginx_port=$(( 20000 + RANDOM % 20000 ))
+    (echo > "/dev/tcp/127.0.0.1/$nginx_port") 2>/dev/null && continue  # taken
+    cat > "$n/nginx.conf" <<EOF
+$user_line
+worker_processes $(nproc);
+daemon off;
+pid $n/nginx.pid;
+error_log $n/error.log warn;
+events { worker_connections 8192; }
+http {
+  access_log off;
+  client_body_temp_path $n/tmp/body;
+  proxy_temp_path $n/tmp/proxy;
+  fastcgi_temp_path $n/tmp/fastcgi;
+  uwsgi_temp_path $n/tmp/uwsgi;
+  scgi_temp_path $n/tmp/scgi;
+  keepalive_requests 100000000;
+  keepalive_timeout 60s;
+  server {
+    listen 127.0.0.1:$nginx_port ssl;
+    ssl_certificate $data_dir/tls/server.pem;
+    ssl_certificate_key $data_dir/tls/server.key;
+    ssl_protocols TLSv1.3;
+    ssl_ecdh_curve auto;
+    ssl_prefer_server_ciphers on;
+    root $n/html;
+    location / { }
+  }
+}
+EOF
+    "$nginx_bin" -p "$n" -c "$n/nginx.conf" -e "$n/error.log" &
+    nginx_pid=$!
+    for _ in $(seq 1 100); do
+      [[ $(curl -s -o /dev/null -w '%{http_code}' --cacert "$ca" "https://127.0.0.1:$nginx_port/plan-4k.txt") == 200 ]] &&
+        return 0
+      kill -0 "$nginx_pid" 2>/dev/null || break
+      sleep 0.05
+    done
+    kill -QUIT "$nginx_pid" 2>/dev/null; wait "$nginx_pid" 2>/dev/null || true
+    nginx_pid=""
+  done
+  cat "$n/error.log" >&2
+  log "nginx did not start"
+  exit 1
+}
+
+results="$work/results.jsonl"
+: > "$results"
+# load TARGET SCENARIO CONNECTIONS [extra spoed-load flags]: one run, appended to $results.
+load() {
+  local target=$1 scenario=$2 conns=$3
+  shift 3
+  local url
+  if [[ "$target" == nginx ]]; then url="https://127.0.0.1:$nginx_port"; else url="https://127.0.0.1:$port"; fi
+  local json
+  if ! json=$("$load_bin" --url "$url" --ca "$ca" --manifest "$manifest" --scenario "$scenario" \
+              --connections "$conns" --seconds "$seconds" --warmup "$warmup" "$@"); then
+    log "spoed-load $scenario against $target failed"
+    exit 1
+  fi
+  log "$target $scenario: $json"
+  jq -c --arg target "$target" --argjson run "$run" '. + {target: $target, run: $run}' <<< "$json" >> "$results"
+}
+
+# --- the runs -------------------------------------------------------------------------------
+ready=()
+for run in $(seq 1 "$runs"); do
+  log "run $run of $runs"
+  start_spoedd
+  ready+=("$ready_ms")
+  [[ -n "$nginx_pid" ]] || start_nginx
+  log "spoedd ready in $ready_ms ms (port $port); nginx on $nginx_port"
+  if [[ $run -eq 1 ]]; then
+    # A fresh daemon's memory with the idle connections: what a quiet evening costs.
+    load spoedd idle "$idle_connections" --pid "$spoedd_pid"
+    fresh=$(tail -n 1 "$results")
+    sed -i '$d' "$results"
+    jq -c '. + {scenario: "idle_fresh"}' <<< "$fresh" >> "$results"
+  fi
+  load spoedd getplan "$connections"
+  load nginx static "$connections" --path /plan-4k.txt
+  load spoedd handshake "$connections"
+  load nginx handshake "$connections"
+  load spoedd search "$latency_connections"
+  load spoedd lookup "$latency_connections"
+  load spoedd getcase "$latency_connections"
+  load spoedd figures "$latency_connections"
+  load spoedd logcontact "$connections"
+  load spoedd events "$ws_clients"
+  # After all of the above: the daemon's memory once its caches are warm.
+  load spoedd idle "$idle_connections" --pid "$spoedd_pid"
+  stop_spoedd
+done
+
+log "spoed-bench-raw"
+# On the cached data set itself (it reads the manifest beside it; its inserts go to a copy).
+raw_json=$("$raw_bin" --db "$db" --seconds "$seconds")
+log "raw: $(jq -c . <<< "$raw_json")"
+
+# --- the table ------------------------------------------------------------------------------
+# median TARGET SCENARIO FIELD: the median over the runs (the lower middle for an even count).
+median() {
+  jq -s --arg t "$1" --arg s "$2" --arg f "$3" \
+    '[.[] | select(.target == $t and .scenario == $s) | .[$f]] | sort | if length == 0 then null else .[(length - 1) / 2 | floor] end' \
+    "$results"
+}
+errors() {
+  jq -s --arg t "$1" --arg s "$2" '[.[] | select(.target == $t and .scenario == $s) | .errors] | add // 0' "$results"
+}
+raw() { jq -r ".$1.$2 // empty" <<< "$raw_json"; }
+fmt() { if [[ -z "$1" || "$1" == null ]]; then echo "n/a"; else printf "%.${2:-1}f" "$1"; fi; }
+ratio() { if [[ -z "$2" || "$2" == null || "$1" == null ]]; then echo "n/a"; else jq -n "$1 / $2" | xargs printf '%.2f'; fi; }
+yesno() { if [[ "$1" == 1 ]]; then echo yes; else echo "**no**"; fi; }
+# met SCENARIO CONDITION: yes/no, and how many calls failed when any did (a figure from a run
+# with errors does not count as met).
+met() {
+  local e
+  e=$(jq -s --arg s "$1" '[.[] | select(.scenario == $s) | .errors] | add // 0' "$results")
+  if [[ "$e" -gt 0 ]]; then echo "**no** ($e errors)"; else yesno "$(cmp "$2")"; fi
+}
+cmp() { jq -n "if ($1) then 1 else 0 end"; }
+
+ready_sorted=$(printf '%s\n' "${ready[@]}" | sort -n)
+ready_median=$(sed -n "$(( (${#ready[@]} + 1) / 2 ))p" <<< "$ready_sorted")
+
+getplan=$(median spoedd getplan per_s); static=$(median nginx static per_s)
+hs=$(median spoedd handshake per_s); hs_nginx=$(median nginx handshake per_s)
+search=$(median spoedd search p99_ms); search_raw=$(raw search p99_ms)
+lookup=$(median spoedd lookup p99_ms); lookup_raw=$(raw lookup p99_ms)
+logc=$(median spoedd logcontact per_s); insert_raw=$(raw insert_one_commit_per_row per_s)
+figures=$(median spoedd figures p99_ms); figures_raw=$(raw figures_year p99_ms)
+getcase=$(median spoedd getcase p99_ms)
+events=$(median spoedd events p99_ms)
+rss_fresh=$(median spoedd idle_fresh rss_kb); rss_warm=$(median spoedd idle rss_kb)
+all_errors=$(jq -s '[.[] | .errors] | add // 0' "$results")
+
+mb() { if [[ "$1" == null ]]; then echo null; else jq -n "$1 / 1024"; fi; }
+rss_fresh_mb=$(mb "$rss_fresh"); rss_warm_mb=$(mb "$rss_warm")
+or_null() { if [[ -z "$1" ]]; then echo null; else echo "$1"; fi; }
+search_raw=$(or_null "$search_raw"); lookup_raw=$(or_null "$lookup_raw")
+insert_raw=$(or_null "$insert_raw"); figures_raw=$(or_null "$figures_raw")
+
+mkdir -p "$(dirname "$out")"
+{
+  echo "# spoedd against its limits — $(date -u +%Y-%m-%dT%H:%MZ)"
+  echo
+  echo "Data set: $youths youths (seed $seed). Medians of $runs runs; each scenario $seconds s after $warmup s"
+  echo "of warm-up. Throughput: $connections connections (threads, closed loop) for spoedd and nginx alike;"
+  echo "latency (search, look-up, case, figures): $latency_connections connection, as spoed-bench-raw runs"
+  echo "its queries on one. Events: $ws_clients WebSocket clients; idle: $idle_connections TLS connections."
+  echo
+  echo "| measure | ours | limit | ratio | target | met |"
+  echo "|---|---|---|---|---|---|"
+  echo "| GetPlan (≈4 KB, audited), req/s vs nginx static 4 KB | $(fmt "$getplan" 0) | $(fmt "$static" 0) | $(ratio "$getplan" "$static") | ≥ 0.5 × nginx | $(met getplan "$getplan != null and $static != null and $getplan >= 0.5 * $static") |"
+  echo "| SearchYouths p99, ms vs raw SQL p99 | $(fmt "$search" 2) | $(fmt "$search_raw" 2) | $(ratio "$search" "$search_raw") | ≤ 5 ms and ≤ 1.5 × raw | $(met search "$search != null and $search_raw != null and $search <= 5 and $search <= 1.5 * $search_raw") |"
+  echo "| LookupCaller p99, ms vs raw SQL p99 | $(fmt "$lookup" 2) | $(fmt "$lookup_raw" 2) | $(ratio "$lookup" "$lookup_raw") | ≤ 5 ms and ≤ 1.5 × raw | $(met lookup "$lookup != null and $lookup_raw != null and $lookup <= 5 and $lookup <= 1.5 * $lookup_raw") |"
+  echo "| LogContact (durable, audited), req/s vs raw one commit per row | $(fmt "$logc" 0) | $(fmt "$insert_raw" 0) | $(ratio "$logc" "$insert_raw") | ≥ 1.5 × raw | $(met logcontact "$logc != null and $insert_raw != null and $logc >= 1.5 * $insert_raw") |"
+  echo "| GetFigures for a year p99, ms (raw: the same SQL) | $(fmt "$figures" 1) | $(fmt "$figures_raw" 1) | $(ratio "$figures" "$figures_raw") | ≤ 500 ms | $(met figures "$figures != null and $figures <= 500") |"
+  echo "| GetCase p99, ms | $(fmt "$getcase" 2) | — | — | — | — |"
+  echo "| start to ready (exec to /readyz 200), ms | $ready_median | — | — | ≤ 500 ms | $(yesno "$(cmp "$ready_median <= 500")") |"
+  echo "| one event to $ws_clients WebSocket clients, p99 delivery, ms | $(fmt "$events" 1) | — | — | ≤ 50 ms | $(met events "$events != null and $events <= 50") |"
+  echo "| RSS with $idle_connections idle TLS connections, fresh daemon, MB | $(fmt "$rss_fresh_mb" 1) | — | — | ≤ 64 MB | $(met idle_fresh "$rss_fresh_mb != null and $rss_fresh_mb <= 64") |"
+  echo "| RSS with $idle_connections idle TLS connections, after the load, MB | $(fmt "$rss_warm_mb" 1) | — | — | ≤ 64 MB | $(met idle "$rss_warm_mb != null and $rss_warm_mb <= 64") |"
+  echo "| TLS handshakes/s (full, ECDSA P-256, TLS 1.3) vs nginx | $(fmt "$hs" 0) | $(fmt "$hs_nginx" 0) | $(ratio "$hs" "$hs_nginx") | ≥ 0.8 × nginx | $(met handshake "$hs != null and $hs_nginx != null and $hs >= 0.8 * $hs_nginx") |"
+  echo
+  echo "Every scenario (medians; errors summed over the runs; $all_errors errors in all):"
+  echo
+  echo "| target | scenario | connections | per s | p50 ms | p99 ms | p99.9 ms | errors |"
+  echo "|---|---|---|---|---|---|---|---|"
+  for pair in "spoedd getplan $connections" "nginx static $connections" "spoedd handshake $connections" \
+              "nginx handshake $connections" "spoedd search $latency_connections" "spoedd lookup $latency_connections" \
+              "spoedd getcase $latency_connections" "spoedd figures $latency_connections" \
+              "spoedd logcontact $connections" "spoedd events $ws_clients" "spoedd idle_fresh $idle_connections" \
+              "spoedd idle $idle_connections"; do
+    read -r t s c <<< "$pair"
+    echo "| $t | $s | $c | $(fmt "$(median "$t" "$s" per_s)" 0) | $(fmt "$(median "$t" "$s" p50_ms)" 2) | $(fmt "$(median "$t" "$s" p99_ms)" 2) | $(fmt "$(median "$t" "$s" p999_ms)" 2) | $(errors "$t" "$s") |"
+  done
+  echo
+  echo "Raw SQLite (spoed-bench-raw, one connection): \`$(jq -c . <<< "$raw_json")\`"
+  echo
+  echo "Machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1),"
+  echo "$(awk '/^MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo) memory, Linux $(uname -r);"
+  echo "SQLite $(dpkg-query -W -f='${Version}' libsqlite3-0 2>/dev/null || echo '?'),"
+  echo "$(openssl version | cut -d' ' -f1-2), $("$nginx_bin" -v 2>&1 | sed 's|nginx version: ||')."
+  echo
+  echo "Reproduce: \`bench/compare.sh --youths $youths --runs $runs --seconds $seconds --connections $connections\`"
+} > "$out.tmp"
+mv "$out.tmp" "$out"
+cat "$out"

@@ -1,0 +1,77 @@
+#pragma once
+
+// spoed-load: the load generator of issue 8 (bench/compare.sh runs it; docs/performance.md
+// has the figures). One process runs one scenario against spoedd (or nginx for `static` and
+// `handshake`) and prints one JSON object.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "daemon/base/result.hpp"
+
+namespace spoed::bench::load {
+
+struct ManifestUser {
+    std::string username;
+    std::string password;
+    std::vector<std::string> roles;  // "crisis_worker", "coordinator", ...
+};
+
+/// The data set's manifest (`DB_PATH.json`, written by spoed-bench-data): who may log in and
+/// which ids and queries hit data.
+struct Manifest {
+    std::int64_t youths = 0;
+    std::vector<ManifestUser> users;
+    std::vector<std::int64_t> plan_youth_ids;
+    std::vector<std::int64_t> open_case_ids;
+    std::vector<std::int64_t> case_ids;
+    std::vector<std::string> search_queries;
+    std::vector<std::string> lookup_phones;
+    int figures_year = 0;
+
+    /// The first user holding `role`; nullptr when none does.
+    const ManifestUser* UserWithRole(std::string_view role) const;
+};
+
+/// Parses the manifest's JSON text; invalid_argument naming the field that is missing or wrong.
+Result<Manifest> ParseManifest(std::string_view json);
+
+struct Options {
+    std::string url;       // https://127.0.0.1:PORT
+    std::string ca_file;
+    std::string manifest;  // path of DB_PATH.json; not needed by static, handshake, idle
+    std::string scenario;
+    int connections = 16;
+    double seconds = 10;
+    double warmup = 2;
+    std::string path = "/";  // static: the path to GET
+    int pid = 0;             // idle: the server whose RSS is read
+};
+
+/// Reads `--name value` flags; invalid_argument naming the flag when one is unknown or bad.
+Result<Options> ParseOptions(const std::vector<std::string>& args);
+
+/// Latency summary of one run. Percentiles are nearest-rank over all samples.
+struct Summary {
+    std::string scenario;
+    std::int64_t count = 0;   // measured operations (after the warm-up)
+    std::int64_t errors = 0;  // failed operations, warm-up included
+    double per_s = 0;
+    double p50_ms = 0, p99_ms = 0, p999_ms = 0;
+    std::int64_t rss_kb = -1, rss_anon_kb = -1, rss_file_kb = -1, rss_before_kb = -1;  // idle only
+    std::string first_error;
+
+    std::string ToJson() const;
+};
+
+/// The value at quantile q (0 < q ≤ 1) of `samples` by nearest rank; sorts `samples`. 0 when empty.
+double Percentile(std::vector<std::int64_t>& samples, double q);
+/// Fills count, p50/p99/p999 (milliseconds) from nanosecond samples.
+void Summarise(std::vector<std::int64_t> samples_ns, Summary& out);
+
+/// Runs the scenario; an error when it could not start at all (no login, bad manifest).
+Result<Summary> Run(const Options& options);
+
+}  // namespace spoed::bench::load
