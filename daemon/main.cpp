@@ -1,4 +1,5 @@
 // spoedd: wires the configuration to the Daemon and waits for SIGTERM/SIGINT.
+#include <malloc.h>
 #include <pthread.h>
 #include <signal.h>
 #include <systemd/sd-daemon.h>
@@ -36,6 +37,13 @@ int Fail(const std::string& message, int code) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    // Memory goes back to the system when it is freed (docs/performance.md): each log-in hashes
+    // the password with a 19 MiB Argon2 buffer on a worker thread, and with glibc's defaults
+    // those buffers stayed in per-thread arenas (the mmap threshold rises after the first one
+    // is freed), so a daemon that had seen a few log-ins held hundreds of MB it did not use.
+    // A fixed threshold keeps large buffers mapped only while used; two arenas bound the rest.
+    mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+    mallopt(M_ARENA_MAX, 2);
     using spoed::daemon::DaemonConfig;
     std::string config_file;
     std::vector<std::pair<std::string, std::string>> overrides;  // config key, value
