@@ -11,7 +11,9 @@
 #include <chrono>
 #include <atomic>
 #include <condition_variable>
+#include <deque>
 #include <mutex>
+#include <optional>
 #include <stdexcept>
 #include <thread>
 #include <vector>
@@ -118,6 +120,29 @@ struct SqliteStore::Impl {
         return MakeReserve();
     }
     Status Run(TxKind kind, const std::function<Status(Tx&)>& fn, SqliteStore& store);
+    /// The Status a SQLite failure of a transaction of `kind` becomes (and the full state it sets).
+    Status Failure(const SqliteError& e, TxKind kind);
+    static Status FullError() {
+        return Error::Unavailable("the server's storage is full; nothing was saved. Tell the administrator.");
+    }
+
+    /// One queued write (kWrite or kAudit) waiting for a shared commit.
+    struct WriteRequest {
+        TxKind kind;
+        const std::function<Status(Tx&)>* fn;
+        Status result;
+        bool done = false;  // under queue_mutex
+    };
+    static constexpr std::size_t kMaxBatch = 64;
+    Status GroupWrite(TxKind kind, const std::function<Status(Tx&)>& fn, SqliteStore& store);
+    /// Runs requests on the writer (taking writer_mutex) in as few transactions as possible;
+    /// sets each one's result. True when a committed member appended events.
+    bool RunBatch(std::deque<WriteRequest*> pending);
+    std::mutex queue_mutex;
+    std::condition_variable queue_cv;
+    std::deque<WriteRequest*> queue;
+    bool leading = false;  // under queue_mutex: a leader is running a batch
+    std::atomic<std::int64_t> commits{0};
 
     std::unique_ptr<Connection> writer;
     std::mutex writer_mutex;
@@ -276,6 +301,13 @@ void SqliteStore::SetMaxPages(std::int64_t pages) {
 
 bool SqliteStore::StorageFull() const { return impl_->full.load(); }
 
+std::int64_t SqliteStore::CommitCount() const { return impl_->commits.load(); }
+
+std::size_t SqliteStore::QueuedWrites() const {
+    std::lock_guard lock(impl_->queue_mutex);
+    return impl_->queue.size();
+}
+
 OperationalCounts SqliteStore::Counts(TimePoint now) {
     Connection* c = impl_->BorrowReader();
     struct ReturnOnExit {
@@ -298,53 +330,22 @@ OperationalCounts SqliteStore::Counts(TimePoint now) {
 }
 
 Status SqliteStore::Impl::Run(TxKind kind, const std::function<Status(Tx&)>& fn, SqliteStore& store) {
-    const bool write = kind != TxKind::kRead;
-    Impl* impl_ = this;
-    Connection* conn = nullptr;
-    std::unique_lock<std::mutex> writer_lock;
-    if (write) {
-        writer_lock = std::unique_lock(impl_->writer_mutex);
-        conn = impl_->writer.get();
-        if (kind == TxKind::kWrite && full.load() && !SpaceReturned()) {
-            return Error::Unavailable("the server's storage is full; nothing was saved. Tell the administrator.");
-        }
-        if (options.max_pages > 0) {
-            std::int64_t limit = kind == TxKind::kAudit ? options.max_pages
-                                                        : std::max<std::int64_t>(1, options.max_pages - options.reserve_pages);
-            conn->Exec("PRAGMA max_page_count = " + std::to_string(limit));
-        }
-    } else {
-        conn = impl_->BorrowReader();
-    }
+    if (kind != TxKind::kRead) return GroupWrite(kind, fn, store);
+    Connection* conn = BorrowReader();
     struct ReturnOnExit {
         Impl* impl;
         Connection* c;
-        bool reader;
-        ~ReturnOnExit() {
-            if (reader) impl->ReturnReader(c);
-        }
-    } returner{impl_, conn, !write};
+        ~ReturnOnExit() { impl->ReturnReader(c); }
+    } returner{this, conn};
 
     bool open = false;
     try {
-        conn->Exec(write ? "BEGIN IMMEDIATE" : "BEGIN");
+        conn->Exec("BEGIN");
         open = true;
         SqliteTx tx(*conn);
         Status st = fn(tx);
-        if (!st.ok()) {
-            conn->Exec("ROLLBACK");
-            return st;
-        }
-        conn->Exec("COMMIT");
-        open = false;
-        if (kind == TxKind::kWrite && full.exchange(false)) {
-            log::Info("db.space_returned", "storage has room again; writes resume");
-        }
-        if (tx.appended_events()) {
-            writer_lock = {};  // the listener may read the store
-            store.NotifyEvents();
-        }
-        return Ok();
+        conn->Exec(st.ok() ? "COMMIT" : "ROLLBACK");
+        return st;
     } catch (const SqliteError& e) {
         if (open) {
             try {
@@ -353,24 +354,7 @@ Status SqliteStore::Impl::Run(TxKind kind, const std::function<Status(Tx&)>& fn,
                 // The transaction may already be gone (SQLite rolls back on some errors).
             }
         }
-        if (e.IsFull()) {
-            if (kind == TxKind::kWrite) {
-                if (!full.exchange(true)) {
-                    // Once per episode, not per refused request.
-                    log::Error("db.full", "database or disk is full; writes refused, reads go on", {{"code", e.code()}});
-                }
-                ReleaseReserve();
-            } else {
-                log::Error("db.full_audit", "storage is full even for audit lines", {{"code", e.code()}});
-            }
-            return Error::Unavailable("the server's storage is full; nothing was saved. Tell the administrator.");
-        }
-        if (e.IsBusy()) {
-            log::Warn("db.busy", "database busy", {{"code", e.code()}});
-            return Error::Aborted("the database was busy; try again");
-        }
-        log::Error("db.error", "storage failure", {{"code", e.code()}, {"what", e.what()}});
-        return Error::Unavailable("storage failure; nothing was saved");
+        return Failure(e, kind);
     } catch (const std::exception& e) {
         if (open) {
             try {
@@ -381,6 +365,202 @@ Status SqliteStore::Impl::Run(TxKind kind, const std::function<Status(Tx&)>& fn,
         log::Error("db.unexpected", "unexpected failure in a transaction", {{"what", e.what()}});
         return Error::Internal("internal error; nothing was saved");
     }
+}
+
+Status SqliteStore::Impl::Failure(const SqliteError& e, TxKind kind) {
+    if (e.IsFull()) {
+        if (kind == TxKind::kWrite) {
+            if (!full.exchange(true)) {
+                // Once per episode, not per refused request.
+                log::Error("db.full", "database or disk is full; writes refused, reads go on", {{"code", e.code()}});
+            }
+            ReleaseReserve();
+        } else {
+            log::Error("db.full_audit", "storage is full even for audit lines", {{"code", e.code()}});
+        }
+        return FullError();
+    }
+    if (e.IsBusy()) {
+        log::Warn("db.busy", "database busy", {{"code", e.code()}});
+        return Error::Aborted("the database was busy; try again");
+    }
+    log::Error("db.error", "storage failure", {{"code", e.code()}, {"what", e.what()}});
+    return Error::Unavailable("storage failure; nothing was saved");
+}
+
+// Group commit. Every writer queues its request; whoever finds no leader at work becomes the
+// leader, takes what is queued (at most kMaxBatch) and runs it as one transaction, each request
+// in a savepoint of its own, with one COMMIT (one fsync) for all. No request's Write returns
+// before the COMMIT that holds it has returned. A lone writer leads at once: nothing waits for
+// company; requests batch only when they queued while the previous commit ran.
+Status SqliteStore::Impl::GroupWrite(TxKind kind, const std::function<Status(Tx&)>& fn, SqliteStore& store) {
+    WriteRequest req{kind, &fn, Ok(), false};
+    std::unique_lock lock(queue_mutex);
+    queue.push_back(&req);
+    while (!req.done) {
+        if (leading) {
+            queue_cv.wait(lock);
+            continue;
+        }
+        leading = true;
+        std::deque<WriteRequest*> batch;
+        while (!queue.empty() && batch.size() < kMaxBatch) {
+            batch.push_back(queue.front());
+            queue.pop_front();
+        }
+        std::vector<WriteRequest*> members(batch.begin(), batch.end());
+        lock.unlock();
+        bool appended_events = RunBatch(std::move(batch));
+        lock.lock();
+        for (WriteRequest* m : members) m->done = true;
+        leading = false;
+        queue_cv.notify_all();
+        if (appended_events) {
+            // Once per commit, outside the writer lock and the queue: the listener may use the store.
+            lock.unlock();
+            try {
+                store.NotifyEvents();
+            } catch (const std::exception& e) {
+                log::Error("db.listener_failed", "the event listener threw", {{"what", e.what()}});
+            }
+            lock.lock();
+        }
+    }
+    return std::move(req.result);
+}
+
+bool SqliteStore::Impl::RunBatch(std::deque<WriteRequest*> pending) {
+    std::lock_guard writer_lock(writer_mutex);
+    Connection& conn = *writer;
+    sqlite3* db = conn.handle();
+    bool appended_events = false;
+    bool had_write = false;
+    bool audits_retried = false;
+
+    struct Member {
+        WriteRequest* req;
+        bool appended;
+    };
+    while (!pending.empty()) {
+        // One transaction: as many of the pending requests as it holds.
+        try {
+            conn.Exec("BEGIN IMMEDIATE");
+        } catch (const SqliteError& e) {
+            for (WriteRequest* r : pending) r->result = Failure(e, r->kind);
+            return appended_events;
+        }
+        std::vector<Member> done;  // ran ok inside this transaction, not committed yet
+        std::optional<SqliteError> lost;  // why the transaction ended early
+        std::int64_t page_limit = -1;
+        std::optional<bool> last_write_ok;  // the last kWrite member that ran: ok or full
+        while (!pending.empty() && !lost) {
+            WriteRequest* r = pending.front();
+            pending.pop_front();
+            if (r->kind == TxKind::kWrite) {
+                had_write = true;
+                if (full.load() && !SpaceReturned()) {
+                    r->result = FullError();
+                    continue;
+                }
+            }
+            SqliteTx tx(conn);
+            Status st;
+            std::optional<SqliteError> err;
+            bool in_savepoint = false;
+            try {
+                if (options.max_pages > 0) {
+                    // The page limit belongs to the kind of the member (audit lines may use the
+                    // reserve); SQLite lets it change inside a transaction.
+                    std::int64_t limit = r->kind == TxKind::kAudit
+                                             ? options.max_pages
+                                             : std::max<std::int64_t>(1, options.max_pages - options.reserve_pages);
+                    if (limit != page_limit) {
+                        conn.Exec("PRAGMA max_page_count = " + std::to_string(limit));
+                        page_limit = limit;
+                    }
+                }
+                conn.Exec("SAVEPOINT member");
+                in_savepoint = true;
+                st = (*r->fn)(tx);
+            } catch (const SqliteError& e) {
+                err = e;
+            } catch (const std::exception& e) {
+                log::Error("db.unexpected", "unexpected failure in a transaction", {{"what", e.what()}});
+                st = Error::Internal("internal error; nothing was saved");
+            } catch (...) {
+                log::Error("db.unexpected", "unexpected failure in a transaction");
+                st = Error::Internal("internal error; nothing was saved");
+            }
+            if (err || !st.ok()) {
+                if (err) st = Failure(*err, r->kind);
+                if (r->kind == TxKind::kWrite && err && err->IsFull()) last_write_ok = false;
+                // Undo this member only, when the transaction is still there.
+                if (in_savepoint && sqlite3_get_autocommit(db) == 0) {
+                    try {
+                        conn.Exec("ROLLBACK TO member; RELEASE member");
+                    } catch (const SqliteError& e) {
+                        lost = e;
+                    }
+                }
+                r->result = std::move(st);
+            } else {
+                try {
+                    conn.Exec("RELEASE member");
+                    done.push_back({r, tx.appended_events()});
+                    if (r->kind == TxKind::kWrite) last_write_ok = true;
+                } catch (const SqliteError& e) {
+                    r->result = Failure(e, r->kind);
+                    lost = e;
+                }
+            }
+            if (!lost && sqlite3_get_autocommit(db) != 0) {
+                // SQLite rolled the whole transaction back (some I/O, full and busy errors do).
+                lost = err ? *err : SqliteError(SQLITE_ABORT, "the transaction was rolled back");
+                if (r->result.ok()) r->result = Failure(*lost, r->kind);
+            }
+        }
+
+        if (!lost) {
+            try {
+                conn.Exec("COMMIT");
+                commits.fetch_add(1, std::memory_order_relaxed);
+                if (last_write_ok == true && full.exchange(false)) {
+                    log::Info("db.space_returned", "storage has room again; writes resume");
+                }
+                for (const Member& m : done) appended_events = appended_events || m.appended;
+                continue;
+            } catch (const SqliteError& e) {
+                lost = e;
+            }
+        }
+
+        // The transaction is gone, or is undone now: none of its members was saved.
+        if (sqlite3_get_autocommit(db) == 0) {
+            try {
+                conn.Exec("ROLLBACK");
+            } catch (const SqliteError&) {
+            }
+        }
+        std::vector<WriteRequest*> retry;
+        for (const Member& m : done) {
+            // Audit lines lost to a full store along with writes get one more transaction of
+            // their own (by then the reserve is released), as they would have had without
+            // sharing a commit.
+            if (lost->IsFull() && had_write && !audits_retried && m.req->kind == TxKind::kAudit) {
+                retry.push_back(m.req);
+                continue;
+            }
+            m.req->result = Failure(*lost, m.req->kind);
+        }
+        if (lost->IsFull() && had_write) {
+            (void)Failure(*lost, TxKind::kWrite);  // full: refuse writes, release the reserve
+        }
+        if (!retry.empty()) {
+            audits_retried = true;
+            for (auto it = retry.rbegin(); it != retry.rend(); ++it) pending.push_front(*it);
+        }
+    }
+    return appended_events;
 }
 
 }  // namespace spoed::db

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -59,6 +60,11 @@ public:
     void SetMaxPages(std::int64_t pages);
     /// True while storage is full and writes are refused.
     bool StorageFull() const;
+    /// Write transactions committed since Open. Concurrent writes share commits (group
+    /// commit), so this grows more slowly than the number of Write/WriteAudit calls.
+    std::int64_t CommitCount() const;
+    /// Writes queued for the next shared commit (not counting the batch being committed).
+    std::size_t QueuedWrites() const;
     /// Counts for monitoring, read on a reader connection. Throws SqliteError.
     OperationalCounts Counts(TimePoint now);
 

@@ -18,3 +18,6 @@ spoed_add_test(hardening_auth_test LABELS unit
 spoed_add_test(audit_chain_test LABELS unit
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/audit_chain_test.cpp
   LIBS spoed_test_fixtures spoed_daemon spoed_db SQLite::SQLite3)
+spoed_add_test(db_group_commit_test LABELS unit
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/db_group_commit_test.cpp
+  LIBS spoed_test_fixtures spoed_db SQLite::SQLite3)
