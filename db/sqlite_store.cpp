@@ -410,7 +410,24 @@ Status SqliteStore::Impl::GroupWrite(TxKind kind, const std::function<Status(Tx&
         }
         std::vector<WriteRequest*> members(batch.begin(), batch.end());
         lock.unlock();
-        bool appended_events = RunBatch(std::move(batch));
+        bool appended_events = false;
+        try {
+            appended_events = RunBatch(std::move(batch));
+        } catch (...) {
+            // Out of memory or the like outside any member: fail the members rather than leave
+            // them waiting (never "ok" for what may not have been committed).
+            log::Error("db.batch_failed", "a write batch failed outside its members");
+            std::lock_guard writer_lock(writer_mutex);
+            if (sqlite3_get_autocommit(writer->handle()) == 0) {
+                try {
+                    writer->Exec("ROLLBACK");
+                } catch (const SqliteError&) {
+                }
+            }
+            for (WriteRequest* m : members) {
+                if (m->result.ok()) m->result = Error::Internal("internal error; the write may not have been saved");
+            }
+        }
         lock.lock();
         for (WriteRequest* m : members) m->done = true;
         leading = false;
