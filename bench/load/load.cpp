@@ -53,44 +53,6 @@ std::int64_t NowNs() {
 
 std::int64_t SecondsToNs(double s) { return static_cast<std::int64_t>(s * 1e9); }
 
-// --- manifest ------------------------------------------------------------------------------
-
-using google::protobuf::Value;
-
-Result<const Value*> Field(const google::protobuf::Struct& root, const std::string& name) {
-    auto it = root.fields().find(name);
-    if (it == root.fields().end()) return Error::InvalidArgument("manifest: field '" + name + "' is missing");
-    return &it->second;
-}
-
-Result<std::vector<std::int64_t>> IdList(const google::protobuf::Struct& root, const std::string& name) {
-    SPOED_ASSIGN(const Value* v, Field(root, name));
-    if (!v->has_list_value()) return Error::InvalidArgument("manifest: '" + name + "' must be a list of ids");
-    std::vector<std::int64_t> out;
-    for (const auto& e : v->list_value().values()) {
-        // Ids may come as numbers or, as protobuf's JSON mapping writes 64-bit ints, strings.
-        if (e.has_number_value()) {
-            out.push_back(static_cast<std::int64_t>(e.number_value()));
-        } else if (e.has_string_value()) {
-            out.push_back(std::stoll(e.string_value()));
-        } else {
-            return Error::InvalidArgument("manifest: '" + name + "' holds something that is not an id");
-        }
-    }
-    return out;
-}
-
-Result<std::vector<std::string>> StringList(const google::protobuf::Struct& root, const std::string& name) {
-    SPOED_ASSIGN(const Value* v, Field(root, name));
-    if (!v->has_list_value()) return Error::InvalidArgument("manifest: '" + name + "' must be a list of strings");
-    std::vector<std::string> out;
-    for (const auto& e : v->list_value().values()) {
-        if (!e.has_string_value()) return Error::InvalidArgument("manifest: '" + name + "' holds a non-string");
-        out.push_back(e.string_value());
-    }
-    return out;
-}
-
 // --- HTTP ----------------------------------------------------------------------------------
 
 client::ClientOptions ClientOptionsFor(const Options& o) {
@@ -117,7 +79,7 @@ Status Rpc(client::HttpsClient& http, std::string_view method, const Headers& he
     return Ok();
 }
 
-Result<std::string> Login(client::HttpsClient& http, const ManifestUser& user) {
+Result<std::string> Login(client::HttpsClient& http, const Manifest::User& user) {
     v1::LoginRequest req;
     req.set_username(user.username);
     req.set_password(user.password);
@@ -233,7 +195,7 @@ const T& Pick(const std::vector<T>& v, std::size_t& cursor) {
 /// same RPC over and over with the next id or query from the manifest.
 Result<Summary> RpcScenario(const Options& o, const Manifest& m) {
     const std::string& sc = o.scenario;
-    const ManifestUser* user = m.UserWithRole(sc == "figures" ? "coordinator" : "crisis_worker");
+    const Manifest::User* user = m.UserWithRole(sc == "figures" ? "coordinator" : "crisis_worker");
     if (!user) return Error::InvalidArgument("manifest: no user with the role this scenario needs");
     std::string prefix = RunPrefix();
 
@@ -513,7 +475,7 @@ struct EventClient {
 /// 5 s passed), then the next RPC goes out. A client's k-th event belongs to the k-th RPC, as
 /// the stream delivers in commit order.
 Result<Summary> EventsScenario(const Options& o, const Manifest& m) {
-    const ManifestUser* user = m.UserWithRole("crisis_worker");
+    const Manifest::User* user = m.UserWithRole("crisis_worker");
     if (!user) return Error::InvalidArgument("manifest: no crisis_worker user");
     client::HttpsClient http(ClientOptionsFor(o));
     SPOED_ASSIGN(std::string token, Login(http, *user));
@@ -649,65 +611,7 @@ std::string JsonNumber(double v) {
     return b;
 }
 
-std::string JsonString(std::string_view v) {
-    std::string out = "\"";
-    for (char ch : v) {
-        if (ch == '"' || ch == '\\') {
-            out += '\\';
-            out += ch;
-        } else if (static_cast<unsigned char>(ch) < 0x20) {
-            char b[8];
-            std::snprintf(b, sizeof b, "\\u%04x", ch);
-            out += b;
-        } else {
-            out += ch;
-        }
-    }
-    return out + "\"";
-}
-
 }  // namespace
-
-const ManifestUser* Manifest::UserWithRole(std::string_view role) const {
-    for (const auto& u : users) {
-        if (std::find(u.roles.begin(), u.roles.end(), role) != u.roles.end()) return &u;
-    }
-    return nullptr;
-}
-
-Result<Manifest> ParseManifest(std::string_view json) {
-    google::protobuf::Struct root;
-    if (!google::protobuf::util::JsonStringToMessage(std::string(json), &root).ok()) {
-        return Error::InvalidArgument("manifest: not a JSON object");
-    }
-    Manifest m;
-    SPOED_ASSIGN(const Value* youths, Field(root, "youths"));
-    m.youths = static_cast<std::int64_t>(youths->number_value());
-    SPOED_ASSIGN(const Value* users, Field(root, "users"));
-    if (!users->has_list_value()) return Error::InvalidArgument("manifest: 'users' must be a list");
-    for (const auto& u : users->list_value().values()) {
-        if (!u.has_struct_value()) return Error::InvalidArgument("manifest: 'users' holds a non-object");
-        ManifestUser mu;
-        SPOED_ASSIGN(const Value* name, Field(u.struct_value(), "username"));
-        SPOED_ASSIGN(const Value* password, Field(u.struct_value(), "password"));
-        mu.username = name->string_value();
-        mu.password = password->string_value();
-        SPOED_ASSIGN(mu.roles, StringList(u.struct_value(), "roles"));
-        m.users.push_back(std::move(mu));
-    }
-    SPOED_ASSIGN(m.plan_youth_ids, IdList(root, "plan_youth_ids"));
-    SPOED_ASSIGN(m.open_case_ids, IdList(root, "open_case_ids"));
-    SPOED_ASSIGN(m.case_ids, IdList(root, "case_ids"));
-    SPOED_ASSIGN(m.search_queries, StringList(root, "search_queries"));
-    SPOED_ASSIGN(m.lookup_phones, StringList(root, "lookup_phones"));
-    SPOED_ASSIGN(const Value* year, Field(root, "figures_year"));
-    m.figures_year = static_cast<int>(year->number_value());
-    if (m.figures_year < 2000 || m.figures_year > 2100) {
-        return Error::InvalidArgument("manifest: figures_year must be a year (got " + std::to_string(m.figures_year) +
-                                      ")");
-    }
-    return m;
-}
 
 Result<Options> ParseOptions(const std::vector<std::string>& args) {
     Options o;

@@ -9,34 +9,13 @@
 #include <string_view>
 #include <vector>
 
+#include "bench/national/manifest.hpp"
 #include "daemon/base/result.hpp"
 
 namespace spoed::bench::load {
 
-struct ManifestUser {
-    std::string username;
-    std::string password;
-    std::vector<std::string> roles;  // "crisis_worker", "coordinator", ...
-};
-
-/// The data set's manifest (`DB_PATH.json`, written by spoed-bench-data): who may log in and
-/// which ids and queries hit data.
-struct Manifest {
-    std::int64_t youths = 0;
-    std::vector<ManifestUser> users;
-    std::vector<std::int64_t> plan_youth_ids;
-    std::vector<std::int64_t> open_case_ids;
-    std::vector<std::int64_t> case_ids;
-    std::vector<std::string> search_queries;
-    std::vector<std::string> lookup_phones;
-    int figures_year = 0;
-
-    /// The first user holding `role`; nullptr when none does.
-    const ManifestUser* UserWithRole(std::string_view role) const;
-};
-
-/// Parses the manifest's JSON text; invalid_argument naming the field that is missing or wrong.
-Result<Manifest> ParseManifest(std::string_view json);
+// The data set's manifest (who may log in, which ids and queries hit data) is
+// bench/national's `Manifest`, read with its `ParseManifest`.
 
 struct Options {
     std::string url;       // https://127.0.0.1:PORT

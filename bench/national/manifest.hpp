@@ -2,7 +2,10 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include "daemon/base/result.hpp"
 
 namespace spoed::bench {
 
@@ -23,16 +26,22 @@ struct Manifest {
     std::vector<std::string> search_queries;
     std::vector<std::string> lookup_phones;
     int figures_year = 0;
+
+    /// The first user holding `role`; nullptr when none does.
+    const User* UserWithRole(std::string_view role) const;
 };
 
 /// The manifest as one JSON object (extra members in `extra_json`, written verbatim after them:
 /// "" or `"key": value, ...`).
 std::string ManifestJson(const Manifest& m, const std::string& extra_json);
 
+/// Parses the manifest's JSON text; invalid_argument naming the field that is missing or wrong.
+Result<Manifest> ParseManifest(std::string_view json);
+
 /// Reads a manifest; throws std::runtime_error naming the file and what is wrong.
 Manifest ReadManifest(const std::string& path);
 
 /// JSON string literal of `s` (quotes included).
-std::string JsonString(const std::string& s);
+std::string JsonString(std::string_view s);
 
 }  // namespace spoed::bench

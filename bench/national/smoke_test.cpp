@@ -62,7 +62,9 @@ TEST(BenchData, ManifestListsWorkingTargets) {
         for (const auto& u : m.users) {
             auto rec = tx.users().FindByUsername(u.username);
             EXPECT_TRUE(rec && !rec->disabled && rec->roles == u.roles) << u.username;
-            if (rec) EXPECT_TRUE(hasher.Verify(rec->password_hash, u.password)) << u.username;
+            if (rec) {
+                EXPECT_TRUE(hasher.Verify(rec->password_hash, u.password)) << u.username;
+            }
         }
         auto worker = tx.users().FindByUsername("bench.worker");
         auto shift = tx.shifts().Find(m.now);
