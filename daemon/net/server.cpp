@@ -1033,6 +1033,9 @@ private:
                     reject = "too many connections from your address (at most " +
                              std::to_string(o.max_connections_per_address) + ")";
                 }
+                // Answers go out as soon as they are written: with Nagle's algorithm on, the
+                // last segment of an answer waited for the client's delayed ACK (about 40 ms).
+                socket.set_option(tcp::no_delay(true), ec);
                 Session::Create(core_, std::move(socket), std::move(reject))->Run();
             }
         } catch (const std::exception& e) {

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "client/core/client.hpp"
+#include "client/core/tls_connect.hpp"
 #include "daemon/net/dev_cert.hpp"
 #include "daemon/net/server.hpp"
 #include "spoed/v1/auth.pb.h"
@@ -507,6 +508,29 @@ TEST(ClientCore, ReconnectsOnceWhenTheServerClosedTheIdleConnection) {
     EXPECT_EQ(r->body, "ok");
     EXPECT_EQ(calls.load(), 2);  // the request went out once on the new connection, not twice
     EXPECT_EQ(http.connections_opened(), 2u);
+}
+
+TEST(ClientCore, ConnectionsSendWithoutWaitingForAcks) {
+    // With Nagle's algorithm on, the tail of a request could wait for the server's delayed ACK
+    // (about 40 ms on Linux); every connection the client opens turns it off.
+    ConnectServer server([](HttpRequest&&, Respond respond) { respond(ProtoReply(v1::LoginResponse())); });
+    client::ClientOptions options = server.Options();
+    boost::asio::io_context ioc;
+    boost::asio::ssl::context tls(boost::asio::ssl::context::tls_client);
+    ASSERT_TRUE(client::detail::SetUpTls(tls, options).ok());
+    auto url = client::detail::ParseUrl(options.server_url);
+    ASSERT_TRUE(url.ok()) << url.error().message;
+    std::optional<client::detail::TlsStream> stream;
+    bool refused = false;
+    auto run = [&] {
+        ioc.restart();
+        ioc.run();
+    };
+    Status st = client::detail::ConnectTls(ioc, tls, *url, options, SteadyClock::now() + 10s, run, stream, refused);
+    ASSERT_TRUE(st.ok()) << st.error().message;
+    boost::asio::ip::tcp::no_delay no_delay;
+    boost::beast::get_lowest_layer(*stream).socket().get_option(no_delay);
+    EXPECT_TRUE(no_delay.value());
 }
 
 TEST(ClientCore, RefusesAReplyLargerThanTheLimit) {
