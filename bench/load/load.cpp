@@ -467,13 +467,14 @@ struct EventClient {
     std::unique_ptr<WsStream> ws;
     beast::flat_buffer buffer;
     std::int64_t received = 0;  // CONTACT_LOGGED events of the bench case seen so far
-    std::vector<std::int64_t> samples;
+    std::vector<std::int64_t> received_at;  // per round, when its event arrived (ns)
 };
 
 /// N WebSocket clients on one io_context; one RPC (LogContact on a case opened for the run)
 /// makes one event that each of them must receive. Each round waits until all N have it (or
 /// 5 s passed), then the next RPC goes out. A client's k-th event belongs to the k-th RPC, as
-/// the stream delivers in commit order.
+/// the stream delivers in commit order. Two latencies: from sending the RPC (what the worker
+/// who logs the contact waits, the durable write included) and from the commit (the fan-out).
 Result<Summary> EventsScenario(const Options& o, const Manifest& m) {
     const Manifest::User* user = m.UserWithRole("crisis_worker");
     if (!user) return Error::InvalidArgument("manifest: no crisis_worker user");
@@ -512,6 +513,7 @@ Result<Summary> EventsScenario(const Options& o, const Manifest& m) {
 
     constexpr std::size_t kMaxRounds = 1 << 20;
     std::vector<std::atomic<std::int64_t>> sent_at(kMaxRounds);
+    std::vector<std::int64_t> acked_at;
     std::vector<std::atomic<int>> delivered(kMaxRounds);
     std::atomic<std::int64_t> read_errors{0};
     std::mutex error_mu;
@@ -535,7 +537,7 @@ Result<Summary> EventsScenario(const Options& o, const Manifest& m) {
             if (ok && event.kind() == v1::EVENT_KIND_CONTACT_LOGGED && event.case_id() == case_id) {
                 std::int64_t k = cl->received++;
                 if (static_cast<std::size_t>(k) < kMaxRounds) {
-                    cl->samples.push_back(at - sent_at[k].load());
+                    cl->received_at.push_back(at);
                     ++delivered[k];
                 }
             }
@@ -566,6 +568,7 @@ Result<Summary> EventsScenario(const Options& o, const Manifest& m) {
         r.add_responses(v1::RESPONSE_ADVICE);
         r.set_idempotency_key(prefix + "-" + std::to_string(rounds));
         Status st = Rpc(http, "CaseService/LogContact", headers, r, nullptr);
+        acked_at.push_back(NowNs());
         if (!st.ok()) {
             // The event may or may not exist; stop here rather than misattribute later frames.
             ++s.errors;
@@ -591,12 +594,25 @@ Result<Summary> EventsScenario(const Options& o, const Manifest& m) {
     }
     io.join();
 
+    // Only the measured rounds: the warm-up's and a last unfinished one are cut off.
+    std::vector<std::vector<std::int64_t>> received(clients.size());
     std::vector<std::int64_t> all;
-    for (auto& cl : clients) {
-        for (std::size_t k = 0; k < cl->samples.size(); ++k) {
-            if (k >= first_measured && k < first_measured + measured) all.push_back(cl->samples[k]);
+    for (std::size_t c = 0; c < clients.size(); ++c) {
+        const auto& at = clients[c]->received_at;
+        for (std::size_t k = first_measured; k < std::min(at.size(), first_measured + measured); ++k) {
+            received[c].push_back(at[k]);
+            all.push_back(at[k] - sent_at[k].load());
         }
     }
+    std::vector<std::int64_t> acked;
+    for (std::size_t k = first_measured; k < std::min(acked_at.size(), first_measured + measured); ++k) {
+        acked.push_back(acked_at[k]);
+    }
+    Summary from_commit;
+    Summarise(FromCommit(received, acked), from_commit);
+    s.commit_p50_ms = from_commit.p50_ms;
+    s.commit_p99_ms = from_commit.p99_ms;
+    s.commit_p999_ms = from_commit.p999_ms;
     Summarise(std::move(all), s);
     s.errors += missing + read_errors.load();
     if (s.first_error.empty() && !read_error.empty()) s.first_error = read_error;
@@ -676,6 +692,21 @@ void Summarise(std::vector<std::int64_t> samples_ns, Summary& out) {
     out.p999_ms = Percentile(samples_ns, 0.999) / 1e6;
 }
 
+std::vector<std::int64_t> FromCommit(const std::vector<std::vector<std::int64_t>>& received_at,
+                                     const std::vector<std::int64_t>& acked_at) {
+    std::vector<std::int64_t> out;
+    for (std::size_t k = 0; k < acked_at.size(); ++k) {
+        std::int64_t start = acked_at[k];
+        for (const auto& client : received_at) {
+            if (k < client.size()) start = std::min(start, client[k]);
+        }
+        for (const auto& client : received_at) {
+            if (k < client.size()) out.push_back(client[k] - start);
+        }
+    }
+    return out;
+}
+
 std::string Summary::ToJson() const {
     std::string j = "{\"scenario\":" + JsonString(scenario) + ",\"count\":" + std::to_string(count) +
                     ",\"errors\":" + std::to_string(errors) + ",\"per_s\":" + JsonNumber(per_s) +
@@ -684,6 +715,10 @@ std::string Summary::ToJson() const {
     if (rss_kb >= 0) {
         j += ",\"rss_kb\":" + std::to_string(rss_kb) + ",\"rss_anon_kb\":" + std::to_string(rss_anon_kb) +
              ",\"rss_file_kb\":" + std::to_string(rss_file_kb) + ",\"rss_before_kb\":" + std::to_string(rss_before_kb);
+    }
+    if (commit_p50_ms >= 0) {
+        j += ",\"commit_p50_ms\":" + JsonNumber(commit_p50_ms) + ",\"commit_p99_ms\":" + JsonNumber(commit_p99_ms) +
+             ",\"commit_p999_ms\":" + JsonNumber(commit_p999_ms);
     }
     if (!first_error.empty()) j += ",\"first_error\":" + JsonString(first_error);
     return j + "}";

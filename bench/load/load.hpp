@@ -40,6 +40,9 @@ struct Summary {
     double per_s = 0;
     double p50_ms = 0, p99_ms = 0, p999_ms = 0;
     std::int64_t rss_kb = -1, rss_anon_kb = -1, rss_file_kb = -1, rss_before_kb = -1;  // idle only
+    // events only: delivery counted from when the event existed (see FromCommit), where
+    // p50/p99/p999 count from when the RPC that makes it was sent.
+    double commit_p50_ms = -1, commit_p99_ms = -1, commit_p999_ms = -1;
     std::string first_error;
 
     std::string ToJson() const;
@@ -49,6 +52,14 @@ struct Summary {
 double Percentile(std::vector<std::int64_t>& samples, double q);
 /// Fills count, p50/p99/p999 (milliseconds) from nanosecond samples.
 void Summarise(std::vector<std::int64_t> samples_ns, Summary& out);
+
+/// Events: the delivery times of each round's event to each client, counted from the moment
+/// the event was committed. That moment is not seen by a client; it lies before both the RPC's
+/// answer (`acked_at[k]`) and the first client's receipt, so the earlier of the two stands in
+/// for it (on loopback, a fraction of a millisecond late). `received_at[c][k]` is when client
+/// c received round k's event; rounds beyond `acked_at` or a client's list are left out.
+std::vector<std::int64_t> FromCommit(const std::vector<std::vector<std::int64_t>>& received_at,
+                                     const std::vector<std::int64_t>& acked_at);
 
 /// Runs the scenario; an error when it could not start at all (no login, bad manifest).
 Result<Summary> Run(const Options& options);

@@ -30,6 +30,15 @@ TEST(LoadPercentile, SummaryIsInMillisecondsAndCountsEverySample) {
     EXPECT_DOUBLE_EQ(s.p99_ms, 4.0);
 }
 
+TEST(LoadEvents, FromCommitCountsFromTheEarlierOfTheAnswerAndTheFirstDelivery) {
+    // Round 0: the answer (100) came after the first delivery (90); round 1: before any (200).
+    // The second client missed round 1, so it has no sample there.
+    std::vector<std::vector<std::int64_t>> received = {{90, 210}, {130}};
+    std::vector<std::int64_t> acked = {100, 200};
+    EXPECT_EQ(FromCommit(received, acked), (std::vector<std::int64_t>{0, 40, 10}));
+    EXPECT_TRUE(FromCommit(received, {}).empty());
+}
+
 constexpr const char* kManifest = R"json({
   "youths": 2000, "seed": 1, "now": "2026-11-23",
   "users": [{"username": "bench.worker", "password": "pw", "roles": ["crisis_worker"]},
