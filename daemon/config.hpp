@@ -22,7 +22,7 @@ struct DaemonConfig {
     std::string tls_key;
     bool tls_allow_tls12 = false;
     unsigned io_threads = 0;      // 0: one per core
-    unsigned worker_threads = 0;  // 0: four per core, at least 4
+    unsigned worker_threads = 0;  // 0: eight per core, at least 32
     std::size_t max_connections = 1024;
     std::size_t max_connections_per_address = 64;
     double handshakes_per_address_per_second = 20;  // 0: no limit
