@@ -127,45 +127,47 @@ void ConsultQueue::refresh() {
 void ConsultQueue::select(std::int64_t consult_id) {
     // Advice waiting for the connection stays with its consult.
     if (advice_draft_->waiting() && consult_id != current_.id()) return;
+    const std::uint64_t generation = ++generation_;
     v1::ListConsultsRequest req;
     session_.api().call<v1::ListConsultsResponse>(this, "spoed.v1.ConsultService/ListConsults", req,
-                                                  [this, consult_id](const Result<v1::ListConsultsResponse>& r) {
-        if (!r.ok()) return;
+                                                  [this, consult_id, generation](const Result<v1::ListConsultsResponse>& r) {
+        if (!r.ok() || generation != generation_) return;
         for (const auto& c : r->consults()) {
-            if (c.id() != consult_id) continue;
-            bool same_case = current_.case_id() == c.case_id() && case_view_;
-            current_ = c;
-            bool waiting = c.psychiatrist() == 0;
-            question_->setText(tr("<b>Question</b> (%1, %2):<br>%3")
-                                   .arg(Text::urgency(c.urgency()), Text::dateTime(c.requested_at()),
-                                        Q(c.question()).toHtmlEscaped()) +
-                               (waiting ? QString()
-                                        : QStringLiteral("<br><b>") + tr("Advice given") + QStringLiteral(":</b> ") +
-                                              Q(c.advice()).toHtmlEscaped()));
-            answer_->setEnabled(waiting);
-            advice_->setReadOnly(!waiting);
-            if (!same_case) {
-                delete case_view_;
-                case_view_ = new CaseView(session_, c.case_id(), true, this);
-                case_slot_->addWidget(case_view_);
-                connect(case_view_, &CaseView::loaded, this, [this] {
-                    std::int64_t youth = case_view_->data().case_().youth_id();
-                    if (youth == 0) {
-                        plan_->setHtml(tr("<i>The youth is not known in this case.</i>"));
-                        return;
-                    }
-                    v1::GetPlanRequest plan;
-                    plan.set_youth_id(youth);
-                    session_.api().call<v1::GetPlanResponse>(this, "spoed.v1.PlanService/GetPlan", plan,
-                                                             [this](const Result<v1::GetPlanResponse>& p) {
-                        plan_->setHtml(p.ok() ? PlanFormat::html(p->plan())
-                                              : QStringLiteral("<i>%1</i>").arg(Text::error(p.error()).toHtmlEscaped()));
-                        emit planShown();
-                    });
-                });
-            }
+            if (c.id() == consult_id) return show(c);
+        }
+    });
+}
+
+void ConsultQueue::show(const v1::Consult& c) {
+    bool same_case = current_.case_id() == c.case_id() && case_view_;
+    current_ = c;
+    bool waiting = c.psychiatrist() == 0;
+    question_->setText(tr("<b>Question</b> (%1, %2):<br>%3")
+                           .arg(Text::urgency(c.urgency()), Text::dateTime(c.requested_at()),
+                                Q(c.question()).toHtmlEscaped()) +
+                       (waiting ? QString()
+                                : QStringLiteral("<br><b>") + tr("Advice given") + QStringLiteral(":</b> ") +
+                                      Q(c.advice()).toHtmlEscaped()));
+    answer_->setEnabled(waiting);
+    advice_->setReadOnly(!waiting);
+    if (same_case) return;
+    delete case_view_;
+    case_view_ = new CaseView(session_, c.case_id(), true, this);
+    case_slot_->addWidget(case_view_);
+    connect(case_view_, &CaseView::loaded, this, [this] {
+        std::int64_t youth = case_view_->data().case_().youth_id();
+        if (youth == 0) {
+            plan_->setHtml(tr("<i>The youth is not known in this case.</i>"));
             return;
         }
+        v1::GetPlanRequest plan;
+        plan.set_youth_id(youth);
+        session_.api().call<v1::GetPlanResponse>(this, "spoed.v1.PlanService/GetPlan", plan,
+                                                 [this](const Result<v1::GetPlanResponse>& p) {
+            plan_->setHtml(p.ok() ? PlanFormat::html(p->plan())
+                                  : QStringLiteral("<i>%1</i>").arg(Text::error(p.error()).toHtmlEscaped()));
+            emit planShown();
+        });
     });
 }
 
@@ -190,6 +192,10 @@ void ConsultQueue::send() {
         }
         status_->setText(tr("Advice sent."));
         advice_->clear();
+        // The answer is the newest state of this consult: shown at once, and any list still
+        // on its way (read before the advice was saved) is ignored.
+        ++generation_;
+        if (r->consult().id() == current_.id()) show(r->consult());
         emit answered(r->consult().id());
         refresh();
     });

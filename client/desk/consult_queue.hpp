@@ -30,6 +30,7 @@ public:
     QPlainTextEdit* adviceEdit() const { return advice_; }
     QPushButton* answerButton() const { return answer_; }
     QLabel* statusLabel() const { return status_; }
+    QLabel* questionLabel() const { return question_; }
     QTextBrowser* planView() const { return plan_; }
     CaseView* caseView() const { return case_view_; }
     int openCount() const { return open_count_; }
@@ -48,6 +49,10 @@ signals:
 private:
     void submit();
     void send();
+    /// Shows `c` as the selected consult: its question (and advice once given), the case and
+    /// the plan (loaded again only for another case), and the answer box open only while it
+    /// waits.
+    void show(const v1::Consult& c);
 
     Session& session_;
     QTreeWidget* queue_;
@@ -60,6 +65,9 @@ private:
     QLabel* status_;
     DraftSender* advice_draft_;
     v1::Consult current_;
+    // Counts selections and answers: a selection's answer applies only when nothing newer
+    // happened meanwhile, so a list read before the advice was sent cannot reopen the box.
+    std::uint64_t generation_ = 0;
     std::vector<std::int64_t> known_open_;
     bool first_load_ = true;
     int open_count_ = 0;

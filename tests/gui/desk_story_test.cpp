@@ -172,7 +172,10 @@ TEST(DeskStory, TheFathersCallThroughTheDesk) {
     test::Screenshot(pieter.get(), QStringLiteral("psychiatrist-consults"));
     queue->answerButton()->click();
     ASSERT_TRUE(WaitUntil([&] { return !queue->answerButton()->isEnabled() && queue->adviceEdit()->toPlainText().isEmpty(); }))
-        << queue->statusLabel()->text().toStdString();
+        << queue->statusLabel()->text().toStdString() << " (answer button "
+        << (queue->answerButton()->isEnabled() ? "enabled" : "disabled") << ", advice \""
+        << queue->adviceEdit()->toPlainText().toStdString() << "\", question "
+        << queue->questionLabel()->text().toStdString() << ")";
 
     // Anna sees the advice in the case's timeline.
     view->refresh();
