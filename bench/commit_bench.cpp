@@ -7,13 +7,14 @@
 // Concurrent writers share commits (group commit, docs/architecture.md), so the eight-thread
 // rates show what one fsync per batch buys. The file lives in $TMPDIR (a real disk there).
 #include <benchmark/benchmark.h>
-#include <sqlite3.h>
 
 #include <atomic>
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <tuple>
 
+#include "bench/national/raw_insert.hpp"
 #include "daemon/base/log.hpp"
 #include "db/sqlite_store.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -50,22 +51,7 @@ struct World {
         db::SqliteOptions o;
         o.path = dir.file("commit_bench.db");
         store = db::SqliteStore::Open(o);
-        Status st = store->Write([&](db::Tx& tx) -> Status {
-            db::UserRecord u;
-            u.username = "bench.worker";
-            u.display_name = "Bench Worker (fictief)";
-            u.password_hash = "x";
-            u.roles = {"crisis_worker"};
-            u.created_at = u.updated_at = Now();
-            user_id = *tx.users().Insert(u);
-            db::CaseRecord c;
-            c.caller_description = "beller (fictief)";
-            c.opened_by = user_id;
-            c.opened_at = c.updated_at = Now();
-            case_id = tx.cases().Insert(c);
-            return Ok();
-        });
-        if (!st.ok()) throw std::runtime_error("bench setup failed");
+        std::tie(user_id, case_id) = SeedWorkerAndCase(*store, "bench.worker", Now());
     }
 };
 
@@ -110,58 +96,11 @@ void BM_ContactWrite(benchmark::State& state) {
 }
 BENCHMARK(BM_ContactWrite)->Threads(1)->Threads(8)->UseRealTime();
 
-void Check(sqlite3* db, int rc) {
-    if (rc != SQLITE_OK && rc != SQLITE_DONE && rc != SQLITE_ROW) throw std::runtime_error(sqlite3_errmsg(db));
-}
-
 void BM_RawInsertOneCommitPerRow(benchmark::State& state) {
     // A database of its own with the same schema (made by the store), then the sqlite3 library alone.
     test::TempDir dir;
-    std::string path = dir.file("raw.db");
-    std::int64_t case_id = 0;
-    std::int64_t user_id = 0;
-    {
-        db::SqliteOptions o;
-        o.path = path;
-        auto s = db::SqliteStore::Open(o);
-        (void)s->Write([&](db::Tx& tx) -> Status {
-            db::UserRecord u;
-            u.username = "raw.worker";
-            u.display_name = "Raw Worker (fictief)";
-            u.password_hash = "x";
-            u.roles = {"crisis_worker"};
-            u.created_at = u.updated_at = Now();
-            user_id = *tx.users().Insert(u);
-            db::CaseRecord c;
-            c.caller_description = "beller (fictief)";
-            c.opened_by = user_id;
-            c.opened_at = c.updated_at = Now();
-            case_id = tx.cases().Insert(c);
-            return Ok();
-        });
-    }
-    sqlite3* db = nullptr;
-    Check(db, sqlite3_open(path.c_str(), &db));
-    Check(db, sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON", nullptr,
-                           nullptr, nullptr));
-    sqlite3_stmt* ins = nullptr;
-    Check(db, sqlite3_prepare_v2(db,
-                                 "INSERT INTO contacts (case_id, type, started_at, ended_at, caller_role, caller_phone, "
-                                 "summary, plan_version_consulted, logged_by, logged_at) VALUES "
-                                 "(?, 'incoming_call', ?, NULL, 'youth', '', 'gesprek (fictief)', 0, ?, ?)",
-                                 -1, &ins, nullptr));
-    for (auto _ : state) {
-        Check(db, sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr));
-        sqlite3_bind_int64(ins, 1, case_id);
-        sqlite3_bind_int64(ins, 2, 1'795'000'000'000'000);
-        sqlite3_bind_int64(ins, 3, user_id);
-        sqlite3_bind_int64(ins, 4, 1'795'000'000'000'000);
-        Check(db, sqlite3_step(ins));
-        sqlite3_reset(ins);
-        Check(db, sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr));
-    }
-    sqlite3_finalize(ins);
-    sqlite3_close(db);
+    RawInsertBaseline baseline(dir.file("raw.db"));
+    for (auto _ : state) baseline.InsertOne();
     state.SetItemsProcessed(state.iterations());
 }
 BENCHMARK(BM_RawInsertOneCommitPerRow)->UseRealTime();

@@ -36,6 +36,7 @@
 #include <vector>
 
 #include "bench/national/manifest.hpp"
+#include "bench/national/raw_insert.hpp"
 #include "daemon/service/calendar.hpp"
 #include "daemon/service/search_query.hpp"
 #include "db/sqlite.hpp"
@@ -351,71 +352,17 @@ Stats MeasureInsert(const std::string& db_path, double seconds) {
         }
     } remove{tmpl};
 
-    // A fresh store with the daemon's schema, one user and one open case.
-    std::int64_t user = 0, case_id = 0;
-    {
-        db::SqliteOptions so;
-        so.path = path;
-        so.readers = 1;
-        auto store = db::SqliteStore::Open(so);
-        const TimePoint now = time_point_cast<microseconds>(system_clock::now());
-        Status st = store->Write([&](db::Tx& tx) -> Status {
-            db::UserRecord u;
-            u.username = "raw.worker";
-            u.display_name = "Raw Worker (fictief)";
-            u.password_hash = "-";
-            u.roles = {"crisis_worker"};
-            u.created_at = u.updated_at = now;
-            user = tx.users().Insert(u).value_or(0);
-            db::CaseRecord c;
-            c.status = "open";
-            c.opened_by = user;
-            c.opened_at = c.updated_at = now;
-            case_id = tx.cases().Insert(c);
-            return Ok();
-        });
-        if (!st.ok()) throw std::runtime_error("cannot prepare the insert database");
-    }
-    sqlite3* db = nullptr;
-    if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
-        throw std::runtime_error("cannot open " + path);
-    }
-    Exec(db, "PRAGMA journal_mode = WAL");
-    Exec(db, "PRAGMA busy_timeout = 5000");
-    Exec(db, "PRAGMA foreign_keys = ON");
-    Exec(db, "PRAGMA synchronous = FULL");
-    sqlite3_stmt* ins = nullptr;
-    // SqliteCaseRepo::InsertContact's statement.
-    const char* sql =
-        "INSERT INTO contacts (case_id, type, started_at, ended_at, caller_role, caller_phone, summary, "
-        "plan_version_consulted, logged_by, logged_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    Check(db, sqlite3_prepare_v2(db, sql, -1, &ins, nullptr), "prepare insert");
+    RawInsertBaseline baseline(path);
     Stats s;
     const auto until = steady_clock::now() + duration<double>(seconds);
     while (s.count < 10 || steady_clock::now() < until) {
         auto t0 = steady_clock::now();
-        std::int64_t now_us = duration_cast<microseconds>(system_clock::now().time_since_epoch()).count();
-        Exec(db, "BEGIN IMMEDIATE");
-        sqlite3_bind_int64(ins, 1, case_id);
-        sqlite3_bind_text(ins, 2, "incoming_call", -1, SQLITE_STATIC);
-        sqlite3_bind_int64(ins, 3, now_us);
-        sqlite3_bind_null(ins, 4);
-        sqlite3_bind_text(ins, 5, "parent", -1, SQLITE_STATIC);
-        sqlite3_bind_text(ins, 6, "+31612345678", -1, SQLITE_STATIC);
-        sqlite3_bind_text(ins, 7, "raw baseline contact (fictief)", -1, SQLITE_STATIC);
-        sqlite3_bind_int64(ins, 8, 0);
-        sqlite3_bind_int64(ins, 9, user);
-        sqlite3_bind_int64(ins, 10, now_us);
-        Check(db, sqlite3_step(ins), "insert");
-        sqlite3_reset(ins);
-        Exec(db, "COMMIT");
+        baseline.InsertOne();
         double d = duration<double>(steady_clock::now() - t0).count();
         s.ms.push_back(d * 1000.0);
         s.seconds += d;
         ++s.count;
     }
-    sqlite3_finalize(ins);
-    sqlite3_close_v2(db);
     return s;
 }
 
