@@ -121,8 +121,7 @@ Connection::~Connection() {
 }
 
 Statement Connection::Prepare(std::string_view sql) {
-    std::string key(sql);
-    if (auto it = cached_.find(key); it != cached_.end()) {
+    if (auto it = cached_.find(sql); it != cached_.end()) {
         sqlite3_stmt* stmt = it->second;
         cached_.erase(it);
         return Statement(db_, stmt, this);
@@ -137,7 +136,7 @@ Statement Connection::Prepare(std::string_view sql) {
     // Only a statement whose text is the key can be found again (text after a first
     // statement is not kept by SQLite); anything else is finalized when done.
     const char* kept = sqlite3_sql(stmt);
-    bool cacheable = kept != nullptr && key == kept;
+    bool cacheable = kept != nullptr && sql == kept;
     return Statement(db_, stmt, cacheable ? this : nullptr);
 }
 

@@ -104,9 +104,15 @@ private:
     friend class Statement;
     void Return(sqlite3_stmt* stmt);
 
+    // Found by the statement's text as a string_view: looking one up costs no copy of the SQL.
+    struct TextHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+
     static constexpr std::size_t kMaxCached = 256;
     sqlite3* db_ = nullptr;
-    std::unordered_multimap<std::string, sqlite3_stmt*> cached_;
+    std::unordered_multimap<std::string, sqlite3_stmt*, TextHash, std::equal_to<>> cached_;
 };
 
 [[noreturn]] void ThrowSqlite(sqlite3* db, int rc, std::string_view context);
