@@ -438,7 +438,11 @@ SqliteYouthRepo::NamePlan SqliteYouthRepo::PlanNames(const YouthSearch& search) 
     if (search.date_of_birth || search.phone) return {};
     std::string fts = FtsQuery(search.name_terms);
     bool any_term = std::any_of(search.name_terms.begin(), search.name_terms.end(), [](auto& t) { return !t.empty(); });
-    if (fts.empty()) return {.path = any_term ? YouthNamePath::kNameOrder : YouthNamePath::kTrigram};
+    NamePlan plan;
+    if (fts.empty()) {
+        if (any_term) plan.path = YouthNamePath::kNameOrder;
+        return plan;
+    }
     // Up to the cap, collecting and sorting the matches is cheap, and what is collected here is
     // the candidate set (the trigram index is read once); beyond it matches are dense enough
     // that the page is found within a short walk in name order.
@@ -450,9 +454,14 @@ SqliteYouthRepo::NamePlan SqliteYouthRepo::PlanNames(const YouthSearch& search) 
         if (n++ > 0) ids += ',';
         ids += std::to_string(matches.Int(0));
     }
-    if (n >= broad_matches_) return {.path = YouthNamePath::kNameOrder};
+    if (n >= broad_matches_) {
+        plan.path = YouthNamePath::kNameOrder;
+        return plan;
+    }
     ids += ']';
-    return {.path = YouthNamePath::kTrigram, .ids = std::move(ids), .matches = n};
+    plan.ids = std::move(ids);
+    plan.matches = n;
+    return plan;
 }
 
 std::vector<YouthHitRecord> SqliteYouthRepo::Search(const YouthSearch& search, TimePoint now) {
