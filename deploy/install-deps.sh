@@ -4,6 +4,7 @@
 #
 #   deploy/install-deps.sh          build, run and test the daemon and spoedctl
 #   deploy/install-deps.sh --desk   also what the Qt 6 desktop client needs
+# The options may come in any order and together.
 #   deploy/install-deps.sh --security-tools   also testssl.sh, to check the TLS set-up by hand
 #                                   (docs/security.md); CI does not need it
 #   deploy/install-deps.sh --fuzz   also clang with libFuzzer and the sanitizer runtimes, for the
@@ -22,18 +23,23 @@ packages=(
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   curl ca-certificates jq
   libsystemd-dev lintian debootstrap fakeroot
+  # systemd-analyze checks the packaged units (packaging.debs). A minimal Debian or a container
+  # has no systemd: this installs its tools and unit files only; nothing is started.
+  systemd
 )
 for arg in "$@"; do
-  if [[ "$arg" == "--security-tools" ]]; then packages+=(testssl.sh); fi
-  if [[ "$arg" == "--fuzz" ]]; then packages+=(clang libclang-rt-dev); fi
-  # bookworm's nginx-light is only nginx plus the echo module: plain nginx is the smallest.
-  if [[ "$arg" == "--bench" ]]; then packages+=(nginx); fi
+  case "$arg" in
+    --security-tools) packages+=(testssl.sh) ;;
+    --fuzz) packages+=(clang libclang-rt-dev) ;;
+    # bookworm's nginx-light is only nginx plus the echo module: plain nginx is the smallest.
+    --bench) packages+=(nginx) ;;
+    # libqt6opengl6-dev: Qt Charts' CMake package needs it; DejaVu: text in offscreen screenshots;
+    # qt6-translations-l10n: Qt's own texts (dialogs, menus) in Dutch.
+    --desk) packages+=(qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools xvfb
+                       libqt6opengl6-dev fonts-dejavu-core qt6-translations-l10n) ;;
+    *) echo "install-deps: unknown option $arg (--desk, --bench, --fuzz, --security-tools)" >&2; exit 2 ;;
+  esac
 done
-if [[ "${1:-}" == "--desk" ]]; then
-  # libqt6opengl6-dev: Qt Charts' CMake package needs it; DejaVu: text in offscreen screenshots.
-  packages+=(qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools xvfb
-             libqt6opengl6-dev fonts-dejavu-core)
-fi
 
 missing=()
 for p in "${packages[@]}"; do

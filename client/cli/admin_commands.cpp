@@ -304,7 +304,7 @@ std::vector<Command> AdminCommands() {
         {"user disable", "user disable NAME|ID", "disable an account and end its sessions", UserDisable},
         {"user reset-password", "user reset-password NAME|ID", "give a user a new one-time password",
          UserResetPassword},
-        {"audit list", "audit list [--user U] [--youth ID] [--since T] [--until T] [--limit N]",
+        {"audit list", "audit list [--user U] [--youth ID] [--since T] [--until T] [--limit N] [--page TOKEN]",
          "read the access log, newest first", AuditList},
         {"user reset-totp", "user reset-totp NAME|ID", "remove a user's second factor (lost phone)", UserResetTotp},
         {"login-lock list", "login-lock list", "accounts and addresses slowed down after failed logins", LoginLockList},

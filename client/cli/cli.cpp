@@ -88,7 +88,14 @@ client::Client& Context::client() {
     if (!client_) {
         client::ClientOptions o;
         o.server_url = args_.Get("server").value_or(saved_.server.empty() ? "https://localhost:8443" : saved_.server);
-        o.ca_file = args_.Get("ca").value_or(saved_.ca);
+        // Made absolute before it is remembered: a later call from another folder finds it too.
+        if (auto ca = args_.Get("ca"); ca && !ca->empty()) {
+            std::error_code ec;
+            auto absolute = std::filesystem::absolute(*ca, ec);
+            o.ca_file = ec ? *ca : absolute.lexically_normal().string();
+        } else {
+            o.ca_file = saved_.ca;
+        }
         client_ = std::make_unique<client::Client>(o);
         if (!saved_.token.empty()) client_->SetToken(saved_.token);
     }
@@ -134,9 +141,10 @@ namespace {
 
 void PrintUsage(const std::vector<Command>& commands) {
     std::fputs(
-        "usage: spoedctl [--server URL] [--ca FILE] [--json] COMMAND ...\n\n"
-        "Talks to spoedd over HTTPS; remembers the server, CA file and login token in\n"
-        "$XDG_CONFIG_HOME/spoed/spoedctl.conf (mode 0600).\n\ncommands:\n",
+        "usage: spoedctl [--server URL] [--ca FILE] [--config-dir DIR] [--json] COMMAND ...\n\n"
+        "Talks to spoedd over HTTPS; remembers the server, CA file (as an absolute path) and login\n"
+        "token in $XDG_CONFIG_HOME/spoed/spoedctl.conf (mode 0600), or in --config-dir DIR.\n"
+        "--help: this text.\n\ncommands:\n",
         stdout);
     for (const auto& c : commands) std::printf("  %-58s %s\n", c.usage.c_str(), c.summary.c_str());
 }

@@ -4,6 +4,8 @@
 #include "client/desk/desk_app.hpp"
 
 int main(int argc, char** argv) {
+    spoed::desk::DeskOptions options;
+    if (auto rc = spoed::desk::ParseCommandLine(argc, argv, options)) return *rc;
     QApplication app(argc, argv);
-    return spoed::desk::RunDesk(app);
+    return spoed::desk::RunDesk(app, options);
 }

@@ -1,6 +1,7 @@
 #include "client/desk/settings.hpp"
 
 #include <QApplication>
+#include <QLibraryInfo>
 #include <QLocale>
 #include <QSettings>
 #include <QTranslator>
@@ -40,6 +41,16 @@ bool InstallTranslation(QApplication& app, const QString& language) {
     }
     QLocale::setDefault(QLocale(language == QLatin1String("en") ? QLocale::English : QLocale::Dutch,
                                 language == QLatin1String("en") ? QLocale::UnitedKingdom : QLocale::Netherlands));
+    // Qt's own texts (file dialogs, context menus, "Cancel") from Debian's qt6-translations-l10n.
+    static QTranslator* qt_translator = nullptr;
+    if (qt_translator) {
+        QApplication::removeTranslator(qt_translator);
+    } else {
+        qt_translator = new QTranslator(&app);
+    }
+    if (qt_translator->load(QStringLiteral("qtbase_") + language, QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+        QApplication::installTranslator(qt_translator);
+    }
     if (!translator->load(QStringLiteral(":/i18n/spoed_desk_") + language)) return false;
     QApplication::installTranslator(translator);
     return true;

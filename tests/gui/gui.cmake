@@ -18,3 +18,9 @@ if(SPOED_BUILD_DESK)
       DISCOVERY_TIMEOUT 60)
   endforeach()
 endif()
+
+if(SPOED_BUILD_DESK)
+  add_test(NAME desk.command_line
+    COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/desk_command_test.sh ${PROJECT_SOURCE_DIR} ${PROJECT_BINARY_DIR})
+  set_tests_properties(desk.command_line PROPERTIES LABELS gui TIMEOUT 180)
+endif()

@@ -4,3 +4,7 @@ spoed_add_test(spoedctl_test LABELS integration
 target_compile_definitions(spoedctl_test PRIVATE SPOED_SPOEDCTL_PATH="$<TARGET_FILE:spoedctl>")
 add_dependencies(spoedctl_test spoedctl)
 target_link_libraries(spoedctl_test PRIVATE SQLite::SQLite3)
+
+add_test(NAME spoedctl.help_names_every_option
+  COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/spoedctl_help_lint.sh ${PROJECT_SOURCE_DIR} $<TARGET_FILE:spoedctl>)
+set_tests_properties(spoedctl.help_names_every_option PROPERTIES LABELS "unit")

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include "daemon/service/totp.hpp"
+#include <filesystem>
 #include <fstream>
 
 #include "daemon/daemon.hpp"
@@ -211,6 +212,23 @@ TEST_F(SpoedctlTest, ExportWritesRecordsPerEntityAndTheSuppressedAggregate) {
     ASSERT_EQ(stat((out + "/cases.csv").c_str(), &st), 0);
     EXPECT_EQ(st.st_mode & 0777, 0600u);
     EXPECT_EQ(Ctl("export --from 2026-02-01").status, 2);
+}
+
+TEST_F(SpoedctlTest, RemembersTheCaFileAsAnAbsolutePathSoItWorksFromAnyFolder) {
+    SetUpCodes();
+    // The CA given relative to the folder spoedctl was started in, as the README does.
+    std::filesystem::create_directories(dir.file("site/tls"));
+    std::filesystem::copy_file(d->dev_ca_file(), dir.file("site/tls/dev-ca.pem"));
+    auto login = test::RunCommand("cd " + dir.file("site") + " && printf '%s\\n' '" + test::kTestPassword + "' | " + ctl +
+                                  " --server https://localhost:" + std::to_string(d->port()) +
+                                  " --ca tls/dev-ca.pem login beheer" + Totp() + " 2>&1");
+    ASSERT_EQ(login.status, 0) << login.out;
+    std::ifstream conf(dir.file("ctl/spoedctl.conf"));
+    std::string text((std::istreambuf_iterator<char>(conf)), std::istreambuf_iterator<char>());
+    EXPECT_NE(text.find("ca=" + dir.file("site/tls/dev-ca.pem") + "\n"), std::string::npos) << text;
+    auto who = test::RunCommand("cd / && " + ctl + " whoami 2>&1");
+    EXPECT_EQ(who.status, 0) << who.out;
+    EXPECT_NE(who.out.find("beheer"), std::string::npos) << who.out;
 }
 
 TEST_F(SpoedctlTest, UnknownCommandsAndMissingArgumentsExitTwo) {

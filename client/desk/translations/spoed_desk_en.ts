@@ -596,6 +596,45 @@
     </message>
 </context>
 <context>
+    <name>spoed::desk::CommandLine</name>
+    <message>
+        <source>The desk of Spoed: look up youths and their plans, log crisis calls, consult the psychiatrist, hand over to regular care.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show this help and quit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the version and quit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s address, e.g. https://localhost:8443.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CA file that signed the server&apos;s certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The language: nl or en.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected argument: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--lang takes nl or en, not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>spoed::desk::ConsultQueue</name>
     <message>
         <source>Requested</source>

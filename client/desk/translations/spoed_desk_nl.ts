@@ -596,6 +596,45 @@
     </message>
 </context>
 <context>
+    <name>spoed::desk::CommandLine</name>
+    <message>
+        <source>The desk of Spoed: look up youths and their plans, log crisis calls, consult the psychiatrist, hand over to regular care.</source>
+        <translation>De desk van Spoed: jeugdigen en hun plannen opzoeken, crisisgesprekken vastleggen, de achterwacht raadplegen, warm overdragen aan de reguliere zorg.</translation>
+    </message>
+    <message>
+        <source>Show this help and quit.</source>
+        <translation>Toon deze hulp en stop.</translation>
+    </message>
+    <message>
+        <source>Show the version and quit.</source>
+        <translation>Toon de versie en stop.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s address, e.g. https://localhost:8443.</source>
+        <translation>Het adres van de server, bijvoorbeeld https://localhost:8443.</translation>
+    </message>
+    <message>
+        <source>The CA file that signed the server&apos;s certificate.</source>
+        <translation>Het CA-bestand dat het certificaat van de server heeft ondertekend.</translation>
+    </message>
+    <message>
+        <source>The language: nl or en.</source>
+        <translation>De taal: nl (Nederlands) of en (Engels).</translation>
+    </message>
+    <message>
+        <source>unexpected argument: %1</source>
+        <translation>onverwacht argument: %1</translation>
+    </message>
+    <message>
+        <source>--lang takes nl or en, not %1</source>
+        <translation>--lang kent nl of en, niet %1</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>BESTAND</translation>
+    </message>
+</context>
+<context>
     <name>spoed::desk::ConsultQueue</name>
     <message>
         <source>Requested</source>
