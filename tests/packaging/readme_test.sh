@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The README's two commands in a fresh, minimal Debian 12 root, as a newcomer runs them:
+# The README's two commands in a fresh, minimal Debian 12 root on the committed tree (HEAD),
+# as a newcomer runs them:
 # the run command (with --demo, which does everything the plain one does and loads the demo
 # data) until spoedd is ready and the demo is loaded, then the test command, which must pass.
 # Prints the wall time of each. Needs root and Debian's package archive, and takes an hour on
@@ -50,9 +51,9 @@ mount --bind /dev "$root/dev"
 mount -t devpts devpts "$root/dev/pts" -o newinstance,ptmxmode=0666
 mount -t tmpfs tmpfs "$root/dev/shm"
 cp /etc/resolv.conf "$root/etc/resolv.conf"
-# The checkout as a newcomer has it: the tracked files, no build and no data.
+# The checkout as a newcomer has it: the committed tree (HEAD), no build and no data.
 mkdir -p "$root/src/spoed"
-(cd "$src" && git ls-files -z | xargs -0 tar -cf - ) | tar -xf - -C "$root/src/spoed"
+git -C "$src" archive --format=tar HEAD | tar -xf - -C "$root/src/spoed"
 in_root() {
   chroot "$root" /usr/bin/env -i HOME=/root PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
     LANG=C.UTF-8 /bin/bash -c "cd /src/spoed && $*"
