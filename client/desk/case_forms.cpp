@@ -13,10 +13,12 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QShortcut>
 #include <QSpinBox>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include "client/desk/draft_sender.hpp"
@@ -72,6 +74,29 @@ ContactForm::ContactForm(Session& session, std::int64_t case_id, QWidget* parent
     plan_version_->setSpecialValueText(tr("none"));
     save_ = new QPushButton(tr("&Log contact (Ctrl+Enter)"), this);
     status_ = StatusLabel(this);
+    call_button_ = new QPushButton(tr("Start the call (F2)"), this);
+    call_button_->setObjectName(QStringLiteral("startCallButton"));
+    call_button_->setToolTip(tr("The call's start and end times come from this timer."));
+    call_timer_label_ = new QLabel(this);
+    call_timer_label_->setObjectName(QStringLiteral("callTimer"));
+    call_timer_ = new QTimer(this);
+    call_timer_->setInterval(1000);
+    connect(call_timer_, &QTimer::timeout, this, &ContactForm::showCallTime);
+    connect(call_button_, &QPushButton::clicked, this, &ContactForm::startCall);
+    {
+        auto* f2 = new QShortcut(QKeySequence(Qt::Key_F2), this);
+        f2->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(f2, &QShortcut::activated, this, &ContactForm::startCall);
+    }
+    // Without a started call, the contact begins when its first word is typed — never at the
+    // time the previous contact was saved.
+    connect(summary_, &QPlainTextEdit::textChanged, this, [this] {
+        if (start_from_typing_ && !callRunning() && !summary_->toPlainText().isEmpty()) {
+            start_from_typing_ = false;
+            started_->setDateTime(QDateTime::currentDateTime());
+        }
+    });
+    connect(started_, &QDateTimeEdit::editingFinished, this, [this] { start_from_typing_ = false; });
 
     auto* responses = new QGroupBox(tr("Responses"), this);
     auto* grid = new QGridLayout(responses);
@@ -86,13 +111,21 @@ ContactForm::ContactForm(Session& session, std::int64_t case_id, QWidget* parent
     }
 
     auto* form = new QFormLayout;
+    auto* call_row = new QHBoxLayout;
+    call_row->addWidget(call_button_);
+    call_row->addWidget(call_timer_label_, 1);
+    form->addRow(call_row);
     form->addRow(tr("&Kind"), type_);
     form->addRow(tr("Ca&ller"), caller_role_);
     form->addRow(tr("Caller's &number"), phone_);
     auto* when = new QHBoxLayout;
     when->addWidget(started_);
     when->addWidget(until_now_);
-    form->addRow(tr("&Started"), when);
+    // A row of several widgets gets no buddy from QFormLayout: without one the label would
+    // show its '&' instead of underlining the letter.
+    auto* started_label = new QLabel(tr("&Started"), this);
+    started_label->setBuddy(started_);
+    form->addRow(started_label, when);
     form->addRow(tr("Su&mmary"), summary_);
     form->addRow(responses);
     form->addRow(tr("Plan &version consulted"), plan_version_);
@@ -140,6 +173,9 @@ void ContactForm::setPlanVersion(int version) { plan_version_->setValue(version)
 void ContactForm::setCallerPhone(const QString& phone) {
     if (phone_->text().isEmpty()) phone_->setText(phone);
 }
+void ContactForm::setCallerRole(v1::CallerRole role) {
+    if (int i = caller_role_->findData(int(role)); i >= 0) caller_role_->setCurrentIndex(i);
+}
 
 void ContactForm::send(const std::string& key) {
     v1::LogContactRequest req;
@@ -148,7 +184,7 @@ void ContactForm::send(const std::string& key) {
     req.set_caller_role(v1::CallerRole(caller_role_->currentData().toInt()));
     req.set_caller_phone(S(phone_->text().trimmed()));
     QDateTime now = QDateTime::currentDateTime();
-    QDateTime started = std::min(started_->dateTime(), now);
+    QDateTime started = std::min(callRunning() ? call_started_ : started_->dateTime(), now);
     *req.mutable_started_at() = ToTimestamp(started);
     if (until_now_->isChecked()) *req.mutable_ended_at() = ToTimestamp(std::max(started, now));
     req.set_summary(S(summary_->toPlainText().trimmed()));
@@ -168,10 +204,35 @@ void ContactForm::send(const std::string& key) {
 }
 
 void ContactForm::clear() {
+    call_timer_->stop();
+    call_started_ = QDateTime();
+    call_timer_label_->clear();
+    call_button_->setEnabled(true);
+    start_from_typing_ = true;
     summary_->clear();
     for (auto& [r, box] : responses_) box->setChecked(false);
     started_->setDateTime(QDateTime::currentDateTime());
     type_->setFocus();
+}
+
+void ContactForm::startCall() {
+    if (callRunning()) return;
+    call_started_ = QDateTime::currentDateTime();
+    started_->setDateTime(call_started_);
+    start_from_typing_ = false;
+    until_now_->setChecked(true);
+    call_button_->setEnabled(false);
+    showCallTime();
+    call_timer_->start();
+    summary_->setFocus();
+}
+
+void ContactForm::showCallTime() {
+    const qint64 s = call_started_.secsTo(QDateTime::currentDateTime());
+    call_timer_label_->setText(tr("Call running since %1: %2:%3")
+                                   .arg(QLocale().toString(call_started_, QStringLiteral("HH:mm")))
+                                   .arg(s / 60, 2, 10, QLatin1Char('0'))
+                                   .arg(s % 60, 2, 10, QLatin1Char('0')));
 }
 
 // --- ConsultRequestForm -------------------------------------------------------------------------

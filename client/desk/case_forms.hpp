@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDateTime>
 #include <QWidget>
 
 #include <cstdint>
@@ -17,6 +18,7 @@ class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
 class QSpinBox;
+class QTimer;
 
 namespace spoed::desk {
 
@@ -33,6 +35,7 @@ public:
 
     void setPlanVersion(int version);
     void setCallerPhone(const QString& phone);
+    void setCallerRole(v1::CallerRole role);
     QComboBox* typeBox() const { return type_; }
     QComboBox* callerRoleBox() const { return caller_role_; }
     QLineEdit* phoneEdit() const { return phone_; }
@@ -42,6 +45,15 @@ public:
     QPushButton* saveButton() const { return save_; }
     QLabel* statusLabel() const { return status_; }
     DraftSender& draft() const { return *draft_; }
+    QPushButton* callButton() const { return call_button_; }
+    QLabel* callTimerLabel() const { return call_timer_label_; }
+    /// Whether a call is being timed now.
+    bool callRunning() const { return call_started_.isValid(); }
+
+public slots:
+    /// The phone call begins: its start is the contact's start, a timer shows how long it runs,
+    /// and saving takes the end from it.
+    void startCall();
 
 signals:
     void contactLogged(std::int64_t contact_id);
@@ -52,6 +64,7 @@ protected:
 private:
     void send(const std::string& key);
     void clear();
+    void showCallTime();
 
     Session& session_;
     std::int64_t case_id_;
@@ -66,6 +79,11 @@ private:
     QPushButton* save_;
     QLabel* status_;
     DraftSender* draft_;
+    QPushButton* call_button_;
+    QLabel* call_timer_label_;
+    QTimer* call_timer_;
+    QDateTime call_started_;    // invalid: no call timed now
+    bool start_from_typing_ = true;  // the first word typed sets the start when no call was started
 };
 
 /// Asks the backup psychiatrist: the question and its urgency (kept like a contact draft).

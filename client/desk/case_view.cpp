@@ -3,6 +3,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTabWidget>
@@ -12,6 +13,8 @@
 #include "client/desk/case_forms.hpp"
 #include "client/desk/session.hpp"
 #include "client/desk/text.hpp"
+#include "client/desk/youth_link_dialog.hpp"
+#include "client/desk/youth_names.hpp"
 
 namespace spoed::desk {
 
@@ -22,6 +25,9 @@ CaseView::CaseView(Session& session, std::int64_t case_id, bool read_only, QWidg
     header_->setWordWrap(true);
     header_->setTextFormat(Qt::RichText);
     auto* plan = new QPushButton(tr("Youth and &plan"), this);
+    link_youth_ = new QPushButton(tr("&Register or link the youth…"), this);
+    link_youth_->setObjectName(QStringLiteral("linkYouthButton"));
+    link_youth_->setVisible(false);
     auto* reload = new QPushButton(tr("Refresh (F5)"), this);
     reload->setShortcut(QKeySequence(Qt::Key_F5));
     timeline_ = new QTreeWidget(this);
@@ -34,6 +40,7 @@ CaseView::CaseView(Session& session, std::int64_t case_id, bool read_only, QWidg
 
     auto* top = new QHBoxLayout;
     top->addWidget(header_, 1);
+    top->addWidget(link_youth_);
     top->addWidget(plan);
     top->addWidget(reload);
     auto* splitter = new QSplitter(this);
@@ -66,6 +73,12 @@ CaseView::CaseView(Session& session, std::int64_t case_id, bool read_only, QWidg
     connect(plan, &QPushButton::clicked, this, [this] {
         if (data_.case_().youth_id() != 0) emit showYouth(data_.case_().youth_id());
     });
+    connect(link_youth_, &QPushButton::clicked, this, &CaseView::linkYouth);
+    // The header names the youth as soon as the name is known.
+    connect(&session_.names(), &YouthNames::caseLabelKnown, this, [this](std::int64_t id, const QString&) {
+        if (id == case_id_ && data_.has_case_()) showHeader();
+    });
+    read_only_ = read_only;
     refresh();
 }
 
@@ -80,13 +93,8 @@ void CaseView::refresh() {
         }
         data_ = *r;
         const auto& c = data_.case_();
-        QStringList risks;
-        for (int f : c.risk_flags()) risks << Text::riskFlag(v1::RiskFlag(f));
-        header_->setText(tr("<b>Case %1</b> — %2, opened %3<br>Risk: %4 — outcome: %5")
-                             .arg(c.id())
-                             .arg(Text::caseStatus(c.status()), Text::dateTime(c.opened_at()),
-                                  risks.isEmpty() ? tr("none recorded") : risks.join(QStringLiteral(", ")),
-                                  Text::outcome(c.outcome())));
+        session_.names().rememberCase(c.id(), c.youth_id(), Q(c.caller_description()));
+        showHeader();
         timeline_->clear();
         for (const auto& e : data_.timeline()) {
             QString details = Q(e.text());
@@ -107,6 +115,29 @@ void CaseView::refresh() {
         if (handover_) handover_->refresh();
         emit loaded();
     });
+}
+
+void CaseView::showHeader() {
+    const auto& c = data_.case_();
+    QStringList risks;
+    for (int f : c.risk_flags()) risks << Text::riskFlag(v1::RiskFlag(f));
+    header_->setText(tr("<b>%1</b> — case %2, %3, opened %4<br>Risk: %5 — outcome: %6")
+                         .arg(session_.names().caseLabel(c.id()).toHtmlEscaped())
+                         .arg(c.id())
+                         .arg(Text::caseStatus(c.status()), Text::dateTime(c.opened_at()),
+                              risks.isEmpty() ? tr("none recorded") : risks.join(QStringLiteral(", ")),
+                              Text::outcome(c.outcome())));
+    link_youth_->setVisible(c.youth_id() == 0 && !read_only_ && session_.canWriteCases() &&
+                            c.status() == v1::CASE_STATUS_OPEN);
+}
+
+void CaseView::linkYouth() {
+    QString phone = contact_ ? contact_->phoneEdit()->text() : QString();
+    YouthLinkDialog dialog(session_, case_id_, phone, this);
+    if (dialog.exec() == QDialog::Accepted) {
+        refresh();
+        emit youthLinked(dialog.linkedYouth());
+    }
 }
 
 }  // namespace spoed::desk

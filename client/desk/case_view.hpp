@@ -7,6 +7,7 @@
 #include "spoed/v1/case.pb.h"
 
 class QLabel;
+class QPushButton;
 class QTabWidget;
 class QTreeWidget;
 
@@ -42,12 +43,24 @@ signals:
     void loaded();
     /// "Open the youth in the look-up" (for the plan).
     void showYouth(std::int64_t youth_id);
+    /// The unknown caller's case now has its youth.
+    void youthLinked(std::int64_t youth_id);
+
+public:
+    QPushButton* linkYouthButton() const { return link_youth_; }
+    QLabel* headerLabel() const { return header_; }
+    /// Registers or links the youth of a case opened for an unknown caller (a dialog).
+    void linkYouth();
 
 private:
+    void showHeader();
+
     Session& session_;
     std::int64_t case_id_;
     v1::GetCaseResponse data_;
     QLabel* header_;
+    QPushButton* link_youth_;
+    bool read_only_ = false;
     QTreeWidget* timeline_;
     QTabWidget* forms_ = nullptr;
     ContactForm* contact_ = nullptr;

@@ -1,6 +1,9 @@
 #include "client/desk/consult_queue.hpp"
 
+#include <QApplication>
+#include <QColor>
 #include <QGroupBox>
+#include <QTimer>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -19,6 +22,7 @@
 #include "client/desk/plan_format.hpp"
 #include "client/desk/session.hpp"
 #include "client/desk/text.hpp"
+#include "client/desk/youth_names.hpp"
 #include "spoed/v1/plan.pb.h"
 
 namespace spoed::desk {
@@ -26,7 +30,7 @@ namespace spoed::desk {
 ConsultQueue::ConsultQueue(Session& session, QWidget* parent) : QWidget(parent), session_(session) {
     setObjectName(QStringLiteral("consultQueue"));
     queue_ = new QTreeWidget(this);
-    queue_->setHeaderLabels({tr("Requested"), tr("Urgency"), tr("Case"), tr("State")});
+    queue_->setHeaderLabels({tr("Requested"), tr("Urgency"), tr("Youth"), tr("State")});
     queue_->setRootIsDecorated(false);
     queue_->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     auto* reload = new QPushButton(tr("Refresh (F5)"), this);
@@ -85,8 +89,42 @@ ConsultQueue::ConsultQueue(Session& session, QWidget* parent) : QWidget(parent),
     connect(answer_, &QPushButton::clicked, this, &ConsultQueue::submit);
     advice_draft_ = new DraftSender(session_.api(), [this](const std::string&) { send(); }, this);
     connect(advice_draft_, &DraftSender::status, this, [this](const QString& t, bool) { status_->setText(t); });
+    // An urgent request that nobody has opened yet sounds until it is opened.
+    bell_ = new QTimer(this);
+    bell_->setInterval(4000);
+    connect(bell_, &QTimer::timeout, this, [] { QApplication::beep(); });
+    connect(&session_.names(), &YouthNames::caseLabelKnown, this, [this](std::int64_t case_id, const QString& label) {
+        for (int i = 0; i < queue_->topLevelItemCount(); ++i) {
+            auto* item = queue_->topLevelItem(i);
+            if (item->data(2, Qt::UserRole).toLongLong() == case_id) item->setText(2, label);
+        }
+    });
     refresh();
 }
+
+namespace {
+
+/// Waiting requests first, the most urgent first and, within one urgency, the oldest first;
+/// the answered ones after them, newest first.
+bool ComesFirst(const v1::Consult& a, const v1::Consult& b) {
+    const bool wa = a.psychiatrist() == 0, wb = b.psychiatrist() == 0;
+    if (wa != wb) return wa;
+    auto rank = [](v1::Urgency u) {
+        switch (u) {
+            case v1::URGENCY_IMMEDIATE: return 0;
+            case v1::URGENCY_URGENT: return 1;
+            default: return 2;
+        }
+    };
+    if (wa && rank(a.urgency()) != rank(b.urgency())) return rank(a.urgency()) < rank(b.urgency());
+    if (a.requested_at().seconds() != b.requested_at().seconds()) {
+        return wa ? a.requested_at().seconds() < b.requested_at().seconds()
+                  : a.requested_at().seconds() > b.requested_at().seconds();
+    }
+    return a.id() < b.id();
+}
+
+}  // namespace
 
 void ConsultQueue::refresh() {
     v1::ListConsultsRequest req;
@@ -98,20 +136,40 @@ void ConsultQueue::refresh() {
         }
         std::int64_t selected = current_.id();
         queue_->clear();
+        std::vector<v1::Consult> consults(r->consults().begin(), r->consults().end());
+        std::stable_sort(consults.begin(), consults.end(), ComesFirst);
         std::vector<std::int64_t> open;
-        for (const auto& c : r->consults()) {
+        for (const auto& c : consults) {
             bool waiting = c.psychiatrist() == 0;
-            auto* item = new QTreeWidgetItem(queue_, {Text::dateTime(c.requested_at()), Text::urgency(c.urgency()),
-                                                      QString::number(c.case_id()),
+            const bool now = waiting && c.urgency() == v1::URGENCY_IMMEDIATE;
+            auto* item = new QTreeWidgetItem(queue_, {Text::dateTime(c.requested_at()),
+                                                      (now ? QStringLiteral("‼ ") : QString()) + Text::urgency(c.urgency()),
+                                                      session_.names().caseLabel(c.case_id()),
                                                       waiting ? tr("waiting") : tr("answered")});
             item->setData(0, Qt::UserRole, qlonglong(c.id()));
+            item->setData(2, Qt::UserRole, qlonglong(c.case_id()));
             if (waiting) {
                 open.push_back(c.id());
                 QFont f = item->font(0);
                 f.setBold(true);
                 for (int col = 0; col < 4; ++col) item->setFont(col, f);
             }
+            if (now) {
+                for (int col = 0; col < 4; ++col) {
+                    item->setForeground(col, QColor(QStringLiteral("#b71c1c")));
+                    item->setBackground(col, QColor(QStringLiteral("#fdecea")));
+                }
+                if (std::find(seen_.begin(), seen_.end(), c.id()) == seen_.end()) unseen_urgent_.insert(c.id());
+            }
             if (c.id() == selected) queue_->setCurrentItem(item);
+        }
+        for (auto it = unseen_urgent_.begin(); it != unseen_urgent_.end();) {
+            it = std::find(open.begin(), open.end(), *it) == open.end() ? unseen_urgent_.erase(it) : std::next(it);
+        }
+        for (const auto& c : consults) {
+            if (c.psychiatrist() != 0) continue;
+            if (std::find(known_open_.begin(), known_open_.end(), c.id()) != known_open_.end()) continue;
+            if (!first_load_) emit requestArrived(c.case_id(), c.urgency());
         }
         int fresh = 0;
         for (auto id : open) fresh += std::find(known_open_.begin(), known_open_.end(), id) == known_open_.end() ? 1 : 0;
@@ -119,6 +177,7 @@ void ConsultQueue::refresh() {
         open_count_ = int(open.size());
         if (!first_load_ && fresh > 0) emit newRequests(fresh);
         first_load_ = false;
+        updateBell();
         if (!queue_->currentItem() && queue_->topLevelItemCount() > 0) queue_->setCurrentItem(queue_->topLevelItem(0));
         emit refreshed();
     });
@@ -138,11 +197,24 @@ void ConsultQueue::select(std::int64_t consult_id) {
     });
 }
 
+void ConsultQueue::updateBell() {
+    if (!unseen_urgent_.empty() && !bell_->isActive()) {
+        QApplication::beep();
+        bell_->start();
+    } else if (unseen_urgent_.empty()) {
+        bell_->stop();
+    }
+}
+
 void ConsultQueue::show(const v1::Consult& c) {
     bool same_case = current_.case_id() == c.case_id() && case_view_;
     current_ = c;
+    // Opened: it stops sounding.
+    if (isVisible() && window()->isActiveWindow() && unseen_urgent_.erase(c.id()) > 0) seen_.push_back(c.id());
+    updateBell();
     bool waiting = c.psychiatrist() == 0;
-    question_->setText(tr("<b>Question</b> (%1, %2):<br>%3")
+    question_->setText(QStringLiteral("<h3>%1</h3>").arg(session_.names().caseLabel(c.case_id()).toHtmlEscaped()) +
+                       tr("<b>Question</b> (%1, %2):<br>%3")
                            .arg(Text::urgency(c.urgency()), Text::dateTime(c.requested_at()),
                                 Q(c.question()).toHtmlEscaped()) +
                        (waiting ? QString()

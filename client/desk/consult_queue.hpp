@@ -3,10 +3,13 @@
 #include <QWidget>
 
 #include <cstdint>
+#include <set>
+#include <vector>
 
 #include "spoed/v1/case.pb.h"
 
 class QLabel;
+class QTimer;
 class QPlainTextEdit;
 class QPushButton;
 class QTextBrowser;
@@ -43,10 +46,17 @@ signals:
     void refreshed();
     /// A request came in that was not in the queue before (for the tray notification).
     void newRequests(int count);
+    /// One request that was not in the queue before: its case and urgency (for the balloon).
+    void requestArrived(std::int64_t case_id, spoed::v1::Urgency urgency);
     void answered(std::int64_t consult_id);
     void planShown();
 
+public:
+    /// Urgent requests not opened yet; while there is one, the desk sounds.
+    bool sounding() const { return !unseen_urgent_.empty(); }
+
 private:
+    void updateBell();
     void submit();
     void send();
     /// Shows `c` as the selected consult: its question (and advice once given), the case and
@@ -69,6 +79,9 @@ private:
     // happened meanwhile, so a list read before the advice was sent cannot reopen the box.
     std::uint64_t generation_ = 0;
     std::vector<std::int64_t> known_open_;
+    std::set<std::int64_t> unseen_urgent_;  // "now, call back" requests not opened yet
+    std::vector<std::int64_t> seen_;
+    QTimer* bell_ = nullptr;
     bool first_load_ = true;
     int open_count_ = 0;
 };

@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QIcon>
 #include <QLibraryInfo>
 #include <QLineEdit>
 #include <QLocale>
@@ -106,6 +107,7 @@ std::optional<int> ParseCommandLine(int argc, char** argv, DeskOptions& out) {
 
 void SetUpApplication(QApplication& app, const QString& language) {
     SetNames();
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/spoed-desk.png")));
     auto settings = DeskSettings::Load();
     if (!language.isEmpty() && settings.language != language) {
         settings.language = language;

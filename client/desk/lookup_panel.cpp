@@ -1,6 +1,13 @@
 #include "client/desk/lookup_panel.hpp"
 
+#include <QClipboard>
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QGuiApplication>
 #include <QHBoxLayout>
+#include <QMessageBox>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -13,6 +20,7 @@
 #include <QVBoxLayout>
 
 #include "client/desk/break_glass_dialog.hpp"
+#include "client/desk/phone_format.hpp"
 #include "client/desk/plan_format.hpp"
 #include "client/desk/session.hpp"
 #include "client/desk/text.hpp"
@@ -66,6 +74,15 @@ LookupPanel::LookupPanel(Session& session, QWidget* parent) : QWidget(parent), s
     open_case_->setVisible(session_.canWriteCases());
     break_glass_ = new QPushButton(tr("&Break the glass…"), this);
     break_glass_->setVisible(false);
+    unknown_caller_ = new QPushButton(tr("Case for an &unknown caller…"), this);
+    unknown_caller_->setObjectName(QStringLiteral("unknownCallerButton"));
+    unknown_caller_->setToolTip(tr("Nobody known: open a case for this caller now; the youth can be registered "
+                                   "or linked during or after the call. Enter in the look-up does the same."));
+    unknown_caller_->setVisible(false);
+    // Phone numbers in the header are links: one click copies the number.
+    connect(header_, &QLabel::linkActivated, this, [](const QString& link) {
+        if (link.startsWith(QLatin1String("copy:"))) QGuiApplication::clipboard()->setText(link.mid(5));
+    });
 
     auto* left = new QWidget(this);
     auto* ll = new QVBoxLayout(left);
@@ -75,6 +92,7 @@ LookupPanel::LookupPanel(Session& session, QWidget* parent) : QWidget(parent), s
     ll->addWidget(find_label);
     ll->addWidget(search_);
     ll->addWidget(results_, 1);
+    ll->addWidget(unknown_caller_);
     auto* right = new QWidget(this);
     auto* rl = new QVBoxLayout(right);
     rl->setContentsMargins(0, 0, 0, 0);
@@ -97,10 +115,14 @@ LookupPanel::LookupPanel(Session& session, QWidget* parent) : QWidget(parent), s
 
     connect(search_, &QLineEdit::textEdited, this, &LookupPanel::textEdited);
     connect(search_, &QLineEdit::returnPressed, this, [this] {
-        if (results_->count() > 0) {
-            results_->setCurrentRow(0);
-            results_->setFocus();
+        for (int i = 0; i < results_->count(); ++i) {
+            if (results_->item(i)->data(Qt::UserRole).toLongLong() != 0) {
+                results_->setCurrentRow(i);
+                results_->setFocus();
+                return;
+            }
         }
+        if (unknown_caller_->isVisible()) openUnknownCallerCase();
     });
     connect(results_, &QListWidget::itemActivated, this,
             [this](QListWidgetItem* item) { showYouth(item->data(Qt::UserRole).toLongLong()); });
@@ -111,12 +133,18 @@ LookupPanel::LookupPanel(Session& session, QWidget* parent) : QWidget(parent), s
             [this](QTreeWidgetItem* item) { emit openCase(item->data(0, Qt::UserRole).toLongLong()); });
     connect(open_case_, &QPushButton::clicked, this, &LookupPanel::openNewCase);
     connect(break_glass_, &QPushButton::clicked, this, &LookupPanel::breakGlass);
+    connect(unknown_caller_, &QPushButton::clicked, this, &LookupPanel::openUnknownCallerCase);
+    open_case_->setEnabled(false);
     setFocusProxy(search_);
 }
 
 void LookupPanel::textEdited() {
     ++typed_;
     since_key_.start();
+    // Until the answer to this text shows that the youth on screen still matches it, no case
+    // can be opened for them: a new number may be another child's.
+    open_case_->setEnabled(false);
+    unknown_caller_->setVisible(false);
     if (in_flight_ == 0) startSearch();
     // Otherwise the answer on its way starts the newest search when it arrives.
 }
@@ -127,6 +155,8 @@ void LookupPanel::startSearch() {
     if (text.size() < 2) {
         results_->clear();
         in_flight_ = 0;
+        shown_ = edit;
+        clearYouth();
         return;
     }
     in_flight_ = edit;
@@ -138,7 +168,20 @@ void LookupPanel::startSearch() {
             return;
         }
         results_->clear();
-        for (auto* i : items) results_->addItem(i);
+        bool still_matches = false;
+        bool anyone = false;
+        for (auto* i : items) {
+            results_->addItem(i);
+            const auto id = i->data(Qt::UserRole).toLongLong();
+            anyone = anyone || id != 0;
+            still_matches = still_matches || (id != 0 && id == youth_id_);
+        }
+        if (still_matches) {
+            open_case_->setEnabled(true);
+        } else {
+            clearYouth();
+        }
+        unknown_caller_->setVisible(!anyone && session_.canWriteCases());
         shown_ = edit;
         last_latency_ms_ = double(since_key_.nsecsElapsed()) / 1e6;
         emit resultsShown(last_latency_ms_);
@@ -191,6 +234,20 @@ void LookupPanel::startSearch() {
         Api::Lane::kSearch);
 }
 
+void LookupPanel::clearYouth() {
+    if (youth_id_ == 0 && header_->text().isEmpty()) return;
+    youth_id_ = 0;
+    plan_version_ = 0;
+    open_key_.clear();
+    youth_cases_.clear();
+    header_->clear();
+    consent_->clear();
+    plan_->clear();
+    cases_->clear();
+    break_glass_->setVisible(false);
+    open_case_->setEnabled(false);
+}
+
 void LookupPanel::showYouth(std::int64_t youth_id) {
     if (youth_id == 0) return;
     if (youth_id != youth_id_) open_key_.clear();
@@ -199,7 +256,9 @@ void LookupPanel::showYouth(std::int64_t youth_id) {
     plan_->clear();
     consent_->clear();
     cases_->clear();
+    youth_cases_.clear();
     break_glass_->setVisible(false);
+    open_case_->setEnabled(true);
     v1::GetYouthRequest req;
     req.set_youth_id(youth_id);
     session_.api().call<v1::GetYouthResponse>(this, "spoed.v1.YouthService/GetYouth", req,
@@ -210,12 +269,18 @@ void LookupPanel::showYouth(std::int64_t youth_id) {
             return;
         }
         const auto& y = r->youth();
+        auto phone_link = [](const std::string& number) {
+            const QString shown = DutchPhone(Q(number));
+            return QStringLiteral("<a href='copy:%1'>%2</a>").arg(shown.toHtmlEscaped(), shown.toHtmlEscaped());
+        };
         QStringList phones;
-        for (const auto& p : y.phones()) phones << Q(p.number());
+        for (const auto& p : y.phones()) phones << phone_link(p.number());
         QStringList network;
         for (const auto& c : y.contacts()) {
-            network << QStringLiteral("%1 (%2) %3").arg(Q(c.name()), Q(c.relation()), Q(c.phone())).toHtmlEscaped();
+            network << QStringLiteral("%1 (%2) ").arg(Q(c.name()).toHtmlEscaped(), Q(c.relation()).toHtmlEscaped()) +
+                           phone_link(c.phone());
         }
+        session_.names().remember(youth_id, Text::youthName(y.given_name(), y.family_name()));
         header_->setText(QStringLiteral("<h3>%1</h3>").arg(Text::youthName(y.given_name(), y.family_name()).toHtmlEscaped()) +
                          tr("%1 years, born %2, %3. Phone: %4<br>Network: %5")
                              .arg(Text::ageOn(y.date_of_birth()))
@@ -255,6 +320,7 @@ void LookupPanel::showYouth(std::int64_t youth_id) {
                                                [this, youth_id](const Result<v1::ListCasesResponse>& r) {
         if (youth_id != youth_id_ || !r.ok()) return;
         cases_->clear();
+        youth_cases_.assign(r->cases().begin(), r->cases().end());
         for (const auto& c : r->cases()) {
             auto* item = new QTreeWidgetItem(cases_, {QString::number(c.id()), Text::dateTime(c.opened_at()),
                                                       Text::caseStatus(c.status()), Text::outcome(c.outcome())});
@@ -299,22 +365,102 @@ void LookupPanel::breakGlass() {
 }
 
 void LookupPanel::openNewCase() {
-    if (youth_id_ == 0) return;
+    if (youth_id_ == 0 || !open_case_->isEnabled()) return;
+    for (const auto& c : youth_cases_) {
+        if (c.status() != v1::CASE_STATUS_OPEN) continue;
+        // One crisis, one case: a second open case for the same youth splits the story.
+        QMessageBox ask(QMessageBox::Question, tr("This youth has an open case"),
+                        tr("%1 has an open case, opened %2. Continue that case, or open a second one?")
+                            .arg(session_.names().name(youth_id_), Text::dateTime(c.opened_at())),
+                        QMessageBox::NoButton, this);
+        ask.setObjectName(QStringLiteral("duplicateCaseQuestion"));
+        auto* keep = ask.addButton(tr("&Continue the open case"), QMessageBox::AcceptRole);
+        auto* second = ask.addButton(tr("Open a &second case"), QMessageBox::DestructiveRole);
+        ask.addButton(QMessageBox::Cancel);
+        ask.setDefaultButton(keep);
+        ask.exec();
+        if (ask.clickedButton() == keep) {
+            emit openCase(c.id());
+            return;
+        }
+        if (ask.clickedButton() != second) return;
+        break;
+    }
+    createCase(youth_id_, QString());
+}
+
+void LookupPanel::openUnknownCallerCase() {
+    if (!session_.canWriteCases()) return;
+    QDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("unknownCallerDialog"));
+    dialog.setWindowTitle(tr("Case for an unknown caller"));
+    auto* role = new QComboBox(&dialog);
+    role->setObjectName(QStringLiteral("callerRole"));
+    for (auto r : {v1::CALLER_ROLE_PARENT, v1::CALLER_ROLE_YOUTH, v1::CALLER_ROLE_PROFESSIONAL, v1::CALLER_ROLE_POLICE,
+                   v1::CALLER_ROLE_GP, v1::CALLER_ROLE_OTHER}) {
+        role->addItem(Text::callerRole(r), int(r));
+    }
+    auto* number = new QLineEdit(caller_phone_.isEmpty() ? QString() : DutchPhone(caller_phone_), &dialog);
+    number->setObjectName(QStringLiteral("callerNumber"));
+    auto* description = new QLineEdit(&dialog);
+    description->setObjectName(QStringLiteral("callerDescription"));
+    description->setPlaceholderText(tr("e.g. father of a boy of about 14, Veendam"));
+    description->setMaxLength(500);
+    auto* message = new QLabel(&dialog);
+    message->setStyleSheet(QStringLiteral("color:#b71c1c"));
+    auto* form = new QFormLayout;
+    form->addRow(tr("&Who is calling"), role);
+    form->addRow(tr("&Number"), number);
+    form->addRow(tr("&Short description"), description);
+    auto* buttons = new QDialogButtonBox(&dialog);
+    auto* open = buttons->addButton(tr("&Open the case"), QDialogButtonBox::AcceptRole);
+    buttons->addButton(QDialogButtonBox::Cancel);
+    open->setDefault(true);
+    auto* layout = new QVBoxLayout(&dialog);
+    layout->addWidget(new QLabel(tr("Nobody is known with this number or name. The case opens without a youth; "
+                                    "register or link the youth during or after the call."),
+                                 &dialog));
+    layout->addLayout(form);
+    layout->addWidget(message);
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    connect(open, &QPushButton::clicked, &dialog, [&] {
+        if (description->text().trimmed().isEmpty()) {
+            message->setText(tr("Describe the caller in a few words: who calls, about whom."));
+            description->setFocus();
+            return;
+        }
+        dialog.accept();
+    });
+    description->setFocus();
+    if (dialog.exec() != QDialog::Accepted) return;
+    caller_role_ = v1::CallerRole(role->currentData().toInt());
+    caller_phone_ = number->text().trimmed();
+    createCase(0, description->text().trimmed());
+}
+
+void LookupPanel::createCase(std::int64_t youth_id, const QString& caller_description) {
     v1::OpenCaseRequest req;
-    req.set_youth_id(youth_id_);
+    req.set_youth_id(youth_id);
+    req.set_caller_description(S(caller_description));
+    if (youth_id != 0) caller_role_ = v1::CALLER_ROLE_UNSPECIFIED;
     // One key per youth until the case exists, so a retry after a failure opens it once.
     if (open_key_.empty()) open_key_ = NewIdempotencyKey();
     req.set_idempotency_key(open_key_);
     open_case_->setEnabled(false);
+    unknown_caller_->setEnabled(false);
     session_.api().call<v1::OpenCaseResponse>(this, "spoed.v1.CaseService/OpenCase", req,
-                                              [this](const Result<v1::OpenCaseResponse>& r) {
-        open_case_->setEnabled(true);
+                                              [this, youth_id](const Result<v1::OpenCaseResponse>& r) {
+        unknown_caller_->setEnabled(true);
+        open_case_->setEnabled(youth_id != 0 && youth_id == youth_id_);
         if (!r.ok()) {
             header_->setText(header_->text() + QStringLiteral("<br><b style='color:#b71c1c'>") +
                              Text::error(r.error()).toHtmlEscaped() + QStringLiteral("</b>"));
             return;
         }
         open_key_.clear();
+        session_.names().rememberCase(r->case_().id(), r->case_().youth_id(), Q(r->case_().caller_description()));
+        if (youth_id != 0 && youth_id == youth_id_) youth_cases_.insert(youth_cases_.begin(), r->case_());
         emit openCase(r->case_().id());
         emit caseOpened(r->case_().id());  // after the case's tab exists
     });

@@ -4,7 +4,9 @@
 #include <QWidget>
 
 #include <cstdint>
+#include <vector>
 
+#include "spoed/v1/case.pb.h"
 #include "spoed/v1/plan.pb.h"
 #include "spoed/v1/youth.pb.h"
 
@@ -35,11 +37,15 @@ public:
     QLabel* consentLabel() const { return consent_; }
     QTreeWidget* casesList() const { return cases_; }
     QPushButton* openCaseButton() const { return open_case_; }
+    /// Shown when the look-up found nobody: a case for an unknown caller.
+    QPushButton* unknownCallerButton() const { return unknown_caller_; }
     QPushButton* breakGlassButton() const { return break_glass_; }
     std::int64_t selectedYouth() const { return youth_id_; }
     int planVersion() const { return plan_version_; }
     /// The calling number typed into the look-up, if the last search was one.
     const QString& callerPhone() const { return caller_phone_; }
+    /// Who is calling, as chosen for an unknown caller's case (unspecified otherwise).
+    v1::CallerRole callerRole() const { return caller_role_; }
     /// Milliseconds from the last key to the results being shown, for the newest search.
     double lastLatencyMs() const { return last_latency_ms_; }
     /// Whether the results shown answer the text as it is now (no newer key waits).
@@ -47,6 +53,10 @@ public:
 
 public slots:
     void showYouth(std::int64_t youth_id);
+    /// Opens a case for the youth shown; asks first when the youth has an open case.
+    void openNewCase();
+    /// Asks who calls and opens a case without a youth (registered or linked later).
+    void openUnknownCallerCase();
 
 signals:
     void resultsShown(double latency_ms);
@@ -61,7 +71,10 @@ private:
     void startSearch();
     void loadPlan();
     void breakGlass();
-    void openNewCase();
+    /// No youth on screen any more: name, plan, consent and cases go, and so does the way to
+    /// open a case for them, so that a call is never attached to the wrong child.
+    void clearYouth();
+    void createCase(std::int64_t youth_id, const QString& caller_description);
 
     Session& session_;
     QLineEdit* search_;
@@ -72,6 +85,7 @@ private:
     QTreeWidget* cases_;
     QPushButton* open_case_;
     QPushButton* break_glass_;
+    QPushButton* unknown_caller_;
     QElapsedTimer since_key_;
     std::uint64_t typed_ = 0;     // one more per edit
     std::uint64_t in_flight_ = 0; // the edit whose search is on its way; 0: none
@@ -80,6 +94,8 @@ private:
     std::int64_t youth_id_ = 0;
     int plan_version_ = 0;
     QString caller_phone_;
+    v1::CallerRole caller_role_ = v1::CALLER_ROLE_UNSPECIFIED;
+    std::vector<v1::Case> youth_cases_;  // the shown youth's cases, newest first
     std::string open_key_;
 };
 

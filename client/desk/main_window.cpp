@@ -1,6 +1,7 @@
 #include "client/desk/main_window.hpp"
 
 #include <QAction>
+#include <QIcon>
 #include <QApplication>
 #include <QLabel>
 #include <QMenuBar>
@@ -25,6 +26,7 @@
 #include "client/desk/shift_board.hpp"
 #include "client/desk/text.hpp"
 #include "client/desk/case_forms.hpp"
+#include "client/desk/youth_names.hpp"
 #include "spoed/v1/shift.pb.h"
 
 namespace spoed::desk {
@@ -66,8 +68,30 @@ MainWindow::MainWindow(Session* session, QWidget* parent) : QMainWindow(parent),
     if (psychiatrist) {
         consults_ = new ConsultQueue(*session_, tabs_);
         tabs_->addTab(consults_, tr("&Consults"));
-        connect(consults_, &ConsultQueue::newRequests, this, [this](int n) {
-            notify(tr("Consult requested"), tr("%n new consult request(s) from the crisis line.", "", n));
+        connect(consults_, &ConsultQueue::requestArrived, this, [this](std::int64_t case_id, v1::Urgency urgency) {
+            // The balloon names the urgency and the youth; a name still on its way is waited
+            // for a moment, never longer than three seconds.
+            auto say = [this, urgency](const QString& who) {
+                notify(urgency == v1::URGENCY_IMMEDIATE ? tr("Urgent consult: %1").arg(Text::urgency(urgency))
+                                                        : tr("Consult requested: %1").arg(Text::urgency(urgency)),
+                       tr("Consult request about %1.").arg(who));
+            };
+            const QString label = session_->names().caseLabel(case_id);
+            if (label != QStringLiteral("…")) {
+                say(label);
+                return;
+            }
+            auto* waiter = new QObject(this);
+            connect(&session_->names(), &YouthNames::caseLabelKnown, waiter,
+                    [waiter, case_id, say](std::int64_t id, const QString& name) {
+                        if (id != case_id) return;
+                        say(name);
+                        waiter->deleteLater();
+                    });
+            QTimer::singleShot(3000, waiter, [waiter, say] {
+                say(tr("a case"));
+                waiter->deleteLater();
+            });
         });
     }
     if (coordinator) {
@@ -82,7 +106,12 @@ MainWindow::MainWindow(Session* session, QWidget* parent) : QMainWindow(parent),
             if (board_) board_->refresh();
             if (CaseView* v = caseView(id); v && v->contactForm()) {
                 v->contactForm()->setCallerPhone(lookup_->callerPhone());
+                if (lookup_->callerRole() != v1::CALLER_ROLE_UNSPECIFIED) {
+                    v->contactForm()->setCallerRole(lookup_->callerRole());
+                }
                 v->contactForm()->setPlanVersion(lookup_->planVersion());
+                // A case opened from the look-up is opened while the phone call runs.
+                v->contactForm()->startCall();
             }
         });
     }
@@ -101,6 +130,9 @@ MainWindow::MainWindow(Session* session, QWidget* parent) : QMainWindow(parent),
     directory_ = new DirectoryView(*session_, coordinator || admin, tabs_);
     tabs_->addTab(directory_, tr("Partner &directory"));
     if (board_) connect(board_, &ShiftBoard::openCase, this, &MainWindow::openCase);
+    connect(&session_->names(), &YouthNames::caseLabelKnown, this, [this](std::int64_t case_id, const QString& label) {
+        if (CaseView* v = caseView(case_id)) tabs_->setTabText(tabs_->indexOf(v), label);
+    });
     for (int i = 0; i < tabs_->count(); ++i) tabs_->tabBar()->setTabButton(i, QTabBar::RightSide, nullptr);
     connect(tabs_, &QTabWidget::tabCloseRequested, this, [this](int index) {
         auto* v = qobject_cast<CaseView*>(tabs_->widget(index));
@@ -126,7 +158,7 @@ MainWindow::MainWindow(Session* session, QWidget* parent) : QMainWindow(parent),
     menu->addAction(tr("Sign &out"), this, &MainWindow::signOut);
 
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
-        tray_ = new QSystemTrayIcon(QApplication::windowIcon(), this);
+        tray_ = new QSystemTrayIcon(QIcon(QStringLiteral(":/icons/spoed-desk.png")), this);
         tray_->setToolTip(tr("Spoed"));
         tray_->show();
     }
@@ -173,7 +205,9 @@ CaseView* MainWindow::openCase(std::int64_t case_id) {
     bool read_only = !session_->canWriteCases();
     auto* v = new CaseView(*session_, case_id, read_only, tabs_);
     cases_[case_id] = v;
-    tabs_->addTab(v, tr("Case %1").arg(case_id));
+    // The tab names the youth (or the unknown caller), never only the case's number.
+    tabs_->addTab(v, session_->names().caseLabel(case_id));
+    tabs_->setTabToolTip(tabs_->indexOf(v), tr("Case %1").arg(case_id));
     tabs_->setCurrentWidget(v);
     connect(v, &CaseView::showYouth, this, [this](std::int64_t youth) {
         if (!lookup_) return;
@@ -242,7 +276,7 @@ void MainWindow::refreshAll() {
 void MainWindow::notify(const QString& title, const QString& text) {
     ++notifications_;
     if (tray_) {
-        tray_->showMessage(title, text, QSystemTrayIcon::Information, 15'000);
+        tray_->showMessage(title, text, QIcon(QStringLiteral(":/icons/spoed-desk.png")), 15'000);
     } else {
         QApplication::alert(this);
     }

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "client/desk/api.hpp"
+#include "client/desk/youth_names.hpp"
 #include "spoed/v1/auth.pb.h"
 
 namespace spoed::desk {
@@ -20,8 +21,11 @@ public:
         : QObject(parent), api_(api.release()), user_(std::move(user)), token_(std::move(token)) {
         api_->setParent(this);
         api_->setToken(token_);
+        names_ = new YouthNames(*api_, this);
     }
     Api& api() const { return *api_; }
+    /// The youths' names for every screen of this session, each read once.
+    YouthNames& names() const { return *names_; }
     const v1::User& user() const { return user_; }
     const std::string& token() const { return token_; }
     bool has(v1::Role role) const {
@@ -32,6 +36,7 @@ public:
 
 private:
     Api* api_;  // a child of this object
+    YouthNames* names_;  // likewise
     v1::User user_;
     std::string token_;
 };

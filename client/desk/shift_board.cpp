@@ -1,5 +1,7 @@
 #include "client/desk/shift_board.hpp"
 
+#include <QColor>
+#include <QDate>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -15,6 +17,7 @@
 #include "client/desk/draft_sender.hpp"
 #include "client/desk/session.hpp"
 #include "client/desk/text.hpp"
+#include "client/desk/youth_names.hpp"
 #include "spoed/v1/case.pb.h"
 #include "spoed/v1/handover.pb.h"
 #include "spoed/v1/shift.pb.h"
@@ -44,9 +47,13 @@ QGroupBox* Box(const QString& title, QWidget* inner, QWidget* parent) {
 
 ShiftBoard::ShiftBoard(Session& session, QWidget* parent) : QWidget(parent), session_(session) {
     setObjectName(QStringLiteral("shiftBoard"));
-    cases_ = List({tr("Case"), tr("Youth / caller"), tr("Opened"), tr("Risk")}, this);
-    handovers_ = List({tr("Case"), tr("Handover to"), tr("Due"), tr("State")}, this);
-    answers_ = List({tr("Case"), tr("Answered"), tr("Advice")}, this);
+    signed_in_at_ = QDateTime::currentDateTime();
+    cases_ = List({tr("Youth / caller"), tr("Opened"), tr("Risk")}, this);
+    handovers_ = List({tr("Youth / caller"), tr("Handover to"), tr("Due"), tr("State")}, this);
+    answers_ = List({tr("Youth / caller"), tr("Answered"), tr("Advice")}, this);
+    notes_ = List({tr("Written"), tr("By"), tr("Note")}, this);
+    notes_->setObjectName(QStringLiteral("shiftNotes"));
+    notes_->setWordWrap(true);
     note_ = new QPlainTextEdit(this);
     note_->setTabChangesFocus(true);
     note_->setPlaceholderText(tr("Note for the next shift"));
@@ -62,8 +69,9 @@ ShiftBoard::ShiftBoard(Session& session, QWidget* parent) : QWidget(parent), ses
     left->addWidget(Box(tr("Handovers due and overdue"), handovers_, this), 1);
     auto* right = new QVBoxLayout;
     right->addWidget(Box(tr("The psychiatrist's answers"), answers_, this), 1);
-    auto* note_box = new QGroupBox(tr("Shift note"), this);
+    auto* note_box = new QGroupBox(tr("Shift notes"), this);
     auto* nl = new QVBoxLayout(note_box);
+    nl->addWidget(notes_, 1);
     nl->addWidget(note_);
     auto* nb = new QHBoxLayout;
     nb->addWidget(note_status_, 1);
@@ -80,6 +88,14 @@ ShiftBoard::ShiftBoard(Session& session, QWidget* parent) : QWidget(parent), ses
     connect(handovers_, &QTreeWidget::itemActivated, this, open);
     connect(answers_, &QTreeWidget::itemActivated, this, open);
     connect(reload, &QPushButton::clicked, this, &ShiftBoard::refresh);
+    connect(&session_.names(), &YouthNames::caseLabelKnown, this, [this](std::int64_t case_id, const QString& label) {
+        for (QTreeWidget* list : {cases_, handovers_, answers_}) {
+            for (int i = 0; i < list->topLevelItemCount(); ++i) {
+                auto* item = list->topLevelItem(i);
+                if (item->data(0, Qt::UserRole).toLongLong() == case_id) item->setText(0, label);
+            }
+        }
+    });
 
     note_draft_ = new DraftSender(
         session_.api(),
@@ -90,7 +106,10 @@ ShiftBoard::ShiftBoard(Session& session, QWidget* parent) : QWidget(parent), ses
             session_.api().call<v1::AddShiftNoteResponse>(this, "spoed.v1.ShiftService/AddShiftNote", req,
                                                           [this](const Result<v1::AddShiftNoteResponse>& r) {
                                                               note_draft_->finished(r.ok() ? nullptr : &r.error());
-                                                              if (r.ok()) note_->clear();
+                                                              if (r.ok()) {
+                                                                  note_->clear();
+                                                                  refresh();
+                                                              }
                                                           });
         },
         this);
@@ -102,28 +121,14 @@ ShiftBoard::ShiftBoard(Session& session, QWidget* parent) : QWidget(parent), ses
     refresh();
 }
 
-void ShiftBoard::fetchName(std::int64_t youth_id) {
-    // Once per youth per session: the board refreshes often, and every read is audited.
-    youth_names_[youth_id] = tr("youth #%1").arg(youth_id);
-    v1::GetYouthRequest req;
-    req.set_youth_id(youth_id);
-    session_.api().call<v1::GetYouthResponse>(this, "spoed.v1.YouthService/GetYouth", req,
-                                              [this, youth_id](const Result<v1::GetYouthResponse>& r) {
-        if (!r.ok()) {
-            youth_names_.erase(youth_id);
-            return;
-        }
-        QString name = Text::youthName(r->youth().given_name(), r->youth().family_name());
-        youth_names_[youth_id] = name;
-        for (int i = 0; i < cases_->topLevelItemCount(); ++i) {
-            auto* item = cases_->topLevelItem(i);
-            if (item->data(1, Qt::UserRole).toLongLong() == youth_id) item->setText(1, name);
-        }
-    });
+void ShiftBoard::labelCaseColumn(QTreeWidgetItem* item, std::int64_t case_id) {
+    item->setText(0, session_.names().caseLabel(case_id));
+    item->setToolTip(0, tr("Case %1").arg(case_id));
+    item->setData(0, Qt::UserRole, qlonglong(case_id));
 }
 
 void ShiftBoard::refresh() {
-    outstanding_ = 3;
+    outstanding_ = 4;
     auto finished = [this] {
         if (--outstanding_ == 0) emit refreshed();
     };
@@ -136,16 +141,10 @@ void ShiftBoard::refresh() {
             for (const auto& c : r->cases()) {
                 QStringList risks;
                 for (int f : c.risk_flags()) risks << Text::riskFlag(v1::RiskFlag(f));
-                QString who = Q(c.caller_description());
-                if (c.youth_id() != 0) {
-                    auto known = youth_names_.find(c.youth_id());
-                    who = known != youth_names_.end() ? known->second : tr("youth #%1").arg(c.youth_id());
-                }
-                auto* item = new QTreeWidgetItem(cases_, {QString::number(c.id()), who, Text::dateTime(c.opened_at()),
+                session_.names().rememberCase(c.id(), c.youth_id(), Q(c.caller_description()));
+                auto* item = new QTreeWidgetItem(cases_, {QString(), Text::dateTime(c.opened_at()),
                                                           risks.join(QStringLiteral(", "))});
-                item->setData(0, Qt::UserRole, qlonglong(c.id()));
-                item->setData(1, Qt::UserRole, qlonglong(c.youth_id()));
-                if (c.youth_id() != 0 && !youth_names_.count(c.youth_id())) fetchName(c.youth_id());
+                labelCaseColumn(item, c.id());
             }
         }
         finished();
@@ -161,10 +160,9 @@ void ShiftBoard::refresh() {
             std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.overdue() > b.overdue(); });
             for (const auto& h : list) {
                 auto* item = new QTreeWidgetItem(
-                    handovers_, {QString::number(h.case_id()),
-                                 Text::handoverKind(h.kind()) + QStringLiteral(": ") + Q(h.recipient().name()),
+                    handovers_, {QString(), Text::handoverKind(h.kind()) + QStringLiteral(": ") + Q(h.recipient().name()),
                                  Text::dateTime(h.due_at()), h.overdue() ? tr("OVERDUE") : Text::handoverStatus(h.status())});
-                item->setData(0, Qt::UserRole, qlonglong(h.case_id()));
+                labelCaseColumn(item, h.case_id());
                 if (h.overdue()) {
                     for (int col = 0; col < 4; ++col) item->setForeground(col, QColor(0xb7, 0x1c, 0x1c));
                 }
@@ -179,9 +177,41 @@ void ShiftBoard::refresh() {
         if (r.ok()) {
             for (const auto& c : r->consults()) {
                 QString advice = c.psychiatrist() != 0 ? Q(c.advice()) : tr("(waiting) %1").arg(Q(c.question()));
-                auto* item = new QTreeWidgetItem(answers_, {QString::number(c.case_id()), Text::dateTime(c.answered_at()), advice});
+                auto* item = new QTreeWidgetItem(answers_, {QString(), Text::dateTime(c.answered_at()), advice});
                 item->setToolTip(2, advice);
-                item->setData(0, Qt::UserRole, qlonglong(c.case_id()));
+                labelCaseColumn(item, c.case_id());
+            }
+        }
+        finished();
+    });
+    // The current and the previous shift: from yesterday on.
+    v1::ListShiftNotesRequest notes;
+    const QDate since = QDate::currentDate().addDays(-1);
+    notes.mutable_since()->set_year(since.year());
+    notes.mutable_since()->set_month(since.month());
+    notes.mutable_since()->set_day(since.day());
+    session_.api().call<v1::ListShiftNotesResponse>(this, "spoed.v1.ShiftService/ListShiftNotes", notes,
+                                                    [this, finished](const Result<v1::ListShiftNotesResponse>& r) {
+        notes_->clear();
+        if (r.ok()) {
+            std::vector<v1::ShiftNote> list(r->notes().begin(), r->notes().end());
+            std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) {
+                return a.written_at().seconds() > b.written_at().seconds();
+            });
+            for (const auto& n : list) {
+                auto* item = new QTreeWidgetItem(notes_, {Text::dateTime(n.written_at()), Q(n.author_name()), Q(n.text())});
+                item->setToolTip(2, Q(n.text()));
+                // Left for this shift by someone else before this log-in: read it first.
+                const bool for_me = n.author_id() != session_.user().id() &&
+                                    n.written_at().seconds() < signed_in_at_.toSecsSinceEpoch();
+                if (for_me) {
+                    QFont f = item->font(2);
+                    f.setBold(true);
+                    for (int col = 0; col < 3; ++col) {
+                        item->setFont(col, f);
+                        item->setBackground(col, QColor(0xff, 0xf3, 0xcd));
+                    }
+                }
             }
         }
         finished();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDateTime>
 #include <QWidget>
 
 #include <QString>
@@ -11,6 +12,7 @@ class QLabel;
 class QPlainTextEdit;
 class QPushButton;
 class QTreeWidget;
+class QTreeWidgetItem;
 
 namespace spoed::desk {
 
@@ -30,6 +32,9 @@ public:
     QPlainTextEdit* noteEdit() const { return note_; }
     QPushButton* noteButton() const { return note_button_; }
     QLabel* noteStatus() const { return note_status_; }
+    /// The notes of the current and the previous shift, newest first; those left for this
+    /// shift by others before this log-in are highlighted.
+    QTreeWidget* notesList() const { return notes_; }
 
 public slots:
     void refresh();
@@ -39,18 +44,20 @@ signals:
     void refreshed();
 
 private:
-    void fetchName(std::int64_t youth_id);
+    /// The youth (or unknown caller) of a case, for the first column of every list.
+    void labelCaseColumn(QTreeWidgetItem* item, std::int64_t case_id);
 
     Session& session_;
     QTreeWidget* cases_;
     QTreeWidget* handovers_;
     QTreeWidget* answers_;
+    QTreeWidget* notes_;
+    QDateTime signed_in_at_;
     QPlainTextEdit* note_;
     QPushButton* note_button_;
     QLabel* note_status_;
     DraftSender* note_draft_;
     int outstanding_ = 0;
-    std::map<std::int64_t, QString> youth_names_;
 };
 
 }  // namespace spoed::desk
