@@ -21,6 +21,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <functional>
+
 #include "client/desk/draft_sender.hpp"
 #include "client/desk/session.hpp"
 #include "client/desk/text.hpp"
@@ -44,6 +46,35 @@ QLabel* StatusLabel(QWidget* parent) {
     l->setWordWrap(true);
     return l;
 }
+
+/// Ctrl+Enter saves the form in focus — also from a multi-line text field, which would take it
+/// as a line break.
+class CtrlEnterSaves : public QObject {
+public:
+    CtrlEnterSaves(QWidget* form, std::function<void()> save) : QObject(form), save_(std::move(save)) {
+        for (auto seq : {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
+            auto* sc = new QShortcut(seq, form);
+            sc->setContext(Qt::WidgetWithChildrenShortcut);
+            QObject::connect(sc, &QShortcut::activated, this, [this] { save_(); });
+        }
+        for (auto* text : form->findChildren<QPlainTextEdit*>()) text->installEventFilter(this);
+    }
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override {
+        if (event->type() == QEvent::KeyPress) {
+            auto* key = static_cast<QKeyEvent*>(event);
+            if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) && (key->modifiers() & Qt::ControlModifier)) {
+                save_();
+                return true;
+            }
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    std::function<void()> save_;
+};
 
 }  // namespace
 
@@ -149,24 +180,7 @@ ContactForm::ContactForm(Session& session, std::int64_t case_id, QWidget* parent
     draft_ = new DraftSender(session_.api(), [this](const std::string& key) { send(key); }, this);
     connect(draft_, &DraftSender::status, this, [this](const QString& t, bool e) { ShowStatus(status_, t, e); });
     connect(save_, &QPushButton::clicked, draft_, &DraftSender::submit);
-    for (auto seq : {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
-        auto* sc = new QShortcut(seq, this);
-        sc->setContext(Qt::WidgetWithChildrenShortcut);
-        connect(sc, &QShortcut::activated, draft_, &DraftSender::submit);
-    }
-    // The summary would take Ctrl+Return as a line break; here it saves, like everywhere else.
-    summary_->installEventFilter(this);
-}
-
-bool ContactForm::eventFilter(QObject* watched, QEvent* event) {
-    if (watched == summary_ && event->type() == QEvent::KeyPress) {
-        auto* key = static_cast<QKeyEvent*>(event);
-        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) && (key->modifiers() & Qt::ControlModifier)) {
-            draft_->submit();
-            return true;
-        }
-    }
-    return QWidget::eventFilter(watched, event);
+    new CtrlEnterSaves(this, [this] { draft_->submit(); });
 }
 
 void ContactForm::setPlanVersion(int version) { plan_version_->setValue(version); }
@@ -271,7 +285,17 @@ ConsultRequestForm::ConsultRequestForm(Session& session, std::int64_t case_id, Q
         },
         this);
     connect(draft_, &DraftSender::status, this, [this](const QString& t, bool e) { ShowStatus(status_, t, e); });
-    connect(send_, &QPushButton::clicked, draft_, &DraftSender::submit);
+    auto ask = [this] {
+        // An empty question is never sent: the psychiatrist would be called for nothing.
+        if (question_->toPlainText().trimmed().isEmpty()) {
+            ShowStatus(status_, tr("Type your question for the psychiatrist first."), true);
+            question_->setFocus();
+            return;
+        }
+        draft_->submit();
+    };
+    connect(send_, &QPushButton::clicked, this, ask);
+    new CtrlEnterSaves(this, ask);
 }
 
 // --- CaseUpdateForm -----------------------------------------------------------------------------
@@ -422,6 +446,7 @@ HandoverForm::HandoverForm(Session& session, std::int64_t case_id, QWidget* pare
         this);
     connect(draft_, &DraftSender::status, this, [this](const QString& t, bool e) { ShowStatus(status_, t, e); });
     connect(start_, &QPushButton::clicked, draft_, &DraftSender::submit);
+    new CtrlEnterSaves(this, [this] { draft_->submit(); });
     // A local team is found by kind; other kinds list every organisation.
     connect(kind_, &QComboBox::currentIndexChanged, this, [this] { loadOrganisations(); });
     loadOrganisations();

@@ -58,9 +58,6 @@ public slots:
 signals:
     void contactLogged(std::int64_t contact_id);
 
-protected:
-    bool eventFilter(QObject* watched, QEvent* event) override;
-
 private:
     void send(const std::string& key);
     void clear();

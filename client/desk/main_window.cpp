@@ -4,8 +4,10 @@
 #include <QIcon>
 #include <QApplication>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QShortcut>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
 #include <QTabBar>
@@ -26,6 +28,7 @@
 #include "client/desk/shift_board.hpp"
 #include "client/desk/text.hpp"
 #include "client/desk/case_forms.hpp"
+#include "client/desk/phone_format.hpp"
 #include "client/desk/youth_names.hpp"
 #include "spoed/v1/shift.pb.h"
 
@@ -63,11 +66,11 @@ MainWindow::MainWindow(Session* session, QWidget* parent) : QMainWindow(parent),
     const bool admin = session_->has(v1::ROLE_ADMIN);
     if (worker) {
         board_ = new ShiftBoard(*session_, tabs_);
-        tabs_->addTab(board_, tr("&Shift board"));
+        tabs_->addTab(board_, tr("Shift board"));
     }
     if (psychiatrist) {
         consults_ = new ConsultQueue(*session_, tabs_);
-        tabs_->addTab(consults_, tr("&Consults"));
+        tabs_->addTab(consults_, tr("Consults"));
         connect(consults_, &ConsultQueue::requestArrived, this, [this](std::int64_t case_id, v1::Urgency urgency) {
             // The balloon names the urgency and the youth; a name still on its way is waited
             // for a moment, never longer than three seconds.
@@ -96,11 +99,11 @@ MainWindow::MainWindow(Session* session, QWidget* parent) : QMainWindow(parent),
     }
     if (coordinator) {
         handovers_ = new HandoverBoard(*session_, tabs_);
-        tabs_->addTab(handovers_, tr("&Handovers"));
+        tabs_->addTab(handovers_, tr("Handovers"));
     }
     if (worker || psychiatrist || coordinator) {
         lookup_ = new LookupPanel(*session_, tabs_);
-        tabs_->addTab(lookup_, tr("&Look-up"));
+        tabs_->addTab(lookup_, tr("Look-up"));
         connect(lookup_, &LookupPanel::openCase, this, &MainWindow::openCase);
         connect(lookup_, &LookupPanel::caseOpened, this, [this](std::int64_t id) {
             if (board_) board_->refresh();
@@ -117,23 +120,43 @@ MainWindow::MainWindow(Session* session, QWidget* parent) : QMainWindow(parent),
     }
     if (coordinator) {
         plan_editor_ = new PlanEditor(*session_, tabs_);
-        tabs_->addTab(plan_editor_, tr("&Pre-registration and plan"));
+        tabs_->addTab(plan_editor_, tr("Pre-registration and plan"));
         reviews_ = new BreakGlassReviews(*session_, tabs_);
-        tabs_->addTab(reviews_, tr("&Break-the-glass reviews"));
+        tabs_->addTab(reviews_, tr("Break-the-glass reviews"));
         evaluations_ = new EvaluationsView(*session_, tabs_);
-        tabs_->addTab(evaluations_, tr("&Evaluations"));
+        tabs_->addTab(evaluations_, tr("Evaluations"));
         proposals_ = new ProposalsBoard(*session_, tabs_);
-        tabs_->addTab(proposals_, tr("Improvement p&roposals"));
+        tabs_->addTab(proposals_, tr("Improvement proposals"));
         figures_ = new FiguresView(*session_, tabs_);
-        tabs_->addTab(figures_, tr("&Figures"));
+        tabs_->addTab(figures_, tr("Figures"));
     }
     directory_ = new DirectoryView(*session_, coordinator || admin, tabs_);
-    tabs_->addTab(directory_, tr("Partner &directory"));
+    tabs_->addTab(directory_, tr("Partner directory"));
     if (board_) connect(board_, &ShiftBoard::openCase, this, &MainWindow::openCase);
     connect(&session_->names(), &YouthNames::caseLabelKnown, this, [this](std::int64_t case_id, const QString& label) {
         if (CaseView* v = caseView(case_id)) tabs_->setTabText(tabs_->indexOf(v), label);
     });
     for (int i = 0; i < tabs_->count(); ++i) tabs_->tabBar()->setTabButton(i, QTabBar::RightSide, nullptr);
+    // The screens are Ctrl+1, Ctrl+2, …; Alt+letters belong to what is on the screen, so that
+    // one letter never means two things (cases follow with Ctrl+Tab).
+    for (int i = 0; i < tabs_->count() && i < 9; ++i) {
+        auto* go = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)), this);
+        connect(go, &QShortcut::activated, this, [this, i] {
+            tabs_->setCurrentIndex(i);
+            tabs_->currentWidget()->setFocus();
+            if (tabs_->currentWidget() == lookup_) lookup_->searchEdit()->selectAll();
+        });
+        tabs_->setTabToolTip(i, QStringLiteral("Ctrl+%1").arg(i + 1));
+    }
+    // The phone rings: Ctrl+F (or Ctrl+2) and the number; what was typed before is replaced.
+    if (lookup_) {
+        auto* find = new QShortcut(QKeySequence::Find, this);
+        connect(find, &QShortcut::activated, this, [this] {
+            tabs_->setCurrentWidget(lookup_);
+            lookup_->searchEdit()->setFocus();
+            lookup_->searchEdit()->selectAll();
+        });
+    }
     connect(tabs_, &QTabWidget::tabCloseRequested, this, [this](int index) {
         auto* v = qobject_cast<CaseView*>(tabs_->widget(index));
         if (!v) return;
@@ -328,7 +351,7 @@ void MainWindow::loadShift() {
             shift_->setText(tr("<b>On duty tonight:</b> %1 &nbsp; — &nbsp; <b>Backup psychiatrist:</b> %2 (%3)")
                                 .arg(workers.join(QStringLiteral(", ")),
                                      Q(r->shift().psychiatrist().display_name()).toHtmlEscaped(),
-                                     Q(r->shift().psychiatrist_phone()).toHtmlEscaped()));
+                                     DutchPhone(Q(r->shift().psychiatrist_phone())).toHtmlEscaped()));
         });
 }
 

@@ -14,6 +14,7 @@
 #include <QTest>
 #include <QTreeWidget>
 
+#include "client/desk/phone_format.hpp"
 #include "client/desk/api.hpp"
 #include "client/desk/case_forms.hpp"
 #include "client/desk/case_view.hpp"
@@ -79,6 +80,21 @@ TEST(PlanFormat, ContactsRoundTripThroughTheEditorsNotation) {
     auto parsed = PlanFormat::parseContacts(PlanFormat::contactsText(plan.people_who_can_help()) + QStringLiteral("\n\n | x"));
     ASSERT_EQ(parsed.size(), 1u);
     EXPECT_EQ(parsed[0].SerializeAsString(), plan.people_who_can_help(0).SerializeAsString());
+}
+
+TEST(DeskPhone, NumbersShowAsDutchPeopleWriteThem) {
+    using desk::DutchPhone;
+    EXPECT_EQ(DutchPhone(QStringLiteral("+31612345678")), QStringLiteral("06-12345678"));
+    EXPECT_EQ(DutchPhone(QStringLiteral("0612345678")), QStringLiteral("06-12345678"));
+    EXPECT_EQ(DutchPhone(QStringLiteral("06 1234 5678")), QStringLiteral("06-12345678"));
+    EXPECT_EQ(DutchPhone(QStringLiteral("+31501234567")), QStringLiteral("050-1234567"));  // Groningen
+    EXPECT_EQ(DutchPhone(QStringLiteral("0031201234567")), QStringLiteral("020-1234567"));
+    EXPECT_EQ(DutchPhone(QStringLiteral("+31598123456")), QStringLiteral("0598-123456"));  // Veendam
+    EXPECT_EQ(DutchPhone(QStringLiteral("+31881234567")), QStringLiteral("088-1234567"));
+    EXPECT_EQ(DutchPhone(QStringLiteral("0800-1234")), QStringLiteral("0800-1234"));
+    EXPECT_EQ(DutchPhone(QStringLiteral("+4930123456")), QStringLiteral("+49 30123456"));
+    EXPECT_EQ(DutchPhone(QStringLiteral("onbekend")), QStringLiteral("onbekend"));
+    EXPECT_EQ(DutchPhone(QString()), QString());
 }
 
 TEST(DeskLanguage, DutchUnlessTheSettingOrAnEnglishLocaleSaysOtherwise) {

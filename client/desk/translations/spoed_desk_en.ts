@@ -587,11 +587,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;b&gt;Case %1&lt;/b&gt; — %2, opened %3&lt;br&gt;Risk: %4 — outcome: %5</source>
+        <source>none recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>none recorded</source>
+        <source>&amp;Register or link the youth…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — case %2, %3, opened %4&lt;br&gt;Risk: %5 — outcome: %6</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -642,10 +646,6 @@
     </message>
     <message>
         <source>Urgency</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -704,6 +704,10 @@
         <source>Advice sent.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Youth</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>spoed::desk::ConsultRequestForm</name>
@@ -721,6 +725,10 @@
     </message>
     <message>
         <source>&amp;Urgency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type your question for the psychiatrist first.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -768,6 +776,18 @@
     </message>
     <message>
         <source>Plan &amp;version consulted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the call (F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The call&apos;s start and end times come from this timer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call running since %1: %2:%3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1581,6 +1601,62 @@ Then type the six-digit code it shows:</source>
         <source>Opened by breaking the glass, until %1. This use is reviewed by a coordinator.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Case for an &amp;unknown caller…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody known: open a case for this caller now; the youth can be registered or linked during or after the call. Enter in the look-up does the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This youth has an open case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has an open case, opened %2. Continue that case, or open a second one?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Continue the open case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a &amp;second case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case for an unknown caller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. father of a boy of about 14, Veendam</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Who is calling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Short description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open the case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody is known with this number or name. The case opens without a youth; register or link the youth during or after the call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Describe the caller in a few words: who calls, about whom.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>spoed::desk::MainWindow</name>
@@ -1590,45 +1666,6 @@ Then type the six-digit code it shows:</source>
     </message>
     <message>
         <source>Signed in as %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Shift board</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Consults</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Consult requested</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n new consult request(s) from the crisis line.</source>
-        <translation>
-            <numerusform>%n new consult request from the crisis line.</numerusform>
-            <numerusform>%n new consult requests from the crisis line.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>&amp;Handovers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Look-up</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Pre-registration and plan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Break-the-glass reviews</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Partner &amp;directory</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1716,15 +1753,59 @@ Then type the six-digit code it shows:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Evaluations</source>
+        <source>Urgent consult: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Improvement p&amp;roposals</source>
+        <source>Consult requested: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Figures</source>
+        <source>Consult request about %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shift board</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handovers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre-registration and plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Break-the-glass reviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Improvement proposals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner directory</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2037,10 +2118,6 @@ Then type the six-digit code it shows:</source>
 <context>
     <name>spoed::desk::ShiftBoard</name>
     <message>
-        <source>Case</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Youth / caller</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2097,19 +2174,113 @@ Then type the six-digit code it shows:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Shift note</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>youth #%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>OVERDUE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>(waiting) %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shift notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>spoed::desk::YouthLinkDialog</name>
+    <message>
+        <source>Register or link the youth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name, phone number or date of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Link to this youth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find a known youth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Known youth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dd-mm-yyyy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register and l&amp;ink</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New youth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Given name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Famil&amp;y name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Date of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Municipality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No one found: register the youth on the right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill in at least the given name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the date of birth as day-month-year, e.g. 14-03-2012.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registering…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>spoed::desk::YouthNames</name>
+    <message>
+        <source>unknown youth: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

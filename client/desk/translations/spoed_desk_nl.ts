@@ -236,7 +236,7 @@
     </message>
     <message>
         <source>A&amp;greements</source>
-        <translation>Af&amp;spraken</translation>
+        <translation>Afspra&amp;ken</translation>
     </message>
     <message>
         <source>&amp;De-escalating conversation</source>
@@ -244,7 +244,7 @@
     </message>
     <message>
         <source>&amp;Network engaged</source>
-        <translation>&amp;Netwerk ingeschakeld</translation>
+        <translation>Net&amp;werk ingeschakeld</translation>
     </message>
     <message>
         <source>&amp;Home visit</source>
@@ -252,7 +252,7 @@
     </message>
     <message>
         <source>&amp;Psychiatrist consulted</source>
-        <translation>&amp;Psychiater geraadpleegd</translation>
+        <translation>Ps&amp;ychiater geraadpleegd</translation>
     </message>
     <message>
         <source>&amp;Veilig Thuis notified</source>
@@ -521,15 +521,15 @@
     </message>
     <message>
         <source>Sa&amp;ve case</source>
-        <translation>Casus op&amp;slaan</translation>
+        <translation>Casus opsl&amp;aan</translation>
     </message>
     <message>
         <source>Close &amp;case</source>
-        <translation>Casus &amp;sluiten</translation>
+        <translation>Casus slui&amp;ten</translation>
     </message>
     <message>
         <source>&amp;Problem areas</source>
-        <translation>&amp;Probleemgebieden</translation>
+        <translation>Pro&amp;bleemgebieden</translation>
     </message>
     <message>
         <source>&amp;Outcome of the night</source>
@@ -587,12 +587,16 @@
         <translation>&amp;Overdracht</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Case %1&lt;/b&gt; — %2, opened %3&lt;br&gt;Risk: %4 — outcome: %5</source>
-        <translation>&lt;b&gt;Casus %1&lt;/b&gt; — %2, geopend %3&lt;br&gt;Risico: %4 — uitkomst: %5</translation>
-    </message>
-    <message>
         <source>none recorded</source>
         <translation>niets vastgelegd</translation>
+    </message>
+    <message>
+        <source>&amp;Register or link the youth…</source>
+        <translation>Jeugdige &amp;registreren of koppelen…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — case %2, %3, opened %4&lt;br&gt;Risk: %5 — outcome: %6</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — casus %2, %3, geopend %4&lt;br&gt;Risico: %5 — uitkomst: %6</translation>
     </message>
 </context>
 <context>
@@ -643,10 +647,6 @@
     <message>
         <source>Urgency</source>
         <translation>Urgentie</translation>
-    </message>
-    <message>
-        <source>Case</source>
-        <translation>Casus</translation>
     </message>
     <message>
         <source>State</source>
@@ -704,6 +704,10 @@
         <source>Advice sent.</source>
         <translation>Advies verstuurd.</translation>
     </message>
+    <message>
+        <source>Youth</source>
+        <translation>Jeugdige</translation>
+    </message>
 </context>
 <context>
     <name>spoed::desk::ConsultRequestForm</name>
@@ -723,12 +727,16 @@
         <source>&amp;Urgency</source>
         <translation>&amp;Urgentie</translation>
     </message>
+    <message>
+        <source>Type your question for the psychiatrist first.</source>
+        <translation>Typ eerst uw vraag aan de psychiater.</translation>
+    </message>
 </context>
 <context>
     <name>spoed::desk::ContactForm</name>
     <message>
         <source>Ended &amp;now</source>
-        <translation>Net &amp;afgelopen</translation>
+        <translation>Net a&amp;fgelopen</translation>
     </message>
     <message>
         <source>What happened, what was agreed</source>
@@ -740,7 +748,7 @@
     </message>
     <message>
         <source>&amp;Log contact (Ctrl+Enter)</source>
-        <translation>Contact &amp;vastleggen (Ctrl+Enter)</translation>
+        <translation>Contact vastleggen (Ctrl+Enter)</translation>
     </message>
     <message>
         <source>Responses</source>
@@ -748,7 +756,7 @@
     </message>
     <message>
         <source>&amp;Kind</source>
-        <translation>&amp;Soort</translation>
+        <translation>Soor&amp;t</translation>
     </message>
     <message>
         <source>Ca&amp;ller</source>
@@ -760,7 +768,7 @@
     </message>
     <message>
         <source>&amp;Started</source>
-        <translation>Be&amp;gonnen</translation>
+        <translation>Begonn&amp;en</translation>
     </message>
     <message>
         <source>Su&amp;mmary</source>
@@ -768,7 +776,19 @@
     </message>
     <message>
         <source>Plan &amp;version consulted</source>
-        <translation>Geraadpleegde plan&amp;versie</translation>
+        <translation>Geraadpleegde planvers&amp;ie</translation>
+    </message>
+    <message>
+        <source>Start the call (F2)</source>
+        <translation>Gesprek starten (F2)</translation>
+    </message>
+    <message>
+        <source>The call&apos;s start and end times come from this timer.</source>
+        <translation>De begin- en eindtijd van het gesprek komen van deze klok.</translation>
+    </message>
+    <message>
+        <source>Call running since %1: %2:%3</source>
+        <translation>Gesprek loopt sinds %1: %2:%3</translation>
     </message>
 </context>
 <context>
@@ -811,7 +831,7 @@
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation>Op&amp;slaan</translation>
+        <translation>Opsl&amp;aan</translation>
     </message>
     <message>
         <source>Name</source>
@@ -937,7 +957,7 @@
     </message>
     <message>
         <source>&amp;Held on</source>
-        <translation>&amp;Gehouden op</translation>
+        <translation>Ge&amp;houden op</translation>
     </message>
     <message>
         <source>one per line: organisation | name | role</source>
@@ -969,7 +989,7 @@
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation>Op&amp;slaan</translation>
+        <translation>Opslaa&amp;n</translation>
     </message>
     <message>
         <source>&amp;Finalise (read-only afterwards)</source>
@@ -1294,7 +1314,7 @@
     </message>
     <message>
         <source>A&amp;greements</source>
-        <translation>Af&amp;spraken</translation>
+        <translation>Afspra&amp;ken</translation>
     </message>
     <message>
         <source>OVERDUE</source>
@@ -1345,7 +1365,7 @@
     </message>
     <message>
         <source>Start &amp;handover</source>
-        <translation>&amp;Overdracht starten</translation>
+        <translation>Overdracht starten (Ctrl+Enter)</translation>
     </message>
     <message>
         <source>&amp;To</source>
@@ -1353,7 +1373,7 @@
     </message>
     <message>
         <source>From the &amp;directory</source>
-        <translation>Uit de &amp;sociale kaart</translation>
+        <translation>Uit de sociale &amp;kaart</translation>
     </message>
     <message>
         <source>Or &amp;name</source>
@@ -1361,11 +1381,11 @@
     </message>
     <message>
         <source>Contact &amp;person</source>
-        <translation>&amp;Contactpersoon</translation>
+        <translation>Con&amp;tactpersoon</translation>
     </message>
     <message>
         <source>P&amp;hone</source>
-        <translation>&amp;Telefoon</translation>
+        <translation>Tele&amp;foon</translation>
     </message>
     <message>
         <source>&amp;Legal ground</source>
@@ -1546,7 +1566,7 @@ Typ daarna de zescijferige code die de app toont:</translation>
     </message>
     <message>
         <source>&amp;Break the glass…</source>
-        <translation>&amp;Break-the-glass…</translation>
+        <translation>Break-the-&amp;glass…</translation>
     </message>
     <message>
         <source>&amp;Find</source>
@@ -1587,6 +1607,62 @@ Typ daarna de zescijferige code die de app toont:</translation>
         <source>Opened by breaking the glass, until %1. This use is reviewed by a coordinator.</source>
         <translation>Geopend via break-the-glass, tot %1. Een coördinator beoordeelt dit gebruik.</translation>
     </message>
+    <message>
+        <source>Case for an &amp;unknown caller…</source>
+        <translation>Casus voor onbekende &amp;beller…</translation>
+    </message>
+    <message>
+        <source>Nobody known: open a case for this caller now; the youth can be registered or linked during or after the call. Enter in the look-up does the same.</source>
+        <translation>Niemand bekend: open nu een casus voor deze beller; de jeugdige kan tijdens of na het gesprek worden geregistreerd of gekoppeld. Enter in het zoekveld doet hetzelfde.</translation>
+    </message>
+    <message>
+        <source>This youth has an open case</source>
+        <translation>Deze jeugdige heeft een open casus</translation>
+    </message>
+    <message>
+        <source>%1 has an open case, opened %2. Continue that case, or open a second one?</source>
+        <translation>%1 heeft een open casus, geopend %2. Verdergaan met die casus, of een tweede openen?</translation>
+    </message>
+    <message>
+        <source>&amp;Continue the open case</source>
+        <translation>&amp;Verder met de open casus</translation>
+    </message>
+    <message>
+        <source>Open a &amp;second case</source>
+        <translation>Een &amp;tweede casus openen</translation>
+    </message>
+    <message>
+        <source>Case for an unknown caller</source>
+        <translation>Casus voor een onbekende beller</translation>
+    </message>
+    <message>
+        <source>e.g. father of a boy of about 14, Veendam</source>
+        <translation>bijv. vader van een jongen van ongeveer 14, Veendam</translation>
+    </message>
+    <message>
+        <source>&amp;Who is calling</source>
+        <translation>&amp;Wie belt er</translation>
+    </message>
+    <message>
+        <source>&amp;Number</source>
+        <translation>&amp;Nummer</translation>
+    </message>
+    <message>
+        <source>&amp;Short description</source>
+        <translation>&amp;Korte beschrijving</translation>
+    </message>
+    <message>
+        <source>&amp;Open the case</source>
+        <translation>Casus &amp;openen</translation>
+    </message>
+    <message>
+        <source>Nobody is known with this number or name. The case opens without a youth; register or link the youth during or after the call.</source>
+        <translation>Niemand is bekend met dit nummer of deze naam. De casus opent zonder jeugdige; registreer of koppel de jeugdige tijdens of na het gesprek.</translation>
+    </message>
+    <message>
+        <source>Describe the caller in a few words: who calls, about whom.</source>
+        <translation>Beschrijf de beller in een paar woorden: wie belt er, over wie.</translation>
+    </message>
 </context>
 <context>
     <name>spoed::desk::MainWindow</name>
@@ -1597,45 +1673,6 @@ Typ daarna de zescijferige code die de app toont:</translation>
     <message>
         <source>Signed in as %1</source>
         <translation>Ingelogd als %1</translation>
-    </message>
-    <message>
-        <source>&amp;Shift board</source>
-        <translation>&amp;Dienstbord</translation>
-    </message>
-    <message>
-        <source>&amp;Consults</source>
-        <translation>&amp;Consulten</translation>
-    </message>
-    <message>
-        <source>Consult requested</source>
-        <translation>Consult gevraagd</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n new consult request(s) from the crisis line.</source>
-        <translation>
-            <numerusform>%n nieuwe consultvraag van de crisisdienst.</numerusform>
-            <numerusform>%n nieuwe consultvragen van de crisisdienst.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>&amp;Handovers</source>
-        <translation>&amp;Overdrachten</translation>
-    </message>
-    <message>
-        <source>&amp;Look-up</source>
-        <translation>&amp;Opzoeken</translation>
-    </message>
-    <message>
-        <source>&amp;Pre-registration and plan</source>
-        <translation>&amp;Vooraanmelding en plan</translation>
-    </message>
-    <message>
-        <source>&amp;Break-the-glass reviews</source>
-        <translation>&amp;Break-the-glass-beoordelingen</translation>
-    </message>
-    <message>
-        <source>Partner &amp;directory</source>
-        <translation>Sociale &amp;kaart</translation>
     </message>
     <message>
         <source>&amp;Spoed</source>
@@ -1722,16 +1759,60 @@ Typ daarna de zescijferige code die de app toont:</translation>
         <translation>&lt;b&gt;Dienst vanavond:&lt;/b&gt; %1 &amp;nbsp; — &amp;nbsp; &lt;b&gt;Achterwacht:&lt;/b&gt; %2 (%3)</translation>
     </message>
     <message>
-        <source>&amp;Evaluations</source>
-        <translation>&amp;Evaluaties</translation>
+        <source>Urgent consult: %1</source>
+        <translation>Spoedconsult: %1</translation>
     </message>
     <message>
-        <source>Improvement p&amp;roposals</source>
-        <translation>Verbeter&amp;voorstellen</translation>
+        <source>Consult requested: %1</source>
+        <translation>Consult gevraagd: %1</translation>
     </message>
     <message>
-        <source>&amp;Figures</source>
-        <translation>&amp;Cijfers</translation>
+        <source>Consult request about %1.</source>
+        <translation>Consultvraag over %1.</translation>
+    </message>
+    <message>
+        <source>a case</source>
+        <translation>een casus</translation>
+    </message>
+    <message>
+        <source>Shift board</source>
+        <translation>Dienstbord</translation>
+    </message>
+    <message>
+        <source>Consults</source>
+        <translation>Consulten</translation>
+    </message>
+    <message>
+        <source>Handovers</source>
+        <translation>Overdrachten</translation>
+    </message>
+    <message>
+        <source>Look-up</source>
+        <translation>Opzoeken</translation>
+    </message>
+    <message>
+        <source>Pre-registration and plan</source>
+        <translation>Vooraanmelding en plan</translation>
+    </message>
+    <message>
+        <source>Break-the-glass reviews</source>
+        <translation>Break-the-glass-beoordelingen</translation>
+    </message>
+    <message>
+        <source>Evaluations</source>
+        <translation>Evaluaties</translation>
+    </message>
+    <message>
+        <source>Improvement proposals</source>
+        <translation>Verbetervoorstellen</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Cijfers</translation>
+    </message>
+    <message>
+        <source>Partner directory</source>
+        <translation>Sociale kaart</translation>
     </message>
 </context>
 <context>
@@ -2043,10 +2124,6 @@ Typ daarna de zescijferige code die de app toont:</translation>
 <context>
     <name>spoed::desk::ShiftBoard</name>
     <message>
-        <source>Case</source>
-        <translation>Casus</translation>
-    </message>
-    <message>
         <source>Youth / caller</source>
         <translation>Jeugdige / beller</translation>
     </message>
@@ -2103,20 +2180,114 @@ Typ daarna de zescijferige code die de app toont:</translation>
         <translation>Antwoorden van de psychiater</translation>
     </message>
     <message>
-        <source>Shift note</source>
-        <translation>Dienstoverdracht</translation>
-    </message>
-    <message>
-        <source>youth #%1</source>
-        <translation>jeugdige #%1</translation>
-    </message>
-    <message>
         <source>OVERDUE</source>
         <translation>TE LAAT</translation>
     </message>
     <message>
         <source>(waiting) %1</source>
         <translation>(wacht) %1</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>Geschreven</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Door</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notitie</translation>
+    </message>
+    <message>
+        <source>Shift notes</source>
+        <translation>Dienstnotities</translation>
+    </message>
+    <message>
+        <source>Case %1</source>
+        <translation>Casus %1</translation>
+    </message>
+</context>
+<context>
+    <name>spoed::desk::YouthLinkDialog</name>
+    <message>
+        <source>Register or link the youth</source>
+        <translation>Jeugdige registreren of koppelen</translation>
+    </message>
+    <message>
+        <source>Name, phone number or date of birth</source>
+        <translation>Naam, telefoonnummer of geboortedatum</translation>
+    </message>
+    <message>
+        <source>&amp;Link to this youth</source>
+        <translation>&amp;Koppelen aan deze jeugdige</translation>
+    </message>
+    <message>
+        <source>&amp;Find a known youth</source>
+        <translation>Bekende jeugdige &amp;zoeken</translation>
+    </message>
+    <message>
+        <source>Known youth</source>
+        <translation>Bekende jeugdige</translation>
+    </message>
+    <message>
+        <source>dd-mm-yyyy</source>
+        <translation>dd-mm-jjjj</translation>
+    </message>
+    <message>
+        <source>Register and l&amp;ink</source>
+        <translation>&amp;Registreren en koppelen</translation>
+    </message>
+    <message>
+        <source>New youth</source>
+        <translation>Nieuwe jeugdige</translation>
+    </message>
+    <message>
+        <source>&amp;Given name</source>
+        <translation>&amp;Voornaam</translation>
+    </message>
+    <message>
+        <source>Famil&amp;y name</source>
+        <translation>&amp;Achternaam</translation>
+    </message>
+    <message>
+        <source>&amp;Date of birth</source>
+        <translation>&amp;Geboortedatum</translation>
+    </message>
+    <message>
+        <source>&amp;Phone number</source>
+        <translation>&amp;Telefoonnummer</translation>
+    </message>
+    <message>
+        <source>&amp;Municipality</source>
+        <translation>Ge&amp;meente</translation>
+    </message>
+    <message>
+        <source>No one found: register the youth on the right.</source>
+        <translation>Niemand gevonden: registreer de jeugdige rechts.</translation>
+    </message>
+    <message>
+        <source>Linking…</source>
+        <translation>Koppelen…</translation>
+    </message>
+    <message>
+        <source>Fill in at least the given name.</source>
+        <translation>Vul ten minste de voornaam in.</translation>
+    </message>
+    <message>
+        <source>Type the date of birth as day-month-year, e.g. 14-03-2012.</source>
+        <translation>Typ de geboortedatum als dag-maand-jaar, bijvoorbeeld 14-03-2012.</translation>
+    </message>
+    <message>
+        <source>Registering…</source>
+        <translation>Registreren…</translation>
+    </message>
+</context>
+<context>
+    <name>spoed::desk::YouthNames</name>
+    <message>
+        <source>unknown youth: %1</source>
+        <translation>onbekende jeugdige: %1</translation>
     </message>
 </context>
 </TS>

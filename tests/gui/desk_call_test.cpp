@@ -1,0 +1,365 @@
+// A crisis call through the real desk against a real daemon with the demo data: the unknown
+// caller's night, the look-up that never leaves another child on screen, the question before a
+// second open case, the contact's start from the call, the shift note for the next shift.
+#include <gtest/gtest.h>
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTest>
+#include <QTextBrowser>
+#include <QTimer>
+#include <QTreeWidget>
+
+#include <functional>
+
+#include "client/desk/case_forms.hpp"
+#include "client/desk/case_view.hpp"
+#include "client/desk/consult_queue.hpp"
+#include "client/desk/lookup_panel.hpp"
+#include "client/desk/main_window.hpp"
+#include "client/desk/session.hpp"
+#include "client/desk/shift_board.hpp"
+#include "tests/gui/desk_fixture.hpp"
+
+namespace spoed {
+namespace {
+
+using test::WaitUntil;
+
+/// Runs `answer` on the next modal dialog as soon as it is up (the code under test is inside
+/// its exec()), made the active window as a click would; stops looking when destroyed.
+class DialogAnswer {
+public:
+    explicit DialogAnswer(std::function<void(QWidget*)> answer) : answer_(std::move(answer)) {
+        poll_.setInterval(20);
+        QObject::connect(&poll_, &QTimer::timeout, [this] {
+            QWidget* dialog = QApplication::activeModalWidget();
+            if (!dialog || !dialog->isVisible()) return;
+            poll_.stop();
+            done_ = true;
+            test::Activate(dialog);
+            answer_(dialog);
+        });
+        poll_.start();
+    }
+    bool done() const { return done_; }
+
+private:
+    std::function<void(QWidget*)> answer_;
+    QTimer poll_;
+    bool done_ = false;
+};
+
+desk::CaseView* CurrentCase(desk::MainWindow* main) { return qobject_cast<desk::CaseView*>(main->tabs()->currentWidget()); }
+
+void Look(desk::LookupPanel* lookup, const QString& text) {
+    lookup->searchEdit()->setFocus();
+    lookup->searchEdit()->selectAll();
+    QTest::keyClick(lookup->searchEdit(), Qt::Key_Backspace);
+    QTest::keyClicks(lookup->searchEdit(), text);
+    ASSERT_TRUE(WaitUntil([&] { return lookup->resultsCurrent() && lookup->results()->count() > 0; }));
+}
+
+TEST(DeskCall, FromThePhoneRingingToThePlanInTwoKeysAndTheNumber) {
+    test::DeskDaemon d(true);
+    auto anna = test::SignIn(d, QStringLiteral("demo.anna"), QStringLiteral("demo-anna-wachtwoord"));
+    ASSERT_TRUE(anna);
+    desk::LookupPanel* lookup = anna->lookup();
+    // An earlier look-up is still in the box, and Anna is on the shift board.
+    anna->tabs()->setCurrentWidget(lookup);
+    Look(lookup, QStringLiteral("Sanne"));
+    anna->tabs()->setCurrentWidget(anna->shiftBoard());
+    anna->shiftBoard()->noteEdit()->setFocus();
+
+    // The phone rings: Ctrl+F, the number, Enter.
+    QTest::keyClick(anna.get(), Qt::Key_F, Qt::ControlModifier);
+    ASSERT_EQ(QApplication::focusWidget(), lookup->searchEdit());
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("06 2345 6789"));
+    EXPECT_EQ(lookup->searchEdit()->text(), QStringLiteral("06 2345 6789"));  // the old text replaced
+    ASSERT_TRUE(WaitUntil([&] { return lookup->resultsCurrent() && lookup->results()->count() > 0; }));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    ASSERT_TRUE(WaitUntil([&] { return lookup->planView()->toPlainText().contains(QStringLiteral("4-7-8")); }));
+    EXPECT_TRUE(lookup->planView()->toPlainText().contains(QStringLiteral("Opa en oma Visser (fictief)")));
+
+    // Ctrl+2 is the look-up for every role, too.
+    anna->tabs()->setCurrentWidget(anna->shiftBoard());
+    QTest::keyClick(anna.get(), Qt::Key_2, Qt::ControlModifier);
+    EXPECT_EQ(anna->tabs()->currentWidget(), lookup);
+    EXPECT_EQ(QApplication::focusWidget(), lookup->searchEdit());
+    EXPECT_EQ(lookup->searchEdit()->selectedText(), QStringLiteral("06 2345 6789"));
+}
+
+TEST(DeskCall, ANumberNobodyKnowsLeavesNoYouthOnScreen) {
+    test::DeskDaemon d(true);
+    auto anna = test::SignIn(d, QStringLiteral("demo.anna"), QStringLiteral("demo-anna-wachtwoord"));
+    ASSERT_TRUE(anna);
+    desk::LookupPanel* lookup = anna->lookup();
+    anna->tabs()->setCurrentWidget(lookup);
+    Look(lookup, QStringLiteral("06 2345 6789"));
+    QTest::keyClick(lookup->searchEdit(), Qt::Key_Return);
+    ASSERT_TRUE(WaitUntil([&] { return lookup->planView()->toPlainText().contains(QStringLiteral("4-7-8")); }));
+    ASSERT_TRUE(lookup->openCaseButton()->isEnabled());
+    EXPECT_FALSE(lookup->unknownCallerButton()->isVisible());
+
+    // The next call: a number nobody knows. Daan and his plan go at once.
+    Look(lookup, QStringLiteral("06 9876 0000"));
+    EXPECT_EQ(lookup->selectedYouth(), 0);
+    EXPECT_EQ(lookup->planVersion(), 0);
+    EXPECT_TRUE(lookup->planView()->toPlainText().isEmpty()) << lookup->planView()->toPlainText().toStdString();
+    EXPECT_TRUE(lookup->consentLabel()->text().isEmpty());
+    EXPECT_EQ(lookup->casesList()->topLevelItemCount(), 0);
+    EXPECT_FALSE(lookup->openCaseButton()->isEnabled());
+    EXPECT_TRUE(lookup->unknownCallerButton()->isVisible());
+    EXPECT_TRUE(lookup->results()->item(0)->text().contains(QStringLiteral("Niemand bekend")))
+        << lookup->results()->item(0)->text().toStdString();
+    test::Screenshot(anna.get(), QStringLiteral("worker-unknown-number"));
+}
+
+TEST(DeskCall, ASecondCaseForAYouthWithAnOpenCaseNeedsTheExplicitChoice) {
+    test::DeskDaemon d(true);
+    auto anna = test::SignIn(d, QStringLiteral("demo.anna"), QStringLiteral("demo-anna-wachtwoord"));
+    ASSERT_TRUE(anna);
+    desk::LookupPanel* lookup = anna->lookup();
+    anna->tabs()->setCurrentWidget(lookup);
+    Look(lookup, QStringLiteral("06 2345 6789"));
+    QTest::keyClick(lookup->searchEdit(), Qt::Key_Return);
+    ASSERT_TRUE(WaitUntil([&] { return lookup->selectedYouth() != 0 && lookup->casesList()->topLevelItemCount() >= 0; }));
+    const std::int64_t daan = lookup->selectedYouth();
+    QTest::qWait(300);  // the case list of the youth
+    std::int64_t first = 0;
+    {
+        // Whatever the demo data holds: a case opened here is open afterwards.
+        DialogAnswer second_anyway([](QWidget* dialog) {
+            auto* box = qobject_cast<QMessageBox*>(dialog);
+            for (auto* b : box->buttons()) {
+                if (box->buttonRole(b) == QMessageBox::DestructiveRole) b->click();
+            }
+        });
+        lookup->openNewCase();
+        ASSERT_TRUE(WaitUntil([&] { return CurrentCase(anna.get()) && CurrentCase(anna.get())->data().case_().id() != 0; }));
+        first = CurrentCase(anna.get())->caseId();
+    }
+
+    // Again for Daan: the desk offers to continue, and continuing opens no case.
+    anna->tabs()->setCurrentWidget(lookup);
+    lookup->showYouth(daan);
+    ASSERT_TRUE(WaitUntil([&] {
+        for (int i = 0; i < lookup->casesList()->topLevelItemCount(); ++i) {
+            if (lookup->casesList()->topLevelItem(i)->data(0, Qt::UserRole).toLongLong() == first) return true;
+        }
+        return false;
+    }));
+    QString question;
+    DialogAnswer asked([&question](QWidget* dialog) {
+        auto* box = qobject_cast<QMessageBox*>(dialog);
+        ASSERT_TRUE(box);
+        question = box->text();
+        test::Screenshot(box, QStringLiteral("worker-duplicate-case"));
+        QTest::keyClick(box, Qt::Key_Return);  // the default: continue the open case
+    });
+    lookup->openNewCase();
+    EXPECT_TRUE(asked.done());
+    EXPECT_TRUE(question.contains(QStringLiteral("Daan Visser (fictief)"))) << question.toStdString();
+    ASSERT_TRUE(WaitUntil([&] { return CurrentCase(anna.get()) != nullptr; }));
+    EXPECT_EQ(CurrentCase(anna.get())->caseId(), first);
+
+    // Only the explicit choice opens a second one.
+    anna->tabs()->setCurrentWidget(lookup);
+    DialogAnswer second([](QWidget* dialog) {
+        auto* box = qobject_cast<QMessageBox*>(dialog);
+        for (auto* b : box->buttons()) {
+            if (box->buttonRole(b) == QMessageBox::DestructiveRole) b->click();
+        }
+    });
+    lookup->openNewCase();
+    EXPECT_TRUE(second.done());
+    ASSERT_TRUE(WaitUntil([&] { return CurrentCase(anna.get()) && CurrentCase(anna.get())->caseId() != first; }));
+}
+
+TEST(DeskCall, TheContactStartsWhenTheCallStartsNotAtThePreviousSave) {
+    test::DeskDaemon d(true);
+    auto anna = test::SignIn(d, QStringLiteral("demo.anna"), QStringLiteral("demo-anna-wachtwoord"));
+    ASSERT_TRUE(anna);
+    desk::LookupPanel* lookup = anna->lookup();
+    anna->tabs()->setCurrentWidget(lookup);
+    Look(lookup, QStringLiteral("06 9876 0001"));
+    DialogAnswer describe([](QWidget* dialog) {
+        QTest::keyClicks(dialog->focusWidget(), QStringLiteral("moeder van een meisje van 15 (fictief)"));
+        QTest::keyClick(dialog->focusWidget(), Qt::Key_Return);
+    });
+    QTest::keyClick(lookup->searchEdit(), Qt::Key_Return);
+    desk::CaseView* view = nullptr;
+    ASSERT_TRUE(WaitUntil([&] { return (view = CurrentCase(anna.get())) && view->data().case_().id() != 0; }));
+    desk::ContactForm* contact = view->contactForm();
+    ASSERT_TRUE(contact->callRunning());
+    QTest::keyClicks(contact->summaryEdit(), QStringLiteral("Eerste gesprek."));
+    QTest::keyClick(contact->summaryEdit(), Qt::Key_Return, Qt::ControlModifier);
+    ASSERT_TRUE(WaitUntil([&] { return view->data().contacts_size() == 1; }));
+    const qint64 saved_at = QDateTime::currentSecsSinceEpoch();
+    EXPECT_FALSE(contact->callRunning());
+
+    // The next call on this case begins later than the save: its start follows the typing.
+    QTest::qWait(2100);
+    const qint64 typed_at = QDateTime::currentSecsSinceEpoch();
+    QTest::keyClicks(contact->summaryEdit(), QStringLiteral("Tweede gesprek."));
+    QTest::keyClick(contact->summaryEdit(), Qt::Key_Return, Qt::ControlModifier);
+    ASSERT_TRUE(WaitUntil([&] { return view->data().contacts_size() == 2; }));
+    qint64 latest = 0;
+    for (const auto& c : view->data().contacts()) latest = std::max<qint64>(latest, c.started_at().seconds());
+    EXPECT_GE(latest, typed_at) << "saved at " << saved_at;
+    EXPECT_GT(latest, saved_at);
+}
+
+TEST(DeskCall, TheNextShiftSeesTheShiftNote) {
+    test::DeskDaemon d(true);
+    auto anna = test::SignIn(d, QStringLiteral("demo.anna"), QStringLiteral("demo-anna-wachtwoord"));
+    ASSERT_TRUE(anna);
+    desk::ShiftBoard* board = anna->shiftBoard();
+    QTest::keyClicks(board->noteEdit(), QStringLiteral("Daan (fictief): morgen om 10 uur bellen met zijn moeder."));
+    board->noteButton()->click();
+    ASSERT_TRUE(WaitUntil([&] { return board->notesList()->topLevelItemCount() > 0; }));
+    EXPECT_TRUE(board->notesList()->topLevelItem(0)->text(2).contains(QStringLiteral("10 uur")));
+    // Anna's own note is not highlighted for her.
+    EXPECT_FALSE(board->notesList()->topLevelItem(0)->font(2).bold());
+    anna.reset();
+
+    // Bram signs in for the next shift: the note is there, first, and marked for him.
+    QTest::qWait(1100);
+    auto bram = test::SignIn(d, QStringLiteral("demo.bram"), QStringLiteral("demo-bram-wachtwoord"));
+    ASSERT_TRUE(bram);
+    QTreeWidget* notes = bram->shiftBoard()->notesList();
+    ASSERT_TRUE(WaitUntil([&] { return notes->topLevelItemCount() > 0; }));
+    EXPECT_TRUE(notes->topLevelItem(0)->text(2).contains(QStringLiteral("10 uur")));
+    EXPECT_TRUE(notes->topLevelItem(0)->text(1).contains(QStringLiteral("Anna Hoekstra")));
+    EXPECT_TRUE(notes->topLevelItem(0)->font(2).bold());
+    test::Screenshot(bram.get(), QStringLiteral("worker-shift-notes"));
+}
+
+TEST(DeskCall, TheUnknownCallersNight) {
+    test::DeskDaemon d(true);
+    auto anna = test::SignIn(d, QStringLiteral("demo.anna"), QStringLiteral("demo-anna-wachtwoord"));
+    ASSERT_TRUE(anna);
+    auto pieter = test::SignIn(d, QStringLiteral("demo.pieter"), QStringLiteral("demo-pieter-wachtwoord"));
+    ASSERT_TRUE(pieter);
+    test::Activate(anna.get());
+
+    // 23:10 — a number nobody knows. Anna types it; Enter opens a case for an unknown caller.
+    desk::LookupPanel* lookup = anna->lookup();
+    anna->tabs()->setCurrentWidget(lookup);
+    lookup->searchEdit()->setFocus();
+    QTest::keyClicks(lookup->searchEdit(), QStringLiteral("06 5555 1234"));
+    ASSERT_TRUE(WaitUntil([&] { return lookup->resultsCurrent() && lookup->unknownCallerButton()->isVisible(); }));
+    EXPECT_EQ(lookup->selectedYouth(), 0);
+    QString number_shown;
+    DialogAnswer dialog_done([&number_shown](QWidget* dialog) {
+        test::Screenshot(dialog, QStringLiteral("worker-unknown-caller"));
+        number_shown = dialog->findChild<QLineEdit*>(QStringLiteral("callerNumber"))->text();
+        QTest::keyClicks(dialog->focusWidget(), QStringLiteral("vader van een jongen van ongeveer 14 (fictief)"));
+        QTest::keyClick(dialog->focusWidget(), Qt::Key_Return);
+    });
+    const qint64 call_began = QDateTime::currentSecsSinceEpoch();
+    QTest::keyClick(lookup->searchEdit(), Qt::Key_Return);
+    EXPECT_TRUE(dialog_done.done());
+    EXPECT_EQ(number_shown, QStringLiteral("06-55551234"));
+    desk::CaseView* view = nullptr;
+    ASSERT_TRUE(WaitUntil([&] { return (view = CurrentCase(anna.get())) && view->data().case_().id() != 0; }));
+    EXPECT_EQ(view->data().case_().youth_id(), 0);
+    const int tab = anna->tabs()->indexOf(view);
+    ASSERT_TRUE(WaitUntil([&] { return anna->tabs()->tabText(tab).contains(QStringLiteral("vader van een jongen")); }))
+        << anna->tabs()->tabText(tab).toStdString();
+    desk::ContactForm* contact = view->contactForm();
+    ASSERT_TRUE(contact);
+    EXPECT_TRUE(contact->callRunning());
+    EXPECT_FALSE(contact->callTimerLabel()->text().isEmpty());
+    EXPECT_EQ(contact->callerRoleBox()->currentData().toInt(), int(v1::CALLER_ROLE_PARENT));
+    EXPECT_EQ(contact->phoneEdit()->text(), QStringLiteral("06-55551234"));
+
+    // Mid-call the father gives his son's name: Anna registers him from the case (Alt+R).
+    EXPECT_TRUE(view->linkYouthButton()->isVisible());
+    DialogAnswer registered([](QWidget* dialog) {
+        QTest::keyClick(dialog, Qt::Key_V, Qt::AltModifier);  // &Voornaam
+        QTest::keyClicks(dialog->focusWidget(), QStringLiteral("Mees"));
+        QTest::keyClick(dialog, Qt::Key_A, Qt::AltModifier);  // &Achternaam
+        QTest::keyClicks(dialog->focusWidget(), QStringLiteral("Kramer (fictief)"));
+        QTest::keyClick(dialog, Qt::Key_G, Qt::AltModifier);  // &Geboortedatum
+        QTest::keyClicks(dialog->focusWidget(), QStringLiteral("02-06-2012"));
+        QTest::keyClick(dialog, Qt::Key_M, Qt::AltModifier);  // Ge&meente
+        QTest::keyClicks(dialog->focusWidget(), QStringLiteral("Veendam"));
+        test::Screenshot(dialog, QStringLiteral("worker-register-youth"));
+        QTest::keyClick(dialog->focusWidget(), Qt::Key_Return);
+    });
+    test::Activate(anna.get());  // back from the caller's dialog
+    QTest::keyClick(anna.get(), Qt::Key_R, Qt::AltModifier);  // a mnemonic clicks a moment later
+    ASSERT_TRUE(WaitUntil([&] { return view->data().case_().youth_id() != 0; }));
+    EXPECT_TRUE(registered.done());
+    ASSERT_TRUE(WaitUntil([&] { return anna->tabs()->tabText(tab) == QStringLiteral("Mees Kramer (fictief)"); }))
+        << anna->tabs()->tabText(tab).toStdString();
+    EXPECT_TRUE(view->headerLabel()->text().contains(QStringLiteral("Mees Kramer (fictief)")));
+    EXPECT_FALSE(view->linkYouthButton()->isVisible());
+
+    // The contact, written while the call runs, saved with Ctrl+Enter: its start is the call's.
+    test::Activate(anna.get());
+    QTest::keyClick(anna.get(), Qt::Key_M, Qt::AltModifier);  // Sa&menvatting
+    ASSERT_EQ(QApplication::focusWidget(), contact->summaryEdit());
+    QTest::keyClicks(contact->summaryEdit(), QStringLiteral("Vader belt: zoon (fictief) dreigt weg te lopen."));
+    test::Screenshot(anna.get(), QStringLiteral("worker-call-screen"));
+    QTest::keyClick(contact->summaryEdit(), Qt::Key_Return, Qt::ControlModifier);
+    ASSERT_TRUE(WaitUntil([&] { return view->data().contacts_size() == 1; }));
+    const auto& logged = view->data().contacts(0);
+    EXPECT_GE(logged.started_at().seconds(), call_began - 1);
+    EXPECT_LE(logged.started_at().seconds(), call_began + 2);
+    EXPECT_EQ(logged.caller_role(), v1::CALLER_ROLE_PARENT);
+
+    // An urgent consult: "now, call back".
+    QTest::keyClick(anna.get(), Qt::Key_L, Qt::AltModifier);  // Consu&lt
+    desk::ConsultRequestForm* consult = view->consultForm();
+    ASSERT_TRUE(WaitUntil([&] { return consult->isVisible(); }));
+    QTest::keyClick(anna.get(), Qt::Key_A, Qt::AltModifier);  // Vr&aag
+    ASSERT_EQ(QApplication::focusWidget(), consult->questionEdit());
+    QTest::keyClicks(consult->questionEdit(), QStringLiteral("Zoon dreigt weg te lopen; thuis houden of crisisplaatsing?"));
+    QTest::keyClick(anna.get(), Qt::Key_U, Qt::AltModifier);  // &Urgentie
+    consult->urgencyBox()->setCurrentIndex(consult->urgencyBox()->findData(int(v1::URGENCY_IMMEDIATE)));
+    QTest::keyClick(consult->urgencyBox(), Qt::Key_Return, Qt::ControlModifier);
+    ASSERT_TRUE(WaitUntil([&] { return view->data().consults_size() == 1; }));
+
+    // Pieter, at home: the request is first in his queue, marked, with the youth's name, and
+    // it sounds until he opens it.
+    desk::ConsultQueue* queue = pieter->consultQueue();
+    ASSERT_TRUE(WaitUntil([&] {
+        return queue->queue()->topLevelItemCount() > 0 &&
+               queue->queue()->topLevelItem(0)->text(2) == QStringLiteral("Mees Kramer (fictief)");
+    }, 30'000)) << (queue->queue()->topLevelItemCount() ? queue->queue()->topLevelItem(0)->text(2).toStdString() : "");
+    EXPECT_TRUE(queue->queue()->topLevelItem(0)->text(1).contains(QStringLiteral("Nu, terugbellen")));
+    EXPECT_TRUE(WaitUntil([&] { return pieter->notificationCount() > 0; }));
+    test::Activate(pieter.get());
+    pieter->tabs()->setCurrentWidget(queue);
+    queue->queue()->setCurrentItem(nullptr);
+    queue->queue()->setCurrentItem(queue->queue()->topLevelItem(0));
+    ASSERT_TRUE(WaitUntil([&] { return !queue->sounding(); }));
+    test::Screenshot(pieter.get(), QStringLiteral("psychiatrist-urgent-consult"));
+
+    // The handover starts from the same case.
+    test::Activate(anna.get());
+    anna->tabs()->setCurrentWidget(view);
+    view->forms()->setCurrentWidget(view->handoverForm());
+    view->handoverForm()->nameEdit()->setFocus();
+    QTest::keyClicks(view->handoverForm()->nameEdit(), QStringLiteral("Jeugdteam Veendam (fictief)"));
+    // No consent of this new youth yet: the handover goes on the legal ground, typed in.
+    view->handoverForm()->findChildren<QLineEdit*>().last()->setFocus();
+    QTest::keyClick(anna.get(), Qt::Key_W, Qt::AltModifier);  // &Wettelijke grond
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("zorgen over de veiligheid van de jeugdige (fictief)"));
+    view->handoverForm()->startButton()->click();
+    ASSERT_TRUE(WaitUntil([&] { return view->handoverForm()->listLabel()->text().contains(QStringLiteral("Veendam")); }))
+        << view->handoverForm()->statusLabel()->text().toStdString();
+}
+
+}  // namespace
+}  // namespace spoed
