@@ -7,12 +7,15 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QTabWidget>
+#include <QTextBrowser>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
 #include "client/desk/case_forms.hpp"
 #include "client/desk/session.hpp"
+#include "client/desk/plan_format.hpp"
 #include "client/desk/text.hpp"
+#include "spoed/v1/plan.pb.h"
 #include "client/desk/youth_link_dialog.hpp"
 #include "client/desk/youth_names.hpp"
 
@@ -44,7 +47,19 @@ CaseView::CaseView(Session& session, std::int64_t case_id, bool read_only, QWidg
     top->addWidget(plan);
     top->addWidget(reload);
     auto* splitter = new QSplitter(this);
-    splitter->addWidget(timeline_);
+    if (!read_only && session_.canWriteCases()) {
+        // The call screen: the plan beside the contact being written, above the timeline.
+        plan_ = new QTextBrowser(this);
+        plan_->setObjectName(QStringLiteral("casePlan"));
+        auto* left = new QSplitter(Qt::Vertical, this);
+        left->addWidget(plan_);
+        left->addWidget(timeline_);
+        left->setStretchFactor(0, 3);
+        left->setStretchFactor(1, 2);
+        splitter->addWidget(left);
+    } else {
+        splitter->addWidget(timeline_);
+    }
     if (!read_only && session_.canWriteCases()) {
         forms_ = new QTabWidget(this);
         contact_ = new ContactForm(session_, case_id_, forms_);
@@ -95,6 +110,7 @@ void CaseView::refresh() {
         const auto& c = data_.case_();
         session_.names().rememberCase(c.id(), c.youth_id(), Q(c.caller_description()));
         showHeader();
+        if (plan_ && (c.youth_id() != plan_youth_ || c.youth_id() == 0)) loadPlan(c.youth_id());
         timeline_->clear();
         for (const auto& e : data_.timeline()) {
             QString details = Q(e.text());
@@ -129,6 +145,39 @@ void CaseView::showHeader() {
                               Text::outcome(c.outcome())));
     link_youth_->setVisible(c.youth_id() == 0 && !read_only_ && session_.canWriteCases() &&
                             c.status() == v1::CASE_STATUS_OPEN);
+}
+
+void CaseView::loadPlan(std::int64_t youth_id) {
+    // Once per youth: every read of a plan is audited, and the case refreshes often.
+    plan_youth_ = youth_id;
+    if (youth_id == 0) {
+        plan_->setHtml(QStringLiteral("<p><i>%1</i></p>")
+                           .arg(tr("No youth linked yet: register or link the youth to see their plan.").toHtmlEscaped()));
+        return;
+    }
+    v1::GetPlanRequest req;
+    req.set_youth_id(youth_id);
+    session_.api().call<v1::GetPlanResponse>(this, "spoed.v1.PlanService/GetPlan", req,
+                                             [this, youth_id](const Result<v1::GetPlanResponse>& r) {
+        if (youth_id != plan_youth_) return;
+        if (!r.ok()) {
+            QString why;
+            if (r.error().code == ErrorCode::kNotFound) {
+                why = tr("There is no plan for this youth.");
+            } else if (r.error().code == ErrorCode::kPermissionDenied ||
+                       r.error().code == ErrorCode::kFailedPrecondition) {
+                why = tr("There is no valid consent to show the plan here. In the look-up you can open it with a "
+                         "reason (break the glass).");
+            } else {
+                why = Text::error(r.error());
+                plan_youth_ = -1;  // try again at the next refresh
+            }
+            plan_->setHtml(QStringLiteral("<p><i>%1</i></p>").arg(why.toHtmlEscaped()));
+            return;
+        }
+        plan_->setHtml(PlanFormat::html(r->plan()));
+        if (contact_) contact_->setPlanVersion(r->plan().version());
+    });
 }
 
 void CaseView::linkYouth() {

@@ -9,6 +9,7 @@
 class QLabel;
 class QPushButton;
 class QTabWidget;
+class QTextBrowser;
 class QTreeWidget;
 
 namespace spoed::desk {
@@ -49,11 +50,14 @@ signals:
 public:
     QPushButton* linkYouthButton() const { return link_youth_; }
     QLabel* headerLabel() const { return header_; }
+    /// The youth's plan beside the case (for those who write in it); nullptr when read-only.
+    QTextBrowser* planView() const { return plan_; }
     /// Registers or links the youth of a case opened for an unknown caller (a dialog).
     void linkYouth();
 
 private:
     void showHeader();
+    void loadPlan(std::int64_t youth_id);
 
     Session& session_;
     std::int64_t case_id_;
@@ -61,6 +65,8 @@ private:
     QLabel* header_;
     QPushButton* link_youth_;
     bool read_only_ = false;
+    QTextBrowser* plan_ = nullptr;
+    std::int64_t plan_youth_ = -1;  // the youth whose plan is shown; -1: none asked yet
     QTreeWidget* timeline_;
     QTabWidget* forms_ = nullptr;
     ContactForm* contact_ = nullptr;

@@ -92,6 +92,16 @@ QString PlanFormat::html(const v1::PlanVersion& plan) {
         const char* colour;
         const char* border;
     };
+    // On the phone, what the crisis line should do and avoid and the agreements come first.
+    auto all = sections(c);
+    // sections(): the three phases, the six steps, then do, avoid and the agreements.
+    constexpr std::size_t kFirstStep = 3;
+    const std::size_t crisis_workers_do = all.size() - 3;
+    out += QStringLiteral("<table width='100%' cellpadding='6'><tr><td style='background:#eef3f8; border:2px solid #1f4e79'>");
+    for (std::size_t i = crisis_workers_do; i < all.size(); ++i) {
+        out += QStringLiteral("<h4>") + Esc(all[i].first) + QStringLiteral("</h4>") + List(all[i].second);
+    }
+    out += QStringLiteral("</td></tr></table>");
     const Phase phases[] = {{tr("Green"), &c.green(), "#e3f4e1", "#2e7d32"},
                             {tr("Orange"), &c.orange(), "#fff0d9", "#ef6c00"},
                             {tr("Red"), &c.red(), "#fbe0e0", "#c62828"}};
@@ -106,8 +116,7 @@ QString PlanFormat::html(const v1::PlanVersion& plan) {
                Esc(Q(ph.p->what_others_do())) + QStringLiteral("</td>");
     }
     out += QStringLiteral("</tr></table>");
-    auto all = sections(c);
-    for (std::size_t i = 3; i < all.size(); ++i) {
+    for (std::size_t i = kFirstStep; i < crisis_workers_do; ++i) {
         out += QStringLiteral("<h4>") + Esc(all[i].first) + QStringLiteral("</h4>") + List(all[i].second);
     }
     return out;

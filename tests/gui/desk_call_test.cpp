@@ -97,6 +97,42 @@ TEST(DeskCall, FromThePhoneRingingToThePlanInTwoKeysAndTheNumber) {
     EXPECT_EQ(lookup->searchEdit()->selectedText(), QStringLiteral("06 2345 6789"));
 }
 
+TEST(DeskCall, TheKnownCallerWithThePlanBesideTheCase) {
+    test::DeskDaemon d(true);
+    auto anna = test::SignIn(d, QStringLiteral("demo.anna"), QStringLiteral("demo-anna-wachtwoord"));
+    ASSERT_TRUE(anna);
+    desk::LookupPanel* lookup = anna->lookup();
+    QTest::keyClick(anna.get(), Qt::Key_F, Qt::ControlModifier);
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("06 2345 6789"));
+    ASSERT_TRUE(WaitUntil([&] { return lookup->resultsCurrent() && lookup->results()->count() > 0; }));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    ASSERT_TRUE(WaitUntil([&] { return lookup->openCaseButton()->isEnabled() && lookup->planVersion() > 0; }));
+    // Alt+O opens the case (or, where Daan has one open, continues it).
+    DialogAnswer continue_open([](QWidget* dialog) { QTest::keyClick(dialog, Qt::Key_Return); });
+    QTest::keyClick(anna.get(), Qt::Key_O, Qt::AltModifier);
+    desk::CaseView* view = nullptr;
+    ASSERT_TRUE(WaitUntil([&] { return (view = CurrentCase(anna.get())) && view->data().case_().id() != 0; }));
+    ASSERT_TRUE(view->planView());
+    ASSERT_TRUE(WaitUntil([&] { return view->planView()->toPlainText().contains(QStringLiteral("4-7-8")); }));
+    const QString plan = view->planView()->toPlainText();
+    // What the crisis line does and avoids, and the agreements, above the phases.
+    EXPECT_LT(plan.indexOf(QStringLiteral("Vader coachen")), plan.indexOf(QStringLiteral("4-7-8")));
+    EXPECT_LT(plan.indexOf(QStringLiteral("Niet dreigen met politie")), plan.indexOf(QStringLiteral("4-7-8")));
+    EXPECT_LT(plan.indexOf(QStringLiteral("eerst opa en oma bellen")), plan.indexOf(QStringLiteral("4-7-8")));
+    EXPECT_TRUE(view->planView()->isVisible());
+    EXPECT_TRUE(view->contactForm()->isVisible());  // side by side, on one screen
+    test::Activate(anna.get());
+    QTest::keyClick(anna.get(), Qt::Key_M, Qt::AltModifier);  // Sa&menvatting
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("Vader belt, Daan (fictief) zit op zijn kamer; ademhaling 4-7-8 gedaan."));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return, Qt::ControlModifier);
+    ASSERT_TRUE(WaitUntil([&] { return view->data().contacts_size() > 0; }));
+    bool consulted_plan = false;
+    for (const auto& c : view->data().contacts()) consulted_plan = consulted_plan || c.plan_version_consulted() > 0;
+    EXPECT_TRUE(consulted_plan);
+    anna->resize(1280, 800);
+    test::Screenshot(anna.get(), QStringLiteral("worker-call-screen-known"));
+}
+
 TEST(DeskCall, ANumberNobodyKnowsLeavesNoYouthOnScreen) {
     test::DeskDaemon d(true);
     auto anna = test::SignIn(d, QStringLiteral("demo.anna"), QStringLiteral("demo-anna-wachtwoord"));

@@ -75,6 +75,22 @@ TEST(PlanFormat, HtmlShowsThePhasesInTheirColoursAndTheContacts) {
     EXPECT_TRUE(html.contains(QStringLiteral("Breathing 4-7-8")));
 }
 
+TEST(PlanFormat, WhatTheCrisisLineDoesAndAvoidsAndTheAgreementsComeFirst) {
+    v1::PlanVersion plan;
+    plan.set_version(2);
+    *plan.mutable_content() = SamplePlan();
+    plan.mutable_content()->add_crisis_workers_do("Ask for grandfather first");
+    plan.mutable_content()->add_crisis_workers_avoid("Raising your voice");
+    plan.mutable_content()->add_agreements("Bike ride together");
+    const QString html = PlanFormat::html(plan);
+    const auto first_of = [&](const char* text) { return html.indexOf(QLatin1String(text)); };
+    ASSERT_GE(first_of("Ask for grandfather first"), 0);
+    EXPECT_LT(first_of("Ask for grandfather first"), first_of("#e3f4e1"));  // before the green phase
+    EXPECT_LT(first_of("Raising your voice"), first_of("#e3f4e1"));
+    EXPECT_LT(first_of("Bike ride together"), first_of("#e3f4e1"));
+    EXPECT_LT(first_of("#fbe0e0"), first_of("Drawing"));  // the phases before the six steps
+}
+
 TEST(PlanFormat, ContactsRoundTripThroughTheEditorsNotation) {
     auto plan = SamplePlan();
     auto parsed = PlanFormat::parseContacts(PlanFormat::contactsText(plan.people_who_can_help()) + QStringLiteral("\n\n | x"));

@@ -598,6 +598,18 @@
         <source>&lt;b&gt;%1&lt;/b&gt; — case %2, %3, opened %4&lt;br&gt;Risk: %5 — outcome: %6</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No youth linked yet: register or link the youth to see their plan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no plan for this youth.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no valid consent to show the plan here. In the look-up you can open it with a reason (break the glass).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>spoed::desk::CommandLine</name>

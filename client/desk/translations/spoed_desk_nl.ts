@@ -598,6 +598,18 @@
         <source>&lt;b&gt;%1&lt;/b&gt; — case %2, %3, opened %4&lt;br&gt;Risk: %5 — outcome: %6</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — casus %2, %3, geopend %4&lt;br&gt;Risico: %5 — uitkomst: %6</translation>
     </message>
+    <message>
+        <source>No youth linked yet: register or link the youth to see their plan.</source>
+        <translation>Nog geen jeugdige gekoppeld: registreer of koppel de jeugdige om het plan te zien.</translation>
+    </message>
+    <message>
+        <source>There is no plan for this youth.</source>
+        <translation>Er is geen plan voor deze jeugdige.</translation>
+    </message>
+    <message>
+        <source>There is no valid consent to show the plan here. In the look-up you can open it with a reason (break the glass).</source>
+        <translation>Er is geen geldige toestemming om het plan hier te tonen. In Opzoeken kunt u het met een reden openen (break-the-glass).</translation>
+    </message>
 </context>
 <context>
     <name>spoed::desk::CommandLine</name>
