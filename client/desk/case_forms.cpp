@@ -20,12 +20,15 @@
 #include <QSpinBox>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <QJsonArray>
+#include <QJsonObject>
 
 #include <functional>
 
 #include "client/desk/draft_sender.hpp"
 #include "client/desk/session.hpp"
 #include "client/desk/text.hpp"
+#include "client/desk/youth_names.hpp"
 
 namespace spoed::desk {
 namespace {
@@ -181,6 +184,47 @@ ContactForm::ContactForm(Session& session, std::int64_t case_id, QWidget* parent
     connect(draft_, &DraftSender::status, this, [this](const QString& t, bool e) { ShowStatus(status_, t, e); });
     connect(save_, &QPushButton::clicked, draft_, &DraftSender::submit);
     new CtrlEnterSaves(this, [this] { draft_->submit(); });
+
+    // Kept on disk, sealed, until the server has it: a closed tab or a crash loses nothing.
+    draft_->persist(
+        session_.drafts(), QStringLiteral("contact/%1").arg(case_id_),
+        [this] {
+            QJsonObject meta;
+            meta[QStringLiteral("type")] = type_->currentData().toInt();
+            meta[QStringLiteral("caller_role")] = caller_role_->currentData().toInt();
+            meta[QStringLiteral("phone")] = phone_->text();
+            meta[QStringLiteral("started")] = started_->dateTime().toString(Qt::ISODate);
+            meta[QStringLiteral("ended_now")] = until_now_->isChecked();
+            meta[QStringLiteral("plan_version")] = plan_version_->value();
+            QJsonArray responses;
+            for (auto& [r, box] : responses_) {
+                if (box->isChecked()) responses.append(int(r));
+            }
+            meta[QStringLiteral("responses")] = responses;
+            QJsonObject o;
+            o[QStringLiteral("summary")] = summary_->toPlainText();
+            o[QStringLiteral("meta")] = meta;
+            return o;
+        },
+        [this](const QJsonObject& o) {
+            const QJsonObject meta = o.value(QStringLiteral("meta")).toObject();
+            start_from_typing_ = false;
+            if (int i = type_->findData(meta.value(QStringLiteral("type")).toInt()); i >= 0) type_->setCurrentIndex(i);
+            setCallerRole(v1::CallerRole(meta.value(QStringLiteral("caller_role")).toInt()));
+            phone_->setText(meta.value(QStringLiteral("phone")).toString());
+            started_->setDateTime(QDateTime::fromString(meta.value(QStringLiteral("started")).toString(), Qt::ISODate));
+            until_now_->setChecked(meta.value(QStringLiteral("ended_now")).toBool(true));
+            plan_version_->setValue(meta.value(QStringLiteral("plan_version")).toInt());
+            for (const auto& r : meta.value(QStringLiteral("responses")).toArray()) {
+                if (auto it = responses_.find(v1::Response(r.toInt())); it != responses_.end()) it->second->setChecked(true);
+            }
+            summary_->setPlainText(o.value(QStringLiteral("summary")).toString());
+        },
+        [this] { return tr("Contact — %1").arg(session_.names().caseLabel(case_id_)); });
+    connect(summary_, &QPlainTextEdit::textChanged, draft_, &DraftSender::changed);
+    connect(phone_, &QLineEdit::textEdited, draft_, &DraftSender::changed);
+    connect(started_, &QDateTimeEdit::dateTimeChanged, draft_, &DraftSender::changed);
+    for (auto& [r, box] : responses_) connect(box, &QCheckBox::toggled, draft_, &DraftSender::changed);
 }
 
 void ContactForm::setPlanVersion(int version) { plan_version_->setValue(version); }
@@ -296,6 +340,24 @@ ConsultRequestForm::ConsultRequestForm(Session& session, std::int64_t case_id, Q
     };
     connect(send_, &QPushButton::clicked, this, ask);
     new CtrlEnterSaves(this, ask);
+    draft_->persist(
+        session_.drafts(), QStringLiteral("consult/%1").arg(case_id_),
+        [this] {
+            QJsonObject meta;
+            meta[QStringLiteral("urgency")] = urgency_->currentData().toInt();
+            QJsonObject o;
+            o[QStringLiteral("question")] = question_->toPlainText();
+            o[QStringLiteral("meta")] = meta;
+            return o;
+        },
+        [this](const QJsonObject& o) {
+            const int u = o.value(QStringLiteral("meta")).toObject().value(QStringLiteral("urgency")).toInt();
+            if (int i = urgency_->findData(u); i >= 0) urgency_->setCurrentIndex(i);
+            question_->setPlainText(o.value(QStringLiteral("question")).toString());
+        },
+        [this] { return tr("Consult question — %1").arg(session_.names().caseLabel(case_id_)); });
+    connect(question_, &QPlainTextEdit::textChanged, draft_, &DraftSender::changed);
+    connect(urgency_, &QComboBox::currentIndexChanged, draft_, &DraftSender::changed);
 }
 
 // --- CaseUpdateForm -----------------------------------------------------------------------------

@@ -92,6 +92,7 @@ public:
     QComboBox* urgencyBox() const { return urgency_; }
     QPushButton* sendButton() const { return send_; }
     QLabel* statusLabel() const { return status_; }
+    DraftSender& draft() const { return *draft_; }
 
 signals:
     void consultRequested(std::int64_t consult_id);

@@ -12,6 +12,7 @@
 #include <QVBoxLayout>
 
 #include "client/desk/case_forms.hpp"
+#include "client/desk/draft_sender.hpp"
 #include "client/desk/session.hpp"
 #include "client/desk/plan_format.hpp"
 #include "client/desk/text.hpp"
@@ -178,6 +179,15 @@ void CaseView::loadPlan(std::int64_t youth_id) {
         plan_->setHtml(PlanFormat::html(r->plan()));
         if (contact_) contact_->setPlanVersion(r->plan().version());
     });
+}
+
+bool CaseView::hasUnsentText() const {
+    return (contact_ && contact_->draft().unsent()) || (consult_ && consult_->draft().unsent());
+}
+
+void CaseView::keepDrafts() {
+    if (contact_) contact_->draft().keepNow();
+    if (consult_) consult_->draft().keepNow();
 }
 
 void CaseView::linkYouth() {

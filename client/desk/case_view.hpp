@@ -54,6 +54,10 @@ public:
     QTextBrowser* planView() const { return plan_; }
     /// Registers or links the youth of a case opened for an unknown caller (a dialog).
     void linkYouth();
+    /// Whether a form of this case holds text the server does not have yet.
+    bool hasUnsentText() const;
+    /// Writes every form's unsent text to the sealed drafts now (the tab is about to close).
+    void keepDrafts();
 
 private:
     void showHeader();

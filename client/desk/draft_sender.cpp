@@ -1,5 +1,8 @@
 #include "client/desk/draft_sender.hpp"
 
+#include <QTimer>
+
+#include "client/desk/draft_store.hpp"
 #include "client/desk/text.hpp"
 
 namespace spoed::desk {
@@ -18,10 +21,60 @@ void DraftSender::submit() {
     send_(key_);
 }
 
+namespace {
+
+/// Typed text: the top-level strings (nested objects hold the form's settings).
+bool HasText(const QJsonObject& o) {
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        if (it.value().isString() && !it.value().toString().trimmed().isEmpty()) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+void DraftSender::persist(DraftStore* store, const QString& slot, std::function<QJsonObject()> capture,
+                          std::function<void(const QJsonObject&)> restore, std::function<QString()> label) {
+    store_ = store;
+    slot_ = slot;
+    label_ = std::move(label);
+    capture_ = std::move(capture);
+    if (!store_) return;
+    keep_timer_ = new QTimer(this);
+    keep_timer_->setSingleShot(true);
+    keep_timer_->setInterval(400);
+    connect(keep_timer_, &QTimer::timeout, this, &DraftSender::keepNow);
+    if (auto kept = store_->get(slot_)) {
+        key_ = kept->key;  // the same key: written once, however often it is sent
+        restore(kept->fields);
+        emit status(tr("Text that was not sent yet is back. Check it and save it."), false);
+    }
+}
+
+void DraftSender::changed() {
+    if (keep_timer_) keep_timer_->start();
+}
+
+bool DraftSender::unsent() const { return waiting_ || (capture_ && HasText(capture_())); }
+
+void DraftSender::keepNow() {
+    if (!store_) return;
+    if (keep_timer_) keep_timer_->stop();
+    if (!capture_ || !HasText(capture_())) {
+        if (!waiting_) store_->remove(slot_);
+        return;
+    }
+    store_->put(DraftStore::Draft{slot_, key_, capture_(), label_ ? label_() : QString(), {}});
+}
+
 void DraftSender::finished(const Error* error) {
     busy_ = false;
     if (!error) {
         waiting_ = false;
+        if (store_) {
+            if (keep_timer_) keep_timer_->stop();
+            store_->remove(slot_);
+        }
         key_ = NewIdempotencyKey();
         emit status(tr("Saved."), false);
         emit sent();
@@ -29,6 +82,7 @@ void DraftSender::finished(const Error* error) {
     }
     if (IsUnreachable(*error) && api_.state() != ConnectionState::kCertificateRefused) {
         waiting_ = true;
+        keepNow();
         emit status(tr("Not sent yet: the server cannot be reached. It stays here and is sent as soon as the "
                        "connection is back."),
                     true);

@@ -9,6 +9,7 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include "client/desk/draft_store.hpp"
 #include "client/desk/session.hpp"
 #include "client/desk/settings.hpp"
 #include "client/desk/text.hpp"
@@ -133,11 +134,16 @@ void LoginWindow::submit() {
 }
 
 void LoginWindow::finish(const v1::LoginResponse& login) {
+    // The drafts' key comes from the password, which exists only here and now.
+    QString warning;
+    auto drafts = DraftStore::Open(DraftStore::DefaultDir(), server_->text().trimmed(), user_->text().trimmed(),
+                                   password_->text(), &warning);
     password_->clear();
     totp_->clear();
     message_->clear();
     login_->setEnabled(true);
     auto* session = new Session(std::move(api_), login.user(), login.token());
+    session->setDrafts(std::move(drafts), warning);
     emit signedIn(session);
 }
 
@@ -195,11 +201,12 @@ void LoginWindow::changePassword(const v1::LoginResponse& login) {
     req.set_new_password(S(first));
     api_->setToken(login.token());
     api_->call<v1::ChangePasswordResponse>(this, "spoed.v1.AuthService/ChangePassword", req,
-                                           [this, login](const Result<v1::ChangePasswordResponse>& r) {
+                                           [this, login, first](const Result<v1::ChangePasswordResponse>& r) {
         if (!r.ok()) {
             fail(Text::error(r.error()));
             return;
         }
+        password_->setText(first);  // the drafts are sealed with the password chosen now
         v1::LoginResponse changed = login;
         changed.mutable_user()->set_must_change_password(false);
         if (changed.must_enroll_totp()) {

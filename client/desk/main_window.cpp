@@ -1,12 +1,14 @@
 #include "client/desk/main_window.hpp"
 
 #include <QAction>
+#include <QCloseEvent>
 #include <QIcon>
 #include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QShortcut>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
@@ -28,6 +30,8 @@
 #include "client/desk/shift_board.hpp"
 #include "client/desk/text.hpp"
 #include "client/desk/case_forms.hpp"
+#include "client/desk/draft_sender.hpp"
+#include "client/desk/draft_store.hpp"
 #include "client/desk/phone_format.hpp"
 #include "client/desk/youth_names.hpp"
 #include "spoed/v1/shift.pb.h"
@@ -160,6 +164,8 @@ MainWindow::MainWindow(Session* session, QWidget* parent) : QMainWindow(parent),
     connect(tabs_, &QTabWidget::tabCloseRequested, this, [this](int index) {
         auto* v = qobject_cast<CaseView*>(tabs_->widget(index));
         if (!v) return;
+        if (v->hasUnsentText() && !confirmClose(tr("This case has text that has not reached the server yet."))) return;
+        v->keepDrafts();
         cases_.erase(v->caseId());
         tabs_->removeTab(index);
         v->deleteLater();
@@ -210,9 +216,76 @@ MainWindow::MainWindow(Session* session, QWidget* parent) : QMainWindow(parent),
     live_->start();
     loadShift();
     resize(1280, 800);
+    // After the window is up: what was typed before a crash or a closed tab is offered back.
+    QTimer::singleShot(0, this, &MainWindow::offerDrafts);
 }
 
 MainWindow::~MainWindow() = default;
+
+bool MainWindow::confirmClose(const QString& what) {
+    QMessageBox ask(QMessageBox::Question, tr("Text not sent yet"),
+                    what + QLatin1Char(' ') +
+                        (session_->drafts() ? tr("It stays on this computer, sealed with your password, and comes back "
+                                                 "when you open the case again or sign in again.")
+                                            : tr("It cannot be kept on this computer: it is lost when you close.")),
+                    QMessageBox::NoButton, this);
+    ask.setObjectName(QStringLiteral("unsentTextQuestion"));
+    auto* close = ask.addButton(session_->drafts() ? tr("&Keep the text and close") : tr("Close and &lose the text"),
+                                QMessageBox::AcceptRole);
+    auto* stay = ask.addButton(QMessageBox::Cancel);
+    ask.setDefaultButton(stay);
+    ask.exec();
+    return ask.clickedButton() == static_cast<QAbstractButton*>(close);
+}
+
+bool MainWindow::hasUnsentText() const {
+    for (const auto& [id, v] : cases_) {
+        if (v->hasUnsentText()) return true;
+    }
+    return board_ && board_->noteDraft().unsent();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    if (hasUnsentText() && !confirmClose(tr("Some of what you wrote has not reached the server yet."))) {
+        event->ignore();
+        return;
+    }
+    for (const auto& [id, v] : cases_) v->keepDrafts();
+    if (board_) board_->noteDraft().keepNow();
+    event->accept();
+}
+
+void MainWindow::offerDrafts() {
+    DraftStore* drafts = session_->drafts();
+    if (!session_->draftWarning().isEmpty()) {
+        QMessageBox::warning(this, tr("Earlier drafts"),
+                             tr("The drafts kept on this computer could not be opened with your password, or were "
+                                "changed; they were set aside. (%1)")
+                                 .arg(session_->draftWarning()));
+    }
+    if (!drafts) return;
+    QStringList lines;
+    std::vector<std::int64_t> cases;
+    for (const auto& d : drafts->all()) {
+        lines << QStringLiteral("• ") + (d.label.isEmpty() ? d.slot : d.label);
+        const auto slash = d.slot.indexOf(QLatin1Char('/'));
+        if (slash > 0) cases.push_back(d.slot.mid(slash + 1).toLongLong());
+    }
+    if (cases.empty()) return;  // the shift note comes back in its own form
+    QMessageBox ask(QMessageBox::Question, tr("Text not sent yet"),
+                    tr("You wrote this earlier and it has not reached the server yet:\n%1\n\nOpen it again to check "
+                       "and send it?")
+                        .arg(lines.join(QLatin1Char('\n'))),
+                    QMessageBox::NoButton, this);
+    ask.setObjectName(QStringLiteral("draftsOffer"));
+    auto* open = ask.addButton(tr("&Open the drafts"), QMessageBox::AcceptRole);
+    ask.addButton(tr("&Later"), QMessageBox::RejectRole);
+    ask.setDefaultButton(open);
+    ask.exec();
+    activateWindow();  // back to the desk, with the keyboard
+    if (ask.clickedButton() != static_cast<QAbstractButton*>(open)) return;
+    for (auto id : cases) openCase(id);
+}
 
 CaseView* MainWindow::caseView(std::int64_t case_id) const {
     auto it = cases_.find(case_id);

@@ -67,7 +67,15 @@ signals:
     /// The user signed out, or the session ended: back to the log-in screen.
     void signedOut();
 
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
 private:
+    /// Asks before closing with unsent text; true when the user chose to close.
+    bool confirmClose(const QString& what);
+    bool hasUnsentText() const;
+    /// At log-in: the drafts of cases that never reached the server, offered back.
+    void offerDrafts();
     void showConnection(ConnectionState state, const QString& detail);
     void loadShift();
     void signOut();

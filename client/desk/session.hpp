@@ -7,6 +7,7 @@
 #include <string>
 
 #include "client/desk/api.hpp"
+#include "client/desk/draft_store.hpp"
 #include "client/desk/youth_names.hpp"
 #include "spoed/v1/auth.pb.h"
 
@@ -31,12 +32,23 @@ public:
     bool has(v1::Role role) const {
         return std::find(user_.roles().begin(), user_.roles().end(), role) != user_.roles().end();
     }
+    /// The user's sealed drafts on disk; nullptr when they could not be opened.
+    DraftStore* drafts() const { return drafts_; }
+    void setDrafts(std::unique_ptr<DraftStore> drafts, const QString& warning) {
+        drafts_ = drafts.release();
+        if (drafts_) drafts_->setParent(this);
+        draft_warning_ = warning;
+    }
+    /// Why earlier drafts could not be opened (empty when they could).
+    const QString& draftWarning() const { return draft_warning_; }
     /// May this user write in a case (log contacts, request consults, start handovers)?
     bool canWriteCases() const { return has(v1::ROLE_CRISIS_WORKER) || has(v1::ROLE_COORDINATOR); }
 
 private:
     Api* api_;  // a child of this object
     YouthNames* names_;  // likewise
+    DraftStore* drafts_ = nullptr;  // likewise
+    QString draft_warning_;
     v1::User user_;
     std::string token_;
 };

@@ -3,6 +3,7 @@
 #include <QColor>
 #include <QDate>
 #include <QGroupBox>
+#include <QJsonObject>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -118,6 +119,16 @@ ShiftBoard::ShiftBoard(Session& session, QWidget* parent) : QWidget(parent), ses
         note_status_->setStyleSheet(e ? QStringLiteral("color:#b71c1c") : QString());
     });
     connect(note_button_, &QPushButton::clicked, note_draft_, &DraftSender::submit);
+    note_draft_->persist(
+        session_.drafts(), QStringLiteral("shift-note"),
+        [this] {
+            QJsonObject o;
+            o[QStringLiteral("note")] = note_->toPlainText();
+            return o;
+        },
+        [this](const QJsonObject& o) { note_->setPlainText(o.value(QStringLiteral("note")).toString()); },
+        [] { return tr("Shift note"); });
+    connect(note_, &QPlainTextEdit::textChanged, note_draft_, &DraftSender::changed);
     refresh();
 }
 

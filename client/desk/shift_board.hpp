@@ -32,6 +32,7 @@ public:
     QPlainTextEdit* noteEdit() const { return note_; }
     QPushButton* noteButton() const { return note_button_; }
     QLabel* noteStatus() const { return note_status_; }
+    DraftSender& noteDraft() const { return *note_draft_; }
     /// The notes of the current and the previous shift, newest first; those left for this
     /// shift by others before this log-in are highlighted.
     QTreeWidget* notesList() const { return notes_; }

@@ -6,6 +6,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDateTimeEdit>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -23,6 +24,8 @@
 #include "client/desk/case_forms.hpp"
 #include "client/desk/case_view.hpp"
 #include "client/desk/consult_queue.hpp"
+#include "client/desk/draft_sender.hpp"
+#include "client/desk/draft_store.hpp"
 #include "client/desk/lookup_panel.hpp"
 #include "client/desk/main_window.hpp"
 #include "client/desk/session.hpp"
@@ -395,6 +398,117 @@ TEST(DeskCall, TheUnknownCallersNight) {
     view->handoverForm()->startButton()->click();
     ASSERT_TRUE(WaitUntil([&] { return view->handoverForm()->listLabel()->text().contains(QStringLiteral("Veendam")); }))
         << view->handoverForm()->statusLabel()->text().toStdString();
+}
+
+}  // namespace
+}  // namespace spoed
+
+namespace spoed {
+namespace {
+
+int ContactsWith(desk::CaseView* view, const QString& summary) {
+    int n = 0;
+    for (const auto& c : view->data().contacts()) n += QString::fromStdString(c.summary()) == summary ? 1 : 0;
+    return n;
+}
+
+TEST(DeskDrafts, ADraftSurvivesItsClosedTabARestartAndAnOutageAndIsWrittenOnce) {
+    test::DeskDaemon d(true);
+    auto anna = test::SignIn(d, QStringLiteral("demo.anna"), QStringLiteral("demo-anna-wachtwoord"));
+    ASSERT_TRUE(anna);
+    desk::LookupPanel* lookup = anna->lookup();
+    anna->tabs()->setCurrentWidget(lookup);
+    Look(lookup, QStringLiteral("06 9876 0002"));
+    {
+        DialogAnswer describe([](QWidget* dialog) {
+            QTest::keyClicks(dialog->focusWidget(), QStringLiteral("oma van een jongen van 13 (fictief)"));
+            QTest::keyClick(dialog->focusWidget(), Qt::Key_Return);
+        });
+        QTest::keyClick(lookup->searchEdit(), Qt::Key_Return);
+        ASSERT_TRUE(WaitUntil([&] { return CurrentCase(anna.get()) && CurrentCase(anna.get())->data().case_().id() != 0; }));
+    }
+    desk::CaseView* view = CurrentCase(anna.get());
+    const std::int64_t case_id = view->caseId();
+    const QString text = QStringLiteral("Oma belt: kleinzoon (fictief) is weggelopen, nu terug bij haar.");
+    QTest::keyClicks(view->contactForm()->summaryEdit(), text);
+    const std::string key = view->contactForm()->draft().key();
+    QTest::qWait(600);  // kept on disk a moment after the last key
+
+    // The sealed file holds no word of it.
+    {
+        QFile sealed(anna->session().drafts()->path());
+        ASSERT_TRUE(sealed.open(QIODevice::ReadOnly));
+        const QByteArray bytes = sealed.readAll();
+        EXPECT_FALSE(bytes.contains("kleinzoon"));
+        EXPECT_FALSE(bytes.contains("Oma belt"));
+    }
+
+    // 1. Closing the tab asks first; the text stays and comes back with the case.
+    QString question;
+    {
+        DialogAnswer keep([&question](QWidget* dialog) {
+            auto* box = qobject_cast<QMessageBox*>(dialog);
+            question = box->text();
+            for (auto* b : box->buttons()) {
+                if (box->buttonRole(b) == QMessageBox::AcceptRole) b->click();
+            }
+        });
+        emit anna->tabs()->tabCloseRequested(anna->tabs()->indexOf(view));
+        EXPECT_TRUE(keep.done());
+    }
+    EXPECT_TRUE(question.contains(QStringLiteral("nog niet"))) << question.toStdString();
+    ASSERT_TRUE(WaitUntil([&] { return anna->caseView(case_id) == nullptr; }));
+    view = anna->openCase(case_id);
+    EXPECT_EQ(view->contactForm()->summaryEdit()->toPlainText(), text);
+    EXPECT_EQ(view->contactForm()->draft().key(), key);
+
+    // 2. The server goes away; saving keeps the draft; the desk is closed (or crashes).
+    d.Stop();
+    test::Activate(anna.get());
+    QTest::keyClick(view->contactForm()->summaryEdit(), Qt::Key_Return, Qt::ControlModifier);
+    ASSERT_TRUE(WaitUntil([&] { return view->contactForm()->draft().waiting(); }));
+    anna.reset();
+
+    // 3. The server is back; at the next log-in the draft is offered and comes back as it was.
+    d.Restart();
+    std::shared_ptr<DialogAnswer> offer;
+    QString offered;
+    offer = std::make_shared<DialogAnswer>([&offered](QWidget* dialog) {
+        auto* box = qobject_cast<QMessageBox*>(dialog);
+        offered = box->text();
+        test::Screenshot(box, QStringLiteral("worker-offline-draft"));
+        for (auto* b : box->buttons()) {
+            if (box->buttonRole(b) == QMessageBox::AcceptRole) b->click();
+        }
+    });
+    anna = test::SignIn(d, QStringLiteral("demo.anna"), QStringLiteral("demo-anna-wachtwoord"));
+    ASSERT_TRUE(anna);
+    ASSERT_TRUE(WaitUntil([&] { return offer->done() && anna->caseView(case_id) != nullptr; }));
+    EXPECT_TRUE(offered.contains(QStringLiteral("oma van een jongen"))) << offered.toStdString();
+    view = anna->caseView(case_id);
+    EXPECT_EQ(view->contactForm()->summaryEdit()->toPlainText(), text);
+    EXPECT_EQ(view->contactForm()->draft().key(), key);
+
+    // 4. Sent: written once, and the same key again writes nothing more.
+    test::Activate(anna.get());
+    QTest::keyClick(view->contactForm()->summaryEdit(), Qt::Key_Return, Qt::ControlModifier);
+    ASSERT_TRUE(WaitUntil([&] { return ContactsWith(view, text) == 1; }));
+    v1::LogContactRequest again;
+    again.set_case_id(case_id);
+    again.set_type(v1::CONTACT_TYPE_INCOMING_CALL);
+    again.set_caller_role(v1::CALLER_ROLE_OTHER);
+    again.mutable_started_at()->set_seconds(QDateTime::currentSecsSinceEpoch() - 60);
+    again.set_summary(text.toStdString());
+    again.set_idempotency_key(key);
+    bool answered = false;
+    anna->session().api().call<v1::LogContactResponse>(anna.get(), "spoed.v1.CaseService/LogContact", again,
+                                                       [&answered](const Result<v1::LogContactResponse>&) { answered = true; });
+    ASSERT_TRUE(WaitUntil([&] { return answered; }));
+    view->refresh();
+    QTest::qWait(500);
+    EXPECT_EQ(ContactsWith(view, text), 1);
+    // Sent, so no longer kept.
+    EXPECT_FALSE(anna->session().drafts()->get(QStringLiteral("contact/%1").arg(case_id)).has_value());
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QFile>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -15,6 +16,8 @@
 #include <QTreeWidget>
 
 #include "client/desk/phone_format.hpp"
+#include "client/desk/draft_store.hpp"
+#include "client/desk/sealed_file.hpp"
 #include "client/desk/api.hpp"
 #include "client/desk/case_forms.hpp"
 #include "client/desk/case_view.hpp"
@@ -29,6 +32,7 @@
 #include "spoed/v1/case.pb.h"
 #include "tests/gui/desk_fixture.hpp"
 #include "tests/support/service_fixture.hpp"
+#include "tests/support/temp_dir.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace spoed {
@@ -96,6 +100,65 @@ TEST(PlanFormat, ContactsRoundTripThroughTheEditorsNotation) {
     auto parsed = PlanFormat::parseContacts(PlanFormat::contactsText(plan.people_who_can_help()) + QStringLiteral("\n\n | x"));
     ASSERT_EQ(parsed.size(), 1u);
     EXPECT_EQ(parsed[0].SerializeAsString(), plan.people_who_can_help(0).SerializeAsString());
+}
+
+TEST(SealedFile, OpensOnlyWithThePasswordAndDetectsOneChangedByte) {
+    test::TempDir dir;
+    const QString path = QString::fromStdString(dir.file("drafts/anna.sealed"));
+    QString error;
+    {
+        auto f = desk::SealedFile::Open(path, QStringLiteral("correct horse battery"), &error);
+        ASSERT_TRUE(f) << error.toStdString();
+        EXPECT_TRUE(f->contents().isEmpty());
+        ASSERT_TRUE(f->write("Daan Visser (fictief), 06-23456789: plan rood", &error)) << error.toStdString();
+    }
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    QByteArray sealed = file.readAll();
+    file.close();
+    EXPECT_FALSE(sealed.contains("Daan"));
+    EXPECT_FALSE(sealed.contains("06-23456789"));
+    EXPECT_EQ(QFile::permissions(path) & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
+
+    auto again = desk::SealedFile::Open(path, QStringLiteral("correct horse battery"), &error);
+    ASSERT_TRUE(again) << error.toStdString();
+    EXPECT_EQ(again->contents(), QByteArray("Daan Visser (fictief), 06-23456789: plan rood"));
+    EXPECT_FALSE(desk::SealedFile::Open(path, QStringLiteral("wrong horse battery"), &error));
+
+    // One byte changed anywhere — header, nonce, text or tag — and it does not open.
+    for (int at : {12, 30, 45, int(sealed.size()) - 1}) {
+        QByteArray changed = sealed;
+        changed[at] = char(changed[at] ^ 0x01);
+        ASSERT_TRUE(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(changed);
+        file.close();
+        EXPECT_FALSE(desk::SealedFile::Open(path, QStringLiteral("correct horse battery"), &error)) << "byte " << at;
+    }
+
+    // The draft store sets such a file aside, says so, and begins anew.
+    QString warning;
+    auto store = desk::DraftStore::Open(QString::fromStdString(dir.file("drafts")), QStringLiteral("https://x"),
+                                        QStringLiteral("anna"), QStringLiteral("pw"), &warning);
+    ASSERT_TRUE(store);
+    EXPECT_TRUE(warning.isEmpty());
+    store->put({QStringLiteral("contact/1"), "key-1", QJsonObject{{QStringLiteral("summary"), QStringLiteral("x")}},
+                QStringLiteral("Contact"), {}});
+    const QString store_path = store->path();
+    store.reset();
+    QFile s(store_path);
+    ASSERT_TRUE(s.open(QIODevice::ReadOnly));
+    QByteArray bytes = s.readAll();
+    s.close();
+    bytes[40] = char(bytes[40] ^ 0x01);
+    ASSERT_TRUE(s.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    s.write(bytes);
+    s.close();
+    store = desk::DraftStore::Open(QString::fromStdString(dir.file("drafts")), QStringLiteral("https://x"),
+                                   QStringLiteral("anna"), QStringLiteral("pw"), &warning);
+    ASSERT_TRUE(store);
+    EXPECT_FALSE(warning.isEmpty());
+    EXPECT_TRUE(store->all().empty());
+    EXPECT_TRUE(QFile::exists(store_path + QStringLiteral(".unreadable")));
 }
 
 TEST(DeskPhone, NumbersShowAsDutchPeopleWriteThem) {

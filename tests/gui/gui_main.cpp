@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <QApplication>
+#include <QFile>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -14,13 +15,15 @@
 
 int main(int argc, char** argv) {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
-    QStandardPaths::setTestModeEnabled(true);
+    // The desk's data (its sealed drafts) in a folder of this process's own, gone afterwards:
+    // a draft left by one test is never offered to another.
+    QTemporaryDir settings_dir;
+    if (!settings_dir.isValid()) return 2;
+    qputenv("XDG_DATA_HOME", QFile::encodeName(settings_dir.path() + QStringLiteral("/data")));
     ::testing::InitGoogleTest(&argc, argv);
     QApplication app(argc, argv);
     spoed::desk::SetUpApplication(app);
     spoed::desk::InstallTranslation(app, QStringLiteral("nl"));  // whatever the machine's locale
-    QTemporaryDir settings_dir;
-    if (!settings_dir.isValid()) return 2;
     QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settings_dir.path());
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settings_dir.path());
     QApplication::setOrganizationName(QStringLiteral("spoed-desk-test"));

@@ -743,6 +743,10 @@
         <source>Type your question for the psychiatrist first.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Consult question — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>spoed::desk::ContactForm</name>
@@ -800,6 +804,10 @@
     </message>
     <message>
         <source>Call running since %1: %2:%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact — %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -882,6 +890,10 @@
     </message>
     <message>
         <source>Not sent yet: the server cannot be reached. It stays here and is sent as soon as the connection is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text that was not sent yet is back. Check it and save it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1820,6 +1832,57 @@ Then type the six-digit code it shows:</source>
         <source>Partner directory</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This case has text that has not reached the server yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text not sent yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It stays on this computer, sealed with your password, and comes back when you open the case again or sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It cannot be kept on this computer: it is lost when you close.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep the text and close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close and &amp;lose the text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some of what you wrote has not reached the server yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Earlier drafts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The drafts kept on this computer could not be opened with your password, or were changed; they were set aside. (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You wrote this earlier and it has not reached the server yet:
+%1
+
+Open it again to check and send it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open the drafts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>spoed::desk::PlanEditor</name>
@@ -2211,6 +2274,10 @@ Then type the six-digit code it shows:</source>
     </message>
     <message>
         <source>Case %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shift note</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

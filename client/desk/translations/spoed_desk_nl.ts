@@ -743,6 +743,10 @@
         <source>Type your question for the psychiatrist first.</source>
         <translation>Typ eerst uw vraag aan de psychiater.</translation>
     </message>
+    <message>
+        <source>Consult question — %1</source>
+        <translation>Consultvraag — %1</translation>
+    </message>
 </context>
 <context>
     <name>spoed::desk::ContactForm</name>
@@ -801,6 +805,10 @@
     <message>
         <source>Call running since %1: %2:%3</source>
         <translation>Gesprek loopt sinds %1: %2:%3</translation>
+    </message>
+    <message>
+        <source>Contact — %1</source>
+        <translation>Contact — %1</translation>
     </message>
 </context>
 <context>
@@ -883,6 +891,10 @@
     <message>
         <source>Not sent yet: the server cannot be reached. It stays here and is sent as soon as the connection is back.</source>
         <translation>Nog niet verstuurd: de server is niet bereikbaar. Het blijft hier staan en wordt verstuurd zodra de verbinding terug is.</translation>
+    </message>
+    <message>
+        <source>Text that was not sent yet is back. Check it and save it.</source>
+        <translation>Tekst die nog niet verzonden was, staat er weer. Controleer hem en sla hem op.</translation>
     </message>
 </context>
 <context>
@@ -1826,6 +1838,60 @@ Typ daarna de zescijferige code die de app toont:</translation>
         <source>Partner directory</source>
         <translation>Sociale kaart</translation>
     </message>
+    <message>
+        <source>This case has text that has not reached the server yet.</source>
+        <translation>Deze casus heeft tekst die de server nog niet heeft bereikt.</translation>
+    </message>
+    <message>
+        <source>Text not sent yet</source>
+        <translation>Tekst nog niet verzonden</translation>
+    </message>
+    <message>
+        <source>It stays on this computer, sealed with your password, and comes back when you open the case again or sign in again.</source>
+        <translation>Hij blijft op deze computer, versleuteld met uw wachtwoord, en komt terug als u de casus weer opent of opnieuw inlogt.</translation>
+    </message>
+    <message>
+        <source>It cannot be kept on this computer: it is lost when you close.</source>
+        <translation>Hij kan niet op deze computer bewaard worden: bij sluiten gaat hij verloren.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the text and close</source>
+        <translation>Tekst &amp;bewaren en sluiten</translation>
+    </message>
+    <message>
+        <source>Close and &amp;lose the text</source>
+        <translation>Sluiten en tekst &amp;kwijtraken</translation>
+    </message>
+    <message>
+        <source>Some of what you wrote has not reached the server yet.</source>
+        <translation>Een deel van wat u schreef heeft de server nog niet bereikt.</translation>
+    </message>
+    <message>
+        <source>Earlier drafts</source>
+        <translation>Eerdere concepten</translation>
+    </message>
+    <message>
+        <source>The drafts kept on this computer could not be opened with your password, or were changed; they were set aside. (%1)</source>
+        <translation>De concepten op deze computer gingen niet open met uw wachtwoord, of zijn gewijzigd; ze zijn apart gezet. (%1)</translation>
+    </message>
+    <message>
+        <source>You wrote this earlier and it has not reached the server yet:
+%1
+
+Open it again to check and send it?</source>
+        <translation>U schreef dit eerder en het heeft de server nog niet bereikt:
+%1
+
+Weer openen om te controleren en te versturen?</translation>
+    </message>
+    <message>
+        <source>&amp;Open the drafts</source>
+        <translation>Concepten &amp;openen</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>&amp;Later</translation>
+    </message>
 </context>
 <context>
     <name>spoed::desk::PlanEditor</name>
@@ -2218,6 +2284,10 @@ Typ daarna de zescijferige code die de app toont:</translation>
     <message>
         <source>Case %1</source>
         <translation>Casus %1</translation>
+    </message>
+    <message>
+        <source>Shift note</source>
+        <translation>Dienstnotitie</translation>
     </message>
 </context>
 <context>
