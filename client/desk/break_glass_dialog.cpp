@@ -8,6 +8,7 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include "client/desk/escape_guard.hpp"
 #include "client/desk/session.hpp"
 #include "client/desk/text.hpp"
 #include "spoed/v1/plan.pb.h"
@@ -57,6 +58,7 @@ BreakGlassDialog::BreakGlassDialog(Session& session, std::int64_t youth_id, QWid
     connect(open_, &QPushButton::clicked, this, &BreakGlassDialog::submit);
     disconnect(buttons, &QDialogButtonBox::accepted, nullptr, nullptr);
     resize(480, 320);
+    KeepTypedTextOnEscape(this);
 }
 
 void BreakGlassDialog::submit() {

@@ -93,6 +93,9 @@ ConsultQueue::ConsultQueue(Session& session, QWidget* parent) : QWidget(parent),
     bell_ = new QTimer(this);
     bell_->setInterval(4000);
     connect(bell_, &QTimer::timeout, this, [] { QApplication::beep(); });
+    connect(&session_.names(), &YouthNames::nameKnown, this, [this](std::int64_t, const QString&) {
+        if (current_.id() != 0) showHeading();
+    });
     connect(&session_.names(), &YouthNames::caseLabelKnown, this, [this](std::int64_t case_id, const QString& label) {
         for (int i = 0; i < queue_->topLevelItemCount(); ++i) {
             auto* item = queue_->topLevelItem(i);
@@ -197,6 +200,28 @@ void ConsultQueue::select(std::int64_t consult_id) {
     });
 }
 
+void ConsultQueue::showHeading() {
+    const auto& c = current_;
+    const bool waiting = c.psychiatrist() == 0;
+    question_->setText(QStringLiteral("<h3>%1</h3>").arg(youthHeading(c.case_id()).toHtmlEscaped()) +
+                       tr("<b>Question</b> (%1, %2):<br>%3")
+                           .arg(Text::urgency(c.urgency()), Text::dateTime(c.requested_at()),
+                                Q(c.question()).toHtmlEscaped()) +
+                       (waiting ? QString()
+                                : QStringLiteral("<br><b>") + tr("Advice given") + QStringLiteral(":</b> ") +
+                                      Q(c.advice()).toHtmlEscaped()));
+}
+
+QString ConsultQueue::youthHeading(std::int64_t case_id) {
+    // "Mees Kramer (fictief), 14 jaar": the psychiatrist decides knowing who and how old.
+    QString heading = session_.names().caseLabel(case_id);
+    if (case_view_ && case_view_->caseId() == case_id) {
+        const int age = session_.names().age(case_view_->data().case_().youth_id());
+        if (age >= 0) heading = tr("%1, %n year(s)", "", age).arg(heading);
+    }
+    return heading;
+}
+
 void ConsultQueue::updateBell() {
     if (!unseen_urgent_.empty() && !bell_->isActive()) {
         QApplication::beep();
@@ -213,13 +238,7 @@ void ConsultQueue::show(const v1::Consult& c) {
     if (isVisible() && window()->isActiveWindow() && unseen_urgent_.erase(c.id()) > 0) seen_.push_back(c.id());
     updateBell();
     bool waiting = c.psychiatrist() == 0;
-    question_->setText(QStringLiteral("<h3>%1</h3>").arg(session_.names().caseLabel(c.case_id()).toHtmlEscaped()) +
-                       tr("<b>Question</b> (%1, %2):<br>%3")
-                           .arg(Text::urgency(c.urgency()), Text::dateTime(c.requested_at()),
-                                Q(c.question()).toHtmlEscaped()) +
-                       (waiting ? QString()
-                                : QStringLiteral("<br><b>") + tr("Advice given") + QStringLiteral(":</b> ") +
-                                      Q(c.advice()).toHtmlEscaped()));
+    showHeading();
     answer_->setEnabled(waiting);
     advice_->setReadOnly(!waiting);
     if (same_case) return;
@@ -228,6 +247,8 @@ void ConsultQueue::show(const v1::Consult& c) {
     case_slot_->addWidget(case_view_);
     connect(case_view_, &CaseView::loaded, this, [this] {
         std::int64_t youth = case_view_->data().case_().youth_id();
+        if (youth != 0 && session_.names().age(youth) < 0) session_.names().name(youth);
+        showHeading();
         if (youth == 0) {
             plan_->setHtml(tr("<i>The youth is not known in this case.</i>"));
             return;

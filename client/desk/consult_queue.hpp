@@ -57,6 +57,9 @@ public:
 
 private:
     void updateBell();
+    /// The youth's name and age, the question and any advice, for the consult shown.
+    void showHeading();
+    QString youthHeading(std::int64_t case_id);
     void submit();
     void send();
     /// Shows `c` as the selected consult: its question (and advice once given), the case and

@@ -20,6 +20,7 @@
 #include <QVBoxLayout>
 
 #include "client/desk/break_glass_dialog.hpp"
+#include "client/desk/escape_guard.hpp"
 #include "client/desk/phone_format.hpp"
 #include "client/desk/plan_format.hpp"
 #include "client/desk/session.hpp"
@@ -280,7 +281,8 @@ void LookupPanel::showYouth(std::int64_t youth_id) {
             network << QStringLiteral("%1 (%2) ").arg(Q(c.name()).toHtmlEscaped(), Q(c.relation()).toHtmlEscaped()) +
                            phone_link(c.phone());
         }
-        session_.names().remember(youth_id, Text::youthName(y.given_name(), y.family_name()));
+        session_.names().remember(youth_id, Text::youthName(y.given_name(), y.family_name()),
+                                  Text::ageOn(y.date_of_birth()));
         header_->setText(QStringLiteral("<h3>%1</h3>").arg(Text::youthName(y.given_name(), y.family_name()).toHtmlEscaped()) +
                          tr("%1 years, born %2, %3. Phone: %4<br>Network: %5")
                              .arg(Text::ageOn(y.date_of_birth()))
@@ -433,6 +435,7 @@ void LookupPanel::openUnknownCallerCase() {
         dialog.accept();
     });
     description->setFocus();
+    KeepTypedTextOnEscape(&dialog);
     if (dialog.exec() != QDialog::Accepted) return;
     caller_role_ = v1::CallerRole(role->currentData().toInt());
     caller_phone_ = number->text().trimmed();

@@ -11,6 +11,7 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include "client/desk/escape_guard.hpp"
 #include "client/desk/session.hpp"
 #include "client/desk/text.hpp"
 #include "spoed/v1/case.pb.h"
@@ -88,6 +89,7 @@ YouthLinkDialog::YouthLinkDialog(Session& session, std::int64_t case_id, const Q
         connect(e, &QLineEdit::returnPressed, this, &YouthLinkDialog::registerYouth);
     }
     search_->setFocus();
+    KeepTypedTextOnEscape(this);
 }
 
 void YouthLinkDialog::fail(const QString& text) {

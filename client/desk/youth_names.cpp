@@ -23,15 +23,22 @@ QString YouthNames::name(std::int64_t youth_id) {
                                         [this, youth_id](const Result<v1::GetYouthResponse>& r) {
                                             asking_.erase(youth_id);
                                             if (!r.ok()) return;  // asked again next time
-                                            remember(youth_id, Text::youthName(r->youth().given_name(),
-                                                                               r->youth().family_name()));
+                                            remember(youth_id,
+                                                     Text::youthName(r->youth().given_name(), r->youth().family_name()),
+                                                     Text::ageOn(r->youth().date_of_birth()));
                                         });
     }
     return kPending;
 }
 
-void YouthNames::remember(std::int64_t youth_id, const QString& name) {
+int YouthNames::age(std::int64_t youth_id) const {
+    auto it = ages_.find(youth_id);
+    return it == ages_.end() ? -1 : it->second;
+}
+
+void YouthNames::remember(std::int64_t youth_id, const QString& name, int age) {
     if (youth_id == 0) return;
+    if (age >= 0) ages_[youth_id] = age;
     auto& slot = names_[youth_id];
     if (slot == name) return;
     slot = name;

@@ -24,8 +24,10 @@ public:
     /// The name of the youth of a case: the caller's description where the youth is not known
     /// (yet); a placeholder while it is being fetched, then caseLabelKnown.
     QString caseLabel(std::int64_t case_id);
+    /// The youth's age in years, or -1 while it is not known (it comes with the name).
+    int age(std::int64_t youth_id) const;
     /// Remembers what a screen already read, so that nobody fetches it again.
-    void remember(std::int64_t youth_id, const QString& name);
+    void remember(std::int64_t youth_id, const QString& name, int age = -1);
     void rememberCase(std::int64_t case_id, std::int64_t youth_id, const QString& caller_description);
     /// Forgets a case's youth (it was linked or changed): the next caseLabel asks again.
     void forgetCase(std::int64_t case_id);
@@ -39,6 +41,7 @@ private:
 
     Api& api_;
     std::map<std::int64_t, QString> names_;
+    std::map<std::int64_t, int> ages_;
     std::set<std::int64_t> asking_;
     struct CaseInfo {
         std::int64_t youth_id = 0;

@@ -30,6 +30,9 @@
 #include "client/desk/main_window.hpp"
 #include "client/desk/session.hpp"
 #include "client/desk/shift_board.hpp"
+#include "client/desk/text.hpp"
+#include "client/desk/youth_link_dialog.hpp"
+#include "tests/support/service_fixture.hpp"
 #include "tests/gui/desk_fixture.hpp"
 
 namespace spoed {
@@ -383,6 +386,14 @@ TEST(DeskCall, TheUnknownCallersNight) {
     queue->queue()->setCurrentItem(nullptr);
     queue->queue()->setCurrentItem(queue->queue()->topLevelItem(0));
     ASSERT_TRUE(WaitUntil([&] { return !queue->sounding(); }));
+    // He decides knowing who and how old, with the plan beside the question.
+    v1::Date born;
+    born.set_year(2012);
+    born.set_month(6);
+    born.set_day(2);
+    const QString heading = QStringLiteral("Mees Kramer (fictief), %1 jaar").arg(desk::Text::ageOn(born));
+    EXPECT_TRUE(WaitUntil([&] { return queue->questionLabel()->text().contains(heading); }))
+        << queue->questionLabel()->text().toStdString();
     test::Screenshot(pieter.get(), QStringLiteral("psychiatrist-urgent-consult"));
 
     // The handover starts from the same case.
@@ -410,6 +421,28 @@ int ContactsWith(desk::CaseView* view, const QString& summary) {
     int n = 0;
     for (const auto& c : view->data().contacts()) n += QString::fromStdString(c.summary()) == summary ? 1 : 0;
     return n;
+}
+
+TEST(DeskKeys, EscapeNeverThrowsAwayTypedText) {
+    test::DeskDaemon d(false);
+    d.InsertUser("willem", "crisis_worker");
+    auto willem = test::SignIn(d, QStringLiteral("willem"), QString::fromLatin1(test::kTestPassword));
+    ASSERT_TRUE(willem);
+    desk::YouthLinkDialog dialog(willem->session(), 1, QStringLiteral("06-12345678"));
+    dialog.show();
+    test::Activate(&dialog);
+    // Filled in by the desk, nothing typed: Escape closes.
+    QTest::keyClick(&dialog, Qt::Key_Escape);
+    EXPECT_FALSE(dialog.isVisible());
+    dialog.show();
+    test::Activate(&dialog);
+    dialog.givenNameEdit()->setFocus();
+    QTest::keyClicks(dialog.givenNameEdit(), QStringLiteral("Mees"));
+    QTest::keyClick(dialog.givenNameEdit(), Qt::Key_Escape);
+    EXPECT_TRUE(dialog.isVisible());
+    EXPECT_EQ(dialog.givenNameEdit()->text(), QStringLiteral("Mees"));
+    dialog.reject();  // Cancel still closes
+    EXPECT_FALSE(dialog.isVisible());
 }
 
 TEST(DeskDrafts, ADraftSurvivesItsClosedTabARestartAndAnOutageAndIsWrittenOnce) {

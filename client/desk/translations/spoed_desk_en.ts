@@ -720,6 +720,13 @@
         <source>Youth</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%1, %n year(s)</source>
+        <translation>
+            <numerusform>%1, %n year old</numerusform>
+            <numerusform>%1, %n years old</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>spoed::desk::ConsultRequestForm</name>

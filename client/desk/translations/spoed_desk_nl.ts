@@ -720,6 +720,13 @@
         <source>Youth</source>
         <translation>Jeugdige</translation>
     </message>
+    <message numerus="yes">
+        <source>%1, %n year(s)</source>
+        <translation>
+            <numerusform>%1, %n jaar</numerusform>
+            <numerusform>%1, %n jaar</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>spoed::desk::ConsultRequestForm</name>
