@@ -3,6 +3,8 @@
 #include <QApplication>
 #include <QColor>
 #include <QGroupBox>
+#include <QJsonObject>
+#include <QSignalBlocker>
 #include <QTimer>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -88,6 +90,7 @@ ConsultQueue::ConsultQueue(Session& session, QWidget* parent) : QWidget(parent),
     });
     connect(answer_, &QPushButton::clicked, this, &ConsultQueue::submit);
     advice_draft_ = new DraftSender(session_.api(), [this](const std::string&) { send(); }, this);
+    connect(advice_, &QPlainTextEdit::textChanged, advice_draft_, &DraftSender::changed);
     connect(advice_draft_, &DraftSender::status, this, [this](const QString& t, bool) { status_->setText(t); });
     // An urgent request that nobody has opened yet sounds until it is opened.
     bell_ = new QTimer(this);
@@ -233,6 +236,22 @@ void ConsultQueue::updateBell() {
 
 void ConsultQueue::show(const v1::Consult& c) {
     bool same_case = current_.case_id() == c.case_id() && case_view_;
+    if (c.id() != current_.id()) {
+        // Advice belongs to its consult: what was typed for the one before stays with it (kept
+        // sealed), and the next one shows its own — never another youth's advice.
+        advice_draft_->keepNow();
+        const QSignalBlocker quiet(advice_);
+        advice_->clear();
+        advice_draft_->persist(
+            session_.drafts(), QStringLiteral("advice/%1").arg(c.id()),
+            [this] {
+                QJsonObject o;
+                o[QStringLiteral("advice")] = advice_->toPlainText();
+                return o;
+            },
+            [this](const QJsonObject& o) { advice_->setPlainText(o.value(QStringLiteral("advice")).toString()); },
+            [this, case_id = c.case_id()] { return tr("Advice — %1").arg(session_.names().caseLabel(case_id)); });
+    }
     current_ = c;
     // Opened: it stops sounding.
     if (isVisible() && window()->isActiveWindow() && unseen_urgent_.erase(c.id()) > 0) seen_.push_back(c.id());

@@ -37,6 +37,7 @@ public:
     QTextBrowser* planView() const { return plan_; }
     CaseView* caseView() const { return case_view_; }
     int openCount() const { return open_count_; }
+    DraftSender& adviceDraft() const { return *advice_draft_; }
 
 public slots:
     void refresh();

@@ -35,15 +35,20 @@ bool HasText(const QJsonObject& o) {
 
 void DraftSender::persist(DraftStore* store, const QString& slot, std::function<QJsonObject()> capture,
                           std::function<void(const QJsonObject&)> restore, std::function<QString()> label) {
+    // Called again for the next consult of a queue: the form now belongs to another slot.
+    if (keep_timer_) keep_timer_->stop();
     store_ = store;
     slot_ = slot;
     label_ = std::move(label);
     capture_ = std::move(capture);
+    key_ = NewIdempotencyKey();
     if (!store_) return;
-    keep_timer_ = new QTimer(this);
-    keep_timer_->setSingleShot(true);
-    keep_timer_->setInterval(400);
-    connect(keep_timer_, &QTimer::timeout, this, &DraftSender::keepNow);
+    if (!keep_timer_) {
+        keep_timer_ = new QTimer(this);
+        keep_timer_->setSingleShot(true);
+        keep_timer_->setInterval(400);
+        connect(keep_timer_, &QTimer::timeout, this, &DraftSender::keepNow);
+    }
     if (auto kept = store_->get(slot_)) {
         key_ = kept->key;  // the same key: written once, however often it is sent
         restore(kept->fields);

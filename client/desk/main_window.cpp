@@ -242,7 +242,7 @@ bool MainWindow::hasUnsentText() const {
     for (const auto& [id, v] : cases_) {
         if (v->hasUnsentText()) return true;
     }
-    return board_ && board_->noteDraft().unsent();
+    return (board_ && board_->noteDraft().unsent()) || (consults_ && consults_->adviceDraft().unsent());
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
@@ -252,6 +252,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     }
     for (const auto& [id, v] : cases_) v->keepDrafts();
     if (board_) board_->noteDraft().keepNow();
+    if (consults_) consults_->adviceDraft().keepNow();
     event->accept();
 }
 
@@ -266,12 +267,20 @@ void MainWindow::offerDrafts() {
     if (!drafts) return;
     QStringList lines;
     std::vector<std::int64_t> cases;
+    bool advice = false;
     for (const auto& d : drafts->all()) {
+        // contact/<case>, consult/<case>: the case's forms; advice/<consult>: the queue's.
+        const QString kind = d.slot.section(QLatin1Char('/'), 0, 0);
+        if (kind == QLatin1String("contact") || kind == QLatin1String("consult")) {
+            cases.push_back(d.slot.section(QLatin1Char('/'), 1, 1).toLongLong());
+        } else if (kind == QLatin1String("advice") && consults_) {
+            advice = true;
+        } else {
+            continue;  // the shift note is back in its own form already
+        }
         lines << QStringLiteral("• ") + (d.label.isEmpty() ? d.slot : d.label);
-        const auto slash = d.slot.indexOf(QLatin1Char('/'));
-        if (slash > 0) cases.push_back(d.slot.mid(slash + 1).toLongLong());
     }
-    if (cases.empty()) return;  // the shift note comes back in its own form
+    if (lines.isEmpty()) return;
     QMessageBox ask(QMessageBox::Question, tr("Text not sent yet"),
                     tr("You wrote this earlier and it has not reached the server yet:\n%1\n\nOpen it again to check "
                        "and send it?")
@@ -285,6 +294,7 @@ void MainWindow::offerDrafts() {
     activateWindow();  // back to the desk, with the keyboard
     if (ask.clickedButton() != static_cast<QAbstractButton*>(open)) return;
     for (auto id : cases) openCase(id);
+    if (advice) tabs_->setCurrentWidget(consults_);  // each advice returns with its consult
 }
 
 CaseView* MainWindow::caseView(std::int64_t case_id) const {

@@ -396,6 +396,16 @@ TEST(DeskCall, TheUnknownCallersNight) {
         << queue->questionLabel()->text().toStdString();
     test::Screenshot(pieter.get(), QStringLiteral("psychiatrist-urgent-consult"));
 
+    // Advice typed for one consult stays with it: the next consult shows its own box.
+    QTest::keyClicks(queue->adviceEdit(), QStringLiteral("Thuis houden; vader blijft bij de deur."));
+    ASSERT_GE(queue->queue()->topLevelItemCount(), 2);
+    queue->queue()->setCurrentItem(queue->queue()->topLevelItem(1));
+    ASSERT_TRUE(WaitUntil([&] { return !queue->questionLabel()->text().contains(QStringLiteral("Mees Kramer")); }));
+    EXPECT_TRUE(queue->adviceEdit()->toPlainText().isEmpty()) << queue->adviceEdit()->toPlainText().toStdString();
+    queue->queue()->setCurrentItem(queue->queue()->topLevelItem(0));
+    ASSERT_TRUE(WaitUntil([&] { return queue->questionLabel()->text().contains(QStringLiteral("Mees Kramer")); }));
+    EXPECT_EQ(queue->adviceEdit()->toPlainText(), QStringLiteral("Thuis houden; vader blijft bij de deur."));
+
     // The handover starts from the same case.
     test::Activate(anna.get());
     anna->tabs()->setCurrentWidget(view);

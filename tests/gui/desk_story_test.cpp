@@ -161,8 +161,11 @@ TEST(DeskStory, TheFathersCallThroughTheDesk) {
         return row != nullptr;
     }));
     queue->queue()->setCurrentItem(row);
+    // The father's consult itself is shown (every demo plan has the 4-7-8 exercise; the question
+    // tells them apart), and only then is the advice typed: it belongs to the consult shown.
     ASSERT_TRUE(WaitUntil([&] {
-        return queue->caseView() && queue->caseView()->data().contacts_size() == 1 &&
+        return queue->questionLabel()->text().contains(QStringLiteral("Son (14) locked in")) && queue->caseView() &&
+               queue->caseView()->caseId() == case_id && queue->caseView()->data().contacts_size() == 1 &&
                queue->planView()->toPlainText().contains(QStringLiteral("4-7-8"));
     }));
     EXPECT_EQ(queue->caseView()->forms(), nullptr);  // read-only for the psychiatrist
@@ -170,6 +173,9 @@ TEST(DeskStory, TheFathersCallThroughTheDesk) {
                      QStringLiteral("Can stay home if grandparents stay the night and medication is locked away. Call "
                                     "back at once if he talks about ending his life."));
     test::Screenshot(pieter.get(), QStringLiteral("psychiatrist-consults"));
+    ASSERT_TRUE(queue->adviceEdit()->toPlainText().contains(QStringLiteral("locked away")))
+        << "advice box: \"" << queue->adviceEdit()->toPlainText().toStdString() << "\", read-only "
+        << queue->adviceEdit()->isReadOnly() << ", question " << queue->questionLabel()->text().toStdString();
     queue->answerButton()->click();
     ASSERT_TRUE(WaitUntil([&] { return !queue->answerButton()->isEnabled() && queue->adviceEdit()->toPlainText().isEmpty(); }))
         << queue->statusLabel()->text().toStdString() << " (answer button "
@@ -179,7 +185,15 @@ TEST(DeskStory, TheFathersCallThroughTheDesk) {
 
     // Anna sees the advice in the case's timeline.
     view->refresh();
-    ASSERT_TRUE(WaitUntil([&] { return TreeContains(view->timeline(), QStringLiteral("medication is locked away")); }));
+    ASSERT_TRUE(WaitUntil([&] { return TreeContains(view->timeline(), QStringLiteral("medication is locked away")); }))
+        << [&] {
+               std::string out;
+               for (int i = 0; i < view->timeline()->topLevelItemCount(); ++i) {
+                   out += view->timeline()->topLevelItem(i)->text(1).toStdString() + ": " +
+                          view->timeline()->topLevelItem(i)->text(2).toStdString() + "\n";
+               }
+               return out + "pieter: " + queue->statusLabel()->text().toStdString();
+           }();
 
     // 23:40 — risk flags and the outcome of the night.
     view->forms()->setCurrentWidget(view->updateForm());

@@ -727,6 +727,10 @@
             <numerusform>%1, %n years old</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Advice — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>spoed::desk::ConsultRequestForm</name>

@@ -727,6 +727,10 @@
             <numerusform>%1, %n jaar</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Advice — %1</source>
+        <translation>Advies — %1</translation>
+    </message>
 </context>
 <context>
     <name>spoed::desk::ConsultRequestForm</name>
