@@ -19,7 +19,9 @@
 
 #include <map>
 
+#include "client/desk/break_glass_dialog.hpp"
 #include "client/desk/case_view.hpp"
+#include "client/desk/login_window.hpp"
 #include "client/desk/lookup_panel.hpp"
 #include "client/desk/main_window.hpp"
 #include "client/desk/session.hpp"
@@ -119,7 +121,17 @@ TEST(DeskKeys, NoWindowHasTwoThingsOnOneAcceleratorNorALiteralAmpersand) {
     ASSERT_TRUE(carla);
     WalkEveryScreen(carla.get(), QStringLiteral("coordinator"));
 
-    // The dialogs of a call.
+    // The log-in screen and the dialogs of a call.
+    desk::LoginWindow login;
+    login.show();
+    problems = KeyProblems(&login);
+    EXPECT_TRUE(problems.isEmpty()) << Describe(QStringLiteral("log-in"), problems);
+    login.close();
+    desk::BreakGlassDialog glass(anna->session(), 1);
+    glass.show();
+    problems = KeyProblems(&glass);
+    EXPECT_TRUE(problems.isEmpty()) << Describe(QStringLiteral("break the glass"), problems);
+    glass.close();
     desk::YouthLinkDialog link(anna->session(), 1, QString());
     link.show();
     problems = KeyProblems(&link);
