@@ -131,9 +131,7 @@ void HandoverBoard::show(const v1::Handover& h) {
                      .arg(Text::handoverStep(s.step()), Text::dateTime(s.at()), Q(s.note()).toHtmlEscaped());
         done = std::max(done, int(s.step()));
     }
-    next_ = h.status() == v1::HANDOVER_STATUS_CONFIRMED || done >= v1::HANDOVER_STEP_CONFIRMED
-                ? v1::HANDOVER_STEP_UNSPECIFIED
-                : v1::HandoverStep(done + 1);
+    next_ = h.next_step();  // the order of the steps is the server's
     for (int s = done + 1; s <= v1::HANDOVER_STEP_CONFIRMED; ++s) {
         steps += QStringLiteral("<li style='color:#757575'>○ %1</li>").arg(Text::handoverStep(v1::HandoverStep(s)));
     }

@@ -40,6 +40,10 @@ void ToProto(const db::HandoverRecord& h, TimePoint now, v1::Handover* out) {
     SetTimestamp(out->mutable_created_at(), h.created_at);
     out->set_overdue(h.status != "confirmed" && now >= h.due_at);
     out->set_municipality(h.municipality);
+    if (h.status != "confirmed" && h.steps.size() < kStepOrder.size()) {
+        out->set_next_step(
+            static_cast<v1::HandoverStep>(EnumValue(v1::HandoverStep_descriptor(), kStepOrder[h.steps.size()])));
+    }
 }
 
 v1::Event HandoverEvent(v1::EventKind kind, const db::HandoverRecord& h, const Call& call) {

@@ -101,20 +101,30 @@ TEST(HandoverApi, StepsGoInOrderAndAgreementsAreRequired) {
             Q(GroningenTeam(f)) + "}}",
         f.worker);
     std::string id = Q(h.handover().id());
+    EXPECT_EQ(h.handover().next_step(), v1::HANDOVER_STEP_RECEIVER_CONTACTED);
     auto step = [&](const std::string& s, const std::string& extra = "") {
         return f.Post("spoed.v1.HandoverService/RecordStep",
                       R"({"handoverId":)" + id + R"(,"step":"HANDOVER_STEP_)" + s + "\"" + extra + "}", f.coordinator);
     };
+    auto next_step = [&] {
+        auto l = f.Rpc<v1::ListHandoversResponse>("spoed.v1.HandoverService/ListHandovers",
+                                                  R"({"caseId":)" + Q(n.case_id) + R"(,"includeConfirmed":true})", f.worker);
+        return l.handovers_size() == 1 ? l.handovers(0).next_step() : v1::HANDOVER_STEP_UNSPECIFIED;
+    };
     EXPECT_NE(ErrorMessageOf(step("CONFIRMED")).find("record receiver_contacted first"), std::string::npos);
     EXPECT_EQ(ErrorMessageOf(step("RECEIVER_CONTACTED", R"(,"at":"2026-11-23T21:00:00Z")")), "at: lies in the future");
     EXPECT_EQ(step("RECEIVER_CONTACTED").status, 200);
+    EXPECT_EQ(next_step(), v1::HANDOVER_STEP_FAMILY_CONTACTED);
     EXPECT_EQ(ErrorCodeOf(step("RECEIVER_CONTACTED")), "failed_precondition");
     EXPECT_EQ(step("FAMILY_CONTACTED", R"(,"note":"father reached by phone")").status, 200);
+    EXPECT_EQ(next_step(), v1::HANDOVER_STEP_AGREEMENTS_RECORDED);
     EXPECT_EQ(ErrorMessageOf(step("AGREEMENTS_RECORDED")), "agreements: required");
     EXPECT_EQ(step("AGREEMENTS_RECORDED", R"(,"agreements":"Local team visits Wednesday; IHT intake Thursday.")").status,
               200);
+    EXPECT_EQ(next_step(), v1::HANDOVER_STEP_CONFIRMED);
     auto done = step("CONFIRMED");
     ASSERT_EQ(done.status, 200) << done.body;
+    EXPECT_EQ(next_step(), v1::HANDOVER_STEP_UNSPECIFIED);
     auto list = f.Rpc<v1::ListHandoversResponse>("spoed.v1.HandoverService/ListHandovers",
                                                  R"({"caseId":)" + Q(n.case_id) + R"(,"includeConfirmed":true})", f.worker);
     ASSERT_EQ(list.handovers_size(), 1);
