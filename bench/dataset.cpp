@@ -3,7 +3,7 @@
 #include <array>
 #include <random>
 
-#include "daemon/service/search_query.hpp"
+#include "daemon/base/search_query.hpp"
 
 namespace spoed::bench {
 namespace {
@@ -56,7 +56,7 @@ Dataset Generate(db::Store& store, const DatasetSpec& spec, TimePoint now) {
                 // Stem plus a number-derived suffix keeps names varied: "Visser-Kok (fictief)".
                 y.family_name = std::string(kFamilyStem[rng() % kFamilyStem.size()]) + "-" +
                                 kFamilyStem[rng() % kFamilyStem.size()] + " (fictief)";
-                y.folded_name = daemon::service::FoldName(y.given_name + " " + y.family_name);
+                y.folded_name = spoed::FoldName(y.given_name + " " + y.family_name);
                 char dob[16];
                 std::snprintf(dob, sizeof dob, "%04d-%02d-%02d", year(rng), month(rng), day(rng));
                 y.date_of_birth = dob;

@@ -27,7 +27,7 @@
 
 #include "bench/national/manifest.hpp"
 #include "daemon/service/calendar.hpp"
-#include "daemon/service/search_query.hpp"
+#include "daemon/base/search_query.hpp"
 #include "daemon/service/secrets.hpp"
 #include "db/sqlite.hpp"
 #include "db/sqlite_store.hpp"
@@ -37,7 +37,7 @@ namespace spoed::bench {
 namespace {
 
 using namespace std::chrono;
-using daemon::service::FoldName;
+using spoed::FoldName;
 
 constexpr const char* kPassword = "bench-password-fictional";
 

@@ -38,7 +38,7 @@
 #include "bench/national/manifest.hpp"
 #include "bench/national/raw_insert.hpp"
 #include "daemon/service/calendar.hpp"
-#include "daemon/service/search_query.hpp"
+#include "daemon/base/search_query.hpp"
 #include "db/sqlite.hpp"
 #include "db/sqlite_repos.hpp"
 #include "db/sqlite_store.hpp"
@@ -95,7 +95,7 @@ std::string IsoDay(year_month_day d) {
 
 /// SearchYouths' repository calls (daemon/service/youth_service.cpp): ranked tiers, first page of
 /// 20 (+1 to know whether a next page follows), stopping as soon as the page is full.
-void SearchCalls(db::Tx& tx, const daemon::service::SearchQuery& query, TimePoint now) {
+void SearchCalls(db::Tx& tx, const spoed::SearchQuery& query, TimePoint now) {
     const int page_size = 20, want = page_size + 1;
     std::optional<std::string> date;
     if (query.date) date = IsoDay(*query.date);
@@ -400,7 +400,7 @@ int Main(int argc, char** argv) {
         db::Connection c(db_path, db::Connection::Mode::kReadOnly);
         for (const char* p : kReaderPragmas) c.Exec(p);
         for (const auto& text : m.search_queries) {
-            auto q = daemon::service::ParseSearchQuery(text);
+            auto q = spoed::ParseSearchQuery(text);
             if (!q.ok()) {
                 ++unparsed;
                 continue;

@@ -11,7 +11,7 @@
 
 #include "bench/national/manifest.hpp"
 #include "daemon/service/calendar.hpp"
-#include "daemon/service/search_query.hpp"
+#include "daemon/base/search_query.hpp"
 #include "daemon/service/secrets.hpp"
 #include "db/sqlite.hpp"
 #include "db/sqlite_store.hpp"
@@ -49,7 +49,7 @@ TEST(BenchData, ManifestListsWorkingTargets) {
     EXPECT_GE(m.case_ids.size(), 200u);
     EXPECT_GE(m.search_queries.size(), 50u);
     EXPECT_GE(m.lookup_phones.size(), 200u);
-    for (const auto& q : m.search_queries) EXPECT_TRUE(daemon::service::ParseSearchQuery(q).ok()) << q;
+    for (const auto& q : m.search_queries) EXPECT_TRUE(spoed::ParseSearchQuery(q).ok()) << q;
 
     // The daemon's own store opens it (schema current) and every target is what it claims.
     auto store = db::SqliteStore::Open({.path = db});

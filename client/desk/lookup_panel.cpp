@@ -13,13 +13,13 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QSplitter>
 #include <QTextBrowser>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
 #include "client/desk/break_glass_dialog.hpp"
+#include "daemon/base/search_query.hpp"
 #include "client/desk/escape_guard.hpp"
 #include "client/desk/phone_format.hpp"
 #include "client/desk/plan_format.hpp"
@@ -30,13 +30,11 @@
 namespace spoed::desk {
 namespace {
 
-/// Only digits, spaces, dashes, dots, brackets and a leading '+', with at least ten digits: a
-/// calling number, for which LookupCaller also finds earlier cases from that number.
+/// A calling number and nothing else, as the server's own query parser reads it (the same code):
+/// then LookupCaller also finds earlier cases from that number.
 bool LooksLikePhone(const QString& text) {
-    static const QRegularExpression re(QStringLiteral("^\\+?[0-9 ().-]+$"));
-    int digits = 0;
-    for (QChar c : text) digits += c.isDigit() ? 1 : 0;
-    return digits >= 10 && re.match(text.trimmed()).hasMatch();
+    auto query = ParseSearchQuery(S(text));
+    return query.ok() && query->phone && !query->date && query->name_terms.empty();
 }
 
 QString HitText(const v1::YouthHit& h) {

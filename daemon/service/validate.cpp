@@ -5,7 +5,7 @@
 
 #include "daemon/base/utf8.hpp"
 #include "daemon/service/calendar.hpp"
-#include "daemon/service/search_query.hpp"
+#include "daemon/base/search_query.hpp"
 
 namespace spoed::daemon::service {
 Status CheckText(std::string_view field, std::string_view value, std::size_t max_bytes, bool required,

@@ -6,7 +6,7 @@
 
 #include "daemon/service/consent_rules.hpp"
 #include "daemon/service/convert.hpp"
-#include "daemon/service/search_query.hpp"
+#include "daemon/base/search_query.hpp"
 #include "daemon/service/validate.hpp"
 
 namespace spoed::daemon::service {

@@ -1,4 +1,4 @@
-// Fuzz target: what a crisis worker types into the search box (daemon/service/search_query.hpp):
+// Fuzz target: what a crisis worker types into the search box (daemon/base/search_query.hpp):
 // ParseSearchQuery, NormalizePhone, ParseDutchDate and FoldName on the same bytes, checking the
 // promises of their comments, not only "no crash".
 #include <cstddef>
@@ -9,11 +9,11 @@
 #include <string_view>
 
 #include "daemon/base/utf8.hpp"
-#include "daemon/service/search_query.hpp"
+#include "daemon/base/search_query.hpp"
 
 namespace {
 
-using namespace spoed::daemon::service;
+using namespace spoed;
 
 [[noreturn]] void Die(const char* why) {
     std::fprintf(stderr, "search_query: %s\n", why);

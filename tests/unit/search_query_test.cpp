@@ -1,4 +1,4 @@
-#include "daemon/service/search_query.hpp"
+#include "daemon/base/search_query.hpp"
 
 #include <gtest/gtest.h>
 

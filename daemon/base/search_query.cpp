@@ -1,9 +1,9 @@
-#include "daemon/service/search_query.hpp"
+#include "daemon/base/search_query.hpp"
 
 #include <array>
 #include <cstdint>
 
-namespace spoed::daemon::service {
+namespace spoed {
 namespace {
 
 // Everything here works on bytes by hand rather than through <cctype>, whose functions are undefined
@@ -371,4 +371,4 @@ Result<SearchQuery> ParseSearchQuery(std::string_view query) {
     return out;
 }
 
-}  // namespace spoed::daemon::service
+}  // namespace spoed

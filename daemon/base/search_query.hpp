@@ -8,7 +8,7 @@
 
 #include "daemon/base/result.hpp"
 
-namespace spoed::daemon::service {
+namespace spoed {
 
 /// What a crisis worker typed into the one search box, classified: at most one phone number, at
 /// most one date of birth, and any number of name fragments.
@@ -64,4 +64,4 @@ std::string FoldName(std::string_view utf8);
 /// not a digit is dropped.
 std::string PhoneDigitsKey(std::string_view normalised);
 
-}  // namespace spoed::daemon::service
+}  // namespace spoed
