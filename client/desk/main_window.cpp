@@ -242,7 +242,8 @@ bool MainWindow::hasUnsentText() const {
     for (const auto& [id, v] : cases_) {
         if (v->hasUnsentText()) return true;
     }
-    return (board_ && board_->noteDraft().unsent()) || (consults_ && consults_->adviceDraft().unsent());
+    return (board_ && board_->noteDraft().unsent()) || (consults_ && consults_->adviceDraft().unsent()) ||
+           (plan_editor_ && plan_editor_->hasUnsentText());
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
@@ -253,6 +254,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     for (const auto& [id, v] : cases_) v->keepDrafts();
     if (board_) board_->noteDraft().keepNow();
     if (consults_) consults_->adviceDraft().keepNow();
+    if (plan_editor_) plan_editor_->keepDraft();
     event->accept();
 }
 
@@ -268,6 +270,7 @@ void MainWindow::offerDrafts() {
     QStringList lines;
     std::vector<std::int64_t> cases;
     bool advice = false;
+    std::vector<std::int64_t> plans;
     for (const auto& d : drafts->all()) {
         // contact/<case>, consult/<case>: the case's forms; advice/<consult>: the queue's.
         const QString kind = d.slot.section(QLatin1Char('/'), 0, 0);
@@ -275,6 +278,8 @@ void MainWindow::offerDrafts() {
             cases.push_back(d.slot.section(QLatin1Char('/'), 1, 1).toLongLong());
         } else if (kind == QLatin1String("advice") && consults_) {
             advice = true;
+        } else if (kind == QLatin1String("plan") && plan_editor_) {
+            plans.push_back(d.slot.section(QLatin1Char('/'), 1, 1).toLongLong());
         } else {
             continue;  // the shift note is back in its own form already
         }
@@ -295,6 +300,10 @@ void MainWindow::offerDrafts() {
     if (ask.clickedButton() != static_cast<QAbstractButton*>(open)) return;
     for (auto id : cases) openCase(id);
     if (advice) tabs_->setCurrentWidget(consults_);  // each advice returns with its consult
+    if (!plans.empty()) {  // one plan at a time in the editor: the first comes back now
+        tabs_->setCurrentWidget(plan_editor_);
+        plan_editor_->loadYouth(plans.front());
+    }
 }
 
 CaseView* MainWindow::caseView(std::int64_t case_id) const {

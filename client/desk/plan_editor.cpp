@@ -1,6 +1,9 @@
 #include "client/desk/plan_editor.hpp"
 
 #include <QComboBox>
+#include <QJsonObject>
+#include <QScopedValueRollback>
+#include <QTimer>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
@@ -15,6 +18,7 @@
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
+#include "client/desk/draft_store.hpp"
 #include "client/desk/plan_format.hpp"
 #include "client/desk/session.hpp"
 #include "client/desk/text.hpp"
@@ -163,6 +167,17 @@ PlanEditor::PlanEditor(Session& session, QWidget* parent) : QWidget(parent), ses
     connect(results_, &QListWidget::itemClicked, this,
             [this](QListWidgetItem* i) { loadYouth(i->data(Qt::UserRole).toLongLong()); });
     for (auto& [name, edit] : fields_) connect(edit, &QPlainTextEdit::textChanged, this, &PlanEditor::showLiveDiff);
+    // Plan changes not saved as a version yet are kept on disk, sealed, a moment after each key.
+    keep_timer_ = new QTimer(this);
+    keep_timer_->setSingleShot(true);
+    keep_timer_->setInterval(400);
+    connect(keep_timer_, &QTimer::timeout, this, &PlanEditor::keepDraft);
+    for (auto& [name, edit] : fields_) {
+        connect(edit, &QPlainTextEdit::textChanged, this, [this] {
+            if (!filling_) keep_timer_->start();
+        });
+    }
+    connect(change_note_, &QLineEdit::textEdited, keep_timer_, qOverload<>(&QTimer::start));
     connect(save_, &QPushButton::clicked, this, &PlanEditor::savePlan);
     connect(save_prereg_, &QPushButton::clicked, this, &PlanEditor::savePreRegistration);
     connect(versions_, &QComboBox::activated, this, [this](int index) {
@@ -232,6 +247,7 @@ void PlanEditor::loadYouth(std::int64_t youth_id) {
         });
         if (r->latest_plan_version() == 0) {
             fill(v1::PlanContent());
+            restoreDraft();
             emit youthLoaded();
             return;
         }
@@ -245,12 +261,59 @@ void PlanEditor::loadYouth(std::int64_t youth_id) {
             }
             base_ = p->plan();
             fill(base_.content());
+            restoreDraft();
             emit youthLoaded();
         });
     });
 }
 
+QString PlanEditor::draftSlot() const { return QStringLiteral("plan/%1").arg(youth_id_); }
+
+bool PlanEditor::hasUnsentText() const {
+    return youth_id_ != 0 && (!PlanFormat::diff(base_.content(), content()).empty() ||
+                              !change_note_->text().trimmed().isEmpty());
+}
+
+void PlanEditor::keepDraft() {
+    keep_timer_->stop();
+    DraftStore* drafts = session_.drafts();
+    if (!drafts || youth_id_ == 0) return;
+    if (!hasUnsentText()) {
+        drafts->remove(draftSlot());
+        return;
+    }
+    QJsonObject meta;
+    meta[QStringLiteral("base_version")] = base_.version();
+    QJsonObject o;
+    o[QStringLiteral("plan")] = QString::fromLatin1(QByteArray::fromStdString(content().SerializeAsString()).toBase64());
+    o[QStringLiteral("change_note")] = change_note_->text();
+    o[QStringLiteral("meta")] = meta;
+    drafts->put({draftSlot(), std::string(), o,
+                 tr("Plan changes — %1").arg(Text::youthName(youth_.youth().given_name(), youth_.youth().family_name())),
+                 {}});
+}
+
+void PlanEditor::restoreDraft() {
+    DraftStore* drafts = session_.drafts();
+    if (!drafts) return;
+    auto kept = drafts->get(draftSlot());
+    if (!kept) return;
+    v1::PlanContent content;
+    const QByteArray bytes = QByteArray::fromBase64(kept->fields.value(QStringLiteral("plan")).toString().toLatin1());
+    if (!content.ParseFromArray(bytes.constData(), int(bytes.size()))) return;
+    fill(content);
+    change_note_->setText(kept->fields.value(QStringLiteral("change_note")).toString());
+    const int based_on = kept->fields.value(QStringLiteral("meta")).toObject().value(QStringLiteral("base_version")).toInt();
+    status_->setText(based_on == base_.version()
+                         ? tr("Changes that were not saved yet are back. Check them and save.")
+                         : tr("Changes that were not saved yet are back; they were made on version %1, and version %2 "
+                              "is the newest now: compare before saving.")
+                               .arg(based_on)
+                               .arg(base_.version()));
+}
+
 void PlanEditor::fill(const v1::PlanContent& c) {
+    const QScopedValueRollback<bool> filling(filling_, true);
     const v1::SignalPhase* phases[] = {&c.green(), &c.orange(), &c.red()};
     for (int p = 0; p < 3; ++p) {
         fields_[QLatin1String(kPhaseFields[p * 3])]->setPlainText(Q(phases[p]->signs()));
@@ -343,6 +406,7 @@ void PlanEditor::savePlan() {
         int before_version = base_.version();
         base_ = r->plan();
         change_note_->clear();
+        if (session_.drafts()) session_.drafts()->remove(draftSlot());  // saved: nothing left to keep
         status_->setText(tr("Saved as version %1.").arg(base_.version()));
         versions_->addItem(tr("version %1 (%2)").arg(base_.version()).arg(Text::dateTime(base_.created_at())),
                            base_.version());

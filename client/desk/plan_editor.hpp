@@ -13,6 +13,7 @@ class QLabel;
 class QLineEdit;
 class QListWidget;
 class QPlainTextEdit;
+class QTimer;
 class QPushButton;
 class QTextBrowser;
 
@@ -39,6 +40,10 @@ public:
     int baseVersion() const { return base_.version(); }
     /// The editor's contents as a plan.
     v1::PlanContent content() const;
+    /// Whether the editor holds changes that are not a saved version yet.
+    bool hasUnsentText() const;
+    /// Writes those changes to the sealed drafts now (the desk is about to close).
+    void keepDraft();
 
 public slots:
     void loadYouth(std::int64_t youth_id);
@@ -55,6 +60,9 @@ private:
     void showVersionDiff(int version);
     void savePlan();
     void savePreRegistration();
+    QString draftSlot() const;
+    /// The draft of this youth's plan, when one was kept: put back over the version loaded.
+    void restoreDraft();
 
     Session& session_;
     std::int64_t youth_id_ = 0;
@@ -78,6 +86,8 @@ private:
     QComboBox* versions_;
     QTextBrowser* diff_;
     QLabel* status_;
+    QTimer* keep_timer_;
+    bool filling_ = false;  // the editor is being filled from the server, not typed in
 };
 
 }  // namespace spoed::desk

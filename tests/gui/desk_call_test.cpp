@@ -28,6 +28,7 @@
 #include "client/desk/draft_store.hpp"
 #include "client/desk/lookup_panel.hpp"
 #include "client/desk/main_window.hpp"
+#include "client/desk/plan_editor.hpp"
 #include "client/desk/session.hpp"
 #include "client/desk/shift_board.hpp"
 #include "client/desk/text.hpp"
@@ -552,6 +553,46 @@ TEST(DeskDrafts, ADraftSurvivesItsClosedTabARestartAndAnOutageAndIsWrittenOnce) 
     EXPECT_EQ(ContactsWith(view, text), 1);
     // Sent, so no longer kept.
     EXPECT_FALSE(anna->session().drafts()->get(QStringLiteral("contact/%1").arg(case_id)).has_value());
+}
+
+TEST(DeskDrafts, UnsavedPlanChangesComeBackAfterARestart) {
+    test::DeskDaemon d(true);
+    auto carla = test::SignIn(d, QStringLiteral("demo.carla"), QStringLiteral("demo-carla-wachtwoord"));
+    ASSERT_TRUE(carla);
+    desk::LookupPanel* lookup = carla->lookup();
+    carla->tabs()->setCurrentWidget(lookup);
+    Look(lookup, QStringLiteral("06 2345 6789"));
+    QTest::keyClick(lookup->searchEdit(), Qt::Key_Return);
+    ASSERT_TRUE(WaitUntil([&] { return lookup->selectedYouth() != 0; }));
+    const std::int64_t daan = lookup->selectedYouth();
+    desk::PlanEditor* editor = carla->planEditor();
+    carla->tabs()->setCurrentWidget(editor);
+    editor->loadYouth(daan);
+    ASSERT_TRUE(WaitUntil([&] { return editor->baseVersion() > 0; }));
+    const int base = editor->baseVersion();
+    editor->field(QStringLiteral("own_coping"))->appendPlainText(QStringLiteral("Met de hond wandelen"));
+    QTest::keyClicks(editor->changeNoteEdit(), QStringLiteral("Aangescherpt na de crisis"));
+    QTest::qWait(600);
+    carla.reset();  // the desk is gone before the version was saved
+
+    std::shared_ptr<DialogAnswer> offer = std::make_shared<DialogAnswer>([](QWidget* dialog) {
+        auto* box = qobject_cast<QMessageBox*>(dialog);
+        for (auto* b : box->buttons()) {
+            if (box->buttonRole(b) == QMessageBox::AcceptRole) b->click();
+        }
+    });
+    carla = test::SignIn(d, QStringLiteral("demo.carla"), QStringLiteral("demo-carla-wachtwoord"));
+    ASSERT_TRUE(carla);
+    editor = carla->planEditor();
+    ASSERT_TRUE(WaitUntil([&] {
+        return offer->done() && editor->baseVersion() == base &&
+               editor->field(QStringLiteral("own_coping"))->toPlainText().contains(QStringLiteral("Met de hond wandelen"));
+    })) << editor->field(QStringLiteral("own_coping"))->toPlainText().toStdString();
+    EXPECT_EQ(editor->changeNoteEdit()->text(), QStringLiteral("Aangescherpt na de crisis"));
+    EXPECT_EQ(carla->tabs()->currentWidget(), editor);
+    editor->saveButton()->click();
+    ASSERT_TRUE(WaitUntil([&] { return editor->baseVersion() == base + 1; })) << editor->statusLabel()->text().toStdString();
+    EXPECT_FALSE(carla->session().drafts()->get(QStringLiteral("plan/%1").arg(daan)).has_value());
 }
 
 }  // namespace

@@ -2017,6 +2017,18 @@ Open it again to check and send it?</source>
         <source>Pre-registration saved.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Plan changes — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes that were not saved yet are back. Check them and save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes that were not saved yet are back; they were made on version %1, and version %2 is the newest now: compare before saving.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>spoed::desk::ProposalsBoard</name>

@@ -2026,6 +2026,18 @@ Weer openen om te controleren en te versturen?</translation>
         <source>Pre-registration saved.</source>
         <translation>Vooraanmelding opgeslagen.</translation>
     </message>
+    <message>
+        <source>Plan changes — %1</source>
+        <translation>Planwijzigingen — %1</translation>
+    </message>
+    <message>
+        <source>Changes that were not saved yet are back. Check them and save.</source>
+        <translation>Wijzigingen die nog niet waren opgeslagen, staan er weer. Controleer ze en sla op.</translation>
+    </message>
+    <message>
+        <source>Changes that were not saved yet are back; they were made on version %1, and version %2 is the newest now: compare before saving.</source>
+        <translation>Wijzigingen die nog niet waren opgeslagen, staan er weer; ze zijn gemaakt op versie %1, en versie %2 is nu de nieuwste: vergelijk voor u opslaat.</translation>
+    </message>
 </context>
 <context>
     <name>spoed::desk::ProposalsBoard</name>
