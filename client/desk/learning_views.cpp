@@ -14,20 +14,25 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPieSeries>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScopedValueRollback>
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QValueAxis>
 #include <QVBoxLayout>
 
 #include "client/desk/csv.hpp"
+#include "client/desk/draft_store.hpp"
 #include "client/desk/session.hpp"
+#include "client/desk/youth_names.hpp"
 #include "client/desk/text.hpp"
 
 namespace spoed::desk {
@@ -250,6 +255,22 @@ EvaluationsView::EvaluationsView(Session& session, QWidget* parent) : QWidget(pa
     });
     show(v1::Evaluation());
     refresh();
+    keep_timer_ = new QTimer(this);
+    keep_timer_->setSingleShot(true);
+    keep_timer_->setInterval(400);
+    connect(keep_timer_, &QTimer::timeout, this, &EvaluationsView::keepDraft);
+    for (QPlainTextEdit* box : {participants_, care_timeline_, went_well_, could_be_better_, prevent_next_, plan_changes_}) {
+        connect(box, &QPlainTextEdit::textChanged, this, [this] {
+            if (!filling_) keep_timer_->start();
+        });
+    }
+    connect(right_help_note_, &QLineEdit::textEdited, keep_timer_, qOverload<>(&QTimer::start));
+    connect(&session_.names(), &YouthNames::caseLabelKnown, this, [this](std::int64_t case_id, const QString& label) {
+        for (int i = 0; i < list_->topLevelItemCount(); ++i) {
+            auto* item = list_->topLevelItem(i);
+            if (item->data(1, Qt::UserRole).toLongLong() == case_id) item->setText(1, label);
+        }
+    });
 }
 
 QPlainTextEdit* EvaluationsView::analysisField(const char* name) const {
@@ -276,9 +297,11 @@ void EvaluationsView::refresh() {
         for (const auto& e : r->evaluations()) {
             QStringList why;
             for (int reason : e.reasons()) why << EvaluationReasonText(v1::EvaluationReason(reason));
-            auto* item = new QTreeWidgetItem(list_, {Text::date(e.due_by()), QString::number(e.case_id()),
+            auto* item = new QTreeWidgetItem(list_, {Text::date(e.due_by()), session_.names().caseLabel(e.case_id()),
                                                      EvaluationStatusText(e.status()), why.join(QStringLiteral(", "))});
             item->setData(0, Qt::UserRole, qlonglong(e.id()));
+            item->setData(1, Qt::UserRole, qlonglong(e.case_id()));
+            item->setToolTip(1, tr("Case %1").arg(e.case_id()));
             if (e.status() == v1::EVALUATION_STATUS_OVERDUE) {
                 for (int c = 0; c < 4; ++c) item->setForeground(c, QColor(0xb7, 0x1c, 0x1c));
             }
@@ -301,13 +324,57 @@ void EvaluationsView::select(std::int64_t evaluation_id) {
     });
 }
 
+QJsonObject EvaluationsView::typedTexts() const {
+    // What differs from the evaluation as the server has it: the text typed since.
+    QStringList people;
+    for (const auto& p : current_.participants()) {
+        people << QStringList{Q(p.organisation()), Q(p.name()), Q(p.role())}.join(QStringLiteral(" | "));
+    }
+    const auto& a = current_.analysis();
+    const std::pair<QString, std::pair<QString, QString>> texts[] = {
+        {QStringLiteral("participants"), {participants_->toPlainText(), people.join(QLatin1Char('\n'))}},
+        {QStringLiteral("care_timeline"), {care_timeline_->toPlainText(), Q(a.care_timeline())}},
+        {QStringLiteral("went_well"), {went_well_->toPlainText(), Q(a.went_well())}},
+        {QStringLiteral("could_be_better"), {could_be_better_->toPlainText(), Q(a.could_be_better())}},
+        {QStringLiteral("right_help_note"), {right_help_note_->text(), Q(a.right_help_note())}},
+        {QStringLiteral("prevent_next"), {prevent_next_->toPlainText(), Q(a.prevent_next())}},
+        {QStringLiteral("plan_changes"), {plan_changes_->toPlainText(), Q(a.plan_changes())}},
+    };
+    QJsonObject o;
+    for (const auto& [name, now_and_stored] : texts) {
+        if (now_and_stored.first != now_and_stored.second) o[name] = now_and_stored.first;
+    }
+    return o;
+}
+
+bool EvaluationsView::hasUnsentText() const {
+    return current_.id() != 0 && current_.status() != v1::EVALUATION_STATUS_FINALISED && !typedTexts().isEmpty();
+}
+
+void EvaluationsView::keepDraft() {
+    keep_timer_->stop();
+    DraftStore* drafts = session_.drafts();
+    if (!drafts || current_.id() == 0 || filling_) return;
+    const QString slot = QStringLiteral("evaluation/%1").arg(current_.id());
+    if (!hasUnsentText()) {
+        drafts->remove(slot);
+        return;
+    }
+    drafts->put({slot, std::string(), typedTexts(), tr("Evaluation — %1").arg(session_.names().caseLabel(current_.case_id())),
+                 {}});
+}
+
 void EvaluationsView::show(const v1::Evaluation& e) {
+    // The text typed for the evaluation shown so far stays with it.
+    if (e.id() != current_.id()) keepDraft();
+    const QScopedValueRollback<bool> filling(filling_, true);
     current_ = e;
     const bool editable = e.id() != 0 && e.status() != v1::EVALUATION_STATUS_FINALISED;
     QStringList why;
     for (int reason : e.reasons()) why << EvaluationReasonText(v1::EvaluationReason(reason));
     header_->setText(e.id() == 0 ? tr("<i>Choose an evaluation on the left.</i>")
-                                 : tr("<b>Evaluation of case %1</b> — %2, due by %3<br>Why: %4")
+                                 : tr("<b>Evaluation: %1</b> (case %2) — %3, due by %4<br>Why: %5")
+                                       .arg(session_.names().caseLabel(e.case_id()).toHtmlEscaped())
                                        .arg(e.case_id())
                                        .arg(EvaluationStatusText(e.status()), Text::date(e.due_by()),
                                             why.join(QStringLiteral(", "))));
@@ -343,6 +410,22 @@ void EvaluationsView::show(const v1::Evaluation& e) {
     }
     comment_->setEnabled(e.id() != 0);
     add_comment_->setEnabled(e.id() != 0);
+    // Text typed earlier and never saved comes back over what the server has.
+    if (DraftStore* drafts = session_.drafts(); drafts && editable) {
+        if (auto kept = drafts->get(QStringLiteral("evaluation/%1").arg(e.id()))) {
+            const QJsonObject& f = kept->fields;
+            const std::pair<const char*, QPlainTextEdit*> boxes[] = {
+                {"participants", participants_}, {"care_timeline", care_timeline_},     {"went_well", went_well_},
+                {"could_be_better", could_be_better_}, {"prevent_next", prevent_next_}, {"plan_changes", plan_changes_}};
+            for (const auto& [name, box] : boxes) {
+                if (f.contains(QLatin1String(name))) box->setPlainText(f.value(QLatin1String(name)).toString());
+            }
+            if (f.contains(QStringLiteral("right_help_note"))) {
+                right_help_note_->setText(f.value(QStringLiteral("right_help_note")).toString());
+            }
+            status_->setText(tr("Text that was not saved yet is back. Check it and save."));
+        }
+    }
     emit loaded();
 }
 
@@ -375,6 +458,8 @@ void EvaluationsView::save() {
                                                       [this](const Result<v1::UpdateEvaluationResponse>& r) {
         status_->setText(r.ok() ? tr("Saved.") : Text::error(r.error()));
         if (!r.ok()) return;
+        if (session_.drafts()) session_.drafts()->remove(QStringLiteral("evaluation/%1").arg(r->evaluation().id()));
+        current_ = r->evaluation();  // what the server has now: nothing typed is left over
         select(r->evaluation().id());
         refresh();
     });

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonObject>
 #include <QWidget>
 
 #include <cstdint>
@@ -14,6 +15,7 @@ class QDateEdit;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
+class QTimer;
 class QPushButton;
 class QSpinBox;
 class QTreeWidget;
@@ -44,6 +46,10 @@ public:
     QPushButton* commentButton() const { return add_comment_; }
     QLabel* statusLabel() const { return status_; }
     const v1::Evaluation& current() const { return current_; }
+    /// Whether the evaluation shown holds text typed since it was saved.
+    bool hasUnsentText() const;
+    /// Writes that text to the sealed drafts now (another evaluation, or the desk closes).
+    void keepDraft();
 
 public slots:
     void refresh();
@@ -54,6 +60,7 @@ signals:
     void loaded();
 
 private:
+    QJsonObject typedTexts() const;
     void show(const v1::Evaluation& e);
     void save();
 
@@ -83,6 +90,8 @@ private:
     QPushButton* add_comment_;
     QLabel* status_;
     v1::Evaluation current_;
+    QTimer* keep_timer_ = nullptr;
+    bool filling_ = false;  // fields being filled from the server, not typed in
 };
 
 /// Improvement proposals for the care chain, by status: open → discussed → adopted →

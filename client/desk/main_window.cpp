@@ -243,7 +243,7 @@ bool MainWindow::hasUnsentText() const {
         if (v->hasUnsentText()) return true;
     }
     return (board_ && board_->noteDraft().unsent()) || (consults_ && consults_->adviceDraft().unsent()) ||
-           (plan_editor_ && plan_editor_->hasUnsentText());
+           (plan_editor_ && plan_editor_->hasUnsentText()) || (evaluations_ && evaluations_->hasUnsentText());
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
@@ -255,6 +255,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     if (board_) board_->noteDraft().keepNow();
     if (consults_) consults_->adviceDraft().keepNow();
     if (plan_editor_) plan_editor_->keepDraft();
+    if (evaluations_) evaluations_->keepDraft();
     event->accept();
 }
 
@@ -271,6 +272,7 @@ void MainWindow::offerDrafts() {
     std::vector<std::int64_t> cases;
     bool advice = false;
     std::vector<std::int64_t> plans;
+    std::int64_t evaluation = 0;
     for (const auto& d : drafts->all()) {
         // contact/<case>, consult/<case>: the case's forms; advice/<consult>: the queue's.
         const QString kind = d.slot.section(QLatin1Char('/'), 0, 0);
@@ -278,6 +280,8 @@ void MainWindow::offerDrafts() {
             cases.push_back(d.slot.section(QLatin1Char('/'), 1, 1).toLongLong());
         } else if (kind == QLatin1String("advice") && consults_) {
             advice = true;
+        } else if (kind == QLatin1String("evaluation") && evaluations_) {
+            evaluation = d.slot.section(QLatin1Char('/'), 1, 1).toLongLong();
         } else if (kind == QLatin1String("plan") && plan_editor_) {
             plans.push_back(d.slot.section(QLatin1Char('/'), 1, 1).toLongLong());
         } else {
@@ -300,6 +304,10 @@ void MainWindow::offerDrafts() {
     if (ask.clickedButton() != static_cast<QAbstractButton*>(open)) return;
     for (auto id : cases) openCase(id);
     if (advice) tabs_->setCurrentWidget(consults_);  // each advice returns with its consult
+    if (evaluation != 0) {  // the evaluation's text returns when it is shown
+        tabs_->setCurrentWidget(evaluations_);
+        evaluations_->select(evaluation);
+    }
     if (!plans.empty()) {  // one plan at a time in the editor: the first comes back now
         tabs_->setCurrentWidget(plan_editor_);
         plan_editor_->loadYouth(plans.front());

@@ -15,6 +15,7 @@
 #include <QVBoxLayout>
 
 #include "client/desk/session.hpp"
+#include "client/desk/youth_names.hpp"
 #include "client/desk/text.hpp"
 
 namespace spoed::desk {
@@ -50,6 +51,12 @@ BreakGlassReviews::BreakGlassReviews(Session& session, QWidget* parent) : QWidge
     connect(include_reviewed_, &QCheckBox::toggled, this, &BreakGlassReviews::refresh);
     connect(approve_, &QPushButton::clicked, this, [this] { review(true); });
     connect(reject_, &QPushButton::clicked, this, [this] { review(false); });
+    connect(&session_.names(), &YouthNames::nameKnown, this, [this](std::int64_t youth_id, const QString& name) {
+        for (int i = 0; i < list_->topLevelItemCount(); ++i) {
+            auto* item = list_->topLevelItem(i);
+            if (item->data(2, Qt::UserRole).toLongLong() == youth_id) item->setText(2, name);
+        }
+    });
     refresh();
 }
 
@@ -69,7 +76,8 @@ void BreakGlassReviews::refresh() {
                                            QStringLiteral(": ") + Q(b.review_note())
                                      : tr("to review");
                 auto* item = new QTreeWidgetItem(list_, {Text::dateTime(b.opened_at()), Q(b.username()),
-                                                         QString::number(b.youth_id()), Q(b.reason()), review});
+                                                         session_.names().name(b.youth_id()), Q(b.reason()), review});
+                item->setData(2, Qt::UserRole, qlonglong(b.youth_id()));
                 item->setData(0, Qt::UserRole, qlonglong(b.id()));
                 item->setToolTip(3, Q(b.reason()));
             }

@@ -13,6 +13,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QTabWidget>
 #include <QTest>
 #include <QTextBrowser>
@@ -27,6 +28,7 @@
 #include "client/desk/draft_sender.hpp"
 #include "client/desk/draft_store.hpp"
 #include "client/desk/lookup_panel.hpp"
+#include "client/desk/learning_views.hpp"
 #include "client/desk/main_window.hpp"
 #include "client/desk/plan_editor.hpp"
 #include "client/desk/session.hpp"
@@ -593,6 +595,41 @@ TEST(DeskDrafts, UnsavedPlanChangesComeBackAfterARestart) {
     editor->saveButton()->click();
     ASSERT_TRUE(WaitUntil([&] { return editor->baseVersion() == base + 1; })) << editor->statusLabel()->text().toStdString();
     EXPECT_FALSE(carla->session().drafts()->get(QStringLiteral("plan/%1").arg(daan)).has_value());
+}
+
+TEST(DeskDrafts, AnEvaluationsUnsavedTextComesBackAfterARestart) {
+    test::DeskDaemon d(true);
+    auto carla = test::SignIn(d, QStringLiteral("demo.carla"), QStringLiteral("demo-carla-wachtwoord"));
+    ASSERT_TRUE(carla);
+    desk::EvaluationsView* ev = carla->evaluations();
+    carla->tabs()->setCurrentWidget(ev);
+    ev->caseIdBox()->setValue(1);  // the demo's first case, closed
+    ev->planButton()->click();
+    ASSERT_TRUE(WaitUntil([&] { return ev->current().id() != 0; })) << ev->statusLabel()->text().toStdString();
+    const std::int64_t evaluation = ev->current().id();
+    QTest::keyClicks(ev->analysisField("went_well"), QStringLiteral("Het plan lag binnen een minuut klaar."));
+    QTest::qWait(600);
+    carla.reset();
+
+    std::shared_ptr<DialogAnswer> offer = std::make_shared<DialogAnswer>([](QWidget* dialog) {
+        auto* box = qobject_cast<QMessageBox*>(dialog);
+        for (auto* b : box->buttons()) {
+            if (box->buttonRole(b) == QMessageBox::AcceptRole) b->click();
+        }
+    });
+    carla = test::SignIn(d, QStringLiteral("demo.carla"), QStringLiteral("demo-carla-wachtwoord"));
+    ASSERT_TRUE(carla);
+    ev = carla->evaluations();
+    ASSERT_TRUE(WaitUntil([&] {
+        return offer->done() && ev->current().id() == evaluation &&
+               ev->analysisField("went_well")->toPlainText() == QStringLiteral("Het plan lag binnen een minuut klaar.");
+    })) << ev->analysisField("went_well")->toPlainText().toStdString();
+    ev->saveButton()->click();
+    ASSERT_TRUE(WaitUntil([&] {
+        return ev->current().analysis().went_well() == "Het plan lag binnen een minuut klaar.";
+    })) << ev->statusLabel()->text().toStdString();
+    EXPECT_FALSE(carla->session().drafts()->get(QStringLiteral("evaluation/%1").arg(evaluation)).has_value());
+    EXPECT_FALSE(ev->hasUnsentText());
 }
 
 }  // namespace

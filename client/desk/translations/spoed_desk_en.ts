@@ -1091,15 +1091,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;b&gt;Evaluation of case %1&lt;/b&gt; — %2, due by %3&lt;br&gt;Why: %4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&lt;b&gt;Review&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluation — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Evaluation: %1&lt;/b&gt; (case %2) — %3, due by %4&lt;br&gt;Why: %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text that was not saved yet is back. Check it and save.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

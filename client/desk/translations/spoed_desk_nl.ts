@@ -1091,16 +1091,28 @@
         <translation>&lt;i&gt;Kies links een evaluatie.&lt;/i&gt;</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Evaluation of case %1&lt;/b&gt; — %2, due by %3&lt;br&gt;Why: %4</source>
-        <translation>&lt;b&gt;Evaluatie van casus %1&lt;/b&gt; — %2, uiterlijk %3&lt;br&gt;Waarom: %4</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;Review&lt;/b&gt;</source>
         <translation>&lt;b&gt;Beoordeling&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Saved.</source>
         <translation>Opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Case %1</source>
+        <translation>Casus %1</translation>
+    </message>
+    <message>
+        <source>Evaluation — %1</source>
+        <translation>Evaluatie — %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Evaluation: %1&lt;/b&gt; (case %2) — %3, due by %4&lt;br&gt;Why: %5</source>
+        <translation>&lt;b&gt;Evaluatie: %1&lt;/b&gt; (casus %2) — %3, uiterlijk %4&lt;br&gt;Waarom: %5</translation>
+    </message>
+    <message>
+        <source>Text that was not saved yet is back. Check it and save.</source>
+        <translation>Tekst die nog niet was opgeslagen, staat er weer. Controleer hem en sla op.</translation>
     </message>
 </context>
 <context>
