@@ -144,7 +144,7 @@ void CaseView::showHeader() {
                          .arg(Text::caseStatus(c.status()), Text::dateTime(c.opened_at()),
                               risks.isEmpty() ? tr("none recorded") : risks.join(QStringLiteral(", ")),
                               Text::outcome(c.outcome())));
-    link_youth_->setVisible(c.youth_id() == 0 && !read_only_ && session_.canWriteCases() &&
+    link_youth_->setVisible(c.youth_id() == 0 && !read_only_ && session_.may("spoed.v1.CaseService/LinkYouth") &&
                             c.status() == v1::CASE_STATUS_OPEN);
 }
 

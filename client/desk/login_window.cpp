@@ -143,6 +143,7 @@ void LoginWindow::finish(const v1::LoginResponse& login) {
     message_->clear();
     login_->setEnabled(true);
     auto* session = new Session(std::move(api_), login.user(), login.token());
+    session->setAllowedMethods({login.allowed_methods().begin(), login.allowed_methods().end()});
     session->setDrafts(std::move(drafts), warning);
     emit signedIn(session);
 }

@@ -70,7 +70,7 @@ LookupPanel::LookupPanel(Session& session, QWidget* parent) : QWidget(parent), s
     cases_->setRootIsDecorated(false);
     cases_->setMaximumHeight(140);
     open_case_ = new QPushButton(tr("&Open a new case"), this);
-    open_case_->setVisible(session_.canWriteCases());
+    open_case_->setVisible(session_.may("spoed.v1.CaseService/OpenCase"));
     break_glass_ = new QPushButton(tr("&Break the glass…"), this);
     break_glass_->setVisible(false);
     unknown_caller_ = new QPushButton(tr("Case for an &unknown caller…"), this);
@@ -180,7 +180,7 @@ void LookupPanel::startSearch() {
         } else {
             clearYouth();
         }
-        unknown_caller_->setVisible(!anyone && session_.canWriteCases());
+        unknown_caller_->setVisible(!anyone && session_.may("spoed.v1.CaseService/OpenCase"));
         shown_ = edit;
         last_latency_ms_ = double(since_key_.nsecsElapsed()) / 1e6;
         emit resultsShown(last_latency_ms_);
@@ -390,7 +390,7 @@ void LookupPanel::openNewCase() {
 }
 
 void LookupPanel::openUnknownCallerCase() {
-    if (!session_.canWriteCases()) return;
+    if (!session_.may("spoed.v1.CaseService/OpenCase")) return;
     QDialog dialog(this);
     dialog.setObjectName(QStringLiteral("unknownCallerDialog"));
     dialog.setWindowTitle(tr("Case for an unknown caller"));

@@ -64,6 +64,8 @@ MainWindow::MainWindow(Session* session, QWidget* parent) : QMainWindow(parent),
     statusBar()->addWidget(new QLabel(tr("Signed in as %1").arg(Q(user.username())), this));
 
     // The screens each role needs. A user with several roles gets all of theirs.
+    // Which screens: by the roles the server gave the user (each role's work has its screens);
+    // which actions on them: by what the server says the user may call (Session::may).
     const bool worker = session_->has(v1::ROLE_CRISIS_WORKER);
     const bool psychiatrist = session_->has(v1::ROLE_PSYCHIATRIST);
     const bool coordinator = session_->has(v1::ROLE_COORDINATOR);
@@ -134,7 +136,7 @@ MainWindow::MainWindow(Session* session, QWidget* parent) : QMainWindow(parent),
         figures_ = new FiguresView(*session_, tabs_);
         tabs_->addTab(figures_, tr("Figures"));
     }
-    directory_ = new DirectoryView(*session_, coordinator || admin, tabs_);
+    directory_ = new DirectoryView(*session_, session_->may("spoed.v1.DirectoryService/SaveOrganisation"), tabs_);
     tabs_->addTab(directory_, tr("Partner directory"));
     if (board_) connect(board_, &ShiftBoard::openCase, this, &MainWindow::openCase);
     connect(&session_->names(), &YouthNames::caseLabelKnown, this, [this](std::int64_t case_id, const QString& label) {

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "client/desk/api.hpp"
 #include "client/desk/draft_store.hpp"
@@ -41,14 +43,22 @@ public:
     }
     /// Why earlier drafts could not be opened (empty when they could).
     const QString& draftWarning() const { return draft_warning_; }
+    /// What the server says this user's roles may call ("spoed.v1.CaseService/LogContact"); the
+    /// desk keeps no copy of the role table.
+    void setAllowedMethods(std::vector<std::string> methods) {
+        allowed_ = std::move(methods);
+        std::sort(allowed_.begin(), allowed_.end());
+    }
+    bool may(std::string_view method) const { return std::binary_search(allowed_.begin(), allowed_.end(), method); }
     /// May this user write in a case (log contacts, request consults, start handovers)?
-    bool canWriteCases() const { return has(v1::ROLE_CRISIS_WORKER) || has(v1::ROLE_COORDINATOR); }
+    bool canWriteCases() const { return may("spoed.v1.CaseService/LogContact"); }
 
 private:
     Api* api_;  // a child of this object
     YouthNames* names_;  // likewise
     DraftStore* drafts_ = nullptr;  // likewise
     QString draft_warning_;
+    std::vector<std::string> allowed_;  // sorted
     v1::User user_;
     std::string token_;
 };

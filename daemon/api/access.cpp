@@ -142,6 +142,14 @@ bool NeedsSecondFactor(const RpcRule& rule) {
     return false;
 }
 
+std::vector<std::string> AllowedMethods(RoleSet roles) {
+    std::vector<std::string> out;
+    for (const auto& rule : RpcRules()) {
+        if (Allows(rule, roles)) out.push_back(std::string(rule.service) + "/" + std::string(rule.method));
+    }
+    return out;
+}
+
 bool Allows(const RpcRule& rule, RoleSet roles) {
     switch (rule.access) {
         case Access::kPublic:

@@ -1,7 +1,9 @@
 #pragma once
 
 #include <span>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "daemon/service/roles.hpp"
 
@@ -33,6 +35,9 @@ std::span<const RpcRule> RpcRules();
 const RpcRule* FindRule(std::string_view service, std::string_view method);
 /// Whether `roles` may call the method (kPublic and kAnyUser: any user).
 bool Allows(const RpcRule& rule, RoleSet roles);
+/// "spoed.v1.<Service>/<Method>" for every method `roles` may call, in the table's order: what a
+/// client may offer its user (LoginResponse and WhoAmIResponse carry it).
+std::vector<std::string> AllowedMethods(RoleSet roles);
 /// Methods open to a session that still has to enrol a second factor (its roles need one):
 /// enrolling, changing the password, looking at itself and leaving.
 bool AllowedWhileEnrolling(const RpcRule& rule);

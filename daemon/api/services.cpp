@@ -1,14 +1,37 @@
 #include "daemon/api/services.hpp"
 
+#include "daemon/api/access.hpp"
+
 namespace spoed::daemon::api {
 
 void RegisterServices(Router& router, const Services& s) {
     using service::AdminService;
     using service::AuthService;
     constexpr std::string_view kAuth = "spoed.v1.AuthService";
-    router.Bind(kAuth, "Login", s.auth, &AuthService::Login);
+    // Login and WhoAmI also say what the user may do, from the role table that lives here. (`s`
+    // itself is gone after registration: the handlers keep the services it refers to.)
+    auto allowed = [](const v1::User& user) {
+        service::RoleSet roles;
+        for (int r : user.roles()) roles.Add(static_cast<service::Role>(r));
+        return AllowedMethods(roles);
+    };
+    router.Add<v1::LoginRequest, v1::LoginResponse>(
+        kAuth, "Login", [&auth = s.auth, allowed](service::Call& c, const v1::LoginRequest& r) -> Result<v1::LoginResponse> {
+            auto resp = auth.Login(c, r);
+            if (resp.ok()) {
+                for (auto& m : allowed(resp->user())) resp->add_allowed_methods(std::move(m));
+            }
+            return resp;
+        });
     router.Bind(kAuth, "Logout", s.auth, &AuthService::Logout);
-    router.Bind(kAuth, "WhoAmI", s.auth, &AuthService::WhoAmI);
+    router.Add<v1::WhoAmIRequest, v1::WhoAmIResponse>(
+        kAuth, "WhoAmI", [&auth = s.auth, allowed](service::Call& c, const v1::WhoAmIRequest& r) -> Result<v1::WhoAmIResponse> {
+            auto resp = auth.WhoAmI(c, r);
+            if (resp.ok()) {
+                for (auto& m : allowed(resp->user())) resp->add_allowed_methods(std::move(m));
+            }
+            return resp;
+        });
     router.Bind(kAuth, "ListMySessions", s.auth, &AuthService::ListMySessions);
     router.Bind(kAuth, "EndSession", s.auth, &AuthService::EndSession);
     router.Bind(kAuth, "ChangePassword", s.auth, &AuthService::ChangePassword);

@@ -294,6 +294,12 @@ TEST(DeskCall, TheUnknownCallersNight) {
     ASSERT_TRUE(anna);
     auto pieter = test::SignIn(d, QStringLiteral("demo.pieter"), QStringLiteral("demo-pieter-wachtwoord"));
     ASSERT_TRUE(pieter);
+    // What each may do comes from the server's role table: Anna opens cases, Pieter does not.
+    EXPECT_TRUE(anna->session().may("spoed.v1.CaseService/OpenCase"));
+    EXPECT_FALSE(pieter->session().may("spoed.v1.CaseService/OpenCase"));
+    EXPECT_TRUE(pieter->session().may("spoed.v1.ConsultService/AnswerConsult"));
+    EXPECT_TRUE(anna->lookup()->openCaseButton()->isVisibleTo(anna->lookup()));
+    EXPECT_FALSE(pieter->lookup()->openCaseButton()->isVisibleTo(pieter->lookup()));
     test::Activate(anna.get());
 
     // 23:10 — a number nobody knows. Anna types it; Enter opens a case for an unknown caller.

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <thread>
 
+#include "daemon/api/access.hpp"
 #include "daemon/daemon.hpp"
 #include "daemon/net/dev_cert.hpp"
 #include "db/sqlite_store.hpp"
@@ -71,6 +72,27 @@ TEST_F(DaemonTest, CurlJsonLoginThenWhoAmIAsInDocsApi) {
     EXPECT_EQ(StatusOf(who), 200) << who.out;
     EXPECT_NE(who.out.find(R"("username":"beheer")"), std::string::npos) << who.out;
     EXPECT_NE(who.out.find("ROLE_ADMIN"), std::string::npos) << who.out;
+}
+
+TEST_F(DaemonTest, LoginAndWhoAmISayWhatTheUsersRolesMayCallFromTheRoleTable) {
+    daemon::service::PasswordHasher hasher;
+    test::InsertUser(daemon_->store(), hasher, clock.Now(), "werker", {"crisis_worker"});
+    auto login = Curl("spoed.v1.AuthService/Login", R"({"username":"werker","password":"correct horse battery staple"})");
+    ASSERT_EQ(StatusOf(login), 200) << login.out;
+    EXPECT_NE(login.out.find(R"("spoed.v1.CaseService/LogContact")"), std::string::npos) << login.out;
+    EXPECT_NE(login.out.find(R"("spoed.v1.YouthService/LookupCaller")"), std::string::npos) << login.out;
+    EXPECT_EQ(login.out.find("spoed.v1.AdminService/CreateUser"), std::string::npos) << login.out;
+    EXPECT_EQ(login.out.find("spoed.v1.ConsultService/AnswerConsult"), std::string::npos) << login.out;
+    auto who = Curl("spoed.v1.AuthService/WhoAmI", "{}", TokenOf(login.out));
+    ASSERT_EQ(StatusOf(who), 200) << who.out;
+    EXPECT_NE(who.out.find(R"("spoed.v1.CaseService/LogContact")"), std::string::npos) << who.out;
+    EXPECT_EQ(who.out.find("spoed.v1.AdminService/CreateUser"), std::string::npos) << who.out;
+    // Every method listed is in the role table's answer for the role, and vice versa.
+    for (const auto& rule : daemon::api::RpcRules()) {
+        const std::string name = "\"" + std::string(rule.service) + "/" + std::string(rule.method) + "\"";
+        const bool allowed = daemon::api::Allows(rule, {v1::ROLE_CRISIS_WORKER});
+        EXPECT_EQ(who.out.find(name) != std::string::npos, allowed) << name;
+    }
 }
 
 TEST_F(DaemonTest, CurlSeesConnectErrorsWithTheirHttpStatus) {
