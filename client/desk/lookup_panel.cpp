@@ -369,9 +369,13 @@ void LookupPanel::openNewCase() {
     for (const auto& c : youth_cases_) {
         if (c.status() != v1::CASE_STATUS_OPEN) continue;
         // One crisis, one case: a second open case for the same youth splits the story.
+        const QString by = session_.userName(c.opened_by());
         QMessageBox ask(QMessageBox::Question, tr("This youth has an open case"),
-                        tr("%1 has an open case, opened %2. Continue that case, or open a second one?")
-                            .arg(session_.names().name(youth_id_), Text::dateTime(c.opened_at())),
+                        (by.isEmpty() ? tr("%1 has an open case, opened %2.").arg(session_.names().name(youth_id_),
+                                                                                 Text::dateTime(c.opened_at()))
+                                      : tr("%1 has an open case, opened %2 by %3.")
+                                            .arg(session_.names().name(youth_id_), Text::dateTime(c.opened_at()), by)) +
+                            QLatin1Char(' ') + tr("Continue that case, or open a second one?"),
                         QMessageBox::NoButton, this);
         ask.setObjectName(QStringLiteral("duplicateCaseQuestion"));
         auto* keep = ask.addButton(tr("&Continue the open case"), QMessageBox::AcceptRole);

@@ -449,7 +449,11 @@ void MainWindow::loadShift() {
                 return;
             }
             QStringList workers;
-            for (const auto& w : r->shift().workers()) workers << Q(w.display_name()).toHtmlEscaped();
+            for (const auto& w : r->shift().workers()) {
+                workers << Q(w.display_name()).toHtmlEscaped();
+                session_->rememberUser(w.user_id(), Q(w.display_name()));
+            }
+            session_->rememberUser(r->shift().psychiatrist().user_id(), Q(r->shift().psychiatrist().display_name()));
             shift_->setText(tr("<b>On duty tonight:</b> %1 &nbsp; — &nbsp; <b>Backup psychiatrist:</b> %2 (%3)")
                                 .arg(workers.join(QStringLiteral(", ")),
                                      Q(r->shift().psychiatrist().display_name()).toHtmlEscaped(),

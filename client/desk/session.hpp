@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,6 +51,14 @@ public:
         std::sort(allowed_.begin(), allowed_.end());
     }
     bool may(std::string_view method) const { return std::binary_search(allowed_.begin(), allowed_.end(), method); }
+    /// The names of colleagues the desk has seen (tonight's roster, the user), by user id;
+    /// empty when not known.
+    void rememberUser(std::int64_t id, const QString& name) { user_names_[id] = name; }
+    QString userName(std::int64_t id) const {
+        if (id == user_.id()) return QString::fromStdString(user_.display_name());
+        auto it = user_names_.find(id);
+        return it == user_names_.end() ? QString() : it->second;
+    }
     /// May this user write in a case (log contacts, request consults, start handovers)?
     bool canWriteCases() const { return may("spoed.v1.CaseService/LogContact"); }
 
@@ -59,6 +68,7 @@ private:
     DraftStore* drafts_ = nullptr;  // likewise
     QString draft_warning_;
     std::vector<std::string> allowed_;  // sorted
+    std::map<std::int64_t, QString> user_names_;
     v1::User user_;
     std::string token_;
 };

@@ -213,6 +213,7 @@ TEST(DeskCall, ASecondCaseForAYouthWithAnOpenCaseNeedsTheExplicitChoice) {
     lookup->openNewCase();
     EXPECT_TRUE(asked.done());
     EXPECT_TRUE(question.contains(QStringLiteral("Daan Visser (fictief)"))) << question.toStdString();
+    EXPECT_TRUE(question.contains(QStringLiteral("Anna Hoekstra (demo)"))) << question.toStdString();  // who opened it
     ASSERT_TRUE(WaitUntil([&] { return CurrentCase(anna.get()) != nullptr; }));
     EXPECT_EQ(CurrentCase(anna.get())->caseId(), first);
 
@@ -414,18 +415,30 @@ TEST(DeskCall, TheUnknownCallersNight) {
     queue->queue()->setCurrentItem(queue->queue()->topLevelItem(0));
     ASSERT_TRUE(WaitUntil([&] { return queue->questionLabel()->text().contains(QStringLiteral("Mees Kramer")); }));
     EXPECT_EQ(queue->adviceEdit()->toPlainText(), QStringLiteral("Thuis houden; vader blijft bij de deur."));
+    // Pieter answers (Alt+A, the advice's button); Anna's case shows the advice.
+    QTest::keyClick(pieter.get(), Qt::Key_A, Qt::AltModifier);
+    ASSERT_TRUE(WaitUntil([&] { return queue->adviceEdit()->toPlainText().isEmpty() && !queue->sounding(); }))
+        << queue->statusLabel()->text().toStdString();
+    view->refresh();
+    ASSERT_TRUE(WaitUntil([&] {
+        for (const auto& c : view->data().consults()) {
+            if (c.advice() == "Thuis houden; vader blijft bij de deur.") return true;
+        }
+        return false;
+    }));
 
     // The handover starts from the same case.
     test::Activate(anna.get());
     anna->tabs()->setCurrentWidget(view);
-    view->forms()->setCurrentWidget(view->handoverForm());
-    view->handoverForm()->nameEdit()->setFocus();
+    QTest::keyClick(anna.get(), Qt::Key_O, Qt::AltModifier);  // &Overdracht
+    ASSERT_TRUE(WaitUntil([&] { return view->handoverForm()->isVisible(); }));
+    QTest::keyClick(anna.get(), Qt::Key_N, Qt::AltModifier);  // Of &naam
+    ASSERT_EQ(QApplication::focusWidget(), view->handoverForm()->nameEdit());
     QTest::keyClicks(view->handoverForm()->nameEdit(), QStringLiteral("Jeugdteam Veendam (fictief)"));
     // No consent of this new youth yet: the handover goes on the legal ground, typed in.
-    view->handoverForm()->findChildren<QLineEdit*>().last()->setFocus();
     QTest::keyClick(anna.get(), Qt::Key_W, Qt::AltModifier);  // &Wettelijke grond
     QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("zorgen over de veiligheid van de jeugdige (fictief)"));
-    view->handoverForm()->startButton()->click();
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return, Qt::ControlModifier);
     ASSERT_TRUE(WaitUntil([&] { return view->handoverForm()->listLabel()->text().contains(QStringLiteral("Veendam")); }))
         << view->handoverForm()->statusLabel()->text().toStdString();
 }

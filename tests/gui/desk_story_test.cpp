@@ -338,6 +338,7 @@ TEST(DeskBreakGlass, WithoutConsentThePlanOpensOnlyWithAReasonAndIsReviewed) {
     ASSERT_TRUE(WaitUntil([&] { return lookup->breakGlassButton()->isVisibleTo(lookup); }));
     EXPECT_FALSE(lookup->planView()->toPlainText().contains(QStringLiteral("4-7-8")));
     EXPECT_EQ(lookup->planVersion(), 0);
+    test::Screenshot(anna.get(), QStringLiteral("worker-no-consent"));
 
     // The dialog: no opening without a reason of at least 10 characters.
     bool dialog_seen = false;

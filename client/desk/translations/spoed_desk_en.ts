@@ -1661,10 +1661,6 @@ Then type the six-digit code it shows:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 has an open case, opened %2. Continue that case, or open a second one?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Continue the open case</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1702,6 +1698,18 @@ Then type the six-digit code it shows:</source>
     </message>
     <message>
         <source>Describe the caller in a few words: who calls, about whom.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has an open case, opened %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has an open case, opened %2 by %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue that case, or open a second one?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

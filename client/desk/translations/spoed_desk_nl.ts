@@ -1667,10 +1667,6 @@ Typ daarna de zescijferige code die de app toont:</translation>
         <translation>Deze jeugdige heeft een open casus</translation>
     </message>
     <message>
-        <source>%1 has an open case, opened %2. Continue that case, or open a second one?</source>
-        <translation>%1 heeft een open casus, geopend %2. Verdergaan met die casus, of een tweede openen?</translation>
-    </message>
-    <message>
         <source>&amp;Continue the open case</source>
         <translation>&amp;Verder met de open casus</translation>
     </message>
@@ -1709,6 +1705,18 @@ Typ daarna de zescijferige code die de app toont:</translation>
     <message>
         <source>Describe the caller in a few words: who calls, about whom.</source>
         <translation>Beschrijf de beller in een paar woorden: wie belt er, over wie.</translation>
+    </message>
+    <message>
+        <source>%1 has an open case, opened %2.</source>
+        <translation>%1 heeft een open casus, geopend %2.</translation>
+    </message>
+    <message>
+        <source>%1 has an open case, opened %2 by %3.</source>
+        <translation>%1 heeft een open casus, geopend %2 door %3.</translation>
+    </message>
+    <message>
+        <source>Continue that case, or open a second one?</source>
+        <translation>Verdergaan met die casus, of een tweede openen?</translation>
     </message>
 </context>
 <context>
