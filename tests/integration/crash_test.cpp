@@ -131,11 +131,27 @@ TEST(CrashDurability, EveryAcknowledgedWriteSurvivesSigkillExactlyOnce) {
     std::vector<std::thread> clients;
     for (int c = 0; c < kClients; ++c) clients.emplace_back(client_loop, c);
 
+    // Each kill lands while the clients are writing: it waits until every client could have
+    // had a write acknowledged since the last restart. A fixed pause was not enough on a busy
+    // two-core machine, where log-ins (Argon2) and handshakes took the whole window and the
+    // kills hit a daemon nobody was writing to (0 acknowledged writes).
+    auto acked_count = [&] {
+        std::lock_guard lock(acked_mutex);
+        return acked.size();
+    };
+    auto wait_for_writes = [&] {
+        const std::size_t since = acked_count();
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+        while (acked_count() < since + kClients && std::chrono::steady_clock::now() < deadline) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
+    };
     std::mt19937 rng(std::random_device{}());
     std::uniform_int_distribution<int> pause_ms(20, 250);
     const int cycles = Cycles();
     bool restarted = true;
     for (int cycle = 0; cycle < cycles && restarted; ++cycle) {
+        wait_for_writes();
         std::this_thread::sleep_for(std::chrono::milliseconds(pause_ms(rng)));
         spoedd.Kill();
         spoedd.Start();
@@ -146,7 +162,7 @@ TEST(CrashDurability, EveryAcknowledgedWriteSurvivesSigkillExactlyOnce) {
         for (auto& t : clients) t.detach();
         FAIL() << "spoedd did not come back after a kill";
     }
-    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    wait_for_writes();  // the daemon after the last kill takes writes too
     stop = true;
     for (auto& t : clients) t.join();  // each finishes its pending write against the live daemon
     spoedd.Stop();
