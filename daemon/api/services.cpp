@@ -3,6 +3,24 @@
 #include "daemon/api/access.hpp"
 
 namespace spoed::daemon::api {
+namespace {
+
+/// A handler whose answer names its user (`user()`) and lists what that user's roles may call.
+template <typename Req, typename Resp>
+Router::Handler<Req, Resp> WithAllowedMethods(service::AuthService& auth,
+                                              Result<Resp> (service::AuthService::*fn)(service::Call&, const Req&)) {
+    return [&auth, fn](service::Call& call, const Req& req) -> Result<Resp> {
+        auto resp = (auth.*fn)(call, req);
+        if (resp.ok()) {
+            service::RoleSet roles;
+            for (int r : resp->user().roles()) roles.Add(static_cast<service::Role>(r));
+            for (auto& m : AllowedMethods(roles)) resp->add_allowed_methods(std::move(m));
+        }
+        return resp;
+    };
+}
+
+}  // namespace
 
 void RegisterServices(Router& router, const Services& s) {
     using service::AdminService;
@@ -10,28 +28,9 @@ void RegisterServices(Router& router, const Services& s) {
     constexpr std::string_view kAuth = "spoed.v1.AuthService";
     // Login and WhoAmI also say what the user may do, from the role table that lives here. (`s`
     // itself is gone after registration: the handlers keep the services it refers to.)
-    auto allowed = [](const v1::User& user) {
-        service::RoleSet roles;
-        for (int r : user.roles()) roles.Add(static_cast<service::Role>(r));
-        return AllowedMethods(roles);
-    };
-    router.Add<v1::LoginRequest, v1::LoginResponse>(
-        kAuth, "Login", [&auth = s.auth, allowed](service::Call& c, const v1::LoginRequest& r) -> Result<v1::LoginResponse> {
-            auto resp = auth.Login(c, r);
-            if (resp.ok()) {
-                for (auto& m : allowed(resp->user())) resp->add_allowed_methods(std::move(m));
-            }
-            return resp;
-        });
+    router.Add<v1::LoginRequest, v1::LoginResponse>(kAuth, "Login", WithAllowedMethods(s.auth, &AuthService::Login));
     router.Bind(kAuth, "Logout", s.auth, &AuthService::Logout);
-    router.Add<v1::WhoAmIRequest, v1::WhoAmIResponse>(
-        kAuth, "WhoAmI", [&auth = s.auth, allowed](service::Call& c, const v1::WhoAmIRequest& r) -> Result<v1::WhoAmIResponse> {
-            auto resp = auth.WhoAmI(c, r);
-            if (resp.ok()) {
-                for (auto& m : allowed(resp->user())) resp->add_allowed_methods(std::move(m));
-            }
-            return resp;
-        });
+    router.Add<v1::WhoAmIRequest, v1::WhoAmIResponse>(kAuth, "WhoAmI", WithAllowedMethods(s.auth, &AuthService::WhoAmI));
     router.Bind(kAuth, "ListMySessions", s.auth, &AuthService::ListMySessions);
     router.Bind(kAuth, "EndSession", s.auth, &AuthService::EndSession);
     router.Bind(kAuth, "ChangePassword", s.auth, &AuthService::ChangePassword);

@@ -67,6 +67,15 @@ private:
     bool done_ = false;
 };
 
+/// Clicks the button of `role` in a QMessageBox (continue, keep, open the drafts…).
+void ClickRole(QWidget* dialog, QMessageBox::ButtonRole role) {
+    auto* box = qobject_cast<QMessageBox*>(dialog);
+    ASSERT_TRUE(box);
+    for (auto* b : box->buttons()) {
+        if (box->buttonRole(b) == role) b->click();
+    }
+}
+
 desk::CaseView* CurrentCase(desk::MainWindow* main) { return qobject_cast<desk::CaseView*>(main->tabs()->currentWidget()); }
 
 void Look(desk::LookupPanel* lookup, const QString& text) {
@@ -75,6 +84,21 @@ void Look(desk::LookupPanel* lookup, const QString& text) {
     QTest::keyClick(lookup->searchEdit(), Qt::Key_Backspace);
     QTest::keyClicks(lookup->searchEdit(), text);
     ASSERT_TRUE(WaitUntil([&] { return lookup->resultsCurrent() && lookup->results()->count() > 0; }));
+}
+
+/// A number nobody knows, Enter, the caller described: the unknown caller's case, on screen.
+desk::CaseView* OpenUnknownCallersCase(desk::MainWindow* main, const QString& number, const QString& description) {
+    desk::LookupPanel* lookup = main->lookup();
+    main->tabs()->setCurrentWidget(lookup);
+    Look(lookup, number);
+    DialogAnswer describe([description](QWidget* dialog) {
+        QTest::keyClicks(dialog->focusWidget(), description);
+        QTest::keyClick(dialog->focusWidget(), Qt::Key_Return);
+    });
+    QTest::keyClick(lookup->searchEdit(), Qt::Key_Return);
+    desk::CaseView* view = nullptr;
+    EXPECT_TRUE(WaitUntil([&] { return (view = CurrentCase(main)) && view->data().case_().id() != 0; }));
+    return view;
 }
 
 TEST(DeskCall, FromThePhoneRingingToThePlanInTwoKeysAndTheNumber) {
@@ -182,12 +206,7 @@ TEST(DeskCall, ASecondCaseForAYouthWithAnOpenCaseNeedsTheExplicitChoice) {
     std::int64_t first = 0;
     {
         // Whatever the demo data holds: a case opened here is open afterwards.
-        DialogAnswer second_anyway([](QWidget* dialog) {
-            auto* box = qobject_cast<QMessageBox*>(dialog);
-            for (auto* b : box->buttons()) {
-                if (box->buttonRole(b) == QMessageBox::DestructiveRole) b->click();
-            }
-        });
+        DialogAnswer second_anyway([](QWidget* dialog) { ClickRole(dialog, QMessageBox::DestructiveRole); });
         lookup->openNewCase();
         ASSERT_TRUE(WaitUntil([&] { return CurrentCase(anna.get()) && CurrentCase(anna.get())->data().case_().id() != 0; }));
         first = CurrentCase(anna.get())->caseId();
@@ -219,12 +238,7 @@ TEST(DeskCall, ASecondCaseForAYouthWithAnOpenCaseNeedsTheExplicitChoice) {
 
     // Only the explicit choice opens a second one.
     anna->tabs()->setCurrentWidget(lookup);
-    DialogAnswer second([](QWidget* dialog) {
-        auto* box = qobject_cast<QMessageBox*>(dialog);
-        for (auto* b : box->buttons()) {
-            if (box->buttonRole(b) == QMessageBox::DestructiveRole) b->click();
-        }
-    });
+    DialogAnswer second([](QWidget* dialog) { ClickRole(dialog, QMessageBox::DestructiveRole); });
     lookup->openNewCase();
     EXPECT_TRUE(second.done());
     ASSERT_TRUE(WaitUntil([&] { return CurrentCase(anna.get()) && CurrentCase(anna.get())->caseId() != first; }));
@@ -234,16 +248,9 @@ TEST(DeskCall, TheContactStartsWhenTheCallStartsNotAtThePreviousSave) {
     test::DeskDaemon d(true);
     auto anna = test::SignIn(d, QStringLiteral("demo.anna"), QStringLiteral("demo-anna-wachtwoord"));
     ASSERT_TRUE(anna);
-    desk::LookupPanel* lookup = anna->lookup();
-    anna->tabs()->setCurrentWidget(lookup);
-    Look(lookup, QStringLiteral("06 9876 0001"));
-    DialogAnswer describe([](QWidget* dialog) {
-        QTest::keyClicks(dialog->focusWidget(), QStringLiteral("moeder van een meisje van 15 (fictief)"));
-        QTest::keyClick(dialog->focusWidget(), Qt::Key_Return);
-    });
-    QTest::keyClick(lookup->searchEdit(), Qt::Key_Return);
-    desk::CaseView* view = nullptr;
-    ASSERT_TRUE(WaitUntil([&] { return (view = CurrentCase(anna.get())) && view->data().case_().id() != 0; }));
+    desk::CaseView* view = OpenUnknownCallersCase(anna.get(), QStringLiteral("06 9876 0001"),
+                                                  QStringLiteral("moeder van een meisje van 15 (fictief)"));
+    ASSERT_TRUE(view);
     desk::ContactForm* contact = view->contactForm();
     ASSERT_TRUE(contact->callRunning());
     QTest::keyClicks(contact->summaryEdit(), QStringLiteral("Eerste gesprek."));
@@ -481,18 +488,9 @@ TEST(DeskDrafts, ADraftSurvivesItsClosedTabARestartAndAnOutageAndIsWrittenOnce) 
     test::DeskDaemon d(true);
     auto anna = test::SignIn(d, QStringLiteral("demo.anna"), QStringLiteral("demo-anna-wachtwoord"));
     ASSERT_TRUE(anna);
-    desk::LookupPanel* lookup = anna->lookup();
-    anna->tabs()->setCurrentWidget(lookup);
-    Look(lookup, QStringLiteral("06 9876 0002"));
-    {
-        DialogAnswer describe([](QWidget* dialog) {
-            QTest::keyClicks(dialog->focusWidget(), QStringLiteral("oma van een jongen van 13 (fictief)"));
-            QTest::keyClick(dialog->focusWidget(), Qt::Key_Return);
-        });
-        QTest::keyClick(lookup->searchEdit(), Qt::Key_Return);
-        ASSERT_TRUE(WaitUntil([&] { return CurrentCase(anna.get()) && CurrentCase(anna.get())->data().case_().id() != 0; }));
-    }
-    desk::CaseView* view = CurrentCase(anna.get());
+    desk::CaseView* view = OpenUnknownCallersCase(anna.get(), QStringLiteral("06 9876 0002"),
+                                                  QStringLiteral("oma van een jongen van 13 (fictief)"));
+    ASSERT_TRUE(view);
     const std::int64_t case_id = view->caseId();
     const QString text = QStringLiteral("Oma belt: kleinzoon (fictief) is weggelopen, nu terug bij haar.");
     QTest::keyClicks(view->contactForm()->summaryEdit(), text);
@@ -512,11 +510,8 @@ TEST(DeskDrafts, ADraftSurvivesItsClosedTabARestartAndAnOutageAndIsWrittenOnce) 
     QString question;
     {
         DialogAnswer keep([&question](QWidget* dialog) {
-            auto* box = qobject_cast<QMessageBox*>(dialog);
-            question = box->text();
-            for (auto* b : box->buttons()) {
-                if (box->buttonRole(b) == QMessageBox::AcceptRole) b->click();
-            }
+            question = qobject_cast<QMessageBox*>(dialog)->text();
+            ClickRole(dialog, QMessageBox::AcceptRole);
         });
         emit anna->tabs()->tabCloseRequested(anna->tabs()->indexOf(view));
         EXPECT_TRUE(keep.done());
@@ -539,12 +534,9 @@ TEST(DeskDrafts, ADraftSurvivesItsClosedTabARestartAndAnOutageAndIsWrittenOnce) 
     std::shared_ptr<DialogAnswer> offer;
     QString offered;
     offer = std::make_shared<DialogAnswer>([&offered](QWidget* dialog) {
-        auto* box = qobject_cast<QMessageBox*>(dialog);
-        offered = box->text();
-        test::Screenshot(box, QStringLiteral("worker-offline-draft"));
-        for (auto* b : box->buttons()) {
-            if (box->buttonRole(b) == QMessageBox::AcceptRole) b->click();
-        }
+        offered = qobject_cast<QMessageBox*>(dialog)->text();
+        test::Screenshot(dialog, QStringLiteral("worker-offline-draft"));
+        ClickRole(dialog, QMessageBox::AcceptRole);
     });
     anna = test::SignIn(d, QStringLiteral("demo.anna"), QStringLiteral("demo-anna-wachtwoord"));
     ASSERT_TRUE(anna);
@@ -596,12 +588,7 @@ TEST(DeskDrafts, UnsavedPlanChangesComeBackAfterARestart) {
     QTest::qWait(600);
     carla.reset();  // the desk is gone before the version was saved
 
-    std::shared_ptr<DialogAnswer> offer = std::make_shared<DialogAnswer>([](QWidget* dialog) {
-        auto* box = qobject_cast<QMessageBox*>(dialog);
-        for (auto* b : box->buttons()) {
-            if (box->buttonRole(b) == QMessageBox::AcceptRole) b->click();
-        }
-    });
+    std::shared_ptr<DialogAnswer> offer = std::make_shared<DialogAnswer>([](QWidget* dialog) { ClickRole(dialog, QMessageBox::AcceptRole); });
     carla = test::SignIn(d, QStringLiteral("demo.carla"), QStringLiteral("demo-carla-wachtwoord"));
     ASSERT_TRUE(carla);
     editor = carla->planEditor();
@@ -630,12 +617,7 @@ TEST(DeskDrafts, AnEvaluationsUnsavedTextComesBackAfterARestart) {
     QTest::qWait(600);
     carla.reset();
 
-    std::shared_ptr<DialogAnswer> offer = std::make_shared<DialogAnswer>([](QWidget* dialog) {
-        auto* box = qobject_cast<QMessageBox*>(dialog);
-        for (auto* b : box->buttons()) {
-            if (box->buttonRole(b) == QMessageBox::AcceptRole) b->click();
-        }
-    });
+    std::shared_ptr<DialogAnswer> offer = std::make_shared<DialogAnswer>([](QWidget* dialog) { ClickRole(dialog, QMessageBox::AcceptRole); });
     carla = test::SignIn(d, QStringLiteral("demo.carla"), QStringLiteral("demo-carla-wachtwoord"));
     ASSERT_TRUE(carla);
     ev = carla->evaluations();
