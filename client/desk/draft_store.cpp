@@ -16,7 +16,8 @@ QString DraftStore::DefaultDir() {
 }
 
 QString DraftStore::PathFor(const QString& dir, const QString& server, const QString& user) {
-    const QByteArray id = QCryptographicHash::hash((server + QLatin1Char('\n') + user).toUtf8(), QCryptographicHash::Sha256);
+    const QByteArray id =
+        QCryptographicHash::hash((server + QLatin1Char('\n') + user).toUtf8(), QCryptographicHash::Sha256);
     return dir + QLatin1Char('/') + QString::fromLatin1(id.toHex().left(32)) + QStringLiteral(".sealed");
 }
 
@@ -60,8 +61,8 @@ void DraftStore::remove(const QString& slot) {
 std::optional<DraftStore::Draft> DraftStore::get(const QString& slot) const {
     if (!drafts_.contains(slot)) return std::nullopt;
     const QJsonObject d = drafts_.value(slot).toObject();
-    return Draft{slot, d.value(QStringLiteral("key")).toString().toStdString(), d.value(QStringLiteral("fields")).toObject(),
-                 d.value(QStringLiteral("label")).toString(),
+    return Draft{slot, d.value(QStringLiteral("key")).toString().toStdString(),
+                 d.value(QStringLiteral("fields")).toObject(), d.value(QStringLiteral("label")).toString(),
                  QDateTime::fromString(d.value(QStringLiteral("saved_at")).toString(), Qt::ISODate)};
 }
 

@@ -4,7 +4,6 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QString>
-
 #include <memory>
 #include <optional>
 #include <string>
@@ -20,7 +19,7 @@ namespace spoed::desk {
 /// is written once.
 class DraftStore : public QObject {
     Q_OBJECT
-public:
+  public:
     struct Draft {
         QString slot;
         std::string key;     // the idempotency key the draft is sent with
@@ -45,11 +44,11 @@ public:
     std::vector<Draft> all() const;
     const QString& path() const { return file_.path(); }
 
-signals:
+  signals:
     /// The drafts could not be written to disk (they are still in the forms).
     void writeFailed(const QString& error);
 
-private:
+  private:
     explicit DraftStore(SealedFile file);
     void save();
 

@@ -9,19 +9,18 @@ namespace spoed::desk {
 namespace {
 
 class EscapeGuard : public QObject {
-public:
+  public:
     explicit EscapeGuard(QDialog* dialog) : QObject(dialog), dialog_(dialog) {}
 
-protected:
+  protected:
     bool eventFilter(QObject* watched, QEvent* event) override {
-        if (event->type() == QEvent::KeyPress && static_cast<QKeyEvent*>(event)->key() == Qt::Key_Escape &&
-            typed()) {
+        if (event->type() == QEvent::KeyPress && static_cast<QKeyEvent*>(event)->key() == Qt::Key_Escape && typed()) {
             return true;  // swallowed: the dialog stays, with its text
         }
         return QObject::eventFilter(watched, event);
     }
 
-private:
+  private:
     bool typed() const {
         for (auto* e : dialog_->findChildren<QLineEdit*>()) {
             if (e->isModified() && !e->text().isEmpty()) return true;

@@ -7,7 +7,7 @@ namespace {
 
 // Dutch geographic area codes with two digits after the 0 (the rest have three).
 constexpr std::array<int, 30> kTwoDigitAreas = {10, 13, 15, 20, 23, 24, 26, 30, 33, 35, 36, 38, 40, 43, 45,
-                                               46, 50, 53, 55, 58, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79};
+                                                46, 50, 53, 55, 58, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79};
 
 }  // namespace
 

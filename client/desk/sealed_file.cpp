@@ -9,7 +9,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-
 #include <cstring>
 #include <memory>
 
@@ -59,7 +58,8 @@ std::optional<SealedFile> SealedFile::Open(const QString& path, const QString& p
             return std::nullopt;
         }
         sealed = in.readAll();
-        if (sealed.size() < kHeaderSize + kNonceSize + kTagSize || std::memcmp(sealed.constData(), kMagic, sizeof kMagic) != 0) {
+        if (sealed.size() < kHeaderSize + kNonceSize + kTagSize ||
+            std::memcmp(sealed.constData(), kMagic, sizeof kMagic) != 0) {
             *error = QStringLiteral("not a sealed file of this desk");
             return std::nullopt;
         }
@@ -122,13 +122,14 @@ bool SealedFile::write(const QByteArray& plaintext, QString* error) {
     QByteArray body(plaintext.size() + 16, Qt::Uninitialized);
     unsigned char tag[kTagSize];
     int len = 0, total = 0;
-    bool ok = ctx && EVP_EncryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, nullptr, nullptr) == 1 &&
-              EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_IVLEN, kNonceSize, nullptr) == 1 &&
-              EVP_EncryptInit_ex(ctx.get(), nullptr, nullptr, key_.data(), nonce) == 1 &&
-              EVP_EncryptUpdate(ctx.get(), nullptr, &len, reinterpret_cast<const unsigned char*>(header.constData()),
-                                int(header.size())) == 1 &&
-              EVP_EncryptUpdate(ctx.get(), reinterpret_cast<unsigned char*>(body.data()), &len,
-                                reinterpret_cast<const unsigned char*>(plaintext.constData()), int(plaintext.size())) == 1;
+    bool ok =
+        ctx && EVP_EncryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, nullptr, nullptr) == 1 &&
+        EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_IVLEN, kNonceSize, nullptr) == 1 &&
+        EVP_EncryptInit_ex(ctx.get(), nullptr, nullptr, key_.data(), nonce) == 1 &&
+        EVP_EncryptUpdate(ctx.get(), nullptr, &len, reinterpret_cast<const unsigned char*>(header.constData()),
+                          int(header.size())) == 1 &&
+        EVP_EncryptUpdate(ctx.get(), reinterpret_cast<unsigned char*>(body.data()), &len,
+                          reinterpret_cast<const unsigned char*>(plaintext.constData()), int(plaintext.size())) == 1;
     total = len;
     ok = ok && EVP_EncryptFinal_ex(ctx.get(), reinterpret_cast<unsigned char*>(body.data()) + total, &len) == 1 &&
          EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_GET_TAG, kTagSize, tag) == 1;
@@ -158,7 +159,8 @@ bool SealedFile::write(const QByteArray& plaintext, QString* error) {
         return false;
     }
     // The rename itself survives a power cut once the folder is synced.
-    const int dir = ::open(QFile::encodeName(QFileInfo(path_).absolutePath()).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    const int dir =
+        ::open(QFile::encodeName(QFileInfo(path_).absolutePath()).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dir >= 0) {
         ::fsync(dir);
         ::close(dir);

@@ -2,7 +2,6 @@
 
 #include <QByteArray>
 #include <QString>
-
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -15,7 +14,7 @@ namespace spoed::desk {
 /// holds no plaintext; every write is a new nonce, written to a temporary file, synced and
 /// renamed over the old one, so a crash leaves the old or the new contents, never half.
 class SealedFile {
-public:
+  public:
     /// Argon2id parameters: OWASP's first choice is at least 19 MiB and 2 passes; the desk
     /// derives once per log-in, so it can afford more.
     static constexpr std::uint32_t kPasses = 3;
@@ -33,7 +32,7 @@ public:
     bool write(const QByteArray& plaintext, QString* error);
     const QString& path() const { return path_; }
 
-private:
+  private:
     SealedFile() = default;
 
     QString path_;

@@ -76,9 +76,8 @@ YouthLinkDialog::YouthLinkDialog(Session& session, std::int64_t case_id, const Q
             results_->setFocus();
         }
     });
-    connect(results_, &QListWidget::currentItemChanged, this, [this](QListWidgetItem* item) {
-        link_->setEnabled(item && item->data(Qt::UserRole).toLongLong() != 0);
-    });
+    connect(results_, &QListWidget::currentItemChanged, this,
+            [this](QListWidgetItem* item) { link_->setEnabled(item && item->data(Qt::UserRole).toLongLong() != 0); });
     connect(results_, &QListWidget::itemActivated, this,
             [this](QListWidgetItem* item) { linkTo(item->data(Qt::UserRole).toLongLong()); });
     connect(link_, &QPushButton::clicked, this, [this] {
@@ -117,9 +116,9 @@ void YouthLinkDialog::search() {
                 return;
             }
             for (const auto& h : r->hits()) {
-                auto* item = new QListWidgetItem(Text::youthName(h.given_name(), h.family_name()) +
-                                                 QStringLiteral(" · ") + Text::date(h.date_of_birth()) +
-                                                 QStringLiteral(" · ") + Q(h.municipality()));
+                auto* item =
+                    new QListWidgetItem(Text::youthName(h.given_name(), h.family_name()) + QStringLiteral(" · ") +
+                                        Text::date(h.date_of_birth()) + QStringLiteral(" · ") + Q(h.municipality()));
                 item->setData(Qt::UserRole, qlonglong(h.youth_id()));
                 results_->addItem(item);
             }
@@ -137,17 +136,16 @@ void YouthLinkDialog::linkTo(std::int64_t youth_id) {
     v1::LinkYouthRequest req;
     req.set_case_id(case_id_);
     req.set_youth_id(youth_id);
-    session_.api().call<v1::LinkYouthResponse>(this, "spoed.v1.CaseService/LinkYouth", req,
-                                               [this, youth_id](const Result<v1::LinkYouthResponse>& r) {
-                                                   if (!r.ok()) {
-                                                       fail(Text::error(r.error()));
-                                                       return;
-                                                   }
-                                                   linked_ = youth_id;
-                                                   session_.names().rememberCase(
-                                                       case_id_, youth_id, Q(r->case_().caller_description()));
-                                                   accept();
-                                               });
+    session_.api().call<v1::LinkYouthResponse>(
+        this, "spoed.v1.CaseService/LinkYouth", req, [this, youth_id](const Result<v1::LinkYouthResponse>& r) {
+            if (!r.ok()) {
+                fail(Text::error(r.error()));
+                return;
+            }
+            linked_ = youth_id;
+            session_.names().rememberCase(case_id_, youth_id, Q(r->case_().caller_description()));
+            accept();
+        });
 }
 
 void YouthLinkDialog::registerYouth() {
@@ -180,17 +178,16 @@ void YouthLinkDialog::registerYouth() {
     register_->setEnabled(false);
     message_->setStyleSheet(QString());
     message_->setText(tr("Registering…"));
-    session_.api().call<v1::CreateYouthResponse>(this, "spoed.v1.YouthService/CreateYouth", req,
-                                                 [this](const Result<v1::CreateYouthResponse>& r) {
-                                                     if (!r.ok()) {
-                                                         fail(Text::error(r.error()));
-                                                         return;
-                                                     }
-                                                     session_.names().remember(
-                                                         r->youth().id(), Text::youthName(r->youth().given_name(),
-                                                                                          r->youth().family_name()));
-                                                     linkTo(r->youth().id());
-                                                 });
+    session_.api().call<v1::CreateYouthResponse>(
+        this, "spoed.v1.YouthService/CreateYouth", req, [this](const Result<v1::CreateYouthResponse>& r) {
+            if (!r.ok()) {
+                fail(Text::error(r.error()));
+                return;
+            }
+            session_.names().remember(r->youth().id(),
+                                      Text::youthName(r->youth().given_name(), r->youth().family_name()));
+            linkTo(r->youth().id());
+        });
 }
 
 }  // namespace spoed::desk

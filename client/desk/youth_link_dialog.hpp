@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QDialog>
-
 #include <cstdint>
 #include <string>
 
@@ -19,7 +18,7 @@ class Session;
 /// in one go. Accepted once the server has linked the case; the case then names the youth.
 class YouthLinkDialog : public QDialog {
     Q_OBJECT
-public:
+  public:
     YouthLinkDialog(Session& session, std::int64_t case_id, const QString& caller_phone, QWidget* parent = nullptr);
 
     QLineEdit* searchEdit() const { return search_; }
@@ -35,7 +34,7 @@ public:
     /// The youth the case was linked to, once accepted.
     std::int64_t linkedYouth() const { return linked_; }
 
-private:
+  private:
     void search();
     void linkTo(std::int64_t youth_id);
     void registerYouth();

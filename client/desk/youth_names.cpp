@@ -19,14 +19,13 @@ QString YouthNames::name(std::int64_t youth_id) {
     if (asking_.insert(youth_id).second) {
         v1::GetYouthRequest req;
         req.set_youth_id(youth_id);
-        api_.call<v1::GetYouthResponse>(this, "spoed.v1.YouthService/GetYouth", req,
-                                        [this, youth_id](const Result<v1::GetYouthResponse>& r) {
-                                            asking_.erase(youth_id);
-                                            if (!r.ok()) return;  // asked again next time
-                                            remember(youth_id,
-                                                     Text::youthName(r->youth().given_name(), r->youth().family_name()),
-                                                     Text::ageOn(r->youth().date_of_birth()));
-                                        });
+        api_.call<v1::GetYouthResponse>(
+            this, "spoed.v1.YouthService/GetYouth", req, [this, youth_id](const Result<v1::GetYouthResponse>& r) {
+                asking_.erase(youth_id);
+                if (!r.ok()) return;  // asked again next time
+                remember(youth_id, Text::youthName(r->youth().given_name(), r->youth().family_name()),
+                         Text::ageOn(r->youth().date_of_birth()));
+            });
     }
     return kPending;
 }
@@ -60,13 +59,12 @@ QString YouthNames::caseLabel(std::int64_t case_id) {
     if (asking_cases_.insert(case_id).second) {
         v1::GetCaseRequest req;
         req.set_case_id(case_id);
-        api_.call<v1::GetCaseResponse>(this, "spoed.v1.CaseService/GetCase", req,
-                                       [this, case_id](const Result<v1::GetCaseResponse>& r) {
-                                           asking_cases_.erase(case_id);
-                                           if (!r.ok()) return;
-                                           rememberCase(case_id, r->case_().youth_id(),
-                                                        Q(r->case_().caller_description()));
-                                       });
+        api_.call<v1::GetCaseResponse>(
+            this, "spoed.v1.CaseService/GetCase", req, [this, case_id](const Result<v1::GetCaseResponse>& r) {
+                asking_cases_.erase(case_id);
+                if (!r.ok()) return;
+                rememberCase(case_id, r->case_().youth_id(), Q(r->case_().caller_description()));
+            });
     }
     return kPending;
 }

@@ -2,7 +2,6 @@
 
 #include <QObject>
 #include <QString>
-
 #include <cstdint>
 #include <map>
 #include <set>
@@ -16,7 +15,7 @@ class Api;
 /// asked for once (GetYouth for a youth, GetCase for a case whose youth is not yet known).
 class YouthNames : public QObject {
     Q_OBJECT
-public:
+  public:
     explicit YouthNames(Api& api, QObject* parent = nullptr);
 
     /// The youth's name, or a placeholder ("…") while it is being fetched; nameKnown follows.
@@ -32,11 +31,11 @@ public:
     /// Forgets a case's youth (it was linked or changed): the next caseLabel asks again.
     void forgetCase(std::int64_t case_id);
 
-signals:
+  signals:
     void nameKnown(std::int64_t youth_id, const QString& name);
     void caseLabelKnown(std::int64_t case_id, const QString& label);
 
-private:
+  private:
     QString labelFor(std::int64_t case_id);
 
     Api& api_;

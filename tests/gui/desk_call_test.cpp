@@ -19,7 +19,6 @@
 #include <QTextBrowser>
 #include <QTimer>
 #include <QTreeWidget>
-
 #include <functional>
 
 #include "client/desk/case_forms.hpp"
@@ -27,16 +26,16 @@
 #include "client/desk/consult_queue.hpp"
 #include "client/desk/draft_sender.hpp"
 #include "client/desk/draft_store.hpp"
-#include "client/desk/lookup_panel.hpp"
 #include "client/desk/learning_views.hpp"
+#include "client/desk/lookup_panel.hpp"
 #include "client/desk/main_window.hpp"
 #include "client/desk/plan_editor.hpp"
 #include "client/desk/session.hpp"
 #include "client/desk/shift_board.hpp"
 #include "client/desk/text.hpp"
 #include "client/desk/youth_link_dialog.hpp"
-#include "tests/support/service_fixture.hpp"
 #include "tests/gui/desk_fixture.hpp"
+#include "tests/support/service_fixture.hpp"
 
 namespace spoed {
 namespace {
@@ -46,7 +45,7 @@ using test::WaitUntil;
 /// Runs `answer` on the next modal dialog as soon as it is up (the code under test is inside
 /// its exec()), made the active window as a click would; stops looking when destroyed.
 class DialogAnswer {
-public:
+  public:
     explicit DialogAnswer(std::function<void(QWidget*)> answer) : answer_(std::move(answer)) {
         poll_.setInterval(20);
         QObject::connect(&poll_, &QTimer::timeout, [this] {
@@ -61,7 +60,7 @@ public:
     }
     bool done() const { return done_; }
 
-private:
+  private:
     std::function<void(QWidget*)> answer_;
     QTimer poll_;
     bool done_ = false;
@@ -76,7 +75,9 @@ void ClickRole(QWidget* dialog, QMessageBox::ButtonRole role) {
     }
 }
 
-desk::CaseView* CurrentCase(desk::MainWindow* main) { return qobject_cast<desk::CaseView*>(main->tabs()->currentWidget()); }
+desk::CaseView* CurrentCase(desk::MainWindow* main) {
+    return qobject_cast<desk::CaseView*>(main->tabs()->currentWidget());
+}
 
 void Look(desk::LookupPanel* lookup, const QString& text) {
     lookup->searchEdit()->setFocus();
@@ -156,7 +157,8 @@ TEST(DeskCall, TheKnownCallerWithThePlanBesideTheCase) {
     EXPECT_TRUE(view->contactForm()->isVisible());  // side by side, on one screen
     test::Activate(anna.get());
     QTest::keyClick(anna.get(), Qt::Key_M, Qt::AltModifier);  // Sa&menvatting
-    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("Vader belt, Daan (fictief) zit op zijn kamer; ademhaling 4-7-8 gedaan."));
+    QTest::keyClicks(QApplication::focusWidget(),
+                     QStringLiteral("Vader belt, Daan (fictief) zit op zijn kamer; ademhaling 4-7-8 gedaan."));
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return, Qt::ControlModifier);
     ASSERT_TRUE(WaitUntil([&] { return view->data().contacts_size() > 0; }));
     bool consulted_plan = false;
@@ -200,7 +202,8 @@ TEST(DeskCall, ASecondCaseForAYouthWithAnOpenCaseNeedsTheExplicitChoice) {
     anna->tabs()->setCurrentWidget(lookup);
     Look(lookup, QStringLiteral("06 2345 6789"));
     QTest::keyClick(lookup->searchEdit(), Qt::Key_Return);
-    ASSERT_TRUE(WaitUntil([&] { return lookup->selectedYouth() != 0 && lookup->casesList()->topLevelItemCount() >= 0; }));
+    ASSERT_TRUE(
+        WaitUntil([&] { return lookup->selectedYouth() != 0 && lookup->casesList()->topLevelItemCount() >= 0; }));
     const std::int64_t daan = lookup->selectedYouth();
     QTest::qWait(300);  // the case list of the youth
     std::int64_t first = 0;
@@ -208,7 +211,8 @@ TEST(DeskCall, ASecondCaseForAYouthWithAnOpenCaseNeedsTheExplicitChoice) {
         // Whatever the demo data holds: a case opened here is open afterwards.
         DialogAnswer second_anyway([](QWidget* dialog) { ClickRole(dialog, QMessageBox::DestructiveRole); });
         lookup->openNewCase();
-        ASSERT_TRUE(WaitUntil([&] { return CurrentCase(anna.get()) && CurrentCase(anna.get())->data().case_().id() != 0; }));
+        ASSERT_TRUE(
+            WaitUntil([&] { return CurrentCase(anna.get()) && CurrentCase(anna.get())->data().case_().id() != 0; }));
         first = CurrentCase(anna.get())->caseId();
     }
 
@@ -355,7 +359,7 @@ TEST(DeskCall, TheUnknownCallersNight) {
         test::Screenshot(dialog, QStringLiteral("worker-register-youth"));
         QTest::keyClick(dialog->focusWidget(), Qt::Key_Return);
     });
-    test::Activate(anna.get());  // back from the caller's dialog
+    test::Activate(anna.get());                               // back from the caller's dialog
     QTest::keyClick(anna.get(), Qt::Key_R, Qt::AltModifier);  // a mnemonic clicks a moment later
     ASSERT_TRUE(WaitUntil([&] { return view->data().case_().youth_id() != 0; }));
     EXPECT_TRUE(registered.done());
@@ -383,7 +387,8 @@ TEST(DeskCall, TheUnknownCallersNight) {
     ASSERT_TRUE(WaitUntil([&] { return consult->isVisible(); }));
     QTest::keyClick(anna.get(), Qt::Key_A, Qt::AltModifier);  // Vr&aag
     ASSERT_EQ(QApplication::focusWidget(), consult->questionEdit());
-    QTest::keyClicks(consult->questionEdit(), QStringLiteral("Zoon dreigt weg te lopen; thuis houden of crisisplaatsing?"));
+    QTest::keyClicks(consult->questionEdit(),
+                     QStringLiteral("Zoon dreigt weg te lopen; thuis houden of crisisplaatsing?"));
     QTest::keyClick(anna.get(), Qt::Key_U, Qt::AltModifier);  // &Urgentie
     consult->urgencyBox()->setCurrentIndex(consult->urgencyBox()->findData(int(v1::URGENCY_IMMEDIATE)));
     QTest::keyClick(consult->urgencyBox(), Qt::Key_Return, Qt::ControlModifier);
@@ -392,10 +397,13 @@ TEST(DeskCall, TheUnknownCallersNight) {
     // Pieter, at home: the request is first in his queue, marked, with the youth's name, and
     // it sounds until he opens it.
     desk::ConsultQueue* queue = pieter->consultQueue();
-    ASSERT_TRUE(WaitUntil([&] {
-        return queue->queue()->topLevelItemCount() > 0 &&
-               queue->queue()->topLevelItem(0)->text(2) == QStringLiteral("Mees Kramer (fictief)");
-    }, 30'000)) << (queue->queue()->topLevelItemCount() ? queue->queue()->topLevelItem(0)->text(2).toStdString() : "");
+    ASSERT_TRUE(WaitUntil(
+        [&] {
+            return queue->queue()->topLevelItemCount() > 0 &&
+                   queue->queue()->topLevelItem(0)->text(2) == QStringLiteral("Mees Kramer (fictief)");
+        },
+        30'000))
+        << (queue->queue()->topLevelItemCount() ? queue->queue()->topLevelItem(0)->text(2).toStdString() : "");
     EXPECT_TRUE(queue->queue()->topLevelItem(0)->text(1).contains(QStringLiteral("Nu, terugbellen")));
     EXPECT_TRUE(WaitUntil([&] { return pieter->notificationCount() > 0; }));
     test::Activate(pieter.get());
@@ -444,10 +452,12 @@ TEST(DeskCall, TheUnknownCallersNight) {
     QTest::keyClicks(view->handoverForm()->nameEdit(), QStringLiteral("Jeugdteam Veendam (fictief)"));
     // No consent of this new youth yet: the handover goes on the legal ground, typed in.
     QTest::keyClick(anna.get(), Qt::Key_W, Qt::AltModifier);  // &Wettelijke grond
-    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("zorgen over de veiligheid van de jeugdige (fictief)"));
+    QTest::keyClicks(QApplication::focusWidget(),
+                     QStringLiteral("zorgen over de veiligheid van de jeugdige (fictief)"));
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return, Qt::ControlModifier);
-    ASSERT_TRUE(WaitUntil([&] { return view->handoverForm()->listLabel()->text().contains(QStringLiteral("Veendam")); }))
-        << view->handoverForm()->statusLabel()->text().toStdString();
+    ASSERT_TRUE(WaitUntil([&] {
+        return view->handoverForm()->listLabel()->text().contains(QStringLiteral("Veendam"));
+    })) << view->handoverForm()->statusLabel()->text().toStdString();
 }
 
 }  // namespace
@@ -558,8 +568,9 @@ TEST(DeskDrafts, ADraftSurvivesItsClosedTabARestartAndAnOutageAndIsWrittenOnce) 
     again.set_summary(text.toStdString());
     again.set_idempotency_key(key);
     bool answered = false;
-    anna->session().api().call<v1::LogContactResponse>(anna.get(), "spoed.v1.CaseService/LogContact", again,
-                                                       [&answered](const Result<v1::LogContactResponse>&) { answered = true; });
+    anna->session().api().call<v1::LogContactResponse>(
+        anna.get(), "spoed.v1.CaseService/LogContact", again,
+        [&answered](const Result<v1::LogContactResponse>&) { answered = true; });
     ASSERT_TRUE(WaitUntil([&] { return answered; }));
     view->refresh();
     QTest::qWait(500);
@@ -588,18 +599,22 @@ TEST(DeskDrafts, UnsavedPlanChangesComeBackAfterARestart) {
     QTest::qWait(600);
     carla.reset();  // the desk is gone before the version was saved
 
-    std::shared_ptr<DialogAnswer> offer = std::make_shared<DialogAnswer>([](QWidget* dialog) { ClickRole(dialog, QMessageBox::AcceptRole); });
+    std::shared_ptr<DialogAnswer> offer =
+        std::make_shared<DialogAnswer>([](QWidget* dialog) { ClickRole(dialog, QMessageBox::AcceptRole); });
     carla = test::SignIn(d, QStringLiteral("demo.carla"), QStringLiteral("demo-carla-wachtwoord"));
     ASSERT_TRUE(carla);
     editor = carla->planEditor();
     ASSERT_TRUE(WaitUntil([&] {
         return offer->done() && editor->baseVersion() == base &&
-               editor->field(QStringLiteral("own_coping"))->toPlainText().contains(QStringLiteral("Met de hond wandelen"));
+               editor->field(QStringLiteral("own_coping"))
+                   ->toPlainText()
+                   .contains(QStringLiteral("Met de hond wandelen"));
     })) << editor->field(QStringLiteral("own_coping"))->toPlainText().toStdString();
     EXPECT_EQ(editor->changeNoteEdit()->text(), QStringLiteral("Aangescherpt na de crisis"));
     EXPECT_EQ(carla->tabs()->currentWidget(), editor);
     editor->saveButton()->click();
-    ASSERT_TRUE(WaitUntil([&] { return editor->baseVersion() == base + 1; })) << editor->statusLabel()->text().toStdString();
+    ASSERT_TRUE(WaitUntil([&] { return editor->baseVersion() == base + 1; }))
+        << editor->statusLabel()->text().toStdString();
     EXPECT_FALSE(carla->session().drafts()->get(QStringLiteral("plan/%1").arg(daan)).has_value());
 }
 
@@ -617,7 +632,8 @@ TEST(DeskDrafts, AnEvaluationsUnsavedTextComesBackAfterARestart) {
     QTest::qWait(600);
     carla.reset();
 
-    std::shared_ptr<DialogAnswer> offer = std::make_shared<DialogAnswer>([](QWidget* dialog) { ClickRole(dialog, QMessageBox::AcceptRole); });
+    std::shared_ptr<DialogAnswer> offer =
+        std::make_shared<DialogAnswer>([](QWidget* dialog) { ClickRole(dialog, QMessageBox::AcceptRole); });
     carla = test::SignIn(d, QStringLiteral("demo.carla"), QStringLiteral("demo-carla-wachtwoord"));
     ASSERT_TRUE(carla);
     ev = carla->evaluations();

@@ -10,13 +10,12 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QPushButton>
 #include <QMenuBar>
+#include <QPushButton>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTest>
 #include <QTimer>
-
 #include <map>
 
 #include "client/desk/break_glass_dialog.hpp"
@@ -45,7 +44,8 @@ QStringList KeyProblems(QWidget* window) {
     };
     for (QWidget* w : window->findChildren<QWidget*>()) {
         if (!w->isVisible() || w->window() != window) continue;
-        if (auto* b = qobject_cast<QAbstractButton*>(w)) add(b->text(), QString::fromLatin1(w->metaObject()->className()));
+        if (auto* b = qobject_cast<QAbstractButton*>(w))
+            add(b->text(), QString::fromLatin1(w->metaObject()->className()));
         if (auto* g = qobject_cast<QGroupBox*>(w)) add(g->title(), QStringLiteral("QGroupBox"));
         if (auto* bar = qobject_cast<QTabBar*>(w)) {
             for (int i = 0; i < bar->count(); ++i) add(bar->tabText(i), QStringLiteral("tab"));
@@ -111,7 +111,8 @@ TEST(DeskKeys, NoWindowHasTwoThingsOnOneAcceleratorNorALiteralAmpersand) {
     ASSERT_TRUE(WaitUntil([&] { return qobject_cast<desk::CaseView*>(anna->tabs()->currentWidget()) != nullptr; }));
     lookup->searchEdit()->clear();
     QTest::keyClicks(lookup->searchEdit(), QStringLiteral("06 9999 0001"));
-    ASSERT_TRUE(WaitUntil([&] { return lookup->resultsCurrent() && lookup->unknownCallerButton()->isVisibleTo(lookup); }));
+    ASSERT_TRUE(
+        WaitUntil([&] { return lookup->resultsCurrent() && lookup->unknownCallerButton()->isVisibleTo(lookup); }));
     WalkEveryScreen(anna.get(), QStringLiteral("worker"));
 
     auto pieter = test::SignIn(d, QStringLiteral("demo.pieter"), QStringLiteral("demo-pieter-wachtwoord"));
