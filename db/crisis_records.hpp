@@ -31,6 +31,7 @@ struct YouthRecord {
     std::string family_name;
     std::string folded_name;    // FoldName(given + " " + family): what look-up matches
     std::string date_of_birth;  // "YYYY-MM-DD"
+    bool date_of_birth_estimated = false;  // from the age a caller gave
     std::string municipality;
     std::optional<std::string> bsn;
     std::vector<PhoneRecord> phones;
@@ -46,6 +47,7 @@ struct YouthHitRecord {
     std::string given_name;
     std::string family_name;
     std::string date_of_birth;
+    bool date_of_birth_estimated = false;
     std::string municipality;
     bool pre_registered = false;  // active pre-registration with a valid pre_registration consent at `now`
     int cases_30 = 0;

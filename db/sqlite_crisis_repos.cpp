@@ -147,11 +147,13 @@ std::string SearchSql(const YouthSearch& s, TimePoint now, int limit, int offset
 
     std::string from = path == YouthNamePath::kNameOrder ? "youths AS y INDEXED BY youths_by_name" : "youths AS y";
     std::string sql =
-        "WITH page AS MATERIALIZED (SELECT y.id, y.given_name, y.family_name, y.date_of_birth, y.municipality "
+        "WITH page AS MATERIALIZED (SELECT y.id, y.given_name, y.family_name, y.date_of_birth, y.municipality, "
+        "y.date_of_birth_estimated "
         "FROM " +
         from + where + " ORDER BY y.family_name, y.given_name, y.id LIMIT " + p.Add(std::int64_t{limit}) +
         " OFFSET " + p.Add(std::int64_t{offset}) +
-        ") SELECT page.id, page.given_name, page.family_name, page.date_of_birth, page.municipality, " +
+        ") SELECT page.id, page.given_name, page.family_name, page.date_of_birth, page.municipality, "
+        "page.date_of_birth_estimated, " +
         HitColumns("page.id", p, now) + " FROM page ORDER BY page.family_name, page.given_name, page.id";
     return sql;
 }
@@ -165,9 +167,10 @@ YouthHitRecord ReadHit(const Statement& st) {
     h.family_name = st.Text(2);
     h.date_of_birth = st.Text(3);
     h.municipality = st.Text(4);
-    h.pre_registered = st.Int(5) != 0;
-    h.cases_30 = static_cast<int>(st.Int(6));
-    h.cases_90 = static_cast<int>(st.Int(7));
+    h.date_of_birth_estimated = st.Int(5) != 0;
+    h.pre_registered = st.Int(6) != 0;
+    h.cases_30 = static_cast<int>(st.Int(7));
+    h.cases_90 = static_cast<int>(st.Int(8));
     return h;
 }
 
@@ -364,7 +367,7 @@ void SqliteYouthRepo::WriteDetails(const YouthRecord& y) {
 std::int64_t SqliteYouthRepo::Insert(const YouthRecord& youth) {
     auto st = c_.Prepare(
         "INSERT INTO youths (given_name, family_name, folded_name, date_of_birth, municipality, bsn, created_by, "
-        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        "created_at, updated_at, date_of_birth_estimated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     st.Bind(1, youth.given_name)
         .Bind(2, youth.family_name)
         .Bind(3, youth.folded_name)
@@ -373,7 +376,8 @@ std::int64_t SqliteYouthRepo::Insert(const YouthRecord& youth) {
         .Bind(6, youth.bsn)
         .Bind(7, youth.created_by)
         .Bind(8, ToMicros(youth.created_at))
-        .Bind(9, ToMicros(youth.updated_at));
+        .Bind(9, ToMicros(youth.updated_at))
+        .Bind(10, std::int64_t{youth.date_of_birth_estimated});
     st.Run();
     YouthRecord stored = youth;
     stored.id = c_.LastInsertId();
@@ -384,7 +388,7 @@ std::int64_t SqliteYouthRepo::Insert(const YouthRecord& youth) {
 void SqliteYouthRepo::Update(const YouthRecord& youth) {
     auto st = c_.Prepare(
         "UPDATE youths SET given_name = ?, family_name = ?, folded_name = ?, date_of_birth = ?, municipality = ?, "
-        "bsn = ?, updated_at = ? WHERE id = ?");
+        "bsn = ?, updated_at = ?, date_of_birth_estimated = ? WHERE id = ?");
     st.Bind(1, youth.given_name)
         .Bind(2, youth.family_name)
         .Bind(3, youth.folded_name)
@@ -392,7 +396,8 @@ void SqliteYouthRepo::Update(const YouthRecord& youth) {
         .Bind(5, youth.municipality)
         .Bind(6, youth.bsn)
         .Bind(7, ToMicros(youth.updated_at))
-        .Bind(8, youth.id);
+        .Bind(8, std::int64_t{youth.date_of_birth_estimated})
+        .Bind(9, youth.id);
     st.Run();
     auto phones = c_.Prepare("DELETE FROM youth_phones WHERE youth_id = ?");
     phones.Bind(1, youth.id).Run();
@@ -406,7 +411,7 @@ void SqliteYouthRepo::Update(const YouthRecord& youth) {
 std::optional<YouthRecord> SqliteYouthRepo::Find(std::int64_t id) {
     auto st = c_.Prepare(
         "SELECT id, given_name, family_name, folded_name, date_of_birth, municipality, bsn, created_by, created_at, "
-        "updated_at FROM youths WHERE id = ?");
+        "updated_at, date_of_birth_estimated FROM youths WHERE id = ?");
     st.Bind(1, id);
     if (!st.Step()) return std::nullopt;
     YouthRecord y;
@@ -420,6 +425,7 @@ std::optional<YouthRecord> SqliteYouthRepo::Find(std::int64_t id) {
     y.created_by = st.Int(7);
     y.created_at = FromMicros(st.Int(8));
     y.updated_at = FromMicros(st.Int(9));
+    y.date_of_birth_estimated = st.Int(10) != 0;
 
     auto phones = c_.Prepare("SELECT number, label FROM youth_phones WHERE youth_id = ? ORDER BY id");
     phones.Bind(1, id);
@@ -503,7 +509,7 @@ std::vector<YouthHitRecord> SqliteYouthRepo::FindByPhone(std::string_view phone,
 YouthHitRecord SqliteYouthRepo::Hit(std::int64_t youth_id, TimePoint now) {
     Params p;
     std::string id = p.Add(youth_id);
-    std::string sql = "SELECT y.id, y.given_name, y.family_name, y.date_of_birth, y.municipality, " +
+    std::string sql = "SELECT y.id, y.given_name, y.family_name, y.date_of_birth, y.municipality, y.date_of_birth_estimated, " +
                       HitColumns("y.id", p, now) + " FROM youths AS y WHERE y.id = " + id;
     auto hits = RunHits(c_, sql, p);
     if (hits.empty()) return {};

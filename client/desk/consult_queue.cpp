@@ -219,8 +219,12 @@ QString ConsultQueue::youthHeading(std::int64_t case_id) {
     // "Mees Kramer (fictief), 14 jaar": the psychiatrist decides knowing who and how old.
     QString heading = session_.names().caseLabel(case_id);
     if (case_view_ && case_view_->caseId() == case_id) {
-        const int age = session_.names().age(case_view_->data().case_().youth_id());
-        if (age >= 0) heading = tr("%1, %n year(s)", "", age).arg(heading);
+        const std::int64_t youth = case_view_->data().case_().youth_id();
+        const int age = session_.names().age(youth);
+        if (age >= 0) {
+            heading = session_.names().ageEstimated(youth) ? tr("%1, about %n year(s)", "", age).arg(heading)
+                                                           : tr("%1, %n year(s)", "", age).arg(heading);
+        }
     }
     return heading;
 }

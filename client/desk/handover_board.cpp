@@ -14,6 +14,7 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include "client/desk/phone_format.hpp"
 #include "client/desk/session.hpp"
 #include "client/desk/text.hpp"
 
@@ -32,6 +33,7 @@ HandoverBoard::HandoverBoard(Session& session, QWidget* parent) : QWidget(parent
     detail_->setTextFormat(Qt::RichText);
     detail_->setWordWrap(true);
     detail_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    CopyPhoneLinks(detail_);  // the recipient's number copies with one click
     note_ = new QLineEdit(this);
     agreements_ = new QPlainTextEdit(this);
     agreements_->setTabChangesFocus(true);
@@ -138,7 +140,7 @@ void HandoverBoard::show(const v1::Handover& h) {
     const auto& to = h.recipient();
     detail_->setText(tr("<b>%1 to %2</b><br>Contact: %3, %4<br>Due: %5 (%6)<br>State: %7")
                          .arg(Text::handoverKind(h.kind()), Q(to.name()).toHtmlEscaped(), Q(to.contact()).toHtmlEscaped(),
-                              Q(to.phone()).toHtmlEscaped(), Text::dateTime(h.due_at()), Q(h.due_reason()).toHtmlEscaped(),
+                              to.phone().empty() ? QString() : PhoneCopyLink(Q(to.phone())), Text::dateTime(h.due_at()), Q(h.due_reason()).toHtmlEscaped(),
                               h.overdue() ? tr("overdue") : Text::handoverStatus(h.status())) +
                      QStringLiteral("<ol style='list-style:none'>") + steps + QStringLiteral("</ol>") +
                      (h.agreements().empty() ? QString()

@@ -1,11 +1,9 @@
 #include "client/desk/lookup_panel.hpp"
 
-#include <QClipboard>
 #include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QFormLayout>
-#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QMessageBox>
 #include <QHeaderView>
@@ -38,7 +36,7 @@ bool LooksLikePhone(const QString& text) {
 }
 
 QString HitText(const v1::YouthHit& h) {
-    QString s = Text::youthName(h.given_name(), h.family_name()) + QStringLiteral(" · ") + Text::date(h.date_of_birth()) +
+    QString s = Text::youthName(h.given_name(), h.family_name()) + QStringLiteral(" · ") + Text::birth(h.date_of_birth(), h.date_of_birth_estimated()) +
                 QStringLiteral(" · ") + Q(h.municipality());
     if (h.pre_registered()) s += QStringLiteral(" · ") + LookupPanel::tr("pre-registered");
     if (h.cases_last_90_days() > 0) s += QStringLiteral(" · ") + LookupPanel::tr("%n case(s) in 90 days", "", h.cases_last_90_days());
@@ -79,9 +77,7 @@ LookupPanel::LookupPanel(Session& session, QWidget* parent) : QWidget(parent), s
                                    "or linked during or after the call. Enter in the look-up does the same."));
     unknown_caller_->setVisible(false);
     // Phone numbers in the header are links: one click copies the number.
-    connect(header_, &QLabel::linkActivated, this, [](const QString& link) {
-        if (link.startsWith(QLatin1String("copy:"))) QGuiApplication::clipboard()->setText(link.mid(5));
-    });
+    CopyPhoneLinks(header_);
 
     auto* left = new QWidget(this);
     auto* ll = new QVBoxLayout(left);
@@ -268,10 +264,7 @@ void LookupPanel::showYouth(std::int64_t youth_id) {
             return;
         }
         const auto& y = r->youth();
-        auto phone_link = [](const std::string& number) {
-            const QString shown = DutchPhone(Q(number));
-            return QStringLiteral("<a href='copy:%1'>%2</a>").arg(shown.toHtmlEscaped(), shown.toHtmlEscaped());
-        };
+        auto phone_link = [](const std::string& number) { return PhoneCopyLink(Q(number)); };
         QStringList phones;
         for (const auto& p : y.phones()) phones << phone_link(p.number());
         QStringList network;
@@ -280,12 +273,14 @@ void LookupPanel::showYouth(std::int64_t youth_id) {
                            phone_link(c.phone());
         }
         session_.names().remember(youth_id, Text::youthName(y.given_name(), y.family_name()),
-                                  Text::ageOn(y.date_of_birth()));
+                                  Text::ageOn(y.date_of_birth()), y.date_of_birth_estimated());
+        const QString born = y.date_of_birth_estimated()
+                                 ? tr("about %n years (date of birth not known)", "", Text::ageOn(y.date_of_birth()))
+                                 : tr("%1 years, born %2").arg(Text::ageOn(y.date_of_birth())).arg(Text::date(y.date_of_birth()));
         header_->setText(QStringLiteral("<h3>%1</h3>").arg(Text::youthName(y.given_name(), y.family_name()).toHtmlEscaped()) +
-                         tr("%1 years, born %2, %3. Phone: %4<br>Network: %5")
-                             .arg(Text::ageOn(y.date_of_birth()))
-                             .arg(Text::date(y.date_of_birth()), Q(y.municipality()).toHtmlEscaped(),
-                                  phones.join(QStringLiteral(", ")), network.join(QStringLiteral("; "))));
+                         tr("%1, %2. Phone: %3<br>Network: %4")
+                             .arg(born, Q(y.municipality()).toHtmlEscaped(), phones.join(QStringLiteral(", ")),
+                                  network.join(QStringLiteral("; "))));
         emit youthShown(youth_id);
         if (r->latest_plan_version() == 0) {
             // No plan to open, with or without consent: no break-the-glass for nothing.

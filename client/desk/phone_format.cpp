@@ -1,5 +1,8 @@
 #include "client/desk/phone_format.hpp"
 
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QLabel>
 #include <array>
 
 namespace spoed::desk {
@@ -38,6 +41,17 @@ QString DutchPhone(const QString& number) {
         if (a == area) return digits.left(3) + QLatin1Char('-') + digits.mid(3);
     }
     return digits.left(4) + QLatin1Char('-') + digits.mid(4);
+}
+
+QString PhoneCopyLink(const QString& number) {
+    const QString shown = DutchPhone(number).toHtmlEscaped();
+    return QStringLiteral("<a href='copy:%1'>%1</a>").arg(shown);
+}
+
+void CopyPhoneLinks(QLabel* label) {
+    QObject::connect(label, &QLabel::linkActivated, label, [](const QString& link) {
+        if (link.startsWith(QLatin1String("copy:"))) QGuiApplication::clipboard()->setText(link.mid(5));
+    });
 }
 
 }  // namespace spoed::desk

@@ -201,7 +201,7 @@ void PlanEditor::search() {
         if (!r.ok()) return;
         for (const auto& h : r->hits()) {
             auto* i = new QListWidgetItem(Text::youthName(h.given_name(), h.family_name()) + QStringLiteral(" · ") +
-                                          Text::date(h.date_of_birth()));
+                                          Text::birth(h.date_of_birth(), h.date_of_birth_estimated()));
             i->setData(Qt::UserRole, qlonglong(h.youth_id()));
             results_->addItem(i);
         }

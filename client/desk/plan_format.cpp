@@ -2,6 +2,7 @@
 
 #include <QSet>
 
+#include "client/desk/phone_format.hpp"
 #include "client/desk/text.hpp"
 
 namespace spoed::desk {
@@ -33,7 +34,7 @@ QString List(const QStringList& items) {
 QString PlanFormat::contact(const v1::HelpContact& c) {
     QString s = Q(c.name());
     if (!c.relation().empty()) s += QStringLiteral(" (") + Q(c.relation()) + QLatin1Char(')');
-    if (!c.phone().empty()) s += QStringLiteral(": ") + Q(c.phone());
+    if (!c.phone().empty()) s += QStringLiteral(": ") + DutchPhone(Q(c.phone()));
     return s;
 }
 

@@ -187,6 +187,10 @@ QString Text::date(const v1::Date& d) {
     return QDate(d.year(), d.month(), d.day()).toString(QStringLiteral("dd-MM-yyyy"));
 }
 
+QString Text::birth(const v1::Date& dob, bool estimated) {
+    return estimated ? tr("about %n years", "", ageOn(dob)) : date(dob);
+}
+
 int Text::ageOn(const v1::Date& dob) {
     QDate today = QDate::currentDate();
     int age = today.year() - dob.year();

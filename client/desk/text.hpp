@@ -43,6 +43,9 @@ public:
     static QString dateTime(const google::protobuf::Timestamp& t);
     /// "14-03-2012"
     static QString date(const v1::Date& d);
+    /// The date of birth as a list shows it: "14-03-2012", or "about 15 years" when it was
+    /// estimated from the age a caller gave.
+    static QString birth(const v1::Date& dob, bool estimated);
     /// "Daan Visser (fictief), 14 jaar"
     static QString youthName(const std::string& given, const std::string& family);
     static int ageOn(const v1::Date& dob);

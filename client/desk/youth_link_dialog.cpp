@@ -42,7 +42,7 @@ YouthLinkDialog::YouthLinkDialog(Session& session, std::int64_t case_id, const Q
     given_ = new QLineEdit(this);
     family_ = new QLineEdit(this);
     birth_ = new QLineEdit(this);
-    birth_->setPlaceholderText(tr("dd-mm-yyyy"));
+    birth_->setPlaceholderText(tr("dd-mm-yyyy, or the age if the date is not known"));
     birth_->setInputMask(QString());
     phone_ = new QLineEdit(caller_phone, this);
     municipality_ = new QLineEdit(this);
@@ -51,7 +51,7 @@ YouthLinkDialog::YouthLinkDialog(Session& session, std::int64_t case_id, const Q
     auto* form = new QFormLayout(fresh);
     form->addRow(tr("&Given name"), given_);
     form->addRow(tr("Famil&y name"), family_);
-    form->addRow(tr("&Date of birth"), birth_);
+    form->addRow(tr("&Date of birth or age"), birth_);
     form->addRow(tr("&Phone number"), phone_);
     form->addRow(tr("&Municipality"), municipality_);
     form->addRow(register_);
@@ -118,7 +118,8 @@ void YouthLinkDialog::search() {
             for (const auto& h : r->hits()) {
                 auto* item =
                     new QListWidgetItem(Text::youthName(h.given_name(), h.family_name()) + QStringLiteral(" · ") +
-                                        Text::date(h.date_of_birth()) + QStringLiteral(" · ") + Q(h.municipality()));
+                                        Text::birth(h.date_of_birth(), h.date_of_birth_estimated()) +
+                                        QStringLiteral(" · ") + Q(h.municipality()));
                 item->setData(Qt::UserRole, qlonglong(h.youth_id()));
                 results_->addItem(item);
             }
@@ -155,12 +156,17 @@ void YouthLinkDialog::registerYouth() {
         given_->setFocus();
         return;
     }
+    // A date, or only an age ("15") when the caller does not know the date: the server then
+    // stores an estimated date of birth and every screen shows "about 15 years".
     const QString dob_text = birth_->text().trimmed();
+    bool is_age = false;
+    const int age = dob_text.size() <= 2 ? dob_text.toInt(&is_age) : 0;
     QDate dob = QDate::fromString(dob_text, QStringLiteral("dd-MM-yyyy"));
     if (!dob.isValid()) dob = QDate::fromString(dob_text, QStringLiteral("d-M-yyyy"));
     if (!dob.isValid()) dob = QDate::fromString(dob_text, QStringLiteral("ddMMyyyy"));
-    if (!dob.isValid() || dob > QDate::currentDate()) {
-        fail(tr("Type the date of birth as day-month-year, e.g. 14-03-2012."));
+    if (!is_age && (!dob.isValid() || dob > QDate::currentDate())) {
+        fail(tr("Type the date of birth as day-month-year, e.g. 14-03-2012, or the age (e.g. 15) if the caller "
+                "does not know the date."));
         birth_->setFocus();
         return;
     }
@@ -168,9 +174,13 @@ void YouthLinkDialog::registerYouth() {
     auto* y = req.mutable_youth();
     y->set_given_name(S(given_->text().trimmed()));
     y->set_family_name(S(family_->text().trimmed()));
-    y->mutable_date_of_birth()->set_year(dob.year());
-    y->mutable_date_of_birth()->set_month(dob.month());
-    y->mutable_date_of_birth()->set_day(dob.day());
+    if (is_age) {
+        y->set_estimated_age(age);
+    } else {
+        y->mutable_date_of_birth()->set_year(dob.year());
+        y->mutable_date_of_birth()->set_month(dob.month());
+        y->mutable_date_of_birth()->set_day(dob.day());
+    }
     y->set_municipality(S(municipality_->text().trimmed()));
     if (!phone_->text().trimmed().isEmpty()) y->add_phones()->set_number(S(phone_->text().trimmed()));
     req.set_idempotency_key(create_key_);
@@ -184,8 +194,9 @@ void YouthLinkDialog::registerYouth() {
                 fail(Text::error(r.error()));
                 return;
             }
-            session_.names().remember(r->youth().id(),
-                                      Text::youthName(r->youth().given_name(), r->youth().family_name()));
+            const auto& y = r->youth();
+            session_.names().remember(y.id(), Text::youthName(y.given_name(), y.family_name()),
+                                      Text::ageOn(y.date_of_birth()), y.date_of_birth_estimated());
             linkTo(r->youth().id());
         });
 }

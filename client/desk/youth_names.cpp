@@ -24,7 +24,7 @@ QString YouthNames::name(std::int64_t youth_id) {
                 asking_.erase(youth_id);
                 if (!r.ok()) return;  // asked again next time
                 remember(youth_id, Text::youthName(r->youth().given_name(), r->youth().family_name()),
-                         Text::ageOn(r->youth().date_of_birth()));
+                         Text::ageOn(r->youth().date_of_birth()), r->youth().date_of_birth_estimated());
             });
     }
     return kPending;
@@ -35,9 +35,16 @@ int YouthNames::age(std::int64_t youth_id) const {
     return it == ages_.end() ? -1 : it->second;
 }
 
-void YouthNames::remember(std::int64_t youth_id, const QString& name, int age) {
+void YouthNames::remember(std::int64_t youth_id, const QString& name, int age, bool age_estimated) {
     if (youth_id == 0) return;
-    if (age >= 0) ages_[youth_id] = age;
+    if (age >= 0) {
+        ages_[youth_id] = age;
+        if (age_estimated) {
+            estimated_.insert(youth_id);
+        } else {
+            estimated_.erase(youth_id);
+        }
+    }
     auto& slot = names_[youth_id];
     if (slot == name) return;
     slot = name;

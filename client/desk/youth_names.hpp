@@ -25,8 +25,10 @@ class YouthNames : public QObject {
     QString caseLabel(std::int64_t case_id);
     /// The youth's age in years, or -1 while it is not known (it comes with the name).
     int age(std::int64_t youth_id) const;
+    /// The age was estimated from what a caller said (the date of birth is not known).
+    bool ageEstimated(std::int64_t youth_id) const { return estimated_.count(youth_id) > 0; }
     /// Remembers what a screen already read, so that nobody fetches it again.
-    void remember(std::int64_t youth_id, const QString& name, int age = -1);
+    void remember(std::int64_t youth_id, const QString& name, int age = -1, bool age_estimated = false);
     void rememberCase(std::int64_t case_id, std::int64_t youth_id, const QString& caller_description);
     /// Forgets a case's youth (it was linked or changed): the next caseLabel asks again.
     void forgetCase(std::int64_t case_id);
@@ -41,6 +43,7 @@ class YouthNames : public QObject {
     Api& api_;
     std::map<std::int64_t, QString> names_;
     std::map<std::int64_t, int> ages_;
+    std::set<std::int64_t> estimated_;
     std::set<std::int64_t> asking_;
     struct CaseInfo {
         std::int64_t youth_id = 0;

@@ -15,6 +15,7 @@ namespace {
 constexpr std::size_t kName = 100;
 constexpr int kMaxPhones = 10;
 constexpr int kMaxContacts = 30;
+constexpr int kMaxEstimatedAge = 25;
 constexpr auto kDay = std::chrono::hours(24);
 
 /// Dutch citizen service number: 9 digits passing the "elfproef".
@@ -32,18 +33,38 @@ std::string Indexed(std::string_view base, int i, std::string_view field) {
     return std::string(base) + "[" + std::to_string(i) + "]." + std::string(field);
 }
 
+/// The date of birth given, or the one estimated from `estimated_age`: that many years before
+/// today (29 February becomes the 28th), so the age shown is the age the caller gave.
+Result<std::chrono::year_month_day> CheckBirth(const v1::YouthFields& f, TimePoint now) {
+    const auto today = LocalDate(now);
+    if (f.has_estimated_age()) {
+        if (f.has_date_of_birth()) {
+            return Error::InvalidArgument("youth.estimated_age: give either date_of_birth or estimated_age, not both");
+        }
+        if (f.estimated_age() < 0 || f.estimated_age() > kMaxEstimatedAge) {
+            return Error::InvalidArgument("youth.estimated_age: must be 0 to " + std::to_string(kMaxEstimatedAge));
+        }
+        auto dob = today - std::chrono::years(f.estimated_age());
+        if (!dob.ok()) dob = dob.year() / dob.month() / std::chrono::last;
+        return dob;
+    }
+    SPOED_ASSIGN(auto dob, CheckDate("youth.date_of_birth", f.date_of_birth()));
+    if (dob > today) return Error::InvalidArgument("youth.date_of_birth: lies in the future");
+    return dob;
+}
+
 /// Checks the fields and turns them into a record (without id and times).
 Result<db::YouthRecord> CheckYouth(const v1::YouthFields& f, TimePoint now) {
     SPOED_TRY(CheckText("youth.given_name", f.given_name(), kName, true));
     SPOED_TRY(CheckText("youth.family_name", f.family_name(), kName, true));
-    SPOED_ASSIGN(auto dob, CheckDate("youth.date_of_birth", f.date_of_birth()));
-    if (dob > LocalDate(now)) return Error::InvalidArgument("youth.date_of_birth: lies in the future");
+    SPOED_ASSIGN(auto dob, CheckBirth(f, now));
     SPOED_TRY(CheckText("youth.municipality", f.municipality(), kName, false));
     db::YouthRecord y;
     y.given_name = f.given_name();
     y.family_name = f.family_name();
     y.folded_name = FoldName(f.given_name() + " " + f.family_name());
     y.date_of_birth = IsoDate(dob);
+    y.date_of_birth_estimated = f.has_estimated_age() || f.date_of_birth_estimated();
     y.municipality = f.municipality();
     if (!f.bsn().empty()) {
         if (!ValidBsn(f.bsn())) return Error::InvalidArgument("youth.bsn: not a valid citizen service number");
@@ -78,6 +99,7 @@ void ToProto(const db::YouthRecord& y, v1::Youth* out) {
     out->set_given_name(y.given_name);
     out->set_family_name(y.family_name);
     if (auto d = ParseIsoDate(y.date_of_birth)) *out->mutable_date_of_birth() = ToProtoDate(*d);
+    out->set_date_of_birth_estimated(y.date_of_birth_estimated);
     out->set_municipality(y.municipality);
     out->set_bsn(y.bsn.value_or(""));
     for (const auto& p : y.phones) {
@@ -170,6 +192,7 @@ void ToProto(const db::YouthHitRecord& h, std::string_view matched_on, v1::Youth
     out->set_given_name(h.given_name);
     out->set_family_name(h.family_name);
     if (auto d = ParseIsoDate(h.date_of_birth)) *out->mutable_date_of_birth() = ToProtoDate(*d);
+    out->set_date_of_birth_estimated(h.date_of_birth_estimated);
     out->set_municipality(h.municipality);
     out->set_pre_registered(h.pre_registered);
     out->set_cases_last_30_days(h.cases_30);

@@ -24,6 +24,7 @@
 #include "client/desk/lookup_panel.hpp"
 #include "client/desk/main_window.hpp"
 #include "client/desk/session.hpp"
+#include "client/desk/settings.hpp"
 #include "client/desk/youth_link_dialog.hpp"
 #include "tests/gui/desk_fixture.hpp"
 
@@ -93,7 +94,13 @@ void WalkEveryScreen(desk::MainWindow* main, const QString& who) {
     }
 }
 
-TEST(DeskKeys, NoWindowHasTwoThingsOnOneAcceleratorNorALiteralAmpersand) {
+/// Walks every window of the desk in `language`: the mnemonics are chosen per translation, so
+/// each language is checked on its own.
+void WalkEveryWindow(const QString& language) {
+    ASSERT_TRUE(desk::InstallTranslation(*qApp, language));
+    struct BackToDutch {
+        ~BackToDutch() { desk::InstallTranslation(*qApp, QStringLiteral("nl")); }
+    } back;
     test::DeskDaemon d(true);
     auto anna = test::SignIn(d, QStringLiteral("demo.anna"), QStringLiteral("demo-anna-wachtwoord"));
     ASSERT_TRUE(anna);
@@ -151,6 +158,14 @@ TEST(DeskKeys, NoWindowHasTwoThingsOnOneAcceleratorNorALiteralAmpersand) {
     lookup->openUnknownCallerCase();
     EXPECT_TRUE(inspected);
     EXPECT_TRUE(dialog_problems.isEmpty()) << Describe(QStringLiteral("unknown caller"), dialog_problems);
+}
+
+TEST(DeskKeys, NoDutchWindowHasTwoThingsOnOneAcceleratorNorALiteralAmpersand) {
+    WalkEveryWindow(QStringLiteral("nl"));
+}
+
+TEST(DeskKeys, NoEnglishWindowHasTwoThingsOnOneAcceleratorNorALiteralAmpersand) {
+    WalkEveryWindow(QStringLiteral("en"));
 }
 
 }  // namespace

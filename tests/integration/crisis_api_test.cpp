@@ -59,11 +59,56 @@ TEST(YouthApi, BadYouthFieldsAreNamed) {
               "youth.bsn"},
              {R"({"givenName":"A","familyName":"X","dateOfBirth":{"year":2012,"month":5,"day":14},"contacts":[{"name":"Y"}]})",
               "youth.contacts[0].kind"},
+             {R"({"givenName":"A","familyName":"X"})", "youth.date_of_birth"},
+             {R"({"givenName":"A","familyName":"X","dateOfBirth":{"year":2012,"month":5,"day":14},"estimatedAge":14})",
+              "youth.estimated_age"},
+             {R"({"givenName":"A","familyName":"X","estimatedAge":26})", "youth.estimated_age"},
+             {R"({"givenName":"A","familyName":"X","estimatedAge":-1})", "youth.estimated_age"},
          }) {
         auto r = f.Post("spoed.v1.YouthService/CreateYouth", R"({"youth":)" + b.youth + "}", f.worker);
         EXPECT_EQ(r.status, 400) << b.youth;
         EXPECT_EQ(ErrorMessageOf(r).rfind(b.field + ":", 0), 0u) << ErrorMessageOf(r);
     }
+}
+
+TEST(YouthApi, AnAgeInsteadOfADateOfBirthIsStoredAsAnEstimateUntilTheDateIsKnown) {
+    CrisisFixture f;  // the clock stands at 23 November 2026
+    auto created = f.Rpc<v1::CreateYouthResponse>(
+        "spoed.v1.YouthService/CreateYouth",
+        R"js({"youth":{"givenName":"Mees","familyName":"Kramer (fictief)","estimatedAge":14}})js", f.worker);
+    const auto& y = created.youth();
+    EXPECT_TRUE(y.date_of_birth_estimated());
+    EXPECT_EQ(y.date_of_birth().year(), 2012);
+    EXPECT_EQ(y.date_of_birth().month(), 11);
+    EXPECT_EQ(y.date_of_birth().day(), 23);
+    auto got = f.Rpc<v1::GetYouthResponse>("spoed.v1.YouthService/GetYouth", R"({"youthId":)" + Id(y.id()) + "}",
+                                           f.worker);
+    EXPECT_TRUE(got.youth().date_of_birth_estimated());
+    auto hits = f.Rpc<v1::SearchYouthsResponse>("spoed.v1.YouthService/SearchYouths", R"({"query":"Mees"})", f.worker);
+    ASSERT_EQ(hits.hits_size(), 1);
+    EXPECT_TRUE(hits.hits(0).date_of_birth_estimated());
+
+    // An update that keeps the mark keeps the estimate; the real date clears it.
+    auto kept = f.Rpc<v1::UpdateYouthResponse>(
+        "spoed.v1.YouthService/UpdateYouth",
+        R"({"youthId":)" + Id(y.id()) +
+            R"js(,"youth":{"givenName":"Mees","familyName":"Kramer (fictief)","dateOfBirth":{"year":2012,"month":11,"day":23},"dateOfBirthEstimated":true}})js",
+        f.worker);
+    EXPECT_TRUE(kept.youth().date_of_birth_estimated());
+    auto known = f.Rpc<v1::UpdateYouthResponse>(
+        "spoed.v1.YouthService/UpdateYouth",
+        R"({"youthId":)" + Id(y.id()) +
+            R"js(,"youth":{"givenName":"Mees","familyName":"Kramer (fictief)","dateOfBirth":{"year":2012,"month":6,"day":2}}})js",
+        f.worker);
+    EXPECT_FALSE(known.youth().date_of_birth_estimated());
+    EXPECT_EQ(known.youth().date_of_birth().month(), 6);
+
+    // A baby's age is 0: present, not missing.
+    auto baby = f.Rpc<v1::CreateYouthResponse>(
+        "spoed.v1.YouthService/CreateYouth", R"js({"youth":{"givenName":"Baby","familyName":"Kramer (fictief)","estimatedAge":0}})js",
+        f.worker);
+    EXPECT_TRUE(baby.youth().date_of_birth_estimated());
+    EXPECT_EQ(baby.youth().date_of_birth().year(), 2026);
 }
 
 TEST(YouthApi, SearchFindsByNameFragmentDateAndAnyPhoneNotation) {

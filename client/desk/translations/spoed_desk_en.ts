@@ -240,7 +240,7 @@
     </message>
     <message>
         <source>&amp;De-escalating conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>De-&amp;escalating conversation</translation>
     </message>
     <message>
         <source>&amp;Network engaged</source>
@@ -252,11 +252,11 @@
     </message>
     <message>
         <source>&amp;Psychiatrist consulted</source>
-        <translation type="unfinished"></translation>
+        <translation>Ps&amp;ychiatrist consulted</translation>
     </message>
     <message>
         <source>&amp;Veilig Thuis notified</source>
-        <translation type="unfinished"></translation>
+        <translation>Veilig Thuis not&amp;ified</translation>
     </message>
     <message>
         <source>Within the shift</source>
@@ -418,6 +418,13 @@
         <source>Something went wrong.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>about %n years</source>
+        <translation>
+            <numerusform>about %n year</numerusform>
+            <numerusform>about %n years</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>spoed::desk::BreakGlassDialog</name>
@@ -525,15 +532,15 @@
     </message>
     <message>
         <source>Close &amp;case</source>
-        <translation type="unfinished"></translation>
+        <translation>Clos&amp;e case</translation>
     </message>
     <message>
         <source>&amp;Problem areas</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem &amp;areas</translation>
     </message>
     <message>
         <source>&amp;Outcome of the night</source>
-        <translation type="unfinished"></translation>
+        <translation>O&amp;utcome of the night</translation>
     </message>
     <message>
         <source>Comple&amp;xity</source>
@@ -731,6 +738,13 @@
         <source>Advice — %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%1, about %n year(s)</source>
+        <translation>
+            <numerusform>%1, about %n year</numerusform>
+            <numerusform>%1, about %n years</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>spoed::desk::ConsultRequestForm</name>
@@ -763,7 +777,7 @@
     <name>spoed::desk::ContactForm</name>
     <message>
         <source>Ended &amp;now</source>
-        <translation type="unfinished"></translation>
+        <translation>Ended &amp;just now</translation>
     </message>
     <message>
         <source>What happened, what was agreed</source>
@@ -775,7 +789,7 @@
     </message>
     <message>
         <source>&amp;Log contact (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Log contact (Ctrl+Enter)</translation>
     </message>
     <message>
         <source>Responses</source>
@@ -787,15 +801,15 @@
     </message>
     <message>
         <source>Ca&amp;ller</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Who called</translation>
     </message>
     <message>
         <source>Caller&apos;s &amp;number</source>
-        <translation type="unfinished"></translation>
+        <translation>Caller&apos;s n&amp;umber</translation>
     </message>
     <message>
         <source>&amp;Started</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;tarted</translation>
     </message>
     <message>
         <source>Su&amp;mmary</source>
@@ -862,7 +876,7 @@
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Sa&amp;ve</translation>
     </message>
     <message>
         <source>Name</source>
@@ -1024,7 +1038,7 @@
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Sa&amp;ve</translation>
     </message>
     <message>
         <source>&amp;Finalise (read-only afterwards)</source>
@@ -1040,7 +1054,7 @@
     </message>
     <message>
         <source>Meeting &amp;planned for</source>
-        <translation type="unfinished"></translation>
+        <translation>Meeting pla&amp;nned for</translation>
     </message>
     <message>
         <source>Pa&amp;rticipants</source>
@@ -1127,7 +1141,7 @@
     </message>
     <message>
         <source>&amp;Show</source>
-        <translation type="unfinished"></translation>
+        <translation>Sh&amp;ow</translation>
     </message>
     <message>
         <source>Figure</source>
@@ -1412,7 +1426,7 @@
     </message>
     <message>
         <source>Start &amp;handover</source>
-        <translation type="unfinished"></translation>
+        <translation>Start hando&amp;ver</translation>
     </message>
     <message>
         <source>&amp;To</source>
@@ -1420,7 +1434,7 @@
     </message>
     <message>
         <source>From the &amp;directory</source>
-        <translation type="unfinished"></translation>
+        <translation>From the director&amp;y</translation>
     </message>
     <message>
         <source>Or &amp;name</source>
@@ -1428,7 +1442,7 @@
     </message>
     <message>
         <source>Contact &amp;person</source>
-        <translation type="unfinished"></translation>
+        <translation>Contact p&amp;erson</translation>
     </message>
     <message>
         <source>P&amp;hone</source>
@@ -1436,7 +1450,7 @@
     </message>
     <message>
         <source>&amp;Legal ground</source>
-        <translation type="unfinished"></translation>
+        <translation>Le&amp;gal ground</translation>
     </message>
     <message>
         <source>Due</source>
@@ -1633,10 +1647,6 @@ Then type the six-digit code it shows:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 years, born %2, %3. Phone: %4&lt;br&gt;Network: %5</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Consent: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1710,6 +1720,21 @@ Then type the six-digit code it shows:</source>
     </message>
     <message>
         <source>Continue that case, or open a second one?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n years (date of birth not known)</source>
+        <translation>
+            <numerusform>about %n year (date of birth not known)</numerusform>
+            <numerusform>about %n years (date of birth not known)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 years, born %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2. Phone: %3&lt;br&gt;Network: %4</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2162,7 +2187,7 @@ Open it again to check and send it?</source>
     </message>
     <message>
         <source>Te&amp;xt</source>
-        <translation type="unfinished"></translation>
+        <translation>T&amp;ext</translation>
     </message>
     <message>
         <source>Addressed to</source>
@@ -2347,10 +2372,6 @@ Open it again to check and send it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>dd-mm-yyyy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Register and l&amp;ink</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2364,10 +2385,6 @@ Open it again to check and send it?</source>
     </message>
     <message>
         <source>Famil&amp;y name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Date of birth</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2391,11 +2408,19 @@ Open it again to check and send it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Type the date of birth as day-month-year, e.g. 14-03-2012.</source>
+        <source>Registering…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Registering…</source>
+        <source>dd-mm-yyyy, or the age if the date is not known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Date of birth or age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the date of birth as day-month-year, e.g. 14-03-2012, or the age (e.g. 15) if the caller does not know the date.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -418,6 +418,13 @@
         <source>Something went wrong.</source>
         <translation>Er ging iets mis.</translation>
     </message>
+    <message numerus="yes">
+        <source>about %n years</source>
+        <translation>
+            <numerusform>ongeveer %n jaar</numerusform>
+            <numerusform>ongeveer %n jaar</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>spoed::desk::BreakGlassDialog</name>
@@ -730,6 +737,13 @@
     <message>
         <source>Advice — %1</source>
         <translation>Advies — %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, about %n year(s)</source>
+        <translation>
+            <numerusform>%1, ongeveer %n jaar</numerusform>
+            <numerusform>%1, ongeveer %n jaar</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1639,10 +1653,6 @@ Typ daarna de zescijferige code die de app toont:</translation>
         <translation>Niemand gevonden</translation>
     </message>
     <message>
-        <source>%1 years, born %2, %3. Phone: %4&lt;br&gt;Network: %5</source>
-        <translation>%1 jaar, geboren %2, %3. Telefoon: %4&lt;br&gt;Netwerk: %5</translation>
-    </message>
-    <message>
         <source>Consent: %1</source>
         <translation>Toestemming: %1</translation>
     </message>
@@ -1717,6 +1727,21 @@ Typ daarna de zescijferige code die de app toont:</translation>
     <message>
         <source>Continue that case, or open a second one?</source>
         <translation>Verdergaan met die casus, of een tweede openen?</translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n years (date of birth not known)</source>
+        <translation>
+            <numerusform>ongeveer %n jaar (geboortedatum onbekend)</numerusform>
+            <numerusform>ongeveer %n jaar (geboortedatum onbekend)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 years, born %2</source>
+        <translation>%1 jaar, geboren %2</translation>
+    </message>
+    <message>
+        <source>%1, %2. Phone: %3&lt;br&gt;Network: %4</source>
+        <translation>%1, %2. Telefoon: %3&lt;br&gt;Netwerk: %4</translation>
     </message>
 </context>
 <context>
@@ -2356,10 +2381,6 @@ Weer openen om te controleren en te versturen?</translation>
         <translation>Bekende jeugdige</translation>
     </message>
     <message>
-        <source>dd-mm-yyyy</source>
-        <translation>dd-mm-jjjj</translation>
-    </message>
-    <message>
         <source>Register and l&amp;ink</source>
         <translation>&amp;Registreren en koppelen</translation>
     </message>
@@ -2374,10 +2395,6 @@ Weer openen om te controleren en te versturen?</translation>
     <message>
         <source>Famil&amp;y name</source>
         <translation>&amp;Achternaam</translation>
-    </message>
-    <message>
-        <source>&amp;Date of birth</source>
-        <translation>&amp;Geboortedatum</translation>
     </message>
     <message>
         <source>&amp;Phone number</source>
@@ -2400,12 +2417,20 @@ Weer openen om te controleren en te versturen?</translation>
         <translation>Vul ten minste de voornaam in.</translation>
     </message>
     <message>
-        <source>Type the date of birth as day-month-year, e.g. 14-03-2012.</source>
-        <translation>Typ de geboortedatum als dag-maand-jaar, bijvoorbeeld 14-03-2012.</translation>
-    </message>
-    <message>
         <source>Registering…</source>
         <translation>Registreren…</translation>
+    </message>
+    <message>
+        <source>dd-mm-yyyy, or the age if the date is not known</source>
+        <translation>dd-mm-jjjj, of de leeftijd als de datum niet bekend is</translation>
+    </message>
+    <message>
+        <source>&amp;Date of birth or age</source>
+        <translation>&amp;Geboortedatum of leeftijd</translation>
+    </message>
+    <message>
+        <source>Type the date of birth as day-month-year, e.g. 14-03-2012, or the age (e.g. 15) if the caller does not know the date.</source>
+        <translation>Typ de geboortedatum als dag-maand-jaar, bijvoorbeeld 14-03-2012, of de leeftijd (bijvoorbeeld 15) als de beller de datum niet weet.</translation>
     </message>
 </context>
 <context>
