@@ -1,15 +1,14 @@
 #include "db/sqlite_store.hpp"
 
+#include <fcntl.h>
 #include <openssl/evp.h>
 #include <sqlite3.h>
-
-#include <fcntl.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <algorithm>
-#include <chrono>
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
@@ -113,7 +112,7 @@ struct SqliteStore::Impl {
     bool SpaceReturned() {
         if (options.reserve_bytes <= 0) return true;
         std::string dir = options.path.substr(0, options.path.find_last_of('/') + 1);
-        struct statvfs vfs{};
+        struct statvfs vfs {};
         if (::statvfs(dir.empty() ? "." : dir.c_str(), &vfs) != 0) return false;
         auto free_bytes = static_cast<std::int64_t>(vfs.f_bavail) * static_cast<std::int64_t>(vfs.f_frsize);
         if (free_bytes < 2 * options.reserve_bytes) return false;
@@ -200,7 +199,8 @@ std::unique_ptr<SqliteStore> SqliteStore::Open(const SqliteOptions& options) {
         impl->writer = std::make_unique<Connection>(options.path, Connection::Mode::kReadWriteCreate);
         Connection& w = *impl->writer;
         std::string mode = w.QueryText("PRAGMA journal_mode = WAL");
-        if (mode != "wal") throw std::runtime_error("database " + options.path + " cannot use WAL mode (got " + mode + ")");
+        if (mode != "wal")
+            throw std::runtime_error("database " + options.path + " cannot use WAL mode (got " + mode + ")");
         ApplyPragmas(w, options.busy_timeout_ms, true);
         if (!options.check_in_background) {
             std::string check = w.QueryText("PRAGMA quick_check");
@@ -319,7 +319,8 @@ OperationalCounts SqliteStore::Counts(TimePoint now) {
     std::int64_t now_us = ToMicros(now);
     out.open_cases = c->QueryInt("SELECT count(*) FROM cases WHERE status = 'open'");
     auto due = c->Prepare(
-        "SELECT coalesce(sum(due_at >= ?1), 0), coalesce(sum(due_at < ?1), 0) FROM handovers WHERE status <> 'confirmed'");
+        "SELECT coalesce(sum(due_at >= ?1), 0), coalesce(sum(due_at < ?1), 0) FROM handovers WHERE status <> "
+        "'confirmed'");
     due.Bind(1, now_us);
     if (due.Step()) {
         out.handovers_due = due.Int(0);
@@ -466,7 +467,7 @@ bool SqliteStore::Impl::RunBatch(std::deque<WriteRequest*> pending) {
             for (WriteRequest* r : pending) r->result = Failure(e, r->kind);
             return appended_events;
         }
-        std::vector<Member> done;  // ran ok inside this transaction, not committed yet
+        std::vector<Member> done;         // ran ok inside this transaction, not committed yet
         std::optional<SqliteError> lost;  // why the transaction ended early
         std::int64_t page_limit = -1;
         std::optional<bool> last_write_ok;  // the last kWrite member that ran: ok or full

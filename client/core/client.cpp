@@ -23,16 +23,34 @@ Error ErrorFromReply(const HttpReply& reply) {
     }
     switch (reply.status) {
         case 400:
-        case 415: code = ErrorCode::kInvalidArgument; break;
-        case 401: code = ErrorCode::kUnauthenticated; break;
-        case 403: code = ErrorCode::kPermissionDenied; break;
-        case 404: code = ErrorCode::kNotFound; break;
-        case 409: code = ErrorCode::kAborted; break;
+        case 415:
+            code = ErrorCode::kInvalidArgument;
+            break;
+        case 401:
+            code = ErrorCode::kUnauthenticated;
+            break;
+        case 403:
+            code = ErrorCode::kPermissionDenied;
+            break;
+        case 404:
+            code = ErrorCode::kNotFound;
+            break;
+        case 409:
+            code = ErrorCode::kAborted;
+            break;
         case 413:
-        case 429: code = ErrorCode::kResourceExhausted; break;
-        case 503: code = ErrorCode::kUnavailable; break;
-        case 504: code = ErrorCode::kDeadlineExceeded; break;
-        default: code = ErrorCode::kInternal; break;
+        case 429:
+            code = ErrorCode::kResourceExhausted;
+            break;
+        case 503:
+            code = ErrorCode::kUnavailable;
+            break;
+        case 504:
+            code = ErrorCode::kDeadlineExceeded;
+            break;
+        default:
+            code = ErrorCode::kInternal;
+            break;
     }
     return {code, "HTTP " + std::to_string(reply.status) + " from server"};
 }

@@ -9,8 +9,10 @@
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
-#include <QKeyEvent>
 #include <QHBoxLayout>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -20,9 +22,6 @@
 #include <QSpinBox>
 #include <QTimer>
 #include <QVBoxLayout>
-#include <QJsonArray>
-#include <QJsonObject>
-
 #include <functional>
 
 #include "client/desk/draft_sender.hpp"
@@ -41,7 +40,8 @@ google::protobuf::Timestamp ToTimestamp(const QDateTime& dt) {
 
 void ShowStatus(QLabel* label, const QString& text, bool is_error) {
     label->setText(text);
-    label->setStyleSheet(is_error ? QStringLiteral("color:#b71c1c; font-weight:bold") : QStringLiteral("color:#1b5e20"));
+    label->setStyleSheet(is_error ? QStringLiteral("color:#b71c1c; font-weight:bold")
+                                  : QStringLiteral("color:#1b5e20"));
 }
 
 QLabel* StatusLabel(QWidget* parent) {
@@ -53,7 +53,7 @@ QLabel* StatusLabel(QWidget* parent) {
 /// Ctrl+Enter saves the form in focus — also from a multi-line text field, which would take it
 /// as a line break.
 class CtrlEnterSaves : public QObject {
-public:
+  public:
     CtrlEnterSaves(QWidget* form, std::function<void()> save) : QObject(form), save_(std::move(save)) {
         for (auto seq : {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
             auto* sc = new QShortcut(seq, form);
@@ -63,11 +63,12 @@ public:
         for (auto* text : form->findChildren<QPlainTextEdit*>()) text->installEventFilter(this);
     }
 
-protected:
+  protected:
     bool eventFilter(QObject* watched, QEvent* event) override {
         if (event->type() == QEvent::KeyPress) {
             auto* key = static_cast<QKeyEvent*>(event);
-            if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) && (key->modifiers() & Qt::ControlModifier)) {
+            if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) &&
+                (key->modifiers() & Qt::ControlModifier)) {
                 save_();
                 return true;
             }
@@ -75,7 +76,7 @@ protected:
         return QObject::eventFilter(watched, event);
     }
 
-private:
+  private:
     std::function<void()> save_;
 };
 
@@ -180,7 +181,8 @@ ContactForm::ContactForm(Session& session, std::int64_t case_id, QWidget* parent
     setTabOrder(prev, plan_version_);
     setTabOrder(plan_version_, save_);
 
-    draft_ = new DraftSender(session_.api(), [this](const std::string& key) { send(key); }, this);
+    draft_ = new DraftSender(
+        session_.api(), [this](const std::string& key) { send(key); }, this);
     connect(draft_, &DraftSender::status, this, [this](const QString& t, bool e) { ShowStatus(status_, t, e); });
     connect(save_, &QPushButton::clicked, draft_, &DraftSender::submit);
     new CtrlEnterSaves(this, [this] { draft_->submit(); });
@@ -216,7 +218,8 @@ ContactForm::ContactForm(Session& session, std::int64_t case_id, QWidget* parent
             until_now_->setChecked(meta.value(QStringLiteral("ended_now")).toBool(true));
             plan_version_->setValue(meta.value(QStringLiteral("plan_version")).toInt());
             for (const auto& r : meta.value(QStringLiteral("responses")).toArray()) {
-                if (auto it = responses_.find(v1::Response(r.toInt())); it != responses_.end()) it->second->setChecked(true);
+                if (auto it = responses_.find(v1::Response(r.toInt())); it != responses_.end())
+                    it->second->setChecked(true);
             }
             summary_->setPlainText(o.value(QStringLiteral("summary")).toString());
         },
@@ -301,7 +304,8 @@ ConsultRequestForm::ConsultRequestForm(Session& session, std::int64_t case_id, Q
     question_->setTabChangesFocus(true);
     question_->setPlaceholderText(tr("Your question for the backup psychiatrist"));
     urgency_ = new QComboBox(this);
-    for (auto u : {v1::URGENCY_URGENT, v1::URGENCY_IMMEDIATE, v1::URGENCY_ROUTINE}) urgency_->addItem(Text::urgency(u), int(u));
+    for (auto u : {v1::URGENCY_URGENT, v1::URGENCY_IMMEDIATE, v1::URGENCY_ROUTINE})
+        urgency_->addItem(Text::urgency(u), int(u));
     send_ = new QPushButton(tr("As&k the psychiatrist"), this);
     status_ = StatusLabel(this);
     auto* form = new QFormLayout(this);
@@ -376,7 +380,8 @@ CaseUpdateForm::CaseUpdateForm(Session& session, std::int64_t case_id, QWidget* 
     problem_areas_ = new QLineEdit(this);
     problem_areas_->setPlaceholderText(tr("tags for the figures, separated by commas"));
     outcome_ = new QComboBox(this);
-    for (int o = v1::OUTCOME_UNSPECIFIED; o <= v1::OUTCOME_ADMISSION; ++o) outcome_->addItem(Text::outcome(v1::Outcome(o)), o);
+    for (int o = v1::OUTCOME_UNSPECIFIED; o <= v1::OUTCOME_ADMISSION; ++o)
+        outcome_->addItem(Text::outcome(v1::Outcome(o)), o);
     complexity_ = new QComboBox(this);
     for (int c = v1::COMPLEXITY_UNSPECIFIED; c <= v1::COMPLEXITY_COMPLEX; ++c) {
         complexity_->addItem(Text::complexity(v1::Complexity(c)), c);
@@ -408,23 +413,21 @@ CaseUpdateForm::CaseUpdateForm(Session& session, std::int64_t case_id, QWidget* 
         }
         req.set_outcome(v1::Outcome(outcome_->currentData().toInt()));
         req.set_complexity(v1::Complexity(complexity_->currentData().toInt()));
-        session_.api().call<v1::UpdateCaseResponse>(this, "spoed.v1.CaseService/UpdateCase", req,
-                                                    [this](const Result<v1::UpdateCaseResponse>& r) {
-                                                        ShowStatus(status_, r.ok() ? tr("Saved.") : Text::error(r.error()),
-                                                                   !r.ok());
-                                                        if (r.ok()) emit caseChanged();
-                                                    });
+        session_.api().call<v1::UpdateCaseResponse>(
+            this, "spoed.v1.CaseService/UpdateCase", req, [this](const Result<v1::UpdateCaseResponse>& r) {
+                ShowStatus(status_, r.ok() ? tr("Saved.") : Text::error(r.error()), !r.ok());
+                if (r.ok()) emit caseChanged();
+            });
     });
     connect(close_, &QPushButton::clicked, this, [this] {
         v1::CloseCaseRequest req;
         req.set_case_id(case_id_);
         req.set_outcome(v1::Outcome(outcome_->currentData().toInt()));
-        session_.api().call<v1::CloseCaseResponse>(this, "spoed.v1.CaseService/CloseCase", req,
-                                                   [this](const Result<v1::CloseCaseResponse>& r) {
-                                                       ShowStatus(status_, r.ok() ? tr("Case closed.") : Text::error(r.error()),
-                                                                  !r.ok());
-                                                       if (r.ok()) emit caseChanged();
-                                                   });
+        session_.api().call<v1::CloseCaseResponse>(
+            this, "spoed.v1.CaseService/CloseCase", req, [this](const Result<v1::CloseCaseResponse>& r) {
+                ShowStatus(status_, r.ok() ? tr("Case closed.") : Text::error(r.error()), !r.ok());
+                if (r.ok()) emit caseChanged();
+            });
     });
 }
 
@@ -518,7 +521,8 @@ void HandoverForm::loadOrganisations() {
     v1::ListOrganisationsRequest req;
     if (kind_->currentData().toInt() == v1::HANDOVER_KIND_LOCAL_TEAM) req.set_kind(v1::ORGANISATION_KIND_LOCAL_TEAM);
     session_.api().call<v1::ListOrganisationsResponse>(
-        this, "spoed.v1.DirectoryService/ListOrganisations", req, [this](const Result<v1::ListOrganisationsResponse>& r) {
+        this, "spoed.v1.DirectoryService/ListOrganisations", req,
+        [this](const Result<v1::ListOrganisationsResponse>& r) {
             organisation_->clear();
             organisation_->addItem(tr("— typed in below —"), qlonglong(0));
             if (!r.ok()) return;
@@ -554,8 +558,9 @@ void HandoverForm::refresh() {
                                  Text::dateTime(h.due_at()), Text::handoverStatus(h.status())) +
                         QStringLiteral("</li>");
             }
-            list_->setText(html.isEmpty() ? QString() : QStringLiteral("<b>") + tr("Handovers of this case") +
-                                                           QStringLiteral("</b><ul>") + html + QStringLiteral("</ul>"));
+            list_->setText(html.isEmpty() ? QString()
+                                          : QStringLiteral("<b>") + tr("Handovers of this case") +
+                                                QStringLiteral("</b><ul>") + html + QStringLiteral("</ul>"));
         });
 }
 

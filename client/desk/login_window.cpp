@@ -61,7 +61,8 @@ LoginWindow::LoginWindow(QWidget* parent) : QWidget(parent) {
     setMinimumWidth(460);
 
     connect(browse, &QPushButton::clicked, this, [this] {
-        QString f = QFileDialog::getOpenFileName(this, tr("CA certificate"), ca_->text(), tr("PEM files (*.pem *.crt)"));
+        QString f =
+            QFileDialog::getOpenFileName(this, tr("CA certificate"), ca_->text(), tr("PEM files (*.pem *.crt)"));
         if (!f.isEmpty()) ca_->setText(f);
     });
     connect(login_, &QPushButton::clicked, this, &LoginWindow::submit);
@@ -201,21 +202,22 @@ void LoginWindow::changePassword(const v1::LoginResponse& login) {
     req.set_current_password(S(password_->text()));
     req.set_new_password(S(first));
     api_->setToken(login.token());
-    api_->call<v1::ChangePasswordResponse>(this, "spoed.v1.AuthService/ChangePassword", req,
-                                           [this, login, first](const Result<v1::ChangePasswordResponse>& r) {
-        if (!r.ok()) {
-            fail(Text::error(r.error()));
-            return;
-        }
-        password_->setText(first);  // the drafts are sealed with the password chosen now
-        v1::LoginResponse changed = login;
-        changed.mutable_user()->set_must_change_password(false);
-        if (changed.must_enroll_totp()) {
-            enrollTotp(changed);
-        } else {
-            finish(changed);
-        }
-    });
+    api_->call<v1::ChangePasswordResponse>(
+        this, "spoed.v1.AuthService/ChangePassword", req,
+        [this, login, first](const Result<v1::ChangePasswordResponse>& r) {
+            if (!r.ok()) {
+                fail(Text::error(r.error()));
+                return;
+            }
+            password_->setText(first);  // the drafts are sealed with the password chosen now
+            v1::LoginResponse changed = login;
+            changed.mutable_user()->set_must_change_password(false);
+            if (changed.must_enroll_totp()) {
+                enrollTotp(changed);
+            } else {
+                finish(changed);
+            }
+        });
 }
 
 }  // namespace spoed::desk

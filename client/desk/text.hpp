@@ -2,7 +2,6 @@
 
 #include <QCoreApplication>
 #include <QString>
-
 #include <string>
 
 #include "daemon/base/result.hpp"
@@ -21,7 +20,7 @@ namespace spoed::desk {
 /// default). Kept in one place so every screen says the same thing.
 class Text {
     Q_DECLARE_TR_FUNCTIONS(Text)
-public:
+  public:
     static QString role(v1::Role r);
     static QString riskFlag(v1::RiskFlag f);
     static QString outcome(v1::Outcome o);

@@ -16,17 +16,26 @@ int HttpStatusFor(ErrorCode code) {
     switch (code) {
         case ErrorCode::kInvalidArgument:
         case ErrorCode::kFailedPrecondition:
-        case ErrorCode::kOutOfRange: return 400;
-        case ErrorCode::kUnauthenticated: return 401;
-        case ErrorCode::kPermissionDenied: return 403;
+        case ErrorCode::kOutOfRange:
+            return 400;
+        case ErrorCode::kUnauthenticated:
+            return 401;
+        case ErrorCode::kPermissionDenied:
+            return 403;
         case ErrorCode::kNotFound:
-        case ErrorCode::kUnimplemented: return 404;
+        case ErrorCode::kUnimplemented:
+            return 404;
         case ErrorCode::kAlreadyExists:
-        case ErrorCode::kAborted: return 409;
-        case ErrorCode::kResourceExhausted: return 429;
-        case ErrorCode::kUnavailable: return 503;
-        case ErrorCode::kDeadlineExceeded: return 504;
-        case ErrorCode::kInternal: return 500;
+        case ErrorCode::kAborted:
+            return 409;
+        case ErrorCode::kResourceExhausted:
+            return 429;
+        case ErrorCode::kUnavailable:
+            return 503;
+        case ErrorCode::kDeadlineExceeded:
+            return 504;
+        case ErrorCode::kInternal:
+            return 500;
     }
     return 500;
 }
@@ -49,7 +58,6 @@ bool ParseContentType(std::string_view content_type, Codec& out) {
 std::string_view ContentTypeOf(Codec codec) {
     return codec == Codec::kProto ? "application/proto" : "application/json";
 }
-
 
 net::HttpResponse ErrorResponse(const Error& error) {
     v1::ConnectError body;
@@ -98,12 +106,12 @@ Result<std::string> Encode(Codec codec, const google::protobuf::Message& message
 }
 
 void RouteProtobufLog() {
-    google::protobuf::SetLogHandler([](google::protobuf::LogLevel level, const char* file, int line,
-                                       const std::string& message) {
-        // Its messages name fields and files, never field contents.
-        log::Debug("proto.log", "libprotobuf",
-                   {{"level", static_cast<int>(level)}, {"file", file}, {"line", line}, {"message", message}});
-    });
+    google::protobuf::SetLogHandler(
+        [](google::protobuf::LogLevel level, const char* file, int line, const std::string& message) {
+            // Its messages name fields and files, never field contents.
+            log::Debug("proto.log", "libprotobuf",
+                       {{"level", static_cast<int>(level)}, {"file", file}, {"line", line}, {"message", message}});
+        });
 }
 
 std::string_view BearerToken(std::string_view authorization) {

@@ -130,8 +130,7 @@ void EventHub::Subscribe(const net::HttpRequest& request, const net::AnswerUpgra
     sub->psychiatrist = actor->roles.Has(v1::ROLE_PSYCHIATRIST);
     sub->coordinator = actor->roles.Has(v1::ROLE_COORDINATOR);
     if (!sub->worker && !sub->psychiatrist && !sub->coordinator) {
-        return refuse(Error::PermissionDenied("your roles (" + actor->roles.Joined() +
-                                              ") receive no live events"));
+        return refuse(Error::PermissionDenied("your roles (" + actor->roles.Joined() + ") receive no live events"));
     }
     auto head = store_.Read([](db::Tx& tx) -> Result<std::int64_t> { return tx.events().Head(); });
     if (!head.ok()) return refuse(head.error());
@@ -142,7 +141,8 @@ void EventHub::Subscribe(const net::HttpRequest& request, const net::AnswerUpgra
     std::int64_t id = 0;
     {
         std::lock_guard lock(mu_);
-        if (stopping_) return answer(net::UpgradeAnswer::Refused(Refusal(Error::Unavailable("the server is shutting down"))));
+        if (stopping_)
+            return answer(net::UpgradeAnswer::Refused(Refusal(Error::Unavailable("the server is shutting down"))));
         id = next_id_++;
     }
     net::UpgradeAnswer accept;
@@ -222,9 +222,8 @@ bool EventHub::Allowed(Subscriber& s, const db::EventRecord& e, const std::strin
     auto now = std::chrono::steady_clock::now();
     auto it = s.rosters.find(e.shift_date);
     if (it == s.rosters.end() || now - it->second.read_at > kRosterTtl) {
-        auto shift = store_.Read([&](db::Tx& tx) -> Result<std::optional<db::ShiftRecord>> {
-            return tx.shifts().Find(e.shift_date);
-        });
+        auto shift = store_.Read(
+            [&](db::Tx& tx) -> Result<std::optional<db::ShiftRecord>> { return tx.shifts().Find(e.shift_date); });
         bool on = shift.ok() && *shift &&
                   std::find((*shift)->workers.begin(), (*shift)->workers.end(), s.user_id) != (*shift)->workers.end();
         it = s.rosters.insert_or_assign(e.shift_date, Subscriber::Roster{on, now}).first;
@@ -243,9 +242,8 @@ void EventHub::Deliver() {
     std::int64_t from = subs.front()->cursor;
     for (auto& s : subs) from = std::min(from, s->cursor);
     for (;;) {
-        auto events = store_.Read([&](db::Tx& tx) -> Result<std::vector<db::EventRecord>> {
-            return tx.events().After(from, kBatch);
-        });
+        auto events = store_.Read(
+            [&](db::Tx& tx) -> Result<std::vector<db::EventRecord>> { return tx.events().After(from, kBatch); });
         if (!events.ok()) {
             log::Warn("events.read_failed", "could not read the event outbox; trying again on the next event");
             return;

@@ -154,9 +154,9 @@ net::HttpResponse Router::HandleRpc(const Route& route, const net::HttpRequest& 
             }
             if (!v.allowed) {
                 auto retry_seconds = std::max<std::int64_t>(1, (v.retry_after.count() + 999) / 1000);
-                Error error = Error::ResourceExhausted(
-                    "too many requests for this session: slow down and try again in " +
-                    std::to_string(retry_seconds) + " s");
+                Error error =
+                    Error::ResourceExhausted("too many requests for this session: slow down and try again in " +
+                                             std::to_string(retry_seconds) + " s");
                 // Once per burst in the log and the audit log; the rest of the burst is refused
                 // without a disk write, so a flood cannot turn into an audit-log flood.
                 auto r = v.burst_started ? fail(error) : ErrorResponse(error);
@@ -196,9 +196,8 @@ net::HttpResponse Router::HandleRpc(const Route& route, const net::HttpRequest& 
     } else if (!key->empty()) {
         call.set_idempotency(*key, RequestHash(*req));
         // A retry of a call that already succeeded answers the stored response.
-        auto prev = store_.Read([&](db::Tx& tx) -> Result<std::optional<Result<std::string>>> {
-            return call.FindIdempotent(tx);
-        });
+        auto prev = store_.Read(
+            [&](db::Tx& tx) -> Result<std::optional<Result<std::string>>> { return call.FindIdempotent(tx); });
         if (!prev.ok()) return fail(prev.error());
         if (prev->has_value()) {
             if (!(*prev)->ok()) return fail((*prev)->error());
@@ -208,7 +207,8 @@ net::HttpResponse Router::HandleRpc(const Route& route, const net::HttpRequest& 
         }
     }
 
-    auto result = replay ? Result<std::unique_ptr<google::protobuf::Message>>(std::move(replay)) : route.invoke(call, *req);
+    auto result =
+        replay ? Result<std::unique_ptr<google::protobuf::Message>>(std::move(replay)) : route.invoke(call, *req);
     if (!result.ok()) return fail(result.error());
     // Nothing leaves before its audit line is stored.
     if (Status st = call.Finish(nullptr); !st.ok()) {

@@ -53,9 +53,9 @@ struct Error {
 /// Either a value or an Error. Expected failures travel as values, never as exceptions.
 template <typename T>
 class [[nodiscard]] Result {
-public:
+  public:
     using value_type = T;
-    Result(T value) : v_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+    Result(T value) : v_(std::move(value)) {}      // NOLINT(google-explicit-constructor)
     Result(Error error) : v_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
 
     bool ok() const { return v_.index() == 0; }
@@ -87,14 +87,14 @@ public:
         return std::get<1>(std::move(v_));
     }
 
-private:
+  private:
     std::variant<T, Error> v_;
 };
 
 /// Result of an operation that yields nothing but may fail.
 template <>
 class [[nodiscard]] Result<void> {
-public:
+  public:
     Result() = default;
     Result(Error error) : error_(std::move(error)), ok_(false) {}  // NOLINT(google-explicit-constructor)
 
@@ -109,7 +109,7 @@ public:
         return std::move(error_);
     }
 
-private:
+  private:
     Error error_;
     bool ok_ = true;
 };
@@ -121,17 +121,17 @@ inline Status Ok() { return {}; }
 }  // namespace spoed
 
 /// Evaluates `expr` (a Result); on failure returns its error from the enclosing function.
-#define SPOED_TRY(expr)                                         \
-    do {                                                        \
-        if (auto spoed_try_r_ = (expr); !spoed_try_r_.ok()) {   \
-            return std::move(spoed_try_r_).take_error();        \
-        }                                                       \
+#define SPOED_TRY(expr)                                       \
+    do {                                                      \
+        if (auto spoed_try_r_ = (expr); !spoed_try_r_.ok()) { \
+            return std::move(spoed_try_r_).take_error();      \
+        }                                                     \
     } while (false)
 
 #define SPOED_CONCAT_INNER(a, b) a##b
 #define SPOED_CONCAT(a, b) SPOED_CONCAT_INNER(a, b)
-#define SPOED_ASSIGN_INNER(tmp, lhs, expr)         \
-    auto tmp = (expr);                             \
+#define SPOED_ASSIGN_INNER(tmp, lhs, expr)             \
+    auto tmp = (expr);                                 \
     if (!tmp.ok()) return std::move(tmp).take_error(); \
     lhs = std::move(tmp).value()
 

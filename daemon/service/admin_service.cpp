@@ -109,8 +109,8 @@ Result<v1::CreateUserResponse> AdminService::CreateUser(Call& call, const v1::Cr
 
 Result<v1::ListUsersResponse> AdminService::ListUsers(Call& call, const v1::ListUsersRequest& req) {
     SPOED_ASSIGN(auto users, call.Read([&](db::Tx& tx) -> Result<std::vector<db::UserRecord>> {
-                     return tx.users().List(req.include_disabled());
-                 }));
+        return tx.users().List(req.include_disabled());
+    }));
     v1::ListUsersResponse resp;
     for (const auto& u : users) ToProto(u, resp.add_users());
     return resp;
@@ -188,9 +188,8 @@ Result<v1::ListAuditEventsResponse> AdminService::ListAuditEvents(Call& call, co
     if (f.youth_id != 0) call.audit().youth_id = f.youth_id;
     // One more than asked tells whether another page follows.
     ++f.limit;
-    SPOED_ASSIGN(auto rows, call.Read([&](db::Tx& tx) -> Result<std::vector<db::AuditRecord>> {
-                     return tx.audit().List(f);
-                 }));
+    SPOED_ASSIGN(auto rows,
+                 call.Read([&](db::Tx& tx) -> Result<std::vector<db::AuditRecord>> { return tx.audit().List(f); }));
     v1::ListAuditEventsResponse resp;
     std::size_t n = std::min(rows.size(), static_cast<std::size_t>(f.limit - 1));
     for (std::size_t i = 0; i < n; ++i) {

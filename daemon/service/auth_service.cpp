@@ -104,8 +104,8 @@ Result<std::int64_t> AuthService::CheckCode(Call& call, const db::TotpRecord& r,
 }
 
 TimePoint AuthService::SessionExpiry(const db::SessionRecord& s) const {
-    return std::min(s.expires_at, s.last_seen_at + std::chrono::duration_cast<std::chrono::microseconds>(
-                                                       policy_.idle_timeout));
+    return std::min(s.expires_at,
+                    s.last_seen_at + std::chrono::duration_cast<std::chrono::microseconds>(policy_.idle_timeout));
 }
 
 Result<Actor> AuthService::Authenticate(db::Store& store, std::string_view token, TimePoint now) const {
@@ -138,14 +138,15 @@ Result<v1::LoginResponse> AuthService::Login(Call& call, const v1::LoginRequest&
     SPOED_TRY(Throttled(call, req.username()));
 
     SPOED_ASSIGN(auto subject, call.Read([&](db::Tx& tx) -> Result<LoginSubject> {
-                     LoginSubject s;
-                     s.user = tx.users().FindByUsername(req.username());
-                     if (s.user) s.totp = tx.totp().Find(s.user->id);
-                     return s;
-                 }));
+        LoginSubject s;
+        s.user = tx.users().FindByUsername(req.username());
+        if (s.user) s.totp = tx.totp().Find(s.user->id);
+        return s;
+    }));
     const auto& user = subject.user;
     // Always verify, also for an unknown user (against a dummy hash), so timing tells nothing.
-    bool password_ok = hasher_.Verify(user ? std::string_view(user->password_hash) : std::string_view(), req.password());
+    bool password_ok =
+        hasher_.Verify(user ? std::string_view(user->password_hash) : std::string_view(), req.password());
     if (!user || !password_ok || user->disabled) {
         CountFailure(call, req.username());
         return Error::Unauthenticated(std::string(kLoginFailed));
@@ -154,7 +155,8 @@ Result<v1::LoginResponse> AuthService::Login(Call& call, const v1::LoginRequest&
     if (Confirmed(subject.totp)) {
         if (req.totp_code().empty()) {
             CountFailure(call, req.username());
-            return Error::Unauthenticated("totp_code: this account needs the six-digit code from its authenticator app");
+            return Error::Unauthenticated(
+                "totp_code: this account needs the six-digit code from its authenticator app");
         }
         SPOED_ASSIGN(step, CheckCode(call, *subject.totp, req.totp_code(), req.username()));
     }
@@ -199,10 +201,10 @@ Result<v1::WhoAmIResponse> AuthService::WhoAmI(Call& call, const v1::WhoAmIReque
     const Actor& me = *call.actor();
     call.audit().object_ids.push_back(ObjectId("user", me.user_id));
     SPOED_ASSIGN(auto user, call.Read([&](db::Tx& tx) -> Result<db::UserRecord> {
-                     auto u = tx.users().FindById(me.user_id);
-                     if (!u) return Error::NotFound("user not found");
-                     return *u;
-                 }));
+        auto u = tx.users().FindById(me.user_id);
+        if (!u) return Error::NotFound("user not found");
+        return *u;
+    }));
     v1::WhoAmIResponse resp;
     ToProto(user, resp.mutable_user());
     resp.set_session_id(me.session_id);
@@ -213,8 +215,8 @@ Result<v1::WhoAmIResponse> AuthService::WhoAmI(Call& call, const v1::WhoAmIReque
 Result<v1::ListMySessionsResponse> AuthService::ListMySessions(Call& call, const v1::ListMySessionsRequest&) {
     const Actor& me = *call.actor();
     SPOED_ASSIGN(auto sessions, call.Read([&](db::Tx& tx) -> Result<std::vector<db::SessionRecord>> {
-                     return tx.sessions().ListOpen(me.user_id);
-                 }));
+        return tx.sessions().ListOpen(me.user_id);
+    }));
     v1::ListMySessionsResponse resp;
     for (const auto& s : sessions) {
         TimePoint expiry = SessionExpiry(s);
@@ -237,7 +239,8 @@ Result<v1::EndSessionResponse> AuthService::EndSession(Call& call, const v1::End
     return call.Write([&](db::Tx& tx) -> Result<v1::EndSessionResponse> {
         auto s = tx.sessions().FindById(req.session_id());
         // Someone else's session is reported as missing: no probing of other users' sessions.
-        if (!s || s->user_id != me.user_id || s->ended_at) return Error::NotFound("session_id: no such open session of yours");
+        if (!s || s->user_id != me.user_id || s->ended_at)
+            return Error::NotFound("session_id: no such open session of yours");
         tx.sessions().End(s->id, call.now(), "ended by user");
         return v1::EndSessionResponse();
     });
@@ -255,10 +258,10 @@ Result<v1::ChangePasswordResponse> AuthService::ChangePassword(Call& call, const
         return Error::InvalidArgument("new_password: must differ from the current password");
     }
     SPOED_ASSIGN(auto user, call.Read([&](db::Tx& tx) -> Result<db::UserRecord> {
-                     auto u = tx.users().FindById(me.user_id);
-                     if (!u) return Error::NotFound("user not found");
-                     return *u;
-                 }));
+        auto u = tx.users().FindById(me.user_id);
+        if (!u) return Error::NotFound("user not found");
+        return *u;
+    }));
     if (!hasher_.Verify(user.password_hash, req.current_password())) {
         return Error::PermissionDenied("current_password: wrong password");
     }
@@ -295,16 +298,17 @@ Result<v1::ConfirmTotpEnrollmentResponse> AuthService::ConfirmTotpEnrollment(
     if (req.code().empty()) return Error::InvalidArgument("code: required: the six digits the app shows");
     SPOED_TRY(CheckCodeField("code", req.code()));
     SPOED_ASSIGN(auto pending, call.Read([&](db::Tx& tx) -> Result<db::TotpRecord> {
-                     auto r = tx.totp().Find(me.user_id);
-                     if (!r) return Error::FailedPrecondition("no enrolment started: call BeginTotpEnrollment first");
-                     if (r->confirmed_at) return Error::FailedPrecondition("your second factor is already confirmed");
-                     return *r;
-                 }));
+        auto r = tx.totp().Find(me.user_id);
+        if (!r) return Error::FailedPrecondition("no enrolment started: call BeginTotpEnrollment first");
+        if (r->confirmed_at) return Error::FailedPrecondition("your second factor is already confirmed");
+        return *r;
+    }));
     SPOED_ASSIGN(std::string secret, OpenSecret(pending));
     auto step = MatchTotp(secret, req.code(), call.now(), pending.last_step);
     if (!step) {
-        return Error::InvalidArgument("code: does not match; check that the app's clock is right and type the code it "
-                                      "shows now");
+        return Error::InvalidArgument(
+            "code: does not match; check that the app's clock is right and type the code it "
+            "shows now");
     }
     return call.Write([&](db::Tx& tx) -> Result<v1::ConfirmTotpEnrollmentResponse> {
         auto r = tx.totp().Find(me.user_id);
@@ -337,9 +341,12 @@ Result<v1::ListLoginLocksResponse> AuthService::ListLoginLocks(Call& call, const
 
 Result<v1::LiftLoginLockResponse> AuthService::LiftLoginLock(Call& call, const v1::LiftLoginLockRequest& req) {
     LoginThrottle::Kind kind;
-    if (req.kind() == "account") kind = LoginThrottle::Kind::kAccount;
-    else if (req.kind() == "address") kind = LoginThrottle::Kind::kAddress;
-    else return Error::InvalidArgument("kind: \"account\" or \"address\"");
+    if (req.kind() == "account")
+        kind = LoginThrottle::Kind::kAccount;
+    else if (req.kind() == "address")
+        kind = LoginThrottle::Kind::kAddress;
+    else
+        return Error::InvalidArgument("kind: \"account\" or \"address\"");
     if (req.key().empty()) return Error::InvalidArgument("key: required: the user name or the client address");
     if (req.key().size() > 256) return Error::InvalidArgument("key: at most 256 characters");
     call.audit().reason = "login lock lifted (" + req.kind() + ")";
@@ -368,18 +375,18 @@ Result<v1::ResetTotpResponse> AuthService::ResetTotp(Call& call, const v1::Reset
 }
 
 Result<std::optional<std::int64_t>> AuthService::Reauthenticate(Call& call, std::string_view password,
-                                                                 std::string_view code) {
+                                                                std::string_view code) {
     const Actor& me = *call.actor();
     if (password.empty()) return Error::InvalidArgument("password: required: type your password again to confirm");
     if (password.size() > kMaxPasswordLength) return Error::InvalidArgument("password: at most 1024 bytes");
     SPOED_TRY(CheckCodeField("totp_code", code));
     SPOED_TRY(Throttled(call, me.username));
     SPOED_ASSIGN(auto subject, call.Read([&](db::Tx& tx) -> Result<LoginSubject> {
-                     LoginSubject s;
-                     s.user = tx.users().FindById(me.user_id);
-                     s.totp = tx.totp().Find(me.user_id);
-                     return s;
-                 }));
+        LoginSubject s;
+        s.user = tx.users().FindById(me.user_id);
+        s.totp = tx.totp().Find(me.user_id);
+        return s;
+    }));
     if (!subject.user) return Error::NotFound("user not found");
     if (!hasher_.Verify(subject.user->password_hash, password)) {
         CountFailure(call, me.username);

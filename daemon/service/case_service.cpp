@@ -18,7 +18,8 @@ constexpr auto kMaxBacklog = std::chrono::hours(24 * 30);  // a contact logged u
 /// A user who can be on a case: exists, enabled, holds a care role.
 Status CheckCareUser(db::Tx& tx, std::string_view field, std::int64_t user_id) {
     auto u = tx.users().FindById(user_id);
-    if (!u || u->disabled) return Error::InvalidArgument(std::string(field) + ": no active user " + std::to_string(user_id));
+    if (!u || u->disabled)
+        return Error::InvalidArgument(std::string(field) + ": no active user " + std::to_string(user_id));
     RoleSet roles = RoleSet::FromNames(u->roles);
     if (!roles.Intersects({v1::ROLE_CRISIS_WORKER, v1::ROLE_COORDINATOR, v1::ROLE_PSYCHIATRIST})) {
         return Error::InvalidArgument(std::string(field) + ": user " + std::to_string(user_id) +
@@ -52,7 +53,8 @@ void ToProto(const db::ContactRecord& c, v1::Contact* out) {
     out->set_caller_phone(c.caller_phone);
     for (auto w : c.workers) out->add_workers_present(w);
     out->set_summary(c.summary);
-    for (const auto& r : c.responses) out->add_responses(static_cast<v1::Response>(EnumValue(v1::Response_descriptor(), r)));
+    for (const auto& r : c.responses)
+        out->add_responses(static_cast<v1::Response>(EnumValue(v1::Response_descriptor(), r)));
     out->set_plan_version_consulted(c.plan_version_consulted);
     out->set_logged_by(c.logged_by);
     SetTimestamp(out->mutable_logged_at(), c.logged_at);
@@ -93,7 +95,8 @@ void ToProto(const db::CaseRecord& c, v1::Case* out) {
     out->set_caller_description(c.caller_description);
     out->set_status(c.status == "open" ? v1::CASE_STATUS_OPEN : v1::CASE_STATUS_CLOSED);
     for (const auto& a : c.problem_areas) out->add_problem_areas(a);
-    for (const auto& f : c.risk_flags) out->add_risk_flags(static_cast<v1::RiskFlag>(EnumValue(v1::RiskFlag_descriptor(), f)));
+    for (const auto& f : c.risk_flags)
+        out->add_risk_flags(static_cast<v1::RiskFlag>(EnumValue(v1::RiskFlag_descriptor(), f)));
     out->set_complexity(static_cast<v1::Complexity>(EnumValue(v1::Complexity_descriptor(), c.complexity)));
     out->set_case_lead(c.case_lead.value_or(0));
     if (c.outcome) out->set_outcome(static_cast<v1::Outcome>(EnumValue(v1::Outcome_descriptor(), *c.outcome)));
@@ -153,7 +156,8 @@ Result<v1::LinkYouthResponse> CaseService::LinkYouth(Call& call, const v1::LinkY
         SPOED_ASSIGN(auto c, FindCase(tx, call, req.case_id()));
         SPOED_TRY(FindYouth(tx, req.youth_id()));
         if (c.youth_id && *c.youth_id != req.youth_id()) {
-            return Error::FailedPrecondition("case_id: the case is already linked to youth " + std::to_string(*c.youth_id));
+            return Error::FailedPrecondition("case_id: the case is already linked to youth " +
+                                             std::to_string(*c.youth_id));
         }
         call.audit().youth_id = req.youth_id();
         if (!c.youth_id) {
@@ -172,7 +176,8 @@ Result<v1::LogContactResponse> CaseService::LogContact(Call& call, const v1::Log
     call.audit().object_ids.push_back(ObjectId("case", req.case_id()));
     db::ContactRecord contact;
     contact.type = EnumName(v1::ContactType_descriptor(), req.type());
-    if (contact.type.empty()) return Error::InvalidArgument("type: required (incoming call, outgoing call or home visit)");
+    if (contact.type.empty())
+        return Error::InvalidArgument("type: required (incoming call, outgoing call or home visit)");
     if (!req.has_started_at()) return Error::InvalidArgument("started_at: required");
     contact.started_at = FromTimestamp(req.started_at());
     if (contact.started_at > call.now()) return Error::InvalidArgument("started_at: lies in the future");
@@ -322,7 +327,8 @@ Result<v1::GetCaseResponse> CaseService::GetCase(Call& call, const v1::GetCaseRe
         for (const auto& q : tx.consults().List(false, c.id)) {
             ToProto(q, resp.add_consults());
             lines.push_back({q.requested_at, "consult_requested", q.urgency, q.id, q.requested_by});
-            if (q.answered_at) lines.push_back({*q.answered_at, "consult_answered", "", q.id, q.psychiatrist.value_or(0)});
+            if (q.answered_at)
+                lines.push_back({*q.answered_at, "consult_answered", "", q.id, q.psychiatrist.value_or(0)});
         }
         std::stable_sort(lines.begin(), lines.end(), [](const Line& a, const Line& b) { return a.at < b.at; });
         for (const auto& l : lines) {

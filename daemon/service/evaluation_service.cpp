@@ -110,7 +110,8 @@ Status CheckPlanVersion(db::Tx& tx, const db::EvaluationRecord& e, int version, 
     }
     auto p = tx.plans().Find(e.youth_id, version);
     if (!p) {
-        return Error::InvalidArgument(std::string(field) + ": the youth has no plan version " + std::to_string(version));
+        return Error::InvalidArgument(std::string(field) + ": the youth has no plan version " +
+                                      std::to_string(version));
     }
     if (p->created_at < e.case_opened_at) {
         return Error::InvalidArgument(std::string(field) + ": plan version " + std::to_string(version) +
@@ -155,8 +156,8 @@ std::vector<std::string> EvaluationPlanner::ComplexReasons(db::Tx& tx, const db:
     }
     if (r.repeat_cases > 0 && c.youth_id) {
         // The youth's n-th case within the window, this one included (the same rule as the figures).
-        int n = tx.evaluations().CountYouthCases(*c.youth_id, c.opened_at - std::chrono::days(r.repeat_days),
-                                                 c.opened_at);
+        int n =
+            tx.evaluations().CountYouthCases(*c.youth_id, c.opened_at - std::chrono::days(r.repeat_days), c.opened_at);
         if (n >= r.repeat_cases) reasons.push_back("repeat_cases");
     }
     return reasons;
@@ -225,15 +226,25 @@ Result<v1::GetEvaluationResponse> EvaluationService::GetEvaluation(Call& call, c
 }
 
 Result<v1::ListEvaluationsResponse> EvaluationService::ListEvaluations(Call& call,
-                                                                     const v1::ListEvaluationsRequest& req) {
+                                                                       const v1::ListEvaluationsRequest& req) {
     db::EvaluationFilter f;
     switch (req.status()) {
-        case v1::EVALUATION_STATUS_UNSPECIFIED: break;
-        case v1::EVALUATION_STATUS_PLANNED: f.status = "planned"; break;
-        case v1::EVALUATION_STATUS_OVERDUE: f.status = "overdue"; break;
-        case v1::EVALUATION_STATUS_HELD: f.status = "held"; break;
-        case v1::EVALUATION_STATUS_FINALISED: f.status = "finalised"; break;
-        default: return Error::InvalidArgument("status: unknown value");
+        case v1::EVALUATION_STATUS_UNSPECIFIED:
+            break;
+        case v1::EVALUATION_STATUS_PLANNED:
+            f.status = "planned";
+            break;
+        case v1::EVALUATION_STATUS_OVERDUE:
+            f.status = "overdue";
+            break;
+        case v1::EVALUATION_STATUS_HELD:
+            f.status = "held";
+            break;
+        case v1::EVALUATION_STATUS_FINALISED:
+            f.status = "finalised";
+            break;
+        default:
+            return Error::InvalidArgument("status: unknown value");
     }
     f.today = Today(call.now());
     if (req.case_id() < 0) return Error::InvalidArgument("case_id: must not be negative");
@@ -268,7 +279,7 @@ Result<v1::ListEvaluationsResponse> EvaluationService::ListEvaluations(Call& cal
 }
 
 Result<v1::UpdateEvaluationResponse> EvaluationService::UpdateEvaluation(Call& call,
-                                                                       const v1::UpdateEvaluationRequest& req) {
+                                                                         const v1::UpdateEvaluationRequest& req) {
     call.audit().object_ids.push_back(ObjectId("evaluation", req.evaluation_id()));
     SPOED_ASSIGN(std::string planned_for, OptionalDate("planned_for", req.planned_for()));
     SPOED_ASSIGN(std::string held_on, OptionalDate("held_on", req.held_on()));
@@ -291,7 +302,8 @@ Result<v1::UpdateEvaluationResponse> EvaluationService::UpdateEvaluation(Call& c
     const auto& a = req.analysis();
     std::string right_help;
     if (req.set_analysis()) {
-        SPOED_TRY(CheckText("analysis.care_timeline", a.care_timeline(), kMaxAnalysisText, false, TextKind::kMultiline));
+        SPOED_TRY(
+            CheckText("analysis.care_timeline", a.care_timeline(), kMaxAnalysisText, false, TextKind::kMultiline));
         SPOED_TRY(CheckText("analysis.went_well", a.went_well(), kMaxAnalysisText, false, TextKind::kMultiline));
         SPOED_TRY(
             CheckText("analysis.could_be_better", a.could_be_better(), kMaxAnalysisText, false, TextKind::kMultiline));
@@ -300,7 +312,8 @@ Result<v1::UpdateEvaluationResponse> EvaluationService::UpdateEvaluation(Call& c
         SPOED_TRY(CheckText("analysis.plan_changes", a.plan_changes(), kMaxAnalysisText, a.changes_plan(),
                             TextKind::kMultiline));
         right_help = EnumName(v1::RightHelp_descriptor(), a.right_help());
-        if (a.right_help() != 0 && right_help.empty()) return Error::InvalidArgument("analysis.right_help: unknown value");
+        if (a.right_help() != 0 && right_help.empty())
+            return Error::InvalidArgument("analysis.right_help: unknown value");
     }
     if (planned_for.empty() && held_on.empty() && !req.set_participants() && !req.set_analysis() &&
         req.plan_version() == 0) {
@@ -347,8 +360,8 @@ Result<v1::UpdateEvaluationResponse> EvaluationService::UpdateEvaluation(Call& c
     });
 }
 
-Result<v1::FinalizeEvaluationResponse> EvaluationService::FinalizeEvaluation(
-    Call& call, const v1::FinalizeEvaluationRequest& req) {
+Result<v1::FinalizeEvaluationResponse> EvaluationService::FinalizeEvaluation(Call& call,
+                                                                             const v1::FinalizeEvaluationRequest& req) {
     call.audit().object_ids.push_back(ObjectId("evaluation", req.evaluation_id()));
     if (req.plan_version() < 0) return Error::InvalidArgument("plan_version: must not be negative");
     return call.Write([&](db::Tx& tx) -> Result<v1::FinalizeEvaluationResponse> {
@@ -360,7 +373,8 @@ Result<v1::FinalizeEvaluationResponse> EvaluationService::FinalizeEvaluation(
         }
         if (e.right_help.empty()) {
             return Error::FailedPrecondition(
-                "analysis.right_help: record the analysis (was it the right help at the right time?) before finalising");
+                "analysis.right_help: record the analysis (was it the right help at the right time?) before "
+                "finalising");
         }
         if (req.plan_version() != 0) {
             SPOED_TRY(CheckPlanVersion(tx, e, req.plan_version(), "plan_version"));
@@ -383,7 +397,7 @@ Result<v1::FinalizeEvaluationResponse> EvaluationService::FinalizeEvaluation(
 }
 
 Result<v1::AddReviewCommentResponse> EvaluationService::AddReviewComment(Call& call,
-                                                                       const v1::AddReviewCommentRequest& req) {
+                                                                         const v1::AddReviewCommentRequest& req) {
     call.audit().object_ids.push_back(ObjectId("evaluation", req.evaluation_id()));
     SPOED_TRY(CheckText("text", req.text(), 4000, true, TextKind::kMultiline));
     return call.Write([&](db::Tx& tx) -> Result<v1::AddReviewCommentResponse> {
@@ -458,7 +472,8 @@ Result<v1::CreateProposalResponse> EvaluationService::CreateProposal(Call& call,
     if (a.organisation_id() != 0 && p.addressee_kind != "partner") {
         return Error::InvalidArgument("addressee.organisation_id: only for a partner");
     }
-    bool name_required = p.addressee_kind == "municipality" || (p.addressee_kind == "partner" && a.organisation_id() == 0);
+    bool name_required =
+        p.addressee_kind == "municipality" || (p.addressee_kind == "partner" && a.organisation_id() == 0);
     SPOED_TRY(CheckText("addressee.name", a.name(), 200, name_required));
     p.addressee = p.addressee_kind == "own_team" && IsBlank(a.name()) ? std::string() : a.name();
     SPOED_TRY(CheckText("theme", req.theme(), 60, true));
@@ -481,7 +496,8 @@ Result<v1::CreateProposalResponse> EvaluationService::CreateProposal(Call& call,
         if (a.organisation_id() != 0) {
             auto org = tx.directory().Find(a.organisation_id());
             if (!org) {
-                return Error::NotFound("addressee.organisation_id: no organisation " + std::to_string(a.organisation_id()));
+                return Error::NotFound("addressee.organisation_id: no organisation " +
+                                       std::to_string(a.organisation_id()));
             }
             p.organisation_id = org->id;
             if (IsBlank(p.addressee)) p.addressee = org->name;
@@ -495,7 +511,7 @@ Result<v1::CreateProposalResponse> EvaluationService::CreateProposal(Call& call,
 }
 
 Result<v1::SetProposalStatusResponse> EvaluationService::SetProposalStatus(Call& call,
-                                                                         const v1::SetProposalStatusRequest& req) {
+                                                                           const v1::SetProposalStatusRequest& req) {
     call.audit().object_ids.push_back(ObjectId("proposal", req.proposal_id()));
     SPOED_TRY(CheckId("proposal_id", req.proposal_id()));
     std::string status = EnumName(v1::ProposalStatus_descriptor(), req.status());

@@ -9,8 +9,8 @@
 namespace spoed::daemon::service {
 namespace {
 
-constexpr std::array<std::string_view, 4> kStepOrder = {"receiver_contacted", "family_contacted",
-                                                        "agreements_recorded", "confirmed"};
+constexpr std::array<std::string_view, 4> kStepOrder = {"receiver_contacted", "family_contacted", "agreements_recorded",
+                                                        "confirmed"};
 
 void ToProto(const db::HandoverRecord& h, TimePoint now, v1::Handover* out) {
     out->set_id(h.id);
@@ -120,10 +120,13 @@ Result<v1::CreateHandoverResponse> HandoverService::CreateHandover(Call& call, c
 
     return call.Write([&](db::Tx& tx) -> Result<v1::CreateHandoverResponse> {
         SPOED_ASSIGN(auto c, FindCase(tx, call, req.case_id()));
-        if (c.status != "open") return Error::FailedPrecondition("case_id: case " + std::to_string(c.id) + " is closed");
+        if (c.status != "open")
+            return Error::FailedPrecondition("case_id: case " + std::to_string(c.id) + " is closed");
         if (r.organisation_id() != 0) {
             auto org = tx.directory().Find(r.organisation_id());
-            if (!org) return Error::NotFound("recipient.organisation_id: no organisation " + std::to_string(r.organisation_id()));
+            if (!org)
+                return Error::NotFound("recipient.organisation_id: no organisation " +
+                                       std::to_string(r.organisation_id()));
             h.organisation_id = org->id;
             if (h.recipient_name.empty()) h.recipient_name = org->name;
             if (h.recipient_contact.empty()) {
@@ -149,8 +152,8 @@ Result<v1::CreateHandoverResponse> HandoverService::CreateHandover(Call& call, c
         }
         if (!h.consent_id && h.legal_ground.empty()) {
             return Error::FailedPrecondition(
-                std::string("legal_ground: there is no valid ") + std::string(scope) +
-                " consent" + (c.youth_id ? "" : " (the youth is not known yet)") +
+                std::string("legal_ground: there is no valid ") + std::string(scope) + " consent" +
+                (c.youth_id ? "" : " (the youth is not known yet)") +
                 "; record the consent first or give the legal ground (e.g. a report under the reporting code)");
         }
         h.case_id = c.id;
@@ -260,7 +263,7 @@ void ToProto(const db::OrganisationRecord& o, v1::Organisation* out) {
 }  // namespace
 
 Result<v1::SaveOrganisationResponse> DirectoryService::SaveOrganisation(Call& call,
-                                                                       const v1::SaveOrganisationRequest& req) {
+                                                                        const v1::SaveOrganisationRequest& req) {
     const auto& in = req.organisation();
     db::OrganisationRecord o;
     if (in.id() < 0) return Error::InvalidArgument("organisation.id: must not be negative");
@@ -296,7 +299,8 @@ Result<v1::SaveOrganisationResponse> DirectoryService::SaveOrganisation(Call& ca
             if (!id) return Error::AlreadyExists("organisation.name: another organisation has this name");
             o.id = *id;
         } else {
-            if (!tx.directory().Find(o.id)) return Error::NotFound("organisation.id: no organisation " + std::to_string(o.id));
+            if (!tx.directory().Find(o.id))
+                return Error::NotFound("organisation.id: no organisation " + std::to_string(o.id));
             if (!tx.directory().Update(o)) {
                 return Error::AlreadyExists("organisation.name: another organisation has this name");
             }
@@ -309,7 +313,7 @@ Result<v1::SaveOrganisationResponse> DirectoryService::SaveOrganisation(Call& ca
 }
 
 Result<v1::ListOrganisationsResponse> DirectoryService::ListOrganisations(Call& call,
-                                                                         const v1::ListOrganisationsRequest& req) {
+                                                                          const v1::ListOrganisationsRequest& req) {
     std::string kind = EnumName(v1::OrganisationKind_descriptor(), req.kind());
     if (req.kind() != 0 && kind.empty()) return Error::InvalidArgument("kind: unknown value");
     SPOED_TRY(CheckText("municipality", req.municipality(), 100, false));

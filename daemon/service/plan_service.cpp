@@ -163,8 +163,7 @@ Result<v1::GetPlanResponse> PlanService::GetPlan(Call& call, const v1::GetPlanRe
     });
 }
 
-Result<v1::ListPlanVersionsResponse> PlanService::ListPlanVersions(Call& call,
-                                                                 const v1::ListPlanVersionsRequest& req) {
+Result<v1::ListPlanVersionsResponse> PlanService::ListPlanVersions(Call& call, const v1::ListPlanVersionsRequest& req) {
     SPOED_TRY(CheckId("youth_id", req.youth_id()));
     call.audit().youth_id = req.youth_id();
     return call.Read([&](db::Tx& tx) -> Result<v1::ListPlanVersionsResponse> {
@@ -189,7 +188,8 @@ Result<v1::BreakGlassResponse> PlanService::BreakGlass(Call& call, const v1::Bre
     SPOED_TRY(CheckText("reason", req.reason(), 1000, true, TextKind::kMultiline));
     std::size_t meaningful = 0;
     for (char c : req.reason()) meaningful += (c != ' ' && c != '\n' && c != '\t' && c != '\r') ? 1 : 0;
-    if (meaningful < 10) return Error::InvalidArgument("reason: at least 10 characters: say why the plan is needed now");
+    if (meaningful < 10)
+        return Error::InvalidArgument("reason: at least 10 characters: say why the plan is needed now");
     call.audit().reason = req.reason();  // the audit log keeps the reason (NEN 7513); logs never do
     // Whoever holds the session must prove again that they are its user (ASVS 4.0 §3.7.1).
     SPOED_ASSIGN(auto code_step, auth_.Reauthenticate(call, req.password(), req.totp_code()));
@@ -226,8 +226,7 @@ Result<v1::ListBreakGlassReviewsResponse> PlanService::ListBreakGlassReviews(
     });
 }
 
-Result<v1::ReviewBreakGlassResponse> PlanService::ReviewBreakGlass(Call& call,
-                                                                 const v1::ReviewBreakGlassRequest& req) {
+Result<v1::ReviewBreakGlassResponse> PlanService::ReviewBreakGlass(Call& call, const v1::ReviewBreakGlassRequest& req) {
     SPOED_TRY(CheckId("break_glass_id", req.break_glass_id()));
     SPOED_TRY(CheckText("note", req.note(), 2000, true, TextKind::kMultiline));
     call.audit().object_ids.push_back(ObjectId("break_glass", req.break_glass_id()));

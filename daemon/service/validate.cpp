@@ -3,13 +3,12 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "daemon/base/search_query.hpp"
 #include "daemon/base/utf8.hpp"
 #include "daemon/service/calendar.hpp"
-#include "daemon/base/search_query.hpp"
 
 namespace spoed::daemon::service {
-Status CheckText(std::string_view field, std::string_view value, std::size_t max_bytes, bool required,
-                 TextKind kind) {
+Status CheckText(std::string_view field, std::string_view value, std::size_t max_bytes, bool required, TextKind kind) {
     if (value.size() > max_bytes) {
         return Error::InvalidArgument(std::string(field) + ": at most " + std::to_string(max_bytes) + " bytes");
     }

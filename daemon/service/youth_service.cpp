@@ -4,9 +4,9 @@
 #include <charconv>
 #include <set>
 
+#include "daemon/base/search_query.hpp"
 #include "daemon/service/consent_rules.hpp"
 #include "daemon/service/convert.hpp"
-#include "daemon/base/search_query.hpp"
 #include "daemon/service/validate.hpp"
 
 namespace spoed::daemon::service {
@@ -145,7 +145,9 @@ Status CheckPreRegistration(const v1::PreRegistrationFields& f, db::PreRegistrat
     SPOED_TRY(CheckText("fields.ongoing_care_contact", f.ongoing_care_contact(), 200, false));
     SPOED_TRY(CheckText("fields.legal_measure_note", f.legal_measure_note(), 1000, false, TextKind::kMultiline));
     std::string measure = EnumName(v1::LegalMeasure_descriptor(), f.legal_measure());
-    if (measure.empty()) return Error::InvalidArgument("fields.legal_measure: required (none, supervision order, guardianship or other)");
+    if (measure.empty())
+        return Error::InvalidArgument(
+            "fields.legal_measure: required (none, supervision order, guardianship or other)");
     r.organisation = f.organisation();
     r.professional = f.professional();
     r.ongoing_care = f.ongoing_care();
@@ -277,7 +279,7 @@ Result<v1::SearchYouthsResponse> YouthService::SearchYouths(Call& call, const v1
         std::string matched_on;
     };
     auto make_tier = [&](std::optional<std::string> phone, std::optional<std::string> dob, bool names,
-                    std::string matched_on) {
+                         std::string matched_on) {
         Tier t;
         t.search.phone = std::move(phone);
         t.search.date_of_birth = std::move(dob);
@@ -351,7 +353,8 @@ Result<v1::RecordConsentResponse> YouthService::RecordConsent(Call& call, const 
     call.audit().youth_id = req.youth_id();
     std::string scope = EnumName(v1::ConsentScope_descriptor(), req.scope());
     if (scope.empty()) {
-        return Error::InvalidArgument("scope: required (pre_registration, dossier_access, inform_local_team or share_plan)");
+        return Error::InvalidArgument(
+            "scope: required (pre_registration, dossier_access, inform_local_team or share_plan)");
     }
     SPOED_TRY(CheckText("given_by_guardian", req.given_by_guardian(), kName, false));
     SPOED_TRY(CheckText("note", req.note(), 1000, false, TextKind::kMultiline));
@@ -463,13 +466,14 @@ Result<v1::UpdatePreRegistrationResponse> YouthService::UpdatePreRegistration(
 }
 
 Result<v1::EndPreRegistrationResponse> YouthService::EndPreRegistration(Call& call,
-                                                                       const v1::EndPreRegistrationRequest& req) {
+                                                                        const v1::EndPreRegistrationRequest& req) {
     SPOED_TRY(CheckText("reason", req.reason(), 1000, true, TextKind::kMultiline));
     call.audit().object_ids.push_back(ObjectId("pre_registration", req.pre_registration_id()));
     return call.Write([&](db::Tx& tx) -> Result<v1::EndPreRegistrationResponse> {
         SPOED_ASSIGN(auto r, FindPreRegistration(tx, req.pre_registration_id()));
         call.audit().youth_id = r.youth_id;
-        if (r.ended_at) return Error::FailedPrecondition("pre_registration_id: this pre-registration has already ended");
+        if (r.ended_at)
+            return Error::FailedPrecondition("pre_registration_id: this pre-registration has already ended");
         tx.pre_registrations().End(r.id, call.now(), req.reason());
         r.ended_at = call.now();
         r.end_reason = req.reason();

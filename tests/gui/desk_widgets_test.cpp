@@ -15,24 +15,23 @@
 #include <QTest>
 #include <QTreeWidget>
 
-#include "client/desk/phone_format.hpp"
-#include "client/desk/draft_store.hpp"
-#include "client/desk/sealed_file.hpp"
 #include "client/desk/api.hpp"
 #include "client/desk/case_forms.hpp"
 #include "client/desk/case_view.hpp"
 #include "client/desk/csv.hpp"
 #include "client/desk/draft_sender.hpp"
+#include "client/desk/draft_store.hpp"
 #include "client/desk/login_window.hpp"
 #include "client/desk/main_window.hpp"
+#include "client/desk/phone_format.hpp"
 #include "client/desk/plan_format.hpp"
+#include "client/desk/sealed_file.hpp"
 #include "client/desk/session.hpp"
 #include "client/desk/settings.hpp"
 #include "client/desk/text.hpp"
 #include "spoed/v1/case.pb.h"
 #include "tests/gui/desk_fixture.hpp"
 #include "tests/support/service_fixture.hpp"
-#include "tests/support/temp_dir.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace spoed {
@@ -74,7 +73,8 @@ TEST(PlanFormat, HtmlShowsThePhasesInTheirColoursAndTheContacts) {
     plan.set_version(3);
     *plan.mutable_content() = SamplePlan();
     QString html = PlanFormat::html(plan);
-    for (const char* colour : {"#e3f4e1", "#fff0d9", "#fbe0e0"}) EXPECT_TRUE(html.contains(QLatin1String(colour))) << colour;
+    for (const char* colour : {"#e3f4e1", "#fff0d9", "#fbe0e0"})
+        EXPECT_TRUE(html.contains(QLatin1String(colour))) << colour;
     EXPECT_TRUE(html.contains(QStringLiteral("Grandparents (fictional) (grandparents): 050-3123456")));
     EXPECT_TRUE(html.contains(QStringLiteral("Breathing 4-7-8")));
 }
@@ -97,7 +97,8 @@ TEST(PlanFormat, WhatTheCrisisLineDoesAndAvoidsAndTheAgreementsComeFirst) {
 
 TEST(PlanFormat, ContactsRoundTripThroughTheEditorsNotation) {
     auto plan = SamplePlan();
-    auto parsed = PlanFormat::parseContacts(PlanFormat::contactsText(plan.people_who_can_help()) + QStringLiteral("\n\n | x"));
+    auto parsed =
+        PlanFormat::parseContacts(PlanFormat::contactsText(plan.people_who_can_help()) + QStringLiteral("\n\n | x"));
     ASSERT_EQ(parsed.size(), 1u);
     EXPECT_EQ(parsed[0].SerializeAsString(), plan.people_who_can_help(0).SerializeAsString());
 }
@@ -141,8 +142,11 @@ TEST(SealedFile, OpensOnlyWithThePasswordAndDetectsOneChangedByte) {
                                         QStringLiteral("anna"), QStringLiteral("pw"), &warning);
     ASSERT_TRUE(store);
     EXPECT_TRUE(warning.isEmpty());
-    store->put({QStringLiteral("contact/1"), "key-1", QJsonObject{{QStringLiteral("summary"), QStringLiteral("x")}},
-                QStringLiteral("Contact"), {}});
+    store->put({QStringLiteral("contact/1"),
+                "key-1",
+                QJsonObject{{QStringLiteral("summary"), QStringLiteral("x")}},
+                QStringLiteral("Contact"),
+                {}});
     const QString store_path = store->path();
     store.reset();
     QFile s(store_path);
@@ -206,8 +210,10 @@ TEST(DeskLogin, RefusesAServerWhoseCertificateDoesNotVerifyAndSaysWhy) {
         delete s;
     });
     login.loginButton()->click();
-    ASSERT_TRUE(test::WaitUntil([&] { return login.loginButton()->isEnabled() && !login.messageLabel()->text().isEmpty() &&
-                                             !login.messageLabel()->text().endsWith(QStringLiteral("…")); }));
+    ASSERT_TRUE(test::WaitUntil([&] {
+        return login.loginButton()->isEnabled() && !login.messageLabel()->text().isEmpty() &&
+               !login.messageLabel()->text().endsWith(QStringLiteral("…"));
+    }));
     EXPECT_FALSE(signed_in);
     QString text = login.messageLabel()->text();
     EXPECT_TRUE(text.contains(QStringLiteral("certificaat"))) << text.toStdString();  // the desk's explanation
@@ -295,11 +301,13 @@ namespace spoed {
 namespace {
 
 TEST(DeskCsv, QuotesWhatNeedsQuotingAndWritesWholeFiles) {
-    EXPECT_EQ(desk::CsvLine({QStringLiteral("a"), QStringLiteral("b,c"), QStringLiteral("say \"hi\""), QStringLiteral("x\ny")}),
+    EXPECT_EQ(desk::CsvLine(
+                  {QStringLiteral("a"), QStringLiteral("b,c"), QStringLiteral("say \"hi\""), QStringLiteral("x\ny")}),
               QStringLiteral("a,\"b,c\",\"say \"\"hi\"\"\",\"x\ny\""));
     test::TempDir dir;
     QString path = QString::fromStdString(dir.file("out.csv"));
-    ASSERT_TRUE(desk::WriteCsv(path, {QStringLiteral("id"), QStringLiteral("text")}, {{QStringLiteral("1"), QStringLiteral("é")}}));
+    ASSERT_TRUE(desk::WriteCsv(path, {QStringLiteral("id"), QStringLiteral("text")},
+                               {{QStringLiteral("1"), QStringLiteral("é")}}));
     QFile f(path);
     ASSERT_TRUE(f.open(QIODevice::ReadOnly));
     EXPECT_EQ(f.readAll(), QByteArray("id,text\r\n1,\xc3\xa9\r\n"));
