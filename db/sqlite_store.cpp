@@ -122,7 +122,8 @@ struct SqliteStore::Impl {
     /// The Status a SQLite failure of a transaction of `kind` becomes (and the full state it sets).
     Status Failure(const SqliteError& e, TxKind kind);
     static Status FullError() {
-        return Error::Unavailable("the server's storage is full; nothing was saved. Tell the administrator.");
+        return Error::Unavailable("the server's storage is full; nothing was saved. Tell the administrator.")
+            .Because("storage_full");
     }
 
     /// One queued write (kWrite or kAudit) waiting for a shared commit.

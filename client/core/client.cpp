@@ -2,6 +2,8 @@
 
 #include <google/protobuf/util/json_util.h>
 
+#include <algorithm>
+#include <cctype>
 #include <string>
 #include <thread>
 
@@ -16,10 +18,24 @@ Error ErrorFromReply(const HttpReply& reply) {
     ErrorCode code;
     if (google::protobuf::util::JsonStringToMessage(reply.body, &body, options).ok() &&
         ParseErrorCode(body.code(), code)) {
-        if (body.message().empty()) {
-            return {code, "HTTP " + std::to_string(reply.status) + " from server: " + body.code()};
+        Error e;
+        e.code = code;
+        e.message = body.message().empty() ? "HTTP " + std::to_string(reply.status) + " from server: " + body.code()
+                                           : body.message();
+        // The reason as data: what a client says in its own language.
+        for (const auto& d : body.details()) {
+            v1::ErrorDetail detail;
+            if (d.type() != v1::ErrorDetail::descriptor()->full_name() || !detail.ParseFromString(d.value())) continue;
+            std::string reason = v1::ErrorReason_Name(detail.reason());
+            if (reason.rfind("ERROR_REASON_", 0) == 0) reason.erase(0, 13);
+            for (char& c : reason) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            e.reason = reason;
+            e.field = detail.field();
+            for (const auto& [k, v] : detail.params()) e.params.emplace_back(k, v);
+            std::sort(e.params.begin(), e.params.end());
+            break;
         }
-        return {code, body.message()};
+        return e;
     }
     switch (reply.status) {
         case 400:
@@ -52,7 +68,7 @@ Error ErrorFromReply(const HttpReply& reply) {
             code = ErrorCode::kInternal;
             break;
     }
-    return {code, "HTTP " + std::to_string(reply.status) + " from server"};
+    return Error::Of(code, "HTTP " + std::to_string(reply.status) + " from server");
 }
 
 Client::Client(ClientOptions options) : http_(std::move(options)) {}

@@ -198,11 +198,11 @@ ContactForm::ContactForm(Session& session, std::int64_t case_id, QWidget* parent
             meta[QStringLiteral("started")] = started_->dateTime().toString(Qt::ISODate);
             meta[QStringLiteral("ended_now")] = until_now_->isChecked();
             meta[QStringLiteral("plan_version")] = plan_version_->value();
-            QJsonArray responses;
+            QJsonArray ticked;
             for (auto& [r, box] : responses_) {
-                if (box->isChecked()) responses.append(int(r));
+                if (box->isChecked()) ticked.append(int(r));
             }
-            meta[QStringLiteral("responses")] = responses;
+            meta[QStringLiteral("responses")] = ticked;
             QJsonObject o;
             o[QStringLiteral("summary")] = summary_->toPlainText();
             o[QStringLiteral("meta")] = meta;
@@ -211,7 +211,9 @@ ContactForm::ContactForm(Session& session, std::int64_t case_id, QWidget* parent
         [this](const QJsonObject& o) {
             const QJsonObject meta = o.value(QStringLiteral("meta")).toObject();
             start_from_typing_ = false;
-            if (int i = type_->findData(meta.value(QStringLiteral("type")).toInt()); i >= 0) type_->setCurrentIndex(i);
+            if (int kind = type_->findData(meta.value(QStringLiteral("type")).toInt()); kind >= 0) {
+                type_->setCurrentIndex(kind);
+            }
             setCallerRole(v1::CallerRole(meta.value(QStringLiteral("caller_role")).toInt()));
             phone_->setText(meta.value(QStringLiteral("phone")).toString());
             started_->setDateTime(QDateTime::fromString(meta.value(QStringLiteral("started")).toString(), Qt::ISODate));

@@ -102,16 +102,11 @@ void LoginWindow::submit() {
         if (!r.ok()) {
             if (api_ && api_->state() == ConnectionState::kCertificateRefused) {
                 fail(tr("The server's certificate could not be verified, so Spoed did not connect. "
-                        "Check the server address and the CA file, or ask the administrator. Reason: %1")
-                         .arg(Q(r.error().message)));
-            } else if (r.error().message.rfind("totp_code:", 0) == 0) {
-                fail(tr("Your role needs a second factor: type the code from your authenticator app. (%1)")
-                         .arg(Q(r.error().message)));
+                        "Check the server address and the CA file, or ask the administrator.") +
+                     QLatin1Char('\n') + tr("Details: %1").arg(Q(r.error().message)));
+            } else if (r.error().reason == "second_factor_needed" || r.error().reason == "second_factor_wrong") {
+                fail(Text::error(r.error()));
                 totp_->setFocus();
-            } else if (r.error().code == ErrorCode::kUnauthenticated) {
-                fail(tr("Sign-in refused: user name, password or second factor not right, or the account is "
-                        "disabled. (%1)")
-                         .arg(Q(r.error().message)));
             } else {
                 fail(Text::error(r.error()));
             }

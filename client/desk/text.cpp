@@ -283,11 +283,192 @@ QString Text::youthName(const std::string& given, const std::string& family) {
     return (Q(given) + QLatin1Char(' ') + Q(family)).trimmed();
 }
 
+namespace {
+
+/// The fields the server names in its refusals, by the last part of their path, as the forms
+/// label them.
+struct FieldName {
+    const char* field;
+    const char* name;
+};
+constexpr FieldName kFieldNames[] = {
+    {"given_name", QT_TRANSLATE_NOOP("Field", "the given name")},
+    {"family_name", QT_TRANSLATE_NOOP("Field", "the family name")},
+    {"date_of_birth", QT_TRANSLATE_NOOP("Field", "the date of birth")},
+    {"estimated_age", QT_TRANSLATE_NOOP("Field", "the age")},
+    {"municipality", QT_TRANSLATE_NOOP("Field", "the municipality")},
+    {"bsn", QT_TRANSLATE_NOOP("Field", "the citizen service number")},
+    {"number", QT_TRANSLATE_NOOP("Field", "the phone number")},
+    {"phone", QT_TRANSLATE_NOOP("Field", "the phone number")},
+    {"caller_phone", QT_TRANSLATE_NOOP("Field", "the caller's number")},
+    {"caller_role", QT_TRANSLATE_NOOP("Field", "who is calling")},
+    {"caller_description", QT_TRANSLATE_NOOP("Field", "the short description")},
+    {"name", QT_TRANSLATE_NOOP("Field", "the name")},
+    {"relation", QT_TRANSLATE_NOOP("Field", "the relation")},
+    {"summary", QT_TRANSLATE_NOOP("Field", "the summary")},
+    {"started_at", QT_TRANSLATE_NOOP("Field", "the start time")},
+    {"ended_at", QT_TRANSLATE_NOOP("Field", "the end time")},
+    {"question", QT_TRANSLATE_NOOP("Field", "the question")},
+    {"urgency", QT_TRANSLATE_NOOP("Field", "the urgency")},
+    {"advice", QT_TRANSLATE_NOOP("Field", "the advice")},
+    {"agreements", QT_TRANSLATE_NOOP("Field", "the agreements")},
+    {"note", QT_TRANSLATE_NOOP("Field", "the note")},
+    {"text", QT_TRANSLATE_NOOP("Field", "the text")},
+    {"reason", QT_TRANSLATE_NOOP("Field", "the reason")},
+    {"change_note", QT_TRANSLATE_NOOP("Field", "what changed")},
+    {"closing_note", QT_TRANSLATE_NOOP("Field", "the closing note")},
+    {"outcome", QT_TRANSLATE_NOOP("Field", "the outcome of the night")},
+    {"complexity", QT_TRANSLATE_NOOP("Field", "the complexity")},
+    {"problem_areas", QT_TRANSLATE_NOOP("Field", "the problem areas")},
+    {"risk_flags", QT_TRANSLATE_NOOP("Field", "the risk flags")},
+    {"kind", QT_TRANSLATE_NOOP("Field", "the kind")},
+    {"to", QT_TRANSLATE_NOOP("Field", "the receiver")},
+    {"organisation_id", QT_TRANSLATE_NOOP("Field", "the organisation")},
+    {"contact", QT_TRANSLATE_NOOP("Field", "the contact person")},
+    {"legal_ground", QT_TRANSLATE_NOOP("Field", "the legal ground")},
+    {"step", QT_TRANSLATE_NOOP("Field", "the step")},
+    {"at", QT_TRANSLATE_NOOP("Field", "the time")},
+    {"given_at", QT_TRANSLATE_NOOP("Field", "the date of the consent")},
+    {"given_by_guardian", QT_TRANSLATE_NOOP("Field", "the parent or guardian")},
+    {"valid_until", QT_TRANSLATE_NOOP("Field", "valid until")},
+    {"scope", QT_TRANSLATE_NOOP("Field", "the kind of consent")},
+    {"organisation", QT_TRANSLATE_NOOP("Field", "the organisation")},
+    {"professional", QT_TRANSLATE_NOOP("Field", "the professional")},
+    {"professional_phone", QT_TRANSLATE_NOOP("Field", "the professional's phone")},
+    {"legal_measure", QT_TRANSLATE_NOOP("Field", "the legal measure")},
+    {"held_on", QT_TRANSLATE_NOOP("Field", "the date of the meeting")},
+    {"planned_for", QT_TRANSLATE_NOOP("Field", "the planned date")},
+    {"participants", QT_TRANSLATE_NOOP("Field", "the participants")},
+    {"went_well", QT_TRANSLATE_NOOP("Field", "what went well")},
+    {"could_be_better", QT_TRANSLATE_NOOP("Field", "what could be better")},
+    {"status", QT_TRANSLATE_NOOP("Field", "the status")},
+    {"username", QT_TRANSLATE_NOOP("Field", "the user name")},
+    {"password", QT_TRANSLATE_NOOP("Field", "the password")},
+    {"current_password", QT_TRANSLATE_NOOP("Field", "your current password")},
+    {"new_password", QT_TRANSLATE_NOOP("Field", "the new password")},
+    {"totp_code", QT_TRANSLATE_NOOP("Field", "the six-digit code")},
+    {"shift_note", QT_TRANSLATE_NOOP("Field", "the shift note")},
+    {"youth_id", QT_TRANSLATE_NOOP("Field", "the youth")},
+    {"case_id", QT_TRANSLATE_NOOP("Field", "the case")},
+    {"consult_id", QT_TRANSLATE_NOOP("Field", "the consult")},
+    {"handover_id", QT_TRANSLATE_NOOP("Field", "the handover")},
+    {"evaluation_id", QT_TRANSLATE_NOOP("Field", "the evaluation")},
+    {"proposal_id", QT_TRANSLATE_NOOP("Field", "the proposal")},
+    {"user_id", QT_TRANSLATE_NOOP("Field", "the user")},
+    {"break_glass_id", QT_TRANSLATE_NOOP("Field", "the break-the-glass")},
+    {"pre_registration_id", QT_TRANSLATE_NOOP("Field", "the pre-registration")},
+    {"consent_id", QT_TRANSLATE_NOOP("Field", "the consent")},
+};
+
+/// Makes "the summary" the start of a sentence: "The summary".
+QString Capital(QString s) {
+    if (!s.isEmpty()) s[0] = s[0].toUpper();
+    return s;
+}
+
+}  // namespace
+
+QString Text::field(const std::string& path) {
+    std::string last = path.substr(path.rfind('.') == std::string::npos ? 0 : path.rfind('.') + 1);
+    if (auto bracket = last.find('['); bracket != std::string::npos) last.erase(bracket);
+    for (const auto& f : kFieldNames) {
+        if (last == f.field) return QCoreApplication::translate("Field", f.name);
+    }
+    return {};
+}
+
+QString Text::reason(const Error& e) {
+    const QString what = field(e.field);
+    const std::string& r = e.reason;
+    // The request.
+    if (r == "required") return what.isEmpty() ? tr("A required field is empty.") : tr("Fill in %1.").arg(what);
+    if (r == "too_long") {
+        return what.isEmpty() ? tr("A text is too long.")
+                              : tr("%1 is too long: at most %2 characters.").arg(Capital(what), Q(e.Param("max")));
+    }
+    if (r == "invalid_value") {
+        return what.isEmpty() ? tr("Something in the form is not right.")
+                              : tr("%1 is not right; check what you typed.").arg(Capital(what));
+    }
+    if (r == "in_future")
+        return tr("%1 lies in the future; give a time that has passed.")
+            .arg(what.isEmpty() ? tr("The time") : Capital(what));
+    // Who may.
+    if (r == "role_not_allowed") return tr("Your role may not do this. Ask the coordinator if it is needed.");
+    if (r == "consent_missing") {
+        v1::ConsentScope scope = v1::CONSENT_SCOPE_UNSPECIFIED;
+        v1::ConsentScope_Parse("CONSENT_SCOPE_" + QString::fromStdString(e.Param("scope")).toUpper().toStdString(),
+                               &scope);
+        if (scope == v1::CONSENT_SCOPE_PRE_REGISTRATION) {
+            return tr(
+                "There is no valid consent for pre-registration. With a reason you can open the plan anyway "
+                "(break the glass).");
+        }
+        return tr("There is no valid consent for \"%1\". Record the consent first, or give the legal ground.")
+            .arg(consentScope(scope));
+    }
+    if (r == "sign_in_failed") return tr("The user name or the password is not right.");
+    if (r == "second_factor_needed")
+        return tr("Your role needs a second factor: type the six-digit code from your authenticator app.");
+    if (r == "second_factor_wrong")
+        return tr("The six-digit code is not right or was already used; wait for the next code.");
+    if (r == "account_disabled") return tr("This account is disabled; ask the administrator.");
+    if (r == "session_ended") return tr("Your session has ended; sign in again.");
+    if (r == "wrong_password") return tr("The password is not right.");
+    if (r == "password_change_needed")
+        return tr("You signed in with a one-time password: choose your own password first.");
+    if (r == "own_review") return tr("Your own break-the-glass is reviewed by another coordinator.");
+    // The state of things.
+    if (r == "not_found") {
+        return what.isEmpty() ? tr("This no longer exists; refresh the screen.")
+                              : tr("%1 no longer exists (or never did); refresh the screen.").arg(Capital(what));
+    }
+    if (r == "already_exists") {
+        return what.isEmpty() ? tr("This already exists.")
+                              : tr("%1 is already in use or already exists.").arg(Capital(what));
+    }
+    if (r == "already_done") return tr("This was already done, by you or a colleague; refresh the screen.");
+    if (r == "case_closed") return tr("The case is closed; open a new case for a new call.");
+    if (r == "handover_not_confirmed") {
+        return tr("The case cannot close while a handover is not confirmed: record the handover's steps first.");
+    }
+    if (r == "step_out_of_order") {
+        v1::HandoverStep next = v1::HANDOVER_STEP_UNSPECIFIED;
+        v1::HandoverStep_Parse("HANDOVER_STEP_" + QString::fromStdString(e.Param("next")).toUpper().toStdString(),
+                               &next);
+        return tr("Record the step \"%1\" first.").arg(handoverStep(next));
+    }
+    if (r == "changed_meanwhile") {
+        return e.Param("version").empty()
+                   ? tr("Someone else changed this meanwhile; reload and try again.")
+                   : tr("Someone else saved version %1 meanwhile; reload it and make your change again.")
+                         .arg(Q(e.Param("version")));
+    }
+    if (r == "no_youth_linked") return tr("The case has no youth yet: register or link the youth first.");
+    if (r == "wrong_state") return tr("This cannot be done now.");
+    // The server.
+    if (r == "unavailable") return tr("The server cannot be reached; try again in a moment.");
+    if (r == "storage_full") return tr("The server's storage is full: nothing was saved. Tell the administrator.");
+    if (r == "audit_unavailable") {
+        return tr("The server could not record this in the audit log, so it did not do it; try again.");
+    }
+    if (r == "too_many_attempts") return tr("Too many attempts; wait a moment.");
+    if (r == "too_large") return tr("This is too large to send.");
+    if (r == "internal") return tr("Something went wrong on the server; try again or tell the administrator.");
+    return {};
+}
+
 QString Text::error(const Error& e) {
-    QString why;
+    QString why = reason(e);
+    // A general reason says too little on its own: the server's words follow as details.
+    const bool general = e.reason == "wrong_state" || (e.reason == "invalid_value" && field(e.field).isEmpty());
+    if (!why.isEmpty() && !general) return why;
+    if (!why.isEmpty()) return why + QLatin1Char('\n') + tr("Details: %1").arg(Q(e.message));
     switch (e.code) {
         case ErrorCode::kUnavailable:
         case ErrorCode::kDeadlineExceeded:
+            // The desk's own connection failing: no server message to show.
+            if (e.reason.empty()) return tr("The server cannot be reached.");
             why = tr("The server cannot be reached.");
             break;
         case ErrorCode::kUnauthenticated:
@@ -300,7 +481,7 @@ QString Text::error(const Error& e) {
             why = tr("Something in the form is not right.");
             break;
         case ErrorCode::kFailedPrecondition:
-            why = tr("This cannot be done yet.");
+            why = tr("This cannot be done now.");
             break;
         case ErrorCode::kNotFound:
             why = tr("Not found.");
@@ -315,7 +496,7 @@ QString Text::error(const Error& e) {
             why = tr("Something went wrong.");
             break;
     }
-    return why + QLatin1Char(' ') + Q(e.message);
+    return why + QLatin1Char('\n') + tr("Details: %1").arg(Q(e.message));
 }
 
 std::string NewIdempotencyKey() { return S(QUuid::createUuid().toString(QUuid::WithoutBraces)); }

@@ -48,8 +48,15 @@ class Text {
     /// "Daan Visser (fictief), 14 jaar"
     static QString youthName(const std::string& given, const std::string& family);
     static int ageOn(const v1::Date& dob);
-    /// What went wrong, in words for the person at the desk; the server's own message follows.
+    /// What went wrong and what to do next, in the desk's language, from the reason the server
+    /// gave as data. A reason the desk does not know yet gets a general sentence with the
+    /// server's own message under "Details".
     static QString error(const Error& e);
+    /// The sentence for `e.reason`; empty when the desk has none for that reason.
+    static QString reason(const Error& e);
+    /// The name of an API field as the forms call it ("youth.date_of_birth" → "geboortedatum");
+    /// empty for a field the desk does not name.
+    static QString field(const std::string& path);
 };
 
 inline QString Q(const std::string& s) { return QString::fromStdString(s); }

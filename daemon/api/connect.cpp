@@ -59,11 +59,33 @@ std::string_view ContentTypeOf(Codec codec) {
     return codec == Codec::kProto ? "application/proto" : "application/json";
 }
 
+v1::ErrorDetail DetailOf(const Error& error) {
+    v1::ErrorDetail d;
+    std::string name = "ERROR_REASON_" + std::string(error.reason.empty() ? DefaultReason(error.code) : error.reason);
+    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::toupper(c); });
+    v1::ErrorReason reason = v1::ERROR_REASON_UNSPECIFIED;
+    if (!v1::ErrorReason_Parse(name, &reason)) {
+        // A reason spelled wrong in the code: said as the code's general reason, and logged.
+        log::Warn("api.unknown_reason", "an error carries a reason the API does not list", {{"reason", error.reason}});
+        name = "ERROR_REASON_" + std::string(DefaultReason(error.code));
+        std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::toupper(c); });
+        v1::ErrorReason_Parse(name, &reason);
+    }
+    d.set_reason(reason);
+    d.set_field(ValidUtf8(error.field.empty() ? FieldOfMessage(error.message) : error.field));
+    for (const auto& [k, v] : error.params) (*d.mutable_params())[k] = ValidUtf8(v);
+    return d;
+}
+
 net::HttpResponse ErrorResponse(const Error& error) {
     v1::ConnectError body;
     body.set_code(std::string(ErrorCodeName(error.code)));
     // An error may quote a decoder's complaint about the request; the answer stays valid JSON.
     body.set_message(ValidUtf8(error.message));
+    auto* detail = body.add_details();
+    *detail->mutable_debug() = DetailOf(error);
+    detail->set_type(v1::ErrorDetail::descriptor()->full_name());
+    detail->set_value(detail->debug().SerializeAsString());
     net::HttpResponse resp;
     resp.status = HttpStatusFor(error.code);
     resp.content_type = "application/json";

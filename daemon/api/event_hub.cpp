@@ -121,7 +121,8 @@ void EventHub::Subscribe(const net::HttpRequest& request, const net::AnswerUpgra
     call.set_actor(*actor);
     if (!after.ok()) return refuse(after.error());
     if (actor->must_change_password) {
-        return refuse(Error::FailedPrecondition("you are using a one-time password: change it first"));
+        return refuse(Error::FailedPrecondition("you are using a one-time password: change it first")
+                          .Because("password_change_needed"));
     }
     auto sub = std::make_shared<Subscriber>();
     sub->user_id = actor->user_id;

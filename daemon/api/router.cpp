@@ -11,7 +11,25 @@
 #include "daemon/service/secrets.hpp"
 
 namespace spoed::daemon::api {
+
 namespace {
+
+/// What a method does, in words: "spoed.v1.PlanService/BreakGlass" → "break glass". A refusal
+/// names the action, never the call.
+std::string ActionWords(std::string_view method) {
+    const auto slash = method.rfind('/');
+    const std::string_view name = slash == std::string_view::npos ? method : method.substr(slash + 1);
+    std::string words;
+    for (char c : name) {
+        if (c >= 'A' && c <= 'Z') {
+            if (!words.empty()) words += ' ';
+            words += static_cast<char>(c - 'A' + 'a');
+        } else {
+            words += c;
+        }
+    }
+    return words;
+}
 
 /// The request's `idempotency_key` field when it has one: "" when absent or empty.
 Result<std::string> IdempotencyKey(const google::protobuf::Message& req) {
@@ -169,12 +187,14 @@ net::HttpResponse Router::HandleRpc(const Route& route, const net::HttpRequest& 
             }
         }
         if (!Allows(rule, me.roles)) {
-            return fail(Error::PermissionDenied("your roles (" + me.roles.Joined() + ") may not call " +
-                                                std::string(rule.method)));
+            const std::string action = ActionWords(rule.method);
+            return fail(Error::PermissionDenied("your roles (" + me.roles.Joined() + ") may not " + action)
+                            .Because("role_not_allowed", {{"action", action}}));
         }
         if (me.must_change_password && !rule.before_password_change) {
             return fail(Error::FailedPrecondition(
-                "you are using a one-time password: change it first (AuthService/ChangePassword)"));
+                            "you are using a one-time password: change it first (AuthService/ChangePassword)")
+                            .Because("password_change_needed"));
         }
         if (me.must_enroll_totp && !AllowedWhileEnrolling(rule)) {
             return fail(Error::FailedPrecondition(
@@ -212,7 +232,8 @@ net::HttpResponse Router::HandleRpc(const Route& route, const net::HttpRequest& 
     if (!result.ok()) return fail(result.error());
     // Nothing leaves before its audit line is stored.
     if (Status st = call.Finish(nullptr); !st.ok()) {
-        return ErrorResponse(Error::Unavailable("the call could not be recorded in the audit log; try again"));
+        return ErrorResponse(Error::Unavailable("the call could not be recorded in the audit log; try again")
+                                 .Because("audit_unavailable"));
     }
     auto body = Encode(codec, **result);
     if (!body.ok()) return ErrorResponse(body.error());

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <utility>
 #include <variant>
+#include <vector>
 
 namespace spoed {
 
@@ -30,24 +31,58 @@ enum class ErrorCode {
 std::string_view ErrorCodeName(ErrorCode code);
 /// Parses a Connect code name into `out`; returns false for an unknown name.
 bool ParseErrorCode(std::string_view name, ErrorCode& out);
+/// The reason an error without one stands for ("invalid_value" for invalid_argument, ...).
+std::string_view DefaultReason(ErrorCode code);
+/// The field a message names by convention ("youth.given_name: required" → "youth.given_name");
+/// "" when the message does not start with a field path.
+std::string FieldOfMessage(std::string_view message);
 
 /// An expected failure: what went wrong, in words a user or operator can act on. Messages
 /// never contain personal data (names, phone numbers, plan text): they are logged.
 struct Error {
     ErrorCode code = ErrorCode::kInternal;
     std::string message;
+    /// Why, as data (spoed.v1.ErrorReason without its prefix, lower case: "consent_missing");
+    /// empty: the API edge derives it from the code. A client puts it in its own language.
+    std::string reason;
+    /// The field the error is about ("youth.date_of_birth"); empty: the API edge takes it from
+    /// the message, which starts with the field's name by convention.
+    std::string field;
+    /// Named values for the client's sentence ("max" → "100").
+    std::vector<std::pair<std::string, std::string>> params;
 
-    static Error InvalidArgument(std::string m) { return {ErrorCode::kInvalidArgument, std::move(m)}; }
-    static Error FailedPrecondition(std::string m) { return {ErrorCode::kFailedPrecondition, std::move(m)}; }
-    static Error Unauthenticated(std::string m) { return {ErrorCode::kUnauthenticated, std::move(m)}; }
-    static Error PermissionDenied(std::string m) { return {ErrorCode::kPermissionDenied, std::move(m)}; }
-    static Error NotFound(std::string m) { return {ErrorCode::kNotFound, std::move(m)}; }
-    static Error AlreadyExists(std::string m) { return {ErrorCode::kAlreadyExists, std::move(m)}; }
-    static Error Aborted(std::string m) { return {ErrorCode::kAborted, std::move(m)}; }
-    static Error ResourceExhausted(std::string m) { return {ErrorCode::kResourceExhausted, std::move(m)}; }
-    static Error Unimplemented(std::string m) { return {ErrorCode::kUnimplemented, std::move(m)}; }
-    static Error Unavailable(std::string m) { return {ErrorCode::kUnavailable, std::move(m)}; }
-    static Error Internal(std::string m) { return {ErrorCode::kInternal, std::move(m)}; }
+    /// The same error with a reason (and params): `Error::NotFound(...).Because("case_closed")`.
+    Error Because(std::string r, std::vector<std::pair<std::string, std::string>> p = {}) && {
+        reason = std::move(r);
+        params = std::move(p);
+        return std::move(*this);
+    }
+    /// The value of params[key], or "" when absent.
+    std::string Param(std::string_view key) const {
+        for (const auto& [k, v] : params) {
+            if (k == key) return v;
+        }
+        return {};
+    }
+
+    /// An error with `code` and `message` (no reason yet).
+    static Error Of(ErrorCode code, std::string message) {
+        Error e;
+        e.code = code;
+        e.message = std::move(message);
+        return e;
+    }
+    static Error InvalidArgument(std::string m) { return Of(ErrorCode::kInvalidArgument, std::move(m)); }
+    static Error FailedPrecondition(std::string m) { return Of(ErrorCode::kFailedPrecondition, std::move(m)); }
+    static Error Unauthenticated(std::string m) { return Of(ErrorCode::kUnauthenticated, std::move(m)); }
+    static Error PermissionDenied(std::string m) { return Of(ErrorCode::kPermissionDenied, std::move(m)); }
+    static Error NotFound(std::string m) { return Of(ErrorCode::kNotFound, std::move(m)); }
+    static Error AlreadyExists(std::string m) { return Of(ErrorCode::kAlreadyExists, std::move(m)); }
+    static Error Aborted(std::string m) { return Of(ErrorCode::kAborted, std::move(m)); }
+    static Error ResourceExhausted(std::string m) { return Of(ErrorCode::kResourceExhausted, std::move(m)); }
+    static Error Unimplemented(std::string m) { return Of(ErrorCode::kUnimplemented, std::move(m)); }
+    static Error Unavailable(std::string m) { return Of(ErrorCode::kUnavailable, std::move(m)); }
+    static Error Internal(std::string m) { return Of(ErrorCode::kInternal, std::move(m)); }
 };
 
 /// Either a value or an Error. Expected failures travel as values, never as exceptions.

@@ -10,7 +10,7 @@ namespace {
 constexpr std::size_t kMaxDisplayName = 200;
 
 Status ValidateDisplayName(std::string_view name) {
-    if (name.empty()) return Error::InvalidArgument("display_name: required");
+    if (name.empty()) return Error::InvalidArgument("display_name: required").Because("required");
     if (name.size() > kMaxDisplayName) return Error::InvalidArgument("display_name: at most 200 bytes");
     for (unsigned char c : name) {
         if (c < 0x20 || c == 0x7f) return Error::InvalidArgument("display_name: must not contain control characters");
@@ -31,7 +31,7 @@ Result<RoleSet> ValidateRoles(const google::protobuf::RepeatedField<int>& roles)
 }
 
 Result<db::UserRecord> FindUser(db::Tx& tx, std::int64_t id) {
-    if (id <= 0) return Error::InvalidArgument("user_id: required");
+    if (id <= 0) return Error::InvalidArgument("user_id: required").Because("required");
     auto u = tx.users().FindById(id);
     if (!u) return Error::NotFound("user_id: no user " + std::to_string(id));
     return *u;
@@ -152,7 +152,7 @@ Result<v1::DisableUserResponse> AdminService::DisableUser(Call& call, const v1::
 
 Result<v1::ResetPasswordResponse> AdminService::ResetPassword(Call& call, const v1::ResetPasswordRequest& req) {
     call.audit().object_ids.push_back(ObjectId("user", req.user_id()));
-    if (req.user_id() <= 0) return Error::InvalidArgument("user_id: required");
+    if (req.user_id() <= 0) return Error::InvalidArgument("user_id: required").Because("required");
     SPOED_ASSIGN(auto chosen, ChoosePassword("new_password", req.new_password()));
     SPOED_ASSIGN(auto hash, hasher_.Hash(chosen.first));
     return call.Write([&](db::Tx& tx) -> Result<v1::ResetPasswordResponse> {

@@ -98,7 +98,7 @@ Result<std::int64_t> AuthService::CheckCode(Call& call, const db::TotpRecord& r,
     auto step = MatchTotp(secret, code, call.now(), r.last_step);
     if (!step) {
         CountFailure(call, account);
-        return Error::Unauthenticated("totp_code: wrong or already used code");
+        return Error::Unauthenticated("totp_code: wrong or already used code").Because("second_factor_wrong");
     }
     return *step;
 }
@@ -122,15 +122,15 @@ Result<Actor> AuthService::Authenticate(db::Store& store, std::string_view token
                                           " minutes without use: log in again");
         }
         auto user = tx.users().FindById(session->user_id);
-        if (!user || user->disabled) return Error::Unauthenticated("account is disabled");
+        if (!user || user->disabled) return Error::Unauthenticated("account is disabled").Because("account_disabled");
         return ActorOf(*user, *session, SessionExpiry(*session));
     });
 }
 
 Result<v1::LoginResponse> AuthService::Login(Call& call, const v1::LoginRequest& req) {
-    if (req.username().empty()) return Error::InvalidArgument("username: required");
+    if (req.username().empty()) return Error::InvalidArgument("username: required").Because("required");
     if (req.username().size() > kMaxUsername) return Error::InvalidArgument("username: at most 64 characters");
-    if (req.password().empty()) return Error::InvalidArgument("password: required");
+    if (req.password().empty()) return Error::InvalidArgument("password: required").Because("required");
     if (req.password().size() > kMaxPasswordLength) return Error::InvalidArgument("password: at most 1024 bytes");
     SPOED_TRY(CheckCodeField("totp_code", req.totp_code()));
     call.audit().username_attempted = req.username();
@@ -149,21 +149,22 @@ Result<v1::LoginResponse> AuthService::Login(Call& call, const v1::LoginRequest&
         hasher_.Verify(user ? std::string_view(user->password_hash) : std::string_view(), req.password());
     if (!user || !password_ok || user->disabled) {
         CountFailure(call, req.username());
-        return Error::Unauthenticated(std::string(kLoginFailed));
+        return Error::Unauthenticated(std::string(kLoginFailed)).Because("sign_in_failed");
     }
     std::optional<std::int64_t> step;
     if (Confirmed(subject.totp)) {
         if (req.totp_code().empty()) {
             CountFailure(call, req.username());
-            return Error::Unauthenticated(
-                "totp_code: this account needs the six-digit code from its authenticator app");
+            return Error::Unauthenticated("totp_code: this account needs the six-digit code from its authenticator app")
+                .Because("second_factor_needed");
         }
         SPOED_ASSIGN(step, CheckCode(call, *subject.totp, req.totp_code(), req.username()));
     }
 
     std::string token = NewToken();
     auto resp = call.Write([&](db::Tx& tx) -> Result<v1::LoginResponse> {
-        if (!SpendCode(tx, user->id, step).ok()) return Error::Unauthenticated("totp_code: wrong or already used code");
+        if (!SpendCode(tx, user->id, step).ok())
+            return Error::Unauthenticated("totp_code: wrong or already used code").Because("second_factor_wrong");
         db::SessionRecord s;
         s.user_id = user->id;
         s.token_hash = TokenHash(token);
@@ -234,7 +235,7 @@ Result<v1::ListMySessionsResponse> AuthService::ListMySessions(Call& call, const
 
 Result<v1::EndSessionResponse> AuthService::EndSession(Call& call, const v1::EndSessionRequest& req) {
     const Actor& me = *call.actor();
-    if (req.session_id() <= 0) return Error::InvalidArgument("session_id: required");
+    if (req.session_id() <= 0) return Error::InvalidArgument("session_id: required").Because("required");
     call.audit().object_ids.push_back(ObjectId("session", req.session_id()));
     return call.Write([&](db::Tx& tx) -> Result<v1::EndSessionResponse> {
         auto s = tx.sessions().FindById(req.session_id());
@@ -249,7 +250,7 @@ Result<v1::EndSessionResponse> AuthService::EndSession(Call& call, const v1::End
 Result<v1::ChangePasswordResponse> AuthService::ChangePassword(Call& call, const v1::ChangePasswordRequest& req) {
     const Actor& me = *call.actor();
     call.audit().object_ids.push_back(ObjectId("user", me.user_id));
-    if (req.current_password().empty()) return Error::InvalidArgument("current_password: required");
+    if (req.current_password().empty()) return Error::InvalidArgument("current_password: required").Because("required");
     if (req.current_password().size() > kMaxPasswordLength) {
         return Error::InvalidArgument("current_password: at most 1024 bytes");
     }
@@ -263,7 +264,7 @@ Result<v1::ChangePasswordResponse> AuthService::ChangePassword(Call& call, const
         return *u;
     }));
     if (!hasher_.Verify(user.password_hash, req.current_password())) {
-        return Error::PermissionDenied("current_password: wrong password");
+        return Error::PermissionDenied("current_password: wrong password").Because("wrong_password");
     }
     SPOED_ASSIGN(auto hash, hasher_.Hash(req.new_password()));
     return call.Write([&](db::Tx& tx) -> Result<v1::ChangePasswordResponse> {
@@ -300,7 +301,8 @@ Result<v1::ConfirmTotpEnrollmentResponse> AuthService::ConfirmTotpEnrollment(
     SPOED_ASSIGN(auto pending, call.Read([&](db::Tx& tx) -> Result<db::TotpRecord> {
         auto r = tx.totp().Find(me.user_id);
         if (!r) return Error::FailedPrecondition("no enrolment started: call BeginTotpEnrollment first");
-        if (r->confirmed_at) return Error::FailedPrecondition("your second factor is already confirmed");
+        if (r->confirmed_at)
+            return Error::FailedPrecondition("your second factor is already confirmed").Because("already_done");
         return *r;
     }));
     SPOED_ASSIGN(std::string secret, OpenSecret(pending));
@@ -360,7 +362,7 @@ Result<v1::LiftLoginLockResponse> AuthService::LiftLoginLock(Call& call, const v
 }
 
 Result<v1::ResetTotpResponse> AuthService::ResetTotp(Call& call, const v1::ResetTotpRequest& req) {
-    if (req.user_id() <= 0) return Error::InvalidArgument("user_id: required");
+    if (req.user_id() <= 0) return Error::InvalidArgument("user_id: required").Because("required");
     call.audit().object_ids.push_back(ObjectId("user", req.user_id()));
     return call.Write([&](db::Tx& tx) -> Result<v1::ResetTotpResponse> {
         auto u = tx.users().FindById(req.user_id());
@@ -390,7 +392,7 @@ Result<std::optional<std::int64_t>> AuthService::Reauthenticate(Call& call, std:
     if (!subject.user) return Error::NotFound("user not found");
     if (!hasher_.Verify(subject.user->password_hash, password)) {
         CountFailure(call, me.username);
-        return Error::PermissionDenied("password: wrong password");
+        return Error::PermissionDenied("password: wrong password").Because("wrong_password");
     }
     std::optional<std::int64_t> step;
     if (Confirmed(subject.totp)) {
@@ -412,7 +414,8 @@ Status AuthService::SpendCode(db::Tx& tx, std::int64_t user_id, std::optional<st
     if (!step) return Ok();
     auto r = tx.totp().Find(user_id);
     // Two calls racing with the same code: the second finds its step spent.
-    if (!r || r->last_step >= *step) return Error::PermissionDenied("totp_code: wrong or already used code");
+    if (!r || r->last_step >= *step)
+        return Error::PermissionDenied("totp_code: wrong or already used code").Because("second_factor_wrong");
     tx.totp().SetLastStep(user_id, *step);
     return Ok();
 }

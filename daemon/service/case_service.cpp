@@ -29,7 +29,8 @@ Status CheckCareUser(db::Tx& tx, std::string_view field, std::int64_t user_id) {
 }
 
 Status RequireOpen(const db::CaseRecord& c) {
-    if (c.status != "open") return Error::FailedPrecondition("case_id: case " + std::to_string(c.id) + " is closed");
+    if (c.status != "open")
+        return Error::FailedPrecondition("case_id: case " + std::to_string(c.id) + " is closed").Because("case_closed");
     return Ok();
 }
 
@@ -178,19 +179,21 @@ Result<v1::LogContactResponse> CaseService::LogContact(Call& call, const v1::Log
     contact.type = EnumName(v1::ContactType_descriptor(), req.type());
     if (contact.type.empty())
         return Error::InvalidArgument("type: required (incoming call, outgoing call or home visit)");
-    if (!req.has_started_at()) return Error::InvalidArgument("started_at: required");
+    if (!req.has_started_at()) return Error::InvalidArgument("started_at: required").Because("required");
     contact.started_at = FromTimestamp(req.started_at());
-    if (contact.started_at > call.now()) return Error::InvalidArgument("started_at: lies in the future");
+    if (contact.started_at > call.now())
+        return Error::InvalidArgument("started_at: lies in the future").Because("in_future");
     if (contact.started_at < call.now() - kMaxBacklog) {
         return Error::InvalidArgument("started_at: more than 30 days ago");
     }
     if (req.has_ended_at()) {
         contact.ended_at = FromTimestamp(req.ended_at());
         if (*contact.ended_at < contact.started_at) return Error::InvalidArgument("ended_at: before started_at");
-        if (*contact.ended_at > call.now()) return Error::InvalidArgument("ended_at: lies in the future");
+        if (*contact.ended_at > call.now())
+            return Error::InvalidArgument("ended_at: lies in the future").Because("in_future");
     }
     contact.caller_role = EnumName(v1::CallerRole_descriptor(), req.caller_role());
-    if (contact.caller_role.empty()) return Error::InvalidArgument("caller_role: required");
+    if (contact.caller_role.empty()) return Error::InvalidArgument("caller_role: required").Because("required");
     if (!req.caller_phone().empty()) {
         SPOED_ASSIGN(contact.caller_phone, CheckPhone("caller_phone", req.caller_phone()));
     }
@@ -453,7 +456,8 @@ Result<v1::AnswerConsultResponse> ConsultService::AnswerConsult(Call& call, cons
     return call.Write([&](db::Tx& tx) -> Result<v1::AnswerConsultResponse> {
         SPOED_ASSIGN(auto q, FindConsult(tx, req.consult_id()));
         SPOED_TRY(FindCase(tx, call, q.case_id));
-        if (q.answered_at) return Error::FailedPrecondition("consult_id: this consult was already answered");
+        if (q.answered_at)
+            return Error::FailedPrecondition("consult_id: this consult was already answered").Because("already_done");
         tx.consults().Answer(q.id, call.actor()->user_id, call.now(), req.advice());
         q.psychiatrist = call.actor()->user_id;
         q.answered_at = call.now();

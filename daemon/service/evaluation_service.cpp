@@ -106,7 +106,8 @@ Status RequireNotFinalised(db::Tx& tx, const db::EvaluationRecord& e) {
 Status CheckPlanVersion(db::Tx& tx, const db::EvaluationRecord& e, int version, std::string_view field) {
     if (version < 0) return Error::InvalidArgument(std::string(field) + ": must not be negative");
     if (e.youth_id == 0) {
-        return Error::FailedPrecondition(std::string(field) + ": the case has no known youth, so no plan to link");
+        return Error::FailedPrecondition(std::string(field) + ": the case has no known youth, so no plan to link")
+            .Because("no_youth_linked");
     }
     auto p = tx.plans().Find(e.youth_id, version);
     if (!p) {
@@ -283,7 +284,8 @@ Result<v1::UpdateEvaluationResponse> EvaluationService::UpdateEvaluation(Call& c
     call.audit().object_ids.push_back(ObjectId("evaluation", req.evaluation_id()));
     SPOED_ASSIGN(std::string planned_for, OptionalDate("planned_for", req.planned_for()));
     SPOED_ASSIGN(std::string held_on, OptionalDate("held_on", req.held_on()));
-    if (!held_on.empty() && held_on > Today(call.now())) return Error::InvalidArgument("held_on: lies in the future");
+    if (!held_on.empty() && held_on > Today(call.now()))
+        return Error::InvalidArgument("held_on: lies in the future").Because("in_future");
     std::vector<db::ParticipantRecord> participants;
     if (req.set_participants()) {
         if (req.participants_size() > 50) return Error::InvalidArgument("participants: at most 50");
@@ -515,10 +517,10 @@ Result<v1::SetProposalStatusResponse> EvaluationService::SetProposalStatus(Call&
     call.audit().object_ids.push_back(ObjectId("proposal", req.proposal_id()));
     SPOED_TRY(CheckId("proposal_id", req.proposal_id()));
     std::string status = EnumName(v1::ProposalStatus_descriptor(), req.status());
-    if (status.empty()) return Error::InvalidArgument("status: required");
+    if (status.empty()) return Error::InvalidArgument("status: required").Because("required");
     if (status == "open") return Error::InvalidArgument("status: a proposal cannot be opened again");
     TimePoint at = req.has_at() ? FromTimestamp(req.at()) : call.now();
-    if (at > call.now()) return Error::InvalidArgument("at: lies in the future");
+    if (at > call.now()) return Error::InvalidArgument("at: lies in the future").Because("in_future");
     SPOED_TRY(CheckText("note", req.note(), 2000, status == "rejected", TextKind::kMultiline));
     return call.Write([&](db::Tx& tx) -> Result<v1::SetProposalStatusResponse> {
         auto p = tx.proposals().Find(req.proposal_id());

@@ -80,7 +80,8 @@ Status CheckHandoversConfirmed(db::Tx& tx, std::int64_t case_id) {
         if (!which.empty()) which += ", ";
         which += std::to_string(h.id) + " (" + h.kind + ", " + h.recipient_name + ")";
     }
-    return Error::FailedPrecondition("case_id: the case cannot close while a handover is not confirmed: " + which);
+    return Error::FailedPrecondition("case_id: the case cannot close while a handover is not confirmed: " + which)
+        .Because("handover_not_confirmed");
 }
 
 Result<v1::PreviewDueResponse> HandoverService::PreviewDue(Call& call, const v1::PreviewDueRequest& req) {
@@ -121,7 +122,8 @@ Result<v1::CreateHandoverResponse> HandoverService::CreateHandover(Call& call, c
     return call.Write([&](db::Tx& tx) -> Result<v1::CreateHandoverResponse> {
         SPOED_ASSIGN(auto c, FindCase(tx, call, req.case_id()));
         if (c.status != "open")
-            return Error::FailedPrecondition("case_id: case " + std::to_string(c.id) + " is closed");
+            return Error::FailedPrecondition("case_id: case " + std::to_string(c.id) + " is closed")
+                .Because("case_closed");
         if (r.organisation_id() != 0) {
             auto org = tx.directory().Find(r.organisation_id());
             if (!org)
@@ -152,9 +154,10 @@ Result<v1::CreateHandoverResponse> HandoverService::CreateHandover(Call& call, c
         }
         if (!h.consent_id && h.legal_ground.empty()) {
             return Error::FailedPrecondition(
-                std::string("legal_ground: there is no valid ") + std::string(scope) + " consent" +
-                (c.youth_id ? "" : " (the youth is not known yet)") +
-                "; record the consent first or give the legal ground (e.g. a report under the reporting code)");
+                       std::string("legal_ground: there is no valid ") + std::string(scope) + " consent" +
+                       (c.youth_id ? "" : " (the youth is not known yet)") +
+                       "; record the consent first or give the legal ground (e.g. a report under the reporting code)")
+                .Because("consent_missing", {{"scope", std::string(scope)}});
         }
         h.case_id = c.id;
         h.id = tx.handovers().Insert(h);
@@ -169,19 +172,22 @@ Result<v1::CreateHandoverResponse> HandoverService::CreateHandover(Call& call, c
 Result<v1::RecordStepResponse> HandoverService::RecordStep(Call& call, const v1::RecordStepRequest& req) {
     call.audit().object_ids.push_back(ObjectId("handover", req.handover_id()));
     std::string step = EnumName(v1::HandoverStep_descriptor(), req.step());
-    if (step.empty()) return Error::InvalidArgument("step: required");
+    if (step.empty()) return Error::InvalidArgument("step: required").Because("required");
     TimePoint at = req.has_at() ? FromTimestamp(req.at()) : call.now();
-    if (at > call.now()) return Error::InvalidArgument("at: lies in the future");
+    if (at > call.now()) return Error::InvalidArgument("at: lies in the future").Because("in_future");
     SPOED_TRY(CheckText("note", req.note(), 2000, false, TextKind::kMultiline));
     SPOED_TRY(CheckText("agreements", req.agreements(), 10000, step == "agreements_recorded", TextKind::kMultiline));
     return call.Write([&](db::Tx& tx) -> Result<v1::RecordStepResponse> {
         SPOED_ASSIGN(auto h, FindHandover(tx, call, req.handover_id()));
-        if (h.status == "confirmed") return Error::FailedPrecondition("handover_id: the handover is already confirmed");
+        if (h.status == "confirmed")
+            return Error::FailedPrecondition("handover_id: the handover is already confirmed").Because("already_done");
         std::size_t index = 0;
         while (kStepOrder[index] != step) ++index;
-        if (h.steps.size() > index) return Error::FailedPrecondition("step: " + step + " was already recorded");
+        if (h.steps.size() > index)
+            return Error::FailedPrecondition("step: " + step + " was already recorded").Because("already_done");
         if (h.steps.size() < index) {
-            return Error::FailedPrecondition("step: record " + std::string(kStepOrder[h.steps.size()]) + " first");
+            return Error::FailedPrecondition("step: record " + std::string(kStepOrder[h.steps.size()]) + " first")
+                .Because("step_out_of_order", {{"next", std::string(kStepOrder[h.steps.size()])}});
         }
         if (!h.steps.empty() && at < h.steps.back().at) {
             return Error::InvalidArgument("at: before the previous step (" + h.steps.back().step + ")");
@@ -206,7 +212,8 @@ Result<v1::EscalateResponse> HandoverService::Escalate(Call& call, const v1::Esc
     SPOED_TRY(CheckText("reason", req.reason(), 2000, true, TextKind::kMultiline));
     return call.Write([&](db::Tx& tx) -> Result<v1::EscalateResponse> {
         SPOED_ASSIGN(auto h, FindHandover(tx, call, req.handover_id()));
-        if (h.status == "confirmed") return Error::FailedPrecondition("handover_id: the handover is already confirmed");
+        if (h.status == "confirmed")
+            return Error::FailedPrecondition("handover_id: the handover is already confirmed").Because("already_done");
         h.status = "escalated";
         h.escalation_reason = req.reason();
         tx.handovers().UpdateState(h);
@@ -271,7 +278,7 @@ Result<v1::SaveOrganisationResponse> DirectoryService::SaveOrganisation(Call& ca
     SPOED_TRY(CheckText("organisation.name", in.name(), 200, true));
     o.name = in.name();
     o.kind = EnumName(v1::OrganisationKind_descriptor(), in.kind());
-    if (o.kind.empty()) return Error::InvalidArgument("organisation.kind: required");
+    if (o.kind.empty()) return Error::InvalidArgument("organisation.kind: required").Because("required");
     SPOED_TRY(CheckText("organisation.municipality", in.municipality(), 100, o.kind == "local_team"));
     o.municipality = in.municipality();
     if (!in.phone().empty()) {

@@ -99,8 +99,9 @@ Result<std::string> PlanAccess(db::Tx& tx, const Call& call, std::int64_t youth_
         return std::string("break_the_glass");
     }
     return Error::PermissionDenied(
-        "youth_id: there is no valid pre_registration consent for this youth; to read the plan anyway, use "
-        "break-the-glass (PlanService/BreakGlass) with a reason");
+               "youth_id: there is no valid pre_registration consent for this youth; to read the plan anyway, use "
+               "break-the-glass with a reason")
+        .Because("consent_missing", {{"scope", "pre_registration"}});
 }
 
 Result<v1::AddPlanVersionResponse> PlanService::AddPlanVersion(Call& call, const v1::AddPlanVersionRequest& req) {
@@ -114,12 +115,14 @@ Result<v1::AddPlanVersionResponse> PlanService::AddPlanVersion(Call& call, const
         SPOED_TRY(FindYouth(tx, req.youth_id()));
         if (!tx.consents().HasValid(req.youth_id(), "pre_registration", call.now())) {
             return Error::FailedPrecondition(
-                "youth_id: no valid pre_registration consent; a plan is kept only with consent");
+                       "youth_id: no valid pre_registration consent; a plan is kept only with consent")
+                .Because("consent_missing", {{"scope", "pre_registration"}});
         }
         int latest = tx.plans().LatestVersion(req.youth_id());
         if (req.based_on_version() != latest) {
             return Error::Aborted("based_on_version: the plan is now at version " + std::to_string(latest) +
-                                  "; reload it and make your change on that version");
+                                  "; reload it and make your change on that version")
+                .Because("changed_meanwhile", {{"version", std::to_string(latest)}});
         }
         db::PlanVersionRecord r;
         r.youth_id = req.youth_id();
@@ -234,9 +237,11 @@ Result<v1::ReviewBreakGlassResponse> PlanService::ReviewBreakGlass(Call& call, c
         auto r = tx.break_glass().Find(req.break_glass_id());
         if (!r) return Error::NotFound("break_glass_id: no break-the-glass " + std::to_string(req.break_glass_id()));
         call.audit().youth_id = r->youth_id;
-        if (r->reviewed_at) return Error::FailedPrecondition("break_glass_id: already reviewed");
+        if (r->reviewed_at)
+            return Error::FailedPrecondition("break_glass_id: already reviewed").Because("already_done");
         if (r->user_id == call.actor()->user_id) {
-            return Error::PermissionDenied("break_glass_id: your own break-the-glass must be reviewed by someone else");
+            return Error::PermissionDenied("break_glass_id: your own break-the-glass must be reviewed by someone else")
+                .Because("own_review");
         }
         tx.break_glass().Review(r->id, call.now(), call.actor()->user_id, req.approved(), req.note());
         r = tx.break_glass().Find(r->id);

@@ -10,7 +10,8 @@
 namespace spoed::daemon::service {
 Status CheckText(std::string_view field, std::string_view value, std::size_t max_bytes, bool required, TextKind kind) {
     if (value.size() > max_bytes) {
-        return Error::InvalidArgument(std::string(field) + ": at most " + std::to_string(max_bytes) + " bytes");
+        return Error::InvalidArgument(std::string(field) + ": at most " + std::to_string(max_bytes) + " bytes")
+            .Because("too_long", {{"max", std::to_string(max_bytes)}});
     }
     bool blank = true;
     for (std::size_t i = 0; i < value.size();) {
@@ -28,7 +29,7 @@ Status CheckText(std::string_view field, std::string_view value, std::size_t max
         }
         i += n;
     }
-    if (required && blank) return Error::InvalidArgument(std::string(field) + ": required");
+    if (required && blank) return Error::InvalidArgument(std::string(field) + ": required").Because("required");
     return Ok();
 }
 
@@ -39,7 +40,7 @@ bool IsBlank(std::string_view s) {
 Result<std::chrono::year_month_day> CheckDate(std::string_view field, const v1::Date& date) {
     using namespace std::chrono;
     if (date.year() == 0 && date.month() == 0 && date.day() == 0) {
-        return Error::InvalidArgument(std::string(field) + ": required");
+        return Error::InvalidArgument(std::string(field) + ": required").Because("required");
     }
     year_month_day d{year{date.year()}, month{static_cast<unsigned>(date.month())},
                      day{static_cast<unsigned>(date.day())}};
@@ -85,7 +86,7 @@ Result<std::string> CheckPhone(std::string_view field, std::string_view value) {
 }
 
 Status CheckId(std::string_view field, std::int64_t id) {
-    if (id <= 0) return Error::InvalidArgument(std::string(field) + ": required");
+    if (id <= 0) return Error::InvalidArgument(std::string(field) + ": required").Because("required");
     return Ok();
 }
 

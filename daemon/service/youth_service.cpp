@@ -49,7 +49,7 @@ Result<std::chrono::year_month_day> CheckBirth(const v1::YouthFields& f, TimePoi
         return dob;
     }
     SPOED_ASSIGN(auto dob, CheckDate("youth.date_of_birth", f.date_of_birth()));
-    if (dob > today) return Error::InvalidArgument("youth.date_of_birth: lies in the future");
+    if (dob > today) return Error::InvalidArgument("youth.date_of_birth: lies in the future").Because("in_future");
     return dob;
 }
 
@@ -81,7 +81,8 @@ Result<db::YouthRecord> CheckYouth(const v1::YouthFields& f, TimePoint now) {
         const auto& c = f.contacts(i);
         db::YouthContactRecord r;
         r.kind = EnumName(v1::ContactKind_descriptor(), c.kind());
-        if (r.kind.empty()) return Error::InvalidArgument(Indexed("youth.contacts", i, "kind") + ": required");
+        if (r.kind.empty())
+            return Error::InvalidArgument(Indexed("youth.contacts", i, "kind") + ": required").Because("required");
         SPOED_TRY(CheckText(Indexed("youth.contacts", i, "name"), c.name(), kName, true));
         SPOED_TRY(CheckText(Indexed("youth.contacts", i, "relation"), c.relation(), 60, false));
         r.name = c.name();
@@ -359,7 +360,7 @@ Result<v1::RecordConsentResponse> YouthService::RecordConsent(Call& call, const 
     SPOED_TRY(CheckText("given_by_guardian", req.given_by_guardian(), kName, false));
     SPOED_TRY(CheckText("note", req.note(), 1000, false, TextKind::kMultiline));
     TimePoint given_at = req.has_given_at() ? FromTimestamp(req.given_at()) : call.now();
-    if (given_at > call.now()) return Error::InvalidArgument("given_at: lies in the future");
+    if (given_at > call.now()) return Error::InvalidArgument("given_at: lies in the future").Because("in_future");
     std::optional<TimePoint> valid_until;
     if (req.has_valid_until()) {
         valid_until = FromTimestamp(req.valid_until());
@@ -397,7 +398,8 @@ Result<v1::WithdrawConsentResponse> YouthService::WithdrawConsent(Call& call, co
         auto c = tx.consents().Find(req.consent_id());
         if (!c) return Error::NotFound("consent_id: no consent " + std::to_string(req.consent_id()));
         call.audit().youth_id = c->youth_id;
-        if (c->withdrawn_at) return Error::FailedPrecondition("consent_id: this consent was already withdrawn");
+        if (c->withdrawn_at)
+            return Error::FailedPrecondition("consent_id: this consent was already withdrawn").Because("already_done");
         tx.consents().Withdraw(c->id, call.now(), call.actor()->user_id, req.note());
         c = tx.consents().Find(c->id);
         v1::WithdrawConsentResponse resp;
@@ -429,7 +431,8 @@ Result<v1::CreatePreRegistrationResponse> YouthService::CreatePreRegistration(
         SPOED_ASSIGN(auto youth, FindYouth(tx, req.youth_id()));
         if (!tx.consents().HasValid(youth.id, "pre_registration", call.now())) {
             return Error::FailedPrecondition(
-                "youth_id: no valid pre_registration consent; record the consent first (RecordConsent)");
+                       "youth_id: no valid pre_registration consent; record the consent first (RecordConsent)")
+                .Because("consent_missing", {{"scope", "pre_registration"}});
         }
         r.youth_id = youth.id;
         r.started_at = call.now();
@@ -455,7 +458,9 @@ Result<v1::UpdatePreRegistrationResponse> YouthService::UpdatePreRegistration(
     return call.Write([&](db::Tx& tx) -> Result<v1::UpdatePreRegistrationResponse> {
         SPOED_ASSIGN(auto r, FindPreRegistration(tx, req.pre_registration_id()));
         call.audit().youth_id = r.youth_id;
-        if (r.ended_at) return Error::FailedPrecondition("pre_registration_id: this pre-registration has ended");
+        if (r.ended_at)
+            return Error::FailedPrecondition("pre_registration_id: this pre-registration has ended")
+                .Because("already_done");
         SPOED_TRY(CheckPreRegistration(req.fields(), r));
         r.updated_at = call.now();
         tx.pre_registrations().Update(r);
@@ -473,7 +478,8 @@ Result<v1::EndPreRegistrationResponse> YouthService::EndPreRegistration(Call& ca
         SPOED_ASSIGN(auto r, FindPreRegistration(tx, req.pre_registration_id()));
         call.audit().youth_id = r.youth_id;
         if (r.ended_at)
-            return Error::FailedPrecondition("pre_registration_id: this pre-registration has already ended");
+            return Error::FailedPrecondition("pre_registration_id: this pre-registration has already ended")
+                .Because("already_done");
         tx.pre_registrations().End(r.id, call.now(), req.reason());
         r.ended_at = call.now();
         r.end_reason = req.reason();

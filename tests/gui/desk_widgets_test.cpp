@@ -30,6 +30,7 @@
 #include "client/desk/settings.hpp"
 #include "client/desk/text.hpp"
 #include "spoed/v1/case.pb.h"
+#include "spoed/v1/common.pb.h"
 #include "tests/gui/desk_fixture.hpp"
 #include "tests/support/service_fixture.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -49,6 +50,59 @@ v1::PlanContent SamplePlan() {
     h->set_relation("grandparents");
     h->set_phone("050-3123456");
     return c;
+}
+
+// Every reason the server can give (read from the proto) has a sentence in the desk, in Dutch
+// and in English, that neither repeats the server's English nor shows a field's API name.
+TEST(DeskText, EveryErrorReasonHasADutchAndAnEnglishSentence) {
+    const auto* reasons = v1::ErrorReason_descriptor();
+    ASSERT_GT(reasons->value_count(), 20);
+    struct BackToDutch {
+        ~BackToDutch() { desk::InstallTranslation(*qApp, QStringLiteral("nl")); }
+    } back;
+    for (int i = 0; i < reasons->value_count(); ++i) {
+        const auto* value = reasons->value(i);
+        if (value->number() == v1::ERROR_REASON_UNSPECIFIED) continue;
+        Error e = Error::Of(ErrorCode::kFailedPrecondition, "the server's own english words");
+        e.reason = QString::fromStdString(value->name()).mid(13).toLower().toStdString();
+        e.field = "youth.given_name";
+        e.params = {{"max", "100"}, {"next", "family_contacted"}, {"scope", "share_plan"}, {"version", "3"}};
+        SCOPED_TRACE(e.reason);
+        ASSERT_TRUE(desk::InstallTranslation(*qApp, QStringLiteral("en")));
+        const QString en = desk::Text::reason(e);
+        ASSERT_TRUE(desk::InstallTranslation(*qApp, QStringLiteral("nl")));
+        const QString nl = desk::Text::reason(e);
+        EXPECT_FALSE(en.isEmpty()) << "no English sentence";
+        EXPECT_FALSE(nl.isEmpty()) << "no Dutch sentence";
+        EXPECT_NE(nl, en) << "not translated: " << en.toStdString();
+        for (const QString& s : {nl, en}) {
+            EXPECT_FALSE(s.contains(QStringLiteral("english words"))) << s.toStdString();
+            EXPECT_FALSE(s.contains(QStringLiteral("given_name"))) << s.toStdString();
+            EXPECT_FALSE(s.contains(QStringLiteral("%"))) << "an argument left unfilled: " << s.toStdString();
+        }
+    }
+}
+
+// A refusal the desk knows says what to do, without the server's English; one it cannot say
+// more about keeps the server's words under "Details"; a lost connection shows no raw message.
+TEST(DeskText, ErrorsAreSaidInDutchWithTheServersWordsOnlyAsDetails) {
+    Error consent = Error::Of(ErrorCode::kPermissionDenied, "youth_id: there is no valid pre_registration consent");
+    consent.reason = "consent_missing";
+    consent.field = "youth_id";
+    consent.params = {{"scope", "pre_registration"}};
+    EXPECT_EQ(desk::Text::error(consent),
+              QStringLiteral("Er is geen geldige toestemming voor vooraanmelding. Met een reden kunt u het plan toch "
+                             "openen (break-the-glass)."));
+    Error required = Error::Of(ErrorCode::kInvalidArgument, "question: required");
+    required.reason = "required";
+    required.field = "question";
+    EXPECT_EQ(desk::Text::error(required), QStringLiteral("Vul de vraag in."));
+    Error state = Error::Of(ErrorCode::kFailedPrecondition, "roles: this is the last active admin");
+    state.reason = "wrong_state";
+    EXPECT_EQ(desk::Text::error(state),
+              QStringLiteral("Dit kan nu niet.\nDetails: roles: this is the last active admin"));
+    EXPECT_EQ(desk::Text::error(Error::Unavailable("cannot connect to localhost:28617: Connection refused")),
+              QStringLiteral("De server is niet bereikbaar."));
 }
 
 TEST(PlanFormat, DiffNamesEachChangedSectionAndItem) {

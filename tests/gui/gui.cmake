@@ -24,3 +24,15 @@ if(SPOED_BUILD_DESK)
     COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/desk_command_test.sh ${PROJECT_SOURCE_DIR} ${PROJECT_BINARY_DIR})
   set_tests_properties(desk.command_line PROPERTIES LABELS gui TIMEOUT 180)
 endif()
+
+if(SPOED_BUILD_DESK)
+  add_test(NAME desk.translations_complete
+    COMMAND ${CMAKE_COMMAND}
+      -DLUPDATE=$<TARGET_FILE:Qt6::lupdate>
+      -DGENERATOR=${Qt6LinguistTools_DIR}/GenerateLUpdateProject.cmake
+      -DPROJECT_IN=${PROJECT_BINARY_DIR}/client/desk/.lupdate/spoed_desk_lib_project.cmake
+      -DTS_DIR=${PROJECT_SOURCE_DIR}/client/desk/translations
+      -DWORK=${CMAKE_CURRENT_BINARY_DIR}/translations_check
+      -P ${CMAKE_CURRENT_LIST_DIR}/scripts/translations_check.cmake)
+  set_tests_properties(desk.translations_complete PROPERTIES LABELS gui TIMEOUT 120)
+endif()

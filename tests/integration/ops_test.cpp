@@ -308,6 +308,7 @@ TEST(StorageFull, WritesAnswerUnavailableReadsGoOnNothingBreaksAndWritesResume) 
     EXPECT_EQ(refused.error().code, ErrorCode::kUnavailable);
     EXPECT_NE(refused.error().message.find("storage is full; nothing was saved"), std::string::npos)
         << refused.error().message;
+    EXPECT_EQ(refused.error().reason, "storage_full") << "the reason arrives as data, through the real client";
     EXPECT_TRUE(store.StorageFull());
     EXPECT_FALSE(fs::exists(reserve)) << "the reserve is released for the audit lines of reads";
 

@@ -2,241 +2,500 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
 <context>
+    <name>Field</name>
+    <message>
+        <source>the given name</source>
+        <translation>the given name</translation>
+    </message>
+    <message>
+        <source>the family name</source>
+        <translation>the family name</translation>
+    </message>
+    <message>
+        <source>the date of birth</source>
+        <translation>the date of birth</translation>
+    </message>
+    <message>
+        <source>the age</source>
+        <translation>the age</translation>
+    </message>
+    <message>
+        <source>the municipality</source>
+        <translation>the municipality</translation>
+    </message>
+    <message>
+        <source>the citizen service number</source>
+        <translation>the citizen service number</translation>
+    </message>
+    <message>
+        <source>the phone number</source>
+        <translation>the phone number</translation>
+    </message>
+    <message>
+        <source>the caller&apos;s number</source>
+        <translation>the caller&apos;s number</translation>
+    </message>
+    <message>
+        <source>who is calling</source>
+        <translation>who is calling</translation>
+    </message>
+    <message>
+        <source>the short description</source>
+        <translation>the short description</translation>
+    </message>
+    <message>
+        <source>the name</source>
+        <translation>the name</translation>
+    </message>
+    <message>
+        <source>the relation</source>
+        <translation>the relation</translation>
+    </message>
+    <message>
+        <source>the summary</source>
+        <translation>the summary</translation>
+    </message>
+    <message>
+        <source>the start time</source>
+        <translation>the start time</translation>
+    </message>
+    <message>
+        <source>the end time</source>
+        <translation>the end time</translation>
+    </message>
+    <message>
+        <source>the question</source>
+        <translation>the question</translation>
+    </message>
+    <message>
+        <source>the urgency</source>
+        <translation>the urgency</translation>
+    </message>
+    <message>
+        <source>the advice</source>
+        <translation>the advice</translation>
+    </message>
+    <message>
+        <source>the agreements</source>
+        <translation>the agreements</translation>
+    </message>
+    <message>
+        <source>the note</source>
+        <translation>the note</translation>
+    </message>
+    <message>
+        <source>the text</source>
+        <translation>the text</translation>
+    </message>
+    <message>
+        <source>the reason</source>
+        <translation>the reason</translation>
+    </message>
+    <message>
+        <source>what changed</source>
+        <translation>what changed</translation>
+    </message>
+    <message>
+        <source>the closing note</source>
+        <translation>the closing note</translation>
+    </message>
+    <message>
+        <source>the outcome of the night</source>
+        <translation>the outcome of the night</translation>
+    </message>
+    <message>
+        <source>the complexity</source>
+        <translation>the complexity</translation>
+    </message>
+    <message>
+        <source>the problem areas</source>
+        <translation>the problem areas</translation>
+    </message>
+    <message>
+        <source>the risk flags</source>
+        <translation>the risk flags</translation>
+    </message>
+    <message>
+        <source>the kind</source>
+        <translation>the kind</translation>
+    </message>
+    <message>
+        <source>the receiver</source>
+        <translation>the receiver</translation>
+    </message>
+    <message>
+        <source>the organisation</source>
+        <translation>the organisation</translation>
+    </message>
+    <message>
+        <source>the contact person</source>
+        <translation>the contact person</translation>
+    </message>
+    <message>
+        <source>the legal ground</source>
+        <translation>the legal ground</translation>
+    </message>
+    <message>
+        <source>the step</source>
+        <translation>the step</translation>
+    </message>
+    <message>
+        <source>the time</source>
+        <translation>the time</translation>
+    </message>
+    <message>
+        <source>the date of the consent</source>
+        <translation>the date of the consent</translation>
+    </message>
+    <message>
+        <source>the parent or guardian</source>
+        <translation>the parent or guardian</translation>
+    </message>
+    <message>
+        <source>valid until</source>
+        <translation>valid until</translation>
+    </message>
+    <message>
+        <source>the kind of consent</source>
+        <translation>the kind of consent</translation>
+    </message>
+    <message>
+        <source>the professional</source>
+        <translation>the professional</translation>
+    </message>
+    <message>
+        <source>the professional&apos;s phone</source>
+        <translation>the professional&apos;s phone</translation>
+    </message>
+    <message>
+        <source>the legal measure</source>
+        <translation>the legal measure</translation>
+    </message>
+    <message>
+        <source>the date of the meeting</source>
+        <translation>the date of the meeting</translation>
+    </message>
+    <message>
+        <source>the planned date</source>
+        <translation>the planned date</translation>
+    </message>
+    <message>
+        <source>the participants</source>
+        <translation>the participants</translation>
+    </message>
+    <message>
+        <source>what went well</source>
+        <translation>what went well</translation>
+    </message>
+    <message>
+        <source>what could be better</source>
+        <translation>what could be better</translation>
+    </message>
+    <message>
+        <source>the status</source>
+        <translation>the status</translation>
+    </message>
+    <message>
+        <source>the user name</source>
+        <translation>the user name</translation>
+    </message>
+    <message>
+        <source>the password</source>
+        <translation>the password</translation>
+    </message>
+    <message>
+        <source>your current password</source>
+        <translation>your current password</translation>
+    </message>
+    <message>
+        <source>the new password</source>
+        <translation>the new password</translation>
+    </message>
+    <message>
+        <source>the six-digit code</source>
+        <translation>the six-digit code</translation>
+    </message>
+    <message>
+        <source>the shift note</source>
+        <translation>the shift note</translation>
+    </message>
+    <message>
+        <source>the youth</source>
+        <translation>the youth</translation>
+    </message>
+    <message>
+        <source>the case</source>
+        <translation>the case</translation>
+    </message>
+    <message>
+        <source>the consult</source>
+        <translation>the consult</translation>
+    </message>
+    <message>
+        <source>the handover</source>
+        <translation>the handover</translation>
+    </message>
+    <message>
+        <source>the evaluation</source>
+        <translation>the evaluation</translation>
+    </message>
+    <message>
+        <source>the proposal</source>
+        <translation>the proposal</translation>
+    </message>
+    <message>
+        <source>the user</source>
+        <translation>the user</translation>
+    </message>
+    <message>
+        <source>the break-the-glass</source>
+        <translation>the break-the-glass</translation>
+    </message>
+    <message>
+        <source>the pre-registration</source>
+        <translation>the pre-registration</translation>
+    </message>
+    <message>
+        <source>the consent</source>
+        <translation>the consent</translation>
+    </message>
+</context>
+<context>
     <name>PlanFormat</name>
     <message>
         <source>Signs: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Signs: %1</translation>
     </message>
     <message>
         <source>What I do: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>What I do: %1</translation>
     </message>
     <message>
         <source>What others do: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>What others do: %1</translation>
     </message>
     <message>
         <source>Green phase</source>
-        <translation type="unfinished"></translation>
+        <translation>Green phase</translation>
     </message>
     <message>
         <source>Orange phase</source>
-        <translation type="unfinished"></translation>
+        <translation>Orange phase</translation>
     </message>
     <message>
         <source>Red phase</source>
-        <translation type="unfinished"></translation>
+        <translation>Red phase</translation>
     </message>
     <message>
         <source>1. Warning signs</source>
-        <translation type="unfinished"></translation>
+        <translation>1. Warning signs</translation>
     </message>
     <message>
         <source>2. Own coping</source>
-        <translation type="unfinished"></translation>
+        <translation>2. Own coping</translation>
     </message>
     <message>
         <source>3. Distracting people</source>
-        <translation type="unfinished"></translation>
+        <translation>3. Distracting people</translation>
     </message>
     <message>
         <source>3. Distracting places</source>
-        <translation type="unfinished"></translation>
+        <translation>3. Distracting places</translation>
     </message>
     <message>
         <source>4. People who can help</source>
-        <translation type="unfinished"></translation>
+        <translation>4. People who can help</translation>
     </message>
     <message>
         <source>5. Professionals and agencies</source>
-        <translation type="unfinished"></translation>
+        <translation>5. Professionals and agencies</translation>
     </message>
     <message>
         <source>6. Making the environment safe</source>
-        <translation type="unfinished"></translation>
+        <translation>6. Making the environment safe</translation>
     </message>
     <message>
         <source>Crisis workers: do</source>
-        <translation type="unfinished"></translation>
+        <translation>Crisis workers: do</translation>
     </message>
     <message>
         <source>Crisis workers: avoid</source>
-        <translation type="unfinished"></translation>
+        <translation>Crisis workers: avoid</translation>
     </message>
     <message>
         <source>Agreements</source>
-        <translation type="unfinished"></translation>
+        <translation>Agreements</translation>
     </message>
     <message>
         <source>Plan version %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan version %1</translation>
     </message>
     <message>
         <source>by %1, %2 — %3</source>
-        <translation type="unfinished"></translation>
+        <translation>by %1, %2 — %3</translation>
     </message>
     <message>
         <source>Green</source>
-        <translation type="unfinished"></translation>
+        <translation>Green</translation>
     </message>
     <message>
         <source>Orange</source>
-        <translation type="unfinished"></translation>
+        <translation>Orange</translation>
     </message>
     <message>
         <source>Red</source>
-        <translation type="unfinished"></translation>
+        <translation>Red</translation>
     </message>
     <message>
         <source>Signs</source>
-        <translation type="unfinished"></translation>
+        <translation>Signs</translation>
     </message>
     <message>
         <source>What I do</source>
-        <translation type="unfinished"></translation>
+        <translation>What I do</translation>
     </message>
     <message>
         <source>What others do</source>
-        <translation type="unfinished"></translation>
+        <translation>What others do</translation>
     </message>
     <message>
         <source>No changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>No changes.</translation>
     </message>
 </context>
 <context>
     <name>Text</name>
     <message>
         <source>crisis worker</source>
-        <translation type="unfinished"></translation>
+        <translation>crisis worker</translation>
     </message>
     <message>
         <source>psychiatrist</source>
-        <translation type="unfinished"></translation>
+        <translation>psychiatrist</translation>
     </message>
     <message>
         <source>coordinator</source>
-        <translation type="unfinished"></translation>
+        <translation>coordinator</translation>
     </message>
     <message>
         <source>administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>administrator</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>unknown</translation>
     </message>
     <message>
         <source>Suicidality</source>
-        <translation type="unfinished"></translation>
+        <translation>Suicidality</translation>
     </message>
     <message>
         <source>Suicide attempt</source>
-        <translation type="unfinished"></translation>
+        <translation>Suicide attempt</translation>
     </message>
     <message>
         <source>Self-harm</source>
-        <translation type="unfinished"></translation>
+        <translation>Self-harm</translation>
     </message>
     <message>
         <source>Severe aggression</source>
-        <translation type="unfinished"></translation>
+        <translation>Severe aggression</translation>
     </message>
     <message>
         <source>Domestic violence</source>
-        <translation type="unfinished"></translation>
+        <translation>Domestic violence</translation>
     </message>
     <message>
         <source>Substance use</source>
-        <translation type="unfinished"></translation>
+        <translation>Substance use</translation>
     </message>
     <message>
         <source>Runaway</source>
-        <translation type="unfinished"></translation>
+        <translation>Runaway</translation>
     </message>
     <message>
         <source>Psychosis</source>
-        <translation type="unfinished"></translation>
+        <translation>Psychosis</translation>
     </message>
     <message>
         <source>Child abuse</source>
-        <translation type="unfinished"></translation>
+        <translation>Child abuse</translation>
     </message>
     <message>
         <source>Stayed home</source>
-        <translation type="unfinished"></translation>
+        <translation>Stayed home</translation>
     </message>
     <message>
         <source>With own network</source>
-        <translation type="unfinished"></translation>
+        <translation>With own network</translation>
     </message>
     <message>
         <source>Crisis placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Crisis placement</translation>
     </message>
     <message>
         <source>Admission</source>
-        <translation type="unfinished"></translation>
+        <translation>Admission</translation>
     </message>
     <message>
         <source>not yet known</source>
-        <translation type="unfinished"></translation>
+        <translation>not yet known</translation>
     </message>
     <message>
         <source>normal</source>
-        <translation type="unfinished"></translation>
+        <translation>normal</translation>
     </message>
     <message>
         <source>complex</source>
-        <translation type="unfinished"></translation>
+        <translation>complex</translation>
     </message>
     <message>
         <source>not set</source>
-        <translation type="unfinished"></translation>
+        <translation>not set</translation>
     </message>
     <message>
         <source>Incoming call</source>
-        <translation type="unfinished"></translation>
+        <translation>Incoming call</translation>
     </message>
     <message>
         <source>Outgoing call</source>
-        <translation type="unfinished"></translation>
+        <translation>Outgoing call</translation>
     </message>
     <message>
         <source>Home visit</source>
-        <translation type="unfinished"></translation>
+        <translation>Home visit</translation>
     </message>
     <message>
         <source>Youth</source>
-        <translation type="unfinished"></translation>
+        <translation>Youth</translation>
     </message>
     <message>
         <source>Parent</source>
-        <translation type="unfinished"></translation>
+        <translation>Parent</translation>
     </message>
     <message>
         <source>Professional</source>
-        <translation type="unfinished"></translation>
+        <translation>Professional</translation>
     </message>
     <message>
         <source>Police</source>
-        <translation type="unfinished"></translation>
+        <translation>Police</translation>
     </message>
     <message>
         <source>GP</source>
-        <translation type="unfinished"></translation>
+        <translation>GP</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>Other</translation>
     </message>
     <message>
         <source>&amp;Advice</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Advice</translation>
     </message>
     <message>
         <source>A&amp;greements</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;greements</translation>
     </message>
     <message>
         <source>&amp;De-escalating conversation</source>
@@ -244,11 +503,11 @@
     </message>
     <message>
         <source>&amp;Network engaged</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Network engaged</translation>
     </message>
     <message>
         <source>&amp;Home visit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Home visit</translation>
     </message>
     <message>
         <source>&amp;Psychiatrist consulted</source>
@@ -260,163 +519,159 @@
     </message>
     <message>
         <source>Within the shift</source>
-        <translation type="unfinished"></translation>
+        <translation>Within the shift</translation>
     </message>
     <message>
         <source>Within the hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Within the hour</translation>
     </message>
     <message>
         <source>Now, call back</source>
-        <translation type="unfinished"></translation>
+        <translation>Now, call back</translation>
     </message>
     <message>
         <source>Ongoing care</source>
-        <translation type="unfinished"></translation>
+        <translation>Ongoing care</translation>
     </message>
     <message>
         <source>Intensive home treatment</source>
-        <translation type="unfinished"></translation>
+        <translation>Intensive home treatment</translation>
     </message>
     <message>
         <source>Local team</source>
-        <translation type="unfinished"></translation>
+        <translation>Local team</translation>
     </message>
     <message>
         <source>Veilig Thuis</source>
-        <translation type="unfinished"></translation>
+        <translation>Veilig Thuis</translation>
     </message>
     <message>
         <source>Receiver contacted</source>
-        <translation type="unfinished"></translation>
+        <translation>Receiver contacted</translation>
     </message>
     <message>
         <source>Family contacted</source>
-        <translation type="unfinished"></translation>
+        <translation>Family contacted</translation>
     </message>
     <message>
         <source>Agreements recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Agreements recorded</translation>
     </message>
     <message>
         <source>Confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmed</translation>
     </message>
     <message>
         <source>open</source>
-        <translation type="unfinished"></translation>
+        <translation>open</translation>
     </message>
     <message>
         <source>confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>confirmed</translation>
     </message>
     <message>
         <source>escalated</source>
-        <translation type="unfinished"></translation>
+        <translation>escalated</translation>
     </message>
     <message>
         <source>Pre-registration</source>
-        <translation type="unfinished"></translation>
+        <translation>Pre-registration</translation>
     </message>
     <message>
         <source>Dossier access</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier access</translation>
     </message>
     <message>
         <source>Inform local team</source>
-        <translation type="unfinished"></translation>
+        <translation>Inform local team</translation>
     </message>
     <message>
         <source>Share plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Share plan</translation>
     </message>
     <message>
         <source>Care provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Care provider</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>None</translation>
     </message>
     <message>
         <source>Supervision order (OTS)</source>
-        <translation type="unfinished"></translation>
+        <translation>Supervision order (OTS)</translation>
     </message>
     <message>
         <source>Guardianship</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardianship</translation>
     </message>
     <message>
         <source>not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>not recorded</translation>
     </message>
     <message>
         <source>Opened</source>
-        <translation type="unfinished"></translation>
+        <translation>Opened</translation>
     </message>
     <message>
         <source>Contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Contact</translation>
     </message>
     <message>
         <source>Consult requested</source>
-        <translation type="unfinished"></translation>
+        <translation>Consult requested</translation>
     </message>
     <message>
         <source>Consult answered</source>
-        <translation type="unfinished"></translation>
+        <translation>Consult answered</translation>
     </message>
     <message>
         <source>Updated</source>
-        <translation type="unfinished"></translation>
+        <translation>Updated</translation>
     </message>
     <message>
         <source>Closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Closed</translation>
     </message>
     <message>
         <source>Youth linked</source>
-        <translation type="unfinished"></translation>
+        <translation>Youth linked</translation>
     </message>
     <message>
         <source>closed</source>
-        <translation type="unfinished"></translation>
+        <translation>closed</translation>
     </message>
     <message>
         <source>The server cannot be reached.</source>
-        <translation type="unfinished"></translation>
+        <translation>The server cannot be reached.</translation>
     </message>
     <message>
         <source>Not signed in (or the session has ended).</source>
-        <translation type="unfinished"></translation>
+        <translation>Not signed in (or the session has ended).</translation>
     </message>
     <message>
         <source>Your role may not do this.</source>
-        <translation type="unfinished"></translation>
+        <translation>Your role may not do this.</translation>
     </message>
     <message>
         <source>Something in the form is not right.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This cannot be done yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Something in the form is not right.</translation>
     </message>
     <message>
         <source>Not found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Not found.</translation>
     </message>
     <message>
         <source>Someone else changed this meanwhile; reload and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Someone else changed this meanwhile; reload and try again.</translation>
     </message>
     <message>
         <source>Too many attempts; wait a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Too many attempts; wait a moment.</translation>
     </message>
     <message>
         <source>Something went wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>Something went wrong.</translation>
     </message>
     <message numerus="yes">
         <source>about %n years</source>
@@ -425,110 +680,250 @@
             <numerusform>about %n years</numerusform>
         </translation>
     </message>
+    <message>
+        <source>A required field is empty.</source>
+        <translation>A required field is empty.</translation>
+    </message>
+    <message>
+        <source>Fill in %1.</source>
+        <translation>Fill in %1.</translation>
+    </message>
+    <message>
+        <source>A text is too long.</source>
+        <translation>A text is too long.</translation>
+    </message>
+    <message>
+        <source>%1 is too long: at most %2 characters.</source>
+        <translation>%1 is too long: at most %2 characters.</translation>
+    </message>
+    <message>
+        <source>%1 is not right; check what you typed.</source>
+        <translation>%1 is not right; check what you typed.</translation>
+    </message>
+    <message>
+        <source>%1 lies in the future; give a time that has passed.</source>
+        <translation>%1 lies in the future; give a time that has passed.</translation>
+    </message>
+    <message>
+        <source>The time</source>
+        <translation>The time</translation>
+    </message>
+    <message>
+        <source>Your role may not do this. Ask the coordinator if it is needed.</source>
+        <translation>Your role may not do this. Ask the coordinator if it is needed.</translation>
+    </message>
+    <message>
+        <source>There is no valid consent for pre-registration. With a reason you can open the plan anyway (break the glass).</source>
+        <translation>There is no valid consent for pre-registration. With a reason you can open the plan anyway (break the glass).</translation>
+    </message>
+    <message>
+        <source>There is no valid consent for &quot;%1&quot;. Record the consent first, or give the legal ground.</source>
+        <translation>There is no valid consent for &quot;%1&quot;. Record the consent first, or give the legal ground.</translation>
+    </message>
+    <message>
+        <source>The user name or the password is not right.</source>
+        <translation>The user name or the password is not right.</translation>
+    </message>
+    <message>
+        <source>Your role needs a second factor: type the six-digit code from your authenticator app.</source>
+        <translation>Your role needs a second factor: type the six-digit code from your authenticator app.</translation>
+    </message>
+    <message>
+        <source>The six-digit code is not right or was already used; wait for the next code.</source>
+        <translation>The six-digit code is not right or was already used; wait for the next code.</translation>
+    </message>
+    <message>
+        <source>This account is disabled; ask the administrator.</source>
+        <translation>This account is disabled; ask the administrator.</translation>
+    </message>
+    <message>
+        <source>Your session has ended; sign in again.</source>
+        <translation>Your session has ended; sign in again.</translation>
+    </message>
+    <message>
+        <source>The password is not right.</source>
+        <translation>The password is not right.</translation>
+    </message>
+    <message>
+        <source>You signed in with a one-time password: choose your own password first.</source>
+        <translation>You signed in with a one-time password: choose your own password first.</translation>
+    </message>
+    <message>
+        <source>Your own break-the-glass is reviewed by another coordinator.</source>
+        <translation>Your own break-the-glass is reviewed by another coordinator.</translation>
+    </message>
+    <message>
+        <source>This no longer exists; refresh the screen.</source>
+        <translation>This no longer exists; refresh the screen.</translation>
+    </message>
+    <message>
+        <source>%1 no longer exists (or never did); refresh the screen.</source>
+        <translation>%1 no longer exists (or never did); refresh the screen.</translation>
+    </message>
+    <message>
+        <source>This already exists.</source>
+        <translation>This already exists.</translation>
+    </message>
+    <message>
+        <source>%1 is already in use or already exists.</source>
+        <translation>%1 is already in use or already exists.</translation>
+    </message>
+    <message>
+        <source>This was already done, by you or a colleague; refresh the screen.</source>
+        <translation>This was already done, by you or a colleague; refresh the screen.</translation>
+    </message>
+    <message>
+        <source>The case is closed; open a new case for a new call.</source>
+        <translation>The case is closed; open a new case for a new call.</translation>
+    </message>
+    <message>
+        <source>The case cannot close while a handover is not confirmed: record the handover&apos;s steps first.</source>
+        <translation>The case cannot close while a handover is not confirmed: record the handover&apos;s steps first.</translation>
+    </message>
+    <message>
+        <source>Record the step &quot;%1&quot; first.</source>
+        <translation>Record the step &quot;%1&quot; first.</translation>
+    </message>
+    <message>
+        <source>Someone else saved version %1 meanwhile; reload it and make your change again.</source>
+        <translation>Someone else saved version %1 meanwhile; reload it and make your change again.</translation>
+    </message>
+    <message>
+        <source>The case has no youth yet: register or link the youth first.</source>
+        <translation>The case has no youth yet: register or link the youth first.</translation>
+    </message>
+    <message>
+        <source>This cannot be done now.</source>
+        <translation>This cannot be done now.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached; try again in a moment.</source>
+        <translation>The server cannot be reached; try again in a moment.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s storage is full: nothing was saved. Tell the administrator.</source>
+        <translation>The server&apos;s storage is full: nothing was saved. Tell the administrator.</translation>
+    </message>
+    <message>
+        <source>The server could not record this in the audit log, so it did not do it; try again.</source>
+        <translation>The server could not record this in the audit log, so it did not do it; try again.</translation>
+    </message>
+    <message>
+        <source>This is too large to send.</source>
+        <translation>This is too large to send.</translation>
+    </message>
+    <message>
+        <source>Something went wrong on the server; try again or tell the administrator.</source>
+        <translation>Something went wrong on the server; try again or tell the administrator.</translation>
+    </message>
+    <message>
+        <source>Details: %1</source>
+        <translation>Details: %1</translation>
+    </message>
 </context>
 <context>
     <name>spoed::desk::BreakGlassDialog</name>
     <message>
         <source>Break the glass</source>
-        <translation type="unfinished"></translation>
+        <translation>Break the glass</translation>
     </message>
     <message>
         <source>There is no valid consent to read this youth&apos;s plan. You can open it anyway when it is needed for the youth&apos;s safety right now. Your reason is recorded, the access holds for this youth only and for a limited time, and a coordinator reviews it.</source>
-        <translation type="unfinished"></translation>
+        <translation>There is no valid consent to read this youth&apos;s plan. You can open it anyway when it is needed for the youth&apos;s safety right now. Your reason is recorded, the access holds for this youth only and for a limited time, and a coordinator reviews it.</translation>
     </message>
     <message>
         <source>Why you need the plan now (at least 10 characters)</source>
-        <translation type="unfinished"></translation>
+        <translation>Why you need the plan now (at least 10 characters)</translation>
     </message>
     <message>
         <source>&amp;Open the plan</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Open the plan</translation>
     </message>
     <message>
         <source>Opening…</source>
-        <translation type="unfinished"></translation>
+        <translation>Opening…</translation>
     </message>
     <message>
         <source>Your &amp;password</source>
-        <translation type="unfinished"></translation>
+        <translation>Your &amp;password</translation>
     </message>
     <message>
         <source>Second &amp;factor</source>
-        <translation type="unfinished"></translation>
+        <translation>Second &amp;factor</translation>
     </message>
 </context>
 <context>
     <name>spoed::desk::BreakGlassReviews</name>
     <message>
         <source>Opened</source>
-        <translation type="unfinished"></translation>
+        <translation>Opened</translation>
     </message>
     <message>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>By</translation>
     </message>
     <message>
         <source>Youth</source>
-        <translation type="unfinished"></translation>
+        <translation>Youth</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason</translation>
     </message>
     <message>
         <source>Review</source>
-        <translation type="unfinished"></translation>
+        <translation>Review</translation>
     </message>
     <message>
         <source>Also &amp;reviewed</source>
-        <translation type="unfinished"></translation>
+        <translation>Also &amp;reviewed</translation>
     </message>
     <message>
         <source>Refresh (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Refresh (F5)</translation>
     </message>
     <message>
         <source>Review note (required)</source>
-        <translation type="unfinished"></translation>
+        <translation>Review note (required)</translation>
     </message>
     <message>
         <source>&amp;Justified</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Justified</translation>
     </message>
     <message>
         <source>&amp;Not justified</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Not justified</translation>
     </message>
     <message>
         <source>justified</source>
-        <translation type="unfinished"></translation>
+        <translation>justified</translation>
     </message>
     <message>
         <source>not justified</source>
-        <translation type="unfinished"></translation>
+        <translation>not justified</translation>
     </message>
     <message>
         <source>to review</source>
-        <translation type="unfinished"></translation>
+        <translation>to review</translation>
     </message>
     <message>
         <source>Review saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Review saved.</translation>
     </message>
 </context>
 <context>
     <name>spoed::desk::CaseUpdateForm</name>
     <message>
         <source>Risk flags</source>
-        <translation type="unfinished"></translation>
+        <translation>Risk flags</translation>
     </message>
     <message>
         <source>tags for the figures, separated by commas</source>
-        <translation type="unfinished"></translation>
+        <translation>tags for the figures, separated by commas</translation>
     </message>
     <message>
         <source>Sa&amp;ve case</source>
-        <translation type="unfinished"></translation>
+        <translation>Sa&amp;ve case</translation>
     </message>
     <message>
         <source>Close &amp;case</source>
@@ -544,188 +939,188 @@
     </message>
     <message>
         <source>Comple&amp;xity</source>
-        <translation type="unfinished"></translation>
+        <translation>Comple&amp;xity</translation>
     </message>
     <message>
         <source>Saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved.</translation>
     </message>
     <message>
         <source>Case closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Case closed.</translation>
     </message>
 </context>
 <context>
     <name>spoed::desk::CaseView</name>
     <message>
         <source>Youth and &amp;plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Youth and &amp;plan</translation>
     </message>
     <message>
         <source>Refresh (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Refresh (F5)</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>When</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>What</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
     <message>
         <source>Log &amp;contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Log &amp;contact</translation>
     </message>
     <message>
         <source>Consu&amp;lt</source>
-        <translation type="unfinished"></translation>
+        <translation>Consu&amp;lt</translation>
     </message>
     <message>
         <source>Case &amp;details</source>
-        <translation type="unfinished"></translation>
+        <translation>Case &amp;details</translation>
     </message>
     <message>
         <source>Hand&amp;over</source>
-        <translation type="unfinished"></translation>
+        <translation>Hand&amp;over</translation>
     </message>
     <message>
         <source>none recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>none recorded</translation>
     </message>
     <message>
         <source>&amp;Register or link the youth…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Register or link the youth…</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; — case %2, %3, opened %4&lt;br&gt;Risk: %5 — outcome: %6</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — case %2, %3, opened %4&lt;br&gt;Risk: %5 — outcome: %6</translation>
     </message>
     <message>
         <source>No youth linked yet: register or link the youth to see their plan.</source>
-        <translation type="unfinished"></translation>
+        <translation>No youth linked yet: register or link the youth to see their plan.</translation>
     </message>
     <message>
         <source>There is no plan for this youth.</source>
-        <translation type="unfinished"></translation>
+        <translation>There is no plan for this youth.</translation>
     </message>
     <message>
         <source>There is no valid consent to show the plan here. In the look-up you can open it with a reason (break the glass).</source>
-        <translation type="unfinished"></translation>
+        <translation>There is no valid consent to show the plan here. In the look-up you can open it with a reason (break the glass).</translation>
     </message>
 </context>
 <context>
     <name>spoed::desk::CommandLine</name>
     <message>
         <source>The desk of Spoed: look up youths and their plans, log crisis calls, consult the psychiatrist, hand over to regular care.</source>
-        <translation type="unfinished"></translation>
+        <translation>The desk of Spoed: look up youths and their plans, log crisis calls, consult the psychiatrist, hand over to regular care.</translation>
     </message>
     <message>
         <source>Show this help and quit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Show this help and quit.</translation>
     </message>
     <message>
         <source>Show the version and quit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Show the version and quit.</translation>
     </message>
     <message>
         <source>The server&apos;s address, e.g. https://localhost:8443.</source>
-        <translation type="unfinished"></translation>
+        <translation>The server&apos;s address, e.g. https://localhost:8443.</translation>
     </message>
     <message>
         <source>The CA file that signed the server&apos;s certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>The CA file that signed the server&apos;s certificate.</translation>
     </message>
     <message>
         <source>The language: nl or en.</source>
-        <translation type="unfinished"></translation>
+        <translation>The language: nl or en.</translation>
     </message>
     <message>
         <source>unexpected argument: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>unexpected argument: %1</translation>
     </message>
     <message>
         <source>--lang takes nl or en, not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>--lang takes nl or en, not %1</translation>
     </message>
     <message>
         <source>FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>FILE</translation>
     </message>
 </context>
 <context>
     <name>spoed::desk::ConsultQueue</name>
     <message>
         <source>Requested</source>
-        <translation type="unfinished"></translation>
+        <translation>Requested</translation>
     </message>
     <message>
         <source>Urgency</source>
-        <translation type="unfinished"></translation>
+        <translation>Urgency</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>State</translation>
     </message>
     <message>
         <source>Refresh (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Refresh (F5)</translation>
     </message>
     <message>
         <source>Your advice to the crisis worker</source>
-        <translation type="unfinished"></translation>
+        <translation>Your advice to the crisis worker</translation>
     </message>
     <message>
         <source>Send &amp;advice</source>
-        <translation type="unfinished"></translation>
+        <translation>Send &amp;advice</translation>
     </message>
     <message>
         <source>&lt;b&gt;Consult requests&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Consult requests&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Case (read-only)</source>
-        <translation type="unfinished"></translation>
+        <translation>Case (read-only)</translation>
     </message>
     <message>
         <source>Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan</translation>
     </message>
     <message>
         <source>Advice</source>
-        <translation type="unfinished"></translation>
+        <translation>Advice</translation>
     </message>
     <message>
         <source>waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>waiting</translation>
     </message>
     <message>
         <source>answered</source>
-        <translation type="unfinished"></translation>
+        <translation>answered</translation>
     </message>
     <message>
         <source>&lt;b&gt;Question&lt;/b&gt; (%1, %2):&lt;br&gt;%3</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Question&lt;/b&gt; (%1, %2):&lt;br&gt;%3</translation>
     </message>
     <message>
         <source>Advice given</source>
-        <translation type="unfinished"></translation>
+        <translation>Advice given</translation>
     </message>
     <message>
         <source>&lt;i&gt;The youth is not known in this case.&lt;/i&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;i&gt;The youth is not known in this case.&lt;/i&gt;</translation>
     </message>
     <message>
         <source>Advice sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Advice sent.</translation>
     </message>
     <message>
         <source>Youth</source>
-        <translation type="unfinished"></translation>
+        <translation>Youth</translation>
     </message>
     <message numerus="yes">
         <source>%1, %n year(s)</source>
@@ -736,7 +1131,7 @@
     </message>
     <message>
         <source>Advice — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Advice — %1</translation>
     </message>
     <message numerus="yes">
         <source>%1, about %n year(s)</source>
@@ -750,27 +1145,27 @@
     <name>spoed::desk::ConsultRequestForm</name>
     <message>
         <source>Your question for the backup psychiatrist</source>
-        <translation type="unfinished"></translation>
+        <translation>Your question for the backup psychiatrist</translation>
     </message>
     <message>
         <source>As&amp;k the psychiatrist</source>
-        <translation type="unfinished"></translation>
+        <translation>As&amp;k the psychiatrist</translation>
     </message>
     <message>
         <source>&amp;Question</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Question</translation>
     </message>
     <message>
         <source>&amp;Urgency</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Urgency</translation>
     </message>
     <message>
         <source>Type your question for the psychiatrist first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Type your question for the psychiatrist first.</translation>
     </message>
     <message>
         <source>Consult question — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Consult question — %1</translation>
     </message>
 </context>
 <context>
@@ -781,11 +1176,11 @@
     </message>
     <message>
         <source>What happened, what was agreed</source>
-        <translation type="unfinished"></translation>
+        <translation>What happened, what was agreed</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>none</translation>
     </message>
     <message>
         <source>&amp;Log contact (Ctrl+Enter)</source>
@@ -793,11 +1188,11 @@
     </message>
     <message>
         <source>Responses</source>
-        <translation type="unfinished"></translation>
+        <translation>Responses</translation>
     </message>
     <message>
         <source>&amp;Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kind</translation>
     </message>
     <message>
         <source>Ca&amp;ller</source>
@@ -813,66 +1208,66 @@
     </message>
     <message>
         <source>Su&amp;mmary</source>
-        <translation type="unfinished"></translation>
+        <translation>Su&amp;mmary</translation>
     </message>
     <message>
         <source>Plan &amp;version consulted</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan &amp;version consulted</translation>
     </message>
     <message>
         <source>Start the call (F2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Start the call (F2)</translation>
     </message>
     <message>
         <source>The call&apos;s start and end times come from this timer.</source>
-        <translation type="unfinished"></translation>
+        <translation>The call&apos;s start and end times come from this timer.</translation>
     </message>
     <message>
         <source>Call running since %1: %2:%3</source>
-        <translation type="unfinished"></translation>
+        <translation>Call running since %1: %2:%3</translation>
     </message>
     <message>
         <source>Contact — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Contact — %1</translation>
     </message>
 </context>
 <context>
     <name>spoed::desk::DirectoryView</name>
     <message>
         <source>Organisation / contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisation / contact</translation>
     </message>
     <message>
         <source>Kind / role</source>
-        <translation type="unfinished"></translation>
+        <translation>Kind / role</translation>
     </message>
     <message>
         <source>Municipality</source>
-        <translation type="unfinished"></translation>
+        <translation>Municipality</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone</translation>
     </message>
     <message>
         <source>Available</source>
-        <translation type="unfinished"></translation>
+        <translation>Available</translation>
     </message>
     <message>
         <source>Refresh (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Refresh (F5)</translation>
     </message>
     <message>
         <source>Edit organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit organisation</translation>
     </message>
     <message>
         <source>one per line: name | role | phone | availability | * for the designated contact</source>
-        <translation type="unfinished"></translation>
+        <translation>one per line: name | role | phone | availability | * for the designated contact</translation>
     </message>
     <message>
         <source>New organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>New organisation</translation>
     </message>
     <message>
         <source>&amp;Save</source>
@@ -880,161 +1275,161 @@
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Kind</translation>
     </message>
     <message>
         <source>Availability</source>
-        <translation type="unfinished"></translation>
+        <translation>Availability</translation>
     </message>
     <message>
         <source>Contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Contacts</translation>
     </message>
     <message>
         <source>Saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved.</translation>
     </message>
 </context>
 <context>
     <name>spoed::desk::DraftSender</name>
     <message>
         <source>Connection is back: sending…</source>
-        <translation type="unfinished"></translation>
+        <translation>Connection is back: sending…</translation>
     </message>
     <message>
         <source>Sending…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sending…</translation>
     </message>
     <message>
         <source>Saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved.</translation>
     </message>
     <message>
         <source>Not sent yet: the server cannot be reached. It stays here and is sent as soon as the connection is back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Not sent yet: the server cannot be reached. It stays here and is sent as soon as the connection is back.</translation>
     </message>
     <message>
         <source>Text that was not sent yet is back. Check it and save it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Text that was not sent yet is back. Check it and save it.</translation>
     </message>
 </context>
 <context>
     <name>spoed::desk::EvaluationsView</name>
     <message>
         <source>planned</source>
-        <translation type="unfinished"></translation>
+        <translation>planned</translation>
     </message>
     <message>
         <source>overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>overdue</translation>
     </message>
     <message>
         <source>held</source>
-        <translation type="unfinished"></translation>
+        <translation>held</translation>
     </message>
     <message>
         <source>finalised</source>
-        <translation type="unfinished"></translation>
+        <translation>finalised</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>unknown</translation>
     </message>
     <message>
         <source>planned by hand</source>
-        <translation type="unfinished"></translation>
+        <translation>planned by hand</translation>
     </message>
     <message>
         <source>marked complex</source>
-        <translation type="unfinished"></translation>
+        <translation>marked complex</translation>
     </message>
     <message>
         <source>crisis placement</source>
-        <translation type="unfinished"></translation>
+        <translation>crisis placement</translation>
     </message>
     <message>
         <source>admission</source>
-        <translation type="unfinished"></translation>
+        <translation>admission</translation>
     </message>
     <message>
         <source>suicide attempt</source>
-        <translation type="unfinished"></translation>
+        <translation>suicide attempt</translation>
     </message>
     <message>
         <source>repeat crises</source>
-        <translation type="unfinished"></translation>
+        <translation>repeat crises</translation>
     </message>
     <message>
         <source>with own network</source>
-        <translation type="unfinished"></translation>
+        <translation>with own network</translation>
     </message>
     <message>
         <source>stayed home</source>
-        <translation type="unfinished"></translation>
+        <translation>stayed home</translation>
     </message>
     <message>
         <source>risk flag</source>
-        <translation type="unfinished"></translation>
+        <translation>risk flag</translation>
     </message>
     <message>
         <source>Due by</source>
-        <translation type="unfinished"></translation>
+        <translation>Due by</translation>
     </message>
     <message>
         <source>Case</source>
-        <translation type="unfinished"></translation>
+        <translation>Case</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Why</source>
-        <translation type="unfinished"></translation>
+        <translation>Why</translation>
     </message>
     <message>
         <source>all</source>
-        <translation type="unfinished"></translation>
+        <translation>all</translation>
     </message>
     <message>
         <source>&amp;Plan an evaluation of case</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Plan an evaluation of case</translation>
     </message>
     <message>
         <source>&amp;Held on</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Held on</translation>
     </message>
     <message>
         <source>one per line: organisation | name | role</source>
-        <translation type="unfinished"></translation>
+        <translation>one per line: organisation | name | role</translation>
     </message>
     <message>
         <source>not answered</source>
-        <translation type="unfinished"></translation>
+        <translation>not answered</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>yes</translation>
     </message>
     <message>
         <source>partly</source>
-        <translation type="unfinished"></translation>
+        <translation>partly</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>no</translation>
     </message>
     <message>
         <source>The evaluation changes the safety plan</source>
-        <translation type="unfinished"></translation>
+        <translation>The evaluation changes the safety plan</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>none</translation>
     </message>
     <message>
         <source>&amp;Save</source>
@@ -1042,15 +1437,15 @@
     </message>
     <message>
         <source>&amp;Finalise (read-only afterwards)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Finalise (read-only afterwards)</translation>
     </message>
     <message>
         <source>Review comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Review comment</translation>
     </message>
     <message>
         <source>Add &amp;comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Add &amp;comment</translation>
     </message>
     <message>
         <source>Meeting &amp;planned for</source>
@@ -1058,86 +1453,86 @@
     </message>
     <message>
         <source>Pa&amp;rticipants</source>
-        <translation type="unfinished"></translation>
+        <translation>Pa&amp;rticipants</translation>
     </message>
     <message>
         <source>Care already given</source>
-        <translation type="unfinished"></translation>
+        <translation>Care already given</translation>
     </message>
     <message>
         <source>What went well</source>
-        <translation type="unfinished"></translation>
+        <translation>What went well</translation>
     </message>
     <message>
         <source>What could be better</source>
-        <translation type="unfinished"></translation>
+        <translation>What could be better</translation>
     </message>
     <message>
         <source>Right help at the right time?</source>
-        <translation type="unfinished"></translation>
+        <translation>Right help at the right time?</translation>
     </message>
     <message>
         <source>What prevents a next crisis</source>
-        <translation type="unfinished"></translation>
+        <translation>What prevents a next crisis</translation>
     </message>
     <message>
         <source>Plan changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan changes</translation>
     </message>
     <message>
         <source>New plan version</source>
-        <translation type="unfinished"></translation>
+        <translation>New plan version</translation>
     </message>
     <message>
         <source>Evaluation planned.</source>
-        <translation type="unfinished"></translation>
+        <translation>Evaluation planned.</translation>
     </message>
     <message>
         <source>Finalised.</source>
-        <translation type="unfinished"></translation>
+        <translation>Finalised.</translation>
     </message>
     <message>
         <source>Comment added.</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment added.</translation>
     </message>
     <message>
         <source>&lt;i&gt;Choose an evaluation on the left.&lt;/i&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;i&gt;Choose an evaluation on the left.&lt;/i&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;Review&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Review&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved.</translation>
     </message>
     <message>
         <source>Case %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Case %1</translation>
     </message>
     <message>
         <source>Evaluation — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Evaluation — %1</translation>
     </message>
     <message>
         <source>&lt;b&gt;Evaluation: %1&lt;/b&gt; (case %2) — %3, due by %4&lt;br&gt;Why: %5</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Evaluation: %1&lt;/b&gt; (case %2) — %3, due by %4&lt;br&gt;Why: %5</translation>
     </message>
     <message>
         <source>Text that was not saved yet is back. Check it and save.</source>
-        <translation type="unfinished"></translation>
+        <translation>Text that was not saved yet is back. Check it and save.</translation>
     </message>
 </context>
 <context>
     <name>spoed::desk::FiguresView</name>
     <message>
         <source>per month</source>
-        <translation type="unfinished"></translation>
+        <translation>per month</translation>
     </message>
     <message>
         <source>per quarter</source>
-        <translation type="unfinished"></translation>
+        <translation>per quarter</translation>
     </message>
     <message>
         <source>&amp;Show</source>
@@ -1145,171 +1540,171 @@
     </message>
     <message>
         <source>Figure</source>
-        <translation type="unfinished"></translation>
+        <translation>Figure</translation>
     </message>
     <message>
         <source>Count</source>
-        <translation type="unfinished"></translation>
+        <translation>Count</translation>
     </message>
     <message>
         <source>Share</source>
-        <translation type="unfinished"></translation>
+        <translation>Share</translation>
     </message>
     <message>
         <source>Of</source>
-        <translation type="unfinished"></translation>
+        <translation>Of</translation>
     </message>
     <message>
         <source>The story behind the figures of this period (geteld én verteld)</source>
-        <translation type="unfinished"></translation>
+        <translation>The story behind the figures of this period (geteld én verteld)</translation>
     </message>
     <message>
         <source>Save &amp;narrative</source>
-        <translation type="unfinished"></translation>
+        <translation>Save &amp;narrative</translation>
     </message>
     <message>
         <source>cases</source>
-        <translation type="unfinished"></translation>
+        <translation>cases</translation>
     </message>
     <message>
         <source>contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>contacts</translation>
     </message>
     <message>
         <source>consults</source>
-        <translation type="unfinished"></translation>
+        <translation>consults</translation>
     </message>
     <message>
         <source>handovers</source>
-        <translation type="unfinished"></translation>
+        <translation>handovers</translation>
     </message>
     <message>
         <source>evaluations</source>
-        <translation type="unfinished"></translation>
+        <translation>evaluations</translation>
     </message>
     <message>
         <source>proposals</source>
-        <translation type="unfinished"></translation>
+        <translation>proposals</translation>
     </message>
     <message>
         <source>Export &amp;records (CSV)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export &amp;records (CSV)…</translation>
     </message>
     <message>
         <source>Export &amp;figures (CSV)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export &amp;figures (CSV)…</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>From</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>to</translation>
     </message>
     <message>
         <source>Narrative</source>
-        <translation type="unfinished"></translation>
+        <translation>Narrative</translation>
     </message>
     <message>
         <source>Narrative saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Narrative saved.</translation>
     </message>
     <message>
         <source>Export figures</source>
-        <translation type="unfinished"></translation>
+        <translation>Export figures</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV files (*.csv)</translation>
     </message>
     <message>
         <source>Exported to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Exported to %1.</translation>
     </message>
     <message>
         <source>Could not write %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not write %1.</translation>
     </message>
     <message>
         <source>Export records</source>
-        <translation type="unfinished"></translation>
+        <translation>Export records</translation>
     </message>
     <message>
         <source>Cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Cases</translation>
     </message>
     <message>
         <source>Cases and contacts per period</source>
-        <translation type="unfinished"></translation>
+        <translation>Cases and contacts per period</translation>
     </message>
     <message>
         <source>Outcome of the night</source>
-        <translation type="unfinished"></translation>
+        <translation>Outcome of the night</translation>
     </message>
     <message>
         <source>Weekday evenings</source>
-        <translation type="unfinished"></translation>
+        <translation>Weekday evenings</translation>
     </message>
     <message>
         <source>Weekends</source>
-        <translation type="unfinished"></translation>
+        <translation>Weekends</translation>
     </message>
     <message>
         <source>Stayed home</source>
-        <translation type="unfinished"></translation>
+        <translation>Stayed home</translation>
     </message>
     <message>
         <source>Consults</source>
-        <translation type="unfinished"></translation>
+        <translation>Consults</translation>
     </message>
     <message>
         <source>Complex cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Complex cases</translation>
     </message>
     <message>
         <source>With a pre-registered plan</source>
-        <translation type="unfinished"></translation>
+        <translation>With a pre-registered plan</translation>
     </message>
     <message>
         <source>Handovers confirmed by their due time</source>
-        <translation type="unfinished"></translation>
+        <translation>Handovers confirmed by their due time</translation>
     </message>
     <message>
         <source>Age %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Age %1</translation>
     </message>
     <message>
         <source>Risk: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Risk: %1</translation>
     </message>
     <message>
         <source>Problem area: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem area: %1</translation>
     </message>
     <message>
         <source>Cases in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cases in %1</translation>
     </message>
     <message>
         <source>figure</source>
-        <translation type="unfinished"></translation>
+        <translation>figure</translation>
     </message>
     <message>
         <source>count</source>
-        <translation type="unfinished"></translation>
+        <translation>count</translation>
     </message>
     <message>
         <source>share</source>
-        <translation type="unfinished"></translation>
+        <translation>share</translation>
     </message>
     <message>
         <source>of</source>
-        <translation type="unfinished"></translation>
+        <translation>of</translation>
     </message>
     <message>
         <source>Exporting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporting…</translation>
     </message>
     <message numerus="yes">
         <source>%n record(s) exported to %1.</source>
@@ -1320,109 +1715,109 @@
     </message>
     <message>
         <source>Calls and visits</source>
-        <translation type="unfinished"></translation>
+        <translation>Calls and visits</translation>
     </message>
     <message>
         <source>Repeat callers</source>
-        <translation type="unfinished"></translation>
+        <translation>Repeat callers</translation>
     </message>
 </context>
 <context>
     <name>spoed::desk::HandoverBoard</name>
     <message>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>Due</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>To</translation>
     </message>
     <message>
         <source>Municipality</source>
-        <translation type="unfinished"></translation>
+        <translation>Municipality</translation>
     </message>
     <message>
         <source>Case</source>
-        <translation type="unfinished"></translation>
+        <translation>Case</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>State</translation>
     </message>
     <message>
         <source>Also &amp;confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>Also &amp;confirmed</translation>
     </message>
     <message>
         <source>Refresh (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Refresh (F5)</translation>
     </message>
     <message>
         <source>The agreements made (needed for &apos;agreements recorded&apos;)</source>
-        <translation type="unfinished"></translation>
+        <translation>The agreements made (needed for &apos;agreements recorded&apos;)</translation>
     </message>
     <message>
         <source>&amp;Escalate…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Escalate…</translation>
     </message>
     <message>
         <source>Handover</source>
-        <translation type="unfinished"></translation>
+        <translation>Handover</translation>
     </message>
     <message>
         <source>&amp;Note</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Note</translation>
     </message>
     <message>
         <source>A&amp;greements</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;greements</translation>
     </message>
     <message>
         <source>OVERDUE</source>
-        <translation type="unfinished"></translation>
+        <translation>OVERDUE</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1 to %2&lt;/b&gt;&lt;br&gt;Contact: %3, %4&lt;br&gt;Due: %5 (%6)&lt;br&gt;State: %7</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1 to %2&lt;/b&gt;&lt;br&gt;Contact: %3, %4&lt;br&gt;Due: %5 (%6)&lt;br&gt;State: %7</translation>
     </message>
     <message>
         <source>overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>overdue</translation>
     </message>
     <message>
         <source>Agreements: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Agreements: %1</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Done</translation>
     </message>
     <message>
         <source>Record: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Record: %1</translation>
     </message>
     <message>
         <source>Recorded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Recorded: %1</translation>
     </message>
     <message>
         <source>Escalate handover</source>
-        <translation type="unfinished"></translation>
+        <translation>Escalate handover</translation>
     </message>
     <message>
         <source>Why it cannot be confirmed yet:</source>
-        <translation type="unfinished"></translation>
+        <translation>Why it cannot be confirmed yet:</translation>
     </message>
     <message>
         <source>Escalated.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escalated.</translation>
     </message>
 </context>
 <context>
     <name>spoed::desk::HandoverForm</name>
     <message>
         <source>only without consent, e.g. the reporting code (meldcode)</source>
-        <translation type="unfinished"></translation>
+        <translation>only without consent, e.g. the reporting code (meldcode)</translation>
     </message>
     <message>
         <source>Start &amp;handover</source>
@@ -1430,7 +1825,7 @@
     </message>
     <message>
         <source>&amp;To</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;To</translation>
     </message>
     <message>
         <source>From the &amp;directory</source>
@@ -1438,7 +1833,7 @@
     </message>
     <message>
         <source>Or &amp;name</source>
-        <translation type="unfinished"></translation>
+        <translation>Or &amp;name</translation>
     </message>
     <message>
         <source>Contact &amp;person</source>
@@ -1446,7 +1841,7 @@
     </message>
     <message>
         <source>P&amp;hone</source>
-        <translation type="unfinished"></translation>
+        <translation>P&amp;hone</translation>
     </message>
     <message>
         <source>&amp;Legal ground</source>
@@ -1454,118 +1849,106 @@
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>Due</translation>
     </message>
     <message>
         <source>— typed in below —</source>
-        <translation type="unfinished"></translation>
+        <translation>— typed in below —</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>%1 to %2 — due %3 — %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 to %2 — due %3 — %4</translation>
     </message>
     <message>
         <source>Handovers of this case</source>
-        <translation type="unfinished"></translation>
+        <translation>Handovers of this case</translation>
     </message>
 </context>
 <context>
     <name>spoed::desk::LoginWindow</name>
     <message>
         <source>Spoed — sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Spoed — sign in</translation>
     </message>
     <message>
         <source>&lt;h2&gt;Spoed voor Jeugd&lt;/h2&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Spoed voor Jeugd&lt;/h2&gt;</translation>
     </message>
     <message>
         <source>empty: the system&apos;s trusted certificates</source>
-        <translation type="unfinished"></translation>
+        <translation>empty: the system&apos;s trusted certificates</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Browse…</translation>
     </message>
     <message>
         <source>only for psychiatrists and administrators</source>
-        <translation type="unfinished"></translation>
+        <translation>only for psychiatrists and administrators</translation>
     </message>
     <message>
         <source>&amp;Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sign in</translation>
     </message>
     <message>
         <source>Se&amp;rver</source>
-        <translation type="unfinished"></translation>
+        <translation>Se&amp;rver</translation>
     </message>
     <message>
         <source>&amp;CA file</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;CA file</translation>
     </message>
     <message>
         <source>&amp;User name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;User name</translation>
     </message>
     <message>
         <source>&amp;Password</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Password</translation>
     </message>
     <message>
         <source>Second &amp;factor</source>
-        <translation type="unfinished"></translation>
+        <translation>Second &amp;factor</translation>
     </message>
     <message>
         <source>CA certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>CA certificate</translation>
     </message>
     <message>
         <source>PEM files (*.pem *.crt)</source>
-        <translation type="unfinished"></translation>
+        <translation>PEM files (*.pem *.crt)</translation>
     </message>
     <message>
         <source>Fill in your user name and password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fill in your user name and password.</translation>
     </message>
     <message>
         <source>Signing in…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server&apos;s certificate could not be verified, so Spoed did not connect. Check the server address and the CA file, or ask the administrator. Reason: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sign-in refused: user name, password or second factor not right, or the account is disabled. (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Signing in…</translation>
     </message>
     <message>
         <source>Choose a new password</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a new password</translation>
     </message>
     <message>
         <source>You signed in with a one-time password. Choose your own (at least 12 characters):</source>
-        <translation type="unfinished"></translation>
+        <translation>You signed in with a one-time password. Choose your own (at least 12 characters):</translation>
     </message>
     <message>
         <source>The same password again:</source>
-        <translation type="unfinished"></translation>
+        <translation>The same password again:</translation>
     </message>
     <message>
         <source>The new passwords were empty or not the same; sign in again with the one-time password.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your role needs a second factor: type the code from your authenticator app. (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>The new passwords were empty or not the same; sign in again with the one-time password.</translation>
     </message>
     <message>
         <source>Set up your second factor</source>
-        <translation type="unfinished"></translation>
+        <translation>Set up your second factor</translation>
     </message>
     <message>
         <source>Your role needs a second factor. Add this key to your authenticator app:
@@ -1575,18 +1958,32 @@
 (%2)
 
 Then type the six-digit code it shows:</source>
-        <translation type="unfinished"></translation>
+        <translation>Your role needs a second factor. Add this key to your authenticator app:
+
+%1
+
+(%2)
+
+Then type the six-digit code it shows:</translation>
     </message>
     <message>
         <source>The second factor was not set up; sign in again to do it.</source>
-        <translation type="unfinished"></translation>
+        <translation>The second factor was not set up; sign in again to do it.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate could not be verified, so Spoed did not connect. Check the server address and the CA file, or ask the administrator.</source>
+        <translation>The server&apos;s certificate could not be verified, so Spoed did not connect. Check the server address and the CA file, or ask the administrator.</translation>
+    </message>
+    <message>
+        <source>Details: %1</source>
+        <translation>Details: %1</translation>
     </message>
 </context>
 <context>
     <name>spoed::desk::LookupPanel</name>
     <message>
         <source>pre-registered</source>
-        <translation type="unfinished"></translation>
+        <translation>pre-registered</translation>
     </message>
     <message numerus="yes">
         <source>%n case(s) in 90 days</source>
@@ -1597,39 +1994,39 @@ Then type the six-digit code it shows:</source>
     </message>
     <message>
         <source>Name, phone number or date of birth</source>
-        <translation type="unfinished"></translation>
+        <translation>Name, phone number or date of birth</translation>
     </message>
     <message>
         <source>Case</source>
-        <translation type="unfinished"></translation>
+        <translation>Case</translation>
     </message>
     <message>
         <source>Opened</source>
-        <translation type="unfinished"></translation>
+        <translation>Opened</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Outcome</translation>
     </message>
     <message>
         <source>&amp;Open a new case</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Open a new case</translation>
     </message>
     <message>
         <source>&amp;Break the glass…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Break the glass…</translation>
     </message>
     <message>
         <source>&amp;Find</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Find</translation>
     </message>
     <message>
         <source>Earlier cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Earlier cases</translation>
     </message>
     <message numerus="yes">
         <source>Unknown youth; %n earlier case(s) from this number</source>
@@ -1640,87 +2037,87 @@ Then type the six-digit code it shows:</source>
     </message>
     <message>
         <source>No one known with this number</source>
-        <translation type="unfinished"></translation>
+        <translation>No one known with this number</translation>
     </message>
     <message>
         <source>No one found</source>
-        <translation type="unfinished"></translation>
+        <translation>No one found</translation>
     </message>
     <message>
         <source>Consent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Consent: %1</translation>
     </message>
     <message>
         <source>There is no plan for this youth.</source>
-        <translation type="unfinished"></translation>
+        <translation>There is no plan for this youth.</translation>
     </message>
     <message>
         <source>Opened by breaking the glass, until %1. This use is reviewed by a coordinator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Opened by breaking the glass, until %1. This use is reviewed by a coordinator.</translation>
     </message>
     <message>
         <source>Case for an &amp;unknown caller…</source>
-        <translation type="unfinished"></translation>
+        <translation>Case for an &amp;unknown caller…</translation>
     </message>
     <message>
         <source>Nobody known: open a case for this caller now; the youth can be registered or linked during or after the call. Enter in the look-up does the same.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nobody known: open a case for this caller now; the youth can be registered or linked during or after the call. Enter in the look-up does the same.</translation>
     </message>
     <message>
         <source>This youth has an open case</source>
-        <translation type="unfinished"></translation>
+        <translation>This youth has an open case</translation>
     </message>
     <message>
         <source>&amp;Continue the open case</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Continue the open case</translation>
     </message>
     <message>
         <source>Open a &amp;second case</source>
-        <translation type="unfinished"></translation>
+        <translation>Open a &amp;second case</translation>
     </message>
     <message>
         <source>Case for an unknown caller</source>
-        <translation type="unfinished"></translation>
+        <translation>Case for an unknown caller</translation>
     </message>
     <message>
         <source>e.g. father of a boy of about 14, Veendam</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. father of a boy of about 14, Veendam</translation>
     </message>
     <message>
         <source>&amp;Who is calling</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Who is calling</translation>
     </message>
     <message>
         <source>&amp;Number</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Number</translation>
     </message>
     <message>
         <source>&amp;Short description</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Short description</translation>
     </message>
     <message>
         <source>&amp;Open the case</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Open the case</translation>
     </message>
     <message>
         <source>Nobody is known with this number or name. The case opens without a youth; register or link the youth during or after the call.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nobody is known with this number or name. The case opens without a youth; register or link the youth during or after the call.</translation>
     </message>
     <message>
         <source>Describe the caller in a few words: who calls, about whom.</source>
-        <translation type="unfinished"></translation>
+        <translation>Describe the caller in a few words: who calls, about whom.</translation>
     </message>
     <message>
         <source>%1 has an open case, opened %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 has an open case, opened %2.</translation>
     </message>
     <message>
         <source>%1 has an open case, opened %2 by %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 has an open case, opened %2 by %3.</translation>
     </message>
     <message>
         <source>Continue that case, or open a second one?</source>
-        <translation type="unfinished"></translation>
+        <translation>Continue that case, or open a second one?</translation>
     </message>
     <message numerus="yes">
         <source>about %n years (date of birth not known)</source>
@@ -1731,459 +2128,462 @@ Then type the six-digit code it shows:</source>
     </message>
     <message>
         <source>%1 years, born %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 years, born %2</translation>
     </message>
     <message>
         <source>%1, %2. Phone: %3&lt;br&gt;Network: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2. Phone: %3&lt;br&gt;Network: %4</translation>
     </message>
 </context>
 <context>
     <name>spoed::desk::MainWindow</name>
     <message>
         <source>Spoed — %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Spoed — %1 (%2)</translation>
     </message>
     <message>
         <source>Signed in as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Signed in as %1</translation>
     </message>
     <message>
         <source>&amp;Spoed</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Spoed</translation>
     </message>
     <message>
         <source>&amp;Refresh everything</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Refresh everything</translation>
     </message>
     <message>
         <source>&amp;Language (after restart)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Language (after restart)</translation>
     </message>
     <message>
         <source>Sign &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign &amp;out</translation>
     </message>
     <message>
         <source>Spoed</source>
-        <translation type="unfinished"></translation>
+        <translation>Spoed</translation>
     </message>
     <message>
         <source>Signed out</source>
-        <translation type="unfinished"></translation>
+        <translation>Signed out</translation>
     </message>
     <message>
         <source>Your session has ended. Please sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Your session has ended. Please sign in again.</translation>
     </message>
     <message>
         <source>Case %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Case %1</translation>
     </message>
     <message>
         <source>Consult answered</source>
-        <translation type="unfinished"></translation>
+        <translation>Consult answered</translation>
     </message>
     <message>
         <source>The psychiatrist answered a consult of case %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>The psychiatrist answered a consult of case %1.</translation>
     </message>
     <message>
         <source>Handover overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>Handover overdue</translation>
     </message>
     <message>
         <source>A handover of case %1 is past its due time.</source>
-        <translation type="unfinished"></translation>
+        <translation>A handover of case %1 is past its due time.</translation>
     </message>
     <message>
         <source>Break-the-glass used</source>
-        <translation type="unfinished"></translation>
+        <translation>Break-the-glass used</translation>
     </message>
     <message>
         <source>A plan was opened without consent; it waits for your review.</source>
-        <translation type="unfinished"></translation>
+        <translation>A plan was opened without consent; it waits for your review.</translation>
     </message>
     <message>
         <source>● Connected to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>● Connected to %1</translation>
     </message>
     <message>
         <source> (live updates reconnecting)</source>
-        <translation type="unfinished"></translation>
+        <translation> (live updates reconnecting)</translation>
     </message>
     <message>
         <source>● No connection — what you write is kept and sent when the server is back</source>
-        <translation type="unfinished"></translation>
+        <translation>● No connection — what you write is kept and sent when the server is back</translation>
     </message>
     <message>
         <source>● Server refused: its certificate does not verify</source>
-        <translation type="unfinished"></translation>
+        <translation>● Server refused: its certificate does not verify</translation>
     </message>
     <message>
         <source>● Signed out</source>
-        <translation type="unfinished"></translation>
+        <translation>● Signed out</translation>
     </message>
     <message>
         <source>No shift has been set for tonight.</source>
-        <translation type="unfinished"></translation>
+        <translation>No shift has been set for tonight.</translation>
     </message>
     <message>
         <source>&lt;b&gt;On duty tonight:&lt;/b&gt; %1 &amp;nbsp; — &amp;nbsp; &lt;b&gt;Backup psychiatrist:&lt;/b&gt; %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;On duty tonight:&lt;/b&gt; %1 &amp;nbsp; — &amp;nbsp; &lt;b&gt;Backup psychiatrist:&lt;/b&gt; %2 (%3)</translation>
     </message>
     <message>
         <source>Urgent consult: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Urgent consult: %1</translation>
     </message>
     <message>
         <source>Consult requested: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Consult requested: %1</translation>
     </message>
     <message>
         <source>Consult request about %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Consult request about %1.</translation>
     </message>
     <message>
         <source>a case</source>
-        <translation type="unfinished"></translation>
+        <translation>a case</translation>
     </message>
     <message>
         <source>Shift board</source>
-        <translation type="unfinished"></translation>
+        <translation>Shift board</translation>
     </message>
     <message>
         <source>Consults</source>
-        <translation type="unfinished"></translation>
+        <translation>Consults</translation>
     </message>
     <message>
         <source>Handovers</source>
-        <translation type="unfinished"></translation>
+        <translation>Handovers</translation>
     </message>
     <message>
         <source>Look-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Look-up</translation>
     </message>
     <message>
         <source>Pre-registration and plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Pre-registration and plan</translation>
     </message>
     <message>
         <source>Break-the-glass reviews</source>
-        <translation type="unfinished"></translation>
+        <translation>Break-the-glass reviews</translation>
     </message>
     <message>
         <source>Evaluations</source>
-        <translation type="unfinished"></translation>
+        <translation>Evaluations</translation>
     </message>
     <message>
         <source>Improvement proposals</source>
-        <translation type="unfinished"></translation>
+        <translation>Improvement proposals</translation>
     </message>
     <message>
         <source>Figures</source>
-        <translation type="unfinished"></translation>
+        <translation>Figures</translation>
     </message>
     <message>
         <source>Partner directory</source>
-        <translation type="unfinished"></translation>
+        <translation>Partner directory</translation>
     </message>
     <message>
         <source>This case has text that has not reached the server yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>This case has text that has not reached the server yet.</translation>
     </message>
     <message>
         <source>Text not sent yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Text not sent yet</translation>
     </message>
     <message>
         <source>It stays on this computer, sealed with your password, and comes back when you open the case again or sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>It stays on this computer, sealed with your password, and comes back when you open the case again or sign in again.</translation>
     </message>
     <message>
         <source>It cannot be kept on this computer: it is lost when you close.</source>
-        <translation type="unfinished"></translation>
+        <translation>It cannot be kept on this computer: it is lost when you close.</translation>
     </message>
     <message>
         <source>&amp;Keep the text and close</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Keep the text and close</translation>
     </message>
     <message>
         <source>Close and &amp;lose the text</source>
-        <translation type="unfinished"></translation>
+        <translation>Close and &amp;lose the text</translation>
     </message>
     <message>
         <source>Some of what you wrote has not reached the server yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Some of what you wrote has not reached the server yet.</translation>
     </message>
     <message>
         <source>Earlier drafts</source>
-        <translation type="unfinished"></translation>
+        <translation>Earlier drafts</translation>
     </message>
     <message>
         <source>The drafts kept on this computer could not be opened with your password, or were changed; they were set aside. (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>The drafts kept on this computer could not be opened with your password, or were changed; they were set aside. (%1)</translation>
     </message>
     <message>
         <source>You wrote this earlier and it has not reached the server yet:
 %1
 
 Open it again to check and send it?</source>
-        <translation type="unfinished"></translation>
+        <translation>You wrote this earlier and it has not reached the server yet:
+%1
+
+Open it again to check and send it?</translation>
     </message>
     <message>
         <source>&amp;Open the drafts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Open the drafts</translation>
     </message>
     <message>
         <source>&amp;Later</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Later</translation>
     </message>
 </context>
 <context>
     <name>spoed::desk::PlanEditor</name>
     <message>
         <source>Find a youth: name, phone number or date of birth</source>
-        <translation type="unfinished"></translation>
+        <translation>Find a youth: name, phone number or date of birth</translation>
     </message>
     <message>
         <source>Pre-registration</source>
-        <translation type="unfinished"></translation>
+        <translation>Pre-registration</translation>
     </message>
     <message>
         <source>Save pre-registration</source>
-        <translation type="unfinished"></translation>
+        <translation>Save pre-registration</translation>
     </message>
     <message>
         <source>Organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisation</translation>
     </message>
     <message>
         <source>Professional</source>
-        <translation type="unfinished"></translation>
+        <translation>Professional</translation>
     </message>
     <message>
         <source>Professional&apos;s phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Professional&apos;s phone</translation>
     </message>
     <message>
         <source>Ongoing care</source>
-        <translation type="unfinished"></translation>
+        <translation>Ongoing care</translation>
     </message>
     <message>
         <source>Contact there</source>
-        <translation type="unfinished"></translation>
+        <translation>Contact there</translation>
     </message>
     <message>
         <source>Legal measure</source>
-        <translation type="unfinished"></translation>
+        <translation>Legal measure</translation>
     </message>
     <message>
         <source>Green</source>
-        <translation type="unfinished"></translation>
+        <translation>Green</translation>
     </message>
     <message>
         <source>Orange</source>
-        <translation type="unfinished"></translation>
+        <translation>Orange</translation>
     </message>
     <message>
         <source>Red</source>
-        <translation type="unfinished"></translation>
+        <translation>Red</translation>
     </message>
     <message>
         <source>Signs</source>
-        <translation type="unfinished"></translation>
+        <translation>Signs</translation>
     </message>
     <message>
         <source>What I do</source>
-        <translation type="unfinished"></translation>
+        <translation>What I do</translation>
     </message>
     <message>
         <source>What others do</source>
-        <translation type="unfinished"></translation>
+        <translation>What others do</translation>
     </message>
     <message>
         <source>one per line: name | relation | phone</source>
-        <translation type="unfinished"></translation>
+        <translation>one per line: name | relation | phone</translation>
     </message>
     <message>
         <source>one per line</source>
-        <translation type="unfinished"></translation>
+        <translation>one per line</translation>
     </message>
     <message>
         <source>What changed and why (required)</source>
-        <translation type="unfinished"></translation>
+        <translation>What changed and why (required)</translation>
     </message>
     <message>
         <source>Save as &amp;new version</source>
-        <translation type="unfinished"></translation>
+        <translation>Save as &amp;new version</translation>
     </message>
     <message>
         <source>&lt;b&gt;Plan&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Plan&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Changes against the previous version:</source>
-        <translation type="unfinished"></translation>
+        <translation>Changes against the previous version:</translation>
     </message>
     <message>
         <source>Pre-registered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pre-registered.</translation>
     </message>
     <message>
         <source>Not pre-registered (needs consent).</source>
-        <translation type="unfinished"></translation>
+        <translation>Not pre-registered (needs consent).</translation>
     </message>
     <message>
         <source>the editor against its base</source>
-        <translation type="unfinished"></translation>
+        <translation>the editor against its base</translation>
     </message>
     <message>
         <source>version %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>version %1 (%2)</translation>
     </message>
     <message>
         <source>A first version.</source>
-        <translation type="unfinished"></translation>
+        <translation>A first version.</translation>
     </message>
     <message>
         <source>Against version %1:</source>
-        <translation type="unfinished"></translation>
+        <translation>Against version %1:</translation>
     </message>
     <message>
         <source>Version %1 against version %2:</source>
-        <translation type="unfinished"></translation>
+        <translation>Version %1 against version %2:</translation>
     </message>
     <message>
         <source>Saved as version %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved as version %1.</translation>
     </message>
     <message>
         <source>Pre-registration saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pre-registration saved.</translation>
     </message>
     <message>
         <source>Plan changes — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan changes — %1</translation>
     </message>
     <message>
         <source>Changes that were not saved yet are back. Check them and save.</source>
-        <translation type="unfinished"></translation>
+        <translation>Changes that were not saved yet are back. Check them and save.</translation>
     </message>
     <message>
         <source>Changes that were not saved yet are back; they were made on version %1, and version %2 is the newest now: compare before saving.</source>
-        <translation type="unfinished"></translation>
+        <translation>Changes that were not saved yet are back; they were made on version %1, and version %2 is the newest now: compare before saving.</translation>
     </message>
 </context>
 <context>
     <name>spoed::desk::ProposalsBoard</name>
     <message>
         <source>open</source>
-        <translation type="unfinished"></translation>
+        <translation>open</translation>
     </message>
     <message>
         <source>discussed</source>
-        <translation type="unfinished"></translation>
+        <translation>discussed</translation>
     </message>
     <message>
         <source>adopted</source>
-        <translation type="unfinished"></translation>
+        <translation>adopted</translation>
     </message>
     <message>
         <source>implemented</source>
-        <translation type="unfinished"></translation>
+        <translation>implemented</translation>
     </message>
     <message>
         <source>rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>rejected</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>unknown</translation>
     </message>
     <message>
         <source>care partner</source>
-        <translation type="unfinished"></translation>
+        <translation>care partner</translation>
     </message>
     <message>
         <source>municipality</source>
-        <translation type="unfinished"></translation>
+        <translation>municipality</translation>
     </message>
     <message>
         <source>own team</source>
-        <translation type="unfinished"></translation>
+        <translation>own team</translation>
     </message>
     <message>
         <source>Proposal</source>
-        <translation type="unfinished"></translation>
+        <translation>Proposal</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>To</translation>
     </message>
     <message>
         <source>Theme</source>
-        <translation type="unfinished"></translation>
+        <translation>Theme</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Evaluations</source>
-        <translation type="unfinished"></translation>
+        <translation>Evaluations</translation>
     </message>
     <message>
         <source>Since</source>
-        <translation type="unfinished"></translation>
+        <translation>Since</translation>
     </message>
     <message>
         <source>all</source>
-        <translation type="unfinished"></translation>
+        <translation>all</translation>
     </message>
     <message>
         <source>E&amp;xport CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xport CSV…</translation>
     </message>
     <message>
         <source>The proposal, for the care chain</source>
-        <translation type="unfinished"></translation>
+        <translation>The proposal, for the care chain</translation>
     </message>
     <message>
         <source>partner or municipality; empty for the own team</source>
-        <translation type="unfinished"></translation>
+        <translation>partner or municipality; empty for the own team</translation>
     </message>
     <message>
         <source>e.g. bereikbaarheid</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. bereikbaarheid</translation>
     </message>
     <message>
         <source>evaluation numbers, separated by commas</source>
-        <translation type="unfinished"></translation>
+        <translation>evaluation numbers, separated by commas</translation>
     </message>
     <message>
         <source>&amp;New proposal</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;New proposal</translation>
     </message>
     <message>
         <source>note (required when rejected)</source>
-        <translation type="unfinished"></translation>
+        <translation>note (required when rejected)</translation>
     </message>
     <message>
         <source>Set s&amp;tatus</source>
-        <translation type="unfinished"></translation>
+        <translation>Set s&amp;tatus</translation>
     </message>
     <message>
         <source>Status:</source>
-        <translation type="unfinished"></translation>
+        <translation>Status:</translation>
     </message>
     <message>
         <source>Chosen proposal:</source>
-        <translation type="unfinished"></translation>
+        <translation>Chosen proposal:</translation>
     </message>
     <message>
         <source>New proposal</source>
-        <translation type="unfinished"></translation>
+        <translation>New proposal</translation>
     </message>
     <message>
         <source>Te&amp;xt</source>
@@ -2191,244 +2591,244 @@ Open it again to check and send it?</source>
     </message>
     <message>
         <source>Addressed to</source>
-        <translation type="unfinished"></translation>
+        <translation>Addressed to</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>From evaluations</source>
-        <translation type="unfinished"></translation>
+        <translation>From evaluations</translation>
     </message>
     <message>
         <source>Export proposals</source>
-        <translation type="unfinished"></translation>
+        <translation>Export proposals</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV files (*.csv)</translation>
     </message>
     <message>
         <source>Exported to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Exported to %1.</translation>
     </message>
     <message>
         <source>Could not write %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not write %1.</translation>
     </message>
     <message>
         <source>Proposal saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Proposal saved.</translation>
     </message>
     <message>
         <source>Status set.</source>
-        <translation type="unfinished"></translation>
+        <translation>Status set.</translation>
     </message>
     <message>
         <source>id</source>
-        <translation type="unfinished"></translation>
+        <translation>id</translation>
     </message>
     <message>
         <source>status</source>
-        <translation type="unfinished"></translation>
+        <translation>status</translation>
     </message>
     <message>
         <source>addressed to</source>
-        <translation type="unfinished"></translation>
+        <translation>addressed to</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>name</translation>
     </message>
     <message>
         <source>theme</source>
-        <translation type="unfinished"></translation>
+        <translation>theme</translation>
     </message>
     <message>
         <source>proposal</source>
-        <translation type="unfinished"></translation>
+        <translation>proposal</translation>
     </message>
     <message>
         <source>evaluations</source>
-        <translation type="unfinished"></translation>
+        <translation>evaluations</translation>
     </message>
     <message>
         <source>created</source>
-        <translation type="unfinished"></translation>
+        <translation>created</translation>
     </message>
 </context>
 <context>
     <name>spoed::desk::ShiftBoard</name>
     <message>
         <source>Youth / caller</source>
-        <translation type="unfinished"></translation>
+        <translation>Youth / caller</translation>
     </message>
     <message>
         <source>Opened</source>
-        <translation type="unfinished"></translation>
+        <translation>Opened</translation>
     </message>
     <message>
         <source>Risk</source>
-        <translation type="unfinished"></translation>
+        <translation>Risk</translation>
     </message>
     <message>
         <source>Handover to</source>
-        <translation type="unfinished"></translation>
+        <translation>Handover to</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>Due</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>State</translation>
     </message>
     <message>
         <source>Answered</source>
-        <translation type="unfinished"></translation>
+        <translation>Answered</translation>
     </message>
     <message>
         <source>Advice</source>
-        <translation type="unfinished"></translation>
+        <translation>Advice</translation>
     </message>
     <message>
         <source>Note for the next shift</source>
-        <translation type="unfinished"></translation>
+        <translation>Note for the next shift</translation>
     </message>
     <message>
         <source>Save &amp;note</source>
-        <translation type="unfinished"></translation>
+        <translation>Save &amp;note</translation>
     </message>
     <message>
         <source>Refresh (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Refresh (F5)</translation>
     </message>
     <message>
         <source>Open cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Open cases</translation>
     </message>
     <message>
         <source>Handovers due and overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>Handovers due and overdue</translation>
     </message>
     <message>
         <source>The psychiatrist&apos;s answers</source>
-        <translation type="unfinished"></translation>
+        <translation>The psychiatrist&apos;s answers</translation>
     </message>
     <message>
         <source>OVERDUE</source>
-        <translation type="unfinished"></translation>
+        <translation>OVERDUE</translation>
     </message>
     <message>
         <source>(waiting) %1</source>
-        <translation type="unfinished"></translation>
+        <translation>(waiting) %1</translation>
     </message>
     <message>
         <source>Written</source>
-        <translation type="unfinished"></translation>
+        <translation>Written</translation>
     </message>
     <message>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>By</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
     <message>
         <source>Shift notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Shift notes</translation>
     </message>
     <message>
         <source>Case %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Case %1</translation>
     </message>
     <message>
         <source>Shift note</source>
-        <translation type="unfinished"></translation>
+        <translation>Shift note</translation>
     </message>
 </context>
 <context>
     <name>spoed::desk::YouthLinkDialog</name>
     <message>
         <source>Register or link the youth</source>
-        <translation type="unfinished"></translation>
+        <translation>Register or link the youth</translation>
     </message>
     <message>
         <source>Name, phone number or date of birth</source>
-        <translation type="unfinished"></translation>
+        <translation>Name, phone number or date of birth</translation>
     </message>
     <message>
         <source>&amp;Link to this youth</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Link to this youth</translation>
     </message>
     <message>
         <source>&amp;Find a known youth</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Find a known youth</translation>
     </message>
     <message>
         <source>Known youth</source>
-        <translation type="unfinished"></translation>
+        <translation>Known youth</translation>
     </message>
     <message>
         <source>Register and l&amp;ink</source>
-        <translation type="unfinished"></translation>
+        <translation>Register and l&amp;ink</translation>
     </message>
     <message>
         <source>New youth</source>
-        <translation type="unfinished"></translation>
+        <translation>New youth</translation>
     </message>
     <message>
         <source>&amp;Given name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Given name</translation>
     </message>
     <message>
         <source>Famil&amp;y name</source>
-        <translation type="unfinished"></translation>
+        <translation>Famil&amp;y name</translation>
     </message>
     <message>
         <source>&amp;Phone number</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Phone number</translation>
     </message>
     <message>
         <source>&amp;Municipality</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Municipality</translation>
     </message>
     <message>
         <source>No one found: register the youth on the right.</source>
-        <translation type="unfinished"></translation>
+        <translation>No one found: register the youth on the right.</translation>
     </message>
     <message>
         <source>Linking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Linking…</translation>
     </message>
     <message>
         <source>Fill in at least the given name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fill in at least the given name.</translation>
     </message>
     <message>
         <source>Registering…</source>
-        <translation type="unfinished"></translation>
+        <translation>Registering…</translation>
     </message>
     <message>
         <source>dd-mm-yyyy, or the age if the date is not known</source>
-        <translation type="unfinished"></translation>
+        <translation>dd-mm-yyyy, or the age if the date is not known</translation>
     </message>
     <message>
         <source>&amp;Date of birth or age</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Date of birth or age</translation>
     </message>
     <message>
         <source>Type the date of birth as day-month-year, e.g. 14-03-2012, or the age (e.g. 15) if the caller does not know the date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Type the date of birth as day-month-year, e.g. 14-03-2012, or the age (e.g. 15) if the caller does not know the date.</translation>
     </message>
 </context>
 <context>
     <name>spoed::desk::YouthNames</name>
     <message>
         <source>unknown youth: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>unknown youth: %1</translation>
     </message>
 </context>
 </TS>

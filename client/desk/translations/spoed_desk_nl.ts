@@ -2,6 +2,265 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL">
 <context>
+    <name>Field</name>
+    <message>
+        <source>the given name</source>
+        <translation>de voornaam</translation>
+    </message>
+    <message>
+        <source>the family name</source>
+        <translation>de achternaam</translation>
+    </message>
+    <message>
+        <source>the date of birth</source>
+        <translation>de geboortedatum</translation>
+    </message>
+    <message>
+        <source>the age</source>
+        <translation>de leeftijd</translation>
+    </message>
+    <message>
+        <source>the municipality</source>
+        <translation>de gemeente</translation>
+    </message>
+    <message>
+        <source>the citizen service number</source>
+        <translation>het burgerservicenummer</translation>
+    </message>
+    <message>
+        <source>the phone number</source>
+        <translation>het telefoonnummer</translation>
+    </message>
+    <message>
+        <source>the caller&apos;s number</source>
+        <translation>het nummer van de beller</translation>
+    </message>
+    <message>
+        <source>who is calling</source>
+        <translation>wie er belt</translation>
+    </message>
+    <message>
+        <source>the short description</source>
+        <translation>de korte omschrijving</translation>
+    </message>
+    <message>
+        <source>the name</source>
+        <translation>de naam</translation>
+    </message>
+    <message>
+        <source>the relation</source>
+        <translation>de relatie</translation>
+    </message>
+    <message>
+        <source>the summary</source>
+        <translation>de samenvatting</translation>
+    </message>
+    <message>
+        <source>the start time</source>
+        <translation>de begintijd</translation>
+    </message>
+    <message>
+        <source>the end time</source>
+        <translation>de eindtijd</translation>
+    </message>
+    <message>
+        <source>the question</source>
+        <translation>de vraag</translation>
+    </message>
+    <message>
+        <source>the urgency</source>
+        <translation>de urgentie</translation>
+    </message>
+    <message>
+        <source>the advice</source>
+        <translation>het advies</translation>
+    </message>
+    <message>
+        <source>the agreements</source>
+        <translation>de afspraken</translation>
+    </message>
+    <message>
+        <source>the note</source>
+        <translation>de notitie</translation>
+    </message>
+    <message>
+        <source>the text</source>
+        <translation>de tekst</translation>
+    </message>
+    <message>
+        <source>the reason</source>
+        <translation>de reden</translation>
+    </message>
+    <message>
+        <source>what changed</source>
+        <translation>wat er is gewijzigd</translation>
+    </message>
+    <message>
+        <source>the closing note</source>
+        <translation>de afsluitende notitie</translation>
+    </message>
+    <message>
+        <source>the outcome of the night</source>
+        <translation>de uitkomst van de nacht</translation>
+    </message>
+    <message>
+        <source>the complexity</source>
+        <translation>de complexiteit</translation>
+    </message>
+    <message>
+        <source>the problem areas</source>
+        <translation>de probleemgebieden</translation>
+    </message>
+    <message>
+        <source>the risk flags</source>
+        <translation>de risicosignalen</translation>
+    </message>
+    <message>
+        <source>the kind</source>
+        <translation>de soort</translation>
+    </message>
+    <message>
+        <source>the receiver</source>
+        <translation>de ontvanger</translation>
+    </message>
+    <message>
+        <source>the organisation</source>
+        <translation>de organisatie</translation>
+    </message>
+    <message>
+        <source>the contact person</source>
+        <translation>de contactpersoon</translation>
+    </message>
+    <message>
+        <source>the legal ground</source>
+        <translation>de wettelijke grondslag</translation>
+    </message>
+    <message>
+        <source>the step</source>
+        <translation>de stap</translation>
+    </message>
+    <message>
+        <source>the time</source>
+        <translation>het tijdstip</translation>
+    </message>
+    <message>
+        <source>the date of the consent</source>
+        <translation>de datum van de toestemming</translation>
+    </message>
+    <message>
+        <source>the parent or guardian</source>
+        <translation>de ouder of voogd</translation>
+    </message>
+    <message>
+        <source>valid until</source>
+        <translation>geldig tot</translation>
+    </message>
+    <message>
+        <source>the kind of consent</source>
+        <translation>de soort toestemming</translation>
+    </message>
+    <message>
+        <source>the professional</source>
+        <translation>de hulpverlener</translation>
+    </message>
+    <message>
+        <source>the professional&apos;s phone</source>
+        <translation>het telefoonnummer van de hulpverlener</translation>
+    </message>
+    <message>
+        <source>the legal measure</source>
+        <translation>de maatregel</translation>
+    </message>
+    <message>
+        <source>the date of the meeting</source>
+        <translation>de datum van het overleg</translation>
+    </message>
+    <message>
+        <source>the planned date</source>
+        <translation>de geplande datum</translation>
+    </message>
+    <message>
+        <source>the participants</source>
+        <translation>de deelnemers</translation>
+    </message>
+    <message>
+        <source>what went well</source>
+        <translation>wat goed ging</translation>
+    </message>
+    <message>
+        <source>what could be better</source>
+        <translation>wat beter kan</translation>
+    </message>
+    <message>
+        <source>the status</source>
+        <translation>de stand</translation>
+    </message>
+    <message>
+        <source>the user name</source>
+        <translation>de gebruikersnaam</translation>
+    </message>
+    <message>
+        <source>the password</source>
+        <translation>het wachtwoord</translation>
+    </message>
+    <message>
+        <source>your current password</source>
+        <translation>uw huidige wachtwoord</translation>
+    </message>
+    <message>
+        <source>the new password</source>
+        <translation>het nieuwe wachtwoord</translation>
+    </message>
+    <message>
+        <source>the six-digit code</source>
+        <translation>de zescijferige code</translation>
+    </message>
+    <message>
+        <source>the shift note</source>
+        <translation>de dienstnotitie</translation>
+    </message>
+    <message>
+        <source>the youth</source>
+        <translation>de jeugdige</translation>
+    </message>
+    <message>
+        <source>the case</source>
+        <translation>de casus</translation>
+    </message>
+    <message>
+        <source>the consult</source>
+        <translation>het consult</translation>
+    </message>
+    <message>
+        <source>the handover</source>
+        <translation>de overdracht</translation>
+    </message>
+    <message>
+        <source>the evaluation</source>
+        <translation>de evaluatie</translation>
+    </message>
+    <message>
+        <source>the proposal</source>
+        <translation>het verbetervoorstel</translation>
+    </message>
+    <message>
+        <source>the user</source>
+        <translation>de gebruiker</translation>
+    </message>
+    <message>
+        <source>the break-the-glass</source>
+        <translation>de break-the-glass</translation>
+    </message>
+    <message>
+        <source>the pre-registration</source>
+        <translation>de vooraanmelding</translation>
+    </message>
+    <message>
+        <source>the consent</source>
+        <translation>de toestemming</translation>
+    </message>
+</context>
+<context>
     <name>PlanFormat</name>
     <message>
         <source>Signs: %1</source>
@@ -399,10 +658,6 @@
         <translation>Er klopt iets niet in het formulier.</translation>
     </message>
     <message>
-        <source>This cannot be done yet.</source>
-        <translation>Dit kan nog niet.</translation>
-    </message>
-    <message>
         <source>Not found.</source>
         <translation>Niet gevonden.</translation>
     </message>
@@ -424,6 +679,146 @@
             <numerusform>ongeveer %n jaar</numerusform>
             <numerusform>ongeveer %n jaar</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>A required field is empty.</source>
+        <translation>Een verplicht veld is leeg.</translation>
+    </message>
+    <message>
+        <source>Fill in %1.</source>
+        <translation>Vul %1 in.</translation>
+    </message>
+    <message>
+        <source>A text is too long.</source>
+        <translation>Een tekst is te lang.</translation>
+    </message>
+    <message>
+        <source>%1 is too long: at most %2 characters.</source>
+        <translation>%1 is te lang: hoogstens %2 tekens.</translation>
+    </message>
+    <message>
+        <source>%1 is not right; check what you typed.</source>
+        <translation>%1 klopt niet; controleer wat u hebt getypt.</translation>
+    </message>
+    <message>
+        <source>%1 lies in the future; give a time that has passed.</source>
+        <translation>%1 ligt in de toekomst; geef een tijdstip dat al voorbij is.</translation>
+    </message>
+    <message>
+        <source>The time</source>
+        <translation>Het tijdstip</translation>
+    </message>
+    <message>
+        <source>Your role may not do this. Ask the coordinator if it is needed.</source>
+        <translation>Uw rol mag dit niet. Vraag de coördinator als het nodig is.</translation>
+    </message>
+    <message>
+        <source>There is no valid consent for pre-registration. With a reason you can open the plan anyway (break the glass).</source>
+        <translation>Er is geen geldige toestemming voor vooraanmelding. Met een reden kunt u het plan toch openen (break-the-glass).</translation>
+    </message>
+    <message>
+        <source>There is no valid consent for &quot;%1&quot;. Record the consent first, or give the legal ground.</source>
+        <translation>Er is geen geldige toestemming voor ‘%1’. Leg eerst de toestemming vast, of geef de wettelijke grondslag.</translation>
+    </message>
+    <message>
+        <source>The user name or the password is not right.</source>
+        <translation>De gebruikersnaam of het wachtwoord klopt niet.</translation>
+    </message>
+    <message>
+        <source>Your role needs a second factor: type the six-digit code from your authenticator app.</source>
+        <translation>Uw rol vraagt een tweede factor: typ de zescijferige code uit uw authenticator-app.</translation>
+    </message>
+    <message>
+        <source>The six-digit code is not right or was already used; wait for the next code.</source>
+        <translation>De zescijferige code klopt niet of is al gebruikt; wacht op de volgende code.</translation>
+    </message>
+    <message>
+        <source>This account is disabled; ask the administrator.</source>
+        <translation>Dit account is uitgeschakeld; vraag het de beheerder.</translation>
+    </message>
+    <message>
+        <source>Your session has ended; sign in again.</source>
+        <translation>Uw sessie is verlopen; log opnieuw in.</translation>
+    </message>
+    <message>
+        <source>The password is not right.</source>
+        <translation>Het wachtwoord klopt niet.</translation>
+    </message>
+    <message>
+        <source>You signed in with a one-time password: choose your own password first.</source>
+        <translation>U bent ingelogd met een eenmalig wachtwoord: kies eerst uw eigen wachtwoord.</translation>
+    </message>
+    <message>
+        <source>Your own break-the-glass is reviewed by another coordinator.</source>
+        <translation>Uw eigen break-the-glass wordt door een andere coördinator beoordeeld.</translation>
+    </message>
+    <message>
+        <source>This no longer exists; refresh the screen.</source>
+        <translation>Dit bestaat niet meer; vernieuw het scherm.</translation>
+    </message>
+    <message>
+        <source>%1 no longer exists (or never did); refresh the screen.</source>
+        <translation>%1 bestaat niet (meer); vernieuw het scherm.</translation>
+    </message>
+    <message>
+        <source>This already exists.</source>
+        <translation>Dit bestaat al.</translation>
+    </message>
+    <message>
+        <source>%1 is already in use or already exists.</source>
+        <translation>%1 is al in gebruik of bestaat al.</translation>
+    </message>
+    <message>
+        <source>This was already done, by you or a colleague; refresh the screen.</source>
+        <translation>Dit is al gedaan, door u of een collega; vernieuw het scherm.</translation>
+    </message>
+    <message>
+        <source>The case is closed; open a new case for a new call.</source>
+        <translation>De casus is gesloten; open een nieuwe casus voor een nieuw gesprek.</translation>
+    </message>
+    <message>
+        <source>The case cannot close while a handover is not confirmed: record the handover&apos;s steps first.</source>
+        <translation>De casus kan niet sluiten zolang een overdracht niet bevestigd is: leg eerst de stappen van de overdracht vast.</translation>
+    </message>
+    <message>
+        <source>Record the step &quot;%1&quot; first.</source>
+        <translation>Leg eerst de stap ‘%1’ vast.</translation>
+    </message>
+    <message>
+        <source>Someone else saved version %1 meanwhile; reload it and make your change again.</source>
+        <translation>Iemand anders heeft intussen versie %1 opgeslagen; laad die opnieuw en breng uw wijziging nog eens aan.</translation>
+    </message>
+    <message>
+        <source>The case has no youth yet: register or link the youth first.</source>
+        <translation>De casus heeft nog geen jeugdige: registreer of koppel eerst de jeugdige.</translation>
+    </message>
+    <message>
+        <source>This cannot be done now.</source>
+        <translation>Dit kan nu niet.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached; try again in a moment.</source>
+        <translation>De server is niet bereikbaar; probeer het zo nog eens.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s storage is full: nothing was saved. Tell the administrator.</source>
+        <translation>De opslag van de server is vol: er is niets opgeslagen. Meld het de beheerder.</translation>
+    </message>
+    <message>
+        <source>The server could not record this in the audit log, so it did not do it; try again.</source>
+        <translation>De server kon dit niet in het auditlog vastleggen en heeft het daarom niet gedaan; probeer het nog eens.</translation>
+    </message>
+    <message>
+        <source>This is too large to send.</source>
+        <translation>Dit is te groot om te versturen.</translation>
+    </message>
+    <message>
+        <source>Something went wrong on the server; try again or tell the administrator.</source>
+        <translation>Er ging iets mis op de server; probeer het nog eens of meld het de beheerder.</translation>
+    </message>
+    <message>
+        <source>Details: %1</source>
+        <translation>Details: %1</translation>
     </message>
 </context>
 <context>
@@ -1536,14 +1931,6 @@
         <translation>Inloggen…</translation>
     </message>
     <message>
-        <source>The server&apos;s certificate could not be verified, so Spoed did not connect. Check the server address and the CA file, or ask the administrator. Reason: %1</source>
-        <translation>Het certificaat van de server kon niet worden geverifieerd, dus Spoed heeft geen verbinding gemaakt. Controleer het serveradres en het CA-bestand, of vraag het de beheerder. Reden: %1</translation>
-    </message>
-    <message>
-        <source>Sign-in refused: user name, password or second factor not right, or the account is disabled. (%1)</source>
-        <translation>Inloggen geweigerd: gebruikersnaam, wachtwoord of tweede factor klopt niet, of het account is uitgeschakeld. (%1)</translation>
-    </message>
-    <message>
         <source>Choose a new password</source>
         <translation>Kies een nieuw wachtwoord</translation>
     </message>
@@ -1558,10 +1945,6 @@
     <message>
         <source>The new passwords were empty or not the same; sign in again with the one-time password.</source>
         <translation>De nieuwe wachtwoorden waren leeg of niet gelijk; log opnieuw in met het eenmalige wachtwoord.</translation>
-    </message>
-    <message>
-        <source>Your role needs a second factor: type the code from your authenticator app. (%1)</source>
-        <translation>Uw rol vraagt een tweede factor: typ de code uit uw authenticator-app. (%1)</translation>
     </message>
     <message>
         <source>Set up your second factor</source>
@@ -1586,6 +1969,14 @@ Typ daarna de zescijferige code die de app toont:</translation>
     <message>
         <source>The second factor was not set up; sign in again to do it.</source>
         <translation>De tweede factor is niet ingesteld; log opnieuw in om dat te doen.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate could not be verified, so Spoed did not connect. Check the server address and the CA file, or ask the administrator.</source>
+        <translation>Het certificaat van de server kon niet worden gecontroleerd; Spoed heeft daarom geen verbinding gemaakt. Controleer het serveradres en het CA-bestand, of vraag het de beheerder.</translation>
+    </message>
+    <message>
+        <source>Details: %1</source>
+        <translation>Details: %1</translation>
     </message>
 </context>
 <context>
