@@ -208,6 +208,14 @@ int SqliteSessionRepo::EndAllForUser(std::int64_t user_id, TimePoint now, std::s
     return c_.Changes();
 }
 
+int SqliteSessionRepo::EndOthersForUser(std::int64_t user_id, std::int64_t keep, TimePoint now,
+                                        std::string_view reason) {
+    auto st = c_.Prepare(
+        "UPDATE sessions SET ended_at = ?, end_reason = ? WHERE user_id = ? AND id <> ? AND ended_at IS NULL");
+    st.Bind(1, ToMicros(now)).Bind(2, reason).Bind(3, user_id).Bind(4, keep).Run();
+    return c_.Changes();
+}
+
 void SqliteSessionRepo::MarkSecondFactor(std::int64_t id) {
     auto st = c_.Prepare("UPDATE sessions SET second_factor = 1 WHERE id = ?");
     st.Bind(1, id).Run();

@@ -35,6 +35,7 @@ public:
     void Touch(std::int64_t id, TimePoint now) override;
     void End(std::int64_t id, TimePoint now, std::string_view reason) override;
     int EndAllForUser(std::int64_t user_id, TimePoint now, std::string_view reason) override;
+    int EndOthersForUser(std::int64_t user_id, std::int64_t keep, TimePoint now, std::string_view reason) override;
     void MarkSecondFactor(std::int64_t id) override;
 
 private:

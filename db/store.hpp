@@ -49,6 +49,8 @@ public:
     virtual void End(std::int64_t id, TimePoint now, std::string_view reason) = 0;
     /// Ends every open session of a user; returns how many.
     virtual int EndAllForUser(std::int64_t user_id, TimePoint now, std::string_view reason) = 0;
+    /// Ends every open session of the user but `keep`; returns how many.
+    virtual int EndOthersForUser(std::int64_t user_id, std::int64_t keep, TimePoint now, std::string_view reason) = 0;
     /// Marks a session as having passed the second factor.
     virtual void MarkSecondFactor(std::int64_t id) = 0;
 };

@@ -544,7 +544,7 @@ void HandoverForm::refresh() {
                 due_->setText(Text::error(r.error()));
                 return;
             }
-            due_->setText(tr("%1 (%2)").arg(Text::dateTime(r->due_at()), Q(r->reason())));
+            due_->setText(tr("%1 (%2)").arg(Text::dateTime(r->due_at()), Text::dueReason(r->skipped_days())));
         });
     v1::ListHandoversRequest list;
     list.set_case_id(case_id_);

@@ -115,7 +115,13 @@ void CaseView::refresh() {
         timeline_->clear();
         for (const auto& e : data_.timeline()) {
             QString details = Q(e.text());
-            if (e.kind() == "contact") {
+            if (e.kind() == "updated") {
+                QStringList fields;
+                for (const auto& key : e.changed()) fields << Text::caseField(key);
+                details = fields.join(QStringLiteral(", "));
+            } else if (e.kind() == "closed") {
+                details = Text::outcome(Text::outcomeOf(e.text()));
+            } else if (e.kind() == "contact") {
                 for (const auto& k : data_.contacts()) {
                     if (k.id() == e.ref_id()) details = Text::contactType(k.type()) + QStringLiteral(": ") + Q(k.summary());
                 }

@@ -23,7 +23,7 @@ namespace spoed::desk {
 HandoverBoard::HandoverBoard(Session& session, QWidget* parent) : QWidget(parent), session_(session) {
     setObjectName(QStringLiteral("handoverBoard"));
     list_ = new QTreeWidget(this);
-    list_->setHeaderLabels({tr("Due"), tr("To"), tr("Municipality"), tr("Case"), tr("State")});
+    list_->setHeaderLabels({tr("Due"), tr("To"), tr("Municipality"), tr("Youth / caller"), tr("State")});
     list_->setRootIsDecorated(false);
     list_->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     include_confirmed_ = new QCheckBox(tr("Also &confirmed"), this);
@@ -34,6 +34,13 @@ HandoverBoard::HandoverBoard(Session& session, QWidget* parent) : QWidget(parent
     detail_->setWordWrap(true);
     detail_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     CopyPhoneLinks(detail_);  // the recipient's number copies with one click
+    // The case column names the youth (or the caller's description), never a number.
+    connect(&session_.names(), &YouthNames::caseLabelKnown, this, [this](std::int64_t case_id, const QString& label) {
+        for (int i = 0; i < list_->topLevelItemCount(); ++i) {
+            auto* item = list_->topLevelItem(i);
+            if (item->data(3, Qt::UserRole).toLongLong() == case_id) item->setText(3, label);
+        }
+    });
     note_ = new QLineEdit(this);
     agreements_ = new QPlainTextEdit(this);
     agreements_->setTabChangesFocus(true);
@@ -95,10 +102,12 @@ void HandoverBoard::refresh() {
         list_->clear();
         for (const auto& h : r->handovers()) {
             auto* item = new QTreeWidgetItem(
-                list_, {Text::dateTime(h.due_at()), Text::handoverKind(h.kind()) + QStringLiteral(": ") + Q(h.recipient().name()),
-                        Q(h.municipality()), QString::number(h.case_id()),
+                list_, {Text::dateTime(h.due_at()),
+                        Text::handoverKind(h.kind()) + QStringLiteral(": ") + Q(h.recipient().name()),
+                        Q(h.municipality()), session_.names().caseLabel(h.case_id()),
                         h.overdue() ? tr("OVERDUE") : Text::handoverStatus(h.status())});
             item->setData(0, Qt::UserRole, qlonglong(h.id()));
+            item->setData(3, Qt::UserRole, qlonglong(h.case_id()));
             if (h.overdue()) {
                 for (int col = 0; col < 5; ++col) item->setForeground(col, QColor(0xb7, 0x1c, 0x1c));
             }
@@ -138,13 +147,14 @@ void HandoverBoard::show(const v1::Handover& h) {
         steps += QStringLiteral("<li style='color:#757575'>○ %1</li>").arg(Text::handoverStep(v1::HandoverStep(s)));
     }
     const auto& to = h.recipient();
-    detail_->setText(tr("<b>%1 to %2</b><br>Contact: %3, %4<br>Due: %5 (%6)<br>State: %7")
-                         .arg(Text::handoverKind(h.kind()), Q(to.name()).toHtmlEscaped(), Q(to.contact()).toHtmlEscaped(),
-                              to.phone().empty() ? QString() : PhoneCopyLink(Q(to.phone())), Text::dateTime(h.due_at()), Q(h.due_reason()).toHtmlEscaped(),
-                              h.overdue() ? tr("overdue") : Text::handoverStatus(h.status())) +
-                     QStringLiteral("<ol style='list-style:none'>") + steps + QStringLiteral("</ol>") +
-                     (h.agreements().empty() ? QString()
-                                             : tr("Agreements: %1").arg(Q(h.agreements()).toHtmlEscaped())));
+    detail_->setText(
+        tr("<b>%1 to %2</b><br>Contact: %3, %4<br>Due: %5 (%6)<br>State: %7")
+            .arg(Text::handoverKind(h.kind()), Q(to.name()).toHtmlEscaped(), Q(to.contact()).toHtmlEscaped(),
+                 to.phone().empty() ? QString() : PhoneCopyLink(Q(to.phone())), Text::dateTime(h.due_at()),
+                 Text::dueReason(h.due_skipped_days()).toHtmlEscaped(),
+                 h.overdue() ? tr("overdue") : Text::handoverStatus(h.status())) +
+        QStringLiteral("<ol style='list-style:none'>") + steps + QStringLiteral("</ol>") +
+        (h.agreements().empty() ? QString() : tr("Agreements: %1").arg(Q(h.agreements()).toHtmlEscaped())));
     step_->setEnabled(next_ != v1::HANDOVER_STEP_UNSPECIFIED);
     step_->setText(next_ == v1::HANDOVER_STEP_UNSPECIFIED ? tr("Done")
                                                            : tr("Record: %1").arg(Text::handoverStep(next_)));

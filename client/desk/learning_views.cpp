@@ -17,6 +17,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPieSeries>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -26,14 +27,14 @@
 #include <QSplitter>
 #include <QTimer>
 #include <QTreeWidget>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 #include "client/desk/csv.hpp"
 #include "client/desk/draft_store.hpp"
 #include "client/desk/session.hpp"
-#include "client/desk/youth_names.hpp"
 #include "client/desk/text.hpp"
+#include "client/desk/youth_names.hpp"
 
 namespace spoed::desk {
 namespace {
@@ -56,7 +57,11 @@ QPlainTextEdit* TextBox(QWidget* parent, int height = 60) {
 
 QString ShareText(const v1::Share& s) {
     if (s.of() == 0) return QStringLiteral("—");
-    return QStringLiteral("%1 / %2 (%3 %)").arg(s.count()).arg(s.of()).arg(s.percent(), 0, 'f', 1);
+    // Numbers as the language writes them: "1.234" and "12,5 %" in Dutch.
+    const QLocale locale;
+    return QStringLiteral("%1 / %2 (%3 %)")
+        .arg(locale.toString(qlonglong(s.count())), locale.toString(qlonglong(s.of())),
+             locale.toString(s.percent(), 'f', 1));
 }
 
 }  // namespace
@@ -796,10 +801,7 @@ void FiguresView::show() {
     auto* pie = new QPieSeries;
     for (const auto& t : figures_.total().outcomes()) {
         if (t.count() == 0) continue;
-        v1::Outcome o = v1::OUTCOME_UNSPECIFIED;
-        std::string name = "OUTCOME_" + t.key();
-        for (auto& c : name) c = char(std::toupper(static_cast<unsigned char>(c)));
-        v1::Outcome_Parse(name, &o);
+        const v1::Outcome o = Text::outcomeOf(t.key());
         pie->append(QStringLiteral("%1 (%2)").arg(Text::outcome(o)).arg(t.count()), double(t.count()));
     }
     auto* pie_chart = new QChart;
@@ -815,7 +817,7 @@ void FiguresView::show() {
     table_->clear();
     auto row = [this](const QString& name, const QString& count, const v1::Share* share) {
         new QTreeWidgetItem(table_, {name, count, share ? ShareText(*share) : QString(),
-                                     share ? Q(share->denominator()) : QString()});
+                                     share ? Text::denominator(share->denominator_key()) : QString()});
     };
     row(tr("Cases"), QString::number(t.cases()), nullptr);
     row(tr("Calls and visits"), QString::number(t.contacts()), nullptr);
@@ -829,14 +831,19 @@ void FiguresView::show() {
         if (h.municipality() != "(all)") continue;
         row(tr("Handovers confirmed by their due time"), QString::number(h.handovers()), &h.confirmed_by_due_time());
     }
-    for (const auto& a : t.age_bands()) row(tr("Age %1").arg(Q(a.key())), QString::number(a.count()), &a.share());
-    for (const auto& a : t.risk_flags()) row(tr("Risk: %1").arg(Q(a.key())), QString::number(a.count()), &a.share());
+    for (const auto& a : t.age_bands()) {
+        row(a.key() == "unknown" ? tr("Age unknown") : tr("Age %1").arg(Q(a.key())), QString::number(a.count()),
+            &a.share());
+    }
+    for (const auto& a : t.risk_flags()) {
+        row(tr("Risk: %1").arg(Text::riskFlag(Text::riskFlagOf(a.key()))), QString::number(a.count()), &a.share());
+    }
     for (const auto& a : t.problem_areas()) row(tr("Problem area: %1").arg(Q(a.key())), QString::number(a.count()), &a.share());
     row(tr("Repeat callers"), QString::number(t.repeat_youths().youths()), nullptr);
     table_->topLevelItem(table_->topLevelItemCount() - 1)->setToolTip(0, Q(t.repeat_youths().rule()));
 
     QStringList explanations;
-    for (const auto& e : figures_.explanations()) explanations << Q(e);
+    for (const auto& key : figures_.explanation_keys()) explanations << Text::figuresExplanation(key);
     explanations_->setText(explanations.join(QLatin1Char(' ')));
     const QSignalBlocker block(period_);
     period_->clear();

@@ -69,7 +69,6 @@ MainWindow::MainWindow(Session* session, QWidget* parent) : QMainWindow(parent),
     const bool worker = session_->has(v1::ROLE_CRISIS_WORKER);
     const bool psychiatrist = session_->has(v1::ROLE_PSYCHIATRIST);
     const bool coordinator = session_->has(v1::ROLE_COORDINATOR);
-    const bool admin = session_->has(v1::ROLE_ADMIN);
     if (worker) {
         board_ = new ShiftBoard(*session_, tabs_);
         tabs_->addTab(board_, tr("Shift board"));

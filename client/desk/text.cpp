@@ -246,6 +246,110 @@ QString Text::timelineKind(const std::string& kind) {
     return Q(kind);
 }
 
+QString Text::caseField(const std::string& key) {
+    if (key == "problem_areas") return tr("problem areas");
+    if (key == "risk_flags") return tr("risk flags");
+    if (key == "complexity") return tr("complexity");
+    if (key == "case_lead") return tr("case lead");
+    if (key == "outcome") return tr("outcome");
+    if (key == "caller_description") return tr("caller description");
+    return tr("other details");
+}
+
+QString Text::denominator(const std::string& key) {
+    if (key == "cases") return tr("cases opened in the period");
+    if (key == "contacts") return tr("contacts of those cases");
+    if (key == "outcomes") return tr("cases with a recorded outcome");
+    if (key == "municipality_handovers") return tr("handovers of those cases");
+    if (key == "complex_cases") return tr("complex cases opened in the period");
+    if (key == "cases_several_problem_areas") {
+        return tr("cases opened in the period (a case may have several problem areas)");
+    }
+    if (key == "cases_several_risk_flags") return tr("cases opened in the period (a case may have several risk flags)");
+    if (key == "contacts_several_responses") {
+        return tr("contacts of those cases (a contact may have several responses)");
+    }
+    if (key == "proposals") return tr("proposals made in the period");
+    return {};
+}
+
+QString Text::dueReason(const google::protobuf::RepeatedPtrField<v1::SkippedDay>& skipped) {
+    if (skipped.empty()) return tr("next working day");
+    QStringList parts;
+    bool weekend = false;
+    for (const auto& d : skipped) {
+        if (d.why() == "weekend") {
+            weekend = true;
+            continue;
+        }
+        QString name = tr("closure day");
+        if (d.why() == "new_years_day") name = tr("New Year's Day");
+        if (d.why() == "good_friday") name = tr("Good Friday");
+        if (d.why() == "easter_monday") name = tr("Easter Monday");
+        if (d.why() == "kings_day") name = tr("King's Day");
+        if (d.why() == "liberation_day") name = tr("Liberation Day");
+        if (d.why() == "ascension_day") name = tr("Ascension Day");
+        if (d.why() == "whit_monday") name = tr("Whit Monday");
+        if (d.why() == "christmas_day") name = tr("Christmas Day");
+        if (d.why() == "boxing_day") name = tr("Boxing Day");
+        const QDate day(d.date().year(), d.date().month(), d.date().day());
+        parts << QStringLiteral("%1 (%2)").arg(name, QLocale().toString(day, QStringLiteral("ddd dd-MM")));
+    }
+    if (weekend) parts << tr("weekend");
+    return parts.join(QStringLiteral(", "));
+}
+
+QString Text::figuresExplanation(const std::string& key) {
+    if (key == "period") {
+        return tr(
+            "A case belongs to the period in which it was opened; its contacts, consults, handovers and "
+            "evaluations are counted with it.");
+    }
+    if (key == "several_tags") {
+        return tr(
+            "A case may have several problem areas and risk flags, and a contact several responses: their "
+            "counts add up to more than the total, and each share is of all cases (or contacts).");
+    }
+    if (key == "weekend") {
+        return tr(
+            "Weekend: cases whose shift fell on a Saturday or Sunday (a night belongs to the evening it "
+            "started); weekday evening: the others.");
+    }
+    if (key == "complex") {
+        return tr(
+            "Complex cases follow the evaluation rules of the configuration; held: the evaluation was held "
+            "or finalised.");
+    }
+    if (key == "handovers_on_time") {
+        return tr("Handovers confirmed by their due time: the confirmation was recorded at or before the due time.");
+    }
+    if (key == "pre_registered_plan") {
+        return tr("Pre-registered plan: the youth had a plan before the case was opened.");
+    }
+    return {};
+}
+
+namespace {
+
+/// The enum value named PREFIX + key in upper case ("stayed_home" → OUTCOME_STAYED_HOME).
+template <typename E>
+E EnumOfKey(const std::string& prefix, const std::string& key, bool (*parse)(const std::string&, E*)) {
+    std::string name = prefix + key;
+    for (char& c : name) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    E value{};
+    return parse(name, &value) ? value : E{};
+}
+
+}  // namespace
+
+v1::Outcome Text::outcomeOf(const std::string& key) {
+    return EnumOfKey<v1::Outcome>("OUTCOME_", key, v1::Outcome_Parse);
+}
+
+v1::RiskFlag Text::riskFlagOf(const std::string& key) {
+    return EnumOfKey<v1::RiskFlag>("RISK_FLAG_", key, v1::RiskFlag_Parse);
+}
+
 QString Text::caseStatus(v1::CaseStatus s) {
     switch (s) {
         case v1::CASE_STATUS_OPEN:
@@ -418,6 +522,10 @@ QString Text::reason(const Error& e) {
     if (r == "password_change_needed")
         return tr("You signed in with a one-time password: choose your own password first.");
     if (r == "own_review") return tr("Your own break-the-glass is reviewed by another coordinator.");
+    if (r == "four_eyes") return tr("Nobody changes their own roles: another administrator does that.");
+    if (r == "second_factor_enrolment_needed") {
+        return tr("Your role needs a second factor: set up your authenticator app first (spoedctl totp enroll).");
+    }
     // The state of things.
     if (r == "not_found") {
         return what.isEmpty() ? tr("This no longer exists; refresh the screen.")

@@ -36,6 +36,19 @@ class Text {
     static QString organisationKind(v1::OrganisationKind k);
     static QString legalMeasure(v1::LegalMeasure m);
     static QString timelineKind(const std::string& kind);
+    /// A case field an update changed, by its key ("risk_flags" → "risicosignalen").
+    static QString caseField(const std::string& key);
+    /// What a share of the figures is of, by its key ("cases" → "casussen geopend in de periode").
+    static QString denominator(const std::string& key);
+    /// Why a handover falls due when it does: "volgende werkdag", or the days skipped
+    /// ("Koningsdag (ma 27-04), weekend").
+    static QString dueReason(const google::protobuf::RepeatedPtrField<v1::SkippedDay>& skipped);
+    /// How to read the figures, one sentence per key the server gives.
+    static QString figuresExplanation(const std::string& key);
+    /// The outcome whose key is `key` ("stayed_home"); OUTCOME_UNSPECIFIED for anything else.
+    static v1::Outcome outcomeOf(const std::string& key);
+    /// The risk flag whose key is `key` ("severe_aggression"); RISK_FLAG_UNSPECIFIED otherwise.
+    static v1::RiskFlag riskFlagOf(const std::string& key);
     static QString caseStatus(v1::CaseStatus s);
 
     /// "ma 23-11 21:40" in local time; "—" when unset.

@@ -124,6 +124,11 @@ void EventHub::Subscribe(const net::HttpRequest& request, const net::AnswerUpgra
         return refuse(Error::FailedPrecondition("you are using a one-time password: change it first")
                           .Because("password_change_needed"));
     }
+    if (actor->must_enroll_totp) {
+        // A session that may only enrol its second factor sees nothing else, live events included.
+        return refuse(Error::FailedPrecondition("your role needs a second factor: enrol one first")
+                          .Because("second_factor_enrolment_needed"));
+    }
     auto sub = std::make_shared<Subscriber>();
     sub->user_id = actor->user_id;
     sub->session_id = actor->session_id;

@@ -198,8 +198,9 @@ net::HttpResponse Router::HandleRpc(const Route& route, const net::HttpRequest& 
         }
         if (me.must_enroll_totp && !AllowedWhileEnrolling(rule)) {
             return fail(Error::FailedPrecondition(
-                "your role needs a second factor: enrol one first (AuthService/BeginTotpEnrollment, then "
-                "ConfirmTotpEnrollment; spoedctl totp enroll), or log in again with your code"));
+                            "your role needs a second factor: enrol one first (AuthService/BeginTotpEnrollment, then "
+                            "ConfirmTotpEnrollment; spoedctl totp enroll), or log in again with your code")
+                            .Because("second_factor_enrolment_needed"));
         }
         if (NeedsSecondFactor(rule) && !me.second_factor) {
             return fail(Error::PermissionDenied(std::string(rule.method) +

@@ -119,6 +119,11 @@ Result<v1::ListUsersResponse> AdminService::ListUsers(Call& call, const v1::List
 Result<v1::SetRolesResponse> AdminService::SetRoles(Call& call, const v1::SetRolesRequest& req) {
     SPOED_ASSIGN(RoleSet roles, ValidateRoles(req.roles()));
     call.audit().object_ids.push_back(ObjectId("user", req.user_id()));
+    // Four eyes: an admin who could give itself a care role could read every case and plan.
+    if (call.actor() && call.actor()->user_id == req.user_id()) {
+        return Error::PermissionDenied("user_id: nobody changes their own roles; another admin does")
+            .Because("four_eyes");
+    }
     return call.Write([&](db::Tx& tx) -> Result<v1::SetRolesResponse> {
         SPOED_ASSIGN(auto u, FindUser(tx, req.user_id()));
         if (!roles.Has(v1::ROLE_ADMIN) && RoleSet::FromNames(u.roles).Has(v1::ROLE_ADMIN) && !u.disabled &&

@@ -258,17 +258,23 @@ Result<v1::ChangePasswordResponse> AuthService::ChangePassword(Call& call, const
     if (req.new_password() == req.current_password()) {
         return Error::InvalidArgument("new_password: must differ from the current password");
     }
+    // A wrong current password counts as a failed log-in: a copied token is no password oracle.
+    SPOED_TRY(Throttled(call, me.username));
     SPOED_ASSIGN(auto user, call.Read([&](db::Tx& tx) -> Result<db::UserRecord> {
         auto u = tx.users().FindById(me.user_id);
         if (!u) return Error::NotFound("user not found");
         return *u;
     }));
     if (!hasher_.Verify(user.password_hash, req.current_password())) {
+        CountFailure(call, me.username);
         return Error::PermissionDenied("current_password: wrong password").Because("wrong_password");
     }
     SPOED_ASSIGN(auto hash, hasher_.Hash(req.new_password()));
     return call.Write([&](db::Tx& tx) -> Result<v1::ChangePasswordResponse> {
         tx.users().SetPassword(me.user_id, hash, false, call.now());
+        // Whoever else holds a session of this user (a thief with the old password) is out;
+        // the desk that changed it stays signed in.
+        tx.sessions().EndOthersForUser(me.user_id, me.session_id, call.now(), "password changed");
         return v1::ChangePasswordResponse();
     });
 }

@@ -15,6 +15,16 @@ constexpr minutes kCet{60};
 constexpr minutes kCest{120};
 
 /// "Saturday 25 April": the form a coordinator reads in the desk; the year is evident from context.
+/// "King's Day" → "kings_day": the key a client translates.
+std::string HolidayKey(std::string_view name) {
+    std::string key;
+    for (char c : name) {
+        if (c == '\'') continue;
+        key += c == ' ' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return key;
+}
+
 std::string DayLabel(sys_days d) {
     static constexpr std::array<const char*, 7> kWeekdays = {"Sunday",   "Monday", "Tuesday", "Wednesday",
                                                              "Thursday", "Friday", "Saturday"};
@@ -136,10 +146,12 @@ DueTime WorkingDayCalendar::HandoverDue(spoed::TimePoint t) const {
     while (!IsWorkingDay(year_month_day{d})) {
         if (auto name = HolidayName(year_month_day{d})) {
             due.skipped.push_back(DayLabel(d) + " (" + *name + ")");
+            due.skipped_days.emplace_back(year_month_day{d}, HolidayKey(*name));
             if (!holidays.empty()) holidays += "; ";
             holidays += *name + " on " + DayLabel(d);
         } else {
             due.skipped.push_back(DayLabel(d) + " (weekend)");
+            due.skipped_days.emplace_back(year_month_day{d}, "weekend");
             weekend = true;
         }
         d += days{1};

@@ -49,6 +49,8 @@ struct DueTime {
     /// Every non-working day skipped, in order: "Saturday 25 April (weekend)", "Monday 27 April (King's Day)".
     /// A holiday on a weekend is named by the holiday: "Saturday 26 December (Boxing Day)".
     std::vector<std::string> skipped;
+    /// The same days as data: the date and "weekend" or the holiday's key ("kings_day", "closure_day").
+    std::vector<std::pair<std::chrono::year_month_day, std::string>> skipped_days;
 };
 
 /// Working days of the crisis service: Monday to Friday, minus Dutch public holidays and the

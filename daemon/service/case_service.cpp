@@ -34,6 +34,39 @@ Status RequireOpen(const db::CaseRecord& c) {
     return Ok();
 }
 
+/// The case fields an update names on the timeline: the key a client translates, and the
+/// English words stored and shown to curl and spoedctl ("problem areas, risk flags").
+struct CaseField {
+    std::string_view key;
+    std::string_view words;
+};
+constexpr CaseField kCaseFields[] = {
+    {"problem_areas", "problem areas"}, {"risk_flags", "risk flags"}, {"complexity", "complexity"},
+    {"case_lead", "case lead"},         {"outcome", "outcome"},       {"caller_description", "caller description"}};
+
+std::string FieldWords(std::string_view key) {
+    for (const auto& f : kCaseFields) {
+        if (f.key == key) return std::string(f.words);
+    }
+    return std::string(key);
+}
+
+/// The keys of an "updated" line's stored words; words not in the list are passed on as they are.
+std::vector<std::string> ChangedKeys(std::string_view text) {
+    std::vector<std::string> keys;
+    while (!text.empty()) {
+        const auto comma = text.find(", ");
+        const std::string_view words = text.substr(0, comma);
+        std::string key(words);
+        for (const auto& f : kCaseFields) {
+            if (f.words == words) key = f.key;
+        }
+        keys.push_back(std::move(key));
+        text = comma == std::string_view::npos ? std::string_view() : text.substr(comma + 2);
+    }
+    return keys;
+}
+
 void AddEvent(db::Tx& tx, Call& call, std::int64_t case_id, std::string kind, std::string text) {
     db::CaseEventRecord e;
     e.case_id = case_id;
@@ -275,28 +308,28 @@ Result<v1::UpdateCaseResponse> CaseService::UpdateCase(Call& call, const v1::Upd
         std::vector<std::string> changed;
         if (req.set_problem_areas()) {
             c.problem_areas = areas;
-            changed.push_back("problem areas");
+            changed.push_back(FieldWords("problem_areas"));
         }
         if (req.set_risk_flags()) {
             c.risk_flags = flags;
-            changed.push_back("risk flags");
+            changed.push_back(FieldWords("risk_flags"));
         }
         if (!complexity.empty()) {
             c.complexity = complexity;
-            changed.push_back("complexity");
+            changed.push_back(FieldWords("complexity"));
         }
         if (req.case_lead() != 0) {
             SPOED_TRY(CheckCareUser(tx, "case_lead", req.case_lead()));
             c.case_lead = req.case_lead();
-            changed.push_back("case lead");
+            changed.push_back(FieldWords("case_lead"));
         }
         if (!outcome.empty()) {
             c.outcome = outcome;
-            changed.push_back("outcome");
+            changed.push_back(FieldWords("outcome"));
         }
         if (!req.caller_description().empty()) {
             c.caller_description = req.caller_description();
-            changed.push_back("caller description");
+            changed.push_back(FieldWords("caller_description"));
         }
         if (changed.empty()) return Error::InvalidArgument("nothing to update: set at least one field");
         c.updated_at = call.now();
@@ -339,6 +372,9 @@ Result<v1::GetCaseResponse> CaseService::GetCase(Call& call, const v1::GetCaseRe
             SetTimestamp(t->mutable_at(), l.at);
             t->set_kind(l.kind);
             t->set_text(l.text);
+            if (l.kind == "updated") {
+                for (auto& key : ChangedKeys(l.text)) t->add_changed(std::move(key));
+            }
             t->set_ref_id(l.ref);
             t->set_by(l.by);
         }

@@ -12,7 +12,15 @@ namespace {
 constexpr std::array<std::string_view, 4> kStepOrder = {"receiver_contacted", "family_contacted", "agreements_recorded",
                                                         "confirmed"};
 
-void ToProto(const db::HandoverRecord& h, TimePoint now, v1::Handover* out) {
+void AddSkippedDays(const DueTime& due, google::protobuf::RepeatedPtrField<v1::SkippedDay>* out) {
+    for (const auto& [date, why] : due.skipped_days) {
+        auto* d = out->Add();
+        *d->mutable_date() = ToProtoDate(date);
+        d->set_why(why);
+    }
+}
+
+void ToProto(const db::HandoverRecord& h, TimePoint now, const WorkingDayCalendar& calendar, v1::Handover* out) {
     out->set_id(h.id);
     out->set_case_id(h.case_id);
     out->set_youth_id(h.youth_id);
@@ -26,6 +34,11 @@ void ToProto(const db::HandoverRecord& h, TimePoint now, v1::Handover* out) {
     out->set_legal_ground(h.legal_ground);
     SetTimestamp(out->mutable_due_at(), h.due_at);
     out->set_due_reason(h.due_reason);
+    // The days skipped, as data: the calendar gives the same due time again unless its
+    // configuration changed since (then only the English reason is there).
+    if (const DueTime due = calendar.HandoverDue(h.created_at); due.due_at == h.due_at) {
+        AddSkippedDays(due, out->mutable_due_skipped_days());
+    }
     out->set_status(static_cast<v1::HandoverStatus>(EnumValue(v1::HandoverStatus_descriptor(), h.status)));
     for (const auto& s : h.steps) {
         auto* o = out->add_steps();
@@ -91,6 +104,7 @@ Result<v1::PreviewDueResponse> HandoverService::PreviewDue(Call& call, const v1:
     SetTimestamp(resp.mutable_due_at(), due.due_at);
     resp.set_reason(due.reason);
     for (const auto& s : due.skipped) resp.add_skipped(s);
+    AddSkippedDays(due, resp.mutable_skipped_days());
     return resp;
 }
 
@@ -164,7 +178,7 @@ Result<v1::CreateHandoverResponse> HandoverService::CreateHandover(Call& call, c
         call.audit().object_ids.push_back(ObjectId("handover", h.id));
         auto stored = tx.handovers().Find(h.id);
         v1::CreateHandoverResponse resp;
-        ToProto(stored ? *stored : h, call.now(), resp.mutable_handover());
+        ToProto(stored ? *stored : h, call.now(), calendar_, resp.mutable_handover());
         return resp;
     });
 }
@@ -202,7 +216,7 @@ Result<v1::RecordStepResponse> HandoverService::RecordStep(Call& call, const v1:
         }
         auto stored = tx.handovers().Find(h.id);
         v1::RecordStepResponse resp;
-        ToProto(*stored, call.now(), resp.mutable_handover());
+        ToProto(*stored, call.now(), calendar_, resp.mutable_handover());
         return resp;
     });
 }
@@ -220,7 +234,7 @@ Result<v1::EscalateResponse> HandoverService::Escalate(Call& call, const v1::Esc
         events_.Emit(tx, call.now(), HandoverEvent(v1::EVENT_KIND_HANDOVER_ESCALATED, h, call),
                      db::kAudienceWorkers | db::kAudienceCoordinators);
         v1::EscalateResponse resp;
-        ToProto(h, call.now(), resp.mutable_handover());
+        ToProto(h, call.now(), calendar_, resp.mutable_handover());
         return resp;
     });
 }
@@ -241,7 +255,7 @@ Result<v1::ListHandoversResponse> HandoverService::ListHandovers(Call& call, con
     return call.Read([&](db::Tx& tx) -> Result<v1::ListHandoversResponse> {
         if (f.case_id != 0) SPOED_TRY(FindCase(tx, call, f.case_id));
         v1::ListHandoversResponse resp;
-        for (const auto& h : tx.handovers().List(f)) ToProto(h, call.now(), resp.add_handovers());
+        for (const auto& h : tx.handovers().List(f)) ToProto(h, call.now(), calendar_, resp.add_handovers());
         return resp;
     });
 }

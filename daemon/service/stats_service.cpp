@@ -85,12 +85,32 @@ std::vector<db::FigureBucket> SummerTime(year_month_day from, year_month_day to)
     return out;
 }
 
-v1::Share MakeShare(std::int64_t count, std::int64_t of, std::string denominator) {
+/// What a share is of: the key a client translates and the English words for curl and spoedctl.
+struct Denominator {
+    std::string_view key;
+    std::string_view words;
+};
+constexpr Denominator kDenominators[] = {
+    {"cases", "cases opened in the period"},
+    {"contacts", "contacts of those cases"},
+    {"outcomes", "cases with a recorded outcome"},
+    {"municipality_handovers", "handovers of those cases for this municipality"},
+    {"complex_cases", "complex cases opened in the period"},
+    {"cases_several_problem_areas", "cases opened in the period (a case may have several problem areas)"},
+    {"cases_several_risk_flags", "cases opened in the period (a case may have several risk flags)"},
+    {"contacts_several_responses", "contacts of those cases (a contact may have several responses)"},
+    {"proposals", "proposals made in the period"},
+};
+
+v1::Share MakeShare(std::int64_t count, std::int64_t of, std::string_view denominator_key) {
     v1::Share s;
     s.set_count(count);
     s.set_of(of);
     s.set_percent(of == 0 ? 0.0 : std::round(1000.0 * static_cast<double>(count) / static_cast<double>(of)) / 10.0);
-    s.set_denominator(std::move(denominator));
+    s.set_denominator_key(std::string(denominator_key));
+    for (const auto& d : kDenominators) {
+        if (d.key == denominator_key) s.set_denominator(std::string(d.words));
+    }
     return s;
 }
 
@@ -103,9 +123,9 @@ void AddTally(v1::Figures* f, google::protobuf::RepeatedPtrField<v1::Tally>* out
     *t->mutable_share() = MakeShare(count, of, denominator);
 }
 
-constexpr const char* kOfCases = "cases opened in the period";
-constexpr const char* kOfContacts = "contacts of those cases";
-constexpr const char* kOfOutcome = "cases with a recorded outcome";
+constexpr const char* kOfCases = "cases";
+constexpr const char* kOfContacts = "contacts";
+constexpr const char* kOfOutcome = "outcomes";
 
 using KeyCounts = std::map<std::string, std::map<std::string, std::int64_t>>;  // figure → key → count
 
@@ -134,14 +154,11 @@ void Fill(const Period& p, const db::CaseFiguresRecord& r, const KeyCounts& keye
         auto it = keyed.find(figure);
         return it == keyed.end() ? std::map<std::string, std::int64_t>() : it->second;
     };
-    SortedTallies(f, f->mutable_problem_areas(), get("problem_area"), r.cases,
-                  "cases opened in the period (a case may have several problem areas)");
+    SortedTallies(f, f->mutable_problem_areas(), get("problem_area"), r.cases, "cases_several_problem_areas");
     f->set_cases_with_problem_area(r.cases_with_problem_area);
-    SortedTallies(f, f->mutable_risk_flags(), get("risk_flag"), r.cases,
-                  "cases opened in the period (a case may have several risk flags)");
+    SortedTallies(f, f->mutable_risk_flags(), get("risk_flag"), r.cases, "cases_several_risk_flags");
     f->set_cases_with_risk_flag(r.cases_with_risk_flag);
-    SortedTallies(f, f->mutable_responses(), get("response"), r.contacts,
-                  "contacts of those cases (a contact may have several responses)");
+    SortedTallies(f, f->mutable_responses(), get("response"), r.contacts, "contacts_several_responses");
     const std::pair<const char*, std::int64_t> outcomes[] = {{"stayed_home", r.stayed_home},
                                                              {"own_network", r.own_network},
                                                              {"crisis_placement", r.crisis_placement},
@@ -156,20 +173,18 @@ void Fill(const Period& p, const db::CaseFiguresRecord& r, const KeyCounts& keye
         o->set_municipality(h.municipality);
         o->set_handovers(h.handovers);
         o->set_confirmed(h.confirmed);
-        *o->mutable_confirmed_by_due_time() =
-            MakeShare(h.on_time, h.handovers, "handovers of those cases for this municipality");
+        *o->mutable_confirmed_by_due_time() = MakeShare(h.on_time, h.handovers, "municipality_handovers");
         o->set_has_median(h.median_minutes.has_value());
         o->set_median_minutes_to_confirmation(h.median_minutes.value_or(0));
     }
     f->set_complex_cases(r.complex);
-    *f->mutable_complex_with_evaluation_held() =
-        MakeShare(r.complex_evaluated, r.complex, "complex cases opened in the period");
+    *f->mutable_complex_with_evaluation_held() = MakeShare(r.complex_evaluated, r.complex, "complex_cases");
     auto proposals = get("proposal");
     std::int64_t all_proposals = 0;
     for (const auto& [k, n] : proposals) all_proposals += n;
     for (const char* s : {"open", "discussed", "adopted", "implemented", "rejected"}) {
         AddTally(f, f->mutable_proposals_by_status(), s, proposals.contains(s) ? proposals.at(s) : 0, all_proposals,
-                 "proposals made in the period");
+                 "proposals");
     }
     *f->mutable_with_pre_registered_plan() = MakeShare(r.pre_registered_plan, r.cases, kOfCases);
 }
@@ -311,21 +326,27 @@ static Result<v1::GetFiguresResponse> ComputeFigures(db::Tx& tx, Call& call, con
         o->set_cases_after(y.cases_after);
     }
 
+    resp.add_explanation_keys("period");
     resp.add_explanations(
         "A case belongs to the period in which it was opened (Europe/Amsterdam dates); its contacts, consults, "
         "handovers and evaluations are counted with it.");
+    resp.add_explanation_keys("several_tags");
     resp.add_explanations(
         "A case may have several problem areas and several risk flags: their counts add up to more than the number "
         "of cases, and each share is of all cases opened in the period. Likewise a contact may have several "
         "responses; each share is of all contacts.");
+    resp.add_explanation_keys("weekend");
     resp.add_explanations(
         "Weekend: cases whose shift fell on a Saturday or Sunday (a night belongs to the evening it started); "
         "weekday evening: the others.");
+    resp.add_explanation_keys("complex");
     resp.add_explanations("Complex cases follow the evaluation rules of the configuration: " + RulesText(policy.rules) +
                           ". Held: the evaluation was held or finalised.");
+    resp.add_explanation_keys("handovers_on_time");
     resp.add_explanations(
         "Handovers confirmed by their due time: the confirmation step was recorded at or before the due time; the "
         "median runs from the start of the handover to its confirmation.");
+    resp.add_explanation_keys("pre_registered_plan");
     resp.add_explanations("Pre-registered plan: the youth had a plan version before the case was opened.");
     return resp;
 }

@@ -249,8 +249,14 @@ Result<v1::GetYouthResponse> YouthService::GetYouth(Call& call, const v1::GetYou
         v1::GetYouthResponse resp;
         ToProto(youth, resp.mutable_youth());
         auto pre = tx.pre_registrations().FindActive(youth.id);
-        if (pre) ToProto(*pre, resp.mutable_pre_registration());
-        resp.set_pre_registered(pre && tx.consents().HasValid(youth.id, "pre_registration", call.now()));
+        const bool consent = tx.consents().HasValid(youth.id, "pre_registration", call.now());
+        // The pre-registration (treating professional, legal measure, note) is shared under the
+        // consent, like the plan: without it only a break-the-glass window opens it. Coordinators
+        // manage pre-registrations and see them to end one whose consent was withdrawn.
+        const bool may_read = consent || call.actor()->roles.Has(v1::ROLE_COORDINATOR) ||
+                              tx.break_glass().FindOpen(call.actor()->user_id, youth.id, call.now()).has_value();
+        if (pre && may_read) ToProto(*pre, resp.mutable_pre_registration());
+        resp.set_pre_registered(pre && consent);
         resp.set_latest_plan_version(tx.plans().LatestVersion(youth.id));
         return resp;
     });

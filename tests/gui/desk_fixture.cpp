@@ -2,19 +2,21 @@
 
 #include <gtest/gtest.h>
 
-#include <sstream>
-
 #include <QApplication>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPushButton>
 #include <QTest>
+#include <sstream>
 
 #include "client/desk/login_window.hpp"
+#include "client/desk/lookup_panel.hpp"
 #include "client/desk/main_window.hpp"
 #include "client/desk/session.hpp"
+#include "client/desk/settings.hpp"
 #include "daemon/daemon.hpp"
 #include "daemon/service/totp.hpp"
 #include "tests/support/process.hpp"
@@ -94,6 +96,27 @@ std::string DeskDaemon::TotpCode(const std::string& username) const {
 
 QString DeskDaemon::url() const { return QStringLiteral("https://localhost:%1").arg(port_); }
 QString DeskDaemon::ca() const { return QString::fromStdString(ca_); }
+
+InLanguage::InLanguage(const QString& language) : ok_(desk::InstallTranslation(*qApp, language)) {}
+
+InLanguage::~InLanguage() { desk::InstallTranslation(*qApp, QStringLiteral("nl")); }
+
+bool ShowDaanInLookUp(desk::MainWindow* worker) {
+    desk::LookupPanel* lookup = worker->lookup();
+    worker->tabs()->setCurrentWidget(lookup);
+    lookup->searchEdit()->clear();
+    QTest::keyClicks(lookup->searchEdit(), QStringLiteral("06 2345 6789"));
+    if (!WaitUntil([&] { return lookup->results()->count() > 0 && lookup->resultsCurrent(); })) {
+        ADD_FAILURE() << "the father's number found nobody";
+        return false;
+    }
+    QTest::keyClick(lookup->searchEdit(), Qt::Key_Return);
+    if (!WaitUntil([&] { return lookup->selectedYouth() != 0 && lookup->openCaseButton()->isEnabled(); })) {
+        ADD_FAILURE() << "Daan was not shown";
+        return false;
+    }
+    return true;
+}
 
 void Activate(QWidget* window) {
     // Keyboard shortcuts only reach the active window.

@@ -58,6 +58,24 @@ private:
 /// nullptr with a test failure.
 std::unique_ptr<desk::MainWindow> SignIn(const DeskDaemon& d, const QString& user, const QString& password);
 
+/// The desk in `language` ("nl", "en") while this lives, then Dutch again (the gui tests'
+/// default): windows made meanwhile speak that language.
+class InLanguage {
+  public:
+    explicit InLanguage(const QString& language);
+    ~InLanguage();
+    InLanguage(const InLanguage&) = delete;
+    InLanguage& operator=(const InLanguage&) = delete;
+    bool ok() const { return ok_; }
+
+  private:
+    bool ok_ = false;
+};
+
+/// Daan, the demo youth, looked up in the worker's look-up by his father's number and on
+/// screen with his plan; false (with a test failure) when he does not show.
+bool ShowDaanInLookUp(desk::MainWindow* worker);
+
 /// Makes `window` the active window, as a click on it would (keyboard shortcuts need it).
 void Activate(QWidget* window);
 

@@ -24,7 +24,6 @@
 #include "client/desk/lookup_panel.hpp"
 #include "client/desk/main_window.hpp"
 #include "client/desk/session.hpp"
-#include "client/desk/settings.hpp"
 #include "client/desk/youth_link_dialog.hpp"
 #include "tests/gui/desk_fixture.hpp"
 
@@ -97,20 +96,14 @@ void WalkEveryScreen(desk::MainWindow* main, const QString& who) {
 /// Walks every window of the desk in `language`: the mnemonics are chosen per translation, so
 /// each language is checked on its own.
 void WalkEveryWindow(const QString& language) {
-    ASSERT_TRUE(desk::InstallTranslation(*qApp, language));
-    struct BackToDutch {
-        ~BackToDutch() { desk::InstallTranslation(*qApp, QStringLiteral("nl")); }
-    } back;
+    test::InLanguage in_language(language);
+    ASSERT_TRUE(in_language.ok());
     test::DeskDaemon d(true);
     auto anna = test::SignIn(d, QStringLiteral("demo.anna"), QStringLiteral("demo-anna-wachtwoord"));
     ASSERT_TRUE(anna);
     // The look-up with a youth and plan on screen, and with nobody found.
     desk::LookupPanel* lookup = anna->lookup();
-    anna->tabs()->setCurrentWidget(lookup);
-    QTest::keyClicks(lookup->searchEdit(), QStringLiteral("06 2345 6789"));
-    ASSERT_TRUE(WaitUntil([&] { return lookup->results()->count() > 0 && lookup->resultsCurrent(); }));
-    QTest::keyClick(lookup->searchEdit(), Qt::Key_Return);
-    ASSERT_TRUE(WaitUntil([&] { return lookup->selectedYouth() != 0 && lookup->openCaseButton()->isEnabled(); }));
+    ASSERT_TRUE(test::ShowDaanInLookUp(anna.get()));
     auto problems = KeyProblems(anna.get());
     EXPECT_TRUE(problems.isEmpty()) << Describe(QStringLiteral("worker / look-up with a youth"), problems);
     // A case of its own, with every form.

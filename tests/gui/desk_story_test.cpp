@@ -236,6 +236,10 @@ TEST(DeskStory, TheFathersCallThroughTheDesk) {
     desk::HandoverBoard* board = carla->handoverBoard();
     ASSERT_TRUE(board);
     ASSERT_TRUE(WaitUntil([&] { return board->list()->topLevelItemCount() == 2; }));
+    // Each handover names its youth, not a case number.
+    EXPECT_TRUE(WaitUntil([&] {
+        return board->list()->topLevelItem(0)->text(3) == QStringLiteral("Daan Visser (fictief)");
+    })) << board->list()->topLevelItem(0)->text(3).toStdString();
     test::Screenshot(carla.get(), QStringLiteral("coordinator-handovers"));
     for (int round = 0; round < 2; ++round) {
         ASSERT_TRUE(WaitUntil([&] { return board->list()->topLevelItemCount() == 2 - round; }));
@@ -244,8 +248,8 @@ TEST(DeskStory, TheFathersCallThroughTheDesk) {
             ASSERT_TRUE(WaitUntil([&] { return board->nextStep() == step && board->stepButton()->isEnabled(); }))
                 << "step " << step << ": " << board->statusLabel()->text().toStdString();
             if (step == v1::HANDOVER_STEP_AGREEMENTS_RECORDED) {
-                board->agreementsEdit()->setPlainText(
-                    QStringLiteral("Accare sees Daan and his father Wednesday 10:00; local team visits Thursday."));
+                board->agreementsEdit()->setPlainText(QStringLiteral(
+                    "Accare ziet Daan en zijn vader woensdag om 10:00; het lokale team komt donderdag langs."));
             }
             if (round == 0 && step == v1::HANDOVER_STEP_AGREEMENTS_RECORDED) {
                 test::Screenshot(carla.get(), QStringLiteral("coordinator-handover-steps"));
@@ -479,7 +483,8 @@ TEST(DeskLearningLoop, EvaluationProposalAndFiguresThroughTheDesk) {
     EXPECT_EQ(fv->periodsChart()->chart()->series().size(), 1);
     EXPECT_GT(fv->table()->topLevelItemCount(), 5);
     ASSERT_GT(fv->periodBox()->count(), 0);
-    fv->noteEdit()->setPlainText(QStringLiteral("A quiet month; two repeat callers had their plans sharpened."));
+    fv->noteEdit()->setPlainText(
+        QStringLiteral("Een rustige maand; bij twee herhaalde bellers is het plan aangescherpt."));
     bool note_saved = false;
     QObject::connect(fv, &desk::FiguresView::noteSaved, [&] { note_saved = true; });
     fv->saveNoteButton()->click();

@@ -31,6 +31,7 @@
 #include "client/desk/text.hpp"
 #include "spoed/v1/case.pb.h"
 #include "spoed/v1/common.pb.h"
+#include "spoed/v1/handover.pb.h"
 #include "tests/gui/desk_fixture.hpp"
 #include "tests/support/service_fixture.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -57,9 +58,6 @@ v1::PlanContent SamplePlan() {
 TEST(DeskText, EveryErrorReasonHasADutchAndAnEnglishSentence) {
     const auto* reasons = v1::ErrorReason_descriptor();
     ASSERT_GT(reasons->value_count(), 20);
-    struct BackToDutch {
-        ~BackToDutch() { desk::InstallTranslation(*qApp, QStringLiteral("nl")); }
-    } back;
     for (int i = 0; i < reasons->value_count(); ++i) {
         const auto* value = reasons->value(i);
         if (value->number() == v1::ERROR_REASON_UNSPECIFIED) continue;
@@ -68,9 +66,12 @@ TEST(DeskText, EveryErrorReasonHasADutchAndAnEnglishSentence) {
         e.field = "youth.given_name";
         e.params = {{"max", "100"}, {"next", "family_contacted"}, {"scope", "share_plan"}, {"version", "3"}};
         SCOPED_TRACE(e.reason);
-        ASSERT_TRUE(desk::InstallTranslation(*qApp, QStringLiteral("en")));
-        const QString en = desk::Text::reason(e);
-        ASSERT_TRUE(desk::InstallTranslation(*qApp, QStringLiteral("nl")));
+        QString en;
+        {
+            test::InLanguage english(QStringLiteral("en"));
+            ASSERT_TRUE(english.ok());
+            en = desk::Text::reason(e);
+        }
         const QString nl = desk::Text::reason(e);
         EXPECT_FALSE(en.isEmpty()) << "no English sentence";
         EXPECT_FALSE(nl.isEmpty()) << "no Dutch sentence";
@@ -80,6 +81,33 @@ TEST(DeskText, EveryErrorReasonHasADutchAndAnEnglishSentence) {
             EXPECT_FALSE(s.contains(QStringLiteral("given_name"))) << s.toStdString();
             EXPECT_FALSE(s.contains(QStringLiteral("%"))) << "an argument left unfilled: " << s.toStdString();
         }
+    }
+}
+
+// What the server gives as keys (the days a due time skipped, the fields an update changed,
+// what a share is of, how to read the figures) the desk says in Dutch.
+TEST(DeskText, TheServersKeysAreSaidInDutch) {
+    google::protobuf::RepeatedPtrField<v1::SkippedDay> days;
+    EXPECT_EQ(desk::Text::dueReason(days), QStringLiteral("volgende werkdag"));
+    for (int day : {25, 26, 27}) {
+        auto* d = days.Add();
+        d->mutable_date()->set_year(2026);
+        d->mutable_date()->set_month(4);
+        d->mutable_date()->set_day(day);
+        d->set_why(day == 27 ? "kings_day" : "weekend");
+    }
+    EXPECT_EQ(desk::Text::dueReason(days), QStringLiteral("Koningsdag (ma 27-04), weekend"));
+    EXPECT_EQ(desk::Text::caseField("risk_flags"), QStringLiteral("risicosignalen"));
+    EXPECT_EQ(desk::Text::outcome(desk::Text::outcomeOf("stayed_home")), QStringLiteral("Bleef thuis"));
+    EXPECT_EQ(desk::Text::riskFlag(desk::Text::riskFlagOf("severe_aggression")), QStringLiteral("Ernstige agressie"));
+    EXPECT_EQ(desk::Text::denominator("cases"), QStringLiteral("casussen geopend in de periode"));
+    for (const char* key :
+         {"period", "several_tags", "weekend", "complex", "handovers_on_time", "pre_registered_plan"}) {
+        const QString said = desk::Text::figuresExplanation(key);
+        EXPECT_FALSE(said.isEmpty()) << key;
+        EXPECT_TRUE(said.contains(QStringLiteral(" de ")) || said.contains(QStringLiteral(" het ")) ||
+                    said.contains(QStringLiteral(" een ")))
+            << "not Dutch: " << said.toStdString();
     }
 }
 

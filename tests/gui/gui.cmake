@@ -10,7 +10,7 @@ if(SPOED_BUILD_DESK)
     SPOED_DESK_SCREENSHOT_DIR="${CMAKE_BINARY_DIR}/desk-screenshots")
   add_dependencies(spoed_desk_test_support spoedctl)
 
-  foreach(name desk_widgets_test desk_story_test desk_keys_test desk_call_test)
+  foreach(name desk_widgets_test desk_story_test desk_keys_test desk_call_test desk_words_test)
     add_executable(${name} ${CMAKE_CURRENT_LIST_DIR}/${name}.cpp ${CMAKE_CURRENT_LIST_DIR}/gui_main.cpp)
     target_link_libraries(${name} PRIVATE spoed_desk_test_support GTest::gtest spoed_build_flags)
     gtest_discover_tests(${name}

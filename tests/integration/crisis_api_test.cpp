@@ -249,6 +249,39 @@ TEST(ConsentApi, PreRegistrationNeedsValidConsentAndIsOnePerYouth) {
 
 // --- plans and break-the-glass ----------------------------------------------------------------
 
+TEST(ConsentApi, AWithdrawnConsentHidesThePreRegistrationFromTheWorker) {
+    CrisisFixture f;
+    std::int64_t id = f.CreateYouth("Noah", "de Boer (fictief)", "2009-09-09");
+    f.PreRegisterWithPlan(id);
+    auto before =
+        f.Rpc<v1::GetYouthResponse>("spoed.v1.YouthService/GetYouth", R"({"youthId":)" + Id(id) + "}", f.worker);
+    ASSERT_TRUE(before.has_pre_registration());
+    auto consents = f.Rpc<v1::ListConsentsResponse>("spoed.v1.YouthService/ListConsents",
+                                                    R"({"youthId":)" + Id(id) + "}", f.coordinator);
+    for (const auto& c : consents.consents()) {
+        if (c.scope() != v1::CONSENT_SCOPE_PRE_REGISTRATION) continue;
+        f.Rpc<v1::WithdrawConsentResponse>("spoed.v1.YouthService/WithdrawConsent",
+                                           R"({"consentId":)" + Id(c.id()) + "}", f.coordinator);
+    }
+    auto worker =
+        f.Rpc<v1::GetYouthResponse>("spoed.v1.YouthService/GetYouth", R"({"youthId":)" + Id(id) + "}", f.worker);
+    EXPECT_FALSE(worker.has_pre_registration()) << "treating professional, legal measure and note without consent";
+    EXPECT_FALSE(worker.pre_registered());
+    // The coordinator still sees it, to end it.
+    auto coordinator =
+        f.Rpc<v1::GetYouthResponse>("spoed.v1.YouthService/GetYouth", R"({"youthId":)" + Id(id) + "}", f.coordinator);
+    EXPECT_TRUE(coordinator.has_pre_registration());
+    // A break-the-glass window opens it for that worker.
+    f.Rpc<v1::BreakGlassResponse>("spoed.v1.PlanService/BreakGlass",
+                                  R"({"youthId":)" + Id(id) +
+                                      R"(,"reason":"Acute crisis on the line, plan needed now","password":")" +
+                                      test::kTestPassword + R"("})",
+                                  f.worker);
+    auto glass =
+        f.Rpc<v1::GetYouthResponse>("spoed.v1.YouthService/GetYouth", R"({"youthId":)" + Id(id) + "}", f.worker);
+    EXPECT_TRUE(glass.has_pre_registration());
+}
+
 TEST(PlanApi, ReadingNeedsValidConsentWhichCanExpireOrBeWithdrawn) {
     CrisisFixture f;
     std::int64_t id = f.CreateYouth("Emma", "Peters", "2008-04-04");
@@ -410,6 +443,28 @@ TEST(CaseApi, ClosingNeedsAnOutcomeAndAClosedCaseTakesNoMoreContacts) {
                        R"({"caseId":)" + id + R"(,"type":"CONTACT_TYPE_OUTGOING_CALL","callerRole":"CALLER_ROLE_PARENT","startedAt":"2026-11-23T19:00:00Z"})",
                        f.worker);
     EXPECT_EQ(ErrorCodeOf(late), "failed_precondition");
+}
+
+TEST(CaseApi, TheTimelineNamesTheChangedFieldsAsKeys) {
+    CrisisFixture f;
+    auto c =
+        f.Rpc<v1::OpenCaseResponse>("spoed.v1.CaseService/OpenCase", R"({"callerDescription":"mother"})", f.worker);
+    std::string id = Id(c.case_().id());
+    f.Rpc<v1::UpdateCaseResponse>(
+        "spoed.v1.CaseService/UpdateCase",
+        R"({"caseId":)" + id +
+            R"(,"riskFlags":["RISK_FLAG_RUNAWAY"],"setRiskFlags":true,"complexity":"COMPLEXITY_COMPLEX"})",
+        f.worker);
+    auto got = f.Rpc<v1::GetCaseResponse>("spoed.v1.CaseService/GetCase", R"({"caseId":)" + id + "}", f.worker);
+    const v1::TimelineEntry* updated = nullptr;
+    for (const auto& e : got.timeline()) {
+        if (e.kind() == "updated") updated = &e;
+    }
+    ASSERT_NE(updated, nullptr);
+    EXPECT_EQ(updated->text(), "risk flags, complexity");  // for curl and spoedctl
+    ASSERT_EQ(updated->changed_size(), 2);
+    EXPECT_EQ(updated->changed(0), "risk_flags");
+    EXPECT_EQ(updated->changed(1), "complexity");
 }
 
 TEST(CaseApi, ThePsychiatristReadsButCannotChangeACase) {

@@ -369,6 +369,37 @@ TEST_F(EventsTest, StreamsAreRefusedWithoutAValidTokenOrARoleThatHasEvents) {
     EXPECT_EQ(daemon_->event_subscribers(), 0u);
 }
 
+TEST_F(EventsTest, ASessionThatMayOnlyEnrolItsSecondFactorGetsNoStream) {
+    // A psychiatrist without a second factor yet signs in to a session that may only enrol one:
+    // it sees nothing else, live events included.
+    daemon::service::PasswordHasher hasher;
+    test::InsertUser(daemon_->store(), hasher, clock_.Now(), "joost", {"psychiatrist"});
+    auto joost = As("joost");
+    ASSERT_FALSE(joost->token().empty());
+    std::mutex mu;
+    std::condition_variable cv;
+    std::string refused;
+    bool connected = false;
+    EventStream::Options o;
+    o.client = Options();
+    o.token = joost->token();
+    EventStream s(
+        o, [](const v1::Event&) {},
+        [&](EventStream::State st, const std::string& detail) {
+            std::lock_guard lock(mu);
+            if (st == EventStream::State::kConnected) connected = true;
+            if (detail.find("HTTP 400") != std::string::npos) refused = detail;
+            cv.notify_all();
+        });
+    s.Start();
+    {
+        std::unique_lock lock(mu);
+        ASSERT_TRUE(cv.wait_for(lock, 10s, [&] { return connected || !refused.empty(); }));
+        EXPECT_FALSE(connected) << "the stream opened for a session limited to enrolment";
+    }
+    EXPECT_EQ(daemon_->event_subscribers(), 0u);
+}
+
 TEST_F(EventsTest, LoggingOutClosesTheStream) {
     auto pieter = As("pieter");
     Inbox inbox;

@@ -2,6 +2,7 @@
 // (tests/support/figures_dataset.cpp), and the suppression rule of the partners' aggregate.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 
 #include "daemon/service/stats_service.hpp"
@@ -43,6 +44,7 @@ void ExpectShare(const v1::Share& s, std::int64_t count, std::int64_t of, const 
     EXPECT_EQ(s.count(), count) << what;
     EXPECT_EQ(s.of(), of) << what;
     EXPECT_FALSE(s.denominator().empty()) << what;
+    EXPECT_FALSE(s.denominator_key().empty()) << what;
     if (of > 0) EXPECT_NEAR(s.percent(), 100.0 * static_cast<double>(count) / static_cast<double>(of), 0.051) << what;
 }
 
@@ -128,6 +130,10 @@ TEST_F(Figures, EveryFigureOfEveryMonthMatchesTheGeneratedData) {
     bool said = false;
     for (const auto& e : r.explanations()) said = said || e.find("several problem areas") != std::string::npos;
     EXPECT_TRUE(said);
+    // The same as keys, one per sentence, for the desk to say in Dutch.
+    EXPECT_EQ(r.explanation_keys_size(), r.explanations_size());
+    EXPECT_NE(std::find(r.explanation_keys().begin(), r.explanation_keys().end(), "several_tags"),
+              r.explanation_keys().end());
 }
 
 TEST_F(Figures, QuartersAndTheWholeAddUp) {

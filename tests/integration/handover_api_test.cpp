@@ -46,11 +46,19 @@ TEST(HandoverApi, PreviewDueSkipsKingsDayAndTheWeekend) {
                                                std::string(R"({"time":")") + t + R"("})", f.worker);
         EXPECT_EQ(r.due_at().seconds(), 1777370400) << t;  // Tuesday 28 April 2026 12:00 CEST
         EXPECT_NE(r.reason().find("King's Day"), std::string::npos) << r.reason();
+        // The same days as data: Saturday, Sunday, then Monday 27 April, King's Day.
+        ASSERT_EQ(r.skipped_days_size(), 3) << t;
+        EXPECT_EQ(r.skipped_days(0).why(), "weekend");
+        EXPECT_EQ(r.skipped_days(1).why(), "weekend");
+        EXPECT_EQ(r.skipped_days(2).why(), "kings_day");
+        EXPECT_EQ(r.skipped_days(2).date().month(), 4);
+        EXPECT_EQ(r.skipped_days(2).date().day(), 27);
     }
     // Monday 23 November 2026 21:00 local: due Tuesday 12:00 CET.
     auto now = f.Rpc<v1::PreviewDueResponse>("spoed.v1.HandoverService/PreviewDue", "{}", f.worker);
     EXPECT_EQ(now.due_at().seconds(), 1795518000);  // 2026-11-24T11:00:00Z
     EXPECT_EQ(now.reason(), "next working day");
+    EXPECT_EQ(now.skipped_days_size(), 0);
 }
 
 TEST(HandoverApi, InformingTheLocalTeamNeedsConsentOrALegalGround) {

@@ -212,11 +212,63 @@ TEST(AdminService, TheLastAdminCannotBeRemoved) {
     std::string token = f.Login("beheer");
     auto r = f.Post("spoed.v1.AdminService/DisableUser", R"({"userId":")" + std::to_string(beheer) + R"("})", token);
     EXPECT_EQ(ErrorCodeOf(r), "failed_precondition");
-    r = f.Post("spoed.v1.AdminService/SetRoles",
-               R"({"userId":")" + std::to_string(beheer) + R"(","roles":["ROLE_COORDINATOR"]})", token);
-    EXPECT_EQ(ErrorCodeOf(r), "failed_precondition");
     r = f.Post("spoed.v1.AdminService/DisableUser", R"({"userId":"999"})", token);
     EXPECT_EQ(r.status, 404);
+}
+
+TEST(AdminService, NobodyChangesTheirOwnRolesAnotherAdminDoes) {
+    // An admin who gives itself a care role could read every case and plan (four eyes).
+    ServiceFixture f;
+    std::int64_t beheer = f.CreateUser("beheer", {"admin"});
+    f.CreateUser("tweede", {"admin"});
+    std::string token = f.Login("beheer");
+    const std::string body =
+        R"({"userId":")" + std::to_string(beheer) + R"(","roles":["ROLE_ADMIN","ROLE_CRISIS_WORKER"]})";
+    auto own = f.Post("spoed.v1.AdminService/SetRoles", body, token);
+    EXPECT_EQ(own.status, 403) << own.body;
+    EXPECT_NE(own.body.find("ERROR_REASON_FOUR_EYES"), std::string::npos) << own.body;
+    auto refused = f.Audit(1);
+    ASSERT_EQ(refused.size(), 1u);
+    EXPECT_EQ(refused[0].method, "SetRoles");
+    EXPECT_EQ(refused[0].result, "permission_denied");
+    auto who = Parse<v1::WhoAmIResponse>(f.Post(kWhoAmI, "{}", token));
+    EXPECT_EQ(who.user().roles_size(), 1) << "the roles are unchanged";
+    // Another admin may.
+    auto other = f.Post("spoed.v1.AdminService/SetRoles", body, f.Login("tweede"));
+    EXPECT_EQ(other.status, 200) << other.body;
+}
+
+TEST(AuthService, AWrongCurrentPasswordCountsAsAFailedLogIn) {
+    // ChangePassword with a copied token is no password oracle: its failures slow down like
+    // log-ins, and the account's log-in slows down with them.
+    ServiceFixture f;
+    f.CreateUser("anna", {"crisis_worker"});
+    std::string token = f.Login("anna");
+    int refused_as_throttled = 0;
+    for (int i = 0; i < 8; ++i) {
+        auto r = f.Post(
+            "spoed.v1.AuthService/ChangePassword",
+            R"({"currentPassword":"guess number )" + std::to_string(i) + R"(","newPassword":"a brand new passphrase"})",
+            token);
+        if (ErrorCodeOf(r) == "resource_exhausted") ++refused_as_throttled;
+    }
+    EXPECT_GT(refused_as_throttled, 0) << "eight wrong passwords and never slowed down";
+    auto login =
+        f.Post("spoed.v1.AuthService/Login", R"({"username":"anna","password":"correct horse battery staple"})");
+    EXPECT_EQ(ErrorCodeOf(login), "resource_exhausted") << login.body;
+}
+
+TEST(AuthService, AChangedPasswordEndsTheUsersOtherSessionsButNotThisOne) {
+    ServiceFixture f;
+    f.CreateUser("anna", {"crisis_worker"});
+    std::string thief = f.Login("anna");
+    std::string desk = f.Login("anna");
+    auto r =
+        f.Post("spoed.v1.AuthService/ChangePassword",
+               R"({"currentPassword":"correct horse battery staple","newPassword":"a brand new passphrase"})", desk);
+    ASSERT_EQ(r.status, 200) << r.body;
+    EXPECT_EQ(f.Post(kWhoAmI, "{}", thief).status, 401);
+    EXPECT_EQ(f.Post(kWhoAmI, "{}", desk).status, 200);
 }
 
 TEST(AdminService, ResetPasswordGivesANewOneTimePasswordAndEndsSessions) {

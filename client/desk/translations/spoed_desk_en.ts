@@ -820,6 +820,150 @@
         <source>Details: %1</source>
         <translation>Details: %1</translation>
     </message>
+    <message>
+        <source>problem areas</source>
+        <translation>problem areas</translation>
+    </message>
+    <message>
+        <source>risk flags</source>
+        <translation>risk flags</translation>
+    </message>
+    <message>
+        <source>complexity</source>
+        <translation>complexity</translation>
+    </message>
+    <message>
+        <source>case lead</source>
+        <translation>case lead</translation>
+    </message>
+    <message>
+        <source>outcome</source>
+        <translation>outcome</translation>
+    </message>
+    <message>
+        <source>caller description</source>
+        <translation>caller description</translation>
+    </message>
+    <message>
+        <source>other details</source>
+        <translation>other details</translation>
+    </message>
+    <message>
+        <source>cases opened in the period</source>
+        <translation>cases opened in the period</translation>
+    </message>
+    <message>
+        <source>contacts of those cases</source>
+        <translation>contacts of those cases</translation>
+    </message>
+    <message>
+        <source>cases with a recorded outcome</source>
+        <translation>cases with a recorded outcome</translation>
+    </message>
+    <message>
+        <source>handovers of those cases</source>
+        <translation>handovers of those cases</translation>
+    </message>
+    <message>
+        <source>complex cases opened in the period</source>
+        <translation>complex cases opened in the period</translation>
+    </message>
+    <message>
+        <source>next working day</source>
+        <translation>next working day</translation>
+    </message>
+    <message>
+        <source>closure day</source>
+        <translation>closure day</translation>
+    </message>
+    <message>
+        <source>New Year&apos;s Day</source>
+        <translation>New Year&apos;s Day</translation>
+    </message>
+    <message>
+        <source>Good Friday</source>
+        <translation>Good Friday</translation>
+    </message>
+    <message>
+        <source>Easter Monday</source>
+        <translation>Easter Monday</translation>
+    </message>
+    <message>
+        <source>King&apos;s Day</source>
+        <translation>King&apos;s Day</translation>
+    </message>
+    <message>
+        <source>Liberation Day</source>
+        <translation>Liberation Day</translation>
+    </message>
+    <message>
+        <source>Ascension Day</source>
+        <translation>Ascension Day</translation>
+    </message>
+    <message>
+        <source>Whit Monday</source>
+        <translation>Whit Monday</translation>
+    </message>
+    <message>
+        <source>Christmas Day</source>
+        <translation>Christmas Day</translation>
+    </message>
+    <message>
+        <source>Boxing Day</source>
+        <translation>Boxing Day</translation>
+    </message>
+    <message>
+        <source>weekend</source>
+        <translation>weekend</translation>
+    </message>
+    <message>
+        <source>A case belongs to the period in which it was opened; its contacts, consults, handovers and evaluations are counted with it.</source>
+        <translation>A case belongs to the period in which it was opened; its contacts, consults, handovers and evaluations are counted with it.</translation>
+    </message>
+    <message>
+        <source>A case may have several problem areas and risk flags, and a contact several responses: their counts add up to more than the total, and each share is of all cases (or contacts).</source>
+        <translation>A case may have several problem areas and risk flags, and a contact several responses: their counts add up to more than the total, and each share is of all cases (or contacts).</translation>
+    </message>
+    <message>
+        <source>Weekend: cases whose shift fell on a Saturday or Sunday (a night belongs to the evening it started); weekday evening: the others.</source>
+        <translation>Weekend: cases whose shift fell on a Saturday or Sunday (a night belongs to the evening it started); weekday evening: the others.</translation>
+    </message>
+    <message>
+        <source>Complex cases follow the evaluation rules of the configuration; held: the evaluation was held or finalised.</source>
+        <translation>Complex cases follow the evaluation rules of the configuration; held: the evaluation was held or finalised.</translation>
+    </message>
+    <message>
+        <source>Handovers confirmed by their due time: the confirmation was recorded at or before the due time.</source>
+        <translation>Handovers confirmed by their due time: the confirmation was recorded at or before the due time.</translation>
+    </message>
+    <message>
+        <source>Pre-registered plan: the youth had a plan before the case was opened.</source>
+        <translation>Pre-registered plan: the youth had a plan before the case was opened.</translation>
+    </message>
+    <message>
+        <source>Nobody changes their own roles: another administrator does that.</source>
+        <translation>Nobody changes their own roles: another administrator does that.</translation>
+    </message>
+    <message>
+        <source>Your role needs a second factor: set up your authenticator app first (spoedctl totp enroll).</source>
+        <translation>Your role needs a second factor: set up your authenticator app first (spoedctl totp enroll).</translation>
+    </message>
+    <message>
+        <source>cases opened in the period (a case may have several problem areas)</source>
+        <translation>cases opened in the period (a case may have several problem areas)</translation>
+    </message>
+    <message>
+        <source>cases opened in the period (a case may have several risk flags)</source>
+        <translation>cases opened in the period (a case may have several risk flags)</translation>
+    </message>
+    <message>
+        <source>contacts of those cases (a contact may have several responses)</source>
+        <translation>contacts of those cases (a contact may have several responses)</translation>
+    </message>
+    <message>
+        <source>proposals made in the period</source>
+        <translation>proposals made in the period</translation>
+    </message>
 </context>
 <context>
     <name>spoed::desk::BreakGlassDialog</name>
@@ -1721,6 +1865,10 @@
         <source>Repeat callers</source>
         <translation>Repeat callers</translation>
     </message>
+    <message>
+        <source>Age unknown</source>
+        <translation>Age unknown</translation>
+    </message>
 </context>
 <context>
     <name>spoed::desk::HandoverBoard</name>
@@ -1735,10 +1883,6 @@
     <message>
         <source>Municipality</source>
         <translation>Municipality</translation>
-    </message>
-    <message>
-        <source>Case</source>
-        <translation>Case</translation>
     </message>
     <message>
         <source>State</source>
@@ -1811,6 +1955,10 @@
     <message>
         <source>Escalated.</source>
         <translation>Escalated.</translation>
+    </message>
+    <message>
+        <source>Youth / caller</source>
+        <translation>Youth / caller</translation>
     </message>
 </context>
 <context>

@@ -820,6 +820,150 @@
         <source>Details: %1</source>
         <translation>Details: %1</translation>
     </message>
+    <message>
+        <source>problem areas</source>
+        <translation>probleemgebieden</translation>
+    </message>
+    <message>
+        <source>risk flags</source>
+        <translation>risicosignalen</translation>
+    </message>
+    <message>
+        <source>complexity</source>
+        <translation>complexiteit</translation>
+    </message>
+    <message>
+        <source>case lead</source>
+        <translation>casusregie</translation>
+    </message>
+    <message>
+        <source>outcome</source>
+        <translation>uitkomst</translation>
+    </message>
+    <message>
+        <source>caller description</source>
+        <translation>omschrijving van de beller</translation>
+    </message>
+    <message>
+        <source>other details</source>
+        <translation>andere gegevens</translation>
+    </message>
+    <message>
+        <source>cases opened in the period</source>
+        <translation>casussen geopend in de periode</translation>
+    </message>
+    <message>
+        <source>contacts of those cases</source>
+        <translation>contacten van die casussen</translation>
+    </message>
+    <message>
+        <source>cases with a recorded outcome</source>
+        <translation>casussen met een vastgelegde uitkomst</translation>
+    </message>
+    <message>
+        <source>handovers of those cases</source>
+        <translation>overdrachten van die casussen</translation>
+    </message>
+    <message>
+        <source>complex cases opened in the period</source>
+        <translation>complexe casussen geopend in de periode</translation>
+    </message>
+    <message>
+        <source>next working day</source>
+        <translation>volgende werkdag</translation>
+    </message>
+    <message>
+        <source>closure day</source>
+        <translation>sluitingsdag</translation>
+    </message>
+    <message>
+        <source>New Year&apos;s Day</source>
+        <translation>Nieuwjaarsdag</translation>
+    </message>
+    <message>
+        <source>Good Friday</source>
+        <translation>Goede Vrijdag</translation>
+    </message>
+    <message>
+        <source>Easter Monday</source>
+        <translation>Tweede Paasdag</translation>
+    </message>
+    <message>
+        <source>King&apos;s Day</source>
+        <translation>Koningsdag</translation>
+    </message>
+    <message>
+        <source>Liberation Day</source>
+        <translation>Bevrijdingsdag</translation>
+    </message>
+    <message>
+        <source>Ascension Day</source>
+        <translation>Hemelvaartsdag</translation>
+    </message>
+    <message>
+        <source>Whit Monday</source>
+        <translation>Tweede Pinksterdag</translation>
+    </message>
+    <message>
+        <source>Christmas Day</source>
+        <translation>Eerste Kerstdag</translation>
+    </message>
+    <message>
+        <source>Boxing Day</source>
+        <translation>Tweede Kerstdag</translation>
+    </message>
+    <message>
+        <source>weekend</source>
+        <translation>weekend</translation>
+    </message>
+    <message>
+        <source>A case belongs to the period in which it was opened; its contacts, consults, handovers and evaluations are counted with it.</source>
+        <translation>Een casus hoort bij de periode waarin hij is geopend; zijn contacten, consulten, overdrachten en evaluaties tellen mee in die periode.</translation>
+    </message>
+    <message>
+        <source>A case may have several problem areas and risk flags, and a contact several responses: their counts add up to more than the total, and each share is of all cases (or contacts).</source>
+        <translation>Een casus kan meer probleemgebieden en risicosignalen hebben, en een contact meer interventies: de aantallen tellen op tot meer dan het totaal, en elk aandeel is van alle casussen (of contacten).</translation>
+    </message>
+    <message>
+        <source>Weekend: cases whose shift fell on a Saturday or Sunday (a night belongs to the evening it started); weekday evening: the others.</source>
+        <translation>Weekend: casussen waarvan de dienst op een zaterdag of zondag viel (een nacht hoort bij de avond waarin hij begon); doordeweekse avond: de overige.</translation>
+    </message>
+    <message>
+        <source>Complex cases follow the evaluation rules of the configuration; held: the evaluation was held or finalised.</source>
+        <translation>Complexe casussen volgen de evaluatieregels uit de configuratie; gehouden: de evaluatie is gehouden of afgerond.</translation>
+    </message>
+    <message>
+        <source>Handovers confirmed by their due time: the confirmation was recorded at or before the due time.</source>
+        <translation>Overdrachten op tijd bevestigd: de bevestiging is vastgelegd op of voor het afgesproken tijdstip.</translation>
+    </message>
+    <message>
+        <source>Pre-registered plan: the youth had a plan before the case was opened.</source>
+        <translation>Plan met vooraanmelding: de jeugdige had een plan voordat de casus werd geopend.</translation>
+    </message>
+    <message>
+        <source>Nobody changes their own roles: another administrator does that.</source>
+        <translation>Niemand wijzigt zijn eigen rollen: dat doet een andere beheerder.</translation>
+    </message>
+    <message>
+        <source>Your role needs a second factor: set up your authenticator app first (spoedctl totp enroll).</source>
+        <translation>Uw rol vraagt een tweede factor: stel eerst uw authenticator-app in (spoedctl totp enroll).</translation>
+    </message>
+    <message>
+        <source>cases opened in the period (a case may have several problem areas)</source>
+        <translation>casussen geopend in de periode (een casus kan meer probleemgebieden hebben)</translation>
+    </message>
+    <message>
+        <source>cases opened in the period (a case may have several risk flags)</source>
+        <translation>casussen geopend in de periode (een casus kan meer risicosignalen hebben)</translation>
+    </message>
+    <message>
+        <source>contacts of those cases (a contact may have several responses)</source>
+        <translation>contacten van die casussen (een contact kan meer interventies hebben)</translation>
+    </message>
+    <message>
+        <source>proposals made in the period</source>
+        <translation>verbetervoorstellen gedaan in de periode</translation>
+    </message>
 </context>
 <context>
     <name>spoed::desk::BreakGlassDialog</name>
@@ -1721,6 +1865,10 @@
         <source>Repeat callers</source>
         <translation>Herhaalde bellers</translation>
     </message>
+    <message>
+        <source>Age unknown</source>
+        <translation>Leeftijd onbekend</translation>
+    </message>
 </context>
 <context>
     <name>spoed::desk::HandoverBoard</name>
@@ -1735,10 +1883,6 @@
     <message>
         <source>Municipality</source>
         <translation>Gemeente</translation>
-    </message>
-    <message>
-        <source>Case</source>
-        <translation>Casus</translation>
     </message>
     <message>
         <source>State</source>
@@ -1811,6 +1955,10 @@
     <message>
         <source>Escalated.</source>
         <translation>Opgeschaald.</translation>
+    </message>
+    <message>
+        <source>Youth / caller</source>
+        <translation>Jeugdige / beller</translation>
     </message>
 </context>
 <context>
