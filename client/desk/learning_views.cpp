@@ -55,6 +55,9 @@ QPlainTextEdit* TextBox(QWidget* parent, int height = 60) {
     return e;
 }
 
+/// A count as the language writes it: "1.234" in Dutch, "1,234" in English.
+QString Count(std::int64_t n) { return QLocale().toString(qlonglong(n)); }
+
 QString ShareText(const v1::Share& s) {
     if (s.of() == 0) return QStringLiteral("—");
     // Numbers as the language writes them: "1.234" and "12,5 %" in Dutch.
@@ -819,28 +822,30 @@ void FiguresView::show() {
         new QTreeWidgetItem(table_, {name, count, share ? ShareText(*share) : QString(),
                                      share ? Text::denominator(share->denominator_key()) : QString()});
     };
-    row(tr("Cases"), QString::number(t.cases()), nullptr);
-    row(tr("Calls and visits"), QString::number(t.contacts()), nullptr);
+    row(tr("Cases"), Count(t.cases()), nullptr);
+    row(tr("Calls and visits"), Count(t.contacts()), nullptr);
     row(tr("Weekday evenings"), QString(), &t.weekday_evening());
     row(tr("Weekends"), QString(), &t.weekend());
     row(tr("Stayed home"), QString(), &t.stayed_home());
-    row(tr("Consults"), QString::number(t.consults()), &t.cases_with_consult());
-    row(tr("Complex cases"), QString::number(t.complex_cases()), &t.complex_with_evaluation_held());
+    row(tr("Consults"), Count(t.consults()), &t.cases_with_consult());
+    row(tr("Complex cases"), Count(t.complex_cases()), &t.complex_with_evaluation_held());
     row(tr("With a pre-registered plan"), QString(), &t.with_pre_registered_plan());
     for (const auto& h : t.handovers()) {
         if (h.municipality() != "(all)") continue;
-        row(tr("Handovers confirmed by their due time"), QString::number(h.handovers()), &h.confirmed_by_due_time());
+        row(tr("Handovers confirmed by their due time"), Count(h.handovers()), &h.confirmed_by_due_time());
     }
     for (const auto& a : t.age_bands()) {
-        row(a.key() == "unknown" ? tr("Age unknown") : tr("Age %1").arg(Q(a.key())), QString::number(a.count()),
-            &a.share());
+        row(a.key() == "unknown" ? tr("Age unknown") : tr("Age %1").arg(Q(a.key())), Count(a.count()), &a.share());
     }
     for (const auto& a : t.risk_flags()) {
-        row(tr("Risk: %1").arg(Text::riskFlag(Text::riskFlagOf(a.key()))), QString::number(a.count()), &a.share());
+        row(tr("Risk: %1").arg(Text::riskFlag(Text::riskFlagOf(a.key()))), Count(a.count()), &a.share());
     }
-    for (const auto& a : t.problem_areas()) row(tr("Problem area: %1").arg(Q(a.key())), QString::number(a.count()), &a.share());
-    row(tr("Repeat callers"), QString::number(t.repeat_youths().youths()), nullptr);
-    table_->topLevelItem(table_->topLevelItemCount() - 1)->setToolTip(0, Q(t.repeat_youths().rule()));
+    for (const auto& a : t.problem_areas()) row(tr("Problem area: %1").arg(Q(a.key())), Count(a.count()), &a.share());
+    row(tr("Repeat callers"), Count(t.repeat_youths().youths()), nullptr);
+    table_->topLevelItem(table_->topLevelItemCount() - 1)
+        ->setToolTip(0, tr("Youths with %1 or more cases within %2 days, at least one of them opened in the period")
+                            .arg(t.repeat_youths().min_cases())
+                            .arg(t.repeat_youths().within_days()));
 
     QStringList explanations;
     for (const auto& key : figures_.explanation_keys()) explanations << Text::figuresExplanation(key);

@@ -431,7 +431,8 @@ void MainWindow::showConnection(ConnectionState state, const QString& detail) {
             break;
     }
     connection_->setText(text);
-    connection_->setToolTip(detail);
+    // The transport's own words (English, from the TLS or socket layer) only as details.
+    connection_->setToolTip(detail.isEmpty() ? QString() : tr("Details: %1").arg(detail));
     connection_->setStyleSheet(QStringLiteral("QLabel{color:%1; font-weight:bold; padding:0 6px}").arg(colour));
 }
 

@@ -5,6 +5,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
+#include <set>
+#include <vector>
 
 #include "daemon/base/log.hpp"
 #include "daemon/base/utf8.hpp"
@@ -95,6 +98,40 @@ net::HttpResponse ErrorResponse(const Error& error) {
     return resp;
 }
 
+std::optional<std::string> DuplicateJsonKey(std::string_view json) {
+    // A scan of strings, objects and arrays; what is not well-formed is left to the parser.
+    struct Level {
+        bool object = false;
+        std::set<std::string> keys;
+    };
+    std::vector<Level> levels;
+    bool expect_key = false;
+    for (std::size_t i = 0; i < json.size(); ++i) {
+        const char c = json[i];
+        if (c == '"') {
+            std::string text;
+            for (++i; i < json.size() && json[i] != '"'; ++i) {
+                if (json[i] == '\\' && i + 1 < json.size()) text += json[i++];
+                text += json[i];
+            }
+            if (expect_key && !levels.empty() && levels.back().object) {
+                if (!levels.back().keys.insert(text).second) return text;
+                expect_key = false;
+            }
+        } else if (c == '{' || c == '[') {
+            if (levels.size() >= 100) return std::nullopt;  // deeper than any request: the parser refuses it
+            levels.push_back({c == '{', {}});
+            expect_key = c == '{';
+        } else if (c == '}' || c == ']') {
+            if (!levels.empty()) levels.pop_back();
+            expect_key = false;
+        } else if (c == ',') {
+            expect_key = !levels.empty() && levels.back().object;
+        }
+    }
+    return std::nullopt;
+}
+
 Status Decode(Codec codec, std::string_view body, google::protobuf::Message& out) {
     const std::string& type = out.GetDescriptor()->full_name();
     if (codec == Codec::kProto) {
@@ -104,6 +141,11 @@ Status Decode(Codec codec, std::string_view body, google::protobuf::Message& out
         return Ok();
     }
     if (body.empty()) return Ok();  // Connect allows an empty body for an empty message
+    // The JSON parser keeps the last of two equal keys; a request that says one thing twice is
+    // refused instead (what a proxy or a log reads could differ from what was acted on).
+    if (auto key = DuplicateJsonKey(body)) {
+        return Error::InvalidArgument(*key + ": given twice in the request");
+    }
     google::protobuf::util::JsonParseOptions options;
     options.ignore_unknown_fields = false;
     auto st = google::protobuf::util::JsonStringToMessage(body, &out, options);

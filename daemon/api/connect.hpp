@@ -2,6 +2,7 @@
 
 #include <google/protobuf/message.h>
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -22,6 +23,9 @@ std::string_view ContentTypeOf(Codec codec);
 
 /// An error answer: JSON {"code": "...", "message": "..."} whatever the request's codec.
 net::HttpResponse ErrorResponse(const Error& error);
+
+/// The first key that occurs twice in one object of `json` ("youthId"), or nullopt.
+std::optional<std::string> DuplicateJsonKey(std::string_view json);
 
 /// Decodes a request body; invalid_argument naming what was wrong.
 Status Decode(Codec codec, std::string_view body, google::protobuf::Message& out);

@@ -47,6 +47,19 @@
 
 namespace spoed::daemon::net {
 
+const std::vector<std::pair<std::string, std::string>>& SecurityHeaders() {
+    static const std::vector<std::pair<std::string, std::string>> kHeaders = {
+        {"Strict-Transport-Security", "max-age=31536000; includeSubDomains"},
+        {"Cache-Control", "no-store"},
+        {"X-Content-Type-Options", "nosniff"},
+        {"Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"},
+        {"X-Frame-Options", "DENY"},
+        {"Referrer-Policy", "no-referrer"},
+        {"Content-Disposition", "attachment"},
+    };
+    return kHeaders;
+}
+
 std::string_view HttpRequest::Header(std::string_view lower_name) const {
     for (const auto& [name, value] : headers) {
         if (name == lower_name) return value;
@@ -188,7 +201,16 @@ HttpResponse JsonError(int status, std::string_view code, std::string_view messa
     HttpResponse r;
     r.status = status;
     r.content_type = "application/json";
-    r.body = R"({"code":")" + std::string(code) + R"(","message":")" + std::string(message) + R"("})";
+    // The message is the server's own words, but it is escaped all the same: the body stays JSON.
+    auto quoted = [](std::string_view text) {
+        std::string out;
+        for (char c : text) {
+            if (c == '"' || c == '\\') out += '\\';
+            if (static_cast<unsigned char>(c) >= 0x20) out += c;
+        }
+        return out;
+    };
+    r.body = R"({"code":")" + quoted(code) + R"(","message":")" + quoted(message) + R"("})";
     return r;
 }
 
@@ -457,8 +479,10 @@ public:
             tcp().expires_never();  // the WebSocket keeps its own time (handshake, idle, pings)
             ws_->set_option(websocket::stream_base::timeout{options_.handshake_timeout,
                                                             options_.websocket_idle_timeout, true});
-            ws_->set_option(websocket::stream_base::decorator(
-                [](websocket::response_type& res) { res.set(http::field::server, "spoedd"); }));
+            ws_->set_option(websocket::stream_base::decorator([](websocket::response_type& res) {
+                res.set(http::field::server, "spoedd");
+                for (const auto& [name, value] : SecurityHeaders()) res.set(name, value);
+            }));
             ws_->read_message_max(options_.websocket_message_limit);
             ws_->binary(true);
             peer_ = std::make_shared<WsPeer>(weak_from_this(), core_->gate);
@@ -566,6 +590,17 @@ private:
         // this says so in the open: such a body is never read.
         if (auto length = parser_->content_length(); length && *length > options_.body_limit) {
             return OnReadError(http::error::body_limit);
+        }
+        // RFC 9112 §6.1: a body is framed by "chunked" or by Content-Length, nothing else. Beast
+        // reads "xchunked" or "chunked, identity" as no body, and the body would then be parsed
+        // as a second request: refused, and the connection closed.
+        if (const auto& h = parser_->get(); h.count(http::field::transfer_encoding) > 0) {
+            auto te = std::string_view(h[http::field::transfer_encoding]);
+            while (!te.empty() && (te.front() == ' ' || te.front() == '\t')) te.remove_prefix(1);
+            while (!te.empty() && (te.back() == ' ' || te.back() == '\t')) te.remove_suffix(1);
+            if (h.count(http::field::transfer_encoding) > 1 || !beast::iequals(te, "chunked")) {
+                return Refuse(400, "invalid_argument", "Transfer-Encoding: only \"chunked\" is accepted");
+            }
         }
         if (parser_->is_done()) return OnRequest();
         if (beast::iequals(parser_->get()[http::field::expect], "100-continue")) {
@@ -762,6 +797,7 @@ private:
             }
             res_.insert(name, value);
         }
+        for (const auto& [name, value] : SecurityHeaders()) res_.set(name, value);
         res_.body() = std::move(r.body);
         res_.keep_alive(keep_alive_ && !close_after && reject_.empty() && !core_->stopping);
         res_.prepare_payload();

@@ -34,6 +34,11 @@ struct HttpResponse {
     std::vector<std::pair<std::string, std::string>> headers;  // extra headers
 };
 
+/// The headers every answer of the server carries, whatever reads it and whoever gave it (the
+/// API, /metrics, a refusal before any handler, the WebSocket's 101): never cached, never
+/// sniffed, framed or rendered as a page, and HTTPS only from now on (ASVS 4.0 §8.2.1, §14.4).
+const std::vector<std::pair<std::string, std::string>>& SecurityHeaders();
+
 /// Called with the response; must be called exactly once, from any thread.
 using Respond = std::function<void(HttpResponse)>;
 /// Called on an I/O thread for each complete request. It must not block: long work is handed

@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "daemon/service/convert.hpp"
+#include "daemon/service/validate.hpp"
 
 namespace spoed::daemon::service {
 namespace {
@@ -178,8 +179,12 @@ Result<v1::ListAuditEventsResponse> AdminService::ListAuditEvents(Call& call, co
     if (req.youth_id() < 0) return Error::InvalidArgument("youth_id: must not be negative");
     f.user_id = req.user_id();
     f.youth_id = req.youth_id();
-    if (req.has_since()) f.since = FromTimestamp(req.since());
-    if (req.has_until()) f.until = FromTimestamp(req.until());
+    if (req.has_since()) {
+        SPOED_ASSIGN(f.since, CheckTimestamp("since", req.since()));
+    }
+    if (req.has_until()) {
+        SPOED_ASSIGN(f.until, CheckTimestamp("until", req.until()));
+    }
     if (f.since && f.until && *f.until <= *f.since) return Error::InvalidArgument("until: must be after since");
     if (req.page_size() < 0 || req.page_size() > 1000) return Error::InvalidArgument("page_size: must be 1 to 1000");
     f.limit = req.page_size() == 0 ? 100 : req.page_size();

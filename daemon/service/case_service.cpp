@@ -213,14 +213,14 @@ Result<v1::LogContactResponse> CaseService::LogContact(Call& call, const v1::Log
     if (contact.type.empty())
         return Error::InvalidArgument("type: required (incoming call, outgoing call or home visit)");
     if (!req.has_started_at()) return Error::InvalidArgument("started_at: required").Because("required");
-    contact.started_at = FromTimestamp(req.started_at());
+    SPOED_ASSIGN(contact.started_at, CheckTimestamp("started_at", req.started_at()));
     if (contact.started_at > call.now())
         return Error::InvalidArgument("started_at: lies in the future").Because("in_future");
     if (contact.started_at < call.now() - kMaxBacklog) {
         return Error::InvalidArgument("started_at: more than 30 days ago");
     }
     if (req.has_ended_at()) {
-        contact.ended_at = FromTimestamp(req.ended_at());
+        SPOED_ASSIGN(contact.ended_at, CheckTimestamp("ended_at", req.ended_at()));
         if (*contact.ended_at < contact.started_at) return Error::InvalidArgument("ended_at: before started_at");
         if (*contact.ended_at > call.now())
             return Error::InvalidArgument("ended_at: lies in the future").Because("in_future");
@@ -386,7 +386,9 @@ Result<v1::ListCasesResponse> CaseService::ListCases(Call& call, const v1::ListC
     db::CaseFilter f;
     f.open_only = req.open_only();
     if (req.mine()) f.involving_user = call.actor()->user_id;
-    if (req.has_since()) f.since = FromTimestamp(req.since());
+    if (req.has_since()) {
+        SPOED_ASSIGN(f.since, CheckTimestamp("since", req.since()));
+    }
     if (req.youth_id() < 0) return Error::InvalidArgument("youth_id: must not be negative");
     f.youth_id = req.youth_id();
     if (f.youth_id != 0) call.audit().youth_id = f.youth_id;

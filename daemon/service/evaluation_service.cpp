@@ -519,7 +519,7 @@ Result<v1::SetProposalStatusResponse> EvaluationService::SetProposalStatus(Call&
     std::string status = EnumName(v1::ProposalStatus_descriptor(), req.status());
     if (status.empty()) return Error::InvalidArgument("status: required").Because("required");
     if (status == "open") return Error::InvalidArgument("status: a proposal cannot be opened again");
-    TimePoint at = req.has_at() ? FromTimestamp(req.at()) : call.now();
+    SPOED_ASSIGN(TimePoint at, CheckTimestampOr("at", req.has_at(), req.at(), call.now()));
     if (at > call.now()) return Error::InvalidArgument("at: lies in the future").Because("in_future");
     SPOED_TRY(CheckText("note", req.note(), 2000, status == "rejected", TextKind::kMultiline));
     return call.Write([&](db::Tx& tx) -> Result<v1::SetProposalStatusResponse> {

@@ -98,7 +98,12 @@ Status CheckHandoversConfirmed(db::Tx& tx, std::int64_t case_id) {
 }
 
 Result<v1::PreviewDueResponse> HandoverService::PreviewDue(Call& call, const v1::PreviewDueRequest& req) {
-    TimePoint t = req.has_time() ? FromTimestamp(req.time()) : call.now();
+    SPOED_ASSIGN(TimePoint t, CheckTimestampOr("time", req.has_time(), req.time(), call.now()));
+    // A preview is for a handover about to start: a moment years away has no due time to show
+    // (and one in the year 9999 would fall due in 10000, which no answer can carry).
+    if (t > call.now() + std::chrono::days(366) || t < call.now() - std::chrono::days(366)) {
+        return Error::InvalidArgument("time: more than a year from now").Because("invalid_value");
+    }
     DueTime due = calendar_.HandoverDue(t);
     v1::PreviewDueResponse resp;
     SetTimestamp(resp.mutable_due_at(), due.due_at);
@@ -187,7 +192,7 @@ Result<v1::RecordStepResponse> HandoverService::RecordStep(Call& call, const v1:
     call.audit().object_ids.push_back(ObjectId("handover", req.handover_id()));
     std::string step = EnumName(v1::HandoverStep_descriptor(), req.step());
     if (step.empty()) return Error::InvalidArgument("step: required").Because("required");
-    TimePoint at = req.has_at() ? FromTimestamp(req.at()) : call.now();
+    SPOED_ASSIGN(TimePoint at, CheckTimestampOr("at", req.has_at(), req.at(), call.now()));
     if (at > call.now()) return Error::InvalidArgument("at: lies in the future").Because("in_future");
     SPOED_TRY(CheckText("note", req.note(), 2000, false, TextKind::kMultiline));
     SPOED_TRY(CheckText("agreements", req.agreements(), 10000, step == "agreements_recorded", TextKind::kMultiline));

@@ -300,6 +300,8 @@ static Result<v1::GetFiguresResponse> ComputeFigures(db::Tx& tx, Call& call, con
     }
 
     auto* ry = resp.mutable_total()->mutable_repeat_youths();
+    ry->set_min_cases(kRepeatCases);
+    ry->set_within_days(kRepeatDays);
     ry->set_rule("three or more cases within 90 days, at least one of them opened in the period; before and after "
                  "count the cases in the 90 days before the last plan change up to the end of the period, and from "
                  "the change up to 90 days later or the end of the period");

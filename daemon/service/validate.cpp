@@ -1,5 +1,7 @@
 #include "daemon/service/validate.hpp"
 
+#include <google/protobuf/timestamp.pb.h>
+
 #include <algorithm>
 #include <cstdio>
 
@@ -26,6 +28,16 @@ Status CheckText(std::string_view field, std::string_view value, std::size_t max
             if (c != ' ' && c != '\n' && c != '\t' && c != '\r') blank = false;
         } else {
             blank = false;
+            // Text-direction overrides and isolates (U+202A–U+202E, U+2066–U+2069) make a name
+            // display as another ("Trojan Source"): refused in names and other short fields.
+            if (kind == TextKind::kLine && n == 3 && c == 0xE2) {
+                const auto c1 = static_cast<unsigned char>(value[i + 1]);
+                const auto c2 = static_cast<unsigned char>(value[i + 2]);
+                if ((c1 == 0x80 && c2 >= 0xAA && c2 <= 0xAE) || (c1 == 0x81 && c2 >= 0xA6 && c2 <= 0xA9)) {
+                    return Error::InvalidArgument(std::string(field) + ": must not contain text-direction controls")
+                        .Because("invalid_value");
+                }
+            }
         }
         i += n;
     }
@@ -83,6 +95,23 @@ Result<std::string> CheckPhone(std::string_view field, std::string_view value) {
     auto n = NormalizePhone(value);
     if (!n) return Error::InvalidArgument(std::string(field) + ": not a phone number");
     return *n;
+}
+
+Result<TimePoint> CheckTimestamp(std::string_view field, const google::protobuf::Timestamp& ts) {
+    // google.protobuf.Timestamp's own range: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.
+    constexpr std::int64_t kMinSeconds = -62'135'596'800;
+    constexpr std::int64_t kMaxSeconds = 253'402'300'799;
+    if (ts.seconds() < kMinSeconds || ts.seconds() > kMaxSeconds || ts.nanos() < 0 || ts.nanos() > 999'999'999) {
+        return Error::InvalidArgument(std::string(field) + ": not a moment between the years 1 and 9999")
+            .Because("invalid_value");
+    }
+    return FromMicros(ts.seconds() * 1'000'000 + ts.nanos() / 1000);
+}
+
+Result<TimePoint> CheckTimestampOr(std::string_view field, bool has, const google::protobuf::Timestamp& ts,
+                                   TimePoint otherwise) {
+    if (!has) return otherwise;
+    return CheckTimestamp(field, ts);
 }
 
 Status CheckId(std::string_view field, std::int64_t id) {

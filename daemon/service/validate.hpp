@@ -10,6 +10,10 @@
 #include "daemon/base/result.hpp"
 #include "spoed/v1/youth.pb.h"
 
+namespace google::protobuf {
+class Timestamp;
+}
+
 namespace spoed::daemon::service {
 
 /// Field checks shared by the services. Every error message starts with the field's name as
@@ -33,6 +37,13 @@ v1::Date ToProtoDate(std::chrono::year_month_day d);
 
 /// A phone number in any common notation, normalised ("+31612345678").
 Result<std::string> CheckPhone(std::string_view field, std::string_view value);
+
+/// A moment from a request, within what the API can say back: 0001-01-01 to 9999-12-31 (UTC),
+/// nanos 0 to 999 999 999. Anything else is refused naming `field`, never wrapped round.
+Result<TimePoint> CheckTimestamp(std::string_view field, const google::protobuf::Timestamp& ts);
+/// CheckTimestamp when the request has the moment, else `otherwise`.
+Result<TimePoint> CheckTimestampOr(std::string_view field, bool has, const google::protobuf::Timestamp& ts,
+                                   TimePoint otherwise);
 
 /// A positive id.
 Status CheckId(std::string_view field, std::int64_t id);

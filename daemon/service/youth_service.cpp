@@ -365,11 +365,11 @@ Result<v1::RecordConsentResponse> YouthService::RecordConsent(Call& call, const 
     }
     SPOED_TRY(CheckText("given_by_guardian", req.given_by_guardian(), kName, false));
     SPOED_TRY(CheckText("note", req.note(), 1000, false, TextKind::kMultiline));
-    TimePoint given_at = req.has_given_at() ? FromTimestamp(req.given_at()) : call.now();
+    SPOED_ASSIGN(TimePoint given_at, CheckTimestampOr("given_at", req.has_given_at(), req.given_at(), call.now()));
     if (given_at > call.now()) return Error::InvalidArgument("given_at: lies in the future").Because("in_future");
     std::optional<TimePoint> valid_until;
     if (req.has_valid_until()) {
-        valid_until = FromTimestamp(req.valid_until());
+        SPOED_ASSIGN(valid_until, CheckTimestamp("valid_until", req.valid_until()));
         if (*valid_until <= given_at) return Error::InvalidArgument("valid_until: must be after given_at");
     }
     return call.Write([&](db::Tx& tx) -> Result<v1::RecordConsentResponse> {

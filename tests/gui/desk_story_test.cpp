@@ -122,9 +122,10 @@ TEST(DeskStory, TheFathersCallThroughTheDesk) {
     EXPECT_EQ(contact->callerRoleBox()->currentData().toInt(), v1::CALLER_ROLE_PARENT);
     EXPECT_EQ(contact->phoneEdit()->text(), QStringLiteral("06 2345 6789"));
     contact->summaryEdit()->setFocus();
-    QTest::keyClicks(contact->summaryEdit(),
-                     QStringLiteral("Father: son locked in room after argument. Coached father through the door with "
-                                    "the 4-7-8 exercise from the plan; grandparents called and on their way."));
+    QTest::keyClicks(
+        contact->summaryEdit(),
+        QStringLiteral("Vader: zoon na ruzie opgesloten in zijn kamer. Vader door de deur heen begeleid met "
+                       "de 4-7-8-oefening uit het plan; opa en oma gebeld en onderweg."));
     for (auto r : {v1::RESPONSE_DE_ESCALATING_CONVERSATION, v1::RESPONSE_ADVICE, v1::RESPONSE_NETWORK_ENGAGED}) {
         contact->responseBox(r)->setFocus();
         QTest::keyClick(contact->responseBox(r), Qt::Key_Space);
@@ -138,9 +139,10 @@ TEST(DeskStory, TheFathersCallThroughTheDesk) {
 
     // 22:10 — asking the psychiatrist.
     view->forms()->setCurrentWidget(view->consultForm());
-    QTest::keyClicks(view->consultForm()->questionEdit(),
-                     QStringLiteral("Son (14) locked in, calmer now; said this week it does not matter anymore. Safe to "
-                                    "stay home with grandparents present?"));
+    QTest::keyClicks(
+        view->consultForm()->questionEdit(),
+        QStringLiteral("Zoon (14) opgesloten, nu rustiger; zei deze week dat het hem niet meer uitmaakt. Veilig "
+                       "thuis met opa en oma erbij?"));
     view->consultForm()->sendButton()->click();
     ASSERT_TRUE(WaitUntil([&] { return view->data().consults_size() == 1; }))
         << view->consultForm()->statusLabel()->text().toStdString();
@@ -164,16 +166,17 @@ TEST(DeskStory, TheFathersCallThroughTheDesk) {
     // The father's consult itself is shown (every demo plan has the 4-7-8 exercise; the question
     // tells them apart), and only then is the advice typed: it belongs to the consult shown.
     ASSERT_TRUE(WaitUntil([&] {
-        return queue->questionLabel()->text().contains(QStringLiteral("Son (14) locked in")) && queue->caseView() &&
+        return queue->questionLabel()->text().contains(QStringLiteral("Zoon (14) opgesloten")) && queue->caseView() &&
                queue->caseView()->caseId() == case_id && queue->caseView()->data().contacts_size() == 1 &&
                queue->planView()->toPlainText().contains(QStringLiteral("4-7-8"));
     }));
     EXPECT_EQ(queue->caseView()->forms(), nullptr);  // read-only for the psychiatrist
-    QTest::keyClicks(queue->adviceEdit(),
-                     QStringLiteral("Can stay home if grandparents stay the night and medication is locked away. Call "
-                                    "back at once if he talks about ending his life."));
+    QTest::keyClicks(
+        queue->adviceEdit(),
+        QStringLiteral("Kan thuisblijven als opa en oma blijven slapen en de medicijnen achter slot zitten. Bel "
+                       "meteen terug als hij praat over een einde aan zijn leven."));
     test::Screenshot(pieter.get(), QStringLiteral("psychiatrist-consults"));
-    ASSERT_TRUE(queue->adviceEdit()->toPlainText().contains(QStringLiteral("locked away")))
+    ASSERT_TRUE(queue->adviceEdit()->toPlainText().contains(QStringLiteral("achter slot")))
         << "advice box: \"" << queue->adviceEdit()->toPlainText().toStdString() << "\", read-only "
         << queue->adviceEdit()->isReadOnly() << ", question " << queue->questionLabel()->text().toStdString();
     queue->answerButton()->click();
@@ -185,7 +188,7 @@ TEST(DeskStory, TheFathersCallThroughTheDesk) {
 
     // Anna sees the advice in the case's timeline.
     view->refresh();
-    ASSERT_TRUE(WaitUntil([&] { return TreeContains(view->timeline(), QStringLiteral("medication is locked away")); }))
+    ASSERT_TRUE(WaitUntil([&] { return TreeContains(view->timeline(), QStringLiteral("medicijnen achter slot")); }))
         << [&] {
                std::string out;
                for (int i = 0; i < view->timeline()->topLevelItemCount(); ++i) {
@@ -357,9 +360,9 @@ TEST(DeskBreakGlass, WithoutConsentThePlanOpensOnlyWithAReasonAndIsReviewed) {
         poll.stop();
         dialog_seen = true;
         test::Screenshot(dialog, QStringLiteral("worker-break-glass"));
-        QTest::keyClicks(dialog->reasonEdit(), QStringLiteral("too"));
+        QTest::keyClicks(dialog->reasonEdit(), QStringLiteral("te"));
         EXPECT_FALSE(dialog->openButton()->isEnabled());
-        QTest::keyClicks(dialog->reasonEdit(), QStringLiteral(" short? No: youth in danger, father on the line"));
+        QTest::keyClicks(dialog->reasonEdit(), QStringLiteral(" kort? Nee: jeugdige in gevaar, vader aan de lijn"));
         EXPECT_FALSE(dialog->openButton()->isEnabled());  // and who is breaking it, once more
         QTest::keyClicks(dialog->passwordEdit(), QStringLiteral("demo-anna-wachtwoord"));
         EXPECT_TRUE(dialog->openButton()->isEnabled());
@@ -387,8 +390,8 @@ TEST(DeskBreakGlass, WithoutConsentThePlanOpensOnlyWithAReasonAndIsReviewed) {
     desk::BreakGlassReviews* reviews = carla->breakGlassReviews();
     reviews->refresh();
     ASSERT_TRUE(WaitUntil([&] { return reviews->list()->topLevelItemCount() == 1; }));
-    EXPECT_TRUE(reviews->list()->topLevelItem(0)->text(3).contains(QStringLiteral("youth in danger")));
-    reviews->noteEdit()->setText(QStringLiteral("Justified: acute danger, no time to reach the family."));
+    EXPECT_TRUE(reviews->list()->topLevelItem(0)->text(3).contains(QStringLiteral("jeugdige in gevaar")));
+    reviews->noteEdit()->setText(QStringLiteral("Terecht: acuut gevaar, geen tijd om het gezin te bereiken."));
     carla->tabs()->setCurrentWidget(reviews);
     test::Screenshot(carla.get(), QStringLiteral("coordinator-break-glass-reviews"));
     reviews->approveButton()->click();
@@ -426,18 +429,19 @@ TEST(DeskLearningLoop, EvaluationProposalAndFiguresThroughTheDesk) {
     ev->planButton()->click();
     ASSERT_TRUE(WaitUntil([&] { return ev->current().id() != 0; })) << ev->statusLabel()->text().toStdString();
     const std::int64_t evaluation = ev->current().id();
-    ev->participantsEdit()->setPlainText(QStringLiteral("Spoed voor Jeugd | Anna Hoekstra (demo) | crisis worker\n"
-                                                         "Accare | M. Veenstra (fictief) | ongoing care"));
-    ev->analysisField("care_timeline")->setPlainText(QStringLiteral("Outpatient care since spring (fictional)."));
-    ev->analysisField("went_well")->setPlainText(QStringLiteral("The plan was at hand within a minute."));
-    ev->analysisField("could_be_better")->setPlainText(QStringLiteral("Reaching the local team after 17:00."));
+    ev->participantsEdit()->setPlainText(
+        QStringLiteral("Spoed voor Jeugd | Anna Hoekstra (demo) | crisismedewerker\n"
+                       "Accare | M. Veenstra (fictief) | lopende zorg"));
+    ev->analysisField("care_timeline")->setPlainText(QStringLiteral("Ambulante zorg sinds het voorjaar (fictief)."));
+    ev->analysisField("went_well")->setPlainText(QStringLiteral("Het plan was binnen een minuut bij de hand."));
+    ev->analysisField("could_be_better")->setPlainText(QStringLiteral("Het lokale team bereiken na 17:00."));
     ev->rightHelpBox()->setCurrentIndex(ev->rightHelpBox()->findData(int(v1::RIGHT_HELP_PARTLY)));
     ev->heldBox()->setChecked(true);
     ev->saveButton()->click();
     ASSERT_TRUE(WaitUntil([&] { return ev->current().participants_size() == 2; })) << ev->statusLabel()->text().toStdString();
     EXPECT_EQ(ev->current().analysis().right_help(), v1::RIGHT_HELP_PARTLY);
     EXPECT_EQ(ev->current().status(), v1::EVALUATION_STATUS_HELD);
-    ev->commentEdit()->setText(QStringLiteral("Discussed with Accare; proposal follows."));
+    ev->commentEdit()->setText(QStringLiteral("Besproken met Accare; voorstel volgt."));
     ev->commentButton()->click();
     ASSERT_TRUE(WaitUntil([&] { return ev->current().review_comments_size() == 1; }));
     test::Screenshot(carla.get(), QStringLiteral("coordinator-evaluations"));
@@ -448,7 +452,8 @@ TEST(DeskLearningLoop, EvaluationProposalAndFiguresThroughTheDesk) {
 
     desk::ProposalsBoard* pb = carla->proposals();
     carla->tabs()->setCurrentWidget(pb);
-    pb->textEdit()->setPlainText(QStringLiteral("Local team reachable by phone until 22:00 for warm handovers."));
+    pb->textEdit()->setPlainText(
+        QStringLiteral("Lokaal team tot 22:00 telefonisch bereikbaar voor warme overdrachten."));
     pb->addresseeKindBox()->setCurrentIndex(pb->addresseeKindBox()->findData(int(v1::ADDRESSEE_KIND_MUNICIPALITY)));
     pb->addresseeEdit()->setText(QStringLiteral("Groningen"));
     pb->themeEdit()->setText(QStringLiteral("bereikbaarheid"));
@@ -459,7 +464,7 @@ TEST(DeskLearningLoop, EvaluationProposalAndFiguresThroughTheDesk) {
     ASSERT_TRUE(WaitUntil([&] { return pb->list()->topLevelItemCount() == 1; }));
     pb->list()->setCurrentItem(pb->list()->topLevelItem(0)->child(0));
     pb->newStatusBox()->setCurrentIndex(pb->newStatusBox()->findData(int(v1::PROPOSAL_STATUS_DISCUSSED)));
-    pb->noteEdit()->setText(QStringLiteral("In the chain meeting of this month"));
+    pb->noteEdit()->setText(QStringLiteral("In het ketenoverleg van deze maand"));
     pb->setStatusButton()->click();
     ASSERT_TRUE(WaitUntil([&] {
         return pb->proposals().size() == 1 && pb->proposals()[0].status() == v1::PROPOSAL_STATUS_DISCUSSED;

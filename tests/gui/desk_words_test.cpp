@@ -1,5 +1,5 @@
-// The desk speaks one language at a time: every visible text of the worker's and the
-// coordinator's screens (labels, buttons, tabs, table headers and cells, tooltips, placeholders,
+// The desk speaks one language at a time: every visible text of the worker's, the
+// psychiatrist's and the coordinator's screens (labels, buttons, tabs, table headers and cells, tooltips, placeholders,
 // the figures) is walked, in Dutch for English words and raw server keys, and in English for
 // Dutch words in what the desk itself says.
 #include <gtest/gtest.h>
@@ -184,6 +184,9 @@ void WalkInLanguage(const QString& language) {
     anna->lookup()->openNewCase();
     ASSERT_TRUE(WaitUntil([&] { return qobject_cast<desk::CaseView*>(anna->tabs()->currentWidget()) != nullptr; }));
     QStringList problems = WalkScreens(anna.get(), QStringLiteral("worker"), language);
+    auto pieter = test::SignIn(d, QStringLiteral("demo.pieter"), QStringLiteral("demo-pieter-wachtwoord"));
+    ASSERT_TRUE(pieter);
+    problems << WalkScreens(pieter.get(), QStringLiteral("psychiatrist"), language);
     auto carla = test::SignIn(d, QStringLiteral("demo.carla"), QStringLiteral("demo-carla-wachtwoord"));
     ASSERT_TRUE(carla);
     problems << WalkScreens(carla.get(), QStringLiteral("coordinator"), language);

@@ -445,6 +445,66 @@ TEST(CaseApi, ClosingNeedsAnOutcomeAndAClosedCaseTakesNoMoreContacts) {
     EXPECT_EQ(ErrorCodeOf(late), "failed_precondition");
 }
 
+TEST(InputApi, FarMomentsAreRefusedByFieldInsteadOfWrappingRound) {
+    // Found by probing: a valid_until of 10^12 s made later answers fail with 500, a started_at
+    // of now + 2^58 s overflowed into "now", and a preview in the year 9999 could not be answered.
+    CrisisFixture f;
+    std::int64_t youth = f.CreateYouth("Lotte", "Mulder (fictief)", "2008-01-01");
+    v1::RecordConsentRequest consent;
+    consent.set_youth_id(youth);
+    consent.set_scope(v1::CONSENT_SCOPE_PRE_REGISTRATION);
+    consent.set_given_by_youth(true);
+    consent.mutable_valid_until()->set_seconds(1'000'000'000'000);
+    auto far =
+        f.Post("spoed.v1.YouthService/RecordConsent", consent.SerializeAsString(), f.coordinator, "application/proto");
+    EXPECT_EQ(far.status, 400);
+    EXPECT_EQ(ErrorMessageOf(far).rfind("valid_until:", 0), 0u) << far.body;
+
+    auto c =
+        f.Rpc<v1::OpenCaseResponse>("spoed.v1.CaseService/OpenCase", R"({"callerDescription":"moeder"})", f.worker);
+    v1::LogContactRequest contact;
+    contact.set_case_id(c.case_().id());
+    contact.set_type(v1::CONTACT_TYPE_INCOMING_CALL);
+    contact.set_caller_role(v1::CALLER_ROLE_PARENT);
+    contact.mutable_started_at()->set_seconds(ToMicros(f.clock.Now()) / 1'000'000 + (std::int64_t{1} << 58));
+    auto wrapped =
+        f.Post("spoed.v1.CaseService/LogContact", contact.SerializeAsString(), f.worker, "application/proto");
+    EXPECT_EQ(wrapped.status, 400);
+    EXPECT_EQ(ErrorMessageOf(wrapped).rfind("started_at:", 0), 0u) << wrapped.body;
+
+    auto preview = f.Post("spoed.v1.HandoverService/PreviewDue", R"({"time":"9999-12-31T00:00:00Z"})", f.worker);
+    EXPECT_EQ(preview.status, 400);
+    EXPECT_EQ(ErrorMessageOf(preview).rfind("time:", 0), 0u) << preview.body;
+    // And the server answers normally afterwards.
+    EXPECT_EQ(f.Post("spoed.v1.CaseService/GetCase", R"({"caseId":)" + Id(c.case_().id()) + "}", f.worker).status, 200);
+}
+
+TEST(InputApi, TextDirectionControlsInNamesAndKeysGivenTwiceAreRefused) {
+    CrisisFixture f;
+    // U+202E (right-to-left override) makes "Daan" display as another name.
+    for (const char* control : {"\u202e", "\u2066", "\u202a"}) {
+        auto r = f.Post(
+            "spoed.v1.YouthService/CreateYouth",
+            std::string(R"({"youth":{"givenName":"Da)") + control + R"(an","familyName":"Visser","estimatedAge":14}})",
+            f.worker);
+        EXPECT_EQ(r.status, 400) << control;
+        EXPECT_EQ(ErrorMessageOf(r).rfind("youth.given_name:", 0), 0u) << r.body;
+    }
+    // A plan's free text may quote any script: only names and short fields refuse them.
+    auto twice = f.Post("spoed.v1.YouthService/GetYouth", R"({"youthId":"1","youthId":"2"})", f.worker);
+    EXPECT_EQ(twice.status, 400);
+    EXPECT_EQ(ErrorMessageOf(twice).rfind("youthId: given twice", 0), 0u) << twice.body;
+    auto nested = f.Post("spoed.v1.YouthService/CreateYouth",
+                         R"({"youth":{"givenName":"A","givenName":"B","familyName":"X","estimatedAge":3}})", f.worker);
+    EXPECT_EQ(nested.status, 400) << nested.body;
+    // The same key in two objects, or in a string, is no repetition.
+    auto fine = f.Post(
+        "spoed.v1.YouthService/CreateYouth",
+        R"({"youth":{"givenName":"givenName","familyName":"X","estimatedAge":3,"phones":[{"number":"0612345678"},{"number":"0612345679"}]}})",
+        f.worker);
+    EXPECT_EQ(fine.status, 200) << fine.body;
+}
+
 TEST(CaseApi, TheTimelineNamesTheChangedFieldsAsKeys) {
     CrisisFixture f;
     auto c =

@@ -126,6 +126,8 @@ TEST_F(Figures, EveryFigureOfEveryMonthMatchesTheGeneratedData) {
     EXPECT_EQ(ry.cases_before(), expected.repeat_cases_before);
     EXPECT_EQ(ry.cases_after(), expected.repeat_cases_after);
     EXPECT_EQ(ry.items_size(), ry.youths());
+    EXPECT_EQ(ry.min_cases(), 3);  // the rule as data, for the desk to say in Dutch
+    EXPECT_EQ(ry.within_days(), 90);
     // The explanations say how to read multiple problem areas.
     bool said = false;
     for (const auto& e : r.explanations()) said = said || e.find("several problem areas") != std::string::npos;

@@ -653,6 +653,56 @@ TEST_F(NetServer, RefusesMalformedRequestWith400) {
     EXPECT_EQ(recorder.count(), 0u);
 }
 
+TEST_F(NetServer, RefusesATransferEncodingOtherThanChunkedAndClosesTheConnection) {
+    // Found by probing: "xchunked" was read as no body, and the body as a second request.
+    StartEcho(Options());
+    for (const char* te : {"xchunked", "chunked, identity", "identity", "gzip, chunked"}) {
+        SCOPED_TRACE(te);
+        auto client = MakeClient();
+        ASSERT_FALSE(client.Connect());
+        const std::string smuggled = "GET /smuggled HTTP/1.1\r\nHost: localhost\r\n\r\n";
+        ASSERT_FALSE(client.WriteRaw(std::string("POST /c HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: ") + te +
+                                     "\r\n\r\n" + smuggled));
+        auto reply = client.Read();
+        ASSERT_FALSE(reply.ec) << reply.ec.message();
+        EXPECT_EQ(reply.response.result_int(), 400);
+        EXPECT_EQ(reply.response.body(),
+                  R"({"code":"invalid_argument","message":"Transfer-Encoding: only \"chunked\" is accepted"})");
+        EXPECT_FALSE(reply.response.keep_alive());
+        EXPECT_TRUE(IsClosed(client.WaitClosed(milliseconds(2000))));
+    }
+    EXPECT_EQ(recorder.count(), 0u) << "a request reached the handler";
+}
+
+TEST_F(NetServer, EveryAnswerCarriesTheSecurityHeadersRefusalsToo) {
+    StartEcho(Options());
+    auto check = [](const auto& response) {
+        for (const auto& [name, value] : daemon::net::SecurityHeaders()) {
+            EXPECT_EQ(response[name], value) << name << " on " << response.result_int();
+        }
+    };
+    auto ok = MakeClient();
+    ASSERT_FALSE(ok.Connect());
+    ASSERT_FALSE(ok.WriteRaw("GET /one HTTP/1.1\r\nHost: localhost\r\n\r\n"));
+    auto answered = ok.Read();
+    ASSERT_FALSE(answered.ec) << answered.ec.message();
+    check(answered.response);
+    auto bad = MakeClient();
+    ASSERT_FALSE(bad.Connect());
+    ASSERT_FALSE(bad.WriteRaw("this is not http\r\n\r\n"));
+    auto refused = bad.Read();
+    ASSERT_FALSE(refused.ec) << refused.ec.message();
+    EXPECT_EQ(refused.response.result_int(), 400);
+    check(refused.response);
+    auto big = MakeClient();
+    ASSERT_FALSE(big.Connect());
+    ASSERT_FALSE(big.WriteRaw("GET / HTTP/1.1\r\nHost: localhost\r\nX-Big: " + std::string(20000, 'h') + "\r\n\r\n"));
+    auto too_big = big.Read();
+    ASSERT_FALSE(too_big.ec) << too_big.ec.message();
+    EXPECT_EQ(too_big.response.result_int(), 431);
+    check(too_big.response);
+}
+
 TEST_F(NetServer, DropsSlowLorisClientAfterReadTimeout) {
     auto o = Options();
     o.read_timeout = milliseconds(300);

@@ -1869,6 +1869,10 @@
         <source>Age unknown</source>
         <translation>Age unknown</translation>
     </message>
+    <message>
+        <source>Youths with %1 or more cases within %2 days, at least one of them opened in the period</source>
+        <translation>Youths with %1 or more cases within %2 days, at least one of them opened in the period</translation>
+    </message>
 </context>
 <context>
     <name>spoed::desk::HandoverBoard</name>
@@ -2486,6 +2490,10 @@ Open it again to check and send it?</translation>
     <message>
         <source>&amp;Later</source>
         <translation>&amp;Later</translation>
+    </message>
+    <message>
+        <source>Details: %1</source>
+        <translation>Details: %1</translation>
     </message>
 </context>
 <context>

@@ -1869,6 +1869,10 @@
         <source>Age unknown</source>
         <translation>Leeftijd onbekend</translation>
     </message>
+    <message>
+        <source>Youths with %1 or more cases within %2 days, at least one of them opened in the period</source>
+        <translation>Jeugdigen met %1 of meer casussen binnen %2 dagen, waarvan ten minste één geopend in de periode</translation>
+    </message>
 </context>
 <context>
     <name>spoed::desk::HandoverBoard</name>
@@ -2359,7 +2363,7 @@ Typ daarna de zescijferige code die de app toont:</translation>
     </message>
     <message>
         <source>● No connection — what you write is kept and sent when the server is back</source>
-        <translation>● Geen verbinding — wat u schrijft blijft bewaard en gaat weg zodra de server terug is</translation>
+        <translation>● Geen verbinding — wat u schrijft blijft bewaard en wordt verstuurd zodra de server terug is</translation>
     </message>
     <message>
         <source>● Server refused: its certificate does not verify</source>
@@ -2486,6 +2490,10 @@ Weer openen om te controleren en te versturen?</translation>
     <message>
         <source>&amp;Later</source>
         <translation>&amp;Later</translation>
+    </message>
+    <message>
+        <source>Details: %1</source>
+        <translation>Details: %1</translation>
     </message>
 </context>
 <context>
