@@ -9,6 +9,7 @@
 #include <fstream>
 #include <regex>
 
+#include "db/sqlite.hpp"
 #include "spoed/v1/case.pb.h"
 #include "spoed/v1/common.pb.h"
 #include "spoed/v1/youth.pb.h"
@@ -102,6 +103,41 @@ TEST(ErrorDetails, EachKindOfRefusalCarriesItsReasonFieldAndParamsInJsonAndInBin
             // A refusal by the role table names the action in words, never the call.
             EXPECT_EQ(answer.body.find("Service/"), std::string::npos) << answer.body;
         }
+    }
+}
+
+TEST(ErrorDetails, AFullStorageSaysSoAsDataInJsonAndInBinary) {
+    // The "unavailable" kind: the server's storage is full, nothing was saved.
+    CrisisFixture f;
+    std::int64_t pages = 0;
+    {
+        db::Connection c(f.dir.file("spoed.db"), db::Connection::Mode::kReadOnly);
+        pages = c.QueryInt("PRAGMA page_count");
+    }
+    f.store->SetMaxPages(pages + 16);
+    const std::string json =
+        R"({"youth":{"givenName":")" + std::string(90, 'a') + R"(","familyName":"X","estimatedAge":3,"contacts":[)";
+    std::string contacts;
+    for (int i = 0; i < 30; ++i) {
+        contacts +=
+            std::string(i ? "," : "") + R"({"kind":"CONTACT_KIND_NETWORK","name":")" + std::string(90, 'n') + R"("})";
+    }
+    const std::string body = json + contacts + "]}}";
+    v1::CreateYouthRequest request;
+    ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(body, &request).ok());
+    // Fill what room is left in the file's pages until a write is refused.
+    int status = 200;
+    for (int i = 0; i < 500 && status == 200; ++i) {
+        status = f.Post("spoed.v1.YouthService/CreateYouth", body, f.worker).status;
+    }
+    ASSERT_EQ(status, 503) << "the page limit was never reached";
+    for (const bool binary : {false, true}) {
+        SCOPED_TRACE(binary ? "application/proto" : "application/json");
+        auto answer = binary ? f.Post("spoed.v1.YouthService/CreateYouth", request.SerializeAsString(), f.worker,
+                                      "application/proto")
+                             : f.Post("spoed.v1.YouthService/CreateYouth", body, f.worker);
+        ASSERT_EQ(answer.status, 503) << answer.body.substr(0, 200);
+        EXPECT_EQ(v1::ErrorReason_Name(DetailOf(answer).reason()), "ERROR_REASON_STORAGE_FULL") << answer.body;
     }
 }
 
