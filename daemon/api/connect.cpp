@@ -1,6 +1,7 @@
 #include "daemon/api/connect.hpp"
 
 #include <google/protobuf/stubs/logging.h>
+#include <google/protobuf/unknown_field_set.h>
 #include <google/protobuf/util/json_util.h>
 
 #include <algorithm>
@@ -132,10 +133,50 @@ std::optional<std::string> DuplicateJsonKey(std::string_view json) {
     return std::nullopt;
 }
 
+namespace {
+
+bool IsUtf8(std::string_view s) {
+    for (std::size_t i = 0; i < s.size();) {
+        const std::size_t n = Utf8SequenceLength(s, i);
+        if (n == 0) return false;
+        i += n;
+    }
+    return true;
+}
+
+/// The first field of `type` that `body` cannot give, as the API spells it
+/// ("youth.given_name"), or "" when the fault is not in one field (the framing itself).
+std::string BadBinaryField(const google::protobuf::Descriptor& type, std::string_view body, const std::string& prefix,
+                           int depth) {
+    using google::protobuf::FieldDescriptor;
+    using google::protobuf::UnknownField;
+    google::protobuf::UnknownFieldSet fields;
+    if (depth > 32 || !fields.ParseFromArray(body.data(), static_cast<int>(body.size()))) return {};
+    for (int i = 0; i < fields.field_count(); ++i) {
+        const UnknownField& f = fields.field(i);
+        const FieldDescriptor* fd = type.FindFieldByNumber(f.number());
+        if (!fd) continue;  // an unknown field is kept, not refused
+        const std::string name = prefix.empty() ? fd->name() : prefix + "." + fd->name();
+        if (f.type() != UnknownField::TYPE_LENGTH_DELIMITED) continue;
+        if (fd->type() == FieldDescriptor::TYPE_STRING && !IsUtf8(f.length_delimited())) return name;
+        if (fd->type() == FieldDescriptor::TYPE_MESSAGE) {
+            std::string inner = BadBinaryField(*fd->message_type(), f.length_delimited(), name, depth + 1);
+            if (!inner.empty()) return inner;
+        }
+    }
+    return {};
+}
+
+}  // namespace
+
 Status Decode(Codec codec, std::string_view body, google::protobuf::Message& out) {
     const std::string& type = out.GetDescriptor()->full_name();
     if (codec == Codec::kProto) {
         if (!out.ParseFromArray(body.data(), static_cast<int>(body.size()))) {
+            // Name the field when one is at fault (text that is not UTF-8, in any depth).
+            if (std::string field = BadBinaryField(*out.GetDescriptor(), body, "", 0); !field.empty()) {
+                return Error::InvalidArgument(field + ": not valid UTF-8");
+            }
             return Error::InvalidArgument("request body is not a valid " + type + " in protobuf binary form");
         }
         return Ok();

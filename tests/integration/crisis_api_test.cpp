@@ -490,6 +490,12 @@ TEST(InputApi, TextDirectionControlsInNamesAndKeysGivenTwiceAreRefused) {
         EXPECT_EQ(r.status, 400) << control;
         EXPECT_EQ(ErrorMessageOf(r).rfind("youth.given_name:", 0), 0u) << r.body;
     }
+    // Text that is not UTF-8 in protobuf binary form is refused naming the field, at any depth:
+    // CreateYouthRequest{youth (1): YouthFields{given_name (1): 0xC3 0x28}}.
+    const std::string bad_utf8("\x0a\x04\x0a\x02\xc3\x28", 6);
+    auto binary = f.Post("spoed.v1.YouthService/CreateYouth", bad_utf8, f.worker, "application/proto");
+    EXPECT_EQ(binary.status, 400);
+    EXPECT_EQ(ErrorMessageOf(binary), "youth.given_name: not valid UTF-8") << binary.body;
     // A plan's free text may quote any script: only names and short fields refuse them.
     auto twice = f.Post("spoed.v1.YouthService/GetYouth", R"({"youthId":"1","youthId":"2"})", f.worker);
     EXPECT_EQ(twice.status, 400);
