@@ -26,8 +26,8 @@
 #include <vector>
 
 #include "bench/national/manifest.hpp"
-#include "daemon/service/calendar.hpp"
 #include "daemon/base/search_query.hpp"
+#include "daemon/service/calendar.hpp"
 #include "daemon/service/secrets.hpp"
 #include "db/sqlite.hpp"
 #include "db/sqlite_store.hpp"

@@ -23,22 +23,22 @@
 #include <stdlib.h>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
-#include <cctype>
 #include <iostream>
 #include <map>
-#include <string_view>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "bench/national/manifest.hpp"
 #include "bench/national/raw_insert.hpp"
-#include "daemon/service/calendar.hpp"
 #include "daemon/base/search_query.hpp"
+#include "daemon/service/calendar.hpp"
 #include "db/sqlite.hpp"
 #include "db/sqlite_repos.hpp"
 #include "db/sqlite_store.hpp"

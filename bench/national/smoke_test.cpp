@@ -10,8 +10,8 @@
 #include <filesystem>
 
 #include "bench/national/manifest.hpp"
-#include "daemon/service/calendar.hpp"
 #include "daemon/base/search_query.hpp"
+#include "daemon/service/calendar.hpp"
 #include "daemon/service/secrets.hpp"
 #include "db/sqlite.hpp"
 #include "db/sqlite_store.hpp"

@@ -500,9 +500,7 @@ QString Text::reason(const Error& e) {
     // Who may.
     if (r == "role_not_allowed") return tr("Your role may not do this. Ask the coordinator if it is needed.");
     if (r == "consent_missing") {
-        v1::ConsentScope scope = v1::CONSENT_SCOPE_UNSPECIFIED;
-        v1::ConsentScope_Parse("CONSENT_SCOPE_" + QString::fromStdString(e.Param("scope")).toUpper().toStdString(),
-                               &scope);
+        const auto scope = EnumOfKey<v1::ConsentScope>("CONSENT_SCOPE_", e.Param("scope"), v1::ConsentScope_Parse);
         if (scope == v1::CONSENT_SCOPE_PRE_REGISTRATION) {
             return tr(
                 "There is no valid consent for pre-registration. With a reason you can open the plan anyway "
@@ -541,9 +539,7 @@ QString Text::reason(const Error& e) {
         return tr("The case cannot close while a handover is not confirmed: record the handover's steps first.");
     }
     if (r == "step_out_of_order") {
-        v1::HandoverStep next = v1::HANDOVER_STEP_UNSPECIFIED;
-        v1::HandoverStep_Parse("HANDOVER_STEP_" + QString::fromStdString(e.Param("next")).toUpper().toStdString(),
-                               &next);
+        const auto next = EnumOfKey<v1::HandoverStep>("HANDOVER_STEP_", e.Param("next"), v1::HandoverStep_Parse);
         return tr("Record the step \"%1\" first.").arg(handoverStep(next));
     }
     if (r == "changed_meanwhile") {

@@ -12,6 +12,7 @@
 
 #include "daemon/base/log.hpp"
 #include "daemon/base/utf8.hpp"
+#include "daemon/service/convert.hpp"
 #include "spoed/v1/common.pb.h"
 
 namespace spoed::daemon::api {
@@ -65,17 +66,14 @@ std::string_view ContentTypeOf(Codec codec) {
 
 v1::ErrorDetail DetailOf(const Error& error) {
     v1::ErrorDetail d;
-    std::string name = "ERROR_REASON_" + std::string(error.reason.empty() ? DefaultReason(error.code) : error.reason);
-    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::toupper(c); });
-    v1::ErrorReason reason = v1::ERROR_REASON_UNSPECIFIED;
-    if (!v1::ErrorReason_Parse(name, &reason)) {
+    const auto* reasons = v1::ErrorReason_descriptor();
+    int reason = service::EnumValue(reasons, error.reason.empty() ? DefaultReason(error.code) : error.reason);
+    if (reason == 0) {
         // A reason spelled wrong in the code: said as the code's general reason, and logged.
         log::Warn("api.unknown_reason", "an error carries a reason the API does not list", {{"reason", error.reason}});
-        name = "ERROR_REASON_" + std::string(DefaultReason(error.code));
-        std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::toupper(c); });
-        v1::ErrorReason_Parse(name, &reason);
+        reason = service::EnumValue(reasons, DefaultReason(error.code));
     }
-    d.set_reason(reason);
+    d.set_reason(static_cast<v1::ErrorReason>(reason));
     d.set_field(ValidUtf8(error.field.empty() ? FieldOfMessage(error.message) : error.field));
     for (const auto& [k, v] : error.params) (*d.mutable_params())[k] = ValidUtf8(v);
     return d;
@@ -135,15 +133,6 @@ std::optional<std::string> DuplicateJsonKey(std::string_view json) {
 
 namespace {
 
-bool IsUtf8(std::string_view s) {
-    for (std::size_t i = 0; i < s.size();) {
-        const std::size_t n = Utf8SequenceLength(s, i);
-        if (n == 0) return false;
-        i += n;
-    }
-    return true;
-}
-
 /// The first field of `type` that `body` cannot give, as the API spells it
 /// ("youth.given_name"), or "" when the fault is not in one field (the framing itself).
 std::string BadBinaryField(const google::protobuf::Descriptor& type, std::string_view body, const std::string& prefix,
@@ -158,7 +147,7 @@ std::string BadBinaryField(const google::protobuf::Descriptor& type, std::string
         if (!fd) continue;  // an unknown field is kept, not refused
         const std::string name = prefix.empty() ? fd->name() : prefix + "." + fd->name();
         if (f.type() != UnknownField::TYPE_LENGTH_DELIMITED) continue;
-        if (fd->type() == FieldDescriptor::TYPE_STRING && !IsUtf8(f.length_delimited())) return name;
+        if (fd->type() == FieldDescriptor::TYPE_STRING && !IsValidUtf8(f.length_delimited())) return name;
         if (fd->type() == FieldDescriptor::TYPE_MESSAGE) {
             std::string inner = BadBinaryField(*fd->message_type(), f.length_delimited(), name, depth + 1);
             if (!inner.empty()) return inner;

@@ -22,6 +22,15 @@ std::size_t Utf8SequenceLength(std::string_view s, std::size_t i) {
     return n;
 }
 
+bool IsValidUtf8(std::string_view s) {
+    for (std::size_t i = 0; i < s.size();) {
+        const std::size_t n = Utf8SequenceLength(s, i);
+        if (n == 0) return false;
+        i += n;
+    }
+    return true;
+}
+
 std::string ValidUtf8(std::string_view s) {
     std::string out;
     out.reserve(s.size());

@@ -11,6 +11,9 @@ namespace spoed {
 /// U+10FFFF, missing continuation bytes).
 std::size_t Utf8SequenceLength(std::string_view s, std::size_t i);
 
+/// Whether all of `s` is well-formed UTF-8 (Utf8SequenceLength never 0).
+bool IsValidUtf8(std::string_view s);
+
 /// `s` with every byte that is not part of valid UTF-8 replaced by '?'.
 std::string ValidUtf8(std::string_view s);
 

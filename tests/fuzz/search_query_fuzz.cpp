@@ -20,15 +20,6 @@ using namespace spoed;
     std::abort();
 }
 
-bool IsValidUtf8(std::string_view s) {
-    for (std::size_t i = 0; i < s.size();) {
-        std::size_t n = spoed::Utf8SequenceLength(s, i);
-        if (n == 0) return false;
-        i += n;
-    }
-    return true;
-}
-
 bool IsDigits(std::string_view s) {
     for (char c : s) {
         if (c < '0' || c > '9') return false;
