@@ -11,6 +11,11 @@
 //
 // Every completion handler runs on the session's strand and goes through Bind(), which holds
 // a shared_ptr to the session and catches whatever is thrown: nothing escapes an Asio handler.
+//
+// Connection slots are handed out by the listener and recorded in a SlotTable under Core::mu:
+// each session tells it how it uses its slot (new, busy, idle, authenticated). When a new
+// connection finds no slot, the listener takes one from a connection that holds it without
+// using it and posts that connection's close to its strand.
 #include "daemon/net/server.hpp"
 
 #include <openssl/err.h>
@@ -37,6 +42,7 @@
 #include <condition_variable>
 #include <filesystem>
 #include <limits>
+#include <list>
 #include <mutex>
 #include <optional>
 #include <stdexcept>
@@ -237,6 +243,90 @@ struct Gate {
 
 class Session;
 
+/// Who holds the connection slots, and whose slot a new connection takes when there is none
+/// free (see ServerOptions::max_connections). Connections answered 503 hold no slot. Not
+/// thread-safe: Core::mu guards it.
+class SlotTable {
+public:
+    using Key = const Session*;
+    enum class Standing {
+        kNew,            // no request completed yet: TLS handshake or reading the first request
+        kBusy,           // a request in the handler or its answer being written, or a WebSocket
+        kIdle,           // between requests, or reading the next one
+        kAuthenticated,  // marked by the application, for the connection's whole life
+    };
+
+    SlotTable(std::size_t max, std::size_t reserved_for_authenticated)
+        : max_(max), unauthenticated_max_(reserved_for_authenticated < max ? max - reserved_for_authenticated : 0) {}
+
+    /// Whether a new (so far unauthenticated) connection fits without taking another's slot.
+    bool HasRoom() const { return entries_.size() < max_ && unauthenticated_ < unauthenticated_max_; }
+
+    void Add(Key key) {
+        auto [it, added] = entries_.try_emplace(key);
+        if (!added) return;
+        ++unauthenticated_;
+        it->second.standing = Standing::kNew;
+        it->second.queued = new_.insert(new_.end(), key);
+    }
+
+    /// Records how a connection uses its slot; an authenticated one stays so. False when it no
+    /// longer holds one: its slot was taken, and its close is on the way.
+    bool Set(Key key, Standing standing) {
+        auto it = entries_.find(key);
+        if (it == entries_.end()) return false;
+        Entry& e = it->second;
+        if (e.standing == Standing::kAuthenticated || e.standing == standing) return true;
+        Dequeue(e);
+        if (standing == Standing::kAuthenticated) --unauthenticated_;
+        e.standing = standing;
+        // Queued at the back: idle the shortest, so the last to go.
+        if (standing == Standing::kIdle) e.queued = idle_.insert(idle_.end(), key);
+        return true;
+    }
+
+    void Remove(Key key) {
+        auto it = entries_.find(key);
+        if (it == entries_.end()) return;
+        Dequeue(it->second);
+        if (it->second.standing != Standing::kAuthenticated) --unauthenticated_;
+        entries_.erase(it);
+    }
+
+    /// Takes the slot of the connection to close for a new one, which the caller then closes:
+    /// the oldest that has not completed a request, else the one idle the longest. nullptr
+    /// when every connection is busy or authenticated.
+    Key Evict() {
+        std::list<Key>& from = !new_.empty() ? new_ : idle_;
+        if (from.empty()) return nullptr;
+        Key key = from.front();
+        Remove(key);
+        return key;
+    }
+
+private:
+    struct Entry {
+        Standing standing = Standing::kNew;
+        std::list<Key>::iterator queued;  // its place in new_ or idle_ while kNew or kIdle
+    };
+
+    void Dequeue(const Entry& e) {
+        if (e.standing == Standing::kNew) new_.erase(e.queued);
+        if (e.standing == Standing::kIdle) idle_.erase(e.queued);
+    }
+
+    const std::size_t max_;
+    const std::size_t unauthenticated_max_;
+    std::unordered_map<Key, Entry> entries_;
+    std::list<Key> new_;   // oldest first
+    std::list<Key> idle_;  // idle the longest first
+    std::size_t unauthenticated_ = 0;
+};
+
+std::size_t ReservedForAuthenticated(const ServerOptions& o) {
+    return o.reserved_for_authenticated.value_or(o.max_connections / 4);
+}
+
 /// The application's handle on one WebSocket: forwards to the session's strand while both the
 /// connection and the server are alive.
 class WsPeer final : public WebSocketPeer {
@@ -258,7 +348,11 @@ private:
 /// the last of them even while the io_context destroys its queued handlers.
 struct Core {
     Core(ServerOptions o, RequestHandler h, UpgradeHandler u)
-        : options(std::move(o)), handler(std::move(h)), upgrade(std::move(u)), tls(MakeTlsContext(options.tls)) {}
+        : options(std::move(o)),
+          handler(std::move(h)),
+          upgrade(std::move(u)),
+          tls(MakeTlsContext(options.tls)),
+          slots(options.max_connections, ReservedForAuthenticated(options)) {}
 
     std::vector<std::shared_ptr<Session>> Snapshot();
     bool WaitForNoConnections(std::chrono::milliseconds timeout) {
@@ -273,10 +367,11 @@ struct Core {
     std::atomic<bool> stopping{false};
     std::atomic<std::size_t> open{0};
     const std::shared_ptr<Gate> gate = std::make_shared<Gate>();
-    std::mutex mu;  // guards `sessions`; with `cv`, signals `open` dropping
+    std::mutex mu;  // guards `sessions`, `per_address` and `slots`; with `cv`, signals `open` dropping
     std::condition_variable cv;
     std::unordered_map<const Session*, std::weak_ptr<Session>> sessions;
     std::unordered_map<std::string, std::size_t> per_address;  // open connections by client address
+    SlotTable slots;
 };
 
 /// Logs a limit once per burst of refusals, not once per refusal: the first refusal is logged;
@@ -400,7 +495,7 @@ class Session : public std::enable_shared_from_this<Session> {
 
 public:
     /// Called on the listener's strand; a `reject` reason answers the first request with 503
-    /// saying it.
+    /// saying it, and such a connection holds no slot.
     static std::shared_ptr<Session> Create(std::shared_ptr<Core> core, tcp::socket socket, std::string reject) {
         auto session = std::make_shared<Session>(std::move(core), std::move(socket), std::move(reject));
         std::lock_guard lock(session->core_->mu);
@@ -418,6 +513,7 @@ public:
         std::lock_guard lock(core_->mu);
         ++core_->open;
         ++core_->per_address[remote_address_];
+        if (reject_.empty()) core_->slots.Add(this);
     }
 
     ~Session() {
@@ -431,6 +527,7 @@ public:
         {
             std::lock_guard lock(core_->mu);
             core_->sessions.erase(this);
+            core_->slots.Remove(this);
             --core_->open;
             if (auto it = core_->per_address.find(remote_address_); it != core_->per_address.end() && --it->second == 0) {
                 core_->per_address.erase(it);
@@ -443,6 +540,7 @@ public:
     Session& operator=(const Session&) = delete;
 
     const asio::any_io_executor& strand() const { return strand_; }
+    const std::string& remote_address() const { return remote_address_; }
 
     void Run() { asio::dispatch(strand_, Bind(&Session::StartHandshake)); }
 
@@ -450,6 +548,8 @@ public:
     void PostServerStopping() { asio::post(strand_, Bind(&Session::OnServerStopping)); }
     /// Server::Stop() after the grace period.
     void PostForceClose() { asio::post(strand_, Bind(&Session::Abort)); }
+    /// The listener gave this connection's slot to a new one.
+    void PostEvict() { asio::post(strand_, Bind(&Session::OnEvicted)); }
     /// Only once no thread runs the io_context any more.
     void AbortNow() {
         Guarded([&] { Abort(); });
@@ -461,6 +561,7 @@ public:
             // The connection may have been closed meanwhile (timeout, forced stop): nothing to do.
             if (state_ != State::kHandling || seq != request_seq_) return;
             hold_.reset();  // the posted handler still holds this session
+            if (response.authenticated) SetStanding(SlotTable::Standing::kAuthenticated);
             WriteResponse(std::move(response), false);
         });
     }
@@ -524,6 +625,20 @@ private:
     }
 
     beast::tcp_stream& tcp() { return beast::get_lowest_layer(stream_); }
+
+    /// Tells the slot table how this connection uses its slot. False when its slot was given to
+    /// a new connection: OnEvicted is on its way, and the connection must not start anything.
+    bool SetStanding(SlotTable::Standing standing) {
+        if (!reject_.empty()) return true;  // holds no slot
+        std::lock_guard lock(core_->mu);
+        return core_->slots.Set(this, standing);
+    }
+
+    void OnEvicted() {
+        if (state_ == State::kClosing || state_ == State::kClosed) return;
+        log::Debug("net.evicted", "closing a connection to give its slot to a new one", {{"remote", remote_address_}});
+        Abort();
+    }
 
     void StartHandshake() {
         if (core_->stopping) return Abort();
@@ -677,6 +792,8 @@ private:
         if (websocket::is_upgrade(parser_->get())) return OnUpgradeRequest();
         if (!reject_.empty()) return Refuse(503, "unavailable", reject_);
 
+        // A request in the handler keeps its slot; one whose slot was just taken goes unhandled.
+        if (!SetStanding(SlotTable::Standing::kBusy)) return Abort();
         auto message = parser_->release();
         parser_.reset();
         HttpRequest request = ToAppRequest(message, true);
@@ -705,6 +822,8 @@ private:
             return Refuse(404, "not_found", "there is no WebSocket at this path");
         }
         if (!reject_.empty()) return Refuse(503, "unavailable", reject_);
+        // Busy from here on: an accepted WebSocket is never closed to make room.
+        if (!SetStanding(SlotTable::Standing::kBusy)) return Abort();
         upgrade_request_ = parser_->release();
         parser_.reset();
         HttpRequest request = ToAppRequest(upgrade_request_, false);
@@ -816,6 +935,7 @@ private:
             return Abort();
         }
         if (close_after_) return CloseGracefully();
+        if (!SetStanding(SlotTable::Standing::kIdle)) return Abort();
         version_ = 11;
         WaitForRequest(options_.idle_timeout);
     }
@@ -1042,7 +1162,8 @@ private:
             // Connection: close, so its client learns why. Those refusals are bounded too:
             // beyond a margin, new connections are closed without a word. An address opening
             // connections faster than its handshake rate is closed at once: the point of that
-            // limit is not to spend a handshake on it.
+            // limit is not to spend a handshake on it. Only a connection that passes all that
+            // and the limit of its address may take a slot from another (TakeSlot).
             const auto& o = core_->options;
             const std::size_t max = o.max_connections;
             const std::size_t hard_max = max + std::max<std::size_t>(16, max / 4);
@@ -1061,13 +1182,13 @@ private:
                 socket.close(ec);
             } else {
                 std::string reject;
-                if (open >= max) {
-                    too_many_.Refused(remote);
-                    reject = "too many connections; try again shortly";
-                } else if (from_address >= o.max_connections_per_address) {
+                if (from_address >= o.max_connections_per_address) {
                     too_many_here_.Refused(remote);
                     reject = "too many connections from your address (at most " +
                              std::to_string(o.max_connections_per_address) + ")";
+                } else if (!TakeSlot()) {
+                    too_many_.Refused(remote);
+                    reject = "too many connections; try again shortly";
                 }
                 // Answers go out as soon as they are written: with Nagle's algorithm on, the
                 // last segment of an answer waited for the client's delayed ACK (about 40 ms).
@@ -1078,6 +1199,28 @@ private:
             log::Error("net.accept_failed", "could not set up a connection", {{"error", e.what()}});
         }
         Accept();
+    }
+
+    /// Whether a new connection may have a slot. When none is free, it takes the slot of a
+    /// connection that holds one without using it (SlotTable::Evict), which is then closed;
+    /// false when there is no such connection. Only the listener adds to the table, so the
+    /// slot is still there when the new session claims it.
+    bool TakeSlot() {
+        std::shared_ptr<Session> victim;  // released after the lock: its destructor takes it
+        {
+            std::lock_guard lock(core_->mu);
+            if (core_->slots.HasRoom()) return true;
+            SlotTable::Key key = core_->slots.Evict();
+            if (key == nullptr) return false;
+            // Not found, or expired: the session is being destroyed and its slot is free all the same.
+            if (auto it = core_->sessions.find(key); it != core_->sessions.end()) victim = it->second.lock();
+        }
+        if (victim) {
+            evicted_.Refused(victim->remote_address());
+            // Closed on its own strand, where everything it does runs, as Stop() closes sessions.
+            victim->PostEvict();
+        }
+        return true;
     }
 
     asio::io_context& ioc_;
@@ -1092,6 +1235,8 @@ private:
     BurstLog rate_limited_{"net.handshake_rate", "an address opens connections too fast; closing them unanswered"};
     BurstLog too_many_{"net.too_many_connections", "too many connections; answering 503"};
     BurstLog too_many_here_{"net.too_many_from_address", "too many connections from one address; answering 503"};
+    BurstLog evicted_{"net.connection_evicted",
+                      "connection slots ran short; closing connections without a request in progress to make room"};
 };
 
 }  // namespace
@@ -1143,6 +1288,11 @@ struct Server::Impl {
 
 Server::Server(ServerOptions options, RequestHandler handler, UpgradeHandler upgrade) {
     if (!handler) throw std::invalid_argument("Server needs a request handler");
+    if (const auto reserved = ReservedForAuthenticated(options); reserved > 0 && reserved >= options.max_connections) {
+        throw std::invalid_argument("reserved_for_authenticated (" + std::to_string(reserved) +
+                                    ") must be less than max_connections (" + std::to_string(options.max_connections) +
+                                    "): nobody could connect to sign in");
+    }
     impl_ = std::make_unique<Impl>(std::move(options), std::move(handler), std::move(upgrade));
 }
 

@@ -32,6 +32,11 @@ struct HttpResponse {
     std::string content_type;
     std::string body;
     std::vector<std::pair<std::string, std::string>> headers;  // extra headers
+    /// Set by the application when the request carried a valid session: the server then counts
+    /// the connection as a signed-in user's for the rest of its life (keep-alive included). It
+    /// may use the slots kept for the team (ServerOptions::reserved_for_authenticated) and is
+    /// never closed to make room for a new connection.
+    bool authenticated = false;
 };
 
 /// The headers every answer of the server carries, whatever reads it and whoever gave it (the
@@ -93,7 +98,19 @@ struct ServerOptions {
     std::string host = "127.0.0.1";
     std::uint16_t port = 8443;  // 0 picks a free port; see Server::port()
     unsigned threads = 0;       // 0: one per core
+    /// Open connections at most. When a new connection finds no slot, the server makes room by
+    /// closing one that holds a slot without using it, in this order: the oldest connection that
+    /// has not completed a request yet (still in its TLS handshake or reading its first request),
+    /// then the unauthenticated connection idle the longest since its last answer (waiting for,
+    /// or reading, its next request). Connections marked authenticated, a request in the handler
+    /// and WebSockets are never closed for this; when nothing may be closed, the new connection
+    /// is answered 503.
     std::size_t max_connections = 1024;
+    /// Slots kept for connections marked authenticated (HttpResponse::authenticated): all other
+    /// connections together hold at most max_connections minus this, so slow or idle strangers
+    /// cannot lock the team out. Unset: a quarter of max_connections. Must be less than
+    /// max_connections, or nobody could connect to sign in.
+    std::optional<std::size_t> reserved_for_authenticated;
     std::size_t max_connections_per_address = 64;  // beyond: 503 naming the limit
     /// New connections (TLS handshakes) per client address: this many per second on average,
     /// up to the burst at once; beyond, the connection is closed unanswered. 0: no limit.
@@ -122,7 +139,8 @@ struct ServerOptions {
 class Server {
 public:
     /// Loads the TLS context. Throws std::runtime_error when the certificate or key cannot be
-    /// used: start-up cannot proceed without them.
+    /// used: start-up cannot proceed without them; std::invalid_argument when the options
+    /// contradict each other.
     Server(ServerOptions options, RequestHandler handler, UpgradeHandler upgrade = {});
     ~Server();
     Server(const Server&) = delete;

@@ -137,13 +137,16 @@ struct ClientOptions {
     std::string verify_name = "localhost";
     int max_version = 0;        // e.g. TLS1_2_VERSION
     std::string tls12_ciphers;  // empty: OpenSSL's default
+    /// Connect from this address (port 0). Linux routes all of 127.0.0.0/8 to the loopback, so
+    /// one test can be many client addresses.
+    std::string source_address;
 };
 
 /// A TLS client on its own io_context, run on the calling thread only until the operation at
 /// hand completes or its deadline passes (then reported as asio::error::timed_out).
 class Client {
 public:
-    Client(std::uint16_t port, const ClientOptions& options) : port_(port) {
+    Client(std::uint16_t port, const ClientOptions& options) : port_(port), source_address_(options.source_address) {
         ctx_.set_verify_mode(ssl::verify_peer);
         ctx_.load_verify_file(options.ca_file);
         if (options.max_version != 0) SSL_CTX_set_max_proto_version(ctx_.native_handle(), options.max_version);
@@ -157,6 +160,12 @@ public:
     }
 
     beast::error_code ConnectTcp() {
+        if (!source_address_.empty()) {
+            beast::error_code ec;
+            tcp().socket().open(tcp::v4(), ec);
+            if (!ec) tcp().socket().bind(tcp::endpoint(asio::ip::make_address(source_address_), 0), ec);
+            if (ec) return ec;
+        }
         return Run(
             [&](auto handler) {
                 tcp().async_connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port_), std::move(handler));
@@ -276,6 +285,7 @@ private:
     }
 
     std::uint16_t port_;
+    std::string source_address_;
     asio::io_context ioc_;
     ssl::context ctx_{ssl::context::tls_client};
     std::optional<beast::ssl_stream<beast::tcp_stream>> stream_;
@@ -297,14 +307,56 @@ ClientOptions VerifyingName(std::string name) {
 
 bool IsClosed(const beast::error_code& ec) { return ec && ec != asio::error::timed_out; }
 
+/// A request with this header stands for one with a valid session: Echo marks its answer
+/// authenticated, as the API does.
+constexpr const char* kSignedIn = "x-test-auth";
+
 HttpResponse Echo(const HttpRequest& r) {
     HttpResponse response;
     response.status = 200;
     response.content_type = "text/plain";
     response.body = r.method + " " + r.target + " " + r.body;
     response.headers = {{"X-Extra", "yes"}};
+    response.authenticated = r.Header(kSignedIn) == "1";
     return response;
 }
+
+Client::Reply SignedInGet(Client& client, const std::string& target) {
+    http::request<http::string_body> request{http::verb::get, target, 11};
+    request.set(http::field::host, "localhost");
+    request.set(kSignedIn, "1");
+    if (auto ec = client.Send(std::move(request))) return {ec, {}};
+    return client.Read();
+}
+
+/// Collects what is logged while it lives.
+class LogCapture {
+public:
+    LogCapture() {
+        log::SetMinLevel(log::Level::kDebug);
+        log::SetSink([this](std::string_view line) {
+            std::lock_guard lock(mu_);
+            logged_.append(line).push_back('\n');
+        });
+    }
+    ~LogCapture() {
+        log::SetSink({});
+        log::SetMinLevel(log::Level::kInfo);
+    }
+    LogCapture(const LogCapture&) = delete;
+    LogCapture& operator=(const LogCapture&) = delete;
+
+    std::size_t Count(std::string_view needle) {
+        std::lock_guard lock(mu_);
+        std::size_t n = 0;
+        for (auto at = logged_.find(needle); at != std::string::npos; at = logged_.find(needle, at + 1)) ++n;
+        return n;
+    }
+
+private:
+    std::mutex mu_;
+    std::string logged_;
+};
 
 class NetServer : public testing::Test {
 protected:
@@ -349,6 +401,49 @@ protected:
     Client MakeClient(ClientOptions o = {}) {
         if (o.ca_file.empty()) o.ca_file = cert.ca_file;
         return Client(server->port(), o);
+    }
+
+    /// Limits small enough to run out of, and timeouts too long to end a test's slow
+    /// connections: only making room can let anyone else in.
+    ServerOptions FewSlots(std::size_t max, std::size_t reserved) const {
+        auto o = Options();
+        o.max_connections = max;
+        o.reserved_for_authenticated = reserved;
+        o.handshakes_per_address_per_second = 0;
+        o.handshake_timeout = milliseconds(30'000);
+        o.read_timeout = milliseconds(30'000);
+        o.idle_timeout = milliseconds(30'000);
+        return o;
+    }
+
+    /// A client from 127.0.0.2 to 127.0.0.9 by `i`, as an attacker's few addresses would be.
+    std::unique_ptr<Client> Stranger(int i) {
+        ClientOptions o;
+        o.ca_file = cert.ca_file;
+        o.source_address = "127.0.0." + std::to_string(2 + i % 8);
+        return std::make_unique<Client>(server->port(), o);
+    }
+
+    /// `n` connections that hold a slot without using it: with `handshake` they complete TLS
+    /// and never send a request, without it they never send a ClientHello. Returns once the
+    /// server has accepted them all; for the silent ones a last connection that completes the
+    /// handshake makes sure of that, and comes back with them.
+    std::vector<std::unique_ptr<Client>> SlowClients(int n, bool handshake) {
+        std::vector<std::unique_ptr<Client>> out;
+        for (int i = 0; i < n; ++i) {
+            auto c = Stranger(i);
+            auto ec = handshake ? c->Connect() : c->ConnectTcp();
+            EXPECT_FALSE(ec) << "slow connection " << i << ": " << ec.message();
+            out.push_back(std::move(c));
+        }
+        if (!handshake) {
+            // The kernel completes a TCP connect before the server accepts it: one handshake
+            // after them is answered only once they have all been accepted (in order).
+            auto last = Stranger(n);
+            EXPECT_FALSE(last->Connect());
+            out.push_back(std::move(last));
+        }
+        return out;
     }
 
     /// Runs `f` on a thread of its own (as a worker pool would), joined at tear-down.
@@ -756,8 +851,9 @@ TEST_F(NetServer, AnswersUnavailableBeyondMaxConnections) {
     auto second = MakeClient();
     ASSERT_FALSE(first.Connect());
     ASSERT_FALSE(second.Connect());
-    ASSERT_FALSE(first.Get("/a").ec);
-    ASSERT_FALSE(second.Get("/b").ec);
+    // Signed in, so neither is closed to make room: the third has nowhere to go.
+    ASSERT_FALSE(SignedInGet(first, "/a").ec);
+    ASSERT_FALSE(SignedInGet(second, "/b").ec);
     ASSERT_EQ(server->open_connections(), 2u);
 
     auto third = MakeClient();
@@ -801,6 +897,141 @@ TEST_F(NetServer, AnswersUnavailableBeyondTheConnectionsOfOneAddress) {
     auto third = MakeClient();  // the address's count went down with its connections
     ASSERT_FALSE(third.Connect());
     EXPECT_EQ(third.Get("/c").response.result_int(), 200);
+}
+
+TEST_F(NetServer, SlowConnectionsCannotLockOutTheTeam) {
+    // The finding: 1,200 slow TLS connections from 24 addresses, each under the limit of its
+    // address, kept every new client at 503 for as long as they were held. Here 61 from 8
+    // addresses against 40 slots, 10 of them kept for the team.
+    StartEcho(FewSlots(40, 10));
+    LogCapture log;
+    auto silent = SlowClients(30, false);  // never a ClientHello
+    auto mute = SlowClients(30, true);     // a handshake, then never a request
+    // Each past the 30 slots strangers may hold took the slot of the oldest of them.
+    ASSERT_TRUE(WaitUntil([&] { return server->open_connections() == 30; })) << server->open_connections();
+    for (std::size_t i = 0; i < 30; ++i) {
+        EXPECT_TRUE(IsClosed(silent[i]->WaitClosedTcp(milliseconds(2000)))) << "silent connection " << i;
+    }
+
+    auto team = MakeClient();
+    ASSERT_FALSE(team.Connect());
+    auto reply = team.Get("/team");
+    ASSERT_FALSE(reply.ec) << reply.ec.message();
+    EXPECT_EQ(reply.response.result_int(), 200);
+    EXPECT_EQ(recorder.count(), 1u);
+    // One burst, one line (and a count when the next burst begins).
+    EXPECT_EQ(log.Count("net.connection_evicted "), 1u);
+}
+
+TEST_F(NetServer, KeepsAuthenticatedConnectionsWhileStrangersFloodTheirShare) {
+    StartEcho(FewSlots(40, 10));
+    auto team = MakeClient();
+    ASSERT_FALSE(team.Connect());
+    auto signed_in = SignedInGet(team, "/signin");
+    ASSERT_FALSE(signed_in.ec) << signed_in.ec.message();
+    ASSERT_EQ(signed_in.response.result_int(), 200);
+
+    // Strangers that complete a request and stay: the team's connection has been idle the
+    // longest, but only the strangers' own share is taken from.
+    std::vector<std::unique_ptr<Client>> idle;
+    for (int i = 0; i < 40; ++i) {
+        auto c = Stranger(i);
+        ASSERT_FALSE(c->Connect()) << "stranger " << i;
+        auto reply = c->Get("/stranger");
+        ASSERT_FALSE(reply.ec) << "stranger " << i << ": " << reply.ec.message();
+        EXPECT_EQ(reply.response.result_int(), 200) << "stranger " << i;
+        idle.push_back(std::move(c));
+    }
+    // Then connections that never send a ClientHello.
+    auto silent = SlowClients(30, false);
+    ASSERT_TRUE(WaitUntil([&] { return server->open_connections() == 31; })) << server->open_connections();
+    EXPECT_TRUE(IsClosed(idle[0]->WaitClosed(milliseconds(2000)))) << "the stranger idle the longest made room";
+
+    for (const char* target : {"/again", "/and-again"}) {
+        auto reply = team.Get(target);  // on the same connection, without signing in again
+        ASSERT_FALSE(reply.ec) << target << ": " << reply.ec.message();
+        EXPECT_EQ(reply.response.result_int(), 200) << target;
+    }
+}
+
+TEST_F(NetServer, MakesRoomFromConnectionsWithoutARequestFirstThenFromTheLongestIdle) {
+    StartEcho(FewSlots(4, 1));  // strangers hold 3 slots at most
+    auto idle = MakeClient();
+    ASSERT_FALSE(idle.Connect());
+    ASSERT_EQ(idle.Get("/idle").response.result_int(), 200);
+    auto silent_first = MakeClient();
+    auto silent_second = MakeClient();
+    ASSERT_FALSE(silent_first.ConnectTcp());
+    ASSERT_FALSE(silent_second.ConnectTcp());
+    ASSERT_TRUE(WaitUntil([&] { return server->open_connections() == 3; }));
+
+    auto later = MakeClient();
+    ASSERT_FALSE(later.Connect());
+    EXPECT_EQ(later.Get("/later").response.result_int(), 200);
+    EXPECT_TRUE(IsClosed(silent_first.WaitClosedTcp(milliseconds(2000))));
+    auto later_still = MakeClient();
+    ASSERT_FALSE(later_still.Connect());
+    EXPECT_EQ(later_still.Get("/later-still").response.result_int(), 200);
+    EXPECT_TRUE(IsClosed(silent_second.WaitClosedTcp(milliseconds(2000))));
+
+    // Every connection left has completed a request: the one idle the longest goes.
+    auto last = MakeClient();
+    ASSERT_FALSE(last.Connect());
+    EXPECT_EQ(last.Get("/last").response.result_int(), 200);
+    EXPECT_TRUE(IsClosed(idle.WaitClosed(milliseconds(2000))));
+    EXPECT_EQ(later.Get("/later/2").response.result_int(), 200);
+    EXPECT_EQ(later_still.Get("/later-still/2").response.result_int(), 200);
+    EXPECT_EQ(server->open_connections(), 3u);
+}
+
+TEST_F(NetServer, NeverClosesAConnectionWhoseRequestIsBeingHandled) {
+    std::mutex mu;
+    std::vector<std::pair<HttpRequest, Respond>> held;
+    Start(FewSlots(4, 1), [&](HttpRequest&& r, Respond respond) {
+        {
+            std::lock_guard lock(mu);
+            held.emplace_back(r, std::move(respond));
+        }
+        recorder.Add(r);
+    });
+    std::vector<std::unique_ptr<Client>> busy;
+    for (int i = 0; i < 3; ++i) busy.push_back(Stranger(i));
+    for (auto& c : busy) {
+        ASSERT_FALSE(c->Connect());
+        http::request<http::string_body> request{http::verb::get, "/busy", 11};
+        request.set(http::field::host, "localhost");
+        ASSERT_FALSE(c->Send(std::move(request)));
+    }
+    ASSERT_TRUE(recorder.WaitFor(3));
+
+    auto late = MakeClient();
+    ASSERT_FALSE(late.Connect());
+    auto refused = late.Get("/late");
+    ASSERT_FALSE(refused.ec) << refused.ec.message();
+    EXPECT_EQ(refused.response.result_int(), 503);
+    EXPECT_EQ(refused.response.body(), R"({"code":"unavailable","message":"too many connections; try again shortly"})");
+
+    std::thread([&] {
+        std::lock_guard lock(mu);
+        for (auto& [request, respond] : held) respond(Echo(request));
+        held.clear();
+    }).join();
+    for (auto& c : busy) {
+        auto reply = c->Read();
+        ASSERT_FALSE(reply.ec) << reply.ec.message();
+        EXPECT_EQ(reply.response.result_int(), 200);
+        EXPECT_TRUE(reply.response.keep_alive());
+    }
+    EXPECT_EQ(recorder.count(), 3u);
+}
+
+TEST_F(NetServer, RefusesToKeepEverySlotForTheTeam) {
+    auto o = Options();
+    o.max_connections = 8;
+    o.reserved_for_authenticated = 8;
+    EXPECT_THROW(Server(o, [](HttpRequest&&, Respond) {}), std::invalid_argument);
+    o.reserved_for_authenticated = 7;
+    EXPECT_NO_THROW(Server(o, [](HttpRequest&&, Respond) {}));
 }
 
 TEST_F(NetServer, ClosesConnectionsOfAnAddressBeyondItsHandshakeRate) {
