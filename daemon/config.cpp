@@ -135,6 +135,9 @@ Status SetConfigKey(std::string_view key, std::string_view value, std::string_vi
     } else if (key == "max_connections") {
         SPOED_TRY(ParseNumber<std::uint64_t>(value, 1, 1'000'000, where, key, n));
         c.max_connections = n;
+    } else if (key == "reserved_connections") {
+        SPOED_TRY(ParseNumber<std::uint64_t>(value, 0, 1'000'000, where, key, n));
+        c.reserved_connections = n;
     } else if (key == "max_connections_per_address") {
         SPOED_TRY(ParseNumber<std::uint64_t>(value, 1, 1'000'000, where, key, n));
         c.max_connections_per_address = n;
@@ -225,6 +228,12 @@ Status SetConfigKey(std::string_view key, std::string_view value, std::string_vi
     } else if (key == "password_hash_concurrency") {
         SPOED_TRY(ParseNumber<std::uint64_t>(value, 1, 64, where, key, n));
         c.password_hash_concurrency = static_cast<int>(n);
+    } else if (key == "password_hash_queue") {
+        SPOED_TRY(ParseNumber<std::uint64_t>(value, 0, 4096, where, key, n));
+        c.password_hash_queue = static_cast<int>(n);
+    } else if (key == "audit_refusal_seconds") {
+        SPOED_TRY(ParseNumber<std::uint64_t>(value, 1, 3600, where, key, n));
+        c.audit_refusal_interval = std::chrono::seconds(n);
     } else if (key == "db_readers") {
         SPOED_TRY(ParseNumber<std::uint64_t>(value, 1, 64, where, key, n));
         c.db_readers = static_cast<int>(n);
@@ -284,17 +293,52 @@ Status SetConfigKey(std::string_view key, std::string_view value, std::string_vi
 }
 
 const std::vector<std::string_view>& ConfigKeys() {
-    static const std::vector<std::string_view> keys = {
-        "data_dir", "listen", "tls_cert", "tls_key", "tls_allow_tls12", "io_threads", "worker_threads",
-        "max_connections", "max_connections_per_address", "handshakes_per_address_per_second",
-        "handshake_burst_per_address", "max_header_bytes", "max_body_bytes", "read_timeout_seconds", "idle_timeout_seconds",
-        "shutdown_grace_seconds", "session_idle_minutes", "session_lifetime_hours", "break_glass_minutes",
-        "handover_due_time", "handover_reminder_time", "event_check_seconds", "websocket_idle_seconds",
-        "night_cutoff_hour", "good_friday_closed", "closure_dates", "password_hash_concurrency", "db_readers",
-        "log_level", "backup_dir", "metrics_token", "metrics_allow", "storage_reserve_mb",
-        "evaluation_window_days", "evaluation_when_marked_complex", "evaluation_outcomes", "evaluation_risk_flags",
-        "evaluation_repeat_cases", "evaluation_repeat_days", "totp_key_file", "token_requests_per_second",
-        "token_request_burst", "audit_checkpoint_minutes"};
+    static const std::vector<std::string_view> keys = {"data_dir",
+                                                       "listen",
+                                                       "tls_cert",
+                                                       "tls_key",
+                                                       "tls_allow_tls12",
+                                                       "io_threads",
+                                                       "worker_threads",
+                                                       "max_connections",
+                                                       "reserved_connections",
+                                                       "max_connections_per_address",
+                                                       "handshakes_per_address_per_second",
+                                                       "handshake_burst_per_address",
+                                                       "max_header_bytes",
+                                                       "max_body_bytes",
+                                                       "read_timeout_seconds",
+                                                       "idle_timeout_seconds",
+                                                       "shutdown_grace_seconds",
+                                                       "session_idle_minutes",
+                                                       "session_lifetime_hours",
+                                                       "break_glass_minutes",
+                                                       "handover_due_time",
+                                                       "handover_reminder_time",
+                                                       "event_check_seconds",
+                                                       "websocket_idle_seconds",
+                                                       "night_cutoff_hour",
+                                                       "good_friday_closed",
+                                                       "closure_dates",
+                                                       "password_hash_concurrency",
+                                                       "password_hash_queue",
+                                                       "db_readers",
+                                                       "log_level",
+                                                       "backup_dir",
+                                                       "metrics_token",
+                                                       "metrics_allow",
+                                                       "storage_reserve_mb",
+                                                       "evaluation_window_days",
+                                                       "evaluation_when_marked_complex",
+                                                       "evaluation_outcomes",
+                                                       "evaluation_risk_flags",
+                                                       "evaluation_repeat_cases",
+                                                       "evaluation_repeat_days",
+                                                       "totp_key_file",
+                                                       "token_requests_per_second",
+                                                       "token_request_burst",
+                                                       "audit_checkpoint_minutes",
+                                                       "audit_refusal_seconds"};
     return keys;
 }
 

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +25,7 @@ struct DaemonConfig {
     unsigned io_threads = 0;      // 0: one per core
     unsigned worker_threads = 0;  // 0: eight per core, at least 32
     std::size_t max_connections = 1024;
+    std::optional<std::size_t> reserved_connections;  // for signed-in users only; unset: a quarter of max_connections
     std::size_t max_connections_per_address = 64;
     double handshakes_per_address_per_second = 20;  // 0: no limit
     double handshake_burst_per_address = 100;
@@ -45,6 +47,9 @@ struct DaemonConfig {
     db::ComplexityRules evaluation_rules;  // which closed cases get an evaluation planned
     int evaluation_window_days = 10;       // working days after closing within which it is due
     int password_hash_concurrency = 2;
+    int password_hash_queue = 16;  // password checks waiting at most; beyond, a log-in is told to retry
+    std::chrono::seconds audit_refusal_interval{
+        60};  // refusals without a session: one audit line per address per interval
     int db_readers = 4;
     log::Level log_level = log::Level::kInfo;
     std::string totp_key_file;  // empty: <data_dir>/totp.key, made on first start

@@ -14,9 +14,10 @@
 #include "daemon/api/router.hpp"
 #include "daemon/api/services.hpp"
 #include "daemon/audit_watch.hpp"
-#include "daemon/key_file.hpp"
 #include "daemon/base/log.hpp"
 #include "daemon/base/worker_pool.hpp"
+#include "daemon/key_file.hpp"
+#include "daemon/metrics.hpp"
 #include "daemon/net/dev_cert.hpp"
 #include "daemon/net/server.hpp"
 #include "daemon/service/admin_service.hpp"
@@ -26,13 +27,13 @@
 #include "daemon/service/evaluation_service.hpp"
 #include "daemon/service/handover_service.hpp"
 #include "daemon/service/plan_service.hpp"
+#include "daemon/service/refusal_tally.hpp"
+#include "daemon/service/secrets.hpp"
 #include "daemon/service/shift_service.hpp"
 #include "daemon/service/stats_service.hpp"
 #include "daemon/service/youth_service.hpp"
-#include "db/sqlite_store.hpp"
 #include "db/backup.hpp"
-#include "daemon/metrics.hpp"
-#include "daemon/service/secrets.hpp"
+#include "db/sqlite_store.hpp"
 
 namespace spoed::daemon {
 
@@ -44,6 +45,7 @@ struct Daemon::Impl {
     std::unique_ptr<service::PasswordHasher> hasher;
     std::unique_ptr<service::AuthService> auth;
     std::unique_ptr<service::AdminService> admin;
+    service::RefusalTally refusals;  // before the router and the hub, which count into it
     std::unique_ptr<service::WorkingDayCalendar> calendar;
     std::unique_ptr<service::EventOutbox> events;
     service::YouthService youth;
@@ -105,8 +107,8 @@ Daemon::Daemon(DaemonConfig config, const Clock& clock) : impl_(std::make_unique
         impl_->dev_ca_file = dev.ca_file;
     }
 
-    impl_->hasher = std::make_unique<service::PasswordHasher>(
-        service::PasswordHasher::Params{.max_concurrent = c.password_hash_concurrency});
+    impl_->hasher = std::make_unique<service::PasswordHasher>(service::PasswordHasher::Params{
+        .max_concurrent = c.password_hash_concurrency, .max_queued = c.password_hash_queue});
     impl_->auth = std::make_unique<service::AuthService>(
         *impl_->hasher, service::SessionPolicy{.idle_timeout = c.session_idle, .lifetime = c.session_lifetime},
         service::SecondFactorPolicy{.key = totp_key});
@@ -130,6 +132,7 @@ Daemon::Daemon(DaemonConfig config, const Clock& clock) : impl_(std::make_unique
     impl_->shift = std::make_unique<service::ShiftService>(*impl_->calendar);
     impl_->handover = std::make_unique<service::HandoverService>(*impl_->calendar, *impl_->events);
     impl_->router = std::make_unique<api::Router>(*impl_->store, clock, *impl_->auth);
+    impl_->router->SetRefusalTally(&impl_->refusals);
     impl_->router->SetRateLimit({.per_second = c.token_requests_per_second,
                                  .burst = static_cast<double>(c.token_request_burst)});
     api::RegisterServices(*impl_->router, {.auth = *impl_->auth,
@@ -147,6 +150,7 @@ Daemon::Daemon(DaemonConfig config, const Clock& clock) : impl_(std::make_unique
     impl_->hub = std::make_unique<api::EventHub>(
         *impl_->store, clock, *impl_->auth, *impl_->calendar, *impl_->events,
         api::EventHubOptions{.alert_interval = c.event_check_interval, .session_interval = c.event_check_interval});
+    impl_->hub->SetRefusalTally(&impl_->refusals);
     impl_->store->SetEventListener([hub = impl_->hub.get()] { hub->Notify(); });
 
     unsigned cores = std::max(1u, std::thread::hardware_concurrency());
@@ -163,6 +167,7 @@ Daemon::Daemon(DaemonConfig config, const Clock& clock) : impl_(std::make_unique
     so.threads = c.io_threads;
     so.max_connections = c.max_connections;
     so.max_connections_per_address = c.max_connections_per_address;
+    so.reserved_for_authenticated = c.reserved_connections;
     so.handshakes_per_address_per_second = c.handshakes_per_address_per_second;
     so.handshake_burst_per_address = c.handshake_burst_per_address;
     so.header_limit = c.max_header_bytes;
@@ -330,6 +335,7 @@ void Daemon::Start() {
     impl_->hub->Start();
     impl_->server->Start();
     impl_->audit_watch->Start();
+    impl_->refusals.Start(*impl_->store, impl_->clock, impl_->config.audit_refusal_interval);
     log::Info("daemon.listening", "spoedd is listening",
               {{"host", impl_->config.listen_host}, {"port", static_cast<unsigned>(port())}});
 }
@@ -344,6 +350,7 @@ void Daemon::Stop() {
     impl_->server->Stop();
     impl_->workers->Stop();
     impl_->hub->Stop();
+    impl_->refusals.Stop();      // the last counts written
     impl_->audit_watch->Stop();  // a last checkpoint
     impl_->audit_watch.reset();
     impl_->store.reset();

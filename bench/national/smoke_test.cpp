@@ -63,7 +63,7 @@ TEST(BenchData, ManifestListsWorkingTargets) {
             auto rec = tx.users().FindByUsername(u.username);
             EXPECT_TRUE(rec && !rec->disabled && rec->roles == u.roles) << u.username;
             if (rec) {
-                EXPECT_TRUE(hasher.Verify(rec->password_hash, u.password)) << u.username;
+                EXPECT_TRUE(hasher.Verify(rec->password_hash, u.password).value()) << u.username;
             }
         }
         auto worker = tx.users().FindByUsername("bench.worker");

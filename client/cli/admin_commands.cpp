@@ -224,8 +224,8 @@ int LoginLockList(Context& ctx) {
 
 int LoginLockLift(Context& ctx) {
     const auto& p = ctx.args().positional;
-    if (p.size() != 2 || (p[0] != "account" && p[0] != "address")) {
-        return Usage("login-lock lift account NAME | login-lock lift address ADDRESS");
+    if (p.size() != 2 || (p[0] != "account" && p[0] != "address" && p[0] != "device")) {
+        return Usage("login-lock lift account NAME | login-lock lift address ADDRESS | login-lock lift device ID");
     }
     v1::LiftLoginLockRequest req;
     req.set_kind(p[0]);
@@ -307,8 +307,10 @@ std::vector<Command> AdminCommands() {
         {"audit list", "audit list [--user U] [--youth ID] [--since T] [--until T] [--limit N] [--page TOKEN]",
          "read the access log, newest first", AuditList},
         {"user reset-totp", "user reset-totp NAME|ID", "remove a user's second factor (lost phone)", UserResetTotp},
-        {"login-lock list", "login-lock list", "accounts and addresses slowed down after failed logins", LoginLockList},
-        {"login-lock lift", "login-lock lift account NAME | address ADDR", "lift a login slow-down", LoginLockLift},
+        {"login-lock list", "login-lock list", "accounts, addresses and devices slowed down after failed logins",
+         LoginLockList},
+        {"login-lock lift", "login-lock lift account NAME | address ADDR | device ID", "lift a login slow-down",
+         LoginLockLift},
         {"audit verify", "audit verify --db PATH [--checkpoint SEQ:HASH]",
          "walk the audit hash chain in a database file (offline, read-only)", AuditVerify},
     };

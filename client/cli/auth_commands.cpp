@@ -35,6 +35,9 @@ int Login(Context& ctx) {
     if (auto totp = ctx.args().Get("totp")) req.set_totp_code(*totp);
     auto& client = ctx.client();
     client.SetToken("");
+    if (ctx.saved().username == *user && ctx.saved().server == client.options().server_url) {
+        req.set_device_token(ctx.saved().device_token);
+    }
     auto resp = client.Call<v1::LoginResponse>("spoed.v1.AuthService/Login", req);
     // The account has a second factor and no code was given: ask for it on a terminal.
     if (!resp.ok() && req.totp_code().empty() && resp.error().message.rfind("totp_code:", 0) == 0 &&
@@ -53,10 +56,12 @@ int Login(Context& ctx) {
     saved.ca = client.options().ca_file;
     saved.token = resp->token();
     saved.username = resp->user().username();
+    saved.device_token = resp->device_token();
     if (!ctx.Save()) return 1;
     if (ctx.json()) {
         v1::LoginResponse shown = *resp;
         shown.clear_token();  // the token stays in the 0600 file, not on screens or in logs
+        shown.clear_device_token();
         PrintJson(shown);
     } else {
         std::printf("logged in as %s (%s)\n", resp->user().username().c_str(), RoleList(resp->user()).c_str());

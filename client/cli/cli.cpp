@@ -38,6 +38,8 @@ Saved LoadSaved(const std::string& dir) {
         else if (k == "ca") s.ca = v;
         else if (k == "token") s.token = v;
         else if (k == "username") s.username = v;
+        else if (k == "device_token")
+            s.device_token = v;
     }
     return s;
 }
@@ -73,7 +75,7 @@ bool Context::Save() {
         return false;
     }
     std::string body = "server=" + saved_.server + "\nca=" + saved_.ca + "\ntoken=" + saved_.token +
-                       "\nusername=" + saved_.username + "\n";
+                       "\nusername=" + saved_.username + "\ndevice_token=" + saved_.device_token + "\n";
     bool ok = ::write(fd, body.data(), body.size()) == static_cast<ssize_t>(body.size());
     ok = ::fchmod(fd, 0600) == 0 && ok;
     ok = ::close(fd) == 0 && ok;

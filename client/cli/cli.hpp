@@ -27,6 +27,7 @@ struct Saved {
     std::string ca;
     std::string token;
     std::string username;
+    std::string device_token;  // for `username` on `server`: sent with the next log-in
 };
 
 /// Everything a subcommand needs: arguments, the remembered state and a client made from it.

@@ -22,6 +22,9 @@ struct ClientOptions {
     /// Client: how often a call that failed in transport (`unavailable`) is tried again.
     int max_retries = 2;
     std::chrono::milliseconds retry_backoff{200};
+    /// The local address to connect from ("127.0.0.7"); empty: the system chooses. For hosts
+    /// with several addresses, and for tests that play many clients on loopback.
+    std::string source_address;
 };
 
 struct HttpReply {

@@ -142,8 +142,23 @@ Status ConnectTls(asio::io_context& ioc, ssl::context& tls, const Url& url, cons
 
     ec = asio::error::operation_aborted;
     beast::get_lowest_layer(*stream).expires_at(deadline);
-    beast::get_lowest_layer(*stream).async_connect(
-        endpoints, [&](boost::system::error_code e, const tcp::endpoint&) { ec = e; });
+    if (options.source_address.empty()) {
+        beast::get_lowest_layer(*stream).async_connect(
+            endpoints, [&](boost::system::error_code e, const tcp::endpoint&) { ec = e; });
+    } else {
+        // From a chosen address: the socket is bound first, then connects to the first result.
+        boost::system::error_code bad;
+        auto from = asio::ip::make_address(options.source_address, bad);
+        if (bad || endpoints.empty()) {
+            return Error::InvalidArgument("source_address: not an address to connect from: " + options.source_address);
+        }
+        auto& socket = beast::get_lowest_layer(*stream).socket();
+        socket.open(endpoints.begin()->endpoint().protocol(), bad);
+        if (!bad) socket.bind(tcp::endpoint(from, 0), bad);
+        if (bad) return Error::Unavailable("cannot connect from " + options.source_address + ": " + bad.message());
+        beast::get_lowest_layer(*stream).async_connect(*endpoints.begin(),
+                                                       [&](boost::system::error_code e) { ec = e; });
+    }
     run();
     if (ec) {
         return Error::Unavailable("cannot connect to " + url.Authority() + ": " +

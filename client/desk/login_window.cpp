@@ -98,6 +98,7 @@ void LoginWindow::submit() {
     req.set_username(S(user_->text().trimmed()));
     req.set_password(S(password_->text()));
     if (!totp_->text().trimmed().isEmpty()) req.set_totp_code(S(totp_->text().trimmed()));
+    req.set_device_token(S(DeviceToken(server_->text().trimmed(), user_->text().trimmed())));
     api_->call<v1::LoginResponse>(this, "spoed.v1.AuthService/Login", req, [this](const Result<v1::LoginResponse>& r) {
         if (!r.ok()) {
             if (api_ && api_->state() == ConnectionState::kCertificateRefused) {
@@ -117,6 +118,7 @@ void LoginWindow::submit() {
         s.ca_file = ca_->text().trimmed();
         s.last_user = user_->text().trimmed();
         s.Save();
+        SetDeviceToken(s.server_url, s.last_user, Q(r->device_token()));
         if (r->user().must_change_password()) {
             changePassword(*r);
             return;

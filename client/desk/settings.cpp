@@ -1,6 +1,7 @@
 #include "client/desk/settings.hpp"
 
 #include <QApplication>
+#include <QCryptographicHash>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QSettings>
@@ -24,6 +25,25 @@ void DeskSettings::Save() const {
     s.setValue(QStringLiteral("server/ca_file"), ca_file);
     s.setValue(QStringLiteral("login/last_user"), last_user);
     s.setValue(QStringLiteral("ui/language"), language);
+}
+
+namespace {
+
+/// One key per server and user, without either's text in the settings file.
+QString DeviceKey(const QString& server_url, const QString& user) {
+    QByteArray id =
+        QCryptographicHash::hash((server_url + QLatin1Char('\n') + user).toUtf8(), QCryptographicHash::Sha256);
+    return QStringLiteral("devices/") + QString::fromLatin1(id.toHex().left(32));
+}
+
+}  // namespace
+
+QString DeviceToken(const QString& server_url, const QString& user) {
+    return QSettings().value(DeviceKey(server_url, user)).toString();
+}
+
+void SetDeviceToken(const QString& server_url, const QString& user, const QString& token) {
+    QSettings().setValue(DeviceKey(server_url, user), token);
 }
 
 QString ChooseLanguage(const QString& setting, const QString& system_locale_name) {

@@ -110,6 +110,7 @@ std::size_t EventHub::subscribers() const {
 void EventHub::Subscribe(const net::HttpRequest& request, const net::AnswerUpgrade& answer) {
     TimePoint now = clock_.Now();
     service::Call call(store_, now, "spoed.v1.Events", "Subscribe", "subscribe", request.remote_address);
+    call.CountRefusalsIn(refusals_);
     auto refuse = [&](const Error& error) {
         (void)call.Finish(&error);
         answer(net::UpgradeAnswer::Refused(Refusal(error)));

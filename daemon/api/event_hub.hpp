@@ -49,6 +49,8 @@ public:
     void Subscribe(const net::HttpRequest& request, const net::AnswerUpgrade& answer);
     /// The store's event listener: wakes the delivery thread.
     void Notify();
+    /// Where refused subscriptions without a session are counted (see Router::SetRefusalTally).
+    void SetRefusalTally(service::RefusalTally* tally) { refusals_ = tally; }
 
     /// Writes the handover alerts due now (the hub also does this every alert_interval).
     Status CheckHandoverAlerts();
@@ -75,6 +77,7 @@ private:
     std::int64_t next_id_ = 1;
     std::map<std::int64_t, std::shared_ptr<Subscriber>> subscribers_;
     std::thread thread_;
+    service::RefusalTally* refusals_ = nullptr;
 };
 
 }  // namespace spoed::daemon::api

@@ -148,9 +148,17 @@ net::HttpResponse Router::HandleRpc(const Route& route, const net::HttpRequest& 
     }
 
     service::Call call(store_, clock_.Now(), rule.service, rule.method, rule.action, request.remote_address);
+    call.CountRefusalsIn(refusals_);
+    // Every answer of this call: delayed when the call asked for it, and marked when it came
+    // from a signed-in caller (the connection is then kept when slots run short).
+    auto answer = [&](net::HttpResponse r) {
+        r.delay = call.answer_delay();
+        r.authenticated = call.actor().has_value();
+        return r;
+    };
     auto fail = [&](const Error& error) {
         (void)call.Finish(&error);  // a failed audit write is logged by Finish; the refusal stands
-        return ErrorResponse(error);
+        return answer(ErrorResponse(error));
     };
 
     if (rule.access != Access::kPublic) {
@@ -171,7 +179,7 @@ net::HttpResponse Router::HandleRpc(const Route& route, const net::HttpRequest& 
                                              std::to_string(retry_seconds) + " s");
                 // Once per burst in the log and the audit log; the rest of the burst is refused
                 // without a disk write, so a flood cannot turn into an audit-log flood.
-                auto r = v.burst_started ? fail(error) : ErrorResponse(error);
+                auto r = v.burst_started ? fail(error) : answer(ErrorResponse(error));
                 if (v.burst_started) {
                     log::Warn("api.rate_limited", "a session exceeded its request rate",
                               {{"session_id", me.session_id}, {"user_id", me.user_id}});
@@ -227,12 +235,12 @@ net::HttpResponse Router::HandleRpc(const Route& route, const net::HttpRequest& 
     if (!result.ok()) return fail(result.error());
     // Nothing leaves before its audit line is stored.
     if (Status st = call.Finish(nullptr); !st.ok()) {
-        return ErrorResponse(Error::Unavailable("the call could not be recorded in the audit log; try again")
-                                 .Because("audit_unavailable"));
+        return answer(ErrorResponse(Error::Unavailable("the call could not be recorded in the audit log; try again")
+                                        .Because("audit_unavailable")));
     }
     auto body = Encode(codec, **result);
-    if (!body.ok()) return ErrorResponse(body.error());
-    net::HttpResponse resp;
+    if (!body.ok()) return answer(ErrorResponse(body.error()));
+    net::HttpResponse resp = answer({});
     resp.status = 200;
     resp.content_type = std::string(ContentTypeOf(codec));
     resp.body = std::move(body).value();

@@ -15,6 +15,7 @@
 #include "daemon/base/clock.hpp"
 #include "daemon/net/server.hpp"
 #include "daemon/service/auth_service.hpp"
+#include "daemon/service/refusal_tally.hpp"
 #include "db/store.hpp"
 
 namespace spoed::daemon::api {
@@ -58,6 +59,10 @@ public:
 
     net::HttpResponse Handle(const net::HttpRequest& request);
 
+    /// Where refusals of callers without a session are counted instead of one audit line each
+    /// (off until set: one line each). Set before serving; the tally outlives the router.
+    void SetRefusalTally(service::RefusalTally* tally) { refusals_ = tally; }
+
     /// Limits requests per session token (off until set). Set before serving.
     void SetRateLimit(RateLimitOptions options) { rate_limiter_ = std::make_unique<SessionRateLimiter>(options); }
 
@@ -79,6 +84,7 @@ private:
     service::AuthService& auth_;
     std::map<std::string, Route, std::less<>> routes_;  // "/spoed.v1.AuthService/Login"
     std::unique_ptr<SessionRateLimiter> rate_limiter_;
+    service::RefusalTally* refusals_ = nullptr;
 };
 
 }  // namespace spoed::daemon::api

@@ -1,21 +1,31 @@
 #include "daemon/base/worker_pool.hpp"
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include "daemon/base/log.hpp"
 
 namespace spoed {
 
-WorkerPool::WorkerPool(unsigned threads) {
+WorkerPool::WorkerPool(unsigned threads, Options options) : options_(options) {
     if (threads == 0) threads = 1;
     for (unsigned i = 0; i < threads; ++i) threads_.emplace_back([this] { Loop(); });
 }
 
 WorkerPool::~WorkerPool() { Stop(); }
 
-bool WorkerPool::Post(std::function<void()> job) {
+bool WorkerPool::Post(std::function<void()> job, bool urgent) {
     {
         std::lock_guard lock(mutex_);
         if (stopping_) return false;
-        jobs_.push_back(std::move(job));
+        std::size_t room = options_.max_queued;
+        if (urgent) room = room > room + options_.urgent_reserve ? room : room + options_.urgent_reserve;
+        if (jobs_.size() >= room) return false;
+        if (urgent) {
+            jobs_.push_front(std::move(job));
+        } else {
+            jobs_.push_back(std::move(job));
+        }
     }
     cv_.notify_one();
     return true;
@@ -35,6 +45,9 @@ void WorkerPool::Stop() {
 }
 
 void WorkerPool::Loop() {
+    if (options_.nice != 0 && ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), options_.nice) != 0) {
+        log::Warn("worker.nice_failed", "could not lower a worker thread's priority", {{"nice", options_.nice}});
+    }
     for (;;) {
         std::function<void()> job;
         {

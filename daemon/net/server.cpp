@@ -562,8 +562,27 @@ public:
             if (state_ != State::kHandling || seq != request_seq_) return;
             hold_.reset();  // the posted handler still holds this session
             if (response.authenticated) SetStanding(SlotTable::Standing::kAuthenticated);
+            if (response.delay > std::chrono::milliseconds(0) && !core_->stopping) {
+                // A refusal that must not come sooner: wait on a timer, not on a thread.
+                auto delay = response.delay;
+                delayed_ = std::move(response);
+                delay_timer_.emplace(strand_);
+                delay_timer_->expires_after(delay);
+                delay_timer_->async_wait([self = shared_from_this(), seq](beast::error_code) {
+                    self->Guarded([&] { self->OnDelayOver(seq); });
+                });
+                return;
+            }
             WriteResponse(std::move(response), false);
         });
+    }
+
+    /// On the strand: a delayed answer's time has come.
+    void OnDelayOver(std::uint64_t seq) {
+        if (state_ != State::kHandling || seq != request_seq_ || !delayed_) return;  // closed meanwhile
+        HttpResponse response = std::move(*delayed_);
+        delayed_.reset();
+        WriteResponse(std::move(response), false);
     }
 
     /// On the strand, posted by ResponseSlot: the application accepted an upgrade request.
@@ -989,6 +1008,7 @@ private:
     /// Closes the socket at once; pending operations complete with an error and find kClosed.
     void Abort() {
         state_ = State::kClosed;
+        if (delay_timer_) delay_timer_->cancel();
         tcp().close();
         hold_.reset();
         if (peer_) peer_->MarkClosed();
@@ -1023,6 +1043,8 @@ private:
     http::response<http::string_body> res_;
     std::vector<char> drain_;
     std::shared_ptr<Session> hold_;  // set while the handler has the request
+    std::optional<HttpResponse> delayed_;  // an answer waiting for its delay
+    std::optional<asio::steady_timer> delay_timer_;
     // WebSocket, after an accepted upgrade:
     http::request<http::string_body> upgrade_request_;
     std::optional<websocket::stream<beast::ssl_stream<beast::tcp_stream>&>> ws_;

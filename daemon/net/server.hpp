@@ -28,6 +28,9 @@ struct HttpRequest {
 };
 
 struct HttpResponse {
+    /// The answer is written no sooner than this after it is given (a refusal that must cost
+    /// what a password check costs); the connection waits on a timer, holding no thread.
+    std::chrono::milliseconds delay{0};
     int status = 200;
     std::string content_type;
     std::string body;

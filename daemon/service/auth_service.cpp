@@ -1,5 +1,7 @@
 #include "daemon/service/auth_service.hpp"
 
+#include <openssl/crypto.h>
+
 #include "daemon/base/log.hpp"
 #include "daemon/service/convert.hpp"
 
@@ -10,6 +12,8 @@ constexpr std::size_t kMaxUsername = 64;
 constexpr std::size_t kMaxCode = 16;
 // One answer for unknown user, wrong password and disabled account: nothing to learn from it.
 constexpr std::string_view kLoginFailed = "wrong username or password";
+constexpr char kDeviceTokenVersion = 1;
+constexpr auto kDeviceTokenLifetime = std::chrono::days(180);
 
 Actor ActorOf(const db::UserRecord& u, const db::SessionRecord& s, TimePoint expires_at) {
     Actor a;
@@ -41,15 +45,20 @@ Status CheckCodeField(std::string_view field, std::string_view code) {
 
 /// A short, stable name for an account key in logs: the name tried may be anything a person
 /// typed (even a password), so the log gets a hash prefix, never the text.
-std::string KeyTag(std::string_view key) {
+std::string Hex(std::string_view bytes) {
     static constexpr char kDigits[] = "0123456789abcdef";
     std::string out;
-    for (unsigned char c : Sha256(key).substr(0, 6)) {
+    for (unsigned char c : bytes) {
         out += kDigits[c >> 4];
         out += kDigits[c & 0xf];
     }
     return out;
 }
+
+std::string KeyTag(std::string_view key) { return Hex(Sha256(key).substr(0, 6)); }
+
+/// The throttle's key for a device: its id in hex (what `spoedctl` lists and lifts).
+std::string DeviceKey(std::string_view device) { return Hex(device); }
 
 }  // namespace
 
@@ -61,23 +70,47 @@ AuthService::AuthService(PasswordHasher& hasher, SessionPolicy policy, SecondFac
       policy_(policy),
       second_factor_policy_(std::move(second_factor)),
       box_(second_factor_policy_.key),
+      device_key_(HmacSha256(second_factor_policy_.key, "spoed device token v1")),
       throttle_(throttle) {}
 
-Status AuthService::Throttled(Call& call, std::string_view account) {
-    if (auto wait = throttle_.Wait(account, call.client_address(), call.now())) {
-        return Error::ResourceExhausted("too many failed logins: try again in " + std::to_string(wait->count()) +
-                                        " seconds");
-    }
-    return Ok();
+std::chrono::milliseconds AuthService::RefusalCost() const {
+    // At least what a password check costs here, and never less than a quarter second: a
+    // client refused in a loop then sends four requests a second, not thousands.
+    return std::max(hasher_.TypicalCost(), std::chrono::milliseconds(250));
 }
 
-void AuthService::CountFailure(Call& call, std::string_view account) {
-    for (const auto& lock : throttle_.Failure(account, call.client_address(), call.now())) {
+AuthService::Attempt AuthService::AttemptOf(const Call& call, std::string_view account) {
+    return Attempt{std::string(account), call.client_address(), std::nullopt};
+}
+
+Status AuthService::Throttled(Call& call, const Attempt& attempt) {
+    using Kind = LoginThrottle::Kind;
+    std::optional<std::chrono::seconds> wait;
+    if (attempt.device) {
+        // A device that signed in before answers for its own failures only.
+        wait = throttle_.Wait(Kind::kDevice, DeviceKey(*attempt.device), call.now());
+    } else {
+        wait = throttle_.Wait(attempt.account, attempt.address, call.now());
+    }
+    if (!wait) return Ok();
+    // Never faster than a password check: a lock must not tell itself apart by its speed, and
+    // a flood waits for its answers without holding a thread.
+    call.DelayAnswer(RefusalCost());
+    return Error::ResourceExhausted("too many failed logins: try again in " + std::to_string(wait->count()) +
+                                    " seconds")
+        .Because("too_many_attempts", {{"wait_seconds", std::to_string(wait->count())}});
+}
+
+void AuthService::CountFailure(Call& call, const Attempt& attempt) {
+    using Kind = LoginThrottle::Kind;
+    auto locked = attempt.device ? throttle_.Failure({{Kind::kDevice, DeviceKey(*attempt.device)}}, call.now())
+                                 : throttle_.Failure(attempt.account, attempt.address, call.now());
+    for (const auto& lock : locked) {
         // Once per burst: when a key starts being slowed down, not for every refusal after.
-        bool account_kind = lock.kind == LoginThrottle::Kind::kAccount;
+        bool by_address = lock.kind == Kind::kAddress;
         log::Warn("auth.login_throttled", "failed logins: further attempts are slowed down",
                   {{"kind", std::string(LoginThrottle::KindName(lock.kind))},
-                   {account_kind ? "account_tag" : "address", account_kind ? KeyTag(lock.key) : lock.key},
+                   {by_address ? "address" : "key_tag", by_address ? lock.key : KeyTag(lock.key)},
                    {"failures", lock.failures}});
     }
 }
@@ -93,11 +126,11 @@ Result<std::string> AuthService::OpenSecret(const db::TotpRecord& r) const {
 }
 
 Result<std::int64_t> AuthService::CheckCode(Call& call, const db::TotpRecord& r, std::string_view code,
-                                            std::string_view account) {
+                                            const Attempt& attempt) {
     SPOED_ASSIGN(std::string secret, OpenSecret(r));
     auto step = MatchTotp(secret, code, call.now(), r.last_step);
     if (!step) {
-        CountFailure(call, account);
+        CountFailure(call, attempt);
         return Error::Unauthenticated("totp_code: wrong or already used code").Because("second_factor_wrong");
     }
     return *step;
@@ -133,9 +166,8 @@ Result<v1::LoginResponse> AuthService::Login(Call& call, const v1::LoginRequest&
     if (req.password().empty()) return Error::InvalidArgument("password: required").Because("required");
     if (req.password().size() > kMaxPasswordLength) return Error::InvalidArgument("password: at most 1024 bytes");
     SPOED_TRY(CheckCodeField("totp_code", req.totp_code()));
+    if (req.device_token().size() > 256) return Error::InvalidArgument("device_token: at most 256 characters");
     call.audit().username_attempted = req.username();
-    // Refused before any password work, and the same for names that exist and names that don't.
-    SPOED_TRY(Throttled(call, req.username()));
 
     SPOED_ASSIGN(auto subject, call.Read([&](db::Tx& tx) -> Result<LoginSubject> {
         LoginSubject s;
@@ -144,25 +176,42 @@ Result<v1::LoginResponse> AuthService::Login(Call& call, const v1::LoginRequest&
         return s;
     }));
     const auto& user = subject.user;
+    Attempt attempt = AttemptOf(call, req.username());
+    if (auto device = ReadDeviceToken(req.device_token(), call.now()); device && user && device->user_id == user->id) {
+        attempt.device = device->device;
+    }
+    // Refused before any password work, and the same for names that exist and names that don't.
+    SPOED_TRY(Throttled(call, attempt));
+    if (auto wait = throttle_.SignInWait(req.username(), attempt.address, call.now())) {
+        call.DelayAnswer(RefusalCost());
+        return Error::ResourceExhausted("too many sign-ins: try again in " + std::to_string(wait->count()) + " seconds")
+            .Because("too_many_attempts", {{"wait_seconds", std::to_string(wait->count())}});
+    }
+
     // Always verify, also for an unknown user (against a dummy hash), so timing tells nothing.
-    bool password_ok =
-        hasher_.Verify(user ? std::string_view(user->password_hash) : std::string_view(), req.password());
-    if (!user || !password_ok || user->disabled) {
-        CountFailure(call, req.username());
+    auto password_ok = hasher_.Verify(user ? std::string_view(user->password_hash) : std::string_view(), req.password(),
+                                      attempt.device.has_value());
+    if (!password_ok.ok()) {
+        call.DelayAnswer(RefusalCost());
+        return std::move(password_ok).take_error();
+    }
+    if (!user || !*password_ok || user->disabled) {
+        CountFailure(call, attempt);
         return Error::Unauthenticated(std::string(kLoginFailed)).Because("sign_in_failed");
     }
     std::optional<std::int64_t> step;
     if (Confirmed(subject.totp)) {
         if (req.totp_code().empty()) {
-            CountFailure(call, req.username());
+            CountFailure(call, attempt);
             return Error::Unauthenticated("totp_code: this account needs the six-digit code from its authenticator app")
                 .Because("second_factor_needed");
         }
-        SPOED_ASSIGN(step, CheckCode(call, *subject.totp, req.totp_code(), req.username()));
+        SPOED_ASSIGN(step, CheckCode(call, *subject.totp, req.totp_code(), attempt));
     }
 
     std::string token = NewToken();
-    auto resp = call.Write([&](db::Tx& tx) -> Result<v1::LoginResponse> {
+    // A sign-in may use the storage reserve: with the disk nearly full the team still signs in.
+    auto resp = call.WriteFromReserve([&](db::Tx& tx) -> Result<v1::LoginResponse> {
         if (!SpendCode(tx, user->id, step).ok())
             return Error::Unauthenticated("totp_code: wrong or already used code").Because("second_factor_wrong");
         db::SessionRecord s;
@@ -183,10 +232,52 @@ Result<v1::LoginResponse> AuthService::Login(Call& call, const v1::LoginRequest&
         SetTimestamp(answer.mutable_expires_at(), s.expires_at);
         answer.set_session_id(s.id);
         answer.set_must_enroll_totp(call.actor()->must_enroll_totp);
+        answer.set_device_token(IssueDeviceToken(user->id, attempt.device, call.now()));
         return answer;
     });
-    if (resp.ok()) throttle_.Success(req.username());
+    if (resp.ok()) {
+        // A known device clears its own count only: its owner signing in must not hand the
+        // guesser elsewhere a fresh allowance.
+        if (attempt.device) {
+            throttle_.Success(LoginThrottle::Kind::kDevice, DeviceKey(*attempt.device));
+        } else {
+            throttle_.Success(LoginThrottle::Kind::kAccount, req.username());
+        }
+        throttle_.SignedIn(req.username(), attempt.address, call.now());
+    }
     return resp;
+}
+
+std::string AuthService::IssueDeviceToken(std::int64_t user_id, const std::optional<std::string>& device,
+                                          TimePoint now) const {
+    // version | user id | issued (Unix seconds) | device id (16 random bytes) | HMAC of all before
+    std::string body(1, kDeviceTokenVersion);
+    auto put = [&](std::int64_t v) {
+        for (int shift = 56; shift >= 0; shift -= 8)
+            body += static_cast<char>((static_cast<std::uint64_t>(v) >> shift) & 0xff);
+    };
+    put(user_id);
+    put(std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count());
+    body += device ? *device : RandomBytes(16);
+    return Base64UrlEncode(body + HmacSha256(device_key_, body));
+}
+
+std::optional<AuthService::DeviceClaim> AuthService::ReadDeviceToken(std::string_view token, TimePoint now) const {
+    if (token.empty()) return std::nullopt;
+    auto raw = Base64UrlDecode(token);
+    constexpr std::size_t kBody = 1 + 8 + 8 + 16;
+    if (!raw || raw->size() != kBody + 32 || (*raw)[0] != kDeviceTokenVersion) return std::nullopt;
+    std::string_view body = std::string_view(*raw).substr(0, kBody);
+    std::string mac = HmacSha256(device_key_, body);
+    if (CRYPTO_memcmp(mac.data(), raw->data() + kBody, mac.size()) != 0) return std::nullopt;
+    auto get = [&](std::size_t at) {
+        std::uint64_t v = 0;
+        for (std::size_t i = 0; i < 8; ++i) v = (v << 8) | static_cast<unsigned char>(body[at + i]);
+        return static_cast<std::int64_t>(v);
+    };
+    TimePoint issued{std::chrono::seconds(get(9))};
+    if (issued > now + std::chrono::minutes(5) || now - issued > kDeviceTokenLifetime) return std::nullopt;
+    return DeviceClaim{get(1), std::string(body.substr(17))};
 }
 
 Result<v1::LogoutResponse> AuthService::Logout(Call& call, const v1::LogoutRequest&) {
@@ -259,14 +350,16 @@ Result<v1::ChangePasswordResponse> AuthService::ChangePassword(Call& call, const
         return Error::InvalidArgument("new_password: must differ from the current password");
     }
     // A wrong current password counts as a failed log-in: a copied token is no password oracle.
-    SPOED_TRY(Throttled(call, me.username));
+    const Attempt attempt = AttemptOf(call, me.username);
+    SPOED_TRY(Throttled(call, attempt));
     SPOED_ASSIGN(auto user, call.Read([&](db::Tx& tx) -> Result<db::UserRecord> {
         auto u = tx.users().FindById(me.user_id);
         if (!u) return Error::NotFound("user not found");
         return *u;
     }));
-    if (!hasher_.Verify(user.password_hash, req.current_password())) {
-        CountFailure(call, me.username);
+    SPOED_ASSIGN(bool password_ok, hasher_.Verify(user.password_hash, req.current_password()));
+    if (!password_ok) {
+        CountFailure(call, attempt);
         return Error::PermissionDenied("current_password: wrong password").Because("wrong_password");
     }
     SPOED_ASSIGN(auto hash, hasher_.Hash(req.new_password()));
@@ -353,8 +446,10 @@ Result<v1::LiftLoginLockResponse> AuthService::LiftLoginLock(Call& call, const v
         kind = LoginThrottle::Kind::kAccount;
     else if (req.kind() == "address")
         kind = LoginThrottle::Kind::kAddress;
+    else if (req.kind() == "device")
+        kind = LoginThrottle::Kind::kDevice;
     else
-        return Error::InvalidArgument("kind: \"account\" or \"address\"");
+        return Error::InvalidArgument("kind: \"account\", \"address\" or \"device\"");
     if (req.key().empty()) return Error::InvalidArgument("key: required: the user name or the client address");
     if (req.key().size() > 256) return Error::InvalidArgument("key: at most 256 characters");
     call.audit().reason = "login lock lifted (" + req.kind() + ")";
@@ -388,7 +483,8 @@ Result<std::optional<std::int64_t>> AuthService::Reauthenticate(Call& call, std:
     if (password.empty()) return Error::InvalidArgument("password: required: type your password again to confirm");
     if (password.size() > kMaxPasswordLength) return Error::InvalidArgument("password: at most 1024 bytes");
     SPOED_TRY(CheckCodeField("totp_code", code));
-    SPOED_TRY(Throttled(call, me.username));
+    const Attempt attempt = AttemptOf(call, me.username);
+    SPOED_TRY(Throttled(call, attempt));
     SPOED_ASSIGN(auto subject, call.Read([&](db::Tx& tx) -> Result<LoginSubject> {
         LoginSubject s;
         s.user = tx.users().FindById(me.user_id);
@@ -396,14 +492,15 @@ Result<std::optional<std::int64_t>> AuthService::Reauthenticate(Call& call, std:
         return s;
     }));
     if (!subject.user) return Error::NotFound("user not found");
-    if (!hasher_.Verify(subject.user->password_hash, password)) {
-        CountFailure(call, me.username);
+    SPOED_ASSIGN(bool password_ok, hasher_.Verify(subject.user->password_hash, password));
+    if (!password_ok) {
+        CountFailure(call, attempt);
         return Error::PermissionDenied("password: wrong password").Because("wrong_password");
     }
     std::optional<std::int64_t> step;
     if (Confirmed(subject.totp)) {
         if (code.empty()) return Error::InvalidArgument("totp_code: required: you have a second factor");
-        auto checked = CheckCode(call, *subject.totp, code, me.username);
+        auto checked = CheckCode(call, *subject.totp, code, attempt);
         if (!checked.ok()) {
             if (checked.error().code == ErrorCode::kUnauthenticated) {
                 return Error::PermissionDenied(checked.error().message);  // the session itself is fine
@@ -412,7 +509,7 @@ Result<std::optional<std::int64_t>> AuthService::Reauthenticate(Call& call, std:
         }
         step = *checked;
     }
-    throttle_.Success(me.username);
+    throttle_.Success(LoginThrottle::Kind::kAccount, me.username);
     return step;
 }
 

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "daemon/service/call.hpp"
@@ -70,15 +71,34 @@ private:
     /// The confirmed or pending secret of a TOTP record, decrypted.
     Result<std::string> OpenSecret(const db::TotpRecord& r) const;
     /// The step of `code` for a user's confirmed second factor, counting a failure when wrong.
-    Result<std::int64_t> CheckCode(Call& call, const db::TotpRecord& r, std::string_view code,
-                                   std::string_view account);
-    Status Throttled(Call& call, std::string_view account);
-    void CountFailure(Call& call, std::string_view account);
+    /// Whose failures a password attempt counts against.
+    struct Attempt {
+        std::string account;
+        std::string address;
+        std::optional<std::string> device;  // set: a device that signed in before, judged alone
+    };
+    static Attempt AttemptOf(const Call& call, std::string_view account);
+    /// How long a refused log-in waits before its answer goes out.
+    std::chrono::milliseconds RefusalCost() const;
+    Result<std::int64_t> CheckCode(Call& call, const db::TotpRecord& r, std::string_view code, const Attempt& attempt);
+    Status Throttled(Call& call, const Attempt& attempt);
+    void CountFailure(Call& call, const Attempt& attempt);
+
+    /// A device token names the user and the device; only this server (its key) can make one.
+    struct DeviceClaim {
+        std::int64_t user_id = 0;
+        std::string device;  // 16 random bytes, the same for every token of that device
+    };
+    /// A new token for the user on this device (or a new device when `device` is not set).
+    std::string IssueDeviceToken(std::int64_t user_id, const std::optional<std::string>& device, TimePoint now) const;
+    /// The claim of a token this server made and that has not expired; nullopt otherwise.
+    std::optional<DeviceClaim> ReadDeviceToken(std::string_view token, TimePoint now) const;
 
     PasswordHasher& hasher_;
     SessionPolicy policy_;
     SecondFactorPolicy second_factor_policy_;
     SecretBox box_;
+    std::string device_key_;  // HMAC key of device tokens, derived from the second-factor key
     LoginThrottle throttle_;
 };
 

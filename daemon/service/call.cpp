@@ -49,6 +49,13 @@ void Call::StoreIdempotent(db::Tx& tx, const std::string& response) {
 Status Call::Finish(const Error* error) {
     if (audited_) return Ok();
     std::string result = error ? std::string(ErrorCodeName(error->code)) : std::string("ok");
+    if (error != nullptr && !actor_ && refusals_ != nullptr) {
+        refusals_->Count({client_address_, service_, method_, note_.action, result,
+                          error->reason.empty() ? std::string(DefaultReason(error->code)) : error->reason,
+                          note_.username_attempted, now_});
+        audited_ = true;
+        return Ok();
+    }
     // Only the audit line (and the session's last use): the store may take it from its reserve.
     Status st = store_.WriteAudit([&](db::Tx& tx) -> Status {
         AppendAudit(tx, result);

@@ -2,16 +2,19 @@
 
 #include <google/protobuf/message.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cstdint>
-#include <type_traits>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
 #include "daemon/base/clock.hpp"
 #include "daemon/base/result.hpp"
+#include "daemon/service/refusal_tally.hpp"
 #include "daemon/service/roles.hpp"
 #include "db/store.hpp"
 
@@ -75,16 +78,51 @@ public:
     /// the first attempt cannot write twice.
     template <typename F>
     auto Write(F&& fn) -> std::invoke_result_t<F, db::Tx&> {
+        return WriteTo(false, std::forward<F>(fn));
+    }
+    /// Write, allowed to use the storage reserve (see Store::WriteAudit): only for what the
+    /// team needs when the disk is nearly full, such as signing in.
+    template <typename F>
+    auto WriteFromReserve(F&& fn) -> std::invoke_result_t<F, db::Tx&> {
+        return WriteTo(true, std::forward<F>(fn));
+    }
+
+    /// The answer to this call is to go out no sooner than this (a refusal that must cost what
+    /// a password check costs). The server waits without holding a thread.
+    void DelayAnswer(std::chrono::milliseconds d) { answer_delay_ = std::max(answer_delay_, d); }
+    std::chrono::milliseconds answer_delay() const { return answer_delay_; }
+
+    /// Set by the router for requests that carry an idempotency key.
+    void set_idempotency(std::string key, std::string request_hash) {
+        idempotency_key_ = std::move(key);
+        request_hash_ = std::move(request_hash);
+    }
+    /// A stored response for this call's key: its bytes, or an error when the key was used for
+    /// a different request; nullopt when the key is new (or none is set).
+    std::optional<Result<std::string>> FindIdempotent(db::Tx& tx);
+
+    /// Writes the audit line when the call has not yet (reads, refusals, failures). A read must
+    /// not answer with data unless this succeeded. A refusal while nobody is signed in goes to
+    /// the tally, when one is set, and is written with the others of its kind.
+    Status Finish(const Error* error);
+    /// Where refusals without a session are counted (see RefusalTally); null: one line each.
+    void CountRefusalsIn(RefusalTally* tally) { refusals_ = tally; }
+    bool audited() const { return audited_; }
+
+  private:
+    template <typename F>
+    auto WriteTo(bool reserve, F&& fn) -> std::invoke_result_t<F, db::Tx&> {
         using R = std::invoke_result_t<F, db::Tx&>;
         if (wrote_) return R(Error::Internal("a call may write only once"));
         wrote_ = true;
-        R result = store_.Write([&](db::Tx& tx) -> R {
+        auto unit = [&](db::Tx& tx) -> R {
             if constexpr (kIsMessageResult<R>) {
                 if (UsesIdempotency()) {
                     if (auto prev = FindIdempotent(tx)) {
                         if (!prev->ok()) return R(prev->error());
                         typename R::value_type replay;
-                        if (!replay.ParseFromString(prev->value())) return R(Error::Internal("stored response unreadable"));
+                        if (!replay.ParseFromString(prev->value()))
+                            return R(Error::Internal("stored response unreadable"));
                         note_.reason = "idempotent replay";
                         AppendAudit(tx, "ok");
                         return R(std::move(replay));
@@ -99,26 +137,24 @@ public:
                 AppendAudit(tx, "ok");
             }
             return r;
-        });
+        };
+        R result = reserve ? RunFromReserve<R>(unit) : store_.Write(unit);
         if (result.ok()) audited_ = true;
         return result;
     }
-
-    /// Set by the router for requests that carry an idempotency key.
-    void set_idempotency(std::string key, std::string request_hash) {
-        idempotency_key_ = std::move(key);
-        request_hash_ = std::move(request_hash);
+    /// The unit in WriteAudit's transaction, its result kept whatever the transaction says.
+    template <typename R, typename F>
+    R RunFromReserve(F& unit) {
+        std::optional<R> out;
+        Status st = store_.WriteAudit([&](db::Tx& tx) -> Status {
+            out.emplace(unit(tx));
+            return out->ok() ? Ok() : Status(out->error());
+        });
+        if (out && !out->ok()) return std::move(*out);
+        if (!st.ok()) return R(st.error());
+        if (!out) return R(Error::Internal("the write did not run"));
+        return std::move(*out);
     }
-    /// A stored response for this call's key: its bytes, or an error when the key was used for
-    /// a different request; nullopt when the key is new (or none is set).
-    std::optional<Result<std::string>> FindIdempotent(db::Tx& tx);
-
-    /// Writes the audit line when the call has not yet (reads, refusals, failures). A read must
-    /// not answer with data unless this succeeded.
-    Status Finish(const Error* error);
-    bool audited() const { return audited_; }
-
-private:
     void AppendAudit(db::Tx& tx, std::string_view result);
     bool UsesIdempotency() const { return !idempotency_key_.empty() && actor_.has_value(); }
     void StoreIdempotent(db::Tx& tx, const std::string& response);
@@ -134,6 +170,8 @@ private:
     std::string request_hash_;
     bool wrote_ = false;
     bool audited_ = false;
+    std::chrono::milliseconds answer_delay_{0};
+    RefusalTally* refusals_ = nullptr;
 };
 
 }  // namespace spoed::daemon::service

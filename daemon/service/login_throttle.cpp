@@ -11,6 +11,33 @@ std::chrono::seconds Delay(int failures, int free, std::chrono::seconds max) {
     return std::min(max, std::chrono::seconds(std::int64_t{1} << doublings));
 }
 
+struct Rule {
+    int free;
+    std::chrono::seconds max;
+};
+
+Rule RuleOf(const ThrottlePolicy& p, LoginThrottle::Kind kind) {
+    switch (kind) {
+        case LoginThrottle::Kind::kAccount:
+            return {p.account_free_failures, p.account_max_delay};
+        case LoginThrottle::Kind::kAddress:
+            return {p.address_free_failures, p.address_max_delay};
+        case LoginThrottle::Kind::kDevice:
+            return {p.device_free_failures, p.device_max_delay};
+    }
+    return {p.account_free_failures, p.account_max_delay};
+}
+
+struct Rate {
+    double burst;
+    std::chrono::seconds every;
+};
+
+Rate RateOf(const ThrottlePolicy& p, LoginThrottle::Kind kind) {
+    if (kind == LoginThrottle::Kind::kAddress) return {double(p.address_sign_in_burst), p.address_sign_in_every};
+    return {double(p.account_sign_in_burst), p.account_sign_in_every};
+}
+
 }  // namespace
 
 std::optional<std::chrono::seconds> LoginThrottle::WaitFor(const Key& key, TimePoint now) {
@@ -25,40 +52,85 @@ std::optional<std::chrono::seconds> LoginThrottle::WaitFor(const Key& key, TimeP
     return std::max(left, std::chrono::seconds(1));
 }
 
+std::optional<std::chrono::seconds> LoginThrottle::Wait(Kind kind, std::string_view key, TimePoint now) {
+    std::lock_guard lock(mutex_);
+    return WaitFor({kind, std::string(key)}, now);
+}
+
 std::optional<std::chrono::seconds> LoginThrottle::Wait(std::string_view account, std::string_view address,
                                                         TimePoint now) {
-    std::lock_guard lock(mutex_);
-    auto a = WaitFor({Kind::kAccount, std::string(account)}, now);
-    auto b = WaitFor({Kind::kAddress, std::string(address)}, now);
+    auto a = Wait(Kind::kAccount, account, now);
+    auto b = Wait(Kind::kAddress, address, now);
     if (!a) return b;
     if (!b) return a;
     return std::max(*a, *b);
 }
 
-std::vector<LoginThrottle::Lock> LoginThrottle::Failure(std::string_view account, std::string_view address,
-                                                        TimePoint now) {
+std::vector<LoginThrottle::Lock> LoginThrottle::Failure(std::initializer_list<KeyRef> keys, TimePoint now) {
     std::lock_guard lock(mutex_);
     std::vector<Lock> newly_locked;
-    auto count = [&](Kind kind, std::string_view key, int free, std::chrono::seconds max) {
+    for (const auto& [kind, key] : keys) {
+        const Rule rule = RuleOf(policy_, kind);
         Entry& e = entries_[{kind, std::string(key)}];
         if (e.failures > 0 && now - e.last_failure >= policy_.forget_after) e = Entry{};
-        bool was_locked = e.failures >= free;
+        bool was_locked = e.failures >= rule.free;
         ++e.failures;
         e.last_failure = now;
-        e.locked_until = now + std::chrono::duration_cast<std::chrono::microseconds>(Delay(e.failures, free, max));
-        if (!was_locked && e.failures >= free) {
+        e.locked_until =
+            now + std::chrono::duration_cast<std::chrono::microseconds>(Delay(e.failures, rule.free, rule.max));
+        if (!was_locked && e.failures >= rule.free) {
             newly_locked.push_back({kind, std::string(key), e.failures, now, e.locked_until});
         }
-    };
-    count(Kind::kAccount, account, policy_.account_free_failures, policy_.account_max_delay);
-    count(Kind::kAddress, address, policy_.address_free_failures, policy_.address_max_delay);
+    }
     EvictIfFull();
     return newly_locked;
 }
 
-void LoginThrottle::Success(std::string_view account) {
+void LoginThrottle::Success(Kind kind, std::string_view key) {
     std::lock_guard lock(mutex_);
-    entries_.erase(Key{Kind::kAccount, std::string(account)});
+    entries_.erase(Key{kind, std::string(key)});
+}
+
+LoginThrottle::Bucket LoginThrottle::Refilled(const Key& key, TimePoint now) const {
+    const Rate rate = RateOf(policy_, key.first);
+    auto it = sign_ins_.find(key);
+    if (it == sign_ins_.end()) return {rate.burst, now};
+    Bucket b = it->second;
+    std::chrono::duration<double> since = now - b.at;
+    std::chrono::duration<double> every = rate.every;
+    if (since.count() > 0 && every.count() > 0) b.tokens = std::min(rate.burst, b.tokens + since / every);
+    b.at = std::max(b.at, now);
+    return b;
+}
+
+std::optional<std::chrono::seconds> LoginThrottle::SignInWait(std::string_view account, std::string_view address,
+                                                              TimePoint now) {
+    std::lock_guard lock(mutex_);
+    std::optional<std::chrono::seconds> wait;
+    for (Key key : {Key{Kind::kAccount, std::string(account)}, Key{Kind::kAddress, std::string(address)}}) {
+        Bucket b = Refilled(key, now);
+        if (b.tokens >= 1) continue;
+        std::chrono::duration<double> left = RateOf(policy_, key.first).every * (1 - b.tokens);
+        auto s = std::max(std::chrono::seconds(1), std::chrono::ceil<std::chrono::seconds>(left));
+        wait = wait ? std::max(*wait, s) : s;
+    }
+    return wait;
+}
+
+void LoginThrottle::SignedIn(std::string_view account, std::string_view address, TimePoint now) {
+    std::lock_guard lock(mutex_);
+    for (Key key : {Key{Kind::kAccount, std::string(account)}, Key{Kind::kAddress, std::string(address)}}) {
+        Bucket b = Refilled(key, now);
+        b.tokens = std::max(0.0, b.tokens - 1);
+        sign_ins_[key] = b;
+    }
+    if (sign_ins_.size() > policy_.max_entries) {
+        // Full buckets tell nothing a new key would not: forget those first.
+        for (auto it = sign_ins_.begin(); it != sign_ins_.end();) {
+            it = Refilled(it->first, now).tokens >= RateOf(policy_, it->first.first).burst ? sign_ins_.erase(it)
+                                                                                           : std::next(it);
+        }
+    }
 }
 
 std::vector<LoginThrottle::Lock> LoginThrottle::List(TimePoint now) {

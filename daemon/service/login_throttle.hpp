@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <initializer_list>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -22,6 +23,17 @@ struct ThrottlePolicy {
     std::chrono::seconds account_max_delay{60};
     int address_free_failures = 20;
     std::chrono::seconds address_max_delay{15 * 60};
+    /// A device that signed in before (LoginRequest.device_token) is judged by its own
+    /// failures only, so failures from elsewhere cannot lock its user out.
+    int device_free_failures = 5;
+    std::chrono::seconds device_max_delay{60};
+    /// Successful sign-ins too cost a password check: at most a burst, then one per interval,
+    /// per account and per address. A shift change behind one office address (30 workers)
+    /// stays well within the address's burst.
+    int account_sign_in_burst = 10;
+    std::chrono::seconds account_sign_in_every{60};
+    int address_sign_in_burst = 100;
+    std::chrono::seconds address_sign_in_every{1};
     /// A key with no failure for this long starts from zero again.
     std::chrono::minutes forget_after{60};
     /// Keys kept at most; beyond, the ones failed longest ago are forgotten first.
@@ -29,13 +41,14 @@ struct ThrottlePolicy {
 };
 
 /// Failed-login counters per account name (known or not: the same for both, so the answer
-/// tells nothing about which names exist) and per client address. In memory: a restart starts
-/// the counts over, and a flood of failures costs no disk writes. Thread-safe.
+/// tells nothing about which names exist), per client address and per trusted device, and the
+/// rate of successful sign-ins per account and address. In memory: a restart starts the
+/// counts over, and a flood of failures costs no disk writes. Thread-safe.
 class LoginThrottle {
 public:
     explicit LoginThrottle(ThrottlePolicy policy = {}) : policy_(policy) {}
 
-    enum class Kind { kAccount, kAddress };
+    enum class Kind { kAccount, kAddress, kDevice };
     struct Lock {
         Kind kind;
         std::string key;
@@ -44,19 +57,37 @@ public:
         std::optional<TimePoint> locked_until;  // set while logins are refused
     };
 
-    /// How long until a login for this account from this address may be tried; nullopt: now.
+    using KeyRef = std::pair<Kind, std::string_view>;
+
+    /// How long until a login may be tried again under this key; nullopt: now.
+    std::optional<std::chrono::seconds> Wait(Kind kind, std::string_view key, TimePoint now);
+    /// Counts a failure under each key. Returns the keys that became locked by it (for one log
+    /// line per burst).
+    std::vector<Lock> Failure(std::initializer_list<KeyRef> keys, TimePoint now);
+    /// A successful login clears a key's count (the account's and the device's; not the
+    /// address's: one good account must not wash out an address's guesses at others).
+    void Success(Kind kind, std::string_view key);
+
+    /// The account and the address together (a log-in from a device not known to the server).
     std::optional<std::chrono::seconds> Wait(std::string_view account, std::string_view address, TimePoint now);
-    /// Counts a failure. Returns the keys that became locked by it (for one log line per burst).
-    std::vector<Lock> Failure(std::string_view account, std::string_view address, TimePoint now);
-    /// A successful login clears the account's count (not the address's: one good account must
-    /// not wash out an address's guesses at others).
-    void Success(std::string_view account);
+    std::vector<Lock> Failure(std::string_view account, std::string_view address, TimePoint now) {
+        return Failure({{Kind::kAccount, account}, {Kind::kAddress, address}}, now);
+    }
+    void Success(std::string_view account) { Success(Kind::kAccount, account); }
+
+    /// How long until this account, from this address, may sign in successfully again;
+    /// nullopt: now.
+    std::optional<std::chrono::seconds> SignInWait(std::string_view account, std::string_view address, TimePoint now);
+    /// Counts a successful sign-in against both rates.
+    void SignedIn(std::string_view account, std::string_view address, TimePoint now);
     /// Keys with failures, most recent first.
     std::vector<Lock> List(TimePoint now);
     /// Forgets a key; false when it was not known.
     bool Lift(Kind kind, std::string_view key);
 
-    static std::string_view KindName(Kind k) { return k == Kind::kAccount ? "account" : "address"; }
+    static std::string_view KindName(Kind k) {
+        return k == Kind::kAccount ? "account" : k == Kind::kAddress ? "address" : "device";
+    }
 
 private:
     struct Entry {
@@ -64,13 +95,21 @@ private:
         TimePoint last_failure;
         TimePoint locked_until;
     };
+    /// Sign-ins left (a token bucket) as of `at`.
+    struct Bucket {
+        double tokens = 0;
+        TimePoint at;
+    };
     using Key = std::pair<Kind, std::string>;
     std::optional<std::chrono::seconds> WaitFor(const Key& key, TimePoint now);
     void EvictIfFull();
+    /// The bucket of a key refilled up to `now` (a full one when the key is new).
+    Bucket Refilled(const Key& key, TimePoint now) const;
 
     ThrottlePolicy policy_;
     std::mutex mutex_;
     std::map<Key, Entry, std::less<>> entries_;
+    std::map<Key, Bucket, std::less<>> sign_ins_;
 };
 
 }  // namespace spoed::daemon::service

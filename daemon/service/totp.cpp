@@ -18,14 +18,6 @@ constexpr unsigned char kSealVersion = 1;
 constexpr std::size_t kNonceBytes = 12;
 constexpr std::size_t kTagBytes = 16;
 
-std::string Random(std::size_t n) {
-    std::string out(n, '\0');
-    if (RAND_bytes(reinterpret_cast<unsigned char*>(out.data()), static_cast<int>(n)) != 1) {
-        throw std::runtime_error("RAND_bytes failed");
-    }
-    return out;
-}
-
 /// Percent-encoding for the label and parameters of an otpauth URI.
 std::string UriEscape(std::string_view s) {
     static constexpr char kHex[] = "0123456789ABCDEF";
@@ -116,7 +108,7 @@ std::optional<std::string> Base32Decode(std::string_view text) {
     return out;
 }
 
-std::string NewTotpSecret() { return Random(kTotpSecretBytes); }
+std::string NewTotpSecret() { return RandomBytes(kTotpSecretBytes); }
 
 std::string TotpUri(std::string_view issuer, std::string_view account, std::string_view secret) {
     return "otpauth://totp/" + UriEscape(issuer) + ":" + UriEscape(account) + "?secret=" + Base32Encode(secret) +
@@ -128,7 +120,7 @@ SecretBox::SecretBox(std::string key) : key_(std::move(key)) {
 }
 
 std::string SecretBox::Seal(std::string_view plain, std::string_view context) const {
-    std::string nonce = Random(kNonceBytes);
+    std::string nonce = RandomBytes(kNonceBytes);
     std::unique_ptr<EVP_CIPHER_CTX, CipherCtxFree> ctx(EVP_CIPHER_CTX_new());
     std::string out;
     out += static_cast<char>(kSealVersion);

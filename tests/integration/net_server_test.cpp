@@ -607,6 +607,42 @@ TEST_F(NetServer, AcceptsResponseFromAnotherThreadLater) {
     EXPECT_EQ(again.response.body(), "GET /again ");
 }
 
+TEST_F(NetServer, ADelayedAnswerWaitsOnATimerWhileOthersAreAnswered) {
+    auto o = Options();
+    o.threads = 1;  // one I/O thread: a delay that held it would hold every other answer too
+    Start(o, [](HttpRequest&& r, Respond respond) {
+        HttpResponse answer = Echo(r);
+        if (r.target == "/refused") answer.delay = milliseconds(600);
+        respond(std::move(answer));
+    });
+    auto refused = MakeClient();
+    auto other = MakeClient();
+    ASSERT_FALSE(refused.Connect());
+    ASSERT_FALSE(other.Connect());
+    const auto start = Clock::now();
+    std::atomic<bool> refused_done{false};
+    milliseconds refused_took{0};
+    std::thread slow([&] {
+        auto reply = refused.Get("/refused");
+        EXPECT_FALSE(reply.ec) << reply.ec.message();
+        refused_took = Since(start);
+        refused_done = true;
+    });
+    // While the refusal waits, the other connection is answered, many times over.
+    for (int i = 0; i < 5; ++i) {
+        auto reply = other.Get("/other");
+        ASSERT_FALSE(reply.ec) << reply.ec.message();
+        EXPECT_EQ(reply.response.body(), "GET /other ");
+    }
+    EXPECT_FALSE(refused_done.load()) << "the delayed answer went out early";
+    slow.join();
+    EXPECT_GE(refused_took, milliseconds(590));
+    // And the delayed connection stays good for the next request.
+    auto again = refused.Get("/again");
+    ASSERT_FALSE(again.ec);
+    EXPECT_EQ(again.response.body(), "GET /again ");
+}
+
 TEST_F(NetServer, RespondAfterClientLeftIsHarmless) {
     std::mutex mu;
     std::vector<Respond> pending;

@@ -108,7 +108,7 @@ daemon::net::HttpResponse ServiceFixture::Post(const std::string& method, const 
     req.headers.emplace_back("content-type", content_type);
     if (!token.empty()) req.headers.emplace_back("authorization", "Bearer " + token);
     req.body = json;
-    req.remote_address = "192.0.2.10";
+    req.remote_address = remote_address;
     return router->Handle(req);
 }
 

@@ -79,6 +79,8 @@ public:
                                    const std::string& content_type = "application/json");
     /// The newest audit lines, newest first.
     std::vector<db::AuditRecord> Audit(int limit = 10);
+    /// The client address Post's requests come from.
+    std::string remote_address = "192.0.2.10";
 
     TempDir dir;
     FakeClock clock{TestStart()};

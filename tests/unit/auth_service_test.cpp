@@ -303,9 +303,9 @@ TEST(PasswordHasher, UsesArgon2idWithAtLeastTheOwaspParameters) {
     auto h = hasher.Hash("correct horse battery staple");
     ASSERT_TRUE(h.ok());
     EXPECT_EQ(h->rfind("$argon2id$v=19$m=19456,t=2,p=1$", 0), 0u) << *h;
-    EXPECT_TRUE(hasher.Verify(*h, "correct horse battery staple"));
-    EXPECT_FALSE(hasher.Verify(*h, "correct horse battery stapl"));
-    EXPECT_FALSE(hasher.Verify("", "anything"));
+    EXPECT_TRUE(hasher.Verify(*h, "correct horse battery staple").value());
+    EXPECT_FALSE(hasher.Verify(*h, "correct horse battery stapl").value());
+    EXPECT_FALSE(hasher.Verify("", "anything").value());
 }
 
 }  // namespace

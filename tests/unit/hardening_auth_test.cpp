@@ -3,7 +3,13 @@
 #include <google/protobuf/util/json_util.h>
 #include <gtest/gtest.h>
 
+#include <future>
+#include <mutex>
+
 #include "daemon/base/log.hpp"
+#include "daemon/base/worker_pool.hpp"
+#include "daemon/service/refusal_tally.hpp"
+#include "db/sqlite.hpp"
 #include "spoed/v1/admin.pb.h"
 #include "spoed/v1/auth.pb.h"
 #include "spoed/v1/plan.pb.h"
@@ -315,6 +321,232 @@ TEST(SecurityHeaders, EveryAnswerCarriesThem) {
         EXPECT_EQ(h["Content-Security-Policy"], "default-src 'none'; frame-ancestors 'none'");
         EXPECT_EQ(h["Content-Disposition"], "attachment");
     }
+}
+
+// --- lock-out without denial of service (issue 18, availability) --------------------------------
+
+std::string LoginJsonFrom(const std::string& user, const std::string& password, const std::string& device_token) {
+    return R"({"username":")" + user + R"(","password":")" + password + R"(","deviceToken":")" + device_token + R"("})";
+}
+
+/// Fails anna's log-in from `n` other addresses, one wrong password each.
+void FailFromElsewhere(ServiceFixture& f, const std::string& user, int n) {
+    std::string own = f.remote_address;
+    for (int i = 0; i < n; ++i) {
+        f.remote_address = "198.51.100." + std::to_string(i + 1);
+        EXPECT_NE(f.Post(kLogin, LoginJson(user, "wrong password " + std::to_string(i))).status, 200);
+    }
+    f.remote_address = own;
+}
+
+TEST(DeviceTokens, FailuresFromElsewhereDoNotLockOutADeviceThatSignedInBefore) {
+    ServiceFixture f;
+    f.CreateUser("anna", {"crisis_worker"});
+    auto first = f.Post(kLogin, LoginJson("anna", test::kTestPassword));
+    ASSERT_EQ(first.status, 200) << first.body;
+    std::string device = Parse<v1::LoginResponse>(first).device_token();
+    ASSERT_FALSE(device.empty());
+
+    FailFromElsewhere(f, "anna", 12);
+    // Without the token anna's account is locked, from anywhere...
+    EXPECT_EQ(ErrorCodeOf(f.Post(kLogin, LoginJson("anna", test::kTestPassword))), "resource_exhausted");
+    // ...but her own desk still signs in, and gets a fresh token for the same device.
+    auto again = f.Post(kLogin, LoginJsonFrom("anna", test::kTestPassword, device));
+    ASSERT_EQ(again.status, 200) << again.body;
+    std::string renewed = Parse<v1::LoginResponse>(again).device_token();
+    EXPECT_FALSE(renewed.empty());
+    EXPECT_EQ(f.Post(kLogin, LoginJsonFrom("anna", test::kTestPassword, renewed)).status, 200);
+}
+
+TEST(DeviceTokens, ADeviceIsLockedByItsOwnFailuresOnly) {
+    ServiceFixture f;
+    f.CreateUser("anna", {"crisis_worker"});
+    std::string desk = Parse<v1::LoginResponse>(f.Post(kLogin, LoginJson("anna", test::kTestPassword))).device_token();
+    std::string laptop =
+        Parse<v1::LoginResponse>(f.Post(kLogin, LoginJson("anna", test::kTestPassword))).device_token();
+    for (int i = 0; i < 5; ++i) EXPECT_EQ(f.Post(kLogin, LoginJsonFrom("anna", "wrong password", laptop)).status, 401);
+    EXPECT_EQ(ErrorCodeOf(f.Post(kLogin, LoginJsonFrom("anna", test::kTestPassword, laptop))), "resource_exhausted");
+    EXPECT_EQ(f.Post(kLogin, LoginJsonFrom("anna", test::kTestPassword, desk)).status, 200);
+    EXPECT_EQ(f.Post(kLogin, LoginJson("anna", test::kTestPassword)).status, 200)
+        << "the laptop's failures are not the account's";
+}
+
+TEST(DeviceTokens, AnotherUsersTokenOrAForgedOneIsIgnored) {
+    ServiceFixture f;
+    f.CreateUser("anna", {"crisis_worker"});
+    f.CreateUser("bram", {"crisis_worker"});
+    std::string anna = Parse<v1::LoginResponse>(f.Post(kLogin, LoginJson("anna", test::kTestPassword))).device_token();
+    std::string bram = Parse<v1::LoginResponse>(f.Post(kLogin, LoginJson("bram", test::kTestPassword))).device_token();
+    FailFromElsewhere(f, "anna", 12);
+    std::string forged = anna;
+    forged[forged.size() / 2] = forged[forged.size() / 2] == 'A' ? 'B' : 'A';
+    for (const auto& token : {bram, forged, std::string("not-a-token"), std::string(300, 'A')}) {
+        auto r = f.Post(kLogin, LoginJsonFrom("anna", test::kTestPassword, token));
+        EXPECT_NE(r.status, 200) << token;
+    }
+    // A token ages out: 180 days.
+    f.clock.Advance(std::chrono::hours(24 * 181));
+    FailFromElsewhere(f, "anna", 12);
+    EXPECT_EQ(ErrorCodeOf(f.Post(kLogin, LoginJsonFrom("anna", test::kTestPassword, anna))), "resource_exhausted");
+}
+
+TEST(LoginThrottling, ALockAnswersNoFasterThanAPasswordCheck) {
+    ServiceFixture f;
+    f.CreateUser("anna", {"crisis_worker"});
+    auto wrong = f.Post(kLogin, LoginJson("anna", "wrong password"));
+    EXPECT_EQ(wrong.delay, std::chrono::milliseconds(0)) << "a checked password took its own time";
+    FailFromElsewhere(f, "anna", 6);
+    auto locked = f.Post(kLogin, LoginJson("anna", test::kTestPassword));
+    ASSERT_EQ(ErrorCodeOf(locked), "resource_exhausted");
+    EXPECT_GT(locked.delay, std::chrono::milliseconds(0));
+    EXPECT_GE(locked.delay, f.hasher.TypicalCost());
+}
+
+TEST(LoginThrottling, SuccessfulSignInsAreLimitedPerAccountAndPerAddress) {
+    ServiceFixture f;
+    f.CreateUser("anna", {"crisis_worker"});
+    f.CreateUser("bram", {"crisis_worker"});
+    for (int i = 0; i < 10; ++i) ASSERT_EQ(f.Post(kLogin, LoginJson("anna", test::kTestPassword)).status, 200) << i;
+    auto eleventh = f.Post(kLogin, LoginJson("anna", test::kTestPassword));
+    EXPECT_EQ(ErrorCodeOf(eleventh), "resource_exhausted");
+    EXPECT_NE(ErrorMessageOf(eleventh).find("too many sign-ins"), std::string::npos) << eleventh.body;
+    EXPECT_GT(eleventh.delay, std::chrono::milliseconds(0));
+    EXPECT_EQ(f.Post(kLogin, LoginJson("bram", test::kTestPassword)).status, 200) << "another account";
+    f.clock.Advance(std::chrono::seconds(61));
+    EXPECT_EQ(f.Post(kLogin, LoginJson("anna", test::kTestPassword)).status, 200) << "one more a minute";
+}
+
+// --- audit of refusals without a session ---------------------------------------------------------
+
+std::int64_t AuditRows(ServiceFixture& f) {
+    return f.store
+        ->Read([](db::Tx& tx) -> Result<std::int64_t> {
+            auto last = tx.audit().Last();
+            return last ? last->seq : 0;
+        })
+        .value();
+}
+
+/// Fills the database up to the limit of ordinary writes, leaving the reserve of audit-only
+/// writes, as a nearly full disk does: rows of falling size until not even a small one fits.
+void FillStorage(ServiceFixture& f) {
+    std::int64_t pages = 0;
+    {
+        db::Connection c(f.dir.file("spoed.db"), db::Connection::Mode::kReadOnly);
+        pages = c.QueryInt("PRAGMA page_count");
+    }
+    f.store->SetMaxPages(pages + 64 + 8);  // 64 reserve pages (the default) and 8 more for writes
+    for (std::size_t size : {3000u, 300u, 30u}) {
+        for (int i = 0; i < 100'000; ++i) {
+            Status st = f.store->Write([&](db::Tx& tx) -> Status {
+                db::AuditRecord r;
+                r.at = f.clock.Now();
+                r.service = "test";
+                r.method = "Fill";
+                r.reason = std::string(size, 'x');
+                tx.audit().Append(std::move(r));
+                return Ok();
+            });
+            if (!st.ok()) break;
+        }
+    }
+}
+
+TEST(RefusalTally, NoiseWithoutASessionBecomesOneLinePerAddressAndKind) {
+    LogIds logs;
+    ServiceFixture f;
+    daemon::service::RefusalTally tally;
+    f.router->SetRefusalTally(&tally);
+    f.CreateUser("anna", {"crisis_worker"});
+    std::string token = f.Login("anna");
+    const std::int64_t before = AuditRows(f);
+
+    f.remote_address = "203.0.113.5";
+    for (int i = 0; i < 300; ++i) f.Post("spoed.v1.CaseService/ListCases", "{}", "bad-token-" + std::to_string(i));
+    for (int i = 0; i < 7; ++i) f.Post(kLogin, LoginJson("name" + std::to_string(i), "wrong password"));
+    f.remote_address = "203.0.113.6";
+    for (int i = 0; i < 3; ++i) f.Post("spoed.v1.CaseService/ListCases", "{}", "bad");
+    f.remote_address = "192.0.2.10";
+    // A signed-in caller's refusal still gets its own line at once.
+    f.Post("spoed.v1.AdminService/ListUsers", "{}", token);
+    EXPECT_EQ(AuditRows(f), before + 1) << "nothing of the noise written yet";
+    EXPECT_EQ(tally.pending(), 310);
+    EXPECT_EQ(logs.Count("audit.refusal_burst"), 1) << "one address sent a burst";
+
+    auto written = tally.Flush(*f.store, f.clock.Now());
+    ASSERT_TRUE(written.ok()) << written.error().message;
+    // 203.0.113.5: the bad tokens, four names kept apart, the other three together; .6: one.
+    EXPECT_EQ(*written, 1u + 4u + 1u + 1u);
+    EXPECT_EQ(AuditRows(f), before + 1 + 7);
+    EXPECT_EQ(tally.pending(), 0);
+    bool flood_line = false;
+    for (const auto& r : f.Audit(8)) {
+        if (r.client_address == "203.0.113.5" && r.method == "ListCases") {
+            flood_line = true;
+            EXPECT_EQ(r.result, "unauthenticated");
+            EXPECT_EQ(r.reason.rfind("300 refusals without a session (", 0), 0u) << r.reason;
+        }
+        if (r.client_address == "203.0.113.5" && r.method == "Login" && r.username.empty()) {
+            EXPECT_EQ(r.reason.rfind("3 refusals", 0), 0u) << r.reason;
+        }
+    }
+    EXPECT_TRUE(flood_line);
+    // The flood goes on into the next interval: the same burst, no new log line.
+    f.remote_address = "203.0.113.5";
+    for (int i = 0; i < 25; ++i) f.Post("spoed.v1.CaseService/ListCases", "{}", "bad");
+    EXPECT_EQ(logs.Count("audit.refusal_burst"), 1);
+    EXPECT_EQ(tally.Flush(*f.store, f.clock.Now()).value(), 1u) << "what was written is not written twice";
+    EXPECT_EQ(tally.Flush(*f.store, f.clock.Now()).value(), 0u);
+}
+
+TEST(RefusalTally, WhenStorageIsFullTheCountsWaitAndTheReserveIsLeftAlone) {
+    ServiceFixture f;
+    daemon::service::RefusalTally tally;
+    f.router->SetRefusalTally(&tally);
+    f.CreateUser("anna", {"crisis_worker"});
+    // Fifty addresses: fifty lines, more than the last scraps of a full database hold.
+    for (int i = 0; i < 50; ++i) {
+        f.remote_address = "203.0.113." + std::to_string(i + 1);
+        f.Post("spoed.v1.CaseService/ListCases", "{}", "bad");
+    }
+    FillStorage(f);
+    auto refused = tally.Flush(*f.store, f.clock.Now());
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().reason, "storage_full");
+    EXPECT_EQ(tally.pending(), 50) << "kept for the next flush";
+    // The team still signs in and reads, from the reserve.
+    f.remote_address = "192.0.2.10";
+    std::string token = f.Login("anna");
+    EXPECT_EQ(f.Post("spoed.v1.CaseService/ListCases", "{}", token).status, 200);
+    f.store->SetMaxPages(0);
+    EXPECT_EQ(tally.Flush(*f.store, f.clock.Now()).value(), 50u);
+    EXPECT_EQ(tally.pending(), 0);
+}
+
+TEST(WorkerPool, ABoundedQueueRefusesAtOnceAndUrgentJobsGoFirst) {
+    WorkerPool pool(1, WorkerPool::Options{.max_queued = 1, .urgent_reserve = 1});
+    std::promise<void> started, release;
+    auto released = release.get_future().share();
+    ASSERT_TRUE(pool.Post([&] {
+        started.set_value();
+        released.wait();
+    }));
+    started.get_future().wait();  // the one thread is busy; the queue is empty
+    std::vector<int> order;
+    std::mutex m;
+    auto note = [&](int i) {
+        return [&, i] {
+            std::lock_guard lock(m);
+            order.push_back(i);
+        };
+    };
+    EXPECT_TRUE(pool.Post(note(1)));
+    EXPECT_FALSE(pool.Post(note(2))) << "the queue is full";
+    EXPECT_TRUE(pool.Post(note(3), /*urgent=*/true)) << "urgent work has room of its own";
+    EXPECT_FALSE(pool.Post(note(4), /*urgent=*/true));
+    release.set_value();
+    pool.Stop();
+    EXPECT_EQ(order, (std::vector<int>{3, 1}));
 }
 
 }  // namespace

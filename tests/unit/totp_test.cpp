@@ -171,5 +171,42 @@ TEST(LoginThrottle, ForgetsAfterAnHourWithoutFailuresAndStaysBounded) {
     EXPECT_LE(t.List(now).size(), 101u);
 }
 
+TEST(LoginThrottle, ADeviceIsJudgedByItsOwnFailures) {
+    LoginThrottle t;
+    TimePoint now = At(1'800'000'000);
+    for (int i = 0; i < 12; ++i) t.Failure("anna", "203.0.113." + std::to_string(i), now);
+    EXPECT_TRUE(t.Wait("anna", "192.0.2.1", now));
+    EXPECT_FALSE(t.Wait(LoginThrottle::Kind::kDevice, "d1", now)) << "other failures do not touch a device";
+    for (int i = 0; i < 4; ++i) t.Failure({{LoginThrottle::Kind::kDevice, "d1"}}, now);
+    EXPECT_FALSE(t.Wait(LoginThrottle::Kind::kDevice, "d1", now));
+    auto locked = t.Failure({{LoginThrottle::Kind::kDevice, "d1"}}, now);
+    ASSERT_EQ(locked.size(), 1u);
+    EXPECT_EQ(LoginThrottle::KindName(locked[0].kind), "device");
+    EXPECT_TRUE(t.Wait(LoginThrottle::Kind::kDevice, "d1", now));
+    EXPECT_FALSE(t.Wait(LoginThrottle::Kind::kDevice, "d2", now));
+}
+
+TEST(LoginThrottle, SuccessfulSignInsHaveABurstAndARate) {
+    LoginThrottle t;
+    TimePoint now = At(1'800'000'000);
+    // One account: ten at once, then one a minute.
+    for (int i = 0; i < 10; ++i) {
+        ASSERT_FALSE(t.SignInWait("anna", "192.0.2.1", now)) << i;
+        t.SignedIn("anna", "192.0.2.1", now);
+    }
+    EXPECT_EQ(t.SignInWait("anna", "192.0.2.1", now), std::chrono::seconds(60));
+    EXPECT_FALSE(t.SignInWait("bram", "192.0.2.1", now)) << "another account from the same address";
+    EXPECT_FALSE(t.SignInWait("anna", "192.0.2.1", now + std::chrono::seconds(60)));
+    // One address: a hundred at once (a shift change behind one office address), then one a second.
+    for (int i = 0; i < 100; ++i) {
+        std::string name = "w" + std::to_string(i);
+        ASSERT_FALSE(t.SignInWait(name, "192.0.2.9", now)) << i;
+        t.SignedIn(name, "192.0.2.9", now);
+    }
+    EXPECT_EQ(t.SignInWait("bram", "192.0.2.9", now), std::chrono::seconds(1));
+    EXPECT_FALSE(t.SignInWait("bram", "192.0.2.10", now));
+    EXPECT_FALSE(t.SignInWait("bram", "192.0.2.9", now + std::chrono::seconds(1)));
+}
+
 }  // namespace
 }  // namespace spoed
