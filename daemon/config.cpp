@@ -226,7 +226,7 @@ Status SetConfigKey(std::string_view key, std::string_view value, std::string_vi
         SPOED_TRY(ParseNumber<std::uint64_t>(value, 1, 365, where, key, n));
         c.evaluation_rules.repeat_days = static_cast<int>(n);
     } else if (key == "password_hash_concurrency") {
-        SPOED_TRY(ParseNumber<std::uint64_t>(value, 1, 64, where, key, n));
+        SPOED_TRY(ParseNumber<std::uint64_t>(value, 0, 64, where, key, n));
         c.password_hash_concurrency = static_cast<int>(n);
     } else if (key == "password_hash_queue") {
         SPOED_TRY(ParseNumber<std::uint64_t>(value, 0, 4096, where, key, n));

@@ -46,7 +46,7 @@ struct DaemonConfig {
     std::vector<std::chrono::year_month_day> closure_dates;
     db::ComplexityRules evaluation_rules;  // which closed cases get an evaluation planned
     int evaluation_window_days = 10;       // working days after closing within which it is due
-    int password_hash_concurrency = 2;
+    int password_hash_concurrency = 0;  // 0: half the cores, at least one
     int password_hash_queue = 16;  // password checks waiting at most; beyond, a log-in is told to retry
     std::chrono::seconds audit_refusal_interval{
         60};  // refusals without a session: one audit line per address per interval

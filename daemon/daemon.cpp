@@ -108,7 +108,11 @@ Daemon::Daemon(DaemonConfig config, const Clock& clock) : impl_(std::make_unique
     }
 
     impl_->hasher = std::make_unique<service::PasswordHasher>(service::PasswordHasher::Params{
-        .max_concurrent = c.password_hash_concurrency, .max_queued = c.password_hash_queue});
+        .max_concurrent = c.password_hash_concurrency != 0
+                              ? c.password_hash_concurrency
+                              // Never all the cores: the team's calls keep at least half of them.
+                              : static_cast<int>(std::max(1u, std::thread::hardware_concurrency() / 2)),
+        .max_queued = c.password_hash_queue});
     impl_->auth = std::make_unique<service::AuthService>(
         *impl_->hasher, service::SessionPolicy{.idle_timeout = c.session_idle, .lifetime = c.session_lifetime},
         service::SecondFactorPolicy{.key = totp_key});
