@@ -113,6 +113,11 @@ handshake_burst_per_address = 100000
 # Each load connection is one session making hundreds of calls a second; a desk makes a few,
 # and the 20/s limit per session token would measure the limiter.
 token_requests_per_second = 0
+# Every load connection signs in as the same user, far more often than people do; and the
+# idle connections are strangers that must not be made room for.
+sign_in_burst_per_account = 1000000
+sign_in_burst_per_address = 1000000
+reserved_connections = 0
 EOF
 
 # Starts spoedd and waits until /readyz answers 200; sets spoedd_pid, port, ca and ready_ms

@@ -231,6 +231,12 @@ Status SetConfigKey(std::string_view key, std::string_view value, std::string_vi
     } else if (key == "password_hash_queue") {
         SPOED_TRY(ParseNumber<std::uint64_t>(value, 0, 4096, where, key, n));
         c.password_hash_queue = static_cast<int>(n);
+    } else if (key == "sign_in_burst_per_account") {
+        SPOED_TRY(ParseNumber<std::uint64_t>(value, 1, 1'000'000, where, key, n));
+        c.sign_in_burst_per_account = static_cast<int>(n);
+    } else if (key == "sign_in_burst_per_address") {
+        SPOED_TRY(ParseNumber<std::uint64_t>(value, 1, 1'000'000, where, key, n));
+        c.sign_in_burst_per_address = static_cast<int>(n);
     } else if (key == "audit_refusal_seconds") {
         SPOED_TRY(ParseNumber<std::uint64_t>(value, 1, 3600, where, key, n));
         c.audit_refusal_interval = std::chrono::seconds(n);
@@ -322,6 +328,8 @@ const std::vector<std::string_view>& ConfigKeys() {
                                                        "closure_dates",
                                                        "password_hash_concurrency",
                                                        "password_hash_queue",
+                                                       "sign_in_burst_per_account",
+                                                       "sign_in_burst_per_address",
                                                        "db_readers",
                                                        "log_level",
                                                        "backup_dir",

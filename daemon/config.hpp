@@ -47,7 +47,10 @@ struct DaemonConfig {
     db::ComplexityRules evaluation_rules;  // which closed cases get an evaluation planned
     int evaluation_window_days = 10;       // working days after closing within which it is due
     int password_hash_concurrency = 0;  // 0: half the cores, at least one
-    int password_hash_queue = 16;  // password checks waiting at most; beyond, a log-in is told to retry
+    int password_hash_queue = 16;
+    int sign_in_burst_per_account = 10;   // successful sign-ins at once; then one a minute
+    int sign_in_burst_per_address = 100;  // from one address at once; then one a second  // password checks waiting at
+                                          // most; beyond, a log-in is told to retry
     std::chrono::seconds audit_refusal_interval{
         60};  // refusals without a session: one audit line per address per interval
     int db_readers = 4;

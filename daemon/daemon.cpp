@@ -115,7 +115,9 @@ Daemon::Daemon(DaemonConfig config, const Clock& clock) : impl_(std::make_unique
         .max_queued = c.password_hash_queue});
     impl_->auth = std::make_unique<service::AuthService>(
         *impl_->hasher, service::SessionPolicy{.idle_timeout = c.session_idle, .lifetime = c.session_lifetime},
-        service::SecondFactorPolicy{.key = totp_key});
+        service::SecondFactorPolicy{.key = totp_key},
+        service::ThrottlePolicy{.account_sign_in_burst = c.sign_in_burst_per_account,
+                                .address_sign_in_burst = c.sign_in_burst_per_address});
     impl_->admin = std::make_unique<service::AdminService>(*impl_->hasher);
     impl_->calendar = std::make_unique<service::WorkingDayCalendar>(
         service::CalendarConfig{.due_time_of_day = c.handover_due_time,

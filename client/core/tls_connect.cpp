@@ -3,6 +3,7 @@
 #include <openssl/ssl.h>
 #include <openssl/x509v3.h>
 
+#include <algorithm>
 #include <boost/asio/connect.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -149,15 +150,20 @@ Status ConnectTls(asio::io_context& ioc, ssl::context& tls, const Url& url, cons
         // From a chosen address: the socket is bound first, then connects to the first result.
         boost::system::error_code bad;
         auto from = asio::ip::make_address(options.source_address, bad);
-        if (bad || endpoints.empty()) {
+        if (bad) {
             return Error::InvalidArgument("source_address: not an address to connect from: " + options.source_address);
         }
+        auto to = std::find_if(endpoints.begin(), endpoints.end(),
+                               [&](const auto& e) { return e.endpoint().address().is_v4() == from.is_v4(); });
+        if (to == endpoints.end()) {
+            return Error::Unavailable("cannot connect from " + options.source_address + ": " + url.host +
+                                      " has no address of that kind");
+        }
         auto& socket = beast::get_lowest_layer(*stream).socket();
-        socket.open(endpoints.begin()->endpoint().protocol(), bad);
+        socket.open(to->endpoint().protocol(), bad);
         if (!bad) socket.bind(tcp::endpoint(from, 0), bad);
         if (bad) return Error::Unavailable("cannot connect from " + options.source_address + ": " + bad.message());
-        beast::get_lowest_layer(*stream).async_connect(*endpoints.begin(),
-                                                       [&](boost::system::error_code e) { ec = e; });
+        beast::get_lowest_layer(*stream).async_connect(to->endpoint(), [&](boost::system::error_code e) { ec = e; });
     }
     run();
     if (ec) {

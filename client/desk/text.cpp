@@ -556,7 +556,15 @@ QString Text::reason(const Error& e) {
     if (r == "audit_unavailable") {
         return tr("The server could not record this in the audit log, so it did not do it; try again.");
     }
-    if (r == "too_many_attempts") return tr("Too many attempts; wait a moment.");
+    if (r == "too_many_attempts") {
+        bool known = false;
+        const int seconds = Q(e.Param("wait_seconds")).toInt(&known);
+        if (known && seconds > 0) {
+            return seconds < 120 ? tr("Too many attempts; try again in %n second(s).", "", seconds)
+                                 : tr("Too many attempts; try again in %n minute(s).", "", (seconds + 59) / 60);
+        }
+        return tr("Too many attempts; wait a moment.");
+    }
     if (r == "too_large") return tr("This is too large to send.");
     if (r == "internal") return tr("Something went wrong on the server; try again or tell the administrator.");
     return {};

@@ -21,19 +21,23 @@
 #include <QTreeWidget>
 #include <functional>
 
+#include "client/core/client.hpp"
 #include "client/desk/case_forms.hpp"
 #include "client/desk/case_view.hpp"
 #include "client/desk/consult_queue.hpp"
 #include "client/desk/draft_sender.hpp"
 #include "client/desk/draft_store.hpp"
 #include "client/desk/learning_views.hpp"
+#include "client/desk/login_window.hpp"
 #include "client/desk/lookup_panel.hpp"
 #include "client/desk/main_window.hpp"
 #include "client/desk/plan_editor.hpp"
 #include "client/desk/session.hpp"
+#include "client/desk/settings.hpp"
 #include "client/desk/shift_board.hpp"
 #include "client/desk/text.hpp"
 #include "client/desk/youth_link_dialog.hpp"
+#include "spoed/v1/auth.pb.h"
 #include "tests/gui/desk_fixture.hpp"
 #include "tests/support/service_fixture.hpp"
 
@@ -642,6 +646,57 @@ TEST(DeskDrafts, AnEvaluationsUnsavedTextComesBackAfterARestart) {
     })) << ev->statusLabel()->text().toStdString();
     EXPECT_FALSE(carla->session().drafts()->get(QStringLiteral("evaluation/%1").arg(evaluation)).has_value());
     EXPECT_FALSE(ev->hasUnsentText());
+}
+
+// --- signing in while someone fails the worker's log-in elsewhere (issue 18) -------------------
+
+/// Wrong passwords for `user` from `n` addresses the server never saw, as a botnet would try.
+void FailElsewhere(const test::DeskDaemon& d, const std::string& user, int n) {
+    for (int i = 0; i < n; ++i) {
+        client::ClientOptions o;
+        o.server_url = d.url().toStdString();
+        o.ca_file = d.ca().toStdString();
+        o.max_retries = 0;
+        o.source_address = "127.0.0." + std::to_string(40 + i);
+        client::Client c(o);
+        v1::LoginRequest req;
+        req.set_username(user);
+        req.set_password("a guess " + std::to_string(i));
+        EXPECT_FALSE(c.Call<v1::LoginResponse>("spoed.v1.AuthService/Login", req).ok());
+    }
+}
+
+TEST(DeskSignIn, TheWorkersOwnDeskSignsInWhileHerAccountIsLockedElsewhere) {
+    test::DeskDaemon d(false);
+    d.InsertUser("lotte", "crisis_worker");
+    {
+        auto first = test::SignIn(d, QStringLiteral("lotte"), QString::fromLatin1(test::kTestPassword));
+        ASSERT_TRUE(first) << "the desk signs in once and keeps the server's device token";
+    }
+    FailElsewhere(d, "lotte", 12);
+
+    // A desk that never signed in as Lotte is locked out, and says so in Dutch, with the wait.
+    const QString token = desk::DeviceToken(d.url(), QStringLiteral("lotte"));
+    ASSERT_FALSE(token.isEmpty());
+    desk::SetDeviceToken(d.url(), QStringLiteral("lotte"), QString());
+    {
+        desk::LoginWindow login;
+        login.show();
+        login.serverEdit()->setText(d.url());
+        login.caEdit()->setText(d.ca());
+        login.userEdit()->setText(QStringLiteral("lotte"));
+        login.passwordEdit()->setText(QString::fromLatin1(test::kTestPassword));
+        login.loginButton()->click();
+        ASSERT_TRUE(test::WaitUntil([&] { return login.messageLabel()->text().startsWith(QStringLiteral("Te veel")); }))
+            << login.messageLabel()->text().toStdString();
+        EXPECT_TRUE(login.messageLabel()->text().contains(QStringLiteral("seconde")))
+            << login.messageLabel()->text().toStdString();
+        test::Screenshot(&login, QStringLiteral("login-locked-elsewhere"));
+    }
+    // Her own desk, with its token back: in at once.
+    desk::SetDeviceToken(d.url(), QStringLiteral("lotte"), token);
+    auto again = test::SignIn(d, QStringLiteral("lotte"), QString::fromLatin1(test::kTestPassword));
+    EXPECT_TRUE(again) << "failures elsewhere do not lock out a desk that signed in before";
 }
 
 }  // namespace

@@ -281,7 +281,7 @@ TEST(UnderAttack, AFloodWithoutASessionWritesAFewAuditLinesAndTheTeamWorksOnANea
             client::Client cl(line.Options("127.0.0." + std::to_string(10 + i)));
             cl.SetToken("stolen-or-made-up-token-" + std::to_string(i));
             for (int n = 0; !stop.load(); ++n) {
-                if (n % 10 != 9) {
+                if (n % 50 != 49) {
                     v1::GetPlanRequest req;
                     req.set_youth_id(1);
                     (void)cl.Call<v1::GetPlanResponse>("spoed.v1.PlanService/GetPlan", req);
@@ -306,7 +306,8 @@ TEST(UnderAttack, AFloodWithoutASessionWritesAFewAuditLinesAndTheTeamWorksOnANea
     const std::int64_t kinds = 1 /* GetPlan */ + 3 * 2 /* Login: three names, wrong or throttled */;
     std::printf("noise: %lld requests in %.0f s, %lld audit lines\n", static_cast<long long>(sent.load()), seconds,
                 static_cast<long long>(grown));
-    EXPECT_GT(sent.load(), 3000) << "the flood flowed";
+    EXPECT_GT(sent.load(), 1000) << "the flood flowed";
+    EXPECT_LT(grown * 10, sent.load()) << "the audit log grows far slower than the flood";
     EXPECT_GT(grown, 0) << "the refusals are in the audit log, counted";
     EXPECT_LE(grown, kAddresses * kinds * intervals);
 

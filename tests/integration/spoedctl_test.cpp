@@ -3,11 +3,13 @@
 #include <sqlite3.h>
 #include <sys/stat.h>
 
-#include "daemon/service/totp.hpp"
+#include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include "daemon/daemon.hpp"
+#include "daemon/service/totp.hpp"
 #include "tests/support/figures_dataset.hpp"
 #include "tests/support/process.hpp"
 #include "tests/support/service_fixture.hpp"
@@ -136,7 +138,14 @@ TEST_F(SpoedctlTest, APsychiatristEnrolsASecondFactorAtFirstLogin) {
 
 TEST_F(SpoedctlTest, AnAdminListsAndLiftsLoginLocks) {
     SetUpCodes();
-    for (int i = 0; i < 6; ++i) Ctl("login joost" + remote, "not a password at all");
+    // Five failures lock for 1 s, each failure after the lock ran out doubles it: the seventh
+    // locks for 4 s, long enough to outlast the refused try (answered after a second) and the
+    // admin's look at the list.
+    for (int i = 0; i < 5; ++i) Ctl("login joost" + remote, "not a password at all");
+    std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+    Ctl("login joost" + remote, "not a password at all");
+    std::this_thread::sleep_for(std::chrono::milliseconds(2100));
+    Ctl("login joost" + remote, "not a password at all");
     auto locked = Ctl("login joost" + remote, "not a password at all");
     EXPECT_NE(locked.out.find("resource_exhausted"), std::string::npos) << locked.out;
     ASSERT_EQ(Ctl("login beheer" + remote + Totp(), test::kTestPassword).status, 0);

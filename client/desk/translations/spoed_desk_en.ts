@@ -964,6 +964,20 @@
         <source>proposals made in the period</source>
         <translation>proposals made in the period</translation>
     </message>
+    <message numerus="yes">
+        <source>Too many attempts; try again in %n second(s).</source>
+        <translation>
+            <numerusform>Too many attempts; try again in %n second.</numerusform>
+            <numerusform>Too many attempts; try again in %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many attempts; try again in %n minute(s).</source>
+        <translation>
+            <numerusform>Too many attempts; try again in %n minute.</numerusform>
+            <numerusform>Too many attempts; try again in %n minutes.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>spoed::desk::BreakGlassDialog</name>

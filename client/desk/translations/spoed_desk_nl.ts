@@ -964,6 +964,20 @@
         <source>proposals made in the period</source>
         <translation>verbetervoorstellen gedaan in de periode</translation>
     </message>
+    <message numerus="yes">
+        <source>Too many attempts; try again in %n second(s).</source>
+        <translation>
+            <numerusform>Te veel pogingen; probeer het over %n seconde opnieuw.</numerusform>
+            <numerusform>Te veel pogingen; probeer het over %n seconden opnieuw.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many attempts; try again in %n minute(s).</source>
+        <translation>
+            <numerusform>Te veel pogingen; probeer het over %n minuut opnieuw.</numerusform>
+            <numerusform>Te veel pogingen; probeer het over %n minuten opnieuw.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>spoed::desk::BreakGlassDialog</name>
