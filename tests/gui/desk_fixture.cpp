@@ -39,22 +39,10 @@ DeskDaemon::DeskDaemon(bool demo) {
     ctl_ = std::string(SPOED_SPOEDCTL_PATH) + " --config-dir " + dir_.file("ctl") + " --server " + url().toStdString() +
            " --ca " + ca_;
     if (!demo) return;
-    auto login = RunCommand("echo '" + std::string(kTestPassword) + "' | " + ctl_ + " login beheer 2>&1");
-    EXPECT_EQ(login.status, 0) << login.out;
-    // The admin's role needs a second factor before anything else (as in the walkthrough).
-    auto enroll = RunCommand(ctl_ + " totp enroll 2>&1");
-    EXPECT_EQ(enroll.status, 0) << enroll.out;
-    auto secret_at = enroll.out.find("secret: ");
-    if (secret_at != std::string::npos) {
-        std::string secret = enroll.out.substr(secret_at + 8, enroll.out.find('\n', secret_at) - secret_at - 8);
-        auto confirm = RunCommand(ctl_ + " totp confirm $(" + std::string(SPOED_SPOEDCTL_PATH) + " totp code " + secret +
-                                  ") 2>&1");
-        EXPECT_EQ(confirm.status, 0) << confirm.out;
-    }
-    auto load = RunCommand(ctl_ + " demo load 2>&1");
-    EXPECT_EQ(load.status, 0) << load.out;
+    auto load = LoadDemoAsAdmin(SPOED_SPOEDCTL_PATH, ctl_);
+    EXPECT_TRUE(load.ok);
     // "  demo.pieter  PSYCHIATRIST  password …  totp secret ABC…"
-    std::istringstream lines(load.out);
+    std::istringstream lines(load.demo_out);
     for (std::string line; std::getline(lines, line);) {
         auto at = line.find("totp secret ");
         if (at == std::string::npos) continue;

@@ -64,19 +64,7 @@ class Line {
     void LoadDemo() {
         std::string ctl =
             std::string(SPOED_SPOEDCTL_PATH) + " --config-dir " + dir.file("ctl") + " --server " + url + " --ca " + ca;
-        auto login =
-            test::RunCommand("echo '" + std::string(test::kTestPassword) + "' | " + ctl + " login beheer 2>&1");
-        ASSERT_EQ(login.status, 0) << login.out;
-        auto enroll = test::RunCommand(ctl + " totp enroll 2>&1");
-        ASSERT_EQ(enroll.status, 0) << enroll.out;
-        auto at = enroll.out.find("secret: ");
-        ASSERT_NE(at, std::string::npos) << enroll.out;
-        std::string secret = enroll.out.substr(at + 8, enroll.out.find('\n', at) - at - 8);
-        auto confirm = test::RunCommand(ctl + " totp confirm $(" + std::string(SPOED_SPOEDCTL_PATH) + " totp code " +
-                                        secret + ") 2>&1");
-        ASSERT_EQ(confirm.status, 0) << confirm.out;
-        auto load = test::RunCommand(ctl + " demo load 2>&1");
-        ASSERT_EQ(load.status, 0) << load.out;
+        ASSERT_TRUE(test::LoadDemoAsAdmin(SPOED_SPOEDCTL_PATH, ctl).ok);
     }
 
     client::ClientOptions Options(const std::string& from = "") const {
@@ -312,25 +300,7 @@ TEST(UnderAttack, AFloodWithoutASessionWritesAFewAuditLinesAndTheTeamWorksOnANea
     EXPECT_LE(grown, kAddresses * kinds * intervals);
 
     // The disk fills up while the flood goes on: the counts wait, the team works from the reserve.
-    auto& store = dynamic_cast<db::SqliteStore&>(line.d->store());
-    {
-        db::Connection conn(line.db_path, db::Connection::Mode::kReadOnly);
-        store.SetMaxPages(conn.QueryInt("PRAGMA page_count") + 64 + 4);
-    }
-    for (std::size_t size : {3000u, 300u, 30u}) {
-        for (int i = 0; i < 100'000; ++i) {
-            Status st = store.Write([&](db::Tx& tx) -> Status {
-                db::AuditRecord r;
-                r.at = line.clock.Now();
-                r.service = "test";
-                r.method = "Fill";
-                r.reason = std::string(size, 'x');
-                tx.audit().Append(std::move(r));
-                return Ok();
-            });
-            if (!st.ok()) break;
-        }
-    }
+    test::FillStorage(dynamic_cast<db::SqliteStore&>(line.d->store()), line.db_path, line.clock.Now(), 4);
     std::this_thread::sleep_for(6s);  // at least one flush that finds no room
     client::Client desk(line.Options());
     auto login = SignIn(desk, "worker", test::kTestPassword);

@@ -52,23 +52,14 @@ TEST(WalkthroughTest, TheFathersCallRunsAsDocumented) {
                       " --ca " + d.dev_ca_file();
 
     // The admin signs in for the first time and sets up the second factor their role needs.
-    auto login = test::RunCommand("echo '" + std::string(test::kTestPassword) + "' | " + ctl + " login beheer 2>&1");
-    ASSERT_EQ(login.status, 0) << login.out;
-    EXPECT_NE(login.out.find("spoedctl totp enroll"), std::string::npos) << login.out;
-    auto enroll = test::RunCommand(ctl + " totp enroll 2>&1");
-    ASSERT_EQ(enroll.status, 0) << enroll.out;
-    auto secret_at = enroll.out.find("secret: ");
-    ASSERT_NE(secret_at, std::string::npos) << enroll.out;
-    std::string secret = enroll.out.substr(secret_at + 8, enroll.out.find('\n', secret_at) - secret_at - 8);
-    auto confirm = test::RunCommand(ctl + " totp confirm $(" + std::string(SPOED_SPOEDCTL_PATH) + " totp code " +
-                                    secret + ") 2>&1");
-    ASSERT_EQ(confirm.status, 0) << confirm.out;
-    auto demo = test::RunCommand(ctl + " demo load 2>&1");
-    ASSERT_EQ(demo.status, 0) << demo.out;
-    EXPECT_NE(demo.out.find("demo data loaded"), std::string::npos) << demo.out;
-    auto pieter_at = demo.out.find("totp secret ");
-    ASSERT_NE(pieter_at, std::string::npos) << demo.out;
-    std::string pieter_secret = demo.out.substr(pieter_at + 12, demo.out.find('\n', pieter_at) - pieter_at - 12);
+    auto demo = test::LoadDemoAsAdmin(SPOED_SPOEDCTL_PATH, ctl);
+    ASSERT_TRUE(demo.ok);
+    EXPECT_NE(demo.login_out.find("spoedctl totp enroll"), std::string::npos) << demo.login_out;
+    EXPECT_NE(demo.demo_out.find("demo data loaded"), std::string::npos) << demo.demo_out;
+    auto pieter_at = demo.demo_out.find("totp secret ");
+    ASSERT_NE(pieter_at, std::string::npos) << demo.demo_out;
+    std::string pieter_secret =
+        demo.demo_out.substr(pieter_at + 12, demo.demo_out.find('\n', pieter_at) - pieter_at - 12);
 
     std::string script = ShellBlocks(std::string(SPOED_SOURCE_DIR) + "/docs/walkthrough.md");
     ASSERT_NE(script.find("LookupCaller"), std::string::npos);

@@ -2,7 +2,6 @@
 
 #include <google/protobuf/util/json_util.h>
 #include <gtest/gtest.h>
-
 #include <openssl/rand.h>
 
 #include <fstream>
@@ -10,8 +9,10 @@
 
 #include "daemon/api/services.hpp"
 #include "daemon/service/totp.hpp"
+#include "db/sqlite.hpp"
 #include "spoed/v1/auth.pb.h"
 #include "spoed/v1/common.pb.h"
+#include "tests/support/process.hpp"
 
 namespace spoed::test {
 
@@ -173,6 +174,50 @@ std::string ErrorMessageOf(const daemon::net::HttpResponse& r) {
     o.ignore_unknown_fields = true;
     if (!google::protobuf::util::JsonStringToMessage(r.body, &e, o).ok()) return "";
     return e.message();
+}
+
+void FillStorage(db::SqliteStore& store, const std::string& db_path, TimePoint now, std::int64_t spare_pages) {
+    std::int64_t pages = 0;
+    {
+        db::Connection c(db_path, db::Connection::Mode::kReadOnly);
+        pages = c.QueryInt("PRAGMA page_count");
+    }
+    store.SetMaxPages(pages + 64 + spare_pages);  // 64: SqliteOptions::reserve_pages by default
+    for (std::size_t size : {3000u, 300u, 30u}) {
+        for (int i = 0; i < 100'000; ++i) {
+            Status st = store.Write([&](db::Tx& tx) -> Status {
+                db::AuditRecord r;
+                r.at = now;
+                r.service = "test";
+                r.method = "Fill";
+                r.reason = std::string(size, 'x');
+                tx.audit().Append(std::move(r));
+                return Ok();
+            });
+            if (!st.ok()) break;
+        }
+    }
+}
+
+DemoLoad LoadDemoAsAdmin(const std::string& spoedctl, const std::string& ctl) {
+    DemoLoad out;
+    auto login = RunCommand("echo '" + std::string(kTestPassword) + "' | " + ctl + " login beheer 2>&1");
+    out.login_out = login.out;
+    EXPECT_EQ(login.status, 0) << login.out;
+    if (login.status != 0) return out;
+    auto enroll = RunCommand(ctl + " totp enroll 2>&1");
+    auto at = enroll.out.find("secret: ");
+    EXPECT_TRUE(enroll.status == 0 && at != std::string::npos) << enroll.out;
+    if (enroll.status != 0 || at == std::string::npos) return out;
+    std::string secret = enroll.out.substr(at + 8, enroll.out.find('\n', at) - at - 8);
+    auto confirm = RunCommand(ctl + " totp confirm $(" + spoedctl + " totp code " + secret + ") 2>&1");
+    EXPECT_EQ(confirm.status, 0) << confirm.out;
+    if (confirm.status != 0) return out;
+    auto demo = RunCommand(ctl + " demo load 2>&1");
+    out.demo_out = demo.out;
+    EXPECT_EQ(demo.status, 0) << demo.out;
+    out.ok = demo.status == 0;
+    return out;
 }
 
 }  // namespace spoed::test

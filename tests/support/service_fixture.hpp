@@ -56,6 +56,22 @@ private:
 /// secret.
 std::string EnrollTotpInStore(db::Store& store, const std::string& key_file, std::int64_t user_id, TimePoint now);
 
+/// Fills the database at `db_path` up to the limit of ordinary writes, as a nearly full disk
+/// does: a page limit `spare_pages` above today's size plus the store's reserve (64 pages, for
+/// audit-only writes and sign-ins), then rows of falling size until not even a small one fits.
+void FillStorage(db::SqliteStore& store, const std::string& db_path, TimePoint now, std::int64_t spare_pages = 8);
+
+/// `spoedctl demo load` as the walkthrough does it: the admin `beheer` (kTestPassword) signs in
+/// through `ctl` (spoedctl with --config-dir, --server and --ca), enrols and confirms the second
+/// factor the role needs, then loads the demo data. `spoedctl` is the binary alone (for `totp
+/// code`). A step that fails is a test failure, and `ok` stays false.
+struct DemoLoad {
+    bool ok = false;
+    std::string login_out;  // what `spoedctl login beheer` said
+    std::string demo_out;   // what `spoedctl demo load` said (the demo users' TOTP secrets)
+};
+DemoLoad LoadDemoAsAdmin(const std::string& spoedctl, const std::string& ctl);
+
 /// A real SQLite database in a temp dir, a fake clock, the services and the router — the
 /// whole daemon minus the network. Requests go straight to Router::Handle.
 class ServiceFixture {

@@ -9,7 +9,6 @@
 #include "daemon/base/log.hpp"
 #include "daemon/base/worker_pool.hpp"
 #include "daemon/service/refusal_tally.hpp"
-#include "db/sqlite.hpp"
 #include "spoed/v1/admin.pb.h"
 #include "spoed/v1/auth.pb.h"
 #include "spoed/v1/plan.pb.h"
@@ -427,31 +426,6 @@ std::int64_t AuditRows(ServiceFixture& f) {
         .value();
 }
 
-/// Fills the database up to the limit of ordinary writes, leaving the reserve of audit-only
-/// writes, as a nearly full disk does: rows of falling size until not even a small one fits.
-void FillStorage(ServiceFixture& f) {
-    std::int64_t pages = 0;
-    {
-        db::Connection c(f.dir.file("spoed.db"), db::Connection::Mode::kReadOnly);
-        pages = c.QueryInt("PRAGMA page_count");
-    }
-    f.store->SetMaxPages(pages + 64 + 8);  // 64 reserve pages (the default) and 8 more for writes
-    for (std::size_t size : {3000u, 300u, 30u}) {
-        for (int i = 0; i < 100'000; ++i) {
-            Status st = f.store->Write([&](db::Tx& tx) -> Status {
-                db::AuditRecord r;
-                r.at = f.clock.Now();
-                r.service = "test";
-                r.method = "Fill";
-                r.reason = std::string(size, 'x');
-                tx.audit().Append(std::move(r));
-                return Ok();
-            });
-            if (!st.ok()) break;
-        }
-    }
-}
-
 TEST(RefusalTally, NoiseWithoutASessionBecomesOneLinePerAddressAndKind) {
     LogIds logs;
     ServiceFixture f;
@@ -509,7 +483,7 @@ TEST(RefusalTally, WhenStorageIsFullTheCountsWaitAndTheReserveIsLeftAlone) {
         f.remote_address = "203.0.113." + std::to_string(i + 1);
         f.Post("spoed.v1.CaseService/ListCases", "{}", "bad");
     }
-    FillStorage(f);
+    test::FillStorage(*f.store, f.dir.file("spoed.db"), f.clock.Now());
     auto refused = tally.Flush(*f.store, f.clock.Now());
     ASSERT_FALSE(refused.ok());
     EXPECT_EQ(refused.error().reason, "storage_full");
