@@ -103,15 +103,17 @@ std::string HmacSha256(std::string_view key, std::string_view bytes) {
 
 std::string Base64UrlEncode(std::string_view bytes) { return EncodeBits(bytes, 6, kBase64UrlAlphabet); }
 
-std::optional<std::string> Base64UrlDecode(std::string_view text) {
+std::optional<std::string> Base64UrlDecode(std::string_view text) { return DecodeBits(text, 6, kBase64UrlAlphabet); }
+
+std::optional<std::string> DecodeBits(std::string_view text, int width, std::string_view alphabet) {
     std::string out;
     std::uint32_t buf = 0;
     int bits = 0;
     for (char c : text) {
-        auto at = kBase64UrlAlphabet.find(c);
+        auto at = alphabet.find(c);
         if (at == std::string_view::npos) return std::nullopt;
-        buf = (buf << 6) | static_cast<std::uint32_t>(at);
-        bits += 6;
+        buf = (buf << width) | static_cast<std::uint32_t>(at);
+        bits += width;
         if (bits >= 8) {
             bits -= 8;
             out += static_cast<char>((buf >> bits) & 0xff);

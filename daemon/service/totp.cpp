@@ -88,24 +88,12 @@ std::optional<std::int64_t> MatchTotp(std::string_view key, std::string_view cod
 std::string Base32Encode(std::string_view bytes) { return EncodeBits(bytes, 5, kBase32); }
 
 std::optional<std::string> Base32Decode(std::string_view text) {
-    std::string out;
-    std::uint32_t buf = 0;
-    int bits = 0;
+    // As people copy it: spaces and padding ignored, lower case accepted.
+    std::string plain;
     for (char ch : text) {
-        if (ch == ' ' || ch == '=') continue;
-        char c = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-        int v = -1;
-        if (c >= 'A' && c <= 'Z') v = c - 'A';
-        else if (c >= '2' && c <= '7') v = c - '2' + 26;
-        if (v < 0) return std::nullopt;
-        buf = (buf << 5) | static_cast<std::uint32_t>(v);
-        bits += 5;
-        if (bits >= 8) {
-            bits -= 8;
-            out += static_cast<char>((buf >> bits) & 0xff);
-        }
+        if (ch != ' ' && ch != '=') plain += static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
     }
-    return out;
+    return DecodeBits(plain, 5, kBase32);
 }
 
 std::string NewTotpSecret() { return RandomBytes(kTotpSecretBytes); }
