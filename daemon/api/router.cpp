@@ -8,6 +8,7 @@
 
 #include "daemon/api/connect.hpp"
 #include "daemon/base/log.hpp"
+#include "daemon/service/convert.hpp"
 #include "daemon/service/secrets.hpp"
 
 namespace spoed::daemon::api {
@@ -63,6 +64,11 @@ std::string Printable(std::string_view s) {
     return out;
 }
 
+/// The objects a request names by its top-level `<kind>_id` fields.
+constexpr std::string_view kObjectKinds[] = {"youth",      "case",        "consult", "handover",
+                                             "evaluation", "user",        "consent", "pre_registration",
+                                             "proposal",   "break_glass", "session", "organisation"};
+
 net::HttpResponse TextResponse(int status, std::string body) {
     net::HttpResponse r;
     r.status = status;
@@ -75,6 +81,48 @@ net::HttpResponse TextResponse(int status, std::string body) {
 
 Router::Router(db::Store& store, const Clock& clock, service::AuthService& auth)
     : store_(store), clock_(clock), auth_(auth) {}
+
+void Router::NoteRequestedObjects(service::Call& call, const google::protobuf::Message& req) {
+    const auto* d = req.GetDescriptor();
+    const auto* r = req.GetReflection();
+    std::int64_t youth = 0, case_id = 0;
+    std::vector<std::pair<std::string_view, std::int64_t>> via_case;  // consult, handover, evaluation
+    for (int i = 0; i < d->field_count(); ++i) {
+        const auto* f = d->field(i);
+        if (f->is_repeated() || f->cpp_type() != google::protobuf::FieldDescriptor::CPPTYPE_INT64) continue;
+        std::string_view name = f->name();
+        if (!name.ends_with("_id")) continue;
+        std::string_view kind = name.substr(0, name.size() - 3);
+        if (std::find(std::begin(kObjectKinds), std::end(kObjectKinds), kind) == std::end(kObjectKinds)) continue;
+        const std::int64_t id = r->GetInt64(req, f);
+        if (id <= 0) continue;
+        call.audit().object_ids.push_back(service::ObjectId(kind, id));
+        if (kind == "youth") youth = id;
+        if (kind == "case") case_id = id;
+        if (kind == "consult" || kind == "handover" || kind == "evaluation") via_case.emplace_back(kind, id);
+    }
+    if (youth == 0 && (case_id != 0 || !via_case.empty())) {
+        // The youth of the case the request names, directly or through its consult, handover
+        // or evaluation: "who tried to look at this child" must find this attempt too.
+        auto found = store_.Read([&](db::Tx& tx) -> Result<std::int64_t> {
+            std::int64_t c = case_id;
+            for (const auto& [kind, id] : via_case) {
+                if (c != 0) break;
+                if (kind == "consult") {
+                    if (auto x = tx.consults().Find(id)) c = x->case_id;
+                } else if (kind == "handover") {
+                    if (auto x = tx.handovers().Find(id)) c = x->case_id;
+                } else if (auto x = tx.evaluations().Find(id)) {
+                    c = x->case_id;
+                }
+            }
+            auto found_case = c != 0 ? tx.cases().Find(c) : std::nullopt;
+            return found_case && found_case->youth_id ? *found_case->youth_id : 0;
+        });
+        if (found.ok()) youth = *found;
+    }
+    if (youth != 0) call.audit().youth_id = youth;
+}
 
 void Router::AddRoute(std::string_view service, std::string_view method, Route route) {
     route.rule = FindRule(service, method);
@@ -188,30 +236,39 @@ net::HttpResponse Router::HandleRpc(const Route& route, const net::HttpRequest& 
                 return r;
             }
         }
-        if (!Allows(rule, me.roles)) {
-            const std::string action = ActionWords(rule.method);
-            return fail(Error::PermissionDenied("your roles (" + me.roles.Joined() + ") may not " + action)
-                            .Because("role_not_allowed", {{"action", action}}));
-        }
-        if (me.must_change_password && !rule.before_password_change) {
-            return fail(Error::FailedPrecondition(
-                            "you are using a one-time password: change it first (AuthService/ChangePassword)")
-                            .Because("password_change_needed"));
-        }
-        if (me.must_enroll_totp && !AllowedWhileEnrolling(rule)) {
-            return fail(Error::FailedPrecondition(
-                            "your role needs a second factor: enrol one first (AuthService/BeginTotpEnrollment, then "
-                            "ConfirmTotpEnrollment; spoedctl totp enroll), or log in again with your code")
-                            .Because("second_factor_enrolment_needed"));
-        }
-        if (NeedsSecondFactor(rule) && !me.second_factor) {
-            return fail(Error::PermissionDenied(std::string(rule.method) +
-                                                " needs a session opened with a second factor: log in with your code"));
-        }
     }
 
+    // Decoded before the role check, so that a refusal names what was asked for (NEN 7513).
     auto req = route.new_request();
     if (Status st = Decode(codec, request.body, *req); !st.ok()) return fail(st.error());
+
+    if (rule.access != Access::kPublic) {
+        const service::Actor& me = *call.actor();
+        auto refuse = [&](Error error) {
+            NoteRequestedObjects(call, *req);
+            return fail(error);
+        };
+        if (!Allows(rule, me.roles)) {
+            const std::string action = ActionWords(rule.method);
+            return refuse(Error::PermissionDenied("your roles (" + me.roles.Joined() + ") may not " + action)
+                              .Because("role_not_allowed", {{"action", action}}));
+        }
+        if (me.must_change_password && !rule.before_password_change) {
+            return refuse(Error::FailedPrecondition(
+                              "you are using a one-time password: change it first (AuthService/ChangePassword)")
+                              .Because("password_change_needed"));
+        }
+        if (me.must_enroll_totp && !AllowedWhileEnrolling(rule)) {
+            return refuse(Error::FailedPrecondition(
+                              "your role needs a second factor: enrol one first (AuthService/BeginTotpEnrollment, then "
+                              "ConfirmTotpEnrollment; spoedctl totp enroll), or log in again with your code")
+                              .Because("second_factor_enrolment_needed"));
+        }
+        if (NeedsSecondFactor(rule) && !me.second_factor) {
+            return refuse(Error::PermissionDenied(
+                std::string(rule.method) + " needs a session opened with a second factor: log in with your code"));
+        }
+    }
 
     std::unique_ptr<google::protobuf::Message> replay;
     if (auto key = IdempotencyKey(*req); !key.ok()) {

@@ -78,6 +78,9 @@ private:
     void AddRoute(std::string_view service, std::string_view method, Route route);
     net::HttpResponse Dispatch(const net::HttpRequest& request);
     net::HttpResponse HandleRpc(const Route& route, const net::HttpRequest& request);
+    /// For a call refused before its service ran: the objects the request names (its
+    /// `<kind>_id` fields) and the youth they belong to, into the call's audit line.
+    void NoteRequestedObjects(service::Call& call, const google::protobuf::Message& req);
 
     db::Store& store_;
     const Clock& clock_;

@@ -1,6 +1,12 @@
 // Crisis calls through the API layer: real SQLite, the real router and services, a fake clock.
+#include <google/protobuf/descriptor.h>
+#include <google/protobuf/message.h>
+#include <google/protobuf/util/json_util.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
+#include "daemon/api/access.hpp"
 #include "spoed/v1/case.pb.h"
 #include "spoed/v1/plan.pb.h"
 #include "spoed/v1/shift.pb.h"
@@ -733,6 +739,71 @@ TEST(CaseApi, AnUnknownCallersCaseIsLinkedToTheYouthLater) {
         }
     }
     EXPECT_TRUE(found);
+}
+
+// --- NEN 7513: a refused attempt still names what it asked for (issue 19) -----------------------
+
+TEST(Nen7513, EveryRefusalByTheRoleTableNamesTheObjectsAndTheYouthAskedFor) {
+    CrisisFixture f;
+    const std::int64_t youth = f.CreateYouth("Fenna", "Testmeisje (fictief)", "2011-03-04");
+    const std::int64_t case_id =
+        f.Rpc<v1::OpenCaseResponse>("spoed.v1.CaseService/OpenCase",
+                                    R"js({"callerDescription":"moeder (fictief)","youthId":)js" + Id(youth) + "}",
+                                    f.worker)
+            .case_()
+            .id();
+    ASSERT_NE(case_id, 0);
+    const std::vector<std::pair<std::string, std::string>> users = {{"crisis_worker", f.worker},
+                                                                    {"psychiatrist", f.psychiatrist},
+                                                                    {"coordinator", f.coordinator},
+                                                                    {"admin", f.admin_token}};
+    static constexpr std::string_view kKinds[] = {"youth",      "case",        "consult", "handover",
+                                                  "evaluation", "user",        "consent", "pre_registration",
+                                                  "proposal",   "break_glass", "session", "organisation"};
+    int refusals = 0;
+    for (const auto& rule : daemon::api::RpcRules()) {
+        if (rule.access != daemon::api::Access::kRoles) continue;
+        const auto* method = google::protobuf::DescriptorPool::generated_pool()->FindMethodByName(
+            std::string(rule.service) + "." + std::string(rule.method));
+        ASSERT_NE(method, nullptr) << rule.service << "/" << rule.method;
+        std::unique_ptr<google::protobuf::Message> req(
+            google::protobuf::MessageFactory::generated_factory()->GetPrototype(method->input_type())->New());
+        // Every object the request can name, named: the youth and her case for real, the rest
+        // by an id nobody has.
+        std::vector<std::string> expected;
+        bool names_youth = false;
+        for (int i = 0; i < method->input_type()->field_count(); ++i) {
+            const auto* field = method->input_type()->field(i);
+            if (field->is_repeated() || field->cpp_type() != google::protobuf::FieldDescriptor::CPPTYPE_INT64) continue;
+            std::string name = field->name();
+            if (name.size() < 4 || name.substr(name.size() - 3) != "_id") continue;
+            std::string kind = name.substr(0, name.size() - 3);
+            if (std::find(std::begin(kKinds), std::end(kKinds), kind) == std::end(kKinds)) continue;
+            const std::int64_t id = kind == "youth" ? youth : kind == "case" ? case_id : 424242;
+            req->GetReflection()->SetInt64(req.get(), field, id);
+            expected.push_back(kind + ":" + std::to_string(id));
+            names_youth = names_youth || kind == "youth" || kind == "case";
+        }
+        if (expected.empty()) continue;
+        std::string json;
+        ASSERT_TRUE(google::protobuf::util::MessageToJsonString(*req, &json).ok());
+        const std::string path = std::string(rule.service) + "/" + std::string(rule.method);
+        for (const auto& [role, token] : users) {
+            if (daemon::api::Allows(rule, daemon::service::RoleSet::FromNames({role}))) continue;
+            auto r = f.Post(path, json, token);
+            ASSERT_EQ(ErrorCodeOf(r), "permission_denied") << path << " as " << role << ": " << r.body;
+            auto line = f.Audit(1).at(0);
+            EXPECT_EQ(line.method, rule.method) << path << " as " << role;
+            EXPECT_EQ(line.result, "permission_denied") << path << " as " << role;
+            for (const auto& object : expected) {
+                EXPECT_NE(line.object_ids.find(object), std::string::npos)
+                    << path << " as " << role << ": " << object << " missing from " << line.object_ids;
+            }
+            if (names_youth) EXPECT_EQ(line.youth_id, youth) << path << " as " << role;
+            ++refusals;
+        }
+    }
+    EXPECT_GT(refusals, 40) << "the table refuses many calls that name an object";
 }
 
 }  // namespace
