@@ -551,7 +551,9 @@ QString Text::reason(const Error& e) {
     if (r == "no_youth_linked") return tr("The case has no youth yet: register or link the youth first.");
     if (r == "wrong_state") return tr("This cannot be done now.");
     // The server.
-    if (r == "unavailable") return tr("The server cannot be reached; try again in a moment.");
+    // The server answered, so it can be reached: it cannot do this now (too many sign-ins at
+    // once, a storage hiccup). The desk's own lost connection has no reason and reads otherwise.
+    if (r == "unavailable") return tr("The server is too busy to do this now; try again in a moment.");
     if (r == "storage_full") return tr("The server's storage is full: nothing was saved. Tell the administrator.");
     if (r == "audit_unavailable") {
         return tr("The server could not record this in the audit log, so it did not do it; try again.");

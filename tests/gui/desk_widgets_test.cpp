@@ -131,6 +131,10 @@ TEST(DeskText, ErrorsAreSaidInDutchWithTheServersWordsOnlyAsDetails) {
               QStringLiteral("Dit kan nu niet.\nDetails: roles: this is the last active admin"));
     EXPECT_EQ(desk::Text::error(Error::Unavailable("cannot connect to localhost:28617: Connection refused")),
               QStringLiteral("De server is niet bereikbaar."));
+    // The server answered 503 itself (its password checks were all busy): reachable, but busy.
+    Error busy = Error::Unavailable("too many sign-ins at this moment; try again in a few seconds");
+    busy.reason = "unavailable";
+    EXPECT_EQ(desk::Text::error(busy), QStringLiteral("De server heeft het nu te druk; probeer het zo nog eens."));
 }
 
 TEST(PlanFormat, DiffNamesEachChangedSectionAndItem) {

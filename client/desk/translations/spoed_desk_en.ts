@@ -797,10 +797,6 @@
         <translation>This cannot be done now.</translation>
     </message>
     <message>
-        <source>The server cannot be reached; try again in a moment.</source>
-        <translation>The server cannot be reached; try again in a moment.</translation>
-    </message>
-    <message>
         <source>The server&apos;s storage is full: nothing was saved. Tell the administrator.</source>
         <translation>The server&apos;s storage is full: nothing was saved. Tell the administrator.</translation>
     </message>
@@ -977,6 +973,10 @@
             <numerusform>Too many attempts; try again in %n minute.</numerusform>
             <numerusform>Too many attempts; try again in %n minutes.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The server is too busy to do this now; try again in a moment.</source>
+        <translation>The server is too busy to do this now; try again in a moment.</translation>
     </message>
 </context>
 <context>

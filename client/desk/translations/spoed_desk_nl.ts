@@ -797,10 +797,6 @@
         <translation>Dit kan nu niet.</translation>
     </message>
     <message>
-        <source>The server cannot be reached; try again in a moment.</source>
-        <translation>De server is niet bereikbaar; probeer het zo nog eens.</translation>
-    </message>
-    <message>
         <source>The server&apos;s storage is full: nothing was saved. Tell the administrator.</source>
         <translation>De opslag van de server is vol: er is niets opgeslagen. Meld het de beheerder.</translation>
     </message>
@@ -977,6 +973,10 @@
             <numerusform>Te veel pogingen; probeer het over %n minuut opnieuw.</numerusform>
             <numerusform>Te veel pogingen; probeer het over %n minuten opnieuw.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The server is too busy to do this now; try again in a moment.</source>
+        <translation>De server heeft het nu te druk; probeer het zo nog eens.</translation>
     </message>
 </context>
 <context>
