@@ -316,19 +316,19 @@ public:
 
     template <typename F>
     auto Read(F&& fn) -> std::invoke_result_t<F, Tx&> {
-        return Run(false, std::forward<F>(fn));
+        return Run([this](const std::function<Status(Tx&)>& tx) { return RunTx(false, tx); }, std::forward<F>(fn));
     }
     template <typename F>
     auto Write(F&& fn) -> std::invoke_result_t<F, Tx&> {
-        return Run(true, std::forward<F>(fn));
+        return Run([this](const std::function<Status(Tx&)>& tx) { return RunTx(true, tx); }, std::forward<F>(fn));
     }
 
-    /// A write that only appends the audit line of a read or of a refused call (and touches
-    /// the session). It may use the storage reserve, so that when storage is full reads keep
-    /// working and keep being audited while writes answer `unavailable`.
+    /// A write that may use the storage reserve: the audit line of a read or of a refused call
+    /// (and the session's last use), and a sign-in. So when storage is full reads keep working
+    /// and keep being audited, and the team still signs in, while writes answer `unavailable`.
     template <typename F>
-    auto WriteAudit(F&& fn) -> Status {
-        return RunAuditTx([&](Tx& tx) { return fn(tx); });
+    auto WriteAudit(F&& fn) -> std::invoke_result_t<F, Tx&> {
+        return Run([this](const std::function<Status(Tx&)>& tx) { return RunAuditTx(tx); }, std::forward<F>(fn));
     }
 
     /// True when the database is open, migrated and answers a query.
@@ -349,22 +349,24 @@ protected:
     }
 
 private:
-    template <typename F>
-    auto Run(bool write, F&& fn) -> std::invoke_result_t<F, Tx&> {
-        using R = std::invoke_result_t<F, Tx&>;
-        if constexpr (std::is_same_v<R, Status>) {
-            return RunTx(write, [&](Tx& tx) { return fn(tx); });
-        } else {
-            std::optional<R> out;
-            Status st = RunTx(write, [&](Tx& tx) -> Status {
-                out.emplace(fn(tx));
-                if (!out->ok()) return out->error();
-                return Ok();
-            });
-            if (!st.ok() && (!out || out->ok())) return std::move(st).take_error();
-            return std::move(*out);
-        }
-    }
+  /// Runs `fn` in the transaction `run_tx` makes, keeping its result: a Status, or a
+  /// Result<T> whose error wins over the transaction's.
+  template <typename RunTxFn, typename F>
+  auto Run(RunTxFn&& run_tx, F&& fn) -> std::invoke_result_t<F, Tx&> {
+      using R = std::invoke_result_t<F, Tx&>;
+      if constexpr (std::is_same_v<R, Status>) {
+          return run_tx([&](Tx& tx) { return fn(tx); });
+      } else {
+          std::optional<R> out;
+          Status st = run_tx([&](Tx& tx) -> Status {
+              out.emplace(fn(tx));
+              if (!out->ok()) return out->error();
+              return Ok();
+          });
+          if (!st.ok() && (!out || out->ok())) return std::move(st).take_error();
+          return std::move(*out);
+      }
+  }
 
     std::function<void()> event_listener_;
 };

@@ -18,9 +18,11 @@ bool WorkerPool::Post(std::function<void()> job, bool urgent) {
     {
         std::lock_guard lock(mutex_);
         if (stopping_) return false;
-        std::size_t room = options_.max_queued;
-        if (urgent) room = room > room + options_.urgent_reserve ? room : room + options_.urgent_reserve;
-        if (jobs_.size() >= room) return false;
+        // Full for ordinary jobs at max_queued; urgent ones may go urgent_reserve beyond it.
+        if (jobs_.size() >= options_.max_queued &&
+            (!urgent || jobs_.size() - options_.max_queued >= options_.urgent_reserve)) {
+            return false;
+        }
         if (urgent) {
             jobs_.push_front(std::move(job));
         } else {

@@ -138,22 +138,9 @@ public:
             }
             return r;
         };
-        R result = reserve ? RunFromReserve<R>(unit) : store_.Write(unit);
+        R result = reserve ? store_.WriteAudit(unit) : store_.Write(unit);
         if (result.ok()) audited_ = true;
         return result;
-    }
-    /// The unit in WriteAudit's transaction, its result kept whatever the transaction says.
-    template <typename R, typename F>
-    R RunFromReserve(F& unit) {
-        std::optional<R> out;
-        Status st = store_.WriteAudit([&](db::Tx& tx) -> Status {
-            out.emplace(unit(tx));
-            return out->ok() ? Ok() : Status(out->error());
-        });
-        if (out && !out->ok()) return std::move(*out);
-        if (!st.ok()) return R(st.error());
-        if (!out) return R(Error::Internal("the write did not run"));
-        return std::move(*out);
     }
     void AppendAudit(db::Tx& tx, std::string_view result);
     bool UsesIdempotency() const { return !idempotency_key_.empty() && actor_.has_value(); }

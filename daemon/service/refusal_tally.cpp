@@ -27,8 +27,10 @@ constexpr std::string_view kOther = "(other)";
 
 void RefusalTally::Merge(const Key& key, const Tally& t) {
     auto [it, fresh] = counts_.try_emplace(key, t);
-    if (fresh) return;
-    Tally& into = it->second;
+    if (!fresh) Add(it->second, t);
+}
+
+void RefusalTally::Add(Tally& into, const Tally& t) {
     into.count += t.count;
     into.first = std::min(into.first, t.first);
     into.last = std::max(into.last, t.last);
@@ -36,12 +38,15 @@ void RefusalTally::Merge(const Key& key, const Tally& t) {
 
 void RefusalTally::Count(Refusal r) {
     std::lock_guard lock(mutex_);
-    std::string address = std::move(r.client_address);
-    std::string name = std::move(r.username_attempted);
-    if (!name.empty()) {
-        // A name already kept apart stays apart; a new one only while there is room.
-        Key probe{address, r.service, r.method, r.result, name};
-        if (!counts_.contains(probe)) {
+    const Tally one{std::move(r.action), std::move(r.reason), 1, r.at, r.at};
+    Key key{std::move(r.client_address), std::move(r.service), std::move(r.method), std::move(r.result),
+            std::move(r.username_attempted)};
+    auto it = counts_.find(key);
+    if (it == counts_.end()) {
+        // A new key: a name is kept apart only while its address has room for one more, and a
+        // new address only while the tally has room; otherwise it joins the shared key.
+        auto& [address, service, method, result, name] = key;
+        if (!name.empty()) {
             std::size_t& kept = names_[address];
             if (kept >= options_.max_names_per_address) {
                 name.clear();
@@ -49,22 +54,23 @@ void RefusalTally::Count(Refusal r) {
                 ++kept;
             }
         }
+        if (counts_.size() >= options_.max_keys && !counts_.contains(key)) {
+            key = Key{std::string(kOther), service, method, result, ""};
+        }
+        it = counts_.try_emplace(std::move(key), Tally{one.action, one.reason, 0, r.at, r.at}).first;
     }
-    Key key{address, r.service, r.method, r.result, name};
-    if (!counts_.contains(key) && counts_.size() >= options_.max_keys) {
-        key = Key{std::string(kOther), r.service, r.method, r.result, ""};
-    }
-    Merge(key, Tally{r.action, r.reason, 1, r.at, r.at});
+    Add(it->second, one);
 
-    std::int64_t& here = per_address_[std::get<0>(key)];
+    const std::string& address = std::get<0>(it->first);
+    std::int64_t& here = per_address_[address];
     if (++here == options_.burst) {
-        bursting_now_.insert(std::get<0>(key));
-        if (bursting_.contains(std::get<0>(key))) {
+        bursting_now_.insert(address);
+        if (bursting_.contains(address)) {
             // Still the burst of the interval before: logged when it started.
         } else if (burst_logs_ < options_.max_burst_logs) {
             ++burst_logs_;
             log::Warn("audit.refusal_burst", "many refused calls without a session from one address",
-                      {{"address", std::get<0>(key)}, {"method", r.method}, {"refused", here}});
+                      {{"address", address}, {"method", std::get<2>(it->first)}, {"refused", here}});
         } else {
             ++bursts_unlogged_;
         }

@@ -76,6 +76,7 @@ class RefusalTally {
         TimePoint last;
     };
     void Merge(const Key& key, const Tally& t);
+    static void Add(Tally& into, const Tally& t);
 
     Options options_;
     mutable std::mutex mutex_;
