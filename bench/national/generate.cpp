@@ -44,37 +44,44 @@ constexpr const char* kPassword = "bench-password-fictional";
 // --- names and texts (all invented; "(fictief)" marks every family name) ------------------------
 
 constexpr std::array<const char*, 80> kGiven = {
-    "Daan", "Sanne", "Lucas", "Emma", "Milan", "Julia", "Noah", "Tess", "Sem", "Lotte", "Finn", "Sofie", "Levi",
-    "Fleur", "Jesse", "Anouk", "Thijs", "Iris", "Ruben", "Femke", "Bram", "Noor", "Luuk", "Lieke", "Stijn", "Roos",
-    "Gijs", "Maud", "Koen", "Evi", "Niels", "Jasmijn", "Mees", "Zoë", "Teun", "Liv", "Hidde", "Sofië", "Joep",
-    "Elif", "Yara", "Mohamed", "Aya", "Ilias", "Nora", "Adam", "Lina", "Rayan", "Hanna", "Omar", "Senna", "Jayden",
-    "Isa", "Dex", "Mila", "Boaz", "Fenna", "Olivier", "Vera", "Jens", "Amira", "Siem", "Eline", "Quinten", "Saar",
-    "Tygo", "Merel", "Ravi", "Puck", "Kai", "Esmée", "Wout", "Lara", "Floris", "Jip", "Ayoub", "Nina", "Cas",
-    "Demi", "Hugo"};
+    "Daan",  "Sanne",  "Lucas", "Emma",    "Milan", "Julia",   "Noah",  "Tess",    "Sem",   "Lotte",   "Finn",  "Sofie",
+    "Levi",  "Fleur",  "Jesse", "Anouk",   "Thijs", "Iris",    "Ruben", "Femke",   "Bram",  "Noor",    "Luuk",  "Lieke",
+    "Stijn", "Roos",   "Gijs",  "Maud",    "Koen",  "Evi",     "Niels", "Jasmijn", "Mees",  "Zoë",     "Teun",  "Liv",
+    "Hidde", "Sofië",  "Joep",  "Elif",    "Yara",  "Mohamed", "Aya",   "Ilias",   "Nora",  "Adam",    "Lina",  "Rayan",
+    "Hanna", "Omar",   "Senna", "Jayden",  "Isa",   "Dex",     "Mila",  "Boaz",    "Fenna", "Olivier", "Vera",  "Jens",
+    "Amira", "Siem",   "Eline", "Quinten", "Saar",  "Tygo",    "Merel", "Ravi",    "Puck",  "Kai",     "Esmée", "Wout",
+    "Lara",  "Floris", "Jip",   "Ayoub",   "Nina",  "Cas",     "Demi",  "Hugo"};
 constexpr std::array<const char*, 80> kFamily = {
-    "Visser", "de Vries", "Bakker", "Jansen", "Smit", "Mulder", "de Boer", "Meijer", "Bos", "Vos", "Peters",
-    "Hendriks", "Dekker", "Brouwer", "de Wit", "Dijkstra", "Smits", "de Graaf", "van der Meer", "Kok", "Jacobs",
-    "de Haan", "Vermeulen", "van den Berg", "Veenstra", "Hoekstra", "Koster", "Prins", "Blom", "Huisman", "Kuipers",
-    "Boersma", "Wolters", "Postma", "Schouten", "Jonker", "Bosma", "Kramer", "Zijlstra", "Dam", "El Amrani",
-    "Yilmaz", "Kaya", "Bouzid", "Nguyen", "Pinas", "Sedney", "Wijngaarde", "Tahiri", "Öztürk", "van Dijk",
-    "van Leeuwen", "Verhoeven", "Maas", "Verbeek", "van Beek", "Willems", "Lammers", "Scholten", "Groen",
-    "van Wijk", "Hermans", "Timmermans", "Brinkman", "Evers", "Kuiper", "Gerritsen", "Hofman", "Molenaar",
-    "Sanders", "Schipper", "Bosch", "Hoekman", "Wouters", "Koopman", "Martens", "Post", "Stam", "Hartman",
-    "ter Horst"};
+    "Visser",    "de Vries", "Bakker",       "Jansen",      "Smit",      "Mulder",  "de Boer",    "Meijer",
+    "Bos",       "Vos",      "Peters",       "Hendriks",    "Dekker",    "Brouwer", "de Wit",     "Dijkstra",
+    "Smits",     "de Graaf", "van der Meer", "Kok",         "Jacobs",    "de Haan", "Vermeulen",  "van den Berg",
+    "Veenstra",  "Hoekstra", "Koster",       "Prins",       "Blom",      "Huisman", "Kuipers",    "Boersma",
+    "Wolters",   "Postma",   "Schouten",     "Jonker",      "Bosma",     "Kramer",  "Zijlstra",   "Dam",
+    "El Amrani", "Yilmaz",   "Kaya",         "Bouzid",      "Nguyen",    "Pinas",   "Sedney",     "Wijngaarde",
+    "Tahiri",    "Öztürk",   "van Dijk",     "van Leeuwen", "Verhoeven", "Maas",    "Verbeek",    "van Beek",
+    "Willems",   "Lammers",  "Scholten",     "Groen",       "van Wijk",  "Hermans", "Timmermans", "Brinkman",
+    "Evers",     "Kuiper",   "Gerritsen",    "Hofman",      "Molenaar",  "Sanders", "Schipper",   "Bosch",
+    "Hoekman",   "Wouters",  "Koopman",      "Martens",     "Post",      "Stam",    "Hartman",    "ter Horst"};
 constexpr std::array<const char*, 40> kMunicipality = {
-    "Groningen", "Midden-Groningen", "Eemsdelta", "Het Hogeland", "Westerkwartier", "Oldambt", "Veendam",
-    "Stadskanaal", "Pekela", "Westerwolde", "Assen", "Emmen", "Hoogeveen", "Meppel", "Leeuwarden", "Heerenveen",
-    "Smallingerland", "Súdwest-Fryslân", "Zwolle", "Deventer", "Enschede", "Hengelo", "Almelo", "Apeldoorn",
-    "Arnhem", "Nijmegen", "Ede", "Utrecht", "Amersfoort", "Amsterdam", "Haarlem", "Zaanstad", "Rotterdam",
-    "Den Haag", "Leiden", "Dordrecht", "Breda", "Tilburg", "Eindhoven", "Maastricht"};
-constexpr std::array<const char*, 10> kAreas = {"mood", "conflict at home", "school", "psychosis", "substance use",
-                                                "anxiety", "eating", "trauma", "self-image", "online safety"};
-constexpr std::array<const char*, 9> kFlags = {"suicidality", "suicide_attempt", "self_harm", "severe_aggression",
-                                               "domestic_violence", "substance_use", "runaway", "psychosis",
-                                               "child_abuse"};
+    "Groningen", "Midden-Groningen", "Eemsdelta",  "Het Hogeland", "Westerkwartier", "Oldambt",
+    "Veendam",   "Stadskanaal",      "Pekela",     "Westerwolde",  "Assen",          "Emmen",
+    "Hoogeveen", "Meppel",           "Leeuwarden", "Heerenveen",   "Smallingerland", "Súdwest-Fryslân",
+    "Zwolle",    "Deventer",         "Enschede",   "Hengelo",      "Almelo",         "Apeldoorn",
+    "Arnhem",    "Nijmegen",         "Ede",        "Utrecht",      "Amersfoort",     "Amsterdam",
+    "Haarlem",   "Zaanstad",         "Rotterdam",  "Den Haag",     "Leiden",         "Dordrecht",
+    "Breda",     "Tilburg",          "Eindhoven",  "Maastricht"};
+constexpr std::array<const char*, 10> kAreas = {"mood",    "conflict at home", "school", "psychosis",  "substance use",
+                                                "anxiety", "eating",           "trauma", "self-image", "online safety"};
+constexpr std::array<const char*, 9> kFlags = {"suicidality",       "suicide_attempt",   "self_harm",
+                                               "severe_aggression", "domestic_violence", "substance_use",
+                                               "runaway",           "psychosis",         "child_abuse"};
 constexpr std::array<double, 9> kFlagShare = {0.14, 0.02, 0.08, 0.05, 0.04, 0.04, 0.03, 0.02, 0.02};
-constexpr std::array<const char*, 7> kResponses = {"advice", "agreements", "de_escalating_conversation",
-                                                   "network_engaged", "home_visit", "psychiatrist_consulted",
+constexpr std::array<const char*, 7> kResponses = {"advice",
+                                                   "agreements",
+                                                   "de_escalating_conversation",
+                                                   "network_engaged",
+                                                   "home_visit",
+                                                   "psychiatrist_consulted",
                                                    "veilig_thuis_notified"};
 constexpr std::array<double, 7> kResponseShare = {0.35, 0.20, 0.25, 0.10, 0.05, 0.04, 0.02};
 constexpr std::array<const char*, 4> kOrganisations = {"Accare (fictief)", "Lentis jeugd (fictief)",
@@ -112,9 +119,7 @@ std::string DutchDay(const std::string& iso) {  // "2010-07-03" -> "03-07-2010"
     return iso.substr(8, 2) + "-" + iso.substr(5, 2) + "-" + iso.substr(0, 4);
 }
 
-TimePoint LocalMidnight(year_month_day d) {
-    return daemon::service::LocalToUtc(local_time<minutes>(local_days(d)));
-}
+TimePoint LocalMidnight(year_month_day d) { return daemon::service::LocalToUtc(local_time<minutes>(local_days(d))); }
 
 /// A safety plan of about 4 KB encoded, with fictional but realistic text.
 std::string PlanContent(Rng& rng, const std::string& given, std::int64_t i) {
@@ -150,18 +155,15 @@ std::string PlanContent(Rng& rng, const std::string& given, std::int64_t i) {
         "alcohol is niet in huis; ouders spreken dit ook af met de familie",
         "het balkon blijft 's nachts op slot",
         "de broer houdt een oogje in het zeil als ouders werken"};
-    static constexpr std::array<const char*, 6> kDo = {
-        "rustig en kort praten, eerst vragen wat er nu gebeurt",
-        "vragen naar suïcidale gedachten, concreet en zonder oordeel",
-        "ouders apart spreken als de spanning hoog oploopt",
-        "het plan samen doorlopen en bij stap 2 beginnen",
-        "afspraken aan het eind van het gesprek hardop herhalen",
-        "de volgende dag terugbellen op het afgesproken tijdstip"};
+    static constexpr std::array<const char*, 6> kDo = {"rustig en kort praten, eerst vragen wat er nu gebeurt",
+                                                       "vragen naar suïcidale gedachten, concreet en zonder oordeel",
+                                                       "ouders apart spreken als de spanning hoog oploopt",
+                                                       "het plan samen doorlopen en bij stap 2 beginnen",
+                                                       "afspraken aan het eind van het gesprek hardop herhalen",
+                                                       "de volgende dag terugbellen op het afgesproken tijdstip"};
     static constexpr std::array<const char*, 5> kAvoid = {
-        "niet dreigen met opname; dat maakt het erger",
-        "geen lange monologen, liever korte vragen",
-        "niet over school beginnen als eerste onderwerp",
-        "niet via de moeder laten lopen als de jeugdige zelf belt",
+        "niet dreigen met opname; dat maakt het erger", "geen lange monologen, liever korte vragen",
+        "niet over school beginnen als eerste onderwerp", "niet via de moeder laten lopen als de jeugdige zelf belt",
         "geen beloftes doen over geheimhouding die niet kunnen"};
     static constexpr std::array<const char*, 6> kAgreements = {
         "bij oranje belt de jeugdige zelf de crisisdienst of de mentor",
@@ -197,9 +199,12 @@ std::string PlanContent(Rng& rng, const std::string& given, std::int64_t i) {
     for (int k = 0; k < 3; ++k) c.add_distracting_places(kPlaces[static_cast<std::size_t>((i + k) % 6)]);
     person(c.mutable_people_who_can_help(), "Ouder (fictief)", "moeder", ParentPhone(i));
     person(c.mutable_people_who_can_help(), "Oma " + Given(rng.Pick(80)) + " (fictief)", "oma", OtherPhone(i + 2));
-    person(c.mutable_professionals(), "J. de Groot (fictief)", "ambulant hulpverlener", ProfessionalPhone(rng.Pick(9000)));
-    person(c.mutable_professionals(), "Huisartsenpraktijk De Linde (fictief)", "huisarts", ProfessionalPhone(rng.Pick(9000)));
-    person(c.mutable_professionals(), "Crisisdienst jeugd (fictief)", "crisisdienst, 24/7", "+31800" + std::to_string(1000000 + i % 9000));
+    person(c.mutable_professionals(), "J. de Groot (fictief)", "ambulant hulpverlener",
+           ProfessionalPhone(rng.Pick(9000)));
+    person(c.mutable_professionals(), "Huisartsenpraktijk De Linde (fictief)", "huisarts",
+           ProfessionalPhone(rng.Pick(9000)));
+    person(c.mutable_professionals(), "Crisisdienst jeugd (fictief)", "crisisdienst, 24/7",
+           "+31800" + std::to_string(1000000 + i % 9000));
     for (int k = 0; k < 4; ++k) c.add_making_environment_safe(kSafe[static_cast<std::size_t>((i + k) % 6)]);
     for (int k = 0; k < 5; ++k) c.add_crisis_workers_do(kDo[static_cast<std::size_t>((i + k) % 6)]);
     for (int k = 0; k < 4; ++k) c.add_crisis_workers_avoid(kAvoid[static_cast<std::size_t>((i + k) % 5)]);
@@ -222,16 +227,16 @@ struct Statements {
         : youth(c.Prepare("INSERT INTO youths (given_name, family_name, folded_name, date_of_birth, municipality, bsn, "
                           "created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")),
           phone(c.Prepare("INSERT INTO youth_phones (youth_id, number, label) VALUES (?, ?, ?)")),
-          youth_contact(c.Prepare(
-              "INSERT INTO youth_contacts (youth_id, kind, name, relation, phone) VALUES (?, ?, ?, ?, ?)")),
+          youth_contact(
+              c.Prepare("INSERT INTO youth_contacts (youth_id, kind, name, relation, phone) VALUES (?, ?, ?, ?, ?)")),
           name(c.Prepare("INSERT INTO youth_names (rowid, folded_name) VALUES (?, ?)")),
           consent(c.Prepare("INSERT INTO consents (youth_id, scope, given_by_youth, given_by_guardian, given_at, "
                             "valid_until, withdrawn_at, withdrawn_by, recorded_by, recorded_at, note) VALUES (?, ?, "
                             "?, ?, ?, ?, ?, ?, ?, ?, ?)")),
-          pre_registration(c.Prepare(
-              "INSERT INTO pre_registrations (youth_id, organisation, professional, professional_phone, "
-              "ongoing_care, ongoing_care_contact, legal_measure, legal_measure_note, started_at, ended_at, "
-              "end_reason, created_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
+          pre_registration(
+              c.Prepare("INSERT INTO pre_registrations (youth_id, organisation, professional, professional_phone, "
+                        "ongoing_care, ongoing_care_contact, legal_measure, legal_measure_note, started_at, ended_at, "
+                        "end_reason, created_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
           plan(c.Prepare("INSERT INTO plan_versions (youth_id, version, author_id, created_at, change_note, content) "
                          "VALUES (?, ?, ?, ?, ?, ?)")),
           kase(c.Prepare("INSERT INTO cases (youth_id, caller_description, status, complexity, case_lead, outcome, "
@@ -445,11 +450,13 @@ int Main(int argc, char** argv) {
         std::string family = std::string(kFamily[static_cast<std::size_t>(f)]) +
                              (f2 >= 0 ? std::string("-") + kFamily[static_cast<std::size_t>(f2)] : "") + " (fictief)";
         year_month_day dob{year{static_cast<int>(now_day.year()) - 8 - rng.Pick(16)},
-                           month{static_cast<unsigned>(1 + rng.Pick(12))}, day{static_cast<unsigned>(1 + rng.Pick(28))}};
+                           month{static_cast<unsigned>(1 + rng.Pick(12))},
+                           day{static_cast<unsigned>(1 + rng.Pick(28))}};
         dobs[static_cast<std::size_t>(i)] = IsoDay(dob);
         std::int64_t created = ToMicros(span_start) - static_cast<std::int64_t>(rng.Unit() * 86400e6 * 365);
         s.youth.Bind(1, given).Bind(2, family).Bind(3, FoldName(given + " " + family));
-        s.youth.Bind(4, dobs[static_cast<std::size_t>(i)]).Bind(5, kMunicipality[static_cast<std::size_t>(rng.Pick(40))]);
+        s.youth.Bind(4, dobs[static_cast<std::size_t>(i)])
+            .Bind(5, kMunicipality[static_cast<std::size_t>(rng.Pick(40))]);
         s.youth.BindNull(6).Bind(7, staff[static_cast<std::size_t>(rng.Pick(40))]).Bind(8, created).Bind(9, created);
         Run(s.youth);
         y.id = conn.LastInsertId();
@@ -480,8 +487,15 @@ int Main(int argc, char** argv) {
             Run(s.consent);
             s.pre_registration.Bind(1, y.id).Bind(2, kOrganisations[static_cast<std::size_t>(rng.Pick(4))]);
             s.pre_registration.Bind(3, "J. de Groot (fictief)").Bind(4, ProfessionalPhone(rng.Pick(9000)));
-            s.pre_registration.Bind(5, "ambulant team (fictief)").Bind(6, "").Bind(7, rng.Chance(0.1) ? "supervision_order" : "none");
-            s.pre_registration.Bind(8, "").Bind(9, started).BindNull(10).Bind(11, "").Bind(12, coord_id).Bind(13, started);
+            s.pre_registration.Bind(5, "ambulant team (fictief)")
+                .Bind(6, "")
+                .Bind(7, rng.Chance(0.1) ? "supervision_order" : "none");
+            s.pre_registration.Bind(8, "")
+                .Bind(9, started)
+                .BindNull(10)
+                .Bind(11, "")
+                .Bind(12, coord_id)
+                .Bind(13, started);
             Run(s.pre_registration);
             int versions = rng.Chance(0.15) ? 2 : 1;
             std::int64_t at = started + static_cast<std::int64_t>(86400e6 * 7);
@@ -506,7 +520,9 @@ int Main(int argc, char** argv) {
     // Cases over the past three years, oldest first, each with its contacts, consults, handovers
     // and evaluation. The newest ones are still open.
     std::vector<std::int64_t> opened(static_cast<std::size_t>(n_cases));
-    for (auto& t : opened) t = ToMicros(span_start) + static_cast<std::int64_t>(rng.Unit() * static_cast<double>(span_us - 3'600'000'000LL));
+    for (auto& t : opened)
+        t = ToMicros(span_start) +
+            static_cast<std::int64_t>(rng.Unit() * static_cast<double>(span_us - 3'600'000'000LL));
     std::sort(opened.begin(), opened.end());
     const std::int64_t open_from = n_cases - std::max<std::int64_t>(250, n_cases / 150);
     std::vector<std::int64_t> open_cases, contact_cases;
@@ -563,15 +579,24 @@ int Main(int argc, char** argv) {
         for (int c = 0; c < contacts; ++c) {
             if (c > 0) t = std::min(last, t + static_cast<std::int64_t>((10 + rng.Pick(24 * 60)) * 60e6));
             double r = rng.Unit();
-            std::string role = !y ? (r < 0.5 ? "other" : r < 0.8 ? "police" : "gp")
-                                  : r < 0.35 ? "youth" : r < 0.75 ? "parent" : r < 0.88 ? "professional" : r < 0.94 ? "police" : "gp";
+            std::string role = !y         ? (r < 0.5   ? "other"
+                                             : r < 0.8 ? "police"
+                                                       : "gp")
+                               : r < 0.35 ? "youth"
+                               : r < 0.75 ? "parent"
+                               : r < 0.88 ? "professional"
+                               : r < 0.94 ? "police"
+                                          : "gp";
             std::string phone;
             if (role == "youth" && y->own_phone) phone = YouthPhone(yi);
             if (role == "parent") phone = ParentPhone(yi);
             if (role == "professional") phone = ProfessionalPhone(rng.Pick(9000));
             if (role == "other") phone = OtherPhone(case_id);
             int plan_version = y && y->first_plan != 0 && y->first_plan <= t && rng.Chance(0.6) ? 1 : 0;
-            s.contact.Bind(1, case_id).Bind(2, c == 0 || rng.Chance(0.6) ? "incoming_call" : rng.Chance(0.8) ? "outgoing_call" : "home_visit");
+            s.contact.Bind(1, case_id)
+                .Bind(2, c == 0 || rng.Chance(0.6) ? "incoming_call"
+                         : rng.Chance(0.8)         ? "outgoing_call"
+                                                   : "home_visit");
             s.contact.Bind(3, t).Bind(4, t + static_cast<std::int64_t>((3 + rng.Pick(40)) * 60e6)).Bind(5, role);
             s.contact.Bind(6, phone).Bind(7, "gesprek gevoerd, afspraken gemaakt (fictief)").Bind(8, plan_version);
             const std::int64_t logger = staff[static_cast<std::size_t>(rng.Pick(40))];
@@ -601,9 +626,14 @@ int Main(int argc, char** argv) {
         if (rng.Chance(0.08)) {
             std::int64_t req = at + static_cast<std::int64_t>(20 * 60e6);
             bool answered = !open || rng.Chance(0.5);
-            s.consult.Bind(1, case_id).Bind(2, "medicatie en veiligheid vannacht? (fictief)").Bind(3, rng.Chance(0.7) ? "urgent" : "routine");
-            s.consult.Bind(4, by).Bind(5, req).Bind(6, answered ? std::optional<std::int64_t>(psychiatrist_id) : std::nullopt);
-            s.consult.Bind(7, answered ? std::optional<std::int64_t>(req + static_cast<std::int64_t>((5 + rng.Pick(60)) * 60e6)) : std::nullopt);
+            s.consult.Bind(1, case_id)
+                .Bind(2, "medicatie en veiligheid vannacht? (fictief)")
+                .Bind(3, rng.Chance(0.7) ? "urgent" : "routine");
+            s.consult.Bind(4, by).Bind(5, req).Bind(
+                6, answered ? std::optional<std::int64_t>(psychiatrist_id) : std::nullopt);
+            s.consult.Bind(
+                7, answered ? std::optional<std::int64_t>(req + static_cast<std::int64_t>((5 + rng.Pick(60)) * 60e6))
+                            : std::nullopt);
             s.consult.Bind(8, answered ? std::optional<std::string>("advies gegeven (fictief)") : std::nullopt);
             Run(s.consult);
             ++consults_total;
@@ -623,13 +653,17 @@ int Main(int argc, char** argv) {
             s.handover.Bind(6, ProfessionalPhone(rng.Pick(9000))).BindNull(7);
             s.handover.Bind(8, "toestemming jeugdige en ouders, mondeling (fictief)").Bind(9, due).Bind(10, "");
             s.handover.Bind(11, status).Bind(12, status == "confirmed" ? "terugbelafspraak gemaakt (fictief)" : "");
-            s.handover.Bind(13, status == "escalated" ? "niet bereikbaar (fictief)" : "").Bind(14, by).Bind(15, created);
+            s.handover.Bind(13, status == "escalated" ? "niet bereikbaar (fictief)" : "")
+                .Bind(14, by)
+                .Bind(15, created);
             Run(s.handover);
             const std::int64_t hid = conn.LastInsertId();
             ++handovers_total;
             rows += 1;
             if (status == "confirmed") {
-                s.step.Bind(1, hid).Bind(2, "receiver_contacted").Bind(3, created + static_cast<std::int64_t>(10 * 60e6));
+                s.step.Bind(1, hid)
+                    .Bind(2, "receiver_contacted")
+                    .Bind(3, created + static_cast<std::int64_t>(10 * 60e6));
                 s.step.Bind(4, by).Bind(5, "");
                 Run(s.step);
                 s.step.Bind(1, hid).Bind(2, "confirmed").Bind(3, confirmed).Bind(4, by).Bind(5, "");
@@ -644,7 +678,9 @@ int Main(int argc, char** argv) {
             std::int64_t created = *closed_at;
             year_month_day due_day{floor<days>(daemon::service::UtcToLocal(FromMicros(created)) + days(28))};
             bool held = created < now_us - static_cast<std::int64_t>(86400e6 * 28) || rng.Chance(0.3);
-            std::string reasons = complexity == "complex" ? "marked_complex" : complex_outcome ? *outcome : "suicide_attempt";
+            std::string reasons = complexity == "complex" ? "marked_complex"
+                                  : complex_outcome       ? *outcome
+                                                          : "suicide_attempt";
             s.evaluation.Bind(1, case_id).Bind(2, reasons).Bind(3, held ? "held" : "planned").Bind(4, IsoDay(due_day));
             s.evaluation.Bind(5, "").Bind(6, held ? IsoDay(due_day) : "").BindNull(7).Bind(8, created).Bind(9, created);
             Run(s.evaluation);
@@ -697,7 +733,8 @@ int Main(int argc, char** argv) {
     for (const char* q : {"de", "van", "jan", "sem", "bos", "vries", "ma", "ee", "mila", "berg", "kok", "yilmaz"}) {
         manifest.search_queries.push_back(q);  // broad fragments
     }
-    for (std::int64_t k = 15; k < 27; ++k) manifest.search_queries.push_back(DutchDay(dobs[static_cast<std::size_t>(youth_at(k))]));
+    for (std::int64_t k = 15; k < 27; ++k)
+        manifest.search_queries.push_back(DutchDay(dobs[static_cast<std::size_t>(youth_at(k))]));
     for (std::int64_t k = 27; k < 39; ++k) {
         std::int64_t i = youth_at(k);
         manifest.search_queries.push_back(DutchDay(dobs[static_cast<std::size_t>(i)]) + " " +
@@ -710,8 +747,9 @@ int Main(int argc, char** argv) {
     for (std::int64_t k = 51; k < 57; ++k) {  // given name and part of the family name
         std::int64_t i = youth_at(k);
         std::string fam = kFamily[static_cast<std::size_t>(names[static_cast<std::size_t>(i)][1])];
-        manifest.search_queries.push_back(Given(names[static_cast<std::size_t>(i)][0]) + " " +
-                                          fam.substr(fam.find_last_of(' ') == std::string::npos ? 0 : fam.find_last_of(' ') + 1, 4));
+        manifest.search_queries.push_back(
+            Given(names[static_cast<std::size_t>(i)][0]) + " " +
+            fam.substr(fam.find_last_of(' ') == std::string::npos ? 0 : fam.find_last_of(' ') + 1, 4));
     }
 
     const double total = Seconds(start);
@@ -720,16 +758,15 @@ int Main(int argc, char** argv) {
         auto size = std::filesystem::file_size(p, ec);
         return ec ? 0 : static_cast<std::int64_t>(size);
     };
-    std::string extra = "\"generated\": {\"cases\": " + std::to_string(n_cases) +
-                        ", \"open_cases\": " + std::to_string(open_cases.size()) +
-                        ", \"contacts\": " + std::to_string(contacts_total) +
-                        ", \"consults\": " + std::to_string(consults_total) +
-                        ", \"handovers\": " + std::to_string(handovers_total) +
-                        ", \"evaluations\": " + std::to_string(evaluations_total) +
-                        ", \"pre_registrations\": " + std::to_string(plan_ids.size()) +
-                        ", \"seconds\": " + std::to_string(total) + ", \"youth_seconds\": " + std::to_string(youths_seconds) +
-                        ", \"case_seconds\": " + std::to_string(cases_seconds) +
-                        ", \"bytes\": " + std::to_string(file_size(o.out)) + "}";
+    std::string extra =
+        "\"generated\": {\"cases\": " + std::to_string(n_cases) +
+        ", \"open_cases\": " + std::to_string(open_cases.size()) + ", \"contacts\": " + std::to_string(contacts_total) +
+        ", \"consults\": " + std::to_string(consults_total) + ", \"handovers\": " + std::to_string(handovers_total) +
+        ", \"evaluations\": " + std::to_string(evaluations_total) +
+        ", \"pre_registrations\": " + std::to_string(plan_ids.size()) + ", \"seconds\": " + std::to_string(total) +
+        ", \"youth_seconds\": " + std::to_string(youths_seconds) +
+        ", \"case_seconds\": " + std::to_string(cases_seconds) + ", \"bytes\": " + std::to_string(file_size(o.out)) +
+        "}";
     std::ofstream(o.out + ".json") << ManifestJson(manifest, extra);
     std::cerr << "spoed-bench-data: " << n << " youths, " << n_cases << " cases, " << contacts_total << " contacts, "
               << handovers_total << " handovers, " << evaluations_total << " evaluations in " << total << " s; "

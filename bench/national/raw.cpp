@@ -71,9 +71,9 @@ int OnTrace(unsigned type, void* ctx, void* p, void* x) {
 }
 
 /// The reader pragmas of db/sqlite_store.cpp (ApplyPragmas, writer = false).
-constexpr const char* kReaderPragmas[] = {
-    "PRAGMA busy_timeout = 5000", "PRAGMA foreign_keys = ON",        "PRAGMA synchronous = FULL",
-    "PRAGMA query_only = ON",     "PRAGMA cache_size = -65536",      "PRAGMA mmap_size = 268435456"};
+constexpr const char* kReaderPragmas[] = {"PRAGMA busy_timeout = 5000", "PRAGMA foreign_keys = ON",
+                                          "PRAGMA synchronous = FULL",  "PRAGMA query_only = ON",
+                                          "PRAGMA cache_size = -65536", "PRAGMA mmap_size = 268435456"};
 
 /// Runs `call` on the capture connection and returns the statements it ran.
 template <typename F>
@@ -136,9 +136,7 @@ void LookupCalls(db::Tx& tx, const std::string& phone, TimePoint now) {
     }
 }
 
-TimePoint LocalMidnight(year_month_day d) {
-    return daemon::service::LocalToUtc(local_time<minutes>(local_days(d)));
-}
+TimePoint LocalMidnight(year_month_day d) { return daemon::service::LocalToUtc(local_time<minutes>(local_days(d))); }
 
 /// GetFigures' repository calls for a calendar year by month (daemon/service/stats_service.cpp
 /// ComputeFigures with the default StatsPolicy), captured one call at a time: name, statements.
@@ -147,7 +145,8 @@ std::vector<std::pair<std::string, std::vector<Captured>>> CaptureFigures(db::Co
     std::vector<std::string> labels;
     for (unsigned m = 1; m <= 12; ++m) {
         year_month_day from{year{y}, month{m}, day{1}};
-        year_month_day next = m == 12 ? year_month_day{year{y + 1}, January, day{1}} : year_month_day{year{y}, month{m + 1}, day{1}};
+        year_month_day next =
+            m == 12 ? year_month_day{year{y + 1}, January, day{1}} : year_month_day{year{y}, month{m + 1}, day{1}};
         q.buckets.push_back({LocalMidnight(from), LocalMidnight(next)});
         char label[16];
         std::snprintf(label, sizeof label, "%04d-%02u", y, m);
@@ -213,7 +212,8 @@ bool BindExpanded(sqlite3_stmt* st, const std::string& sql, const std::string& e
         ++i;
         int index = 0;
         std::size_t k = i;
-        while (k < sql.size() && std::isdigit(static_cast<unsigned char>(sql[k]))) index = index * 10 + (sql[k++] - '0');
+        while (k < sql.size() && std::isdigit(static_cast<unsigned char>(sql[k])))
+            index = index * 10 + (sql[k++] - '0');
         if (k == i) index = highest + 1;
         i = k;
         highest = std::max(highest, index);
@@ -249,8 +249,8 @@ bool BindExpanded(sqlite3_stmt* st, const std::string& sql, const std::string& e
         } else {
             std::size_t e = j;
             bool real = false;
-            while (e < exp.size() && (std::isdigit(static_cast<unsigned char>(exp[e])) || exp[e] == '-' || exp[e] == '+' ||
-                                      exp[e] == '.' || exp[e] == 'e' || exp[e] == 'E')) {
+            while (e < exp.size() && (std::isdigit(static_cast<unsigned char>(exp[e])) || exp[e] == '-' ||
+                                      exp[e] == '+' || exp[e] == '.' || exp[e] == 'e' || exp[e] == 'E')) {
                 real = real || exp[e] == '.' || exp[e] == 'e' || exp[e] == 'E';
                 ++e;
             }
@@ -312,7 +312,8 @@ struct Stats {
             return v[std::min(i, v.size() - 1)];
         };
         char buf[256];
-        std::snprintf(buf, sizeof buf, "{\"count\": %lld, \"p50_ms\": %.3f, \"p99_ms\": %.3f, \"p999_ms\": %.3f, \"per_s\": %.1f}",
+        std::snprintf(buf, sizeof buf,
+                      "{\"count\": %lld, \"p50_ms\": %.3f, \"p99_ms\": %.3f, \"p999_ms\": %.3f, \"per_s\": %.1f}",
                       static_cast<long long>(count), q(0.5), q(0.99), q(0.999),
                       seconds > 0 ? static_cast<double>(count) / seconds : 0.0);
         return buf;
@@ -342,7 +343,8 @@ Stats Measure(sqlite3* db, const std::vector<std::vector<Captured>>& samples, do
 Stats MeasureInsert(const std::string& db_path, double seconds) {
     std::filesystem::path dir = std::filesystem::absolute(db_path).parent_path();
     std::string tmpl = (dir / "raw-insert-XXXXXX").string();
-    if (mkdtemp(tmpl.data()) == nullptr) throw std::runtime_error("cannot make a temporary directory in " + dir.string());
+    if (mkdtemp(tmpl.data()) == nullptr)
+        throw std::runtime_error("cannot make a temporary directory in " + dir.string());
     const std::string path = tmpl + "/insert.db";
     struct Remove {
         std::string dir;
@@ -413,7 +415,8 @@ int Main(int argc, char** argv) {
         }
         figure_parts = CaptureFigures(c, m.figures_year);
         figures.emplace_back();
-        for (const auto& [name, part] : figure_parts) figures.back().insert(figures.back().end(), part.begin(), part.end());
+        for (const auto& [name, part] : figure_parts)
+            figures.back().insert(figures.back().end(), part.begin(), part.end());
     }
     auto statements = [](const std::vector<std::vector<Captured>>& v) {
         std::size_t n = 0;
@@ -447,7 +450,8 @@ int Main(int argc, char** argv) {
     for (std::size_t i = 0; i < std::min<std::size_t>(8, slow.size()); ++i) {
         char ms[32];
         std::snprintf(ms, sizeof ms, "%.3f", slow[i].first);
-        slowest += std::string(i ? ", " : "") + "{\"query\": " + JsonString(slow[i].second) + ", \"p50_ms\": " + ms + "}";
+        slowest +=
+            std::string(i ? ", " : "") + "{\"query\": " + JsonString(slow[i].second) + ", \"p50_ms\": " + ms + "}";
     }
     slowest += "]";
     std::string parts = "{";
@@ -459,8 +463,8 @@ int Main(int argc, char** argv) {
             t.push_back(duration<double>(steady_clock::now() - t0).count() * 1000.0);
         }
         char buf[128];
-        std::snprintf(buf, sizeof buf, "%s\"%s\": {\"statements\": %zu, \"p50_ms\": %.3f}", parts.size() > 1 ? ", " : "",
-                      name.c_str(), part.size(), median(t));
+        std::snprintf(buf, sizeof buf, "%s\"%s\": {\"statements\": %zu, \"p50_ms\": %.3f}",
+                      parts.size() > 1 ? ", " : "", name.c_str(), part.size(), median(t));
         parts += buf;
     }
     parts += "}";
@@ -469,16 +473,15 @@ int Main(int argc, char** argv) {
 
     std::cout << "{\"search\": " << s_search.Json() << ",\n \"lookup\": " << s_lookup.Json()
               << ",\n \"figures_year\": " << s_figures.Json()
-              << ",\n \"insert_one_commit_per_row\": " << s_insert.Json()
-              << ",\n \"search_slowest\": " << slowest << ",\n \"figures_parts\": " << parts
+              << ",\n \"insert_one_commit_per_row\": " << s_insert.Json() << ",\n \"search_slowest\": " << slowest
+              << ",\n \"figures_parts\": " << parts
               << ",\n \"insert_database\": \"fresh store (db::SqliteStore::Open) beside the data set\""
-              << ",\n \"captured\": {\"search_queries\": " << search.size() << ", \"search_statements\": "
-              << statements(search) << ", \"unparsed_queries\": " << unparsed << ", \"lookup_phones\": "
-              << lookup.size() << ", \"lookup_statements\": " << statements(lookup)
+              << ",\n \"captured\": {\"search_queries\": " << search.size()
+              << ", \"search_statements\": " << statements(search) << ", \"unparsed_queries\": " << unparsed
+              << ", \"lookup_phones\": " << lookup.size() << ", \"lookup_statements\": " << statements(lookup)
               << ", \"figures_statements\": " << statements(figures) << ", \"figures_year\": " << m.figures_year
-              << ", \"replayed_unbound\": " << g_fallbacks
-              << "},\n \"youths\": " << m.youths << ", \"seconds\": " << seconds << ", \"sqlite\": \""
-              << sqlite3_libversion() << "\"}\n";
+              << ", \"replayed_unbound\": " << g_fallbacks << "},\n \"youths\": " << m.youths
+              << ", \"seconds\": " << seconds << ", \"sqlite\": \"" << sqlite3_libversion() << "\"}\n";
     return 0;
 }
 

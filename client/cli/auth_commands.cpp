@@ -142,15 +142,16 @@ int EndSession(Context& ctx) {
 
 int TotpEnroll(Context& ctx) {
     auto resp = ctx.client().Call<v1::BeginTotpEnrollmentResponse>("spoed.v1.AuthService/BeginTotpEnrollment",
-                                                                    v1::BeginTotpEnrollmentRequest());
+                                                                   v1::BeginTotpEnrollmentRequest());
     if (!resp.ok()) return PrintError(resp.error());
     if (ctx.json()) {
         PrintJson(*resp);
         return 0;
     }
-    std::printf("Add this to your authenticator app (scan it as a QR code, or type the secret):\n  %s\n"
-                "secret: %s\nthen confirm with a code it shows: spoedctl totp confirm CODE\n",
-                resp->otpauth_uri().c_str(), resp->secret().c_str());
+    std::printf(
+        "Add this to your authenticator app (scan it as a QR code, or type the secret):\n  %s\n"
+        "secret: %s\nthen confirm with a code it shows: spoedctl totp confirm CODE\n",
+        resp->otpauth_uri().c_str(), resp->secret().c_str());
     return 0;
 }
 
@@ -193,8 +194,7 @@ std::vector<Command> AuthCommands() {
         {"password", "password", "change your password (current, then new, from stdin)", ChangePassword},
         {"session list", "session list", "list your open sessions", ListSessions},
         {"session end", "session end ID", "end one of your sessions", EndSession},
-        {"totp enroll", "totp enroll", "start your TOTP second factor: prints the otpauth URI and secret",
-         TotpEnroll},
+        {"totp enroll", "totp enroll", "start your TOTP second factor: prints the otpauth URI and secret", TotpEnroll},
         {"totp confirm", "totp confirm CODE", "confirm your second factor with a code from the app", TotpConfirm},
         {"totp code", "totp code [SECRET] [--previous]", "print the current code for a base32 secret (demo, scripts)",
          TotpCode},

@@ -1,11 +1,10 @@
 #include "client/cli/cli.hpp"
 
+#include <fcntl.h>
 #include <google/protobuf/util/json_util.h>
 #include <sys/stat.h>
 #include <termios.h>
 #include <unistd.h>
-
-#include <fcntl.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -34,10 +33,14 @@ Saved LoadSaved(const std::string& dir) {
         auto eq = line.find('=');
         if (eq == std::string::npos) continue;
         std::string k = line.substr(0, eq), v = line.substr(eq + 1);
-        if (k == "server") s.server = v;
-        else if (k == "ca") s.ca = v;
-        else if (k == "token") s.token = v;
-        else if (k == "username") s.username = v;
+        if (k == "server")
+            s.server = v;
+        else if (k == "ca")
+            s.ca = v;
+        else if (k == "token")
+            s.token = v;
+        else if (k == "username")
+            s.username = v;
         else if (k == "device_token")
             s.device_token = v;
     }
@@ -155,8 +158,8 @@ void PrintUsage(const std::vector<Command>& commands) {
 
 int Main(int argc, char** argv) {
     std::vector<Command> commands;
-    for (auto group : {InitCommands(), AuthCommands(), AdminCommands(), DemoCommands(), ExportCommands(),
-                       BackupCommands()}) {
+    for (auto group :
+         {InitCommands(), AuthCommands(), AdminCommands(), DemoCommands(), ExportCommands(), BackupCommands()}) {
         commands.insert(commands.end(), group.begin(), group.end());
     }
     static const std::vector<std::string> kBooleanFlags = {"json", "all", "help", "previous"};

@@ -32,7 +32,7 @@ struct Saved {
 
 /// Everything a subcommand needs: arguments, the remembered state and a client made from it.
 class Context {
-public:
+  public:
     Context(Args args, std::string config_dir, bool json);
     const Args& args() const { return args_; }
     bool json() const { return json_; }
@@ -44,7 +44,7 @@ public:
     /// Reads one line from stdin (a password); prompts without echo on a terminal.
     std::string ReadSecret(const std::string& prompt);
 
-private:
+  private:
     Args args_;
     std::string config_dir_;
     bool json_;
