@@ -55,6 +55,7 @@ struct Daemon::Impl {
     std::unique_ptr<service::ShiftService> shift;
     std::unique_ptr<service::HandoverService> handover;
     service::DirectoryService directory;
+    service::MeldcodeService meldcode;
     std::unique_ptr<service::EvaluationPlanner> planner;
     std::unique_ptr<service::EvaluationService> evaluation;
     std::unique_ptr<service::StatsService> stats;
@@ -147,6 +148,7 @@ Daemon::Daemon(DaemonConfig config, const Clock& clock) : impl_(std::make_unique
                                            .plan = *impl_->plan,
                                            .cases = *impl_->cases,
                                            .consult = *impl_->consult,
+                                           .meldcode = impl_->meldcode,
                                            .shift = *impl_->shift,
                                            .handover = *impl_->handover,
                                            .directory = impl_->directory,

@@ -18,6 +18,7 @@ struct ParticipantRecord {
     std::string name;
     std::string role;
     std::optional<std::int64_t> user_id;
+    std::string kind = "professional";  // professional | youth | family
 };
 
 struct ReviewCommentRecord {
@@ -140,7 +141,8 @@ struct CaseFiguresRecord {
     std::int64_t cases_with_problem_area = 0, cases_with_risk_flag = 0;
 };
 
-/// A count per key within a bucket: figure "problem_area", "risk_flag", "response", "proposal".
+/// A count per key within a bucket: figure "problem_area", "risk_flag", "response", "proposal",
+/// "meldcode".
 struct KeyedCountRecord {
     int bucket = 0;
     std::string figure;

@@ -81,21 +81,22 @@ EvaluationRecord ReadEvaluation(const Statement& st) {
 void SqliteEvaluationRepo::WriteParticipants(const EvaluationRecord& e) {
     c_.Prepare("DELETE FROM evaluation_participants WHERE evaluation_id = ?").Bind(1, e.id).Run();
     auto ins = c_.Prepare(
-        "INSERT INTO evaluation_participants (evaluation_id, position, organisation, name, role, user_id) "
-        "VALUES (?, ?, ?, ?, ?, ?)");
+        "INSERT INTO evaluation_participants (evaluation_id, position, organisation, name, role, user_id, kind) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)");
     int position = 0;
     for (const auto& p : e.participants) {
         ins.Bind(1, e.id).Bind(2, position++).Bind(3, p.organisation).Bind(4, p.name).Bind(5, p.role);
-        ins.Bind(6, p.user_id).Run();
+        ins.Bind(6, p.user_id).Bind(7, p.kind).Run();
         ins.Reset();
     }
 }
 
 void SqliteEvaluationRepo::LoadParticipants(EvaluationRecord& e) {
     auto st = c_.Prepare(
-        "SELECT organisation, name, role, user_id FROM evaluation_participants WHERE evaluation_id = ? ORDER BY position");
+        "SELECT organisation, name, role, user_id, kind FROM evaluation_participants WHERE evaluation_id = ? "
+        "ORDER BY position");
     st.Bind(1, e.id);
-    while (st.Step()) e.participants.push_back({st.Text(0), st.Text(1), st.Text(2), st.OptInt(3)});
+    while (st.Step()) e.participants.push_back({st.Text(0), st.Text(1), st.Text(2), st.OptInt(3), st.Text(4)});
 }
 
 std::optional<std::int64_t> SqliteEvaluationRepo::Insert(const EvaluationRecord& e) {
@@ -463,7 +464,11 @@ std::vector<KeyedCountRecord> SqliteStatsRepo::KeyedCounts(const FiguresQuery& q
         "x.figure = keys.figure AND x.key = keys.key AND x.opened_at >= b.lo AND x.opened_at < b.hi) "
         "FROM keys, b WHERE keys.key IS NOT NULL "
         "UNION ALL SELECT b.i, 'proposal', p.status, count(*) FROM b JOIN proposals AS p "
-        "ON p.created_at >= b.lo AND p.created_at < b.hi GROUP BY b.i, p.status";
+        "ON p.created_at >= b.lo AND p.created_at < b.hi GROUP BY b.i, p.status "
+        // Meldcode tracks belong to their case's period, counted by where they stand now.
+        "UNION ALL SELECT b.i, 'meldcode', CASE t.state WHEN 'open' THEN 'undecided' WHEN 'transferred' "
+        "THEN 'transferred' ELSE t.decision END AS standing, count(*) FROM b JOIN cases AS k ON k.opened_at >= b.lo "
+        "AND k.opened_at < b.hi JOIN meldcode_tracks AS t ON t.case_id = k.id GROUP BY b.i, standing";
     auto st = c_.Prepare(sql);
     std::vector<KeyedCountRecord> out;
     while (st.Step()) {

@@ -4,6 +4,7 @@
 #include "db/sqlite_crisis_repos.hpp"
 #include "db/sqlite_handover_repos.hpp"
 #include "db/sqlite_learning_repos.hpp"
+#include "db/sqlite_meldcode_repo.hpp"
 #include "db/store.hpp"
 
 namespace spoed::db {
@@ -70,47 +71,49 @@ private:
 /// The repositories of one open transaction on one connection.
 class SqliteTx final : public Tx {
 public:
-    explicit SqliteTx(Connection& c)
-        : users_(c),
-          sessions_(c),
-          audit_(c),
-          youths_(c),
-          consents_(c),
-          pre_registrations_(c),
-          plans_(c),
-          break_glass_(c),
-          cases_(c),
-          consults_(c),
-          shifts_(c),
-          idempotency_(c),
-          directory_(c),
-          handovers_(c),
-          events_(c),
-          totp_(c),
-          evaluations_(c),
-          proposals_(c),
-          stats_(c) {}
-    UserRepo& users() override { return users_; }
-    SessionRepo& sessions() override { return sessions_; }
-    AuditRepo& audit() override { return audit_; }
-    YouthRepo& youths() override { return youths_; }
-    ConsentRepo& consents() override { return consents_; }
-    PreRegistrationRepo& pre_registrations() override { return pre_registrations_; }
-    PlanRepo& plans() override { return plans_; }
-    BreakGlassRepo& break_glass() override { return break_glass_; }
-    CaseRepo& cases() override { return cases_; }
-    ConsultRepo& consults() override { return consults_; }
-    ShiftRepo& shifts() override { return shifts_; }
-    IdempotencyRepo& idempotency() override { return idempotency_; }
-    DirectoryRepo& directory() override { return directory_; }
-    HandoverRepo& handovers() override { return handovers_; }
-    EventRepo& events() override { return events_; }
-    TotpRepo& totp() override { return totp_; }
-    EvaluationRepo& evaluations() override { return evaluations_; }
-    ProposalRepo& proposals() override { return proposals_; }
-    StatsRepo& stats() override { return stats_; }
-    /// Whether this transaction appended events (the store then tells its listener).
-    bool appended_events() const { return events_.appended(); }
+  explicit SqliteTx(Connection& c)
+      : users_(c),
+        sessions_(c),
+        audit_(c),
+        youths_(c),
+        consents_(c),
+        pre_registrations_(c),
+        plans_(c),
+        break_glass_(c),
+        cases_(c),
+        consults_(c),
+        meldcode_(c),
+        shifts_(c),
+        idempotency_(c),
+        directory_(c),
+        handovers_(c),
+        events_(c),
+        totp_(c),
+        evaluations_(c),
+        proposals_(c),
+        stats_(c) {}
+  UserRepo& users() override { return users_; }
+  SessionRepo& sessions() override { return sessions_; }
+  AuditRepo& audit() override { return audit_; }
+  YouthRepo& youths() override { return youths_; }
+  ConsentRepo& consents() override { return consents_; }
+  PreRegistrationRepo& pre_registrations() override { return pre_registrations_; }
+  PlanRepo& plans() override { return plans_; }
+  BreakGlassRepo& break_glass() override { return break_glass_; }
+  CaseRepo& cases() override { return cases_; }
+  ConsultRepo& consults() override { return consults_; }
+  MeldcodeRepo& meldcode() override { return meldcode_; }
+  ShiftRepo& shifts() override { return shifts_; }
+  IdempotencyRepo& idempotency() override { return idempotency_; }
+  DirectoryRepo& directory() override { return directory_; }
+  HandoverRepo& handovers() override { return handovers_; }
+  EventRepo& events() override { return events_; }
+  TotpRepo& totp() override { return totp_; }
+  EvaluationRepo& evaluations() override { return evaluations_; }
+  ProposalRepo& proposals() override { return proposals_; }
+  StatsRepo& stats() override { return stats_; }
+  /// Whether this transaction appended events (the store then tells its listener).
+  bool appended_events() const { return events_.appended(); }
 
 private:
     SqliteUserRepo users_;
@@ -123,6 +126,7 @@ private:
     SqliteBreakGlassRepo break_glass_;
     SqliteCaseRepo cases_;
     SqliteConsultRepo consults_;
+    SqliteMeldcodeRepo meldcode_;
     SqliteShiftRepo shifts_;
     SqliteIdempotencyRepo idempotency_;
     SqliteDirectoryRepo directory_;

@@ -13,6 +13,7 @@
 #include "db/event_records.hpp"
 #include "db/handover_records.hpp"
 #include "db/learning_records.hpp"
+#include "db/meldcode_records.hpp"
 #include "db/records.hpp"
 
 namespace spoed::db {
@@ -170,6 +171,21 @@ public:
     virtual std::vector<ConsultRecord> List(bool open_only, std::int64_t case_id) = 0;
 };
 
+class MeldcodeRepo {
+  public:
+    virtual ~MeldcodeRepo() = default;
+    /// Inserts the track; nullopt when its case already has one.
+    virtual std::optional<std::int64_t> Insert(const MeldcodeTrackRecord& t) = 0;
+    virtual std::optional<MeldcodeTrackRecord> Find(std::int64_t id) = 0;
+    virtual std::optional<MeldcodeTrackRecord> FindByCase(std::int64_t case_id) = 0;
+    /// Writes every field but the consultations. The schema refuses it once the track is no
+    /// longer open.
+    virtual void Update(const MeldcodeTrackRecord& t) = 0;
+    virtual std::int64_t AddConsultation(const MeldcodeConsultationRecord& c) = 0;
+    /// Open tracks first (oldest first), then the others (newest first); at most `limit`.
+    virtual std::vector<MeldcodeTrackRecord> List(bool open_only, int limit) = 0;
+};
+
 class ShiftRepo {
 public:
     virtual ~ShiftRepo() = default;
@@ -267,7 +283,8 @@ public:
     virtual ~StatsRepo() = default;
     /// One record per bucket, in bucket order.
     virtual std::vector<CaseFiguresRecord> CaseFigures(const FiguresQuery& q) = 0;
-    /// Problem areas, risk flags, responses and proposals (by status) per bucket.
+    /// Problem areas, risk flags, responses, proposals (by status) and Meldcode tracks (by where
+    /// they stand: undecided, transferred or the decision) per bucket.
     virtual std::vector<KeyedCountRecord> KeyedCounts(const FiguresQuery& q) = 0;
     /// Per bucket and for the whole period (bucket index buckets.size()).
     virtual std::vector<HandoverFiguresRecord> HandoverFigures(const FiguresQuery& q) = 0;
@@ -295,6 +312,7 @@ public:
     virtual BreakGlassRepo& break_glass() = 0;
     virtual CaseRepo& cases() = 0;
     virtual ConsultRepo& consults() = 0;
+    virtual MeldcodeRepo& meldcode() = 0;
     virtual ShiftRepo& shifts() = 0;
     virtual IdempotencyRepo& idempotency() = 0;
     virtual DirectoryRepo& directory() = 0;

@@ -43,8 +43,10 @@ bool CollectRoles(Context& ctx, google::protobuf::RepeatedField<int>* out) {
     for (const auto& name : ctx.args().GetAll("role")) {
         v1::Role r;
         if (!ParseRole(name, r)) {
-            std::fprintf(stderr, "spoedctl: unknown role '%s' (crisis_worker, psychiatrist, coordinator, admin)\n",
-                         name.c_str());
+            std::fprintf(
+                stderr,
+                "spoedctl: unknown role '%s' (crisis_worker, psychiatrist, coordinator, admin, meldcode_officer)\n",
+                name.c_str());
             return false;
         }
         out->Add(r);

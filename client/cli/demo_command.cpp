@@ -21,6 +21,7 @@ struct DemoUser {
     const char* display_name;
     v1::Role role;
     const char* password;
+    bool meldcode_officer = false;  // also the aandachtsfunctionaris of the Meldcode
 };
 
 // Demo accounts with published passwords: for trying Spoed out, never for real work.
@@ -28,7 +29,7 @@ constexpr DemoUser kDemoUsers[] = {
     {"demo.anna", "Anna Hoekstra (demo)", v1::ROLE_CRISIS_WORKER, "demo-anna-wachtwoord"},
     {"demo.bram", "Bram Wolters (demo)", v1::ROLE_CRISIS_WORKER, "demo-bram-wachtwoord"},
     {"demo.pieter", "Pieter Kuipers (demo)", v1::ROLE_PSYCHIATRIST, "demo-pieter-wachtwoord"},
-    {"demo.carla", "Carla Dijkstra (demo)", v1::ROLE_COORDINATOR, "demo-carla-wachtwoord"},
+    {"demo.carla", "Carla Dijkstra (demo)", v1::ROLE_COORDINATOR, "demo-carla-wachtwoord", true},
 };
 
 constexpr const char* kGivenNames[] = {"Daan", "Sanne", "Lucas", "Emma", "Milan", "Julia", "Noah", "Tess",
@@ -96,6 +97,7 @@ int DemoLoad(Context& ctx) {
         req.set_username(u.username);
         req.set_display_name(u.display_name);
         req.add_roles(u.role);
+        if (u.meldcode_officer) req.add_roles(v1::ROLE_MELDCODE_OFFICER);
         v1::CreateUserResponse created;
         if (!load.Call(admin_token, "spoed.v1.AdminService/CreateUser", req, &created)) return 1;
         std::string token = load.Login(u.username, created.one_time_password().c_str());
@@ -284,6 +286,7 @@ int DemoLoad(Context& ctx) {
         std::printf("  %-12s %-14s password %s", u.username, std::string(v1::Role_Name(u.role)).substr(5).c_str(),
                     u.password);
         if (u.role == v1::ROLE_PSYCHIATRIST) std::printf("  totp secret %s", pieter_secret.c_str());
+        if (u.meldcode_officer) std::printf("  and aandachtsfunctionaris (meldcode_officer)");
         std::printf("\n");
     }
     std::puts("(codes for a totp secret: an authenticator app, or spoedctl totp code SECRET)");

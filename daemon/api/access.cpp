@@ -14,6 +14,7 @@ constexpr std::string_view kYouth = "spoed.v1.YouthService";
 constexpr std::string_view kPlan = "spoed.v1.PlanService";
 constexpr std::string_view kCase = "spoed.v1.CaseService";
 constexpr std::string_view kConsult = "spoed.v1.ConsultService";
+constexpr std::string_view kMeldcode = "spoed.v1.MeldcodeService";
 constexpr std::string_view kShift = "spoed.v1.ShiftService";
 constexpr std::string_view kHandover = "spoed.v1.HandoverService";
 constexpr std::string_view kDirectory = "spoed.v1.DirectoryService";
@@ -72,6 +73,16 @@ const RpcRule kRules[] = {
     {kConsult, "RequestConsult", "create", Access::kRoles, kOnDuty},
     {kConsult, "ListConsults", "read", Access::kRoles, kCare},
     {kConsult, "AnswerConsult", "update", Access::kRoles, {kPsychiatrist}},
+
+    // The Meldcode track: the team on duty records it; the psychiatrist and the
+    // aandachtsfunctionaris (a coordinator) read it.
+    {kMeldcode, "StartTrack", "create", Access::kRoles, kOnDuty},
+    {kMeldcode, "UpdateTrack", "update", Access::kRoles, kOnDuty},
+    {kMeldcode, "AddConsultation", "create", Access::kRoles, kOnDuty},
+    {kMeldcode, "DecideTrack", "update", Access::kRoles, kOnDuty},
+    {kMeldcode, "TransferTrack", "update", Access::kRoles, kOnDuty},
+    {kMeldcode, "GetTrack", "read", Access::kRoles, kCare},
+    {kMeldcode, "ListTracks", "read", Access::kRoles, kCare},
 
     {kShift, "SetShift", "update", Access::kRoles, kOnDuty},
     {kShift, "GetCurrentShift", "read", Access::kRoles, kCare},

@@ -65,9 +65,9 @@ std::string Printable(std::string_view s) {
 }
 
 /// The objects a request names by its top-level `<kind>_id` fields.
-constexpr std::string_view kObjectKinds[] = {"youth",      "case",        "consult", "handover",
-                                             "evaluation", "user",        "consent", "pre_registration",
-                                             "proposal",   "break_glass", "session", "organisation"};
+constexpr std::string_view kObjectKinds[] = {
+    "youth",    "case",        "consult", "handover",     "evaluation", "user", "consent", "pre_registration",
+    "proposal", "break_glass", "session", "organisation", "track"};
 
 net::HttpResponse TextResponse(int status, std::string body) {
     net::HttpResponse r;
@@ -86,7 +86,7 @@ void Router::NoteRequestedObjects(service::Call& call, const google::protobuf::M
     const auto* d = req.GetDescriptor();
     const auto* r = req.GetReflection();
     std::int64_t youth = 0, case_id = 0;
-    std::vector<std::pair<std::string_view, std::int64_t>> via_case;  // consult, handover, evaluation
+    std::vector<std::pair<std::string_view, std::int64_t>> via_case;  // consult, handover, evaluation, track
     for (int i = 0; i < d->field_count(); ++i) {
         const auto* f = d->field(i);
         if (f->is_repeated() || f->cpp_type() != google::protobuf::FieldDescriptor::CPPTYPE_INT64) continue;
@@ -99,11 +99,12 @@ void Router::NoteRequestedObjects(service::Call& call, const google::protobuf::M
         call.audit().object_ids.push_back(service::ObjectId(kind, id));
         if (kind == "youth") youth = id;
         if (kind == "case") case_id = id;
-        if (kind == "consult" || kind == "handover" || kind == "evaluation") via_case.emplace_back(kind, id);
+        if (kind == "consult" || kind == "handover" || kind == "evaluation" || kind == "track")
+            via_case.emplace_back(kind, id);
     }
     if (youth == 0 && (case_id != 0 || !via_case.empty())) {
-        // The youth of the case the request names, directly or through its consult, handover
-        // or evaluation: "who tried to look at this child" must find this attempt too.
+        // The youth of the case the request names, directly or through its consult, handover,
+        // evaluation or Meldcode track: "who tried to look at this child" must find this attempt too.
         auto found = store_.Read([&](db::Tx& tx) -> Result<std::int64_t> {
             std::int64_t c = case_id;
             for (const auto& [kind, id] : via_case) {
@@ -112,6 +113,8 @@ void Router::NoteRequestedObjects(service::Call& call, const google::protobuf::M
                     if (auto x = tx.consults().Find(id)) c = x->case_id;
                 } else if (kind == "handover") {
                     if (auto x = tx.handovers().Find(id)) c = x->case_id;
+                } else if (kind == "track") {
+                    if (auto x = tx.meldcode().Find(id)) c = x->case_id;
                 } else if (auto x = tx.evaluations().Find(id)) {
                     c = x->case_id;
                 }

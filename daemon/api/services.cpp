@@ -83,6 +83,16 @@ void RegisterServices(Router& router, const Services& s) {
     router.Bind(kConsult, "ListConsults", s.consult, &ConsultService::ListConsults);
     router.Bind(kConsult, "AnswerConsult", s.consult, &ConsultService::AnswerConsult);
 
+    using service::MeldcodeService;
+    constexpr std::string_view kMeldcode = "spoed.v1.MeldcodeService";
+    router.Bind(kMeldcode, "StartTrack", s.meldcode, &MeldcodeService::StartTrack);
+    router.Bind(kMeldcode, "UpdateTrack", s.meldcode, &MeldcodeService::UpdateTrack);
+    router.Bind(kMeldcode, "AddConsultation", s.meldcode, &MeldcodeService::AddConsultation);
+    router.Bind(kMeldcode, "DecideTrack", s.meldcode, &MeldcodeService::DecideTrack);
+    router.Bind(kMeldcode, "TransferTrack", s.meldcode, &MeldcodeService::TransferTrack);
+    router.Bind(kMeldcode, "GetTrack", s.meldcode, &MeldcodeService::GetTrack);
+    router.Bind(kMeldcode, "ListTracks", s.meldcode, &MeldcodeService::ListTracks);
+
     constexpr std::string_view kShift = "spoed.v1.ShiftService";
     router.Bind(kShift, "SetShift", s.shift, &ShiftService::SetShift);
     router.Bind(kShift, "GetCurrentShift", s.shift, &ShiftService::GetCurrentShift);

@@ -6,6 +6,7 @@
 #include "daemon/service/case_service.hpp"
 #include "daemon/service/evaluation_service.hpp"
 #include "daemon/service/handover_service.hpp"
+#include "daemon/service/meldcode_service.hpp"
 #include "daemon/service/plan_service.hpp"
 #include "daemon/service/shift_service.hpp"
 #include "daemon/service/stats_service.hpp"
@@ -21,6 +22,7 @@ struct Services {
     service::PlanService& plan;
     service::CaseService& cases;
     service::ConsultService& consult;
+    service::MeldcodeService& meldcode;
     service::ShiftService& shift;
     service::HandoverService& handover;
     service::DirectoryService& directory;

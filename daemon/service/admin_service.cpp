@@ -28,6 +28,9 @@ Result<RoleSet> ValidateRoles(const google::protobuf::RepeatedField<int>& roles)
         }
         set.Add(static_cast<Role>(r));
     }
+    if (set.Has(v1::ROLE_MELDCODE_OFFICER) && !set.Has(v1::ROLE_COORDINATOR)) {
+        return Error::InvalidArgument("roles: the aandachtsfunctionaris (meldcode_officer) is a coordinator too");
+    }
     return set;
 }
 

@@ -7,13 +7,22 @@
 #include "daemon/service/convert.hpp"
 #include "daemon/service/evaluation_service.hpp"
 #include "daemon/service/handover_service.hpp"
+#include "daemon/service/meldcode_service.hpp"
 #include "daemon/service/validate.hpp"
 #include "daemon/service/youth_service.hpp"
 
 namespace spoed::daemon::service {
 namespace {
 
-constexpr auto kMaxBacklog = std::chrono::hours(24 * 30);  // a contact logged up to 30 days later
+constexpr auto kMaxBacklog = std::chrono::hours(24 * 30);  // a contact or case logged up to 30 days later
+
+/// A moment of the call from a request: not in the future, at most 30 days back.
+Result<TimePoint> CheckCallTime(std::string_view field, const google::protobuf::Timestamp& ts, TimePoint now) {
+    SPOED_ASSIGN(TimePoint t, CheckTimestamp(field, ts));
+    if (t > now) return Error::InvalidArgument(std::string(field) + ": lies in the future").Because("in_future");
+    if (t < now - kMaxBacklog) return Error::InvalidArgument(std::string(field) + ": more than 30 days ago");
+    return t;
+}
 
 /// A user who can be on a case: exists, enabled, holds a care role.
 Status CheckCareUser(db::Tx& tx, std::string_view field, std::int64_t user_id) {
@@ -67,16 +76,6 @@ std::vector<std::string> ChangedKeys(std::string_view text) {
     return keys;
 }
 
-void AddEvent(db::Tx& tx, Call& call, std::int64_t case_id, std::string kind, std::string text) {
-    db::CaseEventRecord e;
-    e.case_id = case_id;
-    e.at = call.now();
-    e.kind = std::move(kind);
-    e.text = std::move(text);
-    e.by_user = call.actor()->user_id;
-    tx.cases().AddEvent(e);
-}
-
 void ToProto(const db::ContactRecord& c, v1::Contact* out) {
     out->set_id(c.id);
     out->set_case_id(c.case_id);
@@ -114,6 +113,17 @@ v1::Event CaseEvent(v1::EventKind kind, std::int64_t case_id, const Call& call) 
 }
 
 }  // namespace
+
+void AddCaseEvent(db::Tx& tx, Call& call, std::int64_t case_id, std::string kind, std::string text,
+                  std::optional<TimePoint> at) {
+    db::CaseEventRecord e;
+    e.case_id = case_id;
+    e.at = at.value_or(call.now());
+    e.kind = std::move(kind);
+    e.text = std::move(text);
+    e.by_user = call.actor()->user_id;
+    tx.cases().AddEvent(e);
+}
 
 Result<db::CaseRecord> FindCase(db::Tx& tx, Call& call, std::int64_t case_id) {
     SPOED_TRY(CheckId("case_id", case_id));
@@ -162,6 +172,10 @@ Result<v1::OpenCaseResponse> CaseService::OpenCase(Call& call, const v1::OpenCas
     if (req.youth_id() == 0 && IsBlank(req.caller_description())) {
         return Error::InvalidArgument("caller_description: required when the youth is not known (youth_id 0)");
     }
+    TimePoint opened_at = call.now();
+    if (req.has_opened_at()) {
+        SPOED_ASSIGN(opened_at, CheckCallTime("opened_at", req.opened_at(), call.now()));
+    }
     if (req.youth_id() != 0) call.audit().youth_id = req.youth_id();
     return call.Write([&](db::Tx& tx) -> Result<v1::OpenCaseResponse> {
         db::CaseRecord c;
@@ -171,10 +185,10 @@ Result<v1::OpenCaseResponse> CaseService::OpenCase(Call& call, const v1::OpenCas
         }
         c.caller_description = req.caller_description();
         c.opened_by = call.actor()->user_id;
-        c.opened_at = call.now();
+        c.opened_at = opened_at;
         c.updated_at = call.now();
         c.id = tx.cases().Insert(c);
-        AddEvent(tx, call, c.id, "opened", "");
+        AddCaseEvent(tx, call, c.id, "opened", "", opened_at);
         call.audit().object_ids.push_back(ObjectId("case", c.id));
         events_.Emit(tx, call.now(), CaseEvent(v1::EVENT_KIND_CASE_OPENED, c.id, call), db::kAudienceWorkers, &c);
         v1::OpenCaseResponse resp;
@@ -198,7 +212,7 @@ Result<v1::LinkYouthResponse> CaseService::LinkYouth(Call& call, const v1::LinkY
             c.youth_id = req.youth_id();
             c.updated_at = call.now();
             tx.cases().Update(c);
-            AddEvent(tx, call, c.id, "youth_linked", "");
+            AddCaseEvent(tx, call, c.id, "youth_linked", "");
         }
         v1::LinkYouthResponse resp;
         ToProto(c, resp.mutable_case_());
@@ -213,12 +227,7 @@ Result<v1::LogContactResponse> CaseService::LogContact(Call& call, const v1::Log
     if (contact.type.empty())
         return Error::InvalidArgument("type: required (incoming call, outgoing call or home visit)");
     if (!req.has_started_at()) return Error::InvalidArgument("started_at: required").Because("required");
-    SPOED_ASSIGN(contact.started_at, CheckTimestamp("started_at", req.started_at()));
-    if (contact.started_at > call.now())
-        return Error::InvalidArgument("started_at: lies in the future").Because("in_future");
-    if (contact.started_at < call.now() - kMaxBacklog) {
-        return Error::InvalidArgument("started_at: more than 30 days ago");
-    }
+    SPOED_ASSIGN(contact.started_at, CheckCallTime("started_at", req.started_at(), call.now()));
     if (req.has_ended_at()) {
         SPOED_ASSIGN(contact.ended_at, CheckTimestamp("ended_at", req.ended_at()));
         if (*contact.ended_at < contact.started_at) return Error::InvalidArgument("ended_at: before started_at");
@@ -336,7 +345,7 @@ Result<v1::UpdateCaseResponse> CaseService::UpdateCase(Call& call, const v1::Upd
         tx.cases().Update(c);
         std::string text;
         for (const auto& part : changed) text += (text.empty() ? "" : ", ") + part;
-        AddEvent(tx, call, c.id, "updated", text);
+        AddCaseEvent(tx, call, c.id, "updated", text);
         v1::UpdateCaseResponse resp;
         ToProto(c, resp.mutable_case_());
         return resp;
@@ -349,6 +358,10 @@ Result<v1::GetCaseResponse> CaseService::GetCase(Call& call, const v1::GetCaseRe
         SPOED_ASSIGN(auto c, FindCase(tx, call, req.case_id()));
         v1::GetCaseResponse resp;
         ToProto(c, resp.mutable_case_());
+        if (auto track = tx.meldcode().FindByCase(c.id)) {
+            call.audit().object_ids.push_back(ObjectId("track", track->id));
+            ToProto(*track, resp.mutable_meldcode());
+        }
         struct Line {
             TimePoint at;
             std::string kind, text;
@@ -421,6 +434,7 @@ Result<v1::CloseCaseResponse> CaseService::CloseCase(Call& call, const v1::Close
         SPOED_TRY(RequireOpen(c));
         // Spoed only steps back once it is sure: every handover confirmed.
         SPOED_TRY(CheckHandoversConfirmed(tx, c.id));
+        SPOED_TRY(CheckMeldcodeSettled(tx, c.id));
         if (!outcome.empty()) c.outcome = outcome;
         if (!c.outcome) {
             return Error::InvalidArgument(
@@ -432,7 +446,7 @@ Result<v1::CloseCaseResponse> CaseService::CloseCase(Call& call, const v1::Close
         c.closing_note = req.closing_note();
         c.updated_at = call.now();
         tx.cases().Update(c);
-        AddEvent(tx, call, c.id, "closed", *c.outcome);
+        AddCaseEvent(tx, call, c.id, "closed", *c.outcome);
         v1::CloseCaseResponse resp;
         // A complex case gets its evaluation planned with the closing, or neither happens.
         if (planner_) {

@@ -44,6 +44,9 @@ private:
 /// The case or not_found; records the youth in the call's audit line.
 Result<db::CaseRecord> FindCase(db::Tx& tx, Call& call, std::int64_t case_id);
 void ToProto(const db::CaseRecord& c, v1::Case* out);
+/// A line on the case's timeline, by the caller, at `at` (default: now).
+void AddCaseEvent(db::Tx& tx, Call& call, std::int64_t case_id, std::string kind, std::string text,
+                  std::optional<TimePoint> at = std::nullopt);
 void ToProto(const db::ConsultRecord& c, v1::Consult* out);
 
 }  // namespace spoed::daemon::service

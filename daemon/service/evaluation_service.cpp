@@ -52,6 +52,7 @@ void ToProto(const db::EvaluationRecord& e, TimePoint now, v1::Evaluation* out) 
     for (const auto& p : e.participants) {
         auto* o = out->add_participants();
         o->set_organisation(p.organisation);
+        o->set_kind(static_cast<v1::ParticipantKind>(EnumValue(v1::ParticipantKind_descriptor(), p.kind)));
         o->set_name(p.name);
         o->set_role(p.role);
         o->set_user_id(p.user_id.value_or(0));
@@ -292,11 +293,19 @@ Result<v1::UpdateEvaluationResponse> EvaluationService::UpdateEvaluation(Call& c
         for (int i = 0; i < req.participants_size(); ++i) {
             const auto& p = req.participants(i);
             std::string field = "participants[" + std::to_string(i) + "]";
-            SPOED_TRY(CheckText(field + ".organisation", p.organisation(), 200, true));
+            // The youth and the family take part as themselves; professionals for an organisation.
+            const bool professional =
+                p.kind() == v1::PARTICIPANT_KIND_UNSPECIFIED || p.kind() == v1::PARTICIPANT_KIND_PROFESSIONAL;
+            const std::string kind =
+                professional ? "professional" : EnumName(v1::ParticipantKind_descriptor(), p.kind());
+            if (kind.empty()) return Error::InvalidArgument(field + ".kind: unknown value");
+            SPOED_TRY(CheckText(field + ".organisation", p.organisation(), 200, professional));
             SPOED_TRY(CheckText(field + ".name", p.name(), 200, true));
             SPOED_TRY(CheckText(field + ".role", p.role(), 100, false));
             if (p.user_id() < 0) return Error::InvalidArgument(field + ".user_id: must not be negative");
-            db::ParticipantRecord r{p.organisation(), p.name(), p.role(), std::nullopt};
+            if (!professional && p.user_id() != 0)
+                return Error::InvalidArgument(field + ".user_id: the youth or family is not a Spoed user");
+            db::ParticipantRecord r{p.organisation(), p.name(), p.role(), std::nullopt, kind};
             if (p.user_id() != 0) r.user_id = p.user_id();
             participants.push_back(std::move(r));
         }

@@ -132,9 +132,6 @@ Result<v1::CreateHandoverResponse> HandoverService::CreateHandover(Call& call, c
     h.recipient_name = r.name();
     h.recipient_contact = r.contact();
     h.legal_ground = IsBlank(req.legal_ground()) ? std::string() : req.legal_ground();
-    DueTime due = calendar_.HandoverDue(call.now());
-    h.due_at = due.due_at;
-    h.due_reason = due.reason;
     h.created_by = call.actor()->user_id;
     h.created_at = call.now();
 
@@ -143,6 +140,12 @@ Result<v1::CreateHandoverResponse> HandoverService::CreateHandover(Call& call, c
         if (c.status != "open")
             return Error::FailedPrecondition("case_id: case " + std::to_string(c.id) + " is closed")
                 .Because("case_closed");
+        // Due the working day after the call's shift, as long as that is still ahead; a handover
+        // started later than that is due the working day after today's shift.
+        DueTime due = calendar_.HandoverDue(c.opened_at);
+        if (due.due_at <= call.now()) due = calendar_.HandoverDue(call.now());
+        h.due_at = due.due_at;
+        h.due_reason = due.reason;
         if (r.organisation_id() != 0) {
             auto org = tx.directory().Find(r.organisation_id());
             if (!org)

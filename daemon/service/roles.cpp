@@ -8,6 +8,8 @@ std::string_view RoleName(Role role) {
         case v1::ROLE_PSYCHIATRIST: return "psychiatrist";
         case v1::ROLE_COORDINATOR: return "coordinator";
         case v1::ROLE_ADMIN: return "admin";
+        case v1::ROLE_MELDCODE_OFFICER:
+            return "meldcode_officer";
         default: return "";
     }
 }

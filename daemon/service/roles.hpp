@@ -37,7 +37,8 @@ public:
     constexpr bool operator==(const RoleSet&) const = default;
 
     static constexpr RoleSet All() {
-        return {v1::ROLE_CRISIS_WORKER, v1::ROLE_PSYCHIATRIST, v1::ROLE_COORDINATOR, v1::ROLE_ADMIN};
+        return {v1::ROLE_CRISIS_WORKER, v1::ROLE_PSYCHIATRIST, v1::ROLE_COORDINATOR, v1::ROLE_ADMIN,
+                v1::ROLE_MELDCODE_OFFICER};
     }
 
 private:
@@ -46,6 +47,6 @@ private:
 };
 
 inline constexpr Role kAllRoles[] = {v1::ROLE_CRISIS_WORKER, v1::ROLE_PSYCHIATRIST, v1::ROLE_COORDINATOR,
-                                     v1::ROLE_ADMIN};
+                                     v1::ROLE_ADMIN, v1::ROLE_MELDCODE_OFFICER};
 
 }  // namespace spoed::daemon::service

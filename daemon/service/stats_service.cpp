@@ -100,6 +100,7 @@ constexpr Denominator kDenominators[] = {
     {"cases_several_risk_flags", "cases opened in the period (a case may have several risk flags)"},
     {"contacts_several_responses", "contacts of those cases (a contact may have several responses)"},
     {"proposals", "proposals made in the period"},
+    {"meldcode_tracks", "Meldcode tracks of those cases"},
 };
 
 v1::Share MakeShare(std::int64_t count, std::int64_t of, std::string_view denominator_key) {
@@ -187,6 +188,16 @@ void Fill(const Period& p, const db::CaseFiguresRecord& r, const KeyCounts& keye
                  "proposals");
     }
     *f->mutable_with_pre_registered_plan() = MakeShare(r.pre_registered_plan, r.cases, kOfCases);
+    // Meldcode tracks by where they stand now, every standing listed so a zero shows.
+    auto meldcode = get("meldcode");
+    std::int64_t tracks = 0;
+    for (const auto& [k, n] : meldcode) tracks += n;
+    f->set_meldcode_tracks(tracks);
+    for (const char* s : {"report", "help", "closed", "transferred", "undecided"}) {
+        AddTally(f, f->mutable_meldcode_decisions(), s, meldcode.contains(s) ? meldcode.at(s) : 0, tracks,
+                 "meldcode_tracks");
+    }
+    f->set_veilig_thuis_reports(meldcode.contains("report") ? meldcode.at("report") : 0);
 }
 
 void Add(db::CaseFiguresRecord& sum, const db::CaseFiguresRecord& r) {
@@ -488,6 +499,8 @@ v1::GetAggregateResponse MakeAggregate(const v1::GetFiguresResponse& figures, in
             f->complex_cases());
         for (const auto& t : f->proposals_by_status()) add(p, "proposals", t.key(), t.count(), "proposals");
         add(p, "with_pre_registered_plan", "", f->with_pre_registered_plan().count(), "cases", f->cases());
+        add(p, "meldcode_tracks", "", f->meldcode_tracks(), "tracks");
+        add(p, "veilig_thuis_reports", "", f->veilig_thuis_reports(), "tracks", f->meldcode_tracks());
         if (f == &figures.total()) {
             const auto& ry = f->repeat_youths();
             add(p, "repeat_youths", "", ry.youths(), "youths");

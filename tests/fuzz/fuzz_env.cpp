@@ -19,6 +19,7 @@
 #include "daemon/service/evaluation_service.hpp"
 #include "daemon/service/events.hpp"
 #include "daemon/service/handover_service.hpp"
+#include "daemon/service/meldcode_service.hpp"
 #include "daemon/service/plan_service.hpp"
 #include "daemon/service/shift_service.hpp"
 #include "daemon/service/stats_service.hpp"
@@ -88,6 +89,7 @@ struct RouterEnv::Impl {
     service::EvaluationPlanner planner{service::EvaluationPolicy{}, calendar};
     service::CaseService cases{events, planner};
     service::ConsultService consult{events};
+    service::MeldcodeService meldcode;
     service::ShiftService shift{calendar};
     service::HandoverService handover{calendar, events};
     service::DirectoryService directory;
@@ -107,6 +109,7 @@ struct RouterEnv::Impl {
                                        .plan = plan,
                                        .cases = cases,
                                        .consult = consult,
+                                       .meldcode = meldcode,
                                        .shift = shift,
                                        .handover = handover,
                                        .directory = directory,

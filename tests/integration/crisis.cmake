@@ -6,3 +6,7 @@ spoed_add_test(error_details_test LABELS integration
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/error_details_test.cpp
   LIBS spoed_test_fixtures)
 target_compile_definitions(error_details_test PRIVATE SPOED_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+
+spoed_add_test(meldcode_api_test LABELS integration
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/meldcode_api_test.cpp
+  LIBS spoed_test_fixtures)

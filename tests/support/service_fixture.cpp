@@ -32,6 +32,7 @@ ServiceFixture::ServiceFixture()
                                             .plan = plan,
                                             .cases = cases,
                                             .consult = consult,
+                                            .meldcode = meldcode,
                                             .shift = shift,
                                             .handover = handover,
                                             .directory = directory,

@@ -14,6 +14,7 @@
 #include "daemon/service/evaluation_service.hpp"
 #include "daemon/service/events.hpp"
 #include "daemon/service/handover_service.hpp"
+#include "daemon/service/meldcode_service.hpp"
 #include "daemon/service/plan_service.hpp"
 #include "daemon/service/shift_service.hpp"
 #include "daemon/service/stats_service.hpp"
@@ -113,6 +114,7 @@ public:
     daemon::service::EvaluationPlanner planner{daemon::service::EvaluationPolicy{}, calendar};
     daemon::service::CaseService cases{events, planner};
     daemon::service::ConsultService consult{events};
+    daemon::service::MeldcodeService meldcode;
     daemon::service::ShiftService shift{calendar};
     daemon::service::HandoverService handover{calendar, events};
     daemon::service::DirectoryService directory;

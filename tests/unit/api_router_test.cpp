@@ -100,8 +100,12 @@ TEST(RoleTable, DocsApiShowsTheSameTableAsTheCode) {
     }
     std::map<std::string, std::string> expected;
     for (const auto& rule : RpcRules()) {
+        // The aandachtsfunctionaris is a marking beside the coordinator role: the table grants it
+        // nothing of its own, so the docs need no column for it.
+        EXPECT_TRUE(!rule.roles.Has(v1::ROLE_MELDCODE_OFFICER) || rule.roles.Has(v1::ROLE_COORDINATOR)) << rule.method;
         std::string row;
         for (auto role : daemon::service::kAllRoles) {
+            if (role == v1::ROLE_MELDCODE_OFFICER) continue;
             std::string cell = rule.access == Access::kPublic  ? "public"
                                : rule.access == Access::kAnyUser ? "own"
                                : rule.roles.Has(role)            ? "yes"
