@@ -22,6 +22,7 @@
 #include <QSpinBox>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <functional>
 
 #include "client/desk/draft_sender.hpp"
@@ -31,24 +32,6 @@
 
 namespace spoed::desk {
 namespace {
-
-google::protobuf::Timestamp ToTimestamp(const QDateTime& dt) {
-    google::protobuf::Timestamp t;
-    t.set_seconds(dt.toSecsSinceEpoch());
-    return t;
-}
-
-void ShowStatus(QLabel* label, const QString& text, bool is_error) {
-    label->setText(text);
-    label->setStyleSheet(is_error ? QStringLiteral("color:#b71c1c; font-weight:bold")
-                                  : QStringLiteral("color:#1b5e20"));
-}
-
-QLabel* StatusLabel(QWidget* parent) {
-    auto* l = new QLabel(parent);
-    l->setWordWrap(true);
-    return l;
-}
 
 /// Ctrl+Enter saves the form in focus — also from a multi-line text field, which would take it
 /// as a line break.
@@ -278,9 +261,11 @@ void ContactForm::clear() {
     type_->setFocus();
 }
 
-void ContactForm::startCall() {
+void ContactForm::startCall() { startCallAt(QDateTime::currentDateTime()); }
+
+void ContactForm::startCallAt(const QDateTime& started) {
     if (callRunning()) return;
-    call_started_ = QDateTime::currentDateTime();
+    call_started_ = std::min(started.isValid() ? started : QDateTime::currentDateTime(), QDateTime::currentDateTime());
     started_->setDateTime(call_started_);
     start_from_typing_ = false;
     until_now_->setChecked(true);

@@ -54,8 +54,10 @@ public slots:
     /// The phone call begins: its start is the contact's start, a timer shows how long it runs,
     /// and saving takes the end from it.
     void startCall();
+    /// The same for a call that began at `started` (the first key of the look-up).
+    void startCallAt(const QDateTime& started);
 
-signals:
+  signals:
     void contactLogged(std::int64_t contact_id);
 
 private:

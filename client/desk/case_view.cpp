@@ -13,12 +13,13 @@
 
 #include "client/desk/case_forms.hpp"
 #include "client/desk/draft_sender.hpp"
-#include "client/desk/session.hpp"
+#include "client/desk/meldcode_form.hpp"
 #include "client/desk/plan_format.hpp"
+#include "client/desk/session.hpp"
 #include "client/desk/text.hpp"
-#include "spoed/v1/plan.pb.h"
 #include "client/desk/youth_link_dialog.hpp"
 #include "client/desk/youth_names.hpp"
+#include "spoed/v1/plan.pb.h"
 
 namespace spoed::desk {
 
@@ -71,11 +72,14 @@ CaseView::CaseView(Session& session, std::int64_t case_id, bool read_only, QWidg
         forms_->addTab(consult_, tr("Consu&lt"));
         forms_->addTab(update_, tr("Case &details"));
         forms_->addTab(handover_, tr("Hand&over"));
+        meldcode_ = new MeldcodeForm(session_, case_id_, forms_);
+        forms_->addTab(meldcode_, tr("A&buse (Meldcode)"));
         splitter->addWidget(forms_);
         connect(contact_, &ContactForm::contactLogged, this, &CaseView::refresh);
         connect(consult_, &ConsultRequestForm::consultRequested, this, &CaseView::refresh);
         connect(update_, &CaseUpdateForm::caseChanged, this, &CaseView::refresh);
         connect(handover_, &HandoverForm::handoverStarted, this, &CaseView::refresh);
+        connect(meldcode_, &MeldcodeForm::trackChanged, this, &CaseView::refresh);
         handover_->refresh();
     }
     splitter->setStretchFactor(0, 3);
@@ -121,6 +125,12 @@ void CaseView::refresh() {
                 details = fields.join(QStringLiteral(", "));
             } else if (e.kind() == "closed") {
                 details = Text::outcome(Text::outcomeOf(e.text()));
+            } else if (e.kind() == "meldcode_decided") {
+                v1::MeldcodeDecision d = v1::MELDCODE_DECISION_UNSPECIFIED;
+                v1::MeldcodeDecision_Parse("MELDCODE_DECISION_" + Q(e.text()).toUpper().toStdString(), &d);
+                details = Text::meldcodeDecision(d);
+            } else if (e.kind() == "meldcode_transferred") {
+                details = Text::meldcodeStanding(data_.meldcode());
             } else if (e.kind() == "contact") {
                 for (const auto& k : data_.contacts()) {
                     if (k.id() == e.ref_id()) details = Text::contactType(k.type()) + QStringLiteral(": ") + Q(k.summary());
@@ -136,6 +146,7 @@ void CaseView::refresh() {
         }
         if (update_) update_->load(c);
         if (handover_) handover_->refresh();
+        if (meldcode_) meldcode_->load(data_);
         emit loaded();
     });
 }

@@ -18,6 +18,7 @@ class CaseUpdateForm;
 class ConsultRequestForm;
 class ContactForm;
 class HandoverForm;
+class MeldcodeForm;
 class Session;
 
 /// One case: its timeline (contacts, consults and their advice, updates) and — for those who
@@ -36,8 +37,9 @@ public:
     ConsultRequestForm* consultForm() const { return consult_; }
     CaseUpdateForm* updateForm() const { return update_; }
     HandoverForm* handoverForm() const { return handover_; }
+    MeldcodeForm* meldcodeForm() const { return meldcode_; }
 
-public slots:
+  public slots:
     void refresh();
 
 signals:
@@ -77,6 +79,7 @@ private:
     ConsultRequestForm* consult_ = nullptr;
     CaseUpdateForm* update_ = nullptr;
     HandoverForm* handover_ = nullptr;
+    MeldcodeForm* meldcode_ = nullptr;
 };
 
 }  // namespace spoed::desk

@@ -5,24 +5,25 @@
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
-#include <QMessageBox>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTextBrowser>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <algorithm>
 
 #include "client/desk/break_glass_dialog.hpp"
-#include "daemon/base/search_query.hpp"
 #include "client/desk/escape_guard.hpp"
 #include "client/desk/phone_format.hpp"
 #include "client/desk/plan_format.hpp"
 #include "client/desk/session.hpp"
 #include "client/desk/text.hpp"
+#include "daemon/base/search_query.hpp"
 #include "spoed/v1/case.pb.h"
 
 namespace spoed::desk {
@@ -134,6 +135,11 @@ LookupPanel::LookupPanel(Session& session, QWidget* parent) : QWidget(parent), s
 }
 
 void LookupPanel::textEdited() {
+    constexpr qint64 kNewCallAfterMs = 10 * 60 * 1000;
+    if (!call_started_.isValid() || search_->text().isEmpty() || !since_key_.isValid() ||
+        since_key_.elapsed() > kNewCallAfterMs) {
+        call_started_ = QDateTime::currentDateTime();
+    }
     ++typed_;
     since_key_.start();
     // Until the answer to this text shows that the youth on screen still matches it, no case
@@ -447,23 +453,29 @@ void LookupPanel::createCase(std::int64_t youth_id, const QString& caller_descri
     // One key per youth until the case exists, so a retry after a failure opens it once.
     if (open_key_.empty()) open_key_ = NewIdempotencyKey();
     req.set_idempotency_key(open_key_);
+    // The case begins when the call did, not when the worker got to the button.
+    const QDateTime started =
+        std::min(call_started_.isValid() ? call_started_ : QDateTime::currentDateTime(), QDateTime::currentDateTime());
+    *req.mutable_opened_at() = ToTimestamp(started);
     open_case_->setEnabled(false);
     unknown_caller_->setEnabled(false);
-    session_.api().call<v1::OpenCaseResponse>(this, "spoed.v1.CaseService/OpenCase", req,
-                                              [this, youth_id](const Result<v1::OpenCaseResponse>& r) {
-        unknown_caller_->setEnabled(true);
-        open_case_->setEnabled(youth_id != 0 && youth_id == youth_id_);
-        if (!r.ok()) {
-            header_->setText(header_->text() + QStringLiteral("<br><b style='color:#b71c1c'>") +
-                             Text::error(r.error()).toHtmlEscaped() + QStringLiteral("</b>"));
-            return;
-        }
-        open_key_.clear();
-        session_.names().rememberCase(r->case_().id(), r->case_().youth_id(), Q(r->case_().caller_description()));
-        if (youth_id != 0 && youth_id == youth_id_) youth_cases_.insert(youth_cases_.begin(), r->case_());
-        emit openCase(r->case_().id());
-        emit caseOpened(r->case_().id());  // after the case's tab exists
-    });
+    session_.api().call<v1::OpenCaseResponse>(
+        this, "spoed.v1.CaseService/OpenCase", req, [this, youth_id, started](const Result<v1::OpenCaseResponse>& r) {
+            unknown_caller_->setEnabled(true);
+            open_case_->setEnabled(youth_id != 0 && youth_id == youth_id_);
+            if (!r.ok()) {
+                header_->setText(header_->text() + QStringLiteral("<br><b style='color:#b71c1c'>") +
+                                 Text::error(r.error()).toHtmlEscaped() + QStringLiteral("</b>"));
+                return;
+            }
+            open_key_.clear();
+            opened_call_started_ = started;
+            call_started_ = QDateTime();  // the next key is the next call's
+            session_.names().rememberCase(r->case_().id(), r->case_().youth_id(), Q(r->case_().caller_description()));
+            if (youth_id != 0 && youth_id == youth_id_) youth_cases_.insert(youth_cases_.begin(), r->case_());
+            emit openCase(r->case_().id());
+            emit caseOpened(r->case_().id());  // after the case's tab exists
+        });
 }
 
 }  // namespace spoed::desk

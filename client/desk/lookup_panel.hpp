@@ -1,8 +1,8 @@
 #pragma once
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QWidget>
-
 #include <cstdint>
 #include <vector>
 
@@ -48,6 +48,11 @@ public:
     v1::CallerRole callerRole() const { return caller_role_; }
     /// Milliseconds from the last key to the results being shown, for the newest search.
     double lastLatencyMs() const { return last_latency_ms_; }
+    /// When this call began: the first key of the look-up (a pause of ten minutes or an emptied
+    /// box starts a new one). A case opened from the look-up is opened at this moment.
+    const QDateTime& callStarted() const { return call_started_; }
+    /// When the call of the case opened last began (for its contact form's call timer).
+    const QDateTime& openedCallStarted() const { return opened_call_started_; }
     /// Whether the results shown answer the text as it is now (no newer key waits).
     bool resultsCurrent() const { return shown_ == typed_ && in_flight_ == 0; }
 
@@ -87,6 +92,8 @@ private:
     QPushButton* break_glass_;
     QPushButton* unknown_caller_;
     QElapsedTimer since_key_;
+    QDateTime call_started_;  // invalid until the first key
+    QDateTime opened_call_started_;
     std::uint64_t typed_ = 0;     // one more per edit
     std::uint64_t in_flight_ = 0; // the edit whose search is on its way; 0: none
     std::uint64_t shown_ = 0;     // the edit whose results are shown

@@ -1,9 +1,9 @@
 #include "client/desk/main_window.hpp"
 
 #include <QAction>
+#include <QApplication>
 #include <QCloseEvent>
 #include <QIcon>
-#include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -17,22 +17,23 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include "client/desk/case_forms.hpp"
 #include "client/desk/case_view.hpp"
 #include "client/desk/consult_queue.hpp"
+#include "client/desk/draft_sender.hpp"
+#include "client/desk/draft_store.hpp"
 #include "client/desk/handover_board.hpp"
 #include "client/desk/learning_views.hpp"
 #include "client/desk/live_events.hpp"
 #include "client/desk/lookup_panel.hpp"
+#include "client/desk/meldcode_form.hpp"
+#include "client/desk/phone_format.hpp"
 #include "client/desk/plan_editor.hpp"
 #include "client/desk/review_views.hpp"
 #include "client/desk/session.hpp"
 #include "client/desk/settings.hpp"
 #include "client/desk/shift_board.hpp"
 #include "client/desk/text.hpp"
-#include "client/desk/case_forms.hpp"
-#include "client/desk/draft_sender.hpp"
-#include "client/desk/draft_store.hpp"
-#include "client/desk/phone_format.hpp"
 #include "client/desk/youth_names.hpp"
 #include "spoed/v1/shift.pb.h"
 
@@ -105,6 +106,10 @@ MainWindow::MainWindow(Session* session, QWidget* parent) : QMainWindow(parent),
     if (coordinator) {
         handovers_ = new HandoverBoard(*session_, tabs_);
         tabs_->addTab(handovers_, tr("Handovers"));
+        // The aandachtsfunctionaris (a coordinator) keeps an eye on the undecided tracks.
+        meldcode_ = new MeldcodeBoard(*session_, tabs_);
+        tabs_->addTab(meldcode_, tr("Meldcode"));
+        connect(meldcode_, &MeldcodeBoard::openCase, this, &MainWindow::openCase);
     }
     if (worker || psychiatrist || coordinator) {
         lookup_ = new LookupPanel(*session_, tabs_);
@@ -119,7 +124,7 @@ MainWindow::MainWindow(Session* session, QWidget* parent) : QMainWindow(parent),
                 }
                 v->contactForm()->setPlanVersion(lookup_->planVersion());
                 // A case opened from the look-up is opened while the phone call runs.
-                v->contactForm()->startCall();
+                v->contactForm()->startCallAt(lookup_->openedCallStarted());
             }
         });
     }

@@ -24,6 +24,7 @@ class FiguresView;
 class ProposalsBoard;
 class HandoverBoard;
 class LiveEvents;
+class MeldcodeBoard;
 class LookupPanel;
 class PlanEditor;
 class Session;
@@ -91,6 +92,7 @@ private:
     LookupPanel* lookup_ = nullptr;
     ConsultQueue* consults_ = nullptr;
     HandoverBoard* handovers_ = nullptr;
+    MeldcodeBoard* meldcode_ = nullptr;
     PlanEditor* plan_editor_ = nullptr;
     BreakGlassReviews* reviews_ = nullptr;
     DirectoryView* directory_ = nullptr;

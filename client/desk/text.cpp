@@ -4,6 +4,7 @@
 
 #include <QDate>
 #include <QDateTime>
+#include <QLabel>
 #include <QLocale>
 #include <QUuid>
 
@@ -19,6 +20,8 @@ QString Text::role(v1::Role r) {
             return tr("coordinator");
         case v1::ROLE_ADMIN:
             return tr("administrator");
+        case v1::ROLE_MELDCODE_OFFICER:
+            return tr("Meldcode officer");
         default:
             return tr("unknown");
     }
@@ -243,7 +246,80 @@ QString Text::timelineKind(const std::string& kind) {
     if (kind == "updated") return tr("Updated");
     if (kind == "closed") return tr("Closed");
     if (kind == "youth_linked") return tr("Youth linked");
-    return Q(kind);
+    if (kind == "meldcode_started") return tr("Meldcode started");
+    if (kind == "meldcode_decided") return tr("Meldcode decided");
+    if (kind == "meldcode_transferred") return tr("Meldcode handed over");
+    return tr("Other");
+}
+
+QString Text::meldcodeDecision(v1::MeldcodeDecision d) {
+    switch (d) {
+        case v1::MELDCODE_DECISION_REPORT:
+            return tr("Report to Veilig Thuis");
+        case v1::MELDCODE_DECISION_HELP:
+            return tr("Help organised and followed");
+        case v1::MELDCODE_DECISION_CLOSED:
+            return tr("Closed");
+        default:
+            return tr("not decided");
+    }
+}
+
+QString Text::consultationKind(v1::ConsultationKind k) {
+    switch (k) {
+        case v1::CONSULTATION_KIND_COLLEAGUE:
+            return tr("Colleague");
+        case v1::CONSULTATION_KIND_MELDCODE_OFFICER:
+            return tr("Meldcode officer (aandachtsfunctionaris)");
+        case v1::CONSULTATION_KIND_VEILIG_THUIS:
+            return tr("Veilig Thuis");
+        default:
+            return tr("unknown");
+    }
+}
+
+QString Text::conversation(v1::Conversation c) {
+    switch (c) {
+        case v1::CONVERSATION_HELD:
+            return tr("Held");
+        case v1::CONVERSATION_NOT_HELD:
+            return tr("Not held (safety)");
+        default:
+            return tr("Not recorded yet");
+    }
+}
+
+QString Text::meldcodeStanding(const v1::MeldcodeTrack& t) {
+    switch (t.state()) {
+        case v1::MELDCODE_STATE_DECIDED:
+            if (t.decision() == v1::MELDCODE_DECISION_REPORT) {
+                return tr("decided: reported to Veilig Thuis (reference %1)").arg(Q(t.veilig_thuis_reference()));
+            }
+            return tr("decided: %1").arg(meldcodeDecision(t.decision()).toLower());
+        case v1::MELDCODE_STATE_TRANSFERRED:
+            return tr("handed over to %1").arg(Q(t.transferred_to()));
+        default:
+            break;
+    }
+    // The first step still to do.
+    if (t.consultations().empty()) return tr("open: consult (step 2)");
+    if (t.conversation() == v1::CONVERSATION_UNSPECIFIED) return tr("open: the conversation (step 3)");
+    return t.report_required() ? tr("open: report required") : tr("open: weigh and decide (steps 4 and 5)");
+}
+
+QString Text::meldcodeQuestion(int n) {
+    switch (n) {
+        case 1:
+            return tr("1. Is there a suspicion of (threat of) domestic violence or child abuse?");
+        case 2:
+            return tr("2. Is there acute or structural unsafety?");
+        case 3:
+            return tr("3. Can we offer or organise effective help?");
+        case 4:
+            return tr("4. Do those involved accept that help?");
+        default:
+            return tr("5. Does the help lead to lasting safety (followed for three months)?");
+    }
 }
 
 QString Text::caseField(const std::string& key) {
@@ -270,6 +346,7 @@ QString Text::denominator(const std::string& key) {
         return tr("contacts of those cases (a contact may have several responses)");
     }
     if (key == "proposals") return tr("proposals made in the period");
+    if (key == "meldcode_tracks") return tr("Meldcode tracks of those cases");
     return {};
 }
 
@@ -462,6 +539,20 @@ constexpr FieldName kFieldNames[] = {
     {"break_glass_id", QT_TRANSLATE_NOOP("Field", "the break-the-glass")},
     {"pre_registration_id", QT_TRANSLATE_NOOP("Field", "the pre-registration")},
     {"consent_id", QT_TRANSLATE_NOOP("Field", "the consent")},
+    {"opened_at", QT_TRANSLATE_NOOP("Field", "the start of the call")},
+    {"track_id", QT_TRANSLATE_NOOP("Field", "the Meldcode track")},
+    {"observed_signals", QT_TRANSLATE_NOOP("Field", "the signals")},
+    {"with_whom", QT_TRANSLATE_NOOP("Field", "who was consulted")},
+    {"conversation", QT_TRANSLATE_NOOP("Field", "the conversation")},
+    {"conversation_with", QT_TRANSLATE_NOOP("Field", "with whom the conversation was held")},
+    {"conversation_note", QT_TRANSLATE_NOOP("Field", "the conversation's note")},
+    {"suspicion", QT_TRANSLATE_NOOP("Field", "question 1 (suspicion)")},
+    {"unsafety", QT_TRANSLATE_NOOP("Field", "question 2 (unsafety)")},
+    {"help_possible", QT_TRANSLATE_NOOP("Field", "question 3 (help possible)")},
+    {"help_accepted", QT_TRANSLATE_NOOP("Field", "question 4 (help accepted)")},
+    {"lasting_safety", QT_TRANSLATE_NOOP("Field", "question 5 (lasting safety)")},
+    {"decision", QT_TRANSLATE_NOOP("Field", "the decision")},
+    {"veilig_thuis_reference", QT_TRANSLATE_NOOP("Field", "Veilig Thuis' reference")},
 };
 
 /// Makes "the summary" the start of a sentence: "The summary".
@@ -535,6 +626,20 @@ QString Text::reason(const Error& e) {
     }
     if (r == "already_done") return tr("This was already done, by you or a colleague; refresh the screen.");
     if (r == "case_closed") return tr("The case is closed; open a new case for a new call.");
+    if (r == "meldcode_undecided") {
+        return tr(
+            "The case cannot close while its Meldcode track is undecided: decide it, or hand it over with a "
+            "handover.");
+    }
+    if (r == "report_required") {
+        return tr("The answers require a report to Veilig Thuis; no other decision is possible.");
+    }
+    if (r == "meldcode_incomplete") {
+        const std::string step = e.Param("step");
+        if (step == "2") return tr("Record a consultation first (step 2).");
+        if (step == "3") return tr("Record the conversation first, or why it was not held (step 3).");
+        return tr("Answer question %1 of the afwegingskader first.").arg(Q(e.Param("question")));
+    }
     if (r == "handover_not_confirmed") {
         return tr("The case cannot close while a handover is not confirmed: record the handover's steps first.");
     }
@@ -614,5 +719,23 @@ QString Text::error(const Error& e) {
 }
 
 std::string NewIdempotencyKey() { return S(QUuid::createUuid().toString(QUuid::WithoutBraces)); }
+
+QLabel* StatusLabel(QWidget* parent) {
+    auto* l = new QLabel(parent);
+    l->setWordWrap(true);
+    return l;
+}
+
+void ShowStatus(QLabel* label, const QString& text, bool is_error) {
+    label->setText(text);
+    label->setStyleSheet(is_error ? QStringLiteral("color:#b71c1c; font-weight:bold")
+                                  : QStringLiteral("color:#1b5e20"));
+}
+
+google::protobuf::Timestamp ToTimestamp(const QDateTime& dt) {
+    google::protobuf::Timestamp t;
+    t.set_seconds(dt.toSecsSinceEpoch());
+    return t;
+}
 
 }  // namespace spoed::desk

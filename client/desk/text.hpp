@@ -8,7 +8,12 @@
 #include "spoed/v1/auth.pb.h"
 #include "spoed/v1/case.pb.h"
 #include "spoed/v1/handover.pb.h"
+#include "spoed/v1/meldcode.pb.h"
 #include "spoed/v1/youth.pb.h"
+
+class QDateTime;
+class QLabel;
+class QWidget;
 
 namespace google::protobuf {
 class Timestamp;
@@ -36,6 +41,13 @@ class Text {
     static QString organisationKind(v1::OrganisationKind k);
     static QString legalMeasure(v1::LegalMeasure m);
     static QString timelineKind(const std::string& kind);
+    static QString meldcodeDecision(v1::MeldcodeDecision d);
+    static QString consultationKind(v1::ConsultationKind k);
+    static QString conversation(v1::Conversation c);
+    /// Where a Meldcode track stands: "open, step 2", "decided: report to Veilig Thuis", …
+    static QString meldcodeStanding(const v1::MeldcodeTrack& t);
+    /// The afwegingskader's question `n` (1–5) as the form asks it.
+    static QString meldcodeQuestion(int n);
     /// A case field an update changed, by its key ("risk_flags" → "risicosignalen").
     static QString caseField(const std::string& key);
     /// What a share of the figures is of, by its key ("cases" → "casussen geopend in de periode").
@@ -77,5 +89,11 @@ inline std::string S(const QString& s) { return s.toStdString(); }
 
 /// A fresh idempotency key for one create (kept with its draft until the server has it).
 std::string NewIdempotencyKey();
+/// A moment for a request, to the second.
+google::protobuf::Timestamp ToTimestamp(const QDateTime& dt);
+
+/// A form's status line (word-wrapped), and what it says: an error in bold red, else green.
+QLabel* StatusLabel(QWidget* parent);
+void ShowStatus(QLabel* label, const QString& text, bool is_error);
 
 }  // namespace spoed::desk

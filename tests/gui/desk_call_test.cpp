@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QFile>
@@ -31,6 +32,7 @@
 #include "client/desk/login_window.hpp"
 #include "client/desk/lookup_panel.hpp"
 #include "client/desk/main_window.hpp"
+#include "client/desk/meldcode_form.hpp"
 #include "client/desk/plan_editor.hpp"
 #include "client/desk/session.hpp"
 #include "client/desk/settings.hpp"
@@ -646,6 +648,106 @@ TEST(DeskDrafts, AnEvaluationsUnsavedTextComesBackAfterARestart) {
     })) << ev->statusLabel()->text().toStdString();
     EXPECT_FALSE(carla->session().drafts()->get(QStringLiteral("evaluation/%1").arg(evaluation)).has_value());
     EXPECT_FALSE(ev->hasUnsentText());
+}
+
+// --- the Meldcode inside a case (issue 19) --------------------------------------------------------
+
+TEST(DeskMeldcode, FromTheSignalsToTheRequiredReportByKeyboard) {
+    test::DeskDaemon d(true);
+    auto anna = test::SignIn(d, QStringLiteral("demo.anna"), QStringLiteral("demo-anna-wachtwoord"));
+    ASSERT_TRUE(anna);
+    // The call begins with the first key of the look-up; the case is opened a while later, and
+    // opens at the call's start.
+    desk::LookupPanel* lookup = anna->lookup();
+    anna->tabs()->setCurrentWidget(lookup);
+    const qint64 first_key = QDateTime::currentSecsSinceEpoch();
+    Look(lookup, QStringLiteral("06 9876 0042"));
+    QTest::qWait(2100);
+    DialogAnswer describe([](QWidget* dialog) {
+        QTest::keyClicks(dialog->focusWidget(), QStringLiteral("moeder van een meisje van 13 (fictief)"));
+        QTest::keyClick(dialog->focusWidget(), Qt::Key_Return);
+    });
+    QTest::keyClick(lookup->searchEdit(), Qt::Key_Return);
+    desk::CaseView* view = nullptr;
+    ASSERT_TRUE(WaitUntil([&] { return (view = CurrentCase(anna.get())) && view->data().case_().id() != 0; }));
+    EXPECT_LE(view->data().case_().opened_at().seconds(), first_key + 1);
+    EXPECT_GE(view->data().case_().opened_at().seconds(), first_key - 1);
+
+    // Alt+J: the Meldcode tab; Alt+1 the signals; Alt+T starts the track.
+    test::Activate(anna.get());
+    QTest::keyClick(anna.get(), Qt::Key_J, Qt::AltModifier);  // Meldcode-tra&ject
+    desk::MeldcodeForm* form = view->meldcodeForm();
+    ASSERT_TRUE(WaitUntil([&] { return form->isVisible() && form->startButton()->isVisible(); }));
+    QTest::keyClick(anna.get(), Qt::Key_1, Qt::AltModifier);
+    ASSERT_EQ(QApplication::focusWidget(), form->signalsEdit());
+    QTest::keyClicks(form->signalsEdit(), QStringLiteral("Moeder zegt dat haar partner haar vanavond duwde waar het "
+                                                         "meisje bij was (fictief)."));
+    QTest::keyClick(anna.get(), Qt::Key_T, Qt::AltModifier);  // &Traject starten
+    ASSERT_TRUE(WaitUntil([&] { return form->track().id() != 0; })) << form->statusLabel()->text().toStdString();
+
+    // Step 2: Veilig Thuis, anonymously.
+    QTest::keyClick(anna.get(), Qt::Key_M, Qt::AltModifier);  // &Met
+    ASSERT_EQ(QApplication::focusWidget(), form->consultationKindBox());
+    QTest::keyClick(form->consultationKindBox(), Qt::Key_Down);  // collega → aandachtsfunctionaris
+    QTest::keyClick(form->consultationKindBox(), Qt::Key_Down);  // → Veilig Thuis
+    ASSERT_EQ(form->consultationKindBox()->currentData().toInt(), int(v1::CONSULTATION_KIND_VEILIG_THUIS));
+    QTest::keyClick(anna.get(), Qt::Key_W, Qt::AltModifier);  // &Wie
+    ASSERT_EQ(QApplication::focusWidget(), form->withWhomEdit());
+    QTest::keyClicks(form->withWhomEdit(), QStringLiteral("Veilig Thuis Groningen (fictief)"));
+    QTest::keyClick(anna.get(), Qt::Key_Z, Qt::AltModifier);                    // Anoniem besproken (&zonder …)
+    EXPECT_TRUE(WaitUntil([&] { return form->anonymousBox()->isChecked(); }));  // after the button's animated click
+    QTest::keyClick(anna.get(), Qt::Key_V, Qt::AltModifier);                    // Ad&vies
+    QTest::keyClicks(form->adviceEdit(), QStringLiteral("Acuut onveilig: vannacht melden."));
+    QTest::keyClick(anna.get(), Qt::Key_E, Qt::AltModifier);  // Consultatie vastl&eggen
+    ASSERT_TRUE(WaitUntil([&] { return form->track().consultations_size() == 1; }))
+        << form->statusLabel()->text().toStdString();
+
+    // Step 3 not held, for safety; steps 4 and 5: a suspicion and acute unsafety.
+    QTest::keyClick(anna.get(), Qt::Key_3, Qt::AltModifier);
+    ASSERT_EQ(QApplication::focusWidget(), form->conversationBox());
+    QTest::keyClick(form->conversationBox(), Qt::Key_Down);  // not recorded → held
+    QTest::keyClick(form->conversationBox(), Qt::Key_Down);  // → not held
+    ASSERT_EQ(form->conversationBox()->currentData().toInt(), int(v1::CONVERSATION_NOT_HELD));
+    QTest::keyClick(anna.get(), Qt::Key_H, Qt::AltModifier);  // &Hoe het ging, of waarom niet
+    QTest::keyClicks(form->conversationNoteEdit(),
+                     QStringLiteral("De partner is thuis; een gesprek is nu niet veilig."));
+    for (int n : {1, 2}) {
+        form->answerBox(n)->setCurrentIndex(form->answerBox(n)->findData(int(v1::MELDCODE_ANSWER_YES)));
+        QTest::keyClicks(form->reasonEdit(n), QStringLiteral("volgens moeder (fictief)"));
+    }
+    QTest::keyClick(anna.get(), Qt::Key_A, Qt::AltModifier);  // Stappen opsl&aan
+    ASSERT_TRUE(WaitUntil([&] { return form->track().report_required(); }))
+        << form->statusLabel()->text().toStdString();
+    // Only a report is offered now, and the screen says why.
+    EXPECT_EQ(form->decisionBox()->count(), 1);
+    EXPECT_EQ(form->decisionBox()->currentData().toInt(), int(v1::MELDCODE_DECISION_REPORT));
+    EXPECT_TRUE(form->summaryLabel()->text().contains(QStringLiteral("melden verplicht")))
+        << form->summaryLabel()->text().toStdString();
+    QTest::keyClick(anna.get(), Qt::Key_F, Qt::AltModifier);  // Re&ferentie van Veilig Thuis
+    ASSERT_EQ(QApplication::focusWidget(), form->referenceEdit());
+    QTest::keyClicks(form->referenceEdit(), QStringLiteral("VT-2026-0042 (fictief)"));
+    QTest::keyClick(anna.get(), Qt::Key_I, Qt::AltModifier);  // Toel&ichting
+    QTest::keyClicks(form->decisionNoteEdit(), QStringLiteral("Telefonisch gemeld."));
+    test::Screenshot(anna.get(), QStringLiteral("worker-meldcode-report-required"));
+    QTest::keyClick(anna.get(), Qt::Key_N, Qt::AltModifier);  // Besluit &nemen
+    ASSERT_TRUE(WaitUntil([&] { return form->track().state() == v1::MELDCODE_STATE_DECIDED; }))
+        << form->statusLabel()->text().toStdString();
+    EXPECT_TRUE(form->summaryLabel()->text().contains(QStringLiteral("VT-2026-0042")))
+        << form->summaryLabel()->text().toStdString();
+    ASSERT_TRUE(WaitUntil([&] { return view->data().has_meldcode(); }));
+    test::Screenshot(anna.get(), QStringLiteral("worker-meldcode-decided"));
+
+    // The aandachtsfunctionaris sees the track on her board, with the case's name.
+    auto carla = test::SignIn(d, QStringLiteral("demo.carla"), QStringLiteral("demo-carla-wachtwoord"));
+    ASSERT_TRUE(carla);
+    auto* board = carla->findChild<desk::MeldcodeBoard*>();
+    ASSERT_TRUE(board);
+    carla->tabs()->setCurrentWidget(board);
+    board->findChild<QCheckBox*>()->setChecked(true);  // decided tracks too
+    ASSERT_TRUE(WaitUntil([&] { return board->list()->topLevelItemCount() == 1; }));
+    ASSERT_TRUE(WaitUntil([&] { return board->list()->topLevelItem(0)->text(1).contains(QStringLiteral("moeder")); }))
+        << board->list()->topLevelItem(0)->text(1).toStdString();
+    test::Screenshot(carla.get(), QStringLiteral("coordinator-meldcode-board"));
 }
 
 // --- signing in while someone fails the worker's log-in elsewhere (issue 18) -------------------

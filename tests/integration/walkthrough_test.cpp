@@ -83,6 +83,14 @@ TEST(WalkthroughTest, TheFathersCallRunsAsDocumented) {
     EXPECT_NE(run.out.find("HANDOVER_KIND_LOCAL_TEAM to Lokaal team Groningen"), std::string::npos) << run.out;
     EXPECT_EQ(Count(run.out, "HANDOVER_STATUS_CONFIRMED"), 2) << run.out;
     EXPECT_NE(run.out.find("CASE_STATUS_CLOSED"), std::string::npos) << run.out;
+    // The night after: a Meldcode track whose answers require a report, and nothing else.
+    EXPECT_NE(run.out.find("consulted: Carla Dijkstra (demo)"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("report required: true"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("the answers require a report to Veilig Thuis"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("MELDCODE_DECISION_REPORT VT-2026-0317 (fictief)"), std::string::npos) << run.out;
+    EXPECT_EQ(Count(run.out, "CASE_STATUS_CLOSED"), 2) << run.out;
+    EXPECT_NE(run.out.find("undecided tracks: 0"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("Meldcode tracks: 1, reports to Veilig Thuis: 1"), std::string::npos) << run.out;
     // The evaluation of the night's case and the proposal it produced.
     EXPECT_NE(run.out.find("EVALUATION_STATUS_PLANNED EVALUATION_REASON_MANUAL, due by 20"), std::string::npos) << run.out;
     EXPECT_NE(run.out.find("\nEVALUATION_STATUS_HELD\n"), std::string::npos) << run.out;

@@ -259,6 +259,62 @@
         <source>the consent</source>
         <translation>the consent</translation>
     </message>
+    <message>
+        <source>the start of the call</source>
+        <translation>the start of the call</translation>
+    </message>
+    <message>
+        <source>the Meldcode track</source>
+        <translation>the Meldcode track</translation>
+    </message>
+    <message>
+        <source>the signals</source>
+        <translation>the signals</translation>
+    </message>
+    <message>
+        <source>who was consulted</source>
+        <translation>who was consulted</translation>
+    </message>
+    <message>
+        <source>the conversation</source>
+        <translation>the conversation</translation>
+    </message>
+    <message>
+        <source>with whom the conversation was held</source>
+        <translation>with whom the conversation was held</translation>
+    </message>
+    <message>
+        <source>the conversation&apos;s note</source>
+        <translation>the conversation&apos;s note</translation>
+    </message>
+    <message>
+        <source>question 1 (suspicion)</source>
+        <translation>question 1 (suspicion)</translation>
+    </message>
+    <message>
+        <source>question 2 (unsafety)</source>
+        <translation>question 2 (unsafety)</translation>
+    </message>
+    <message>
+        <source>question 3 (help possible)</source>
+        <translation>question 3 (help possible)</translation>
+    </message>
+    <message>
+        <source>question 4 (help accepted)</source>
+        <translation>question 4 (help accepted)</translation>
+    </message>
+    <message>
+        <source>question 5 (lasting safety)</source>
+        <translation>question 5 (lasting safety)</translation>
+    </message>
+    <message>
+        <source>the decision</source>
+        <translation>the decision</translation>
+    </message>
+    <message>
+        <source>Veilig Thuis&apos; reference</source>
+        <translation>Veilig Thuis&apos; reference</translation>
+    </message>
 </context>
 <context>
     <name>PlanFormat</name>
@@ -978,6 +1034,126 @@
         <source>The server is too busy to do this now; try again in a moment.</source>
         <translation>The server is too busy to do this now; try again in a moment.</translation>
     </message>
+    <message>
+        <source>Meldcode officer</source>
+        <translation>Meldcode officer</translation>
+    </message>
+    <message>
+        <source>Meldcode started</source>
+        <translation>Meldcode started</translation>
+    </message>
+    <message>
+        <source>Meldcode decided</source>
+        <translation>Meldcode decided</translation>
+    </message>
+    <message>
+        <source>Meldcode handed over</source>
+        <translation>Meldcode handed over</translation>
+    </message>
+    <message>
+        <source>Report to Veilig Thuis</source>
+        <translation>Report to Veilig Thuis</translation>
+    </message>
+    <message>
+        <source>Help organised and followed</source>
+        <translation>Help organised and followed</translation>
+    </message>
+    <message>
+        <source>not decided</source>
+        <translation>not decided</translation>
+    </message>
+    <message>
+        <source>Colleague</source>
+        <translation>Colleague</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Held</translation>
+    </message>
+    <message>
+        <source>Not held (safety)</source>
+        <translation>Not held (safety)</translation>
+    </message>
+    <message>
+        <source>Not recorded yet</source>
+        <translation>Not recorded yet</translation>
+    </message>
+    <message>
+        <source>decided: reported to Veilig Thuis (reference %1)</source>
+        <translation>decided: reported to Veilig Thuis (reference %1)</translation>
+    </message>
+    <message>
+        <source>decided: %1</source>
+        <translation>decided: %1</translation>
+    </message>
+    <message>
+        <source>handed over to %1</source>
+        <translation>handed over to %1</translation>
+    </message>
+    <message>
+        <source>open: consult (step 2)</source>
+        <translation>open: consult (step 2)</translation>
+    </message>
+    <message>
+        <source>open: the conversation (step 3)</source>
+        <translation>open: the conversation (step 3)</translation>
+    </message>
+    <message>
+        <source>open: report required</source>
+        <translation>open: report required</translation>
+    </message>
+    <message>
+        <source>open: weigh and decide (steps 4 and 5)</source>
+        <translation>open: weigh and decide (steps 4 and 5)</translation>
+    </message>
+    <message>
+        <source>1. Is there a suspicion of (threat of) domestic violence or child abuse?</source>
+        <translation>1. Is there a suspicion of (threat of) domestic violence or child abuse?</translation>
+    </message>
+    <message>
+        <source>2. Is there acute or structural unsafety?</source>
+        <translation>2. Is there acute or structural unsafety?</translation>
+    </message>
+    <message>
+        <source>3. Can we offer or organise effective help?</source>
+        <translation>3. Can we offer or organise effective help?</translation>
+    </message>
+    <message>
+        <source>4. Do those involved accept that help?</source>
+        <translation>4. Do those involved accept that help?</translation>
+    </message>
+    <message>
+        <source>5. Does the help lead to lasting safety (followed for three months)?</source>
+        <translation>5. Does the help lead to lasting safety (followed for three months)?</translation>
+    </message>
+    <message>
+        <source>Meldcode tracks of those cases</source>
+        <translation>Meldcode tracks of those cases</translation>
+    </message>
+    <message>
+        <source>The case cannot close while its Meldcode track is undecided: decide it, or hand it over with a handover.</source>
+        <translation>The case cannot close while its Meldcode track is undecided: decide it, or hand it over with a handover.</translation>
+    </message>
+    <message>
+        <source>The answers require a report to Veilig Thuis; no other decision is possible.</source>
+        <translation>The answers require a report to Veilig Thuis; no other decision is possible.</translation>
+    </message>
+    <message>
+        <source>Record a consultation first (step 2).</source>
+        <translation>Record a consultation first (step 2).</translation>
+    </message>
+    <message>
+        <source>Record the conversation first, or why it was not held (step 3).</source>
+        <translation>Record the conversation first, or why it was not held (step 3).</translation>
+    </message>
+    <message>
+        <source>Answer question %1 of the afwegingskader first.</source>
+        <translation>Answer question %1 of the afwegingskader first.</translation>
+    </message>
+    <message>
+        <source>Meldcode officer (aandachtsfunctionaris)</source>
+        <translation>Meldcode officer (aandachtsfunctionaris)</translation>
+    </message>
 </context>
 <context>
     <name>spoed::desk::BreakGlassDialog</name>
@@ -1169,6 +1345,10 @@
     <message>
         <source>There is no valid consent to show the plan here. In the look-up you can open it with a reason (break the glass).</source>
         <translation>There is no valid consent to show the plan here. In the look-up you can open it with a reason (break the glass).</translation>
+    </message>
+    <message>
+        <source>A&amp;buse (Meldcode)</source>
+        <translation>A&amp;buse (Meldcode)</translation>
     </message>
 </context>
 <context>
@@ -2508,6 +2688,256 @@ Open it again to check and send it?</translation>
     <message>
         <source>Details: %1</source>
         <translation>Details: %1</translation>
+    </message>
+    <message>
+        <source>Meldcode</source>
+        <translation>Meldcode</translation>
+    </message>
+</context>
+<context>
+    <name>spoed::desk::MeldcodeBoard</name>
+    <message>
+        <source>Started</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>Where it stands</source>
+        <translation>Where it stands</translation>
+    </message>
+    <message>
+        <source>Signals</source>
+        <translation>Signals</translation>
+    </message>
+    <message>
+        <source>Also &amp;decided and handed-over tracks</source>
+        <translation>Also &amp;decided and handed-over tracks</translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation>Refresh (F5)</translation>
+    </message>
+    <message>
+        <source>Meldcode tracks, undecided first. Enter opens the case.</source>
+        <translation>Meldcode tracks, undecided first. Enter opens the case.</translation>
+    </message>
+    <message>
+        <source>There are no Meldcode tracks.</source>
+        <translation>There are no Meldcode tracks.</translation>
+    </message>
+    <message>
+        <source>No track is undecided.</source>
+        <translation>No track is undecided.</translation>
+    </message>
+</context>
+<context>
+    <name>spoed::desk::MeldcodeForm</name>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>not answered</source>
+        <translation>not answered</translation>
+    </message>
+    <message>
+        <source>Start a Meldcode track</source>
+        <translation>Start a Meldcode track</translation>
+    </message>
+    <message>
+        <source>What was seen or heard that points to domestic violence or child abuse</source>
+        <translation>What was seen or heard that points to domestic violence or child abuse</translation>
+    </message>
+    <message>
+        <source>&amp;1. Signals</source>
+        <translation>&amp;1. Signals</translation>
+    </message>
+    <message>
+        <source>2. Consultation</source>
+        <translation>2. Consultation</translation>
+    </message>
+    <message>
+        <source>name, function, organisation</source>
+        <translation>name, function, organisation</translation>
+    </message>
+    <message>
+        <source>Discussed &amp;anonymously (without naming the family)</source>
+        <translation>Discussed &amp;anonymously (without naming the family)</translation>
+    </message>
+    <message>
+        <source>R&amp;ecord consultation</source>
+        <translation>R&amp;ecord consultation</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Kind</translation>
+    </message>
+    <message>
+        <source>Aandachtsf&amp;unctionaris</source>
+        <translation>Aandachtsf&amp;unctionaris</translation>
+    </message>
+    <message>
+        <source>&amp;Who</source>
+        <translation>&amp;Who</translation>
+    </message>
+    <message>
+        <source>Ad&amp;vice</source>
+        <translation>Ad&amp;vice</translation>
+    </message>
+    <message>
+        <source>Signals, conversation and the afwegingskader</source>
+        <translation>Signals, conversation and the afwegingskader</translation>
+    </message>
+    <message>
+        <source>e.g. the youth and the mother</source>
+        <translation>e.g. the youth and the mother</translation>
+    </message>
+    <message>
+        <source>What was said; or why it was not held</source>
+        <translation>What was said; or why it was not held</translation>
+    </message>
+    <message>
+        <source>&amp;3. Conversation</source>
+        <translation>&amp;3. Conversation</translation>
+    </message>
+    <message>
+        <source>W&amp;ith whom</source>
+        <translation>W&amp;ith whom</translation>
+    </message>
+    <message>
+        <source>&amp;How it went, or why not</source>
+        <translation>&amp;How it went, or why not</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;4 and 5. The afwegingskader&lt;/b&gt;</source>
+        <translation>&lt;b&gt;4 and 5. The afwegingskader&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>why</source>
+        <translation>why</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Re&amp;gister the decision</source>
+        <translation>Re&amp;gister the decision</translation>
+    </message>
+    <message>
+        <source>Decisio&amp;n</source>
+        <translation>Decisio&amp;n</translation>
+    </message>
+    <message>
+        <source>Veilig Thuis&apos; re&amp;ference</source>
+        <translation>Veilig Thuis&apos; re&amp;ference</translation>
+    </message>
+    <message>
+        <source>E&amp;xplanation</source>
+        <translation>E&amp;xplanation</translation>
+    </message>
+    <message>
+        <source>Or hand the track over</source>
+        <translation>Or hand the track over</translation>
+    </message>
+    <message>
+        <source>Hand the track over with this handover</source>
+        <translation>Hand the track over with this handover</translation>
+    </message>
+    <message>
+        <source>The receiving organisation decides; the case can then close.</source>
+        <translation>The receiving organisation decides; the case can then close.</translation>
+    </message>
+    <message>
+        <source>B&amp;y handover</source>
+        <translation>B&amp;y handover</translation>
+    </message>
+    <message>
+        <source>This case has no Meldcode track. Start one when there are signals of domestic violence or child abuse.</source>
+        <translation>This case has no Meldcode track. Start one when there are signals of domestic violence or child abuse.</translation>
+    </message>
+    <message>
+        <source>This case has no Meldcode track.</source>
+        <translation>This case has no Meldcode track.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Meldcode: %1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Meldcode: %1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Started %1 by %2</source>
+        <translation>&lt;br&gt;Started %1 by %2</translation>
+    </message>
+    <message>
+        <source>1. Signals</source>
+        <translation>1. Signals</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>none yet</translation>
+    </message>
+    <message>
+        <source>anonymously</source>
+        <translation>anonymously</translation>
+    </message>
+    <message>
+        <source>3. Conversation:</source>
+        <translation>3. Conversation:</translation>
+    </message>
+    <message>
+        <source>4 and 5. The afwegingskader</source>
+        <translation>4 and 5. The afwegingskader</translation>
+    </message>
+    <message>
+        <source>Decision:</source>
+        <translation>Decision:</translation>
+    </message>
+    <message>
+        <source>The answers require a report to Veilig Thuis: unsafety, or help that cannot be offered, is not accepted or does not lead to lasting safety.</source>
+        <translation>The answers require a report to Veilig Thuis: unsafety, or help that cannot be offered, is not accepted or does not lead to lasting safety.</translation>
+    </message>
+    <message>
+        <source>(no aandachtsfunctionaris registered)</source>
+        <translation>(no aandachtsfunctionaris registered)</translation>
+    </message>
+    <message>
+        <source>(start a handover first)</source>
+        <translation>(start a handover first)</translation>
+    </message>
+    <message>
+        <source>The Meldcode track has started. Consult a colleague, the aandachtsfunctionaris or Veilig Thuis next.</source>
+        <translation>The Meldcode track has started. Consult a colleague, the aandachtsfunctionaris or Veilig Thuis next.</translation>
+    </message>
+    <message>
+        <source>Consultation recorded.</source>
+        <translation>Consultation recorded.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>The decision is recorded.</source>
+        <translation>The decision is recorded.</translation>
+    </message>
+    <message>
+        <source>The track is handed over.</source>
+        <translation>The track is handed over.</translation>
+    </message>
+    <message>
+        <source>Start the &amp;track</source>
+        <translation>Start the &amp;track</translation>
+    </message>
+    <message>
+        <source>Save the s&amp;teps</source>
+        <translation>Save the s&amp;teps</translation>
     </message>
 </context>
 <context>

@@ -259,6 +259,62 @@
         <source>the consent</source>
         <translation>de toestemming</translation>
     </message>
+    <message>
+        <source>the start of the call</source>
+        <translation>het begin van het gesprek</translation>
+    </message>
+    <message>
+        <source>the Meldcode track</source>
+        <translation>het Meldcode-traject</translation>
+    </message>
+    <message>
+        <source>the signals</source>
+        <translation>de signalen</translation>
+    </message>
+    <message>
+        <source>who was consulted</source>
+        <translation>wie geraadpleegd is</translation>
+    </message>
+    <message>
+        <source>the conversation</source>
+        <translation>het gesprek</translation>
+    </message>
+    <message>
+        <source>with whom the conversation was held</source>
+        <translation>met wie het gesprek gevoerd is</translation>
+    </message>
+    <message>
+        <source>the conversation&apos;s note</source>
+        <translation>de toelichting bij het gesprek</translation>
+    </message>
+    <message>
+        <source>question 1 (suspicion)</source>
+        <translation>vraag 1 (vermoeden)</translation>
+    </message>
+    <message>
+        <source>question 2 (unsafety)</source>
+        <translation>vraag 2 (onveiligheid)</translation>
+    </message>
+    <message>
+        <source>question 3 (help possible)</source>
+        <translation>vraag 3 (hulp mogelijk)</translation>
+    </message>
+    <message>
+        <source>question 4 (help accepted)</source>
+        <translation>vraag 4 (hulp aanvaard)</translation>
+    </message>
+    <message>
+        <source>question 5 (lasting safety)</source>
+        <translation>vraag 5 (duurzame veiligheid)</translation>
+    </message>
+    <message>
+        <source>the decision</source>
+        <translation>het besluit</translation>
+    </message>
+    <message>
+        <source>Veilig Thuis&apos; reference</source>
+        <translation>de referentie van Veilig Thuis</translation>
+    </message>
 </context>
 <context>
     <name>PlanFormat</name>
@@ -978,6 +1034,126 @@
         <source>The server is too busy to do this now; try again in a moment.</source>
         <translation>De server heeft het nu te druk; probeer het zo nog eens.</translation>
     </message>
+    <message>
+        <source>Meldcode officer</source>
+        <translation>aandachtsfunctionaris</translation>
+    </message>
+    <message>
+        <source>Meldcode started</source>
+        <translation>Meldcode gestart</translation>
+    </message>
+    <message>
+        <source>Meldcode decided</source>
+        <translation>Meldcode besloten</translation>
+    </message>
+    <message>
+        <source>Meldcode handed over</source>
+        <translation>Meldcode overgedragen</translation>
+    </message>
+    <message>
+        <source>Report to Veilig Thuis</source>
+        <translation>Melden bij Veilig Thuis</translation>
+    </message>
+    <message>
+        <source>Help organised and followed</source>
+        <translation>Hulp georganiseerd en gevolgd</translation>
+    </message>
+    <message>
+        <source>not decided</source>
+        <translation>niet besloten</translation>
+    </message>
+    <message>
+        <source>Colleague</source>
+        <translation>Collega</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Gevoerd</translation>
+    </message>
+    <message>
+        <source>Not held (safety)</source>
+        <translation>Niet gevoerd (veiligheid)</translation>
+    </message>
+    <message>
+        <source>Not recorded yet</source>
+        <translation>Nog niet vastgelegd</translation>
+    </message>
+    <message>
+        <source>decided: reported to Veilig Thuis (reference %1)</source>
+        <translation>besloten: gemeld bij Veilig Thuis (referentie %1)</translation>
+    </message>
+    <message>
+        <source>decided: %1</source>
+        <translation>besloten: %1</translation>
+    </message>
+    <message>
+        <source>handed over to %1</source>
+        <translation>overgedragen aan %1</translation>
+    </message>
+    <message>
+        <source>open: consult (step 2)</source>
+        <translation>open: consulteren (stap 2)</translation>
+    </message>
+    <message>
+        <source>open: the conversation (step 3)</source>
+        <translation>open: het gesprek (stap 3)</translation>
+    </message>
+    <message>
+        <source>open: report required</source>
+        <translation>open: melden verplicht</translation>
+    </message>
+    <message>
+        <source>open: weigh and decide (steps 4 and 5)</source>
+        <translation>open: wegen en besluiten (stap 4 en 5)</translation>
+    </message>
+    <message>
+        <source>1. Is there a suspicion of (threat of) domestic violence or child abuse?</source>
+        <translation>1. Is er een vermoeden van (dreiging van) huiselijk geweld of kindermishandeling?</translation>
+    </message>
+    <message>
+        <source>2. Is there acute or structural unsafety?</source>
+        <translation>2. Is er sprake van acute of structurele onveiligheid?</translation>
+    </message>
+    <message>
+        <source>3. Can we offer or organise effective help?</source>
+        <translation>3. Kunnen wij passende en toereikende hulp bieden of organiseren?</translation>
+    </message>
+    <message>
+        <source>4. Do those involved accept that help?</source>
+        <translation>4. Aanvaarden de betrokkenen die hulp?</translation>
+    </message>
+    <message>
+        <source>5. Does the help lead to lasting safety (followed for three months)?</source>
+        <translation>5. Leidt de hulp tot duurzame veiligheid (drie maanden gevolgd)?</translation>
+    </message>
+    <message>
+        <source>Meldcode tracks of those cases</source>
+        <translation>Meldcode-trajecten van die casussen</translation>
+    </message>
+    <message>
+        <source>The case cannot close while its Meldcode track is undecided: decide it, or hand it over with a handover.</source>
+        <translation>De casus kan niet worden gesloten zolang het Meldcode-traject niet besloten is: neem een besluit, of draag het traject over met een overdracht.</translation>
+    </message>
+    <message>
+        <source>The answers require a report to Veilig Thuis; no other decision is possible.</source>
+        <translation>De antwoorden maken een melding bij Veilig Thuis verplicht; een ander besluit is niet mogelijk.</translation>
+    </message>
+    <message>
+        <source>Record a consultation first (step 2).</source>
+        <translation>Leg eerst een consultatie vast (stap 2).</translation>
+    </message>
+    <message>
+        <source>Record the conversation first, or why it was not held (step 3).</source>
+        <translation>Leg eerst het gesprek vast, of waarom het niet gevoerd is (stap 3).</translation>
+    </message>
+    <message>
+        <source>Answer question %1 of the afwegingskader first.</source>
+        <translation>Beantwoord eerst vraag %1 van het afwegingskader.</translation>
+    </message>
+    <message>
+        <source>Meldcode officer (aandachtsfunctionaris)</source>
+        <translation>Aandachtsfunctionaris</translation>
+    </message>
 </context>
 <context>
     <name>spoed::desk::BreakGlassDialog</name>
@@ -1169,6 +1345,10 @@
     <message>
         <source>There is no valid consent to show the plan here. In the look-up you can open it with a reason (break the glass).</source>
         <translation>Er is geen geldige toestemming om het plan hier te tonen. In Opzoeken kunt u het met een reden openen (break-the-glass).</translation>
+    </message>
+    <message>
+        <source>A&amp;buse (Meldcode)</source>
+        <translation>Meldcode-tra&amp;ject</translation>
     </message>
 </context>
 <context>
@@ -2508,6 +2688,256 @@ Weer openen om te controleren en te versturen?</translation>
     <message>
         <source>Details: %1</source>
         <translation>Details: %1</translation>
+    </message>
+    <message>
+        <source>Meldcode</source>
+        <translation>Meldcode</translation>
+    </message>
+</context>
+<context>
+    <name>spoed::desk::MeldcodeBoard</name>
+    <message>
+        <source>Started</source>
+        <translation>Gestart</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Casus</translation>
+    </message>
+    <message>
+        <source>Where it stands</source>
+        <translation>Stand van zaken</translation>
+    </message>
+    <message>
+        <source>Signals</source>
+        <translation>Signalen</translation>
+    </message>
+    <message>
+        <source>Also &amp;decided and handed-over tracks</source>
+        <translation>Ook &amp;besloten en overgedragen trajecten</translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation>Vernieuwen (F5)</translation>
+    </message>
+    <message>
+        <source>Meldcode tracks, undecided first. Enter opens the case.</source>
+        <translation>Meldcode-trajecten, de onbesliste eerst. Enter opent de casus.</translation>
+    </message>
+    <message>
+        <source>There are no Meldcode tracks.</source>
+        <translation>Er zijn geen Meldcode-trajecten.</translation>
+    </message>
+    <message>
+        <source>No track is undecided.</source>
+        <translation>Geen enkel traject wacht op een besluit.</translation>
+    </message>
+</context>
+<context>
+    <name>spoed::desk::MeldcodeForm</name>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nee</translation>
+    </message>
+    <message>
+        <source>not answered</source>
+        <translation>niet beantwoord</translation>
+    </message>
+    <message>
+        <source>Start a Meldcode track</source>
+        <translation>Meldcode-traject starten</translation>
+    </message>
+    <message>
+        <source>What was seen or heard that points to domestic violence or child abuse</source>
+        <translation>Wat is gezien of gehoord dat wijst op huiselijk geweld of kindermishandeling</translation>
+    </message>
+    <message>
+        <source>&amp;1. Signals</source>
+        <translation>&amp;1. Signalen</translation>
+    </message>
+    <message>
+        <source>2. Consultation</source>
+        <translation>2. Consultatie</translation>
+    </message>
+    <message>
+        <source>name, function, organisation</source>
+        <translation>naam, functie, organisatie</translation>
+    </message>
+    <message>
+        <source>Discussed &amp;anonymously (without naming the family)</source>
+        <translation>Anoniem besproken (&amp;zonder de familie te noemen)</translation>
+    </message>
+    <message>
+        <source>R&amp;ecord consultation</source>
+        <translation>Consultatie vastl&amp;eggen</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Met</translation>
+    </message>
+    <message>
+        <source>Aandachtsf&amp;unctionaris</source>
+        <translation>Aandachtsf&amp;unctionaris</translation>
+    </message>
+    <message>
+        <source>&amp;Who</source>
+        <translation>&amp;Wie</translation>
+    </message>
+    <message>
+        <source>Ad&amp;vice</source>
+        <translation>Ad&amp;vies</translation>
+    </message>
+    <message>
+        <source>Signals, conversation and the afwegingskader</source>
+        <translation>Signalen, gesprek en afwegingskader</translation>
+    </message>
+    <message>
+        <source>e.g. the youth and the mother</source>
+        <translation>bijv. de jeugdige en de moeder</translation>
+    </message>
+    <message>
+        <source>What was said; or why it was not held</source>
+        <translation>Wat er besproken is; of waarom het niet gevoerd is</translation>
+    </message>
+    <message>
+        <source>&amp;3. Conversation</source>
+        <translation>&amp;3. Gesprek</translation>
+    </message>
+    <message>
+        <source>W&amp;ith whom</source>
+        <translation>Me&amp;t wie</translation>
+    </message>
+    <message>
+        <source>&amp;How it went, or why not</source>
+        <translation>&amp;Hoe het ging, of waarom niet</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;4 and 5. The afwegingskader&lt;/b&gt;</source>
+        <translation>&lt;b&gt;4 en 5. Het afwegingskader&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>why</source>
+        <translation>waarom</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Besluit</translation>
+    </message>
+    <message>
+        <source>Re&amp;gister the decision</source>
+        <translation>Besluit &amp;nemen</translation>
+    </message>
+    <message>
+        <source>Decisio&amp;n</source>
+        <translation>&amp;Besluit</translation>
+    </message>
+    <message>
+        <source>Veilig Thuis&apos; re&amp;ference</source>
+        <translation>Re&amp;ferentie van Veilig Thuis</translation>
+    </message>
+    <message>
+        <source>E&amp;xplanation</source>
+        <translation>Toel&amp;ichting</translation>
+    </message>
+    <message>
+        <source>Or hand the track over</source>
+        <translation>Of het traject overdragen</translation>
+    </message>
+    <message>
+        <source>Hand the track over with this handover</source>
+        <translation>Met deze overdracht overdragen</translation>
+    </message>
+    <message>
+        <source>The receiving organisation decides; the case can then close.</source>
+        <translation>De ontvangende organisatie besluit; de casus kan dan worden gesloten.</translation>
+    </message>
+    <message>
+        <source>B&amp;y handover</source>
+        <translation>Bij over&amp;dracht</translation>
+    </message>
+    <message>
+        <source>This case has no Meldcode track. Start one when there are signals of domestic violence or child abuse.</source>
+        <translation>Deze casus heeft geen Meldcode-traject. Start er een bij signalen van huiselijk geweld of kindermishandeling.</translation>
+    </message>
+    <message>
+        <source>This case has no Meldcode track.</source>
+        <translation>Deze casus heeft geen Meldcode-traject.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Meldcode: %1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Meldcode: %1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Started %1 by %2</source>
+        <translation>&lt;br&gt;Gestart %1 door %2</translation>
+    </message>
+    <message>
+        <source>1. Signals</source>
+        <translation>1. Signalen</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>nog geen</translation>
+    </message>
+    <message>
+        <source>anonymously</source>
+        <translation>anoniem</translation>
+    </message>
+    <message>
+        <source>3. Conversation:</source>
+        <translation>3. Gesprek:</translation>
+    </message>
+    <message>
+        <source>4 and 5. The afwegingskader</source>
+        <translation>4 en 5. Het afwegingskader</translation>
+    </message>
+    <message>
+        <source>Decision:</source>
+        <translation>Besluit:</translation>
+    </message>
+    <message>
+        <source>The answers require a report to Veilig Thuis: unsafety, or help that cannot be offered, is not accepted or does not lead to lasting safety.</source>
+        <translation>De antwoorden maken melden bij Veilig Thuis verplicht: er is onveiligheid, of hulp kan niet worden geboden, wordt niet aanvaard of leidt niet tot duurzame veiligheid.</translation>
+    </message>
+    <message>
+        <source>(no aandachtsfunctionaris registered)</source>
+        <translation>(geen aandachtsfunctionaris geregistreerd)</translation>
+    </message>
+    <message>
+        <source>(start a handover first)</source>
+        <translation>(start eerst een overdracht)</translation>
+    </message>
+    <message>
+        <source>The Meldcode track has started. Consult a colleague, the aandachtsfunctionaris or Veilig Thuis next.</source>
+        <translation>Het Meldcode-traject is gestart. Raadpleeg nu een collega, de aandachtsfunctionaris of Veilig Thuis.</translation>
+    </message>
+    <message>
+        <source>Consultation recorded.</source>
+        <translation>Consultatie vastgelegd.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Opgeslagen.</translation>
+    </message>
+    <message>
+        <source>The decision is recorded.</source>
+        <translation>Het besluit is vastgelegd.</translation>
+    </message>
+    <message>
+        <source>The track is handed over.</source>
+        <translation>Het traject is overgedragen.</translation>
+    </message>
+    <message>
+        <source>Start the &amp;track</source>
+        <translation>&amp;Traject starten</translation>
+    </message>
+    <message>
+        <source>Save the s&amp;teps</source>
+        <translation>Stappen opsl&amp;aan</translation>
     </message>
 </context>
 <context>
