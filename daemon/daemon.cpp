@@ -56,6 +56,7 @@ struct Daemon::Impl {
     std::unique_ptr<service::HandoverService> handover;
     service::DirectoryService directory;
     service::MeldcodeService meldcode;
+    std::unique_ptr<service::RecordService> record;
     std::unique_ptr<service::EvaluationPlanner> planner;
     std::unique_ptr<service::EvaluationService> evaluation;
     std::unique_ptr<service::StatsService> stats;
@@ -138,6 +139,7 @@ Daemon::Daemon(DaemonConfig config, const Clock& clock) : impl_(std::make_unique
     impl_->consult = std::make_unique<service::ConsultService>(*impl_->events);
     impl_->shift = std::make_unique<service::ShiftService>(*impl_->calendar);
     impl_->handover = std::make_unique<service::HandoverService>(*impl_->calendar, *impl_->events);
+    impl_->record = std::make_unique<service::RecordService>(*impl_->calendar);
     impl_->router = std::make_unique<api::Router>(*impl_->store, clock, *impl_->auth);
     impl_->router->SetRefusalTally(&impl_->refusals);
     impl_->router->SetRateLimit({.per_second = c.token_requests_per_second,
@@ -153,7 +155,8 @@ Daemon::Daemon(DaemonConfig config, const Clock& clock) : impl_(std::make_unique
                                            .handover = *impl_->handover,
                                            .directory = impl_->directory,
                                            .evaluation = *impl_->evaluation,
-                                           .stats = *impl_->stats});
+                                           .stats = *impl_->stats,
+                                           .record = *impl_->record});
 
     impl_->hub = std::make_unique<api::EventHub>(
         *impl_->store, clock, *impl_->auth, *impl_->calendar, *impl_->events,

@@ -62,6 +62,19 @@ struct YouthSearch {
     int offset = 0;
 };
 
+/// A statement (verklaring) of the youth or a parent about the record (migration 0011).
+struct StatementRecord {
+    std::int64_t id = 0;
+    std::int64_t youth_id = 0;
+    std::string by;  // youth | parent
+    std::string author_name;
+    std::string about;
+    std::string text;
+    TimePoint recorded_at;
+    std::int64_t recorded_by = 0;
+    std::string recorded_by_name;  // filled on reads
+};
+
 struct ConsentRecord {
     std::int64_t id = 0;
     std::int64_t youth_id = 0;

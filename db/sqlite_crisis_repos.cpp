@@ -630,6 +630,46 @@ std::optional<PreRegistrationRecord> SqlitePreRegistrationRepo::FindActive(std::
     return ReadPreRegistration(st);
 }
 
+std::vector<PreRegistrationRecord> SqlitePreRegistrationRepo::ListForYouth(std::int64_t youth_id) {
+    auto st = c_.Prepare("SELECT " + std::string(kPreRegistrationColumns) +
+                         " FROM pre_registrations WHERE youth_id = ? ORDER BY id DESC");
+    st.Bind(1, youth_id);
+    std::vector<PreRegistrationRecord> out;
+    while (st.Step()) out.push_back(ReadPreRegistration(st));
+    return out;
+}
+
+// --- statements --------------------------------------------------------------------------------
+
+std::int64_t SqliteStatementRepo::Insert(const StatementRecord& s) {
+    auto st = c_.Prepare(
+        "INSERT INTO youth_statements (youth_id, by_kind, author_name, about, text, recorded_at, recorded_by) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    st.Bind(1, s.youth_id)
+        .Bind(2, s.by)
+        .Bind(3, s.author_name)
+        .Bind(4, s.about)
+        .Bind(5, s.text)
+        .Bind(6, ToMicros(s.recorded_at))
+        .Bind(7, s.recorded_by);
+    st.Run();
+    return c_.LastInsertId();
+}
+
+std::vector<StatementRecord> SqliteStatementRepo::ListForYouth(std::int64_t youth_id) {
+    auto st = c_.Prepare(
+        "SELECT s.id, s.youth_id, s.by_kind, s.author_name, s.about, s.text, s.recorded_at, s.recorded_by, "
+        "u.display_name FROM youth_statements AS s JOIN users AS u ON u.id = s.recorded_by WHERE s.youth_id = ? "
+        "ORDER BY s.id");
+    st.Bind(1, youth_id);
+    std::vector<StatementRecord> out;
+    while (st.Step()) {
+        out.push_back({st.Int(0), st.Int(1), st.Text(2), st.Text(3), st.Text(4), st.Text(5), FromMicros(st.Int(6)),
+                       st.Int(7), st.Text(8)});
+    }
+    return out;
+}
+
 void SqlitePreRegistrationRepo::End(std::int64_t id, TimePoint at, std::string_view reason) {
     auto st = c_.Prepare(
         "UPDATE pre_registrations SET ended_at = ?1, end_reason = ?2, updated_at = ?1 "

@@ -72,6 +72,17 @@ public:
     std::optional<PreRegistrationRecord> Find(std::int64_t id) override;
     std::optional<PreRegistrationRecord> FindActive(std::int64_t youth_id) override;
     void End(std::int64_t id, TimePoint at, std::string_view reason) override;
+    std::vector<PreRegistrationRecord> ListForYouth(std::int64_t youth_id) override;
+
+private:
+    Connection& c_;
+};
+
+class SqliteStatementRepo final : public StatementRepo {
+public:
+    explicit SqliteStatementRepo(Connection& c) : c_(c) {}
+    std::int64_t Insert(const StatementRecord& s) override;
+    std::vector<StatementRecord> ListForYouth(std::int64_t youth_id) override;
 
 private:
     Connection& c_;

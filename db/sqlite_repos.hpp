@@ -83,6 +83,7 @@ public:
         cases_(c),
         consults_(c),
         meldcode_(c),
+        statements_(c),
         shifts_(c),
         idempotency_(c),
         directory_(c),
@@ -103,6 +104,7 @@ public:
   CaseRepo& cases() override { return cases_; }
   ConsultRepo& consults() override { return consults_; }
   MeldcodeRepo& meldcode() override { return meldcode_; }
+  StatementRepo& statements() override { return statements_; }
   ShiftRepo& shifts() override { return shifts_; }
   IdempotencyRepo& idempotency() override { return idempotency_; }
   DirectoryRepo& directory() override { return directory_; }
@@ -127,6 +129,7 @@ private:
     SqliteCaseRepo cases_;
     SqliteConsultRepo consults_;
     SqliteMeldcodeRepo meldcode_;
+    SqliteStatementRepo statements_;
     SqliteShiftRepo shifts_;
     SqliteIdempotencyRepo idempotency_;
     SqliteDirectoryRepo directory_;

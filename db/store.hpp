@@ -118,6 +118,16 @@ public:
     virtual std::optional<PreRegistrationRecord> Find(std::int64_t id) = 0;
     virtual std::optional<PreRegistrationRecord> FindActive(std::int64_t youth_id) = 0;
     virtual void End(std::int64_t id, TimePoint at, std::string_view reason) = 0;
+    /// Every pre-registration of the youth, ended ones too, newest first.
+    virtual std::vector<PreRegistrationRecord> ListForYouth(std::int64_t youth_id) = 0;
+};
+
+class StatementRepo {
+public:
+    virtual ~StatementRepo() = default;
+    virtual std::int64_t Insert(const StatementRecord& s) = 0;
+    /// Oldest first.
+    virtual std::vector<StatementRecord> ListForYouth(std::int64_t youth_id) = 0;
 };
 
 class PlanRepo {
@@ -313,6 +323,7 @@ public:
     virtual CaseRepo& cases() = 0;
     virtual ConsultRepo& consults() = 0;
     virtual MeldcodeRepo& meldcode() = 0;
+    virtual StatementRepo& statements() = 0;
     virtual ShiftRepo& shifts() = 0;
     virtual IdempotencyRepo& idempotency() = 0;
     virtual DirectoryRepo& directory() = 0;

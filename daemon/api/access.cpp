@@ -15,6 +15,7 @@ constexpr std::string_view kPlan = "spoed.v1.PlanService";
 constexpr std::string_view kCase = "spoed.v1.CaseService";
 constexpr std::string_view kConsult = "spoed.v1.ConsultService";
 constexpr std::string_view kMeldcode = "spoed.v1.MeldcodeService";
+constexpr std::string_view kRecord = "spoed.v1.RecordService";
 constexpr std::string_view kShift = "spoed.v1.ShiftService";
 constexpr std::string_view kHandover = "spoed.v1.HandoverService";
 constexpr std::string_view kDirectory = "spoed.v1.DirectoryService";
@@ -119,6 +120,10 @@ const RpcRule kRules[] = {
     {kStats, "SetPeriodNote", "update", Access::kRoles, kCoordinators},
     {kStats, "ExportRecords", "export", Access::kRoles, kCoordinators},
     {kStats, "GetAggregate", "export", Access::kRoles, kCoordinators},
+
+    // The rights of the youth and the parents: coordinators answer the requests.
+    {kYouth, "AddStatement", "create", Access::kRoles, kCoordinators},
+    {kRecord, "ExportYouthRecord", "export", Access::kRoles, kCoordinators},
 };
 
 // A session of a psychiatrist or admin without its second factor can only get one.

@@ -134,6 +134,10 @@ void RegisterServices(Router& router, const Services& s) {
     router.Bind(kStats, "ExportRecords", s.stats, &StatsService::ExportRecords);
     router.Bind(kStats, "GetAggregate", s.stats, &StatsService::GetAggregate);
 
+    router.Bind(kYouth, "AddStatement", s.youth, &YouthService::AddStatement);
+    using service::RecordService;
+    router.Bind("spoed.v1.RecordService", "ExportYouthRecord", s.record, &RecordService::ExportYouthRecord);
+
     router.CheckComplete();
 }
 

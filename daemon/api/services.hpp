@@ -8,6 +8,7 @@
 #include "daemon/service/handover_service.hpp"
 #include "daemon/service/meldcode_service.hpp"
 #include "daemon/service/plan_service.hpp"
+#include "daemon/service/record_service.hpp"
 #include "daemon/service/shift_service.hpp"
 #include "daemon/service/stats_service.hpp"
 #include "daemon/service/youth_service.hpp"
@@ -28,6 +29,7 @@ struct Services {
     service::DirectoryService& directory;
     service::EvaluationService& evaluation;
     service::StatsService& stats;
+    service::RecordService& record;
 };
 
 /// Registers every RPC of every service with the router, then checks the role × RPC table is

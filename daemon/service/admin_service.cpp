@@ -205,25 +205,25 @@ Result<v1::ListAuditEventsResponse> AdminService::ListAuditEvents(Call& call, co
                  call.Read([&](db::Tx& tx) -> Result<std::vector<db::AuditRecord>> { return tx.audit().List(f); }));
     v1::ListAuditEventsResponse resp;
     std::size_t n = std::min(rows.size(), static_cast<std::size_t>(f.limit - 1));
-    for (std::size_t i = 0; i < n; ++i) {
-        const auto& r = rows[i];
-        auto* e = resp.add_events();
-        e->set_seq(r.seq);
-        SetTimestamp(e->mutable_at(), r.at);
-        e->set_user_id(r.user_id);
-        e->set_username(r.username);
-        for (Role role : RoleSet::FromNames(SplitList(r.roles)).ToVector()) e->add_roles(role);
-        e->set_service(r.service);
-        e->set_method(r.method);
-        e->set_action(r.action);
-        for (auto& id : SplitList(r.object_ids)) e->add_object_ids(std::move(id));
-        e->set_youth_id(r.youth_id);
-        e->set_client_address(r.client_address);
-        e->set_result(r.result);
-        e->set_reason(r.reason);
-    }
+    for (std::size_t i = 0; i < n; ++i) ToProto(rows[i], resp.add_events());
     if (rows.size() > n) resp.set_next_page_token(std::to_string(rows[n - 1].seq));
     return resp;
+}
+
+void ToProto(const db::AuditRecord& r, v1::AuditEvent* e) {
+    e->set_seq(r.seq);
+    SetTimestamp(e->mutable_at(), r.at);
+    e->set_user_id(r.user_id);
+    e->set_username(r.username);
+    for (Role role : RoleSet::FromNames(SplitList(r.roles)).ToVector()) e->add_roles(role);
+    e->set_service(r.service);
+    e->set_method(r.method);
+    e->set_action(r.action);
+    for (auto& id : SplitList(r.object_ids)) e->add_object_ids(std::move(id));
+    e->set_youth_id(r.youth_id);
+    e->set_client_address(r.client_address);
+    e->set_result(r.result);
+    e->set_reason(r.reason);
 }
 
 Result<std::int64_t> AdminService::CreateFirstAdmin(Call& call, std::string_view username, std::string_view password) {

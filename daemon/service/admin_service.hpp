@@ -31,4 +31,7 @@ private:
 /// 3–64 characters of a–z, 0–9, '.', '_', '-', starting with a letter or digit.
 Status ValidateUsername(std::string_view username);
 
+/// An access-log line as the API shows it.
+void ToProto(const db::AuditRecord& r, v1::AuditEvent* out);
+
 }  // namespace spoed::daemon::service

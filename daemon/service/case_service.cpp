@@ -76,6 +76,16 @@ std::vector<std::string> ChangedKeys(std::string_view text) {
     return keys;
 }
 
+
+Result<db::ConsultRecord> FindConsult(db::Tx& tx, std::int64_t id) {
+    SPOED_TRY(CheckId("consult_id", id));
+    auto c = tx.consults().Find(id);
+    if (!c) return Error::NotFound("consult_id: no consult " + std::to_string(id));
+    return *c;
+}
+
+}  // namespace
+
 void ToProto(const db::ContactRecord& c, v1::Contact* out) {
     out->set_id(c.id);
     out->set_case_id(c.case_id);
@@ -92,15 +102,6 @@ void ToProto(const db::ContactRecord& c, v1::Contact* out) {
     out->set_logged_by(c.logged_by);
     SetTimestamp(out->mutable_logged_at(), c.logged_at);
 }
-
-Result<db::ConsultRecord> FindConsult(db::Tx& tx, std::int64_t id) {
-    SPOED_TRY(CheckId("consult_id", id));
-    auto c = tx.consults().Find(id);
-    if (!c) return Error::NotFound("consult_id: no consult " + std::to_string(id));
-    return *c;
-}
-
-}  // namespace
 
 namespace {
 

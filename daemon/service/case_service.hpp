@@ -48,5 +48,6 @@ void ToProto(const db::CaseRecord& c, v1::Case* out);
 void AddCaseEvent(db::Tx& tx, Call& call, std::int64_t case_id, std::string kind, std::string text,
                   std::optional<TimePoint> at = std::nullopt);
 void ToProto(const db::ConsultRecord& c, v1::Consult* out);
+void ToProto(const db::ContactRecord& c, v1::Contact* out);
 
 }  // namespace spoed::daemon::service

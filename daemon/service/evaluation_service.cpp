@@ -38,50 +38,7 @@ void ToProto(const db::ReviewCommentRecord& c, v1::ReviewComment* out) {
     out->set_text(c.text);
 }
 
-void ToProto(const db::EvaluationRecord& e, TimePoint now, v1::Evaluation* out) {
-    out->set_id(e.id);
-    out->set_case_id(e.case_id);
-    out->set_youth_id(e.youth_id);
-    out->set_status(StatusOf(e, now));
-    for (const auto& r : e.reasons) {
-        out->add_reasons(static_cast<v1::EvaluationReason>(EnumValue(v1::EvaluationReason_descriptor(), r)));
-    }
-    SetDate(out->mutable_due_by(), e.due_by);
-    if (!e.planned_for.empty()) SetDate(out->mutable_planned_for(), e.planned_for);
-    if (!e.held_on.empty()) SetDate(out->mutable_held_on(), e.held_on);
-    for (const auto& p : e.participants) {
-        auto* o = out->add_participants();
-        o->set_organisation(p.organisation);
-        o->set_kind(static_cast<v1::ParticipantKind>(EnumValue(v1::ParticipantKind_descriptor(), p.kind)));
-        o->set_name(p.name);
-        o->set_role(p.role);
-        o->set_user_id(p.user_id.value_or(0));
-    }
-    auto* a = out->mutable_analysis();
-    a->set_care_timeline(e.care_timeline);
-    a->set_went_well(e.went_well);
-    a->set_could_be_better(e.could_be_better);
-    a->set_right_help(static_cast<v1::RightHelp>(EnumValue(v1::RightHelp_descriptor(), e.right_help)));
-    a->set_right_help_note(e.right_help_note);
-    a->set_prevent_next(e.prevent_next);
-    a->set_changes_plan(e.changes_plan);
-    a->set_plan_changes(e.plan_changes);
-    out->set_plan_version(e.plan_version);
-    out->set_created_by(e.created_by.value_or(0));
-    SetTimestamp(out->mutable_created_at(), e.created_at);
-    SetTimestamp(out->mutable_updated_at(), e.updated_at);
-    out->set_finalised_by(e.finalised_by.value_or(0));
-    if (e.finalised_at) SetTimestamp(out->mutable_finalised_at(), *e.finalised_at);
-}
 
-/// The evaluation, its comments and proposals, as the API shows it.
-void FullProto(db::Tx& tx, const db::EvaluationRecord& e, TimePoint now, v1::Evaluation* out) {
-    ToProto(e, now, out);
-    for (const auto& c : tx.evaluations().Comments(e.id)) ToProto(c, out->add_review_comments());
-    db::ProposalFilter f;
-    f.evaluation_id = e.id;
-    for (const auto& p : tx.proposals().List(f)) out->add_proposal_ids(p.id);
-}
 
 Result<db::EvaluationRecord> FindEvaluation(db::Tx& tx, Call& call, std::int64_t id) {
     SPOED_TRY(CheckId("evaluation_id", id));
@@ -134,6 +91,51 @@ std::string Lower(std::string s) {
 }
 
 }  // namespace
+
+/// The evaluation, its comments and proposals, as the API shows it.
+void FullProto(db::Tx& tx, const db::EvaluationRecord& e, TimePoint now, v1::Evaluation* out) {
+    ToProto(e, now, out);
+    for (const auto& c : tx.evaluations().Comments(e.id)) ToProto(c, out->add_review_comments());
+    db::ProposalFilter f;
+    f.evaluation_id = e.id;
+    for (const auto& p : tx.proposals().List(f)) out->add_proposal_ids(p.id);
+}
+
+void ToProto(const db::EvaluationRecord& e, TimePoint now, v1::Evaluation* out) {
+    out->set_id(e.id);
+    out->set_case_id(e.case_id);
+    out->set_youth_id(e.youth_id);
+    out->set_status(StatusOf(e, now));
+    for (const auto& r : e.reasons) {
+        out->add_reasons(static_cast<v1::EvaluationReason>(EnumValue(v1::EvaluationReason_descriptor(), r)));
+    }
+    SetDate(out->mutable_due_by(), e.due_by);
+    if (!e.planned_for.empty()) SetDate(out->mutable_planned_for(), e.planned_for);
+    if (!e.held_on.empty()) SetDate(out->mutable_held_on(), e.held_on);
+    for (const auto& p : e.participants) {
+        auto* o = out->add_participants();
+        o->set_organisation(p.organisation);
+        o->set_kind(static_cast<v1::ParticipantKind>(EnumValue(v1::ParticipantKind_descriptor(), p.kind)));
+        o->set_name(p.name);
+        o->set_role(p.role);
+        o->set_user_id(p.user_id.value_or(0));
+    }
+    auto* a = out->mutable_analysis();
+    a->set_care_timeline(e.care_timeline);
+    a->set_went_well(e.went_well);
+    a->set_could_be_better(e.could_be_better);
+    a->set_right_help(static_cast<v1::RightHelp>(EnumValue(v1::RightHelp_descriptor(), e.right_help)));
+    a->set_right_help_note(e.right_help_note);
+    a->set_prevent_next(e.prevent_next);
+    a->set_changes_plan(e.changes_plan);
+    a->set_plan_changes(e.plan_changes);
+    out->set_plan_version(e.plan_version);
+    out->set_created_by(e.created_by.value_or(0));
+    SetTimestamp(out->mutable_created_at(), e.created_at);
+    SetTimestamp(out->mutable_updated_at(), e.updated_at);
+    out->set_finalised_by(e.finalised_by.value_or(0));
+    if (e.finalised_at) SetTimestamp(out->mutable_finalised_at(), *e.finalised_at);
+}
 
 v1::Event EvaluationPlannedEvent(std::int64_t case_id, std::int64_t evaluation_id, const Call& call) {
     v1::Event e;

@@ -66,5 +66,9 @@ private:
 
 /// The EVALUATION_PLANNED event for coordinators and workers.
 v1::Event EvaluationPlannedEvent(std::int64_t case_id, std::int64_t evaluation_id, const Call& call);
+/// The evaluation as the API shows it (`now` decides whether a planned one is overdue).
+void ToProto(const db::EvaluationRecord& e, TimePoint now, v1::Evaluation* out);
+/// The same with its review comments and the proposals it produced.
+void FullProto(db::Tx& tx, const db::EvaluationRecord& e, TimePoint now, v1::Evaluation* out);
 
 }  // namespace spoed::daemon::service

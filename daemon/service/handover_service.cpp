@@ -20,6 +20,27 @@ void AddSkippedDays(const DueTime& due, google::protobuf::RepeatedPtrField<v1::S
     }
 }
 
+
+v1::Event HandoverEvent(v1::EventKind kind, const db::HandoverRecord& h, const Call& call) {
+    v1::Event e;
+    e.set_kind(kind);
+    e.set_case_id(h.case_id);
+    e.set_handover_id(h.id);
+    SetTimestamp(e.mutable_due_at(), h.due_at);
+    e.set_actor_user_id(call.actor()->user_id);
+    return e;
+}
+
+Result<db::HandoverRecord> FindHandover(db::Tx& tx, Call& call, std::int64_t id) {
+    SPOED_TRY(CheckId("handover_id", id));
+    auto h = tx.handovers().Find(id);
+    if (!h) return Error::NotFound("handover_id: no handover " + std::to_string(id));
+    if (h->youth_id != 0) call.audit().youth_id = h->youth_id;
+    return *h;
+}
+
+}  // namespace
+
 void ToProto(const db::HandoverRecord& h, TimePoint now, const WorkingDayCalendar& calendar, v1::Handover* out) {
     out->set_id(h.id);
     out->set_case_id(h.case_id);
@@ -58,26 +79,6 @@ void ToProto(const db::HandoverRecord& h, TimePoint now, const WorkingDayCalenda
             static_cast<v1::HandoverStep>(EnumValue(v1::HandoverStep_descriptor(), kStepOrder[h.steps.size()])));
     }
 }
-
-v1::Event HandoverEvent(v1::EventKind kind, const db::HandoverRecord& h, const Call& call) {
-    v1::Event e;
-    e.set_kind(kind);
-    e.set_case_id(h.case_id);
-    e.set_handover_id(h.id);
-    SetTimestamp(e.mutable_due_at(), h.due_at);
-    e.set_actor_user_id(call.actor()->user_id);
-    return e;
-}
-
-Result<db::HandoverRecord> FindHandover(db::Tx& tx, Call& call, std::int64_t id) {
-    SPOED_TRY(CheckId("handover_id", id));
-    auto h = tx.handovers().Find(id);
-    if (!h) return Error::NotFound("handover_id: no handover " + std::to_string(id));
-    if (h->youth_id != 0) call.audit().youth_id = h->youth_id;
-    return *h;
-}
-
-}  // namespace
 
 std::string_view ConsentScopeFor(std::string_view kind) {
     return kind == "local_team" ? "inform_local_team" : "dossier_access";

@@ -63,16 +63,6 @@ Status CheckContent(v1::PlanContent& c) {
     return Ok();
 }
 
-void ToProto(const db::PlanVersionRecord& r, v1::PlanVersion* out) {
-    out->set_id(r.id);
-    out->set_youth_id(r.youth_id);
-    out->set_version(r.version);
-    out->set_author_id(r.author_id);
-    out->set_author_name(r.author_name);
-    SetTimestamp(out->mutable_created_at(), r.created_at);
-    out->set_change_note(r.change_note);
-    out->mutable_content()->ParseFromString(r.content);
-}
 
 void ToProto(const db::BreakGlassRecord& r, v1::BreakGlass* out) {
     out->set_id(r.id);
@@ -89,6 +79,17 @@ void ToProto(const db::BreakGlassRecord& r, v1::BreakGlass* out) {
 }
 
 }  // namespace
+
+void ToProto(const db::PlanVersionRecord& r, v1::PlanVersion* out) {
+    out->set_id(r.id);
+    out->set_youth_id(r.youth_id);
+    out->set_version(r.version);
+    out->set_author_id(r.author_id);
+    out->set_author_name(r.author_name);
+    SetTimestamp(out->mutable_created_at(), r.created_at);
+    out->set_change_note(r.change_note);
+    out->mutable_content()->ParseFromString(r.content);
+}
 
 Result<std::string> PlanAccess(db::Tx& tx, const Call& call, std::int64_t youth_id,
                                std::optional<db::BreakGlassRecord>* window) {

@@ -40,5 +40,6 @@ private:
 /// permission_denied explaining that break-the-glass is the way.
 Result<std::string> PlanAccess(db::Tx& tx, const Call& call, std::int64_t youth_id,
                                std::optional<db::BreakGlassRecord>* window = nullptr);
+void ToProto(const db::PlanVersionRecord& r, v1::PlanVersion* out);
 
 }  // namespace spoed::daemon::service

@@ -95,6 +95,42 @@ Result<db::YouthRecord> CheckYouth(const v1::YouthFields& f, TimePoint now) {
     return y;
 }
 
+
+
+Status CheckPreRegistration(const v1::PreRegistrationFields& f, db::PreRegistrationRecord& r) {
+    SPOED_TRY(CheckText("fields.organisation", f.organisation(), 200, true));
+    SPOED_TRY(CheckText("fields.professional", f.professional(), kName, true));
+    if (!f.professional_phone().empty()) {
+        SPOED_ASSIGN(r.professional_phone, CheckPhone("fields.professional_phone", f.professional_phone()));
+    } else {
+        r.professional_phone.clear();
+    }
+    SPOED_TRY(CheckText("fields.ongoing_care", f.ongoing_care(), 200, false));
+    SPOED_TRY(CheckText("fields.ongoing_care_contact", f.ongoing_care_contact(), 200, false));
+    SPOED_TRY(CheckText("fields.legal_measure_note", f.legal_measure_note(), 1000, false, TextKind::kMultiline));
+    std::string measure = EnumName(v1::LegalMeasure_descriptor(), f.legal_measure());
+    if (measure.empty())
+        return Error::InvalidArgument(
+            "fields.legal_measure: required (none, supervision order, guardianship or other)");
+    r.organisation = f.organisation();
+    r.professional = f.professional();
+    r.ongoing_care = f.ongoing_care();
+    r.ongoing_care_contact = f.ongoing_care_contact();
+    r.legal_measure = measure;
+    r.legal_measure_note = f.legal_measure_note();
+    return Ok();
+}
+
+
+Result<db::PreRegistrationRecord> FindPreRegistration(db::Tx& tx, std::int64_t id) {
+    SPOED_TRY(CheckId("pre_registration_id", id));
+    auto r = tx.pre_registrations().Find(id);
+    if (!r) return Error::NotFound("pre_registration_id: no pre-registration " + std::to_string(id));
+    return *r;
+}
+
+}  // namespace
+
 void ToProto(const db::YouthRecord& y, v1::Youth* out) {
     out->set_id(y.id);
     out->set_given_name(y.given_name);
@@ -134,30 +170,6 @@ void ToProto(const db::ConsentRecord& c, TimePoint now, v1::Consent* out) {
     out->set_note(c.note);
 }
 
-Status CheckPreRegistration(const v1::PreRegistrationFields& f, db::PreRegistrationRecord& r) {
-    SPOED_TRY(CheckText("fields.organisation", f.organisation(), 200, true));
-    SPOED_TRY(CheckText("fields.professional", f.professional(), kName, true));
-    if (!f.professional_phone().empty()) {
-        SPOED_ASSIGN(r.professional_phone, CheckPhone("fields.professional_phone", f.professional_phone()));
-    } else {
-        r.professional_phone.clear();
-    }
-    SPOED_TRY(CheckText("fields.ongoing_care", f.ongoing_care(), 200, false));
-    SPOED_TRY(CheckText("fields.ongoing_care_contact", f.ongoing_care_contact(), 200, false));
-    SPOED_TRY(CheckText("fields.legal_measure_note", f.legal_measure_note(), 1000, false, TextKind::kMultiline));
-    std::string measure = EnumName(v1::LegalMeasure_descriptor(), f.legal_measure());
-    if (measure.empty())
-        return Error::InvalidArgument(
-            "fields.legal_measure: required (none, supervision order, guardianship or other)");
-    r.organisation = f.organisation();
-    r.professional = f.professional();
-    r.ongoing_care = f.ongoing_care();
-    r.ongoing_care_contact = f.ongoing_care_contact();
-    r.legal_measure = measure;
-    r.legal_measure_note = f.legal_measure_note();
-    return Ok();
-}
-
 void ToProto(const db::PreRegistrationRecord& r, v1::PreRegistration* out) {
     out->set_id(r.id);
     out->set_youth_id(r.youth_id);
@@ -173,15 +185,6 @@ void ToProto(const db::PreRegistrationRecord& r, v1::PreRegistration* out) {
     if (r.ended_at) SetTimestamp(out->mutable_ended_at(), *r.ended_at);
     out->set_end_reason(r.end_reason);
 }
-
-Result<db::PreRegistrationRecord> FindPreRegistration(db::Tx& tx, std::int64_t id) {
-    SPOED_TRY(CheckId("pre_registration_id", id));
-    auto r = tx.pre_registrations().Find(id);
-    if (!r) return Error::NotFound("pre_registration_id: no pre-registration " + std::to_string(id));
-    return *r;
-}
-
-}  // namespace
 
 Result<db::YouthRecord> FindYouth(db::Tx& tx, std::int64_t youth_id, std::string_view field) {
     SPOED_TRY(CheckId(field, youth_id));
@@ -258,6 +261,47 @@ Result<v1::GetYouthResponse> YouthService::GetYouth(Call& call, const v1::GetYou
         if (pre && may_read) ToProto(*pre, resp.mutable_pre_registration());
         resp.set_pre_registered(pre && consent);
         resp.set_latest_plan_version(tx.plans().LatestVersion(youth.id));
+        // What the youth or a parent declared about the record is shown with it.
+        for (const auto& s : tx.statements().ListForYouth(youth.id)) ToProto(s, resp.add_statements());
+        return resp;
+    });
+}
+
+void ToProto(const db::StatementRecord& s, v1::YouthStatement* out) {
+    out->set_id(s.id);
+    out->set_youth_id(s.youth_id);
+    out->set_by(static_cast<v1::StatementBy>(EnumValue(v1::StatementBy_descriptor(), s.by)));
+    out->set_author_name(s.author_name);
+    out->set_about(s.about);
+    out->set_text(s.text);
+    SetTimestamp(out->mutable_recorded_at(), s.recorded_at);
+    out->set_recorded_by(s.recorded_by);
+    out->set_recorded_by_name(s.recorded_by_name);
+}
+
+Result<v1::AddStatementResponse> YouthService::AddStatement(Call& call, const v1::AddStatementRequest& req) {
+    SPOED_TRY(CheckId("youth_id", req.youth_id()));
+    db::StatementRecord s;
+    s.by = EnumName(v1::StatementBy_descriptor(), req.by());
+    if (s.by.empty()) return Error::InvalidArgument("by: required (the youth or a parent)").Because("required");
+    SPOED_TRY(CheckText("author_name", req.author_name(), 200, true));
+    SPOED_TRY(CheckText("about", req.about(), 500, false));
+    SPOED_TRY(CheckText("text", req.text(), 20000, true, TextKind::kMultiline));
+    s.youth_id = req.youth_id();
+    s.author_name = req.author_name();
+    s.about = req.about();
+    s.text = req.text();
+    s.recorded_at = call.now();
+    s.recorded_by = call.actor()->user_id;
+    call.audit().youth_id = req.youth_id();
+    call.audit().object_ids.push_back(ObjectId("youth", req.youth_id()));
+    return call.Write([&](db::Tx& tx) -> Result<v1::AddStatementResponse> {
+        SPOED_TRY(FindYouth(tx, req.youth_id()));
+        s.id = tx.statements().Insert(s);
+        call.audit().object_ids.push_back(ObjectId("statement", s.id));
+        const auto all = tx.statements().ListForYouth(s.youth_id);
+        v1::AddStatementResponse resp;
+        ToProto(all.back(), resp.mutable_statement());
         return resp;
     });
 }

@@ -23,11 +23,17 @@ public:
     Result<v1::UpdatePreRegistrationResponse> UpdatePreRegistration(Call& call,
                                                                     const v1::UpdatePreRegistrationRequest& req);
     Result<v1::EndPreRegistrationResponse> EndPreRegistration(Call& call, const v1::EndPreRegistrationRequest& req);
+
+    Result<v1::AddStatementResponse> AddStatement(Call& call, const v1::AddStatementRequest& req);
 };
 
 /// The youth's record or not_found naming the id.
 Result<db::YouthRecord> FindYouth(db::Tx& tx, std::int64_t youth_id, std::string_view field = "youth_id");
 /// Search hit as the API shows it.
 void ToProto(const db::YouthHitRecord& h, std::string_view matched_on, v1::YouthHit* out);
+void ToProto(const db::YouthRecord& y, v1::Youth* out);
+void ToProto(const db::ConsentRecord& c, TimePoint now, v1::Consent* out);
+void ToProto(const db::PreRegistrationRecord& r, v1::PreRegistration* out);
+void ToProto(const db::StatementRecord& s, v1::YouthStatement* out);
 
 }  // namespace spoed::daemon::service

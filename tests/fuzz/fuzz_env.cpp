@@ -20,6 +20,7 @@
 #include "daemon/service/events.hpp"
 #include "daemon/service/handover_service.hpp"
 #include "daemon/service/meldcode_service.hpp"
+#include "daemon/service/record_service.hpp"
 #include "daemon/service/plan_service.hpp"
 #include "daemon/service/shift_service.hpp"
 #include "daemon/service/stats_service.hpp"
@@ -95,6 +96,7 @@ struct RouterEnv::Impl {
     service::DirectoryService directory;
     service::EvaluationService evaluation{planner, events};
     service::StatsService stats{service::StatsPolicy{}};
+    service::RecordService record{calendar};
     api::Router router{*store, clock, auth};
     api::EventHub hub{*store, clock, auth, calendar, events};
 
@@ -114,7 +116,8 @@ struct RouterEnv::Impl {
                                        .handover = handover,
                                        .directory = directory,
                                        .evaluation = evaluation,
-                                       .stats = stats});
+                                       .stats = stats,
+                                       .record = record});
         Refresh();
     }
 

@@ -10,3 +10,7 @@ target_compile_definitions(error_details_test PRIVATE SPOED_SOURCE_DIR="${PROJEC
 spoed_add_test(meldcode_api_test LABELS integration
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/meldcode_api_test.cpp
   LIBS spoed_test_fixtures)
+
+spoed_add_test(rights_api_test LABELS integration
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/rights_api_test.cpp
+  LIBS spoed_test_fixtures)

@@ -37,7 +37,8 @@ ServiceFixture::ServiceFixture()
                                             .handover = handover,
                                             .directory = directory,
                                             .evaluation = evaluation,
-                                            .stats = stats});
+                                            .stats = stats,
+                                            .record = record});
 }
 
 ServiceFixture::~ServiceFixture() = default;

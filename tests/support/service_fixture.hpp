@@ -15,6 +15,7 @@
 #include "daemon/service/events.hpp"
 #include "daemon/service/handover_service.hpp"
 #include "daemon/service/meldcode_service.hpp"
+#include "daemon/service/record_service.hpp"
 #include "daemon/service/plan_service.hpp"
 #include "daemon/service/shift_service.hpp"
 #include "daemon/service/stats_service.hpp"
@@ -120,6 +121,7 @@ public:
     daemon::service::DirectoryService directory;
     daemon::service::EvaluationService evaluation{planner, events};
     daemon::service::StatsService stats{daemon::service::StatsPolicy{}};
+    daemon::service::RecordService record{calendar};
     std::unique_ptr<daemon::api::Router> router;
 };
 
