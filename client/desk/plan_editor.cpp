@@ -20,6 +20,7 @@
 
 #include "client/desk/draft_store.hpp"
 #include "client/desk/plan_format.hpp"
+#include "client/desk/rights_box.hpp"
 #include "client/desk/session.hpp"
 #include "client/desk/text.hpp"
 
@@ -58,6 +59,7 @@ PlanEditor::PlanEditor(Session& session, QWidget* parent) : QWidget(parent), ses
     results_->setVisible(false);  // until there is something to choose
     youth_label_ = new QLabel(this);
     youth_label_->setTextFormat(Qt::RichText);
+    rights_ = new RightsBox(session_, this);
 
     // Pre-registration
     auto* prereg = new QGroupBox(tr("Pre-registration"), this);
@@ -128,6 +130,7 @@ PlanEditor::PlanEditor(Session& session, QWidget* parent) : QWidget(parent), ses
     auto* inner = new QWidget(scroll);
     auto* il = new QVBoxLayout(inner);
     il->addWidget(youth_label_);
+    il->addWidget(rights_);
     il->addWidget(prereg);
     il->addWidget(new QLabel(tr("<b>Plan</b>"), inner));
     il->addWidget(plan_box);
@@ -220,6 +223,7 @@ void PlanEditor::loadYouth(std::int64_t youth_id) {
             return;
         }
         youth_ = *r;
+        rights_->setYouth(*r);
         const auto& y = r->youth();
         youth_label_->setText(QStringLiteral("<h3>%1</h3>").arg(Text::youthName(y.given_name(), y.family_name()).toHtmlEscaped()) +
                               (r->pre_registered() ? tr("Pre-registered.") : tr("Not pre-registered (needs consent).")));

@@ -19,6 +19,7 @@ class QTextBrowser;
 
 namespace spoed::desk {
 
+class RightsBox;
 class Session;
 
 /// The coordinator's pre-registration and plan editor. Saving makes a new plan version (the
@@ -36,6 +37,7 @@ public:
     QPushButton* saveButton() const { return save_; }
     QTextBrowser* diffView() const { return diff_; }
     QLabel* statusLabel() const { return status_; }
+    RightsBox* rightsBox() const { return rights_; }
     QComboBox* versionsBox() const { return versions_; }
     int baseVersion() const { return base_.version(); }
     /// The editor's contents as a plan.
@@ -71,6 +73,7 @@ private:
     QLineEdit* search_;
     QListWidget* results_;
     QLabel* youth_label_;
+    RightsBox* rights_;
     // pre-registration
     QLineEdit* organisation_;
     QLineEdit* professional_;

@@ -7,6 +7,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTimeEdit>
+#include <QDialogButtonBox>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -34,6 +35,7 @@
 #include "client/desk/main_window.hpp"
 #include "client/desk/meldcode_form.hpp"
 #include "client/desk/plan_editor.hpp"
+#include "client/desk/rights_box.hpp"
 #include "client/desk/session.hpp"
 #include "client/desk/settings.hpp"
 #include "client/desk/shift_board.hpp"
@@ -748,6 +750,65 @@ TEST(DeskMeldcode, FromTheSignalsToTheRequiredReportByKeyboard) {
     ASSERT_TRUE(WaitUntil([&] { return board->list()->topLevelItem(0)->text(1).contains(QStringLiteral("moeder")); }))
         << board->list()->topLevelItem(0)->text(1).toStdString();
     test::Screenshot(carla.get(), QStringLiteral("coordinator-meldcode-board"));
+}
+
+// --- the rights of the youth and the parents (issue 19) --------------------------------------------
+
+TEST(DeskRights, TheCoordinatorAddsAParentsStatementAndSavesTheInzageExport) {
+    test::DeskDaemon d(true);
+    auto carla = test::SignIn(d, QStringLiteral("demo.carla"), QStringLiteral("demo-carla-wachtwoord"));
+    ASSERT_TRUE(carla);
+    desk::LookupPanel* lookup = carla->lookup();
+    carla->tabs()->setCurrentWidget(lookup);
+    Look(lookup, QStringLiteral("06 2345 6789"));
+    QTest::keyClick(lookup->searchEdit(), Qt::Key_Return);
+    ASSERT_TRUE(WaitUntil([&] { return lookup->selectedYouth() != 0; }));
+    desk::PlanEditor* editor = carla->planEditor();
+    carla->tabs()->setCurrentWidget(editor);
+    editor->loadYouth(lookup->selectedYouth());
+    desk::RightsBox* rights = editor->rightsBox();
+    ASSERT_TRUE(WaitUntil([&] { return rights->isEnabled(); }));
+
+    // The father's statement, typed in the dialog; shown with the record at once.
+    DialogAnswer statement([](QWidget* dialog) {
+        QTest::keyClicks(dialog->focusWidget(), QStringLiteral("Vader van Daan (fictief)"));
+        QTest::keyClick(dialog->focusWidget(), Qt::Key_Tab);  // by: the youth …
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down);  // … a parent or guardian
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);  // about
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("het eerste gesprek"));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);  // the statement
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("Hij heeft niet gedreigd; hij was bang."));
+        auto* box = dialog->findChild<QDialogButtonBox*>();
+        ASSERT_TRUE(box);
+        for (auto* b : box->buttons()) {
+            if (box->buttonRole(b) == QDialogButtonBox::AcceptRole) b->click();
+        }
+    });
+    rights->statementButton()->click();
+    ASSERT_TRUE(WaitUntil([&] { return rights->statementsLabel()->text().contains(QStringLiteral("niet gedreigd")); }))
+        << rights->statusLabel()->text().toStdString();
+    EXPECT_TRUE(rights->statementsLabel()->text().contains(QStringLiteral("Vader van Daan (fictief) (een ouder)")))
+        << rights->statementsLabel()->text().toStdString();
+    test::Screenshot(carla.get(), QStringLiteral("coordinator-rights"));
+
+    // The inzage export: the Dutch document and its JSON beside it.
+    test::TempDir out;
+    const QString html = QString::fromStdString(out.file("inzage-daan.html"));
+    bool finished = false, ok = false;
+    QObject::connect(rights, &desk::RightsBox::exportFinished, [&](bool result) {
+        finished = true;
+        ok = result;
+    });
+    rights->exportTo(html);
+    ASSERT_TRUE(WaitUntil([&] { return finished; }));
+    ASSERT_TRUE(ok) << rights->statusLabel()->text().toStdString();
+    QFile doc(html), json(QString::fromStdString(out.file("inzage-daan.json")));
+    ASSERT_TRUE(doc.open(QIODevice::ReadOnly));
+    ASSERT_TRUE(json.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(doc.readAll());
+    EXPECT_TRUE(text.contains(QStringLiteral("Inzage in het dossier van Daan"))) << text.left(300).toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("Hij heeft niet gedreigd")));
+    EXPECT_TRUE(QString::fromUtf8(json.readAll()).contains(QStringLiteral("\"access_log\"")));
 }
 
 // --- signing in while someone fails the worker's log-in elsewhere (issue 18) -------------------

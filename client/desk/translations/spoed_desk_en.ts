@@ -3259,6 +3259,105 @@ Open it again to check and send it?</translation>
     </message>
 </context>
 <context>
+    <name>spoed::desk::RightsBox</name>
+    <message>
+        <source>Rights of the youth and the parents</source>
+        <translation>Rights of the youth and the parents</translation>
+    </message>
+    <message>
+        <source>Add a s&amp;tatement…</source>
+        <translation>Add a s&amp;tatement…</translation>
+    </message>
+    <message>
+        <source>Save the inzage e&amp;xport…</source>
+        <translation>Save the inzage e&amp;xport…</translation>
+    </message>
+    <message>
+        <source>inzage-%1.html</source>
+        <translation>inzage-%1.html</translation>
+    </message>
+    <message>
+        <source>Save the inzage export</source>
+        <translation>Save the inzage export</translation>
+    </message>
+    <message>
+        <source>HTML document (*.html)</source>
+        <translation>HTML document (*.html)</translation>
+    </message>
+    <message>
+        <source>No statements of the youth or the parents.</source>
+        <translation>No statements of the youth or the parents.</translation>
+    </message>
+    <message>
+        <source>Statements of the youth or the parents</source>
+        <translation>Statements of the youth or the parents</translation>
+    </message>
+    <message>
+        <source>the youth</source>
+        <translation>the youth</translation>
+    </message>
+    <message>
+        <source>a parent</source>
+        <translation>a parent</translation>
+    </message>
+    <message>
+        <source>about %1</source>
+        <translation>about %1</translation>
+    </message>
+    <message>
+        <source>Statement of the youth or a parent</source>
+        <translation>Statement of the youth or a parent</translation>
+    </message>
+    <message>
+        <source>a parent or guardian</source>
+        <translation>a parent or guardian</translation>
+    </message>
+    <message>
+        <source>e.g. the contact of 21 November</source>
+        <translation>e.g. the contact of 21 November</translation>
+    </message>
+    <message>
+        <source>&amp;By</source>
+        <translation>&amp;By</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>&amp;About</translation>
+    </message>
+    <message>
+        <source>&amp;Statement</source>
+        <translation>&amp;Statement</translation>
+    </message>
+    <message>
+        <source>Add to the &amp;record</source>
+        <translation>Add to the &amp;record</translation>
+    </message>
+    <message>
+        <source>The statement is added to the record and shown with it; nothing written earlier changes.</source>
+        <translation>The statement is added to the record and shown with it; nothing written earlier changes.</translation>
+    </message>
+    <message>
+        <source>The statement is added to the record.</source>
+        <translation>The statement is added to the record.</translation>
+    </message>
+    <message>
+        <source>Gathering the record…</source>
+        <translation>Gathering the record…</translation>
+    </message>
+    <message>
+        <source>The inzage export of %1 is saved: %2 and %3</source>
+        <translation>The inzage export of %1 is saved: %2 and %3</translation>
+    </message>
+    <message>
+        <source>The export could not be written to %1.</source>
+        <translation>The export could not be written to %1.</translation>
+    </message>
+</context>
+<context>
     <name>spoed::desk::ShiftBoard</name>
     <message>
         <source>Youth / caller</source>

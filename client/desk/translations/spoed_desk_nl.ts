@@ -3259,6 +3259,105 @@ Weer openen om te controleren en te versturen?</translation>
     </message>
 </context>
 <context>
+    <name>spoed::desk::RightsBox</name>
+    <message>
+        <source>Rights of the youth and the parents</source>
+        <translation>Rechten van jeugdige en ouders</translation>
+    </message>
+    <message>
+        <source>Add a s&amp;tatement…</source>
+        <translation>Verklaring &amp;toevoegen…</translation>
+    </message>
+    <message>
+        <source>Save the inzage e&amp;xport…</source>
+        <translation>Inzage-e&amp;xport opslaan…</translation>
+    </message>
+    <message>
+        <source>inzage-%1.html</source>
+        <translation>inzage-%1.html</translation>
+    </message>
+    <message>
+        <source>Save the inzage export</source>
+        <translation>Inzage-export opslaan</translation>
+    </message>
+    <message>
+        <source>HTML document (*.html)</source>
+        <translation>HTML-document (*.html)</translation>
+    </message>
+    <message>
+        <source>No statements of the youth or the parents.</source>
+        <translation>Geen verklaringen van de jeugdige of de ouders.</translation>
+    </message>
+    <message>
+        <source>Statements of the youth or the parents</source>
+        <translation>Verklaringen van de jeugdige of de ouders</translation>
+    </message>
+    <message>
+        <source>the youth</source>
+        <translation>de jeugdige</translation>
+    </message>
+    <message>
+        <source>a parent</source>
+        <translation>een ouder</translation>
+    </message>
+    <message>
+        <source>about %1</source>
+        <translation>over %1</translation>
+    </message>
+    <message>
+        <source>Statement of the youth or a parent</source>
+        <translation>Verklaring van de jeugdige of een ouder</translation>
+    </message>
+    <message>
+        <source>a parent or guardian</source>
+        <translation>een ouder of voogd</translation>
+    </message>
+    <message>
+        <source>e.g. the contact of 21 November</source>
+        <translation>bijv. het contact van 21 november</translation>
+    </message>
+    <message>
+        <source>&amp;By</source>
+        <translation>&amp;Door</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Naam</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>&amp;Over</translation>
+    </message>
+    <message>
+        <source>&amp;Statement</source>
+        <translation>&amp;Verklaring</translation>
+    </message>
+    <message>
+        <source>Add to the &amp;record</source>
+        <translation>Aan het d&amp;ossier toevoegen</translation>
+    </message>
+    <message>
+        <source>The statement is added to the record and shown with it; nothing written earlier changes.</source>
+        <translation>De verklaring wordt aan het dossier toegevoegd en ermee getoond; niets van wat eerder is vastgelegd verandert.</translation>
+    </message>
+    <message>
+        <source>The statement is added to the record.</source>
+        <translation>De verklaring is aan het dossier toegevoegd.</translation>
+    </message>
+    <message>
+        <source>Gathering the record…</source>
+        <translation>Het dossier wordt verzameld…</translation>
+    </message>
+    <message>
+        <source>The inzage export of %1 is saved: %2 and %3</source>
+        <translation>De inzage-export van %1 is opgeslagen: %2 en %3</translation>
+    </message>
+    <message>
+        <source>The export could not be written to %1.</source>
+        <translation>De export kon niet worden geschreven naar %1.</translation>
+    </message>
+</context>
+<context>
     <name>spoed::desk::ShiftBoard</name>
     <message>
         <source>Youth / caller</source>

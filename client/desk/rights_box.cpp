@@ -1,0 +1,181 @@
+#include "client/desk/rights_box.hpp"
+
+#include <google/protobuf/util/json_util.h>
+
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QVBoxLayout>
+
+#include "client/desk/escape_guard.hpp"
+#include "client/desk/session.hpp"
+#include "client/desk/text.hpp"
+#include "spoed/v1/record.pb.h"
+
+namespace spoed::desk {
+namespace {
+
+bool WriteFile(const QString& path, const std::string& bytes) {
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly)) return false;
+    f.write(bytes.data(), static_cast<qint64>(bytes.size()));
+    return f.commit();
+}
+
+}  // namespace
+
+RightsBox::RightsBox(Session& session, QWidget* parent)
+    : QGroupBox(tr("Rights of the youth and the parents"), parent), session_(session) {
+    setObjectName(QStringLiteral("rightsBox"));
+    statements_ = new QLabel(this);
+    statements_->setWordWrap(true);
+    statements_->setTextFormat(Qt::RichText);
+    add_ = new QPushButton(tr("Add a s&tatement…"), this);
+    export_ = new QPushButton(tr("Save the inzage e&xport…"), this);
+    status_ = StatusLabel(this);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(add_);
+    buttons->addWidget(export_);
+    buttons->addStretch(1);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(statements_);
+    layout->addLayout(buttons);
+    layout->addWidget(status_);
+    setEnabled(false);  // until a youth is chosen
+    connect(add_, &QPushButton::clicked, this, &RightsBox::addStatement);
+    connect(export_, &QPushButton::clicked, this, [this] {
+        const QString name = QDir::home().filePath(tr("inzage-%1.html").arg(youth_id_));
+        const QString path =
+            QFileDialog::getSaveFileName(this, tr("Save the inzage export"), name, tr("HTML document (*.html)"));
+        if (!path.isEmpty()) exportTo(path);
+    });
+}
+
+void RightsBox::setYouth(const v1::GetYouthResponse& youth) {
+    youth_id_ = youth.youth().id();
+    youth_name_ = Text::youthName(youth.youth().given_name(), youth.youth().family_name());
+    setEnabled(youth_id_ != 0);
+    status_->clear();
+    if (youth.statements().empty()) {
+        statements_->setText(QStringLiteral("<i>%1</i>").arg(tr("No statements of the youth or the parents.").toHtmlEscaped()));
+        return;
+    }
+    QString html = QStringLiteral("<b>%1</b>").arg(tr("Statements of the youth or the parents").toHtmlEscaped());
+    for (const auto& s : youth.statements()) {
+        const QString who = s.by() == v1::STATEMENT_BY_YOUTH ? tr("the youth") : tr("a parent");
+        html += QStringLiteral("<p>%1 — %2 (%3)%4:<br>%5</p>")
+                    .arg(Text::dateTime(s.recorded_at()), Q(s.author_name()).toHtmlEscaped(), who,
+                         s.about().empty() ? QString() : QStringLiteral(", ") + tr("about %1").arg(Q(s.about())).toHtmlEscaped(),
+                         Q(s.text()).toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));
+    }
+    statements_->setText(html);
+}
+
+void RightsBox::addStatement() {
+    QDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("statementDialog"));
+    dialog.setWindowTitle(tr("Statement of the youth or a parent"));
+    auto* author = new QLineEdit(&dialog);  // made first: Tab follows the rows
+    author->setMaxLength(200);
+    auto* by = new QComboBox(&dialog);
+    by->addItem(tr("the youth"), int(v1::STATEMENT_BY_YOUTH));
+    by->addItem(tr("a parent or guardian"), int(v1::STATEMENT_BY_PARENT));
+    auto* about = new QLineEdit(&dialog);
+    about->setMaxLength(500);
+    about->setPlaceholderText(tr("e.g. the contact of 21 November"));
+    auto* text = new QPlainTextEdit(&dialog);
+    text->setTabChangesFocus(true);
+    auto* message = new QLabel(&dialog);
+    message->setWordWrap(true);
+    message->setStyleSheet(QStringLiteral("color:#b71c1c"));
+    auto* form = new QFormLayout;
+    form->addRow(tr("&Name"), author);
+    form->addRow(tr("&By"), by);
+    form->addRow(tr("&About"), about);
+    form->addRow(tr("&Statement"), text);
+    auto* buttons = new QDialogButtonBox(&dialog);
+    auto* save = buttons->addButton(tr("Add to the &record"), QDialogButtonBox::AcceptRole);
+    buttons->addButton(QDialogButtonBox::Cancel);
+    auto* layout = new QVBoxLayout(&dialog);
+    layout->addWidget(new QLabel(tr("The statement is added to the record and shown with it; nothing written "
+                                    "earlier changes."),
+                                 &dialog));
+    layout->addLayout(form);
+    layout->addWidget(message);
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    connect(save, &QPushButton::clicked, &dialog, [&] {
+        v1::AddStatementRequest req;
+        req.set_youth_id(youth_id_);
+        req.set_by(v1::StatementBy(by->currentData().toInt()));
+        req.set_author_name(S(author->text().trimmed()));
+        req.set_about(S(about->text().trimmed()));
+        req.set_text(S(text->toPlainText().trimmed()));
+        save->setEnabled(false);
+        session_.api().call<v1::AddStatementResponse>(&dialog, "spoed.v1.YouthService/AddStatement", req,
+                                                      [&](const Result<v1::AddStatementResponse>& r) {
+            save->setEnabled(true);
+            if (!r.ok()) {
+                message->setText(Text::error(r.error()));
+                return;
+            }
+            dialog.accept();
+        });
+    });
+    author->setFocus();
+    KeepTypedTextOnEscape(&dialog);
+    if (dialog.exec() != QDialog::Accepted) return;
+    ShowStatus(status_, tr("The statement is added to the record."), false);
+    // Shown with the record at once: read the youth's statements again.
+    v1::GetYouthRequest get;
+    get.set_youth_id(youth_id_);
+    session_.api().call<v1::GetYouthResponse>(this, "spoed.v1.YouthService/GetYouth", get,
+                                              [this](const Result<v1::GetYouthResponse>& r) {
+        if (r.ok()) {
+            const QString status = status_->text();
+            setYouth(*r);
+            ShowStatus(status_, status, false);
+        }
+        emit statementAdded();
+    });
+}
+
+void RightsBox::exportTo(const QString& html_path) {
+    v1::ExportYouthRecordRequest req;
+    req.set_youth_id(youth_id_);
+    ShowStatus(status_, tr("Gathering the record…"), false);
+    session_.api().call<v1::ExportYouthRecordResponse>(this, "spoed.v1.RecordService/ExportYouthRecord", req,
+                                                       [this, html_path](const Result<v1::ExportYouthRecordResponse>& r) {
+        if (!r.ok()) {
+            ShowStatus(status_, Text::error(r.error()), true);
+            emit exportFinished(false);
+            return;
+        }
+        std::string json;
+        google::protobuf::util::JsonPrintOptions o;
+        o.add_whitespace = true;
+        o.preserve_proto_field_names = true;
+        (void)google::protobuf::util::MessageToJsonString(r->record(), &json, o);
+        QString json_path = html_path;
+        if (json_path.endsWith(QStringLiteral(".html"))) json_path.chop(5);
+        json_path += QStringLiteral(".json");
+        const bool ok = WriteFile(html_path, r->html()) && WriteFile(json_path, json);
+        ShowStatus(status_,
+                   ok ? tr("The inzage export of %1 is saved: %2 and %3").arg(youth_name_, html_path, json_path)
+                      : tr("The export could not be written to %1.").arg(html_path),
+                   !ok);
+        emit exportFinished(ok);
+    });
+}
+
+}  // namespace spoed::desk
