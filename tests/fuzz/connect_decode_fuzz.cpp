@@ -33,7 +33,9 @@
 #include "spoed/v1/common.pb.h"
 #include "spoed/v1/evaluation.pb.h"
 #include "spoed/v1/handover.pb.h"
+#include "spoed/v1/meldcode.pb.h"
 #include "spoed/v1/plan.pb.h"
+#include "spoed/v1/record.pb.h"
 #include "spoed/v1/shift.pb.h"
 #include "spoed/v1/stats.pb.h"
 #include "spoed/v1/youth.pb.h"
@@ -57,11 +59,12 @@ struct Method {
 const std::vector<Method>& Methods() {
     static const std::vector<Method> methods = [] {
         // One message of each file, so that the linker keeps every file and its descriptors.
-        for (const auto* d : {spoed::v1::CreateUserRequest::descriptor(), spoed::v1::User::descriptor(),
-                              spoed::v1::Contact::descriptor(), spoed::v1::Participant::descriptor(),
-                              spoed::v1::PreviewDueRequest::descriptor(), spoed::v1::SignalPhase::descriptor(),
-                              spoed::v1::ShiftMember::descriptor(), spoed::v1::Share::descriptor(),
-                              spoed::v1::Date::descriptor()}) {
+        for (const auto* d :
+             {spoed::v1::CreateUserRequest::descriptor(), spoed::v1::User::descriptor(),
+              spoed::v1::Contact::descriptor(), spoed::v1::Participant::descriptor(),
+              spoed::v1::PreviewDueRequest::descriptor(), spoed::v1::SignalPhase::descriptor(),
+              spoed::v1::ShiftMember::descriptor(), spoed::v1::Share::descriptor(), spoed::v1::Date::descriptor(),
+              spoed::v1::MeldcodeTrack::descriptor(), spoed::v1::ExportYouthRecordRequest::descriptor()}) {
             (void)d;
         }
         std::vector<Method> out;
@@ -70,7 +73,8 @@ const std::vector<Method>& Methods() {
         for (const auto& rule : spoed::daemon::api::RpcRules()) {
             const auto* service = pool->FindServiceByName(std::string(rule.service));
             const auto* method = service ? service->FindMethodByName(std::string(rule.method)) : nullptr;
-            if (method == nullptr) Die("no descriptor for " + std::string(rule.service) + "/" + std::string(rule.method));
+            if (method == nullptr)
+                Die("no descriptor for " + std::string(rule.service) + "/" + std::string(rule.method));
             out.push_back({std::string(rule.service) + "/" + std::string(rule.method),
                            factory->GetPrototype(method->input_type())});
         }

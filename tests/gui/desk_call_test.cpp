@@ -359,9 +359,9 @@ TEST(DeskCall, TheUnknownCallersNight) {
         QTest::keyClicks(dialog->focusWidget(), QStringLiteral("Mees"));
         QTest::keyClick(dialog, Qt::Key_A, Qt::AltModifier);  // &Achternaam
         QTest::keyClicks(dialog->focusWidget(), QStringLiteral("Kramer (fictief)"));
-        QTest::keyClick(dialog, Qt::Key_G, Qt::AltModifier);  // &Geboortedatum of leeftijd
+        QTest::keyClick(dialog, Qt::Key_G, Qt::AltModifier);            // &Geboortedatum of leeftijd
         QTest::keyClicks(dialog->focusWidget(), QStringLiteral("14"));  // the father said "about 14"
-        QTest::keyClick(dialog, Qt::Key_M, Qt::AltModifier);  // Ge&meente
+        QTest::keyClick(dialog, Qt::Key_M, Qt::AltModifier);            // Ge&meente
         QTest::keyClicks(dialog->focusWidget(), QStringLiteral("Veendam"));
         test::Screenshot(dialog, QStringLiteral("worker-register-youth"));
         QTest::keyClick(dialog->focusWidget(), Qt::Key_Return);
@@ -758,23 +758,19 @@ TEST(DeskRights, TheCoordinatorAddsAParentsStatementAndSavesTheInzageExport) {
     test::DeskDaemon d(true);
     auto carla = test::SignIn(d, QStringLiteral("demo.carla"), QStringLiteral("demo-carla-wachtwoord"));
     ASSERT_TRUE(carla);
-    desk::LookupPanel* lookup = carla->lookup();
-    carla->tabs()->setCurrentWidget(lookup);
-    Look(lookup, QStringLiteral("06 2345 6789"));
-    QTest::keyClick(lookup->searchEdit(), Qt::Key_Return);
-    ASSERT_TRUE(WaitUntil([&] { return lookup->selectedYouth() != 0; }));
+    ASSERT_TRUE(test::ShowDaanInLookUp(carla.get()));
     desk::PlanEditor* editor = carla->planEditor();
     carla->tabs()->setCurrentWidget(editor);
-    editor->loadYouth(lookup->selectedYouth());
+    editor->loadYouth(carla->lookup()->selectedYouth());
     desk::RightsBox* rights = editor->rightsBox();
     ASSERT_TRUE(WaitUntil([&] { return rights->isEnabled(); }));
 
     // The father's statement, typed in the dialog; shown with the record at once.
     DialogAnswer statement([](QWidget* dialog) {
         QTest::keyClicks(dialog->focusWidget(), QStringLiteral("Vader van Daan (fictief)"));
-        QTest::keyClick(dialog->focusWidget(), Qt::Key_Tab);  // by: the youth …
+        QTest::keyClick(dialog->focusWidget(), Qt::Key_Tab);         // by: the youth …
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down);  // … a parent or guardian
-        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);  // about
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);   // about
         QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("het eerste gesprek"));
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);  // the statement
         QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("Hij heeft niet gedreigd; hij was bang."));

