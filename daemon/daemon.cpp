@@ -127,8 +127,8 @@ Daemon::Daemon(DaemonConfig config, const Clock& clock) : impl_(std::make_unique
                                 .good_friday_closed = c.good_friday_closed,
                                 .extra_closures = c.closure_dates});
     impl_->events = std::make_unique<service::EventOutbox>(*impl_->calendar, c.handover_reminder_time);
-    impl_->plan = std::make_unique<service::PlanService>(service::PlanPolicy{.break_glass_window = c.break_glass_window},
-                                                         *impl_->events, *impl_->auth);
+    impl_->plan = std::make_unique<service::PlanService>(
+        service::PlanPolicy{.break_glass_window = c.break_glass_window}, *impl_->events, *impl_->auth);
     impl_->planner = std::make_unique<service::EvaluationPlanner>(
         service::EvaluationPolicy{.rules = c.evaluation_rules, .window_working_days = c.evaluation_window_days},
         *impl_->calendar);
@@ -142,8 +142,8 @@ Daemon::Daemon(DaemonConfig config, const Clock& clock) : impl_(std::make_unique
     impl_->record = std::make_unique<service::RecordService>(*impl_->calendar);
     impl_->router = std::make_unique<api::Router>(*impl_->store, clock, *impl_->auth);
     impl_->router->SetRefusalTally(&impl_->refusals);
-    impl_->router->SetRateLimit({.per_second = c.token_requests_per_second,
-                                 .burst = static_cast<double>(c.token_request_burst)});
+    impl_->router->SetRateLimit(
+        {.per_second = c.token_requests_per_second, .burst = static_cast<double>(c.token_request_burst)});
     api::RegisterServices(*impl_->router, {.auth = *impl_->auth,
                                            .admin = *impl_->admin,
                                            .youth = impl_->youth,
@@ -190,37 +190,41 @@ Daemon::Daemon(DaemonConfig config, const Clock& clock) : impl_(std::make_unique
     so.websocket_idle_timeout = c.websocket_idle;
     so.tls = tls;
     Impl* impl = impl_.get();
-    impl_->server = std::make_unique<net::Server>(so, [impl](net::HttpRequest&& req, net::Respond respond_plain) {
-        auto shared_req = std::make_shared<net::HttpRequest>(std::move(req));
-        auto started = std::chrono::steady_clock::now();
-        net::Respond respond = [impl, started, target = shared_req->target,
-                                respond_plain = std::move(respond_plain)](net::HttpResponse r) {
-            std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
-            impl->metrics.Record(target, RequestMetrics::CodeLabel(r.status, r.body), took.count());
-            respond_plain(std::move(r));
-        };
-        bool is_metrics = shared_req->target.substr(0, shared_req->target.find('?')) == "/metrics";
-        bool queued = impl->workers->Post([impl, shared_req, respond, is_metrics] {
-            respond(is_metrics ? impl->HandleMetrics(*shared_req) : impl->router->Handle(*shared_req));
+    impl_->server = std::make_unique<net::Server>(
+        so,
+        [impl](net::HttpRequest&& req, net::Respond respond_plain) {
+            auto shared_req = std::make_shared<net::HttpRequest>(std::move(req));
+            auto started = std::chrono::steady_clock::now();
+            net::Respond respond = [impl, started, target = shared_req->target,
+                                    respond_plain = std::move(respond_plain)](net::HttpResponse r) {
+                std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
+                impl->metrics.Record(target, RequestMetrics::CodeLabel(r.status, r.body), took.count());
+                respond_plain(std::move(r));
+            };
+            bool is_metrics = shared_req->target.substr(0, shared_req->target.find('?')) == "/metrics";
+            bool queued = impl->workers->Post([impl, shared_req, respond, is_metrics] {
+                respond(is_metrics ? impl->HandleMetrics(*shared_req) : impl->router->Handle(*shared_req));
+            });
+            if (!queued) {
+                net::HttpResponse r;
+                r.status = 503;
+                r.content_type = "application/json";
+                r.body = R"({"code":"unavailable","message":"the server is shutting down"})";
+                respond(std::move(r));
+            }
+        },
+        [impl](net::HttpRequest&& req, net::AnswerUpgrade answer) {
+            auto shared_req = std::make_shared<net::HttpRequest>(std::move(req));
+            bool queued =
+                impl->workers->Post([impl, shared_req, answer] { impl->hub->Subscribe(*shared_req, answer); });
+            if (!queued) {
+                net::HttpResponse r;
+                r.status = 503;
+                r.content_type = "application/json";
+                r.body = R"({"code":"unavailable","message":"the server is shutting down"})";
+                answer(net::UpgradeAnswer::Refused(std::move(r)));
+            }
         });
-        if (!queued) {
-            net::HttpResponse r;
-            r.status = 503;
-            r.content_type = "application/json";
-            r.body = R"({"code":"unavailable","message":"the server is shutting down"})";
-            respond(std::move(r));
-        }
-    }, [impl](net::HttpRequest&& req, net::AnswerUpgrade answer) {
-        auto shared_req = std::make_shared<net::HttpRequest>(std::move(req));
-        bool queued = impl->workers->Post([impl, shared_req, answer] { impl->hub->Subscribe(*shared_req, answer); });
-        if (!queued) {
-            net::HttpResponse r;
-            r.status = 503;
-            r.content_type = "application/json";
-            r.body = R"({"code":"unavailable","message":"the server is shutting down"})";
-            answer(net::UpgradeAnswer::Refused(std::move(r)));
-        }
-    });
 }
 
 Daemon::~Daemon() { Stop(); }
@@ -289,13 +293,16 @@ net::HttpResponse Daemon::Impl::HandleMetrics(const net::HttpRequest& req) {
             if (actor.ok() && actor->roles.Has(v1::ROLE_ADMIN)) {
                 allowed = true;
             } else if (actor.ok()) {
-                return PlainResponse(403, R"({"code":"permission_denied","message":"/metrics needs the admin role or the metrics token"})");
+                return PlainResponse(
+                    403,
+                    R"({"code":"permission_denied","message":"/metrics needs the admin role or the metrics token"})");
             }
         }
     }
     if (!allowed) {
         return PlainResponse(
-            401, R"({"code":"unauthenticated","message":"/metrics needs a bearer token (admin session or metrics_token) or a client in metrics_allow"})");
+            401,
+            R"({"code":"unauthenticated","message":"/metrics needs a bearer token (admin session or metrics_token) or a client in metrics_allow"})");
     }
 
     std::string out;

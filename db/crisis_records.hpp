@@ -29,8 +29,8 @@ struct YouthRecord {
     std::int64_t id = 0;
     std::string given_name;
     std::string family_name;
-    std::string folded_name;    // FoldName(given + " " + family): what look-up matches
-    std::string date_of_birth;  // "YYYY-MM-DD"
+    std::string folded_name;               // FoldName(given + " " + family): what look-up matches
+    std::string date_of_birth;             // "YYYY-MM-DD"
     bool date_of_birth_estimated = false;  // from the age a caller gave
     std::string municipality;
     std::optional<std::string> bsn;
@@ -55,7 +55,7 @@ struct YouthHitRecord {
 };
 
 struct YouthSearch {
-    std::optional<std::string> phone;         // normalised; matches youth and guardian/network phones
+    std::optional<std::string> phone;          // normalised; matches youth and guardian/network phones
     std::optional<std::string> date_of_birth;  // "YYYY-MM-DD"
     std::vector<std::string> name_terms;       // folded; every term must occur in folded_name
     int limit = 20;

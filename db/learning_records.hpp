@@ -59,11 +59,11 @@ struct EvaluationRecord {
 };
 
 struct EvaluationFilter {
-    std::string status;             // "" | planned | overdue | held | finalised
-    std::string today;              // local date, for planned/overdue
+    std::string status;  // "" | planned | overdue | held | finalised
+    std::string today;   // local date, for planned/overdue
     std::int64_t case_id = 0;
     std::int64_t youth_id = 0;
-    std::int64_t after_id = 0;      // paging: the last id of the previous page, with after_due
+    std::int64_t after_id = 0;  // paging: the last id of the previous page, with after_due
     std::string after_due;
     int limit = 50;
 };

@@ -10,7 +10,7 @@ namespace {
 
 /// Values for numbered parameters (?1, ?2, ...) of a statement assembled from optional parts.
 class Params {
-public:
+  public:
     /// Stores the value and returns its placeholder; a placeholder may be used more than once.
     std::string Add(std::int64_t v) {
         values_.emplace_back(v);
@@ -31,7 +31,7 @@ public:
         }
     }
 
-private:
+  private:
     std::string Ref() const { return "?" + std::to_string(values_.size()); }
     std::vector<std::variant<std::int64_t, std::string>> values_;
 };
@@ -150,8 +150,8 @@ std::string SearchSql(const YouthSearch& s, TimePoint now, int limit, int offset
         "WITH page AS MATERIALIZED (SELECT y.id, y.given_name, y.family_name, y.date_of_birth, y.municipality, "
         "y.date_of_birth_estimated "
         "FROM " +
-        from + where + " ORDER BY y.family_name, y.given_name, y.id LIMIT " + p.Add(std::int64_t{limit}) +
-        " OFFSET " + p.Add(std::int64_t{offset}) +
+        from + where + " ORDER BY y.family_name, y.given_name, y.id LIMIT " + p.Add(std::int64_t{limit}) + " OFFSET " +
+        p.Add(std::int64_t{offset}) +
         ") SELECT page.id, page.given_name, page.family_name, page.date_of_birth, page.municipality, "
         "page.date_of_birth_estimated, " +
         HitColumns("page.id", p, now) + " FROM page ORDER BY page.family_name, page.given_name, page.id";
@@ -509,8 +509,9 @@ std::vector<YouthHitRecord> SqliteYouthRepo::FindByPhone(std::string_view phone,
 YouthHitRecord SqliteYouthRepo::Hit(std::int64_t youth_id, TimePoint now) {
     Params p;
     std::string id = p.Add(youth_id);
-    std::string sql = "SELECT y.id, y.given_name, y.family_name, y.date_of_birth, y.municipality, y.date_of_birth_estimated, " +
-                      HitColumns("y.id", p, now) + " FROM youths AS y WHERE y.id = " + id;
+    std::string sql =
+        "SELECT y.id, y.given_name, y.family_name, y.date_of_birth, y.municipality, y.date_of_birth_estimated, " +
+        HitColumns("y.id", p, now) + " FROM youths AS y WHERE y.id = " + id;
     auto hits = RunHits(c_, sql, p);
     if (hits.empty()) return {};
     return hits.front();
@@ -781,13 +782,15 @@ void SqliteCaseRepo::WriteAreasAndFlags(const CaseRecord& c) {
     del_areas.Bind(1, c.id).Run();
     auto del_flags = c_.Prepare("DELETE FROM case_risk_flags WHERE case_id = ?");
     del_flags.Bind(1, c.id).Run();
-    auto area = c_.Prepare("INSERT INTO case_problem_areas (case_id, area) VALUES (?, ?) ON CONFLICT (case_id, area) DO NOTHING");
+    auto area = c_.Prepare(
+        "INSERT INTO case_problem_areas (case_id, area) VALUES (?, ?) ON CONFLICT (case_id, area) DO NOTHING");
     for (const auto& a : c.problem_areas) {
         area.Bind(1, c.id).Bind(2, a);
         area.Run();
         area.Reset();
     }
-    auto flag = c_.Prepare("INSERT INTO case_risk_flags (case_id, flag) VALUES (?, ?) ON CONFLICT (case_id, flag) DO NOTHING");
+    auto flag =
+        c_.Prepare("INSERT INTO case_risk_flags (case_id, flag) VALUES (?, ?) ON CONFLICT (case_id, flag) DO NOTHING");
     for (const auto& f : c.risk_flags) {
         flag.Bind(1, c.id).Bind(2, f);
         flag.Run();
@@ -909,13 +912,16 @@ std::int64_t SqliteCaseRepo::InsertContact(const ContactRecord& c) {
         .Bind(10, ToMicros(c.logged_at));
     st.Run();
     std::int64_t id = c_.LastInsertId();
-    auto worker = c_.Prepare("INSERT INTO contact_workers (contact_id, user_id) VALUES (?, ?) ON CONFLICT (contact_id, user_id) DO NOTHING");
+    auto worker = c_.Prepare(
+        "INSERT INTO contact_workers (contact_id, user_id) VALUES (?, ?) ON CONFLICT (contact_id, user_id) DO NOTHING");
     for (std::int64_t w : c.workers) {
         worker.Bind(1, id).Bind(2, w);
         worker.Run();
         worker.Reset();
     }
-    auto response = c_.Prepare("INSERT INTO contact_responses (contact_id, response) VALUES (?, ?) ON CONFLICT (contact_id, response) DO NOTHING");
+    auto response = c_.Prepare(
+        "INSERT INTO contact_responses (contact_id, response) VALUES (?, ?) ON CONFLICT (contact_id, response) DO "
+        "NOTHING");
     for (const auto& r : c.responses) {
         response.Bind(1, id).Bind(2, r);
         response.Run();
@@ -1006,7 +1012,8 @@ void SqliteShiftRepo::Put(const ShiftRecord& s) {
         .Bind(4, s.set_by)
         .Bind(5, ToMicros(s.set_at));
     st.Run();
-    auto worker = c_.Prepare("INSERT INTO shift_workers (shift_date, user_id) VALUES (?, ?) ON CONFLICT (shift_date, user_id) DO NOTHING");
+    auto worker = c_.Prepare(
+        "INSERT INTO shift_workers (shift_date, user_id) VALUES (?, ?) ON CONFLICT (shift_date, user_id) DO NOTHING");
     for (std::int64_t w : s.workers) {
         worker.Bind(1, s.shift_date).Bind(2, w);
         worker.Run();

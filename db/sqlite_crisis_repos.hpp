@@ -18,7 +18,7 @@ enum class YouthNamePath {
 };
 
 class SqliteYouthRepo final : public YouthRepo {
-public:
+  public:
     explicit SqliteYouthRepo(Connection& c) : c_(c) {}
     std::int64_t Insert(const YouthRecord& youth) override;
     void Update(const YouthRecord& youth) override;
@@ -36,7 +36,7 @@ public:
     /// sorting every match (docs/performance.md); tests lower it to compare both paths.
     void set_broad_matches(int n) { broad_matches_ = n; }
 
-private:
+  private:
     void WriteDetails(const YouthRecord& youth);
     /// How a look-up finds youths by name, and the trigram matches when it collected them.
     struct NamePlan {
@@ -50,7 +50,7 @@ private:
 };
 
 class SqliteConsentRepo final : public ConsentRepo {
-public:
+  public:
     explicit SqliteConsentRepo(Connection& c) : c_(c) {}
     std::int64_t Insert(const ConsentRecord& consent) override;
     std::optional<ConsentRecord> Find(std::int64_t id) override;
@@ -59,12 +59,12 @@ public:
     std::vector<ConsentRecord> ListForYouth(std::int64_t youth_id) override;
     bool HasValid(std::int64_t youth_id, std::string_view scope, TimePoint now) override;
 
-private:
+  private:
     Connection& c_;
 };
 
 class SqlitePreRegistrationRepo final : public PreRegistrationRepo {
-public:
+  public:
     explicit SqlitePreRegistrationRepo(Connection& c) : c_(c) {}
     std::optional<std::int64_t> Insert(const PreRegistrationRecord& r) override;
     /// Writes the details and updated_at; starting and ending are not changed here.
@@ -74,34 +74,34 @@ public:
     void End(std::int64_t id, TimePoint at, std::string_view reason) override;
     std::vector<PreRegistrationRecord> ListForYouth(std::int64_t youth_id) override;
 
-private:
+  private:
     Connection& c_;
 };
 
 class SqliteStatementRepo final : public StatementRepo {
-public:
+  public:
     explicit SqliteStatementRepo(Connection& c) : c_(c) {}
     std::int64_t Insert(const StatementRecord& s) override;
     std::vector<StatementRecord> ListForYouth(std::int64_t youth_id) override;
 
-private:
+  private:
     Connection& c_;
 };
 
 class SqlitePlanRepo final : public PlanRepo {
-public:
+  public:
     explicit SqlitePlanRepo(Connection& c) : c_(c) {}
     std::int64_t Insert(const PlanVersionRecord& plan) override;
     std::optional<PlanVersionRecord> Find(std::int64_t youth_id, int version) override;
     int LatestVersion(std::int64_t youth_id) override;
     std::vector<PlanVersionRecord> List(std::int64_t youth_id) override;
 
-private:
+  private:
     Connection& c_;
 };
 
 class SqliteBreakGlassRepo final : public BreakGlassRepo {
-public:
+  public:
     explicit SqliteBreakGlassRepo(Connection& c) : c_(c) {}
     std::int64_t Insert(const BreakGlassRecord& r) override;
     std::optional<BreakGlassRecord> Find(std::int64_t id) override;
@@ -109,12 +109,12 @@ public:
     std::vector<BreakGlassRecord> List(bool include_reviewed) override;
     void Review(std::int64_t id, TimePoint at, std::int64_t by, bool approved, std::string_view note) override;
 
-private:
+  private:
     Connection& c_;
 };
 
 class SqliteCaseRepo final : public CaseRepo {
-public:
+  public:
     explicit SqliteCaseRepo(Connection& c) : c_(c) {}
     std::int64_t Insert(const CaseRecord& c) override;
     void Update(const CaseRecord& c) override;
@@ -126,43 +126,43 @@ public:
     std::vector<ContactRecord> Contacts(std::int64_t case_id) override;
     std::vector<CallerCaseRecord> FindByCallerPhone(std::string_view phone, int limit) override;
 
-private:
+  private:
     void WriteAreasAndFlags(const CaseRecord& c);
     Connection& c_;
 };
 
 class SqliteConsultRepo final : public ConsultRepo {
-public:
+  public:
     explicit SqliteConsultRepo(Connection& c) : c_(c) {}
     std::int64_t Insert(const ConsultRecord& c) override;
     std::optional<ConsultRecord> Find(std::int64_t id) override;
     void Answer(std::int64_t id, std::int64_t psychiatrist, TimePoint at, std::string_view advice) override;
     std::vector<ConsultRecord> List(bool open_only, std::int64_t case_id) override;
 
-private:
+  private:
     Connection& c_;
 };
 
 class SqliteShiftRepo final : public ShiftRepo {
-public:
+  public:
     explicit SqliteShiftRepo(Connection& c) : c_(c) {}
     void Put(const ShiftRecord& s) override;
     std::optional<ShiftRecord> Find(std::string_view shift_date) override;
     std::int64_t AddNote(const ShiftNoteRecord& n) override;
     std::vector<ShiftNoteRecord> Notes(std::string_view since_date) override;
 
-private:
+  private:
     Connection& c_;
 };
 
 class SqliteIdempotencyRepo final : public IdempotencyRepo {
-public:
+  public:
     explicit SqliteIdempotencyRepo(Connection& c) : c_(c) {}
     std::optional<IdempotencyRecord> Find(std::int64_t user_id, std::string_view method, std::string_view key) override;
     void Insert(std::int64_t user_id, std::string_view method, std::string_view key, const IdempotencyRecord& r,
                 TimePoint now) override;
 
-private:
+  private:
     Connection& c_;
 };
 

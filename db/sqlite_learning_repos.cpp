@@ -235,7 +235,8 @@ void SqliteProposalRepo::LoadDetails(ProposalRecord& p) {
 
 std::int64_t SqliteProposalRepo::Insert(const ProposalRecord& p) {
     auto st = c_.Prepare(
-        "INSERT INTO proposals (text, addressee_kind, addressee, organisation_id, theme, status, created_by, created_at) "
+        "INSERT INTO proposals (text, addressee_kind, addressee, organisation_id, theme, status, created_by, "
+        "created_at) "
         "VALUES (?, ?, ?, ?, ?, 'open', ?, ?)");
     st.Bind(1, p.text).Bind(2, p.addressee_kind).Bind(3, p.addressee).Bind(4, p.organisation_id).Bind(5, p.theme);
     st.Bind(6, p.created_by).Bind(7, ToMicros(p.created_at)).Run();
@@ -264,7 +265,12 @@ void SqliteProposalRepo::SetStatus(std::int64_t id, const ProposalStatusRecord& 
     c_.Prepare("UPDATE proposals SET status = ? WHERE id = ?").Bind(1, change.status).Bind(2, id).Run();
     auto h = c_.Prepare(
         "INSERT INTO proposal_status_changes (proposal_id, status, at, by_user, note) VALUES (?, ?, ?, ?, ?)");
-    h.Bind(1, id).Bind(2, change.status).Bind(3, ToMicros(change.at)).Bind(4, change.by_user).Bind(5, change.note).Run();
+    h.Bind(1, id)
+        .Bind(2, change.status)
+        .Bind(3, ToMicros(change.at))
+        .Bind(4, change.by_user)
+        .Bind(5, change.note)
+        .Run();
 }
 
 std::vector<ProposalRecord> SqliteProposalRepo::List(const ProposalFilter& f) {
@@ -397,16 +403,16 @@ std::vector<CaseFiguresRecord> SqliteStatsRepo::CaseFigures(const FiguresQuery& 
     // (1970-01-01) was a Thursday, so (day + 4) % 7 is the weekday with Sunday 0.
     const std::string weekday = "((k.opened_at / 1000000 + " + OffsetSeconds("k.opened_at", q.summer_time) + " - " +
                                 std::to_string(q.night_cutoff_hour * 3600) + ") / 86400 + 4) % 7";
-    auto st = c_.Prepare(
-        "SELECT count(*), sum(k.contacts_n), sum(" + weekday +
-        " IN (0, 6)), sum(k.youth_age BETWEEN 0 AND 11), sum(k.youth_age BETWEEN 12 AND 17), "
-        "sum(k.youth_age BETWEEN 18 AND 23), sum(k.youth_age >= 24), sum(coalesce(k.youth_age, -1) < 0), "
-        "sum(k.outcome IS NOT NULL), sum(k.outcome = 'stayed_home'), sum(k.outcome = 'own_network'), "
-        "sum(k.outcome = 'crisis_placement'), sum(k.outcome = 'admission'), sum(k.consults_n), "
-        "sum(k.consults_answered_n), sum(k.consults_n > 0), sum(" +
-        complex + "), sum(CASE WHEN k.evaluation_held THEN " + complex +
-        " ELSE 0 END), sum(k.youth_first_plan_at <= k.opened_at), sum(k.problem_areas_n > 0), "
-        "sum(k.risk_flags_n > 0) FROM cases AS k WHERE k.opened_at >= ?1 AND k.opened_at < ?2");
+    auto st =
+        c_.Prepare("SELECT count(*), sum(k.contacts_n), sum(" + weekday +
+                   " IN (0, 6)), sum(k.youth_age BETWEEN 0 AND 11), sum(k.youth_age BETWEEN 12 AND 17), "
+                   "sum(k.youth_age BETWEEN 18 AND 23), sum(k.youth_age >= 24), sum(coalesce(k.youth_age, -1) < 0), "
+                   "sum(k.outcome IS NOT NULL), sum(k.outcome = 'stayed_home'), sum(k.outcome = 'own_network'), "
+                   "sum(k.outcome = 'crisis_placement'), sum(k.outcome = 'admission'), sum(k.consults_n), "
+                   "sum(k.consults_answered_n), sum(k.consults_n > 0), sum(" +
+                   complex + "), sum(CASE WHEN k.evaluation_held THEN " + complex +
+                   " ELSE 0 END), sum(k.youth_first_plan_at <= k.opened_at), sum(k.problem_areas_n > 0), "
+                   "sum(k.risk_flags_n > 0) FROM cases AS k WHERE k.opened_at >= ?1 AND k.opened_at < ?2");
     std::vector<CaseFiguresRecord> out(q.buckets.size());
     for (std::size_t i = 0; i < out.size(); ++i) {
         auto& r = out[i];
@@ -414,13 +420,27 @@ std::vector<CaseFiguresRecord> SqliteStatsRepo::CaseFigures(const FiguresQuery& 
         st.Reset();
         st.Bind(1, ToMicros(q.buckets[i].from)).Bind(2, ToMicros(q.buckets[i].to));
         if (!st.Step()) continue;
-        std::int64_t* fields[] = {&r.cases,         &r.contacts,         &r.weekend,
-                                  &r.age_0_11,      &r.age_12_17,        &r.age_18_23,
-                                  &r.age_24_plus,   &r.age_unknown,      &r.with_outcome,
-                                  &r.stayed_home,   &r.own_network,      &r.crisis_placement,
-                                  &r.admission,     &r.consults,         &r.consults_answered,
-                                  &r.cases_with_consult, &r.complex,     &r.complex_evaluated,
-                                  &r.pre_registered_plan, &r.cases_with_problem_area, &r.cases_with_risk_flag};
+        std::int64_t* fields[] = {&r.cases,
+                                  &r.contacts,
+                                  &r.weekend,
+                                  &r.age_0_11,
+                                  &r.age_12_17,
+                                  &r.age_18_23,
+                                  &r.age_24_plus,
+                                  &r.age_unknown,
+                                  &r.with_outcome,
+                                  &r.stayed_home,
+                                  &r.own_network,
+                                  &r.crisis_placement,
+                                  &r.admission,
+                                  &r.consults,
+                                  &r.consults_answered,
+                                  &r.cases_with_consult,
+                                  &r.complex,
+                                  &r.complex_evaluated,
+                                  &r.pre_registered_plan,
+                                  &r.cases_with_problem_area,
+                                  &r.cases_with_risk_flag};
         int column = 0;
         for (auto* f : fields) *f = st.Int(column++);
     }
@@ -488,8 +508,8 @@ std::vector<HandoverFiguresRecord> SqliteStatsRepo::HandoverFigures(const Figure
         std::vector<std::int64_t> durations;
     };
     const std::size_t whole = q.buckets.size();
-    std::vector<std::string> municipalities;             // index 0: "(all)"
-    std::vector<std::vector<Group>> groups(whole + 1);   // [bucket][municipality]
+    std::vector<std::string> municipalities;            // index 0: "(all)"
+    std::vector<std::vector<Group>> groups(whole + 1);  // [bucket][municipality]
     auto st = c_.Prepare(
         "SELECT h.case_opened_at, coalesce(nullif(h.municipality, ''), '(unknown)'), h.created_at, h.due_at, "
         "h.confirmed_at FROM handovers AS h WHERE h.case_opened_at >= ?1 AND h.case_opened_at < ?2");
@@ -531,8 +551,9 @@ std::vector<HandoverFiguresRecord> SqliteStatsRepo::HandoverFigures(const Figure
         for (std::size_t i : order) {
             if (i >= groups[b].size() || groups[b][i].handovers == 0) continue;
             Group& g = groups[b][i];
-            HandoverFiguresRecord r{static_cast<int>(b), i == 0 ? "(all)" : municipalities[i], g.handovers,
-                                    g.confirmed, g.on_time, std::nullopt};
+            HandoverFiguresRecord r{static_cast<int>(b), i == 0 ? "(all)" : municipalities[i],
+                                    g.handovers,         g.confirmed,
+                                    g.on_time,           std::nullopt};
             auto& d = g.durations;
             if (!d.empty()) {
                 // The middle value, or the mean of the two middle values, in whole minutes.
@@ -667,7 +688,7 @@ const std::vector<ExportSpec>& ExportSpecs() {
          {"evaluation_id", "case_id", "youth_id", "reasons", "status", "due_by", "held_on", "right_help",
           "changes_plan", "plan_version", "finalised_at", "proposals"},
          "SELECT e.id, e.case_id, coalesce(c.youth_id, ''), replace(e.reasons, ',', ';'), e.status, e.due_by, "
-             "e.held_on, e.right_help, e.changes_plan, e.plan_version, " +
+         "e.held_on, e.right_help, e.changes_plan, e.plan_version, " +
              Iso("e.finalised_at") +
              ", (SELECT count(*) FROM proposal_sources WHERE evaluation_id = e.id), e.id FROM evaluations AS e "
              "JOIN cases AS c ON c.id = e.case_id WHERE c.opened_at >= ?1 AND c.opened_at < ?2 AND e.id > ?3 "
@@ -675,8 +696,7 @@ const std::vector<ExportSpec>& ExportSpecs() {
         {"proposals",
          {"proposal_id", "created_at", "addressee_kind", "addressee", "theme", "status", "status_changed_at",
           "evaluation_ids"},
-         "SELECT p.id, " + Iso("p.created_at") +
-             ", p.addressee_kind, p.addressee, p.theme, p.status, " +
+         "SELECT p.id, " + Iso("p.created_at") + ", p.addressee_kind, p.addressee, p.theme, p.status, " +
              Iso("(SELECT max(at) FROM proposal_status_changes WHERE proposal_id = p.id)") +
              ", coalesce((SELECT group_concat(evaluation_id, ';') FROM proposal_sources WHERE proposal_id = p.id), "
              "''), p.id FROM proposals AS p WHERE p.created_at >= ?1 AND p.created_at < ?2 AND p.id > ?3 "

@@ -10,7 +10,7 @@
 namespace spoed::db {
 
 class SqliteUserRepo final : public UserRepo {
-public:
+  public:
     explicit SqliteUserRepo(Connection& c) : c_(c) {}
     std::optional<std::int64_t> Insert(const UserRecord& user) override;
     std::optional<UserRecord> FindById(std::int64_t id) override;
@@ -21,13 +21,13 @@ public:
     void SetPassword(std::int64_t id, std::string_view hash, bool must_change, TimePoint now) override;
     std::int64_t Count() override;
 
-private:
+  private:
     std::vector<std::string> RolesOf(std::int64_t id);
     Connection& c_;
 };
 
 class SqliteSessionRepo final : public SessionRepo {
-public:
+  public:
     explicit SqliteSessionRepo(Connection& c) : c_(c) {}
     std::int64_t Insert(const SessionRecord& session) override;
     std::optional<SessionRecord> FindByTokenHash(std::string_view token_hash) override;
@@ -39,24 +39,24 @@ public:
     int EndOthersForUser(std::int64_t user_id, std::int64_t keep, TimePoint now, std::string_view reason) override;
     void MarkSecondFactor(std::int64_t id) override;
 
-private:
+  private:
     Connection& c_;
 };
 
 class SqliteAuditRepo final : public AuditRepo {
-public:
+  public:
     explicit SqliteAuditRepo(Connection& c) : c_(c) {}
     std::int64_t Append(AuditRecord record) override;
     std::vector<AuditRecord> List(const AuditFilter& filter) override;
     std::vector<AuditRecord> Range(std::int64_t after_seq, int limit) override;
     std::optional<AuditRecord> Last() override;
 
-private:
+  private:
     Connection& c_;
 };
 
 class SqliteTotpRepo final : public TotpRepo {
-public:
+  public:
     explicit SqliteTotpRepo(Connection& c) : c_(c) {}
     std::optional<TotpRecord> Find(std::int64_t user_id) override;
     void PutPending(std::int64_t user_id, std::string_view secret_enc, TimePoint now) override;
@@ -64,60 +64,60 @@ public:
     void SetLastStep(std::int64_t user_id, std::int64_t step) override;
     bool Delete(std::int64_t user_id) override;
 
-private:
+  private:
     Connection& c_;
 };
 
 /// The repositories of one open transaction on one connection.
 class SqliteTx final : public Tx {
-public:
-  explicit SqliteTx(Connection& c)
-      : users_(c),
-        sessions_(c),
-        audit_(c),
-        youths_(c),
-        consents_(c),
-        pre_registrations_(c),
-        plans_(c),
-        break_glass_(c),
-        cases_(c),
-        consults_(c),
-        meldcode_(c),
-        statements_(c),
-        shifts_(c),
-        idempotency_(c),
-        directory_(c),
-        handovers_(c),
-        events_(c),
-        totp_(c),
-        evaluations_(c),
-        proposals_(c),
-        stats_(c) {}
-  UserRepo& users() override { return users_; }
-  SessionRepo& sessions() override { return sessions_; }
-  AuditRepo& audit() override { return audit_; }
-  YouthRepo& youths() override { return youths_; }
-  ConsentRepo& consents() override { return consents_; }
-  PreRegistrationRepo& pre_registrations() override { return pre_registrations_; }
-  PlanRepo& plans() override { return plans_; }
-  BreakGlassRepo& break_glass() override { return break_glass_; }
-  CaseRepo& cases() override { return cases_; }
-  ConsultRepo& consults() override { return consults_; }
-  MeldcodeRepo& meldcode() override { return meldcode_; }
-  StatementRepo& statements() override { return statements_; }
-  ShiftRepo& shifts() override { return shifts_; }
-  IdempotencyRepo& idempotency() override { return idempotency_; }
-  DirectoryRepo& directory() override { return directory_; }
-  HandoverRepo& handovers() override { return handovers_; }
-  EventRepo& events() override { return events_; }
-  TotpRepo& totp() override { return totp_; }
-  EvaluationRepo& evaluations() override { return evaluations_; }
-  ProposalRepo& proposals() override { return proposals_; }
-  StatsRepo& stats() override { return stats_; }
-  /// Whether this transaction appended events (the store then tells its listener).
-  bool appended_events() const { return events_.appended(); }
+  public:
+    explicit SqliteTx(Connection& c)
+        : users_(c),
+          sessions_(c),
+          audit_(c),
+          youths_(c),
+          consents_(c),
+          pre_registrations_(c),
+          plans_(c),
+          break_glass_(c),
+          cases_(c),
+          consults_(c),
+          meldcode_(c),
+          statements_(c),
+          shifts_(c),
+          idempotency_(c),
+          directory_(c),
+          handovers_(c),
+          events_(c),
+          totp_(c),
+          evaluations_(c),
+          proposals_(c),
+          stats_(c) {}
+    UserRepo& users() override { return users_; }
+    SessionRepo& sessions() override { return sessions_; }
+    AuditRepo& audit() override { return audit_; }
+    YouthRepo& youths() override { return youths_; }
+    ConsentRepo& consents() override { return consents_; }
+    PreRegistrationRepo& pre_registrations() override { return pre_registrations_; }
+    PlanRepo& plans() override { return plans_; }
+    BreakGlassRepo& break_glass() override { return break_glass_; }
+    CaseRepo& cases() override { return cases_; }
+    ConsultRepo& consults() override { return consults_; }
+    MeldcodeRepo& meldcode() override { return meldcode_; }
+    StatementRepo& statements() override { return statements_; }
+    ShiftRepo& shifts() override { return shifts_; }
+    IdempotencyRepo& idempotency() override { return idempotency_; }
+    DirectoryRepo& directory() override { return directory_; }
+    HandoverRepo& handovers() override { return handovers_; }
+    EventRepo& events() override { return events_; }
+    TotpRepo& totp() override { return totp_; }
+    EvaluationRepo& evaluations() override { return evaluations_; }
+    ProposalRepo& proposals() override { return proposals_; }
+    StatsRepo& stats() override { return stats_; }
+    /// Whether this transaction appended events (the store then tells its listener).
+    bool appended_events() const { return events_.appended(); }
 
-private:
+  private:
     SqliteUserRepo users_;
     SqliteSessionRepo sessions_;
     SqliteAuditRepo audit_;

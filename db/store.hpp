@@ -24,7 +24,7 @@ namespace spoed::db {
 /// service code in between holds no resources that need more than RAII.
 
 class UserRepo {
-public:
+  public:
     virtual ~UserRepo() = default;
     /// Inserts and returns the new id; nullopt when the username is taken.
     virtual std::optional<std::int64_t> Insert(const UserRecord& user) = 0;
@@ -38,7 +38,7 @@ public:
 };
 
 class SessionRepo {
-public:
+  public:
     virtual ~SessionRepo() = default;
     virtual std::int64_t Insert(const SessionRecord& session) = 0;
     virtual std::optional<SessionRecord> FindByTokenHash(std::string_view token_hash) = 0;
@@ -57,7 +57,7 @@ public:
 };
 
 class TotpRepo {
-public:
+  public:
     virtual ~TotpRepo() = default;
     virtual std::optional<TotpRecord> Find(std::int64_t user_id) = 0;
     /// Stores a new, unconfirmed secret, replacing any earlier unconfirmed one.
@@ -69,7 +69,7 @@ public:
 };
 
 class AuditRepo {
-public:
+  public:
     virtual ~AuditRepo() = default;
     /// Appends, chaining the entry's hash to the previous one; returns the sequence number.
     virtual std::int64_t Append(AuditRecord record) = 0;
@@ -82,7 +82,7 @@ public:
 };
 
 class YouthRepo {
-public:
+  public:
     virtual ~YouthRepo() = default;
     /// Inserts the youth with phones and contacts (ids are set) and indexes the name.
     virtual std::int64_t Insert(const YouthRecord& youth) = 0;
@@ -98,7 +98,7 @@ public:
 };
 
 class ConsentRepo {
-public:
+  public:
     virtual ~ConsentRepo() = default;
     virtual std::int64_t Insert(const ConsentRecord& consent) = 0;
     virtual std::optional<ConsentRecord> Find(std::int64_t id) = 0;
@@ -110,7 +110,7 @@ public:
 };
 
 class PreRegistrationRepo {
-public:
+  public:
     virtual ~PreRegistrationRepo() = default;
     /// nullopt when the youth already has an active pre-registration.
     virtual std::optional<std::int64_t> Insert(const PreRegistrationRecord& r) = 0;
@@ -123,7 +123,7 @@ public:
 };
 
 class StatementRepo {
-public:
+  public:
     virtual ~StatementRepo() = default;
     virtual std::int64_t Insert(const StatementRecord& s) = 0;
     /// Oldest first.
@@ -131,7 +131,7 @@ public:
 };
 
 class PlanRepo {
-public:
+  public:
     virtual ~PlanRepo() = default;
     virtual std::int64_t Insert(const PlanVersionRecord& plan) = 0;
     /// Version 0: the latest.
@@ -142,7 +142,7 @@ public:
 };
 
 class BreakGlassRepo {
-public:
+  public:
     virtual ~BreakGlassRepo() = default;
     virtual std::int64_t Insert(const BreakGlassRecord& r) = 0;
     virtual std::optional<BreakGlassRecord> Find(std::int64_t id) = 0;
@@ -154,7 +154,7 @@ public:
 };
 
 class CaseRepo {
-public:
+  public:
     virtual ~CaseRepo() = default;
     virtual std::int64_t Insert(const CaseRecord& c) = 0;
     /// Writes every field, problem areas and risk flags included.
@@ -172,7 +172,7 @@ public:
 };
 
 class ConsultRepo {
-public:
+  public:
     virtual ~ConsultRepo() = default;
     virtual std::int64_t Insert(const ConsultRecord& c) = 0;
     virtual std::optional<ConsultRecord> Find(std::int64_t id) = 0;
@@ -197,7 +197,7 @@ class MeldcodeRepo {
 };
 
 class ShiftRepo {
-public:
+  public:
     virtual ~ShiftRepo() = default;
     /// Inserts or replaces the shift of that date.
     virtual void Put(const ShiftRecord& s) = 0;
@@ -208,16 +208,16 @@ public:
 };
 
 class IdempotencyRepo {
-public:
+  public:
     virtual ~IdempotencyRepo() = default;
     virtual std::optional<IdempotencyRecord> Find(std::int64_t user_id, std::string_view method,
                                                   std::string_view key) = 0;
-    virtual void Insert(std::int64_t user_id, std::string_view method, std::string_view key,
-                        const IdempotencyRecord& r, TimePoint now) = 0;
+    virtual void Insert(std::int64_t user_id, std::string_view method, std::string_view key, const IdempotencyRecord& r,
+                        TimePoint now) = 0;
 };
 
 class DirectoryRepo {
-public:
+  public:
     virtual ~DirectoryRepo() = default;
     /// nullopt when the name is taken by another organisation.
     virtual std::optional<std::int64_t> Insert(const OrganisationRecord& o) = 0;
@@ -229,7 +229,7 @@ public:
 };
 
 class HandoverRepo {
-public:
+  public:
     virtual ~HandoverRepo() = default;
     virtual std::int64_t Insert(const HandoverRecord& h) = 0;
     virtual std::optional<HandoverRecord> Find(std::int64_t id) = 0;
@@ -245,7 +245,7 @@ public:
 };
 
 class EventRepo {
-public:
+  public:
     virtual ~EventRepo() = default;
     /// Appends to the outbox; returns the sequence number. The store tells its event listener
     /// after the transaction commits.
@@ -257,7 +257,7 @@ public:
 };
 
 class EvaluationRepo {
-public:
+  public:
     virtual ~EvaluationRepo() = default;
     /// Inserts with participants; nullopt when the case already has an evaluation.
     virtual std::optional<std::int64_t> Insert(const EvaluationRecord& e) = 0;
@@ -275,7 +275,7 @@ public:
 };
 
 class ProposalRepo {
-public:
+  public:
     virtual ~ProposalRepo() = default;
     /// Inserts with its sources and the first history line ("open").
     virtual std::int64_t Insert(const ProposalRecord& p) = 0;
@@ -289,7 +289,7 @@ public:
 /// The figures and exports: SQL aggregates, never all rows into memory (the handover medians
 /// keep one duration per confirmed handover of the period).
 class StatsRepo {
-public:
+  public:
     virtual ~StatsRepo() = default;
     /// One record per bucket, in bucket order.
     virtual std::vector<CaseFiguresRecord> CaseFigures(const FiguresQuery& q) = 0;
@@ -310,7 +310,7 @@ public:
 
 /// One transaction's view of the store.
 class Tx {
-public:
+  public:
     virtual ~Tx() = default;
     virtual UserRepo& users() = 0;
     virtual SessionRepo& sessions() = 0;
@@ -340,7 +340,7 @@ public:
 /// one transaction that commits only when the function returns success, and is durable
 /// (synchronous=FULL) before Write returns.
 class Store {
-public:
+  public:
     virtual ~Store() = default;
 
     template <typename F>
@@ -367,7 +367,7 @@ public:
     /// events. Set once, before the store is shared between threads.
     void SetEventListener(std::function<void()> listener) { event_listener_ = std::move(listener); }
 
-protected:
+  protected:
     /// Runs `fn` in a transaction; commits a write when it returns ok. Failures of the store
     /// itself come back as `unavailable` (disk full, I/O) or `aborted` (busy).
     virtual Status RunTx(bool write, const std::function<Status(Tx&)>& fn) = 0;
@@ -377,25 +377,25 @@ protected:
         if (event_listener_) event_listener_();
     }
 
-private:
-  /// Runs `fn` in the transaction `run_tx` makes, keeping its result: a Status, or a
-  /// Result<T> whose error wins over the transaction's.
-  template <typename RunTxFn, typename F>
-  auto Run(RunTxFn&& run_tx, F&& fn) -> std::invoke_result_t<F, Tx&> {
-      using R = std::invoke_result_t<F, Tx&>;
-      if constexpr (std::is_same_v<R, Status>) {
-          return run_tx([&](Tx& tx) { return fn(tx); });
-      } else {
-          std::optional<R> out;
-          Status st = run_tx([&](Tx& tx) -> Status {
-              out.emplace(fn(tx));
-              if (!out->ok()) return out->error();
-              return Ok();
-          });
-          if (!st.ok() && (!out || out->ok())) return std::move(st).take_error();
-          return std::move(*out);
-      }
-  }
+  private:
+    /// Runs `fn` in the transaction `run_tx` makes, keeping its result: a Status, or a
+    /// Result<T> whose error wins over the transaction's.
+    template <typename RunTxFn, typename F>
+    auto Run(RunTxFn&& run_tx, F&& fn) -> std::invoke_result_t<F, Tx&> {
+        using R = std::invoke_result_t<F, Tx&>;
+        if constexpr (std::is_same_v<R, Status>) {
+            return run_tx([&](Tx& tx) { return fn(tx); });
+        } else {
+            std::optional<R> out;
+            Status st = run_tx([&](Tx& tx) -> Status {
+                out.emplace(fn(tx));
+                if (!out->ok()) return out->error();
+                return Ok();
+            });
+            if (!st.ok() && (!out || out->ok())) return std::move(st).take_error();
+            return std::move(*out);
+        }
+    }
 
     std::function<void()> event_listener_;
 };

@@ -32,18 +32,18 @@ constexpr DemoUser kDemoUsers[] = {
     {"demo.carla", "Carla Dijkstra (demo)", v1::ROLE_COORDINATOR, "demo-carla-wachtwoord", true},
 };
 
-constexpr const char* kGivenNames[] = {"Daan", "Sanne", "Lucas", "Emma", "Milan", "Julia", "Noah", "Tess",
-                                       "Sem", "Lotte", "Finn", "Sofie", "Levi", "Fleur", "Jesse", "Anouk",
-                                       "Thijs", "Iris", "Ruben", "Femke", "Bram", "Noor", "Luuk", "Lieke",
-                                       "Stijn", "Roos", "Gijs", "Maud", "Koen", "Evi", "Niels", "Jasmijn"};
-constexpr const char* kFamilyNames[] = {"Visser", "de Vries", "Bakker", "Jansen", "Smit", "Mulder",
-                                        "de Boer", "Meijer", "Bos", "Vos", "Peters", "Hendriks"};
-constexpr const char* kMunicipalities[] = {"Groningen", "Midden-Groningen", "Eemsdelta", "Het Hogeland",
-                                           "Westerkwartier", "Oldambt", "Veendam", "Stadskanaal"};
+constexpr const char* kGivenNames[] = {"Daan",  "Sanne", "Lucas", "Emma",  "Milan", "Julia", "Noah",  "Tess",
+                                       "Sem",   "Lotte", "Finn",  "Sofie", "Levi",  "Fleur", "Jesse", "Anouk",
+                                       "Thijs", "Iris",  "Ruben", "Femke", "Bram",  "Noor",  "Luuk",  "Lieke",
+                                       "Stijn", "Roos",  "Gijs",  "Maud",  "Koen",  "Evi",   "Niels", "Jasmijn"};
+constexpr const char* kFamilyNames[] = {"Visser",  "de Vries", "Bakker", "Jansen", "Smit",   "Mulder",
+                                        "de Boer", "Meijer",   "Bos",    "Vos",    "Peters", "Hendriks"};
+constexpr const char* kMunicipalities[] = {"Groningen",      "Midden-Groningen", "Eemsdelta", "Het Hogeland",
+                                           "Westerkwartier", "Oldambt",          "Veendam",   "Stadskanaal"};
 
 /// Runs calls as one demo user; the first failure stops the load with a message.
 class Loader {
-public:
+  public:
     explicit Loader(Context& ctx) : ctx_(ctx) {}
 
     template <typename Resp, typename Req>
@@ -67,7 +67,7 @@ public:
         return Call("", "spoed.v1.AuthService/Login", req, &resp) ? resp.token() : "";
     }
 
-private:
+  private:
     Context& ctx_;
 };
 
@@ -104,7 +104,8 @@ int DemoLoad(Context& ctx) {
         v1::ChangePasswordRequest change;
         change.set_current_password(created.one_time_password());
         change.set_new_password(u.password);
-        if (token.empty() || !load.Call<v1::ChangePasswordResponse>(token, "spoed.v1.AuthService/ChangePassword", change)) {
+        if (token.empty() ||
+            !load.Call<v1::ChangePasswordResponse>(token, "spoed.v1.AuthService/ChangePassword", change)) {
             return 1;
         }
         tokens.push_back(token);
@@ -183,7 +184,8 @@ int DemoLoad(Context& ctx) {
         consent.set_given_by_youth(true);
         consent.set_given_by_guardian(i % 2 == 0 ? "Vader (fictief)" : "Moeder (fictief)");
         consent.set_idempotency_key("demo-consent-" + std::to_string(i));
-        if (!load.Call<v1::RecordConsentResponse>(coordinator, "spoed.v1.YouthService/RecordConsent", consent)) return 1;
+        if (!load.Call<v1::RecordConsentResponse>(coordinator, "spoed.v1.YouthService/RecordConsent", consent))
+            return 1;
         // With the pre-registration the family also agreed to share with the care chain.
         for (auto scope : {v1::CONSENT_SCOPE_DOSSIER_ACCESS, v1::CONSENT_SCOPE_INFORM_LOCAL_TEAM}) {
             consent.set_scope(scope);

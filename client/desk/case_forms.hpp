@@ -2,7 +2,6 @@
 
 #include <QDateTime>
 #include <QWidget>
-
 #include <cstdint>
 #include <map>
 #include <vector>
@@ -30,7 +29,7 @@ class Session;
 /// Ctrl+Return saves. A draft that cannot be sent stays here and goes when the server is back.
 class ContactForm : public QWidget {
     Q_OBJECT
-public:
+  public:
     ContactForm(Session& session, std::int64_t case_id, QWidget* parent = nullptr);
 
     void setPlanVersion(int version);
@@ -50,7 +49,7 @@ public:
     /// Whether a call is being timed now.
     bool callRunning() const { return call_started_.isValid(); }
 
-public slots:
+  public slots:
     /// The phone call begins: its start is the contact's start, a timer shows how long it runs,
     /// and saving takes the end from it.
     void startCall();
@@ -60,7 +59,7 @@ public slots:
   signals:
     void contactLogged(std::int64_t contact_id);
 
-private:
+  private:
     void send(const std::string& key);
     void clear();
     void showCallTime();
@@ -81,14 +80,14 @@ private:
     QPushButton* call_button_;
     QLabel* call_timer_label_;
     QTimer* call_timer_;
-    QDateTime call_started_;    // invalid: no call timed now
+    QDateTime call_started_;         // invalid: no call timed now
     bool start_from_typing_ = true;  // the first word typed sets the start when no call was started
 };
 
 /// Asks the backup psychiatrist: the question and its urgency (kept like a contact draft).
 class ConsultRequestForm : public QWidget {
     Q_OBJECT
-public:
+  public:
     ConsultRequestForm(Session& session, std::int64_t case_id, QWidget* parent = nullptr);
     QPlainTextEdit* questionEdit() const { return question_; }
     QComboBox* urgencyBox() const { return urgency_; }
@@ -96,10 +95,10 @@ public:
     QLabel* statusLabel() const { return status_; }
     DraftSender& draft() const { return *draft_; }
 
-signals:
+  signals:
     void consultRequested(std::int64_t consult_id);
 
-private:
+  private:
     Session& session_;
     std::int64_t case_id_;
     QPlainTextEdit* question_;
@@ -112,7 +111,7 @@ private:
 /// Risk flags, problem areas, outcome and complexity of a case; closing it.
 class CaseUpdateForm : public QWidget {
     Q_OBJECT
-public:
+  public:
     CaseUpdateForm(Session& session, std::int64_t case_id, QWidget* parent = nullptr);
     void load(const v1::Case& c);
     QCheckBox* riskBox(v1::RiskFlag f) const { return risks_.at(f); }
@@ -121,10 +120,10 @@ public:
     QPushButton* closeButton() const { return close_; }
     QLabel* statusLabel() const { return status_; }
 
-signals:
+  signals:
     void caseChanged();
 
-private:
+  private:
     Session& session_;
     std::int64_t case_id_;
     std::map<v1::RiskFlag, QCheckBox*> risks_;
@@ -140,7 +139,7 @@ private:
 /// saved; the recipient comes from the partner directory or is typed in.
 class HandoverForm : public QWidget {
     Q_OBJECT
-public:
+  public:
     HandoverForm(Session& session, std::int64_t case_id, QWidget* parent = nullptr);
     void refresh();
     QComboBox* kindBox() const { return kind_; }
@@ -153,10 +152,10 @@ public:
     QLabel* statusLabel() const { return status_; }
     QLabel* listLabel() const { return list_; }
 
-signals:
+  signals:
     void handoverStarted(std::int64_t handover_id);
 
-private:
+  private:
     void loadOrganisations();
 
     Session& session_;

@@ -105,50 +105,52 @@ CaseView::CaseView(Session& session, std::int64_t case_id, bool read_only, QWidg
 void CaseView::refresh() {
     v1::GetCaseRequest req;
     req.set_case_id(case_id_);
-    session_.api().call<v1::GetCaseResponse>(this, "spoed.v1.CaseService/GetCase", req,
-                                             [this](const Result<v1::GetCaseResponse>& r) {
-        if (!r.ok()) {
-            header_->setText(Text::error(r.error()).toHtmlEscaped());
-            return;
-        }
-        data_ = *r;
-        const auto& c = data_.case_();
-        session_.names().rememberCase(c.id(), c.youth_id(), Q(c.caller_description()));
-        showHeader();
-        if (plan_ && (c.youth_id() != plan_youth_ || c.youth_id() == 0)) loadPlan(c.youth_id());
-        timeline_->clear();
-        for (const auto& e : data_.timeline()) {
-            QString details = Q(e.text());
-            if (e.kind() == "updated") {
-                QStringList fields;
-                for (const auto& key : e.changed()) fields << Text::caseField(key);
-                details = fields.join(QStringLiteral(", "));
-            } else if (e.kind() == "closed") {
-                details = Text::outcome(Text::outcomeOf(e.text()));
-            } else if (e.kind() == "meldcode_decided") {
-                v1::MeldcodeDecision d = v1::MELDCODE_DECISION_UNSPECIFIED;
-                v1::MeldcodeDecision_Parse("MELDCODE_DECISION_" + Q(e.text()).toUpper().toStdString(), &d);
-                details = Text::meldcodeDecision(d);
-            } else if (e.kind() == "meldcode_transferred") {
-                details = Text::meldcodeStanding(data_.meldcode());
-            } else if (e.kind() == "contact") {
-                for (const auto& k : data_.contacts()) {
-                    if (k.id() == e.ref_id()) details = Text::contactType(k.type()) + QStringLiteral(": ") + Q(k.summary());
-                }
-            } else if (e.kind() == "consult_requested" || e.kind() == "consult_answered") {
-                for (const auto& k : data_.consults()) {
-                    if (k.id() != e.ref_id()) continue;
-                    details = e.kind() == "consult_requested" ? Q(k.question()) : Q(k.advice());
-                }
+    session_.api().call<v1::GetCaseResponse>(
+        this, "spoed.v1.CaseService/GetCase", req, [this](const Result<v1::GetCaseResponse>& r) {
+            if (!r.ok()) {
+                header_->setText(Text::error(r.error()).toHtmlEscaped());
+                return;
             }
-            auto* item = new QTreeWidgetItem(timeline_, {Text::dateTime(e.at()), Text::timelineKind(e.kind()), details});
-            item->setToolTip(2, details);
-        }
-        if (update_) update_->load(c);
-        if (handover_) handover_->refresh();
-        if (meldcode_) meldcode_->load(data_);
-        emit loaded();
-    });
+            data_ = *r;
+            const auto& c = data_.case_();
+            session_.names().rememberCase(c.id(), c.youth_id(), Q(c.caller_description()));
+            showHeader();
+            if (plan_ && (c.youth_id() != plan_youth_ || c.youth_id() == 0)) loadPlan(c.youth_id());
+            timeline_->clear();
+            for (const auto& e : data_.timeline()) {
+                QString details = Q(e.text());
+                if (e.kind() == "updated") {
+                    QStringList fields;
+                    for (const auto& key : e.changed()) fields << Text::caseField(key);
+                    details = fields.join(QStringLiteral(", "));
+                } else if (e.kind() == "closed") {
+                    details = Text::outcome(Text::outcomeOf(e.text()));
+                } else if (e.kind() == "meldcode_decided") {
+                    v1::MeldcodeDecision d = v1::MELDCODE_DECISION_UNSPECIFIED;
+                    v1::MeldcodeDecision_Parse("MELDCODE_DECISION_" + Q(e.text()).toUpper().toStdString(), &d);
+                    details = Text::meldcodeDecision(d);
+                } else if (e.kind() == "meldcode_transferred") {
+                    details = Text::meldcodeStanding(data_.meldcode());
+                } else if (e.kind() == "contact") {
+                    for (const auto& k : data_.contacts()) {
+                        if (k.id() == e.ref_id())
+                            details = Text::contactType(k.type()) + QStringLiteral(": ") + Q(k.summary());
+                    }
+                } else if (e.kind() == "consult_requested" || e.kind() == "consult_answered") {
+                    for (const auto& k : data_.consults()) {
+                        if (k.id() != e.ref_id()) continue;
+                        details = e.kind() == "consult_requested" ? Q(k.question()) : Q(k.advice());
+                    }
+                }
+                auto* item =
+                    new QTreeWidgetItem(timeline_, {Text::dateTime(e.at()), Text::timelineKind(e.kind()), details});
+                item->setToolTip(2, details);
+            }
+            if (update_) update_->load(c);
+            if (handover_) handover_->refresh();
+            if (meldcode_) meldcode_->load(data_);
+            emit loaded();
+        });
 }
 
 void CaseView::showHeader() {
@@ -169,33 +171,35 @@ void CaseView::loadPlan(std::int64_t youth_id) {
     // Once per youth: every read of a plan is audited, and the case refreshes often.
     plan_youth_ = youth_id;
     if (youth_id == 0) {
-        plan_->setHtml(QStringLiteral("<p><i>%1</i></p>")
-                           .arg(tr("No youth linked yet: register or link the youth to see their plan.").toHtmlEscaped()));
+        plan_->setHtml(
+            QStringLiteral("<p><i>%1</i></p>")
+                .arg(tr("No youth linked yet: register or link the youth to see their plan.").toHtmlEscaped()));
         return;
     }
     v1::GetPlanRequest req;
     req.set_youth_id(youth_id);
-    session_.api().call<v1::GetPlanResponse>(this, "spoed.v1.PlanService/GetPlan", req,
-                                             [this, youth_id](const Result<v1::GetPlanResponse>& r) {
-        if (youth_id != plan_youth_) return;
-        if (!r.ok()) {
-            QString why;
-            if (r.error().code == ErrorCode::kNotFound) {
-                why = tr("There is no plan for this youth.");
-            } else if (r.error().code == ErrorCode::kPermissionDenied ||
-                       r.error().code == ErrorCode::kFailedPrecondition) {
-                why = tr("There is no valid consent to show the plan here. In the look-up you can open it with a "
-                         "reason (break the glass).");
-            } else {
-                why = Text::error(r.error());
-                plan_youth_ = -1;  // try again at the next refresh
+    session_.api().call<v1::GetPlanResponse>(
+        this, "spoed.v1.PlanService/GetPlan", req, [this, youth_id](const Result<v1::GetPlanResponse>& r) {
+            if (youth_id != plan_youth_) return;
+            if (!r.ok()) {
+                QString why;
+                if (r.error().code == ErrorCode::kNotFound) {
+                    why = tr("There is no plan for this youth.");
+                } else if (r.error().code == ErrorCode::kPermissionDenied ||
+                           r.error().code == ErrorCode::kFailedPrecondition) {
+                    why =
+                        tr("There is no valid consent to show the plan here. In the look-up you can open it with a "
+                           "reason (break the glass).");
+                } else {
+                    why = Text::error(r.error());
+                    plan_youth_ = -1;  // try again at the next refresh
+                }
+                plan_->setHtml(QStringLiteral("<p><i>%1</i></p>").arg(why.toHtmlEscaped()));
+                return;
             }
-            plan_->setHtml(QStringLiteral("<p><i>%1</i></p>").arg(why.toHtmlEscaped()));
-            return;
-        }
-        plan_->setHtml(PlanFormat::html(r->plan()));
-        if (contact_) contact_->setPlanVersion(r->plan().version());
-    });
+            plan_->setHtml(PlanFormat::html(r->plan()));
+            if (contact_) contact_->setPlanVersion(r->plan().version());
+        });
 }
 
 bool CaseView::hasUnsentText() const {

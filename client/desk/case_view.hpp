@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QWidget>
-
 #include <cstdint>
 
 #include "spoed/v1/case.pb.h"
@@ -26,7 +25,7 @@ class Session;
 /// start the handover. Read-only for the psychiatrist.
 class CaseView : public QWidget {
     Q_OBJECT
-public:
+  public:
     CaseView(Session& session, std::int64_t case_id, bool read_only, QWidget* parent = nullptr);
 
     std::int64_t caseId() const { return case_id_; }
@@ -42,14 +41,14 @@ public:
   public slots:
     void refresh();
 
-signals:
+  signals:
     void loaded();
     /// "Open the youth in the look-up" (for the plan).
     void showYouth(std::int64_t youth_id);
     /// The unknown caller's case now has its youth.
     void youthLinked(std::int64_t youth_id);
 
-public:
+  public:
     QPushButton* linkYouthButton() const { return link_youth_; }
     QLabel* headerLabel() const { return header_; }
     /// The youth's plan beside the case (for those who write in it); nullptr when read-only.
@@ -61,7 +60,7 @@ public:
     /// Writes every form's unsent text to the sealed drafts now (the tab is about to close).
     void keepDrafts();
 
-private:
+  private:
     void showHeader();
     void loadPlan(std::int64_t youth_id);
 

@@ -37,10 +37,12 @@ bool LooksLikePhone(const QString& text) {
 }
 
 QString HitText(const v1::YouthHit& h) {
-    QString s = Text::youthName(h.given_name(), h.family_name()) + QStringLiteral(" · ") + Text::birth(h.date_of_birth(), h.date_of_birth_estimated()) +
-                QStringLiteral(" · ") + Q(h.municipality());
+    QString s = Text::youthName(h.given_name(), h.family_name()) + QStringLiteral(" · ") +
+                Text::birth(h.date_of_birth(), h.date_of_birth_estimated()) + QStringLiteral(" · ") +
+                Q(h.municipality());
     if (h.pre_registered()) s += QStringLiteral(" · ") + LookupPanel::tr("pre-registered");
-    if (h.cases_last_90_days() > 0) s += QStringLiteral(" · ") + LookupPanel::tr("%n case(s) in 90 days", "", h.cases_last_90_days());
+    if (h.cases_last_90_days() > 0)
+        s += QStringLiteral(" · ") + LookupPanel::tr("%n case(s) in 90 days", "", h.cases_last_90_days());
     return s;
 }
 
@@ -74,8 +76,9 @@ LookupPanel::LookupPanel(Session& session, QWidget* parent) : QWidget(parent), s
     break_glass_->setVisible(false);
     unknown_caller_ = new QPushButton(tr("Case for an &unknown caller…"), this);
     unknown_caller_->setObjectName(QStringLiteral("unknownCallerButton"));
-    unknown_caller_->setToolTip(tr("Nobody known: open a case for this caller now; the youth can be registered "
-                                   "or linked during or after the call. Enter in the look-up does the same."));
+    unknown_caller_->setToolTip(
+        tr("Nobody known: open a case for this caller now; the youth can be registered "
+           "or linked during or after the call. Enter in the look-up does the same."));
     unknown_caller_->setVisible(false);
     // Phone numbers in the header are links: one click copies the number.
     CopyPhoneLinks(header_);
@@ -123,7 +126,8 @@ LookupPanel::LookupPanel(Session& session, QWidget* parent) : QWidget(parent), s
     connect(results_, &QListWidget::itemActivated, this,
             [this](QListWidgetItem* item) { showYouth(item->data(Qt::UserRole).toLongLong()); });
     connect(results_, &QListWidget::currentItemChanged, this, [this](QListWidgetItem* item) {
-        if (item && item->data(Qt::UserRole).toLongLong() != youth_id_) showYouth(item->data(Qt::UserRole).toLongLong());
+        if (item && item->data(Qt::UserRole).toLongLong() != youth_id_)
+            showYouth(item->data(Qt::UserRole).toLongLong());
     });
     connect(cases_, &QTreeWidget::itemActivated, this,
             [this](QTreeWidgetItem* item) { emit openCase(item->data(0, Qt::UserRole).toLongLong()); });
@@ -203,8 +207,8 @@ void LookupPanel::startSearch() {
                 if (r.ok()) {
                     for (const auto& h : r->youths()) items << item(h);
                     if (r->youths().empty() && !r->cases().empty()) {
-                        items << new QListWidgetItem(tr("Unknown youth; %n earlier case(s) from this number", "",
-                                                        r->cases_size()));
+                        items << new QListWidgetItem(
+                            tr("Unknown youth; %n earlier case(s) from this number", "", r->cases_size()));
                     }
                     if (items.isEmpty()) items << new QListWidgetItem(tr("No one known with this number"));
                 } else {
@@ -262,102 +266,109 @@ void LookupPanel::showYouth(std::int64_t youth_id) {
     open_case_->setEnabled(true);
     v1::GetYouthRequest req;
     req.set_youth_id(youth_id);
-    session_.api().call<v1::GetYouthResponse>(this, "spoed.v1.YouthService/GetYouth", req,
-                                              [this, youth_id](const Result<v1::GetYouthResponse>& r) {
-        if (youth_id != youth_id_) return;
-        if (!r.ok()) {
-            header_->setText(Text::error(r.error()).toHtmlEscaped());
-            return;
-        }
-        const auto& y = r->youth();
-        auto phone_link = [](const std::string& number) { return PhoneCopyLink(Q(number)); };
-        QStringList phones;
-        for (const auto& p : y.phones()) phones << phone_link(p.number());
-        QStringList network;
-        for (const auto& c : y.contacts()) {
-            network << QStringLiteral("%1 (%2) ").arg(Q(c.name()).toHtmlEscaped(), Q(c.relation()).toHtmlEscaped()) +
+    session_.api().call<v1::GetYouthResponse>(
+        this, "spoed.v1.YouthService/GetYouth", req, [this, youth_id](const Result<v1::GetYouthResponse>& r) {
+            if (youth_id != youth_id_) return;
+            if (!r.ok()) {
+                header_->setText(Text::error(r.error()).toHtmlEscaped());
+                return;
+            }
+            const auto& y = r->youth();
+            auto phone_link = [](const std::string& number) { return PhoneCopyLink(Q(number)); };
+            QStringList phones;
+            for (const auto& p : y.phones()) phones << phone_link(p.number());
+            QStringList network;
+            for (const auto& c : y.contacts()) {
+                network
+                    << QStringLiteral("%1 (%2) ").arg(Q(c.name()).toHtmlEscaped(), Q(c.relation()).toHtmlEscaped()) +
                            phone_link(c.phone());
-        }
-        session_.names().remember(youth_id, Text::youthName(y.given_name(), y.family_name()),
-                                  Text::ageOn(y.date_of_birth()), y.date_of_birth_estimated());
-        const QString born = y.date_of_birth_estimated()
-                                 ? tr("about %n years (date of birth not known)", "", Text::ageOn(y.date_of_birth()))
-                                 : tr("%1 years, born %2").arg(Text::ageOn(y.date_of_birth())).arg(Text::date(y.date_of_birth()));
-        header_->setText(QStringLiteral("<h3>%1</h3>").arg(Text::youthName(y.given_name(), y.family_name()).toHtmlEscaped()) +
-                         tr("%1, %2. Phone: %3<br>Network: %4")
-                             .arg(born, Q(y.municipality()).toHtmlEscaped(), phones.join(QStringLiteral(", ")),
-                                  network.join(QStringLiteral("; "))));
-        emit youthShown(youth_id);
-        if (r->latest_plan_version() == 0) {
-            // No plan to open, with or without consent: no break-the-glass for nothing.
-            plan_->setHtml(QStringLiteral("<p><i>%1</i></p>").arg(tr("There is no plan for this youth.").toHtmlEscaped()));
-            emit planShown();
-            return;
-        }
-        loadPlan();
-    });
+            }
+            session_.names().remember(youth_id, Text::youthName(y.given_name(), y.family_name()),
+                                      Text::ageOn(y.date_of_birth()), y.date_of_birth_estimated());
+            const QString born =
+                y.date_of_birth_estimated()
+                    ? tr("about %n years (date of birth not known)", "", Text::ageOn(y.date_of_birth()))
+                    : tr("%1 years, born %2").arg(Text::ageOn(y.date_of_birth())).arg(Text::date(y.date_of_birth()));
+            header_->setText(
+                QStringLiteral("<h3>%1</h3>").arg(Text::youthName(y.given_name(), y.family_name()).toHtmlEscaped()) +
+                tr("%1, %2. Phone: %3<br>Network: %4")
+                    .arg(born, Q(y.municipality()).toHtmlEscaped(), phones.join(QStringLiteral(", ")),
+                         network.join(QStringLiteral("; "))));
+            emit youthShown(youth_id);
+            if (r->latest_plan_version() == 0) {
+                // No plan to open, with or without consent: no break-the-glass for nothing.
+                plan_->setHtml(
+                    QStringLiteral("<p><i>%1</i></p>").arg(tr("There is no plan for this youth.").toHtmlEscaped()));
+                emit planShown();
+                return;
+            }
+            loadPlan();
+        });
     v1::ListConsentsRequest consents;
     consents.set_youth_id(youth_id);
-    session_.api().call<v1::ListConsentsResponse>(this, "spoed.v1.YouthService/ListConsents", consents,
-                                                  [this, youth_id](const Result<v1::ListConsentsResponse>& r) {
-        if (youth_id != youth_id_) return;
-        if (!r.ok()) {
-            consent_->setText(Text::error(r.error()).toHtmlEscaped());
-            return;
-        }
-        QStringList parts;
-        for (int s = v1::CONSENT_SCOPE_PRE_REGISTRATION; s <= v1::CONSENT_SCOPE_SHARE_PLAN; ++s) {
-            bool valid = false;
-            for (const auto& c : r->consents()) valid = valid || (c.scope() == s && c.valid_now());
-            parts << QStringLiteral("<span style='color:%1'>%2 %3</span>")
-                         .arg(valid ? QStringLiteral("#1b5e20") : QStringLiteral("#9e9e9e"),
-                              valid ? QStringLiteral("✔") : QStringLiteral("✘"), Text::consentScope(v1::ConsentScope(s)));
-        }
-        consent_->setText(tr("Consent: %1").arg(parts.join(QStringLiteral(" &nbsp; "))));
-    });
+    session_.api().call<v1::ListConsentsResponse>(
+        this, "spoed.v1.YouthService/ListConsents", consents,
+        [this, youth_id](const Result<v1::ListConsentsResponse>& r) {
+            if (youth_id != youth_id_) return;
+            if (!r.ok()) {
+                consent_->setText(Text::error(r.error()).toHtmlEscaped());
+                return;
+            }
+            QStringList parts;
+            for (int s = v1::CONSENT_SCOPE_PRE_REGISTRATION; s <= v1::CONSENT_SCOPE_SHARE_PLAN; ++s) {
+                bool valid = false;
+                for (const auto& c : r->consents()) valid = valid || (c.scope() == s && c.valid_now());
+                parts << QStringLiteral("<span style='color:%1'>%2 %3</span>")
+                             .arg(valid ? QStringLiteral("#1b5e20") : QStringLiteral("#9e9e9e"),
+                                  valid ? QStringLiteral("✔") : QStringLiteral("✘"),
+                                  Text::consentScope(v1::ConsentScope(s)));
+            }
+            consent_->setText(tr("Consent: %1").arg(parts.join(QStringLiteral(" &nbsp; "))));
+        });
     v1::ListCasesRequest cases;
     cases.set_youth_id(youth_id);
-    session_.api().call<v1::ListCasesResponse>(this, "spoed.v1.CaseService/ListCases", cases,
-                                               [this, youth_id](const Result<v1::ListCasesResponse>& r) {
-        if (youth_id != youth_id_ || !r.ok()) return;
-        cases_->clear();
-        youth_cases_.assign(r->cases().begin(), r->cases().end());
-        for (const auto& c : r->cases()) {
-            auto* item = new QTreeWidgetItem(cases_, {QString::number(c.id()), Text::dateTime(c.opened_at()),
-                                                      Text::caseStatus(c.status()), Text::outcome(c.outcome())});
-            item->setData(0, Qt::UserRole, qlonglong(c.id()));
-        }
-    });
+    session_.api().call<v1::ListCasesResponse>(
+        this, "spoed.v1.CaseService/ListCases", cases, [this, youth_id](const Result<v1::ListCasesResponse>& r) {
+            if (youth_id != youth_id_ || !r.ok()) return;
+            cases_->clear();
+            youth_cases_.assign(r->cases().begin(), r->cases().end());
+            for (const auto& c : r->cases()) {
+                auto* item = new QTreeWidgetItem(cases_, {QString::number(c.id()), Text::dateTime(c.opened_at()),
+                                                          Text::caseStatus(c.status()), Text::outcome(c.outcome())});
+                item->setData(0, Qt::UserRole, qlonglong(c.id()));
+            }
+        });
 }
 
 void LookupPanel::loadPlan() {
     v1::GetPlanRequest req;
     req.set_youth_id(youth_id_);
     const std::int64_t youth_id = youth_id_;
-    session_.api().call<v1::GetPlanResponse>(this, "spoed.v1.PlanService/GetPlan", req,
-                                             [this, youth_id](const Result<v1::GetPlanResponse>& r) {
-        if (youth_id != youth_id_) return;
-        if (!r.ok()) {
-            bool no_consent = r.error().code == ErrorCode::kPermissionDenied ||
-                              r.error().code == ErrorCode::kFailedPrecondition;
-            bool no_plan = r.error().code == ErrorCode::kNotFound;
-            plan_->setHtml(QStringLiteral("<p><i>%1</i></p>")
-                               .arg((no_plan ? tr("There is no plan for this youth.") : Text::error(r.error())).toHtmlEscaped()));
-            break_glass_->setVisible(no_consent);
+    session_.api().call<v1::GetPlanResponse>(
+        this, "spoed.v1.PlanService/GetPlan", req, [this, youth_id](const Result<v1::GetPlanResponse>& r) {
+            if (youth_id != youth_id_) return;
+            if (!r.ok()) {
+                bool no_consent =
+                    r.error().code == ErrorCode::kPermissionDenied || r.error().code == ErrorCode::kFailedPrecondition;
+                bool no_plan = r.error().code == ErrorCode::kNotFound;
+                plan_->setHtml(QStringLiteral("<p><i>%1</i></p>")
+                                   .arg((no_plan ? tr("There is no plan for this youth.") : Text::error(r.error()))
+                                            .toHtmlEscaped()));
+                break_glass_->setVisible(no_consent);
+                emit planShown();
+                return;
+            }
+            plan_version_ = r->plan().version();
+            QString access;
+            if (r->access() == "break_the_glass") {
+                access = QStringLiteral("<p style='background:#fff3cd; padding:4px'><b>") +
+                         tr("Opened by breaking the glass, until %1. This use is reviewed by a coordinator.")
+                             .arg(Text::dateTime(r->break_glass_until())) +
+                         QStringLiteral("</b></p>");
+            }
+            plan_->setHtml(access + PlanFormat::html(r->plan()));
             emit planShown();
-            return;
-        }
-        plan_version_ = r->plan().version();
-        QString access;
-        if (r->access() == "break_the_glass") {
-            access = QStringLiteral("<p style='background:#fff3cd; padding:4px'><b>") +
-                     tr("Opened by breaking the glass, until %1. This use is reviewed by a coordinator.")
-                         .arg(Text::dateTime(r->break_glass_until())) +
-                     QStringLiteral("</b></p>");
-        }
-        plan_->setHtml(access + PlanFormat::html(r->plan()));
-        emit planShown();
-    });
+        });
 }
 
 void LookupPanel::breakGlass() {
@@ -372,8 +383,8 @@ void LookupPanel::openNewCase() {
         // One crisis, one case: a second open case for the same youth splits the story.
         const QString by = session_.userName(c.opened_by());
         QMessageBox ask(QMessageBox::Question, tr("This youth has an open case"),
-                        (by.isEmpty() ? tr("%1 has an open case, opened %2.").arg(session_.names().name(youth_id_),
-                                                                                 Text::dateTime(c.opened_at()))
+                        (by.isEmpty() ? tr("%1 has an open case, opened %2.")
+                                            .arg(session_.names().name(youth_id_), Text::dateTime(c.opened_at()))
                                       : tr("%1 has an open case, opened %2 by %3.")
                                             .arg(session_.names().name(youth_id_), Text::dateTime(c.opened_at()), by)) +
                             QLatin1Char(' ') + tr("Continue that case, or open a second one?"),

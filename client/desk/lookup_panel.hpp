@@ -28,7 +28,7 @@ class Session;
 /// where there is no consent.
 class LookupPanel : public QWidget {
     Q_OBJECT
-public:
+  public:
     explicit LookupPanel(Session& session, QWidget* parent = nullptr);
 
     QLineEdit* searchEdit() const { return search_; }
@@ -56,14 +56,14 @@ public:
     /// Whether the results shown answer the text as it is now (no newer key waits).
     bool resultsCurrent() const { return shown_ == typed_ && in_flight_ == 0; }
 
-public slots:
+  public slots:
     void showYouth(std::int64_t youth_id);
     /// Opens a case for the youth shown; asks first when the youth has an open case.
     void openNewCase();
     /// Asks who calls and opens a case without a youth (registered or linked later).
     void openUnknownCallerCase();
 
-signals:
+  signals:
     void resultsShown(double latency_ms);
     void youthShown(std::int64_t youth_id);
     /// The plan (or why it cannot be shown) has arrived.
@@ -71,7 +71,7 @@ signals:
     void openCase(std::int64_t case_id);
     void caseOpened(std::int64_t case_id);
 
-private:
+  private:
     void textEdited();
     void startSearch();
     void loadPlan();
@@ -94,9 +94,9 @@ private:
     QElapsedTimer since_key_;
     QDateTime call_started_;  // invalid until the first key
     QDateTime opened_call_started_;
-    std::uint64_t typed_ = 0;     // one more per edit
-    std::uint64_t in_flight_ = 0; // the edit whose search is on its way; 0: none
-    std::uint64_t shown_ = 0;     // the edit whose results are shown
+    std::uint64_t typed_ = 0;      // one more per edit
+    std::uint64_t in_flight_ = 0;  // the edit whose search is on its way; 0: none
+    std::uint64_t shown_ = 0;      // the edit whose results are shown
     double last_latency_ms_ = -1;
     std::int64_t youth_id_ = 0;
     int plan_version_ = 0;

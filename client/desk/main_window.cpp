@@ -310,7 +310,7 @@ void MainWindow::offerDrafts() {
     if (ask.clickedButton() != static_cast<QAbstractButton*>(open)) return;
     for (auto id : cases) openCase(id);
     if (advice) tabs_->setCurrentWidget(consults_);  // each advice returns with its consult
-    if (evaluation != 0) {  // the evaluation's text returns when it is shown
+    if (evaluation != 0) {                           // the evaluation's text returns when it is shown
         tabs_->setCurrentWidget(evaluations_);
         evaluations_->select(evaluation);
     }
@@ -343,7 +343,8 @@ CaseView* MainWindow::openCase(std::int64_t case_id) {
         tabs_->setCurrentWidget(lookup_);
         lookup_->showYouth(youth);
     });
-    if (lookup_ && v->contactForm() && lookup_->planVersion() > 0) v->contactForm()->setPlanVersion(lookup_->planVersion());
+    if (lookup_ && v->contactForm() && lookup_->planVersion() > 0)
+        v->contactForm()->setPlanVersion(lookup_->planVersion());
     return v;
 }
 

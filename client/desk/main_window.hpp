@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QMainWindow>
-
 #include <cstdint>
 #include <map>
 
@@ -34,7 +33,7 @@ class ShiftBoard;
 /// who is on duty tonight in the header and the connection state always in the status bar.
 class MainWindow : public QMainWindow {
     Q_OBJECT
-public:
+  public:
     /// Takes ownership of the session.
     explicit MainWindow(Session* session, QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -56,22 +55,22 @@ public:
     CaseView* caseView(std::int64_t case_id) const;
     int notificationCount() const { return notifications_; }
 
-public slots:
+  public slots:
     CaseView* openCase(std::int64_t case_id);
     /// One live event from the daemon: refresh what it touches, notify where it matters.
     void handleEvent(const spoed::v1::Event& event);
     void refreshAll();
     void notify(const QString& title, const QString& text);
 
-signals:
+  signals:
     void notified(const QString& title, const QString& text);
     /// The user signed out, or the session ended: back to the log-in screen.
     void signedOut();
 
-protected:
+  protected:
     void closeEvent(QCloseEvent* event) override;
 
-private:
+  private:
     /// Asks before closing with unsent text; true when the user chose to close.
     bool confirmClose(const QString& what);
     bool hasUnsentText() const;

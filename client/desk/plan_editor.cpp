@@ -1,21 +1,21 @@
 #include "client/desk/plan_editor.hpp"
 
 #include <QComboBox>
-#include <QJsonObject>
-#include <QScopedValueRollback>
-#include <QTimer>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScopedValueRollback>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include "client/desk/draft_store.hpp"
@@ -31,10 +31,10 @@ namespace {
 const char* const kPhaseFields[] = {"green.signs",  "green.what_i_do",  "green.what_others_do",
                                     "orange.signs", "orange.what_i_do", "orange.what_others_do",
                                     "red.signs",    "red.what_i_do",    "red.what_others_do"};
-const char* const kListFields[] = {"warning_signs",        "own_coping",         "distracting_people",
-                                   "distracting_places",   "people_who_can_help", "professionals",
-                                   "making_environment_safe", "crisis_workers_do", "crisis_workers_avoid",
-                                   "agreements"};
+const char* const kListFields[] = {
+    "warning_signs",        "own_coping",    "distracting_people",      "distracting_places",
+    "people_who_can_help",  "professionals", "making_environment_safe", "crisis_workers_do",
+    "crisis_workers_avoid", "agreements"};
 
 QString Join(const google::protobuf::RepeatedPtrField<std::string>& list) {
     QStringList out;
@@ -197,18 +197,20 @@ void PlanEditor::search() {
     v1::SearchYouthsRequest req;
     req.set_query(S(search_->text().trimmed()));
     if (search_->text().trimmed().size() < 2) return;
-    session_.api().call<v1::SearchYouthsResponse>(this, "spoed.v1.YouthService/SearchYouths", req,
-                                                  [this](const Result<v1::SearchYouthsResponse>& r) {
-        results_->clear();
-        results_->setVisible(r.ok() && !r->hits().empty());
-        if (!r.ok()) return;
-        for (const auto& h : r->hits()) {
-            auto* i = new QListWidgetItem(Text::youthName(h.given_name(), h.family_name()) + QStringLiteral(" · ") +
-                                          Text::birth(h.date_of_birth(), h.date_of_birth_estimated()));
-            i->setData(Qt::UserRole, qlonglong(h.youth_id()));
-            results_->addItem(i);
-        }
-    }, Api::Lane::kSearch);
+    session_.api().call<v1::SearchYouthsResponse>(
+        this, "spoed.v1.YouthService/SearchYouths", req,
+        [this](const Result<v1::SearchYouthsResponse>& r) {
+            results_->clear();
+            results_->setVisible(r.ok() && !r->hits().empty());
+            if (!r.ok()) return;
+            for (const auto& h : r->hits()) {
+                auto* i = new QListWidgetItem(Text::youthName(h.given_name(), h.family_name()) + QStringLiteral(" · ") +
+                                              Text::birth(h.date_of_birth(), h.date_of_birth_estimated()));
+                i->setData(Qt::UserRole, qlonglong(h.youth_id()));
+                results_->addItem(i);
+            }
+        },
+        Api::Lane::kSearch);
 }
 
 void PlanEditor::loadYouth(std::int64_t youth_id) {
@@ -216,66 +218,70 @@ void PlanEditor::loadYouth(std::int64_t youth_id) {
     base_ = v1::PlanVersion();
     v1::GetYouthRequest req;
     req.set_youth_id(youth_id);
-    session_.api().call<v1::GetYouthResponse>(this, "spoed.v1.YouthService/GetYouth", req,
-                                              [this](const Result<v1::GetYouthResponse>& r) {
-        if (!r.ok()) {
-            status_->setText(Text::error(r.error()));
-            return;
-        }
-        youth_ = *r;
-        rights_->setYouth(*r);
-        const auto& y = r->youth();
-        youth_label_->setText(QStringLiteral("<h3>%1</h3>").arg(Text::youthName(y.given_name(), y.family_name()).toHtmlEscaped()) +
-                              (r->pre_registered() ? tr("Pre-registered.") : tr("Not pre-registered (needs consent).")));
-        const auto& f = r->pre_registration().fields();
-        organisation_->setText(Q(f.organisation()));
-        professional_->setText(Q(f.professional()));
-        professional_phone_->setText(Q(f.professional_phone()));
-        ongoing_care_->setText(Q(f.ongoing_care()));
-        ongoing_care_contact_->setText(Q(f.ongoing_care_contact()));
-        int idx = legal_measure_->findData(int(f.legal_measure()));
-        legal_measure_->setCurrentIndex(idx < 0 ? 0 : idx);
-        save_->setEnabled(true);
-
-        v1::ListPlanVersionsRequest list;
-        list.set_youth_id(youth_id_);
-        session_.api().call<v1::ListPlanVersionsResponse>(this, "spoed.v1.PlanService/ListPlanVersions", list,
-                                                          [this](const Result<v1::ListPlanVersionsResponse>& v) {
-            versions_->clear();
-            versions_->addItem(tr("the editor against its base"), 0);
-            if (v.ok()) {
-                for (const auto& s : v->versions()) {
-                    versions_->addItem(tr("version %1 (%2)").arg(s.version()).arg(Text::dateTime(s.created_at())), s.version());
-                }
-            }
-        });
-        if (r->latest_plan_version() == 0) {
-            fill(v1::PlanContent());
-            restoreDraft();
-            emit youthLoaded();
-            return;
-        }
-        v1::GetPlanRequest plan;
-        plan.set_youth_id(youth_id_);
-        session_.api().call<v1::GetPlanResponse>(this, "spoed.v1.PlanService/GetPlan", plan,
-                                                 [this](const Result<v1::GetPlanResponse>& p) {
-            if (!p.ok()) {
-                status_->setText(Text::error(p.error()));
+    session_.api().call<v1::GetYouthResponse>(
+        this, "spoed.v1.YouthService/GetYouth", req, [this](const Result<v1::GetYouthResponse>& r) {
+            if (!r.ok()) {
+                status_->setText(Text::error(r.error()));
                 return;
             }
-            base_ = p->plan();
-            fill(base_.content());
-            restoreDraft();
-            emit youthLoaded();
+            youth_ = *r;
+            rights_->setYouth(*r);
+            const auto& y = r->youth();
+            youth_label_->setText(
+                QStringLiteral("<h3>%1</h3>").arg(Text::youthName(y.given_name(), y.family_name()).toHtmlEscaped()) +
+                (r->pre_registered() ? tr("Pre-registered.") : tr("Not pre-registered (needs consent).")));
+            const auto& f = r->pre_registration().fields();
+            organisation_->setText(Q(f.organisation()));
+            professional_->setText(Q(f.professional()));
+            professional_phone_->setText(Q(f.professional_phone()));
+            ongoing_care_->setText(Q(f.ongoing_care()));
+            ongoing_care_contact_->setText(Q(f.ongoing_care_contact()));
+            int idx = legal_measure_->findData(int(f.legal_measure()));
+            legal_measure_->setCurrentIndex(idx < 0 ? 0 : idx);
+            save_->setEnabled(true);
+
+            v1::ListPlanVersionsRequest list;
+            list.set_youth_id(youth_id_);
+            session_.api().call<v1::ListPlanVersionsResponse>(
+                this, "spoed.v1.PlanService/ListPlanVersions", list,
+                [this](const Result<v1::ListPlanVersionsResponse>& v) {
+                    versions_->clear();
+                    versions_->addItem(tr("the editor against its base"), 0);
+                    if (v.ok()) {
+                        for (const auto& s : v->versions()) {
+                            versions_->addItem(
+                                tr("version %1 (%2)").arg(s.version()).arg(Text::dateTime(s.created_at())),
+                                s.version());
+                        }
+                    }
+                });
+            if (r->latest_plan_version() == 0) {
+                fill(v1::PlanContent());
+                restoreDraft();
+                emit youthLoaded();
+                return;
+            }
+            v1::GetPlanRequest plan;
+            plan.set_youth_id(youth_id_);
+            session_.api().call<v1::GetPlanResponse>(this, "spoed.v1.PlanService/GetPlan", plan,
+                                                     [this](const Result<v1::GetPlanResponse>& p) {
+                                                         if (!p.ok()) {
+                                                             status_->setText(Text::error(p.error()));
+                                                             return;
+                                                         }
+                                                         base_ = p->plan();
+                                                         fill(base_.content());
+                                                         restoreDraft();
+                                                         emit youthLoaded();
+                                                     });
         });
-    });
 }
 
 QString PlanEditor::draftSlot() const { return QStringLiteral("plan/%1").arg(youth_id_); }
 
 bool PlanEditor::hasUnsentText() const {
-    return youth_id_ != 0 && (!PlanFormat::diff(base_.content(), content()).empty() ||
-                              !change_note_->text().trimmed().isEmpty());
+    return youth_id_ != 0 &&
+           (!PlanFormat::diff(base_.content(), content()).empty() || !change_note_->text().trimmed().isEmpty());
 }
 
 void PlanEditor::keepDraft() {
@@ -289,12 +295,16 @@ void PlanEditor::keepDraft() {
     QJsonObject meta;
     meta[QStringLiteral("base_version")] = base_.version();
     QJsonObject o;
-    o[QStringLiteral("plan")] = QString::fromLatin1(QByteArray::fromStdString(content().SerializeAsString()).toBase64());
+    o[QStringLiteral("plan")] =
+        QString::fromLatin1(QByteArray::fromStdString(content().SerializeAsString()).toBase64());
     o[QStringLiteral("change_note")] = change_note_->text();
     o[QStringLiteral("meta")] = meta;
-    drafts->put({draftSlot(), std::string(), o,
-                 tr("Plan changes — %1").arg(Text::youthName(youth_.youth().given_name(), youth_.youth().family_name())),
-                 {}});
+    drafts->put(
+        {draftSlot(),
+         std::string(),
+         o,
+         tr("Plan changes — %1").arg(Text::youthName(youth_.youth().given_name(), youth_.youth().family_name())),
+         {}});
 }
 
 void PlanEditor::restoreDraft() {
@@ -307,7 +317,8 @@ void PlanEditor::restoreDraft() {
     if (!content.ParseFromArray(bytes.constData(), int(bytes.size()))) return;
     fill(content);
     change_note_->setText(kept->fields.value(QStringLiteral("change_note")).toString());
-    const int based_on = kept->fields.value(QStringLiteral("meta")).toObject().value(QStringLiteral("base_version")).toInt();
+    const int based_on =
+        kept->fields.value(QStringLiteral("meta")).toObject().value(QStringLiteral("base_version")).toInt();
     status_->setText(based_on == base_.version()
                          ? tr("Changes that were not saved yet are back. Check them and save.")
                          : tr("Changes that were not saved yet are back; they were made on version %1, and version %2 "
@@ -378,8 +389,8 @@ void PlanEditor::showVersionDiff(int version) {
         req.set_version(v);
         session_.api().call<v1::GetPlanResponse>(this, "spoed.v1.PlanService/GetPlan", req,
                                                  [then](const Result<v1::GetPlanResponse>& r) {
-            if (r.ok()) then(r->plan().content());
-        });
+                                                     if (r.ok()) then(r->plan().content());
+                                                 });
     };
     fetch(version, [this, version, fetch](const v1::PlanContent& now) {
         fetch(version - 1, [this, version, now](const v1::PlanContent& before) {
@@ -399,26 +410,27 @@ void PlanEditor::savePlan() {
     req.set_based_on_version(base_.version());
     req.set_idempotency_key(NewIdempotencyKey());
     save_->setEnabled(false);
-    session_.api().call<v1::AddPlanVersionResponse>(this, "spoed.v1.PlanService/AddPlanVersion", req,
-                                                    [this](const Result<v1::AddPlanVersionResponse>& r) {
-        save_->setEnabled(true);
-        if (!r.ok()) {
-            status_->setText(Text::error(r.error()));
-            return;
-        }
-        v1::PlanContent before = base_.content();
-        int before_version = base_.version();
-        base_ = r->plan();
-        change_note_->clear();
-        if (session_.drafts()) session_.drafts()->remove(draftSlot());  // saved: nothing left to keep
-        status_->setText(tr("Saved as version %1.").arg(base_.version()));
-        versions_->addItem(tr("version %1 (%2)").arg(base_.version()).arg(Text::dateTime(base_.created_at())),
-                           base_.version());
-        diff_->setHtml(QStringLiteral("<p>") + tr("Version %1 against version %2:").arg(base_.version()).arg(before_version) +
-                       QStringLiteral("</p>") + PlanFormat::diffHtml(PlanFormat::diff(before, base_.content())));
-        emit planSaved(base_.version());
-        emit diffShown();
-    });
+    session_.api().call<v1::AddPlanVersionResponse>(
+        this, "spoed.v1.PlanService/AddPlanVersion", req, [this](const Result<v1::AddPlanVersionResponse>& r) {
+            save_->setEnabled(true);
+            if (!r.ok()) {
+                status_->setText(Text::error(r.error()));
+                return;
+            }
+            v1::PlanContent before = base_.content();
+            int before_version = base_.version();
+            base_ = r->plan();
+            change_note_->clear();
+            if (session_.drafts()) session_.drafts()->remove(draftSlot());  // saved: nothing left to keep
+            status_->setText(tr("Saved as version %1.").arg(base_.version()));
+            versions_->addItem(tr("version %1 (%2)").arg(base_.version()).arg(Text::dateTime(base_.created_at())),
+                               base_.version());
+            diff_->setHtml(QStringLiteral("<p>") +
+                           tr("Version %1 against version %2:").arg(base_.version()).arg(before_version) +
+                           QStringLiteral("</p>") + PlanFormat::diffHtml(PlanFormat::diff(before, base_.content())));
+            emit planSaved(base_.version());
+            emit diffShown();
+        });
 }
 
 void PlanEditor::savePreRegistration() {

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QWidget>
-
 #include <cstdint>
 #include <map>
 
@@ -27,7 +26,7 @@ class Session;
 /// shown as one types, and for any version against the one before it.
 class PlanEditor : public QWidget {
     Q_OBJECT
-public:
+  public:
     explicit PlanEditor(Session& session, QWidget* parent = nullptr);
 
     QLineEdit* searchEdit() const { return search_; }
@@ -47,15 +46,15 @@ public:
     /// Writes those changes to the sealed drafts now (the desk is about to close).
     void keepDraft();
 
-public slots:
+  public slots:
     void loadYouth(std::int64_t youth_id);
 
-signals:
+  signals:
     void youthLoaded();
     void planSaved(int version);
     void diffShown();
 
-private:
+  private:
     void search();
     void fill(const v1::PlanContent& c);
     void showLiveDiff();

@@ -67,7 +67,8 @@ void RightsBox::setYouth(const v1::GetYouthResponse& youth) {
     setEnabled(youth_id_ != 0);
     status_->clear();
     if (youth.statements().empty()) {
-        statements_->setText(QStringLiteral("<i>%1</i>").arg(tr("No statements of the youth or the parents.").toHtmlEscaped()));
+        statements_->setText(
+            QStringLiteral("<i>%1</i>").arg(tr("No statements of the youth or the parents.").toHtmlEscaped()));
         return;
     }
     QString html = QStringLiteral("<b>%1</b>").arg(tr("Statements of the youth or the parents").toHtmlEscaped());
@@ -75,7 +76,8 @@ void RightsBox::setYouth(const v1::GetYouthResponse& youth) {
         const QString who = s.by() == v1::STATEMENT_BY_YOUTH ? tr("the youth") : tr("a parent");
         html += QStringLiteral("<p>%1 — %2 (%3)%4:<br>%5</p>")
                     .arg(Text::dateTime(s.recorded_at()), Q(s.author_name()).toHtmlEscaped(), who,
-                         s.about().empty() ? QString() : QStringLiteral(", ") + tr("about %1").arg(Q(s.about())).toHtmlEscaped(),
+                         s.about().empty() ? QString()
+                                           : QStringLiteral(", ") + tr("about %1").arg(Q(s.about())).toHtmlEscaped(),
                          Q(s.text()).toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));
     }
     statements_->setText(html);
@@ -124,13 +126,13 @@ void RightsBox::addStatement() {
         save->setEnabled(false);
         session_.api().call<v1::AddStatementResponse>(&dialog, "spoed.v1.YouthService/AddStatement", req,
                                                       [&](const Result<v1::AddStatementResponse>& r) {
-            save->setEnabled(true);
-            if (!r.ok()) {
-                message->setText(Text::error(r.error()));
-                return;
-            }
-            dialog.accept();
-        });
+                                                          save->setEnabled(true);
+                                                          if (!r.ok()) {
+                                                              message->setText(Text::error(r.error()));
+                                                              return;
+                                                          }
+                                                          dialog.accept();
+                                                      });
     });
     author->setFocus();
     KeepTypedTextOnEscape(&dialog);
@@ -141,41 +143,42 @@ void RightsBox::addStatement() {
     get.set_youth_id(youth_id_);
     session_.api().call<v1::GetYouthResponse>(this, "spoed.v1.YouthService/GetYouth", get,
                                               [this](const Result<v1::GetYouthResponse>& r) {
-        if (r.ok()) {
-            const QString status = status_->text();
-            setYouth(*r);
-            ShowStatus(status_, status, false);
-        }
-        emit statementAdded();
-    });
+                                                  if (r.ok()) {
+                                                      const QString status = status_->text();
+                                                      setYouth(*r);
+                                                      ShowStatus(status_, status, false);
+                                                  }
+                                                  emit statementAdded();
+                                              });
 }
 
 void RightsBox::exportTo(const QString& html_path) {
     v1::ExportYouthRecordRequest req;
     req.set_youth_id(youth_id_);
     ShowStatus(status_, tr("Gathering the record…"), false);
-    session_.api().call<v1::ExportYouthRecordResponse>(this, "spoed.v1.RecordService/ExportYouthRecord", req,
-                                                       [this, html_path](const Result<v1::ExportYouthRecordResponse>& r) {
-        if (!r.ok()) {
-            ShowStatus(status_, Text::error(r.error()), true);
-            emit exportFinished(false);
-            return;
-        }
-        std::string json;
-        google::protobuf::util::JsonPrintOptions o;
-        o.add_whitespace = true;
-        o.preserve_proto_field_names = true;
-        (void)google::protobuf::util::MessageToJsonString(r->record(), &json, o);
-        QString json_path = html_path;
-        if (json_path.endsWith(QStringLiteral(".html"))) json_path.chop(5);
-        json_path += QStringLiteral(".json");
-        const bool ok = WriteFile(html_path, r->html()) && WriteFile(json_path, json);
-        ShowStatus(status_,
-                   ok ? tr("The inzage export of %1 is saved: %2 and %3").arg(youth_name_, html_path, json_path)
-                      : tr("The export could not be written to %1.").arg(html_path),
-                   !ok);
-        emit exportFinished(ok);
-    });
+    session_.api().call<v1::ExportYouthRecordResponse>(
+        this, "spoed.v1.RecordService/ExportYouthRecord", req,
+        [this, html_path](const Result<v1::ExportYouthRecordResponse>& r) {
+            if (!r.ok()) {
+                ShowStatus(status_, Text::error(r.error()), true);
+                emit exportFinished(false);
+                return;
+            }
+            std::string json;
+            google::protobuf::util::JsonPrintOptions o;
+            o.add_whitespace = true;
+            o.preserve_proto_field_names = true;
+            (void)google::protobuf::util::MessageToJsonString(r->record(), &json, o);
+            QString json_path = html_path;
+            if (json_path.endsWith(QStringLiteral(".html"))) json_path.chop(5);
+            json_path += QStringLiteral(".json");
+            const bool ok = WriteFile(html_path, r->html()) && WriteFile(json_path, json);
+            ShowStatus(status_,
+                       ok ? tr("The inzage export of %1 is saved: %2 and %3").arg(youth_name_, html_path, json_path)
+                          : tr("The export could not be written to %1.").arg(html_path),
+                       !ok);
+            emit exportFinished(ok);
+        });
 }
 
 }  // namespace spoed::desk

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QGroupBox>
-
 #include <cstdint>
 
 #include "spoed/v1/youth.pb.h"
@@ -18,7 +17,7 @@ class Session;
 /// Dutch HTML document with the same data as JSON beside it.
 class RightsBox : public QGroupBox {
     Q_OBJECT
-public:
+  public:
     RightsBox(Session& session, QWidget* parent = nullptr);
     /// The youth shown, with the statements GetYouth gave.
     void setYouth(const v1::GetYouthResponse& youth);
@@ -30,11 +29,11 @@ public:
     /// in .json; exportFinished(true) when both are written.
     void exportTo(const QString& html_path);
 
-signals:
+  signals:
     void statementAdded();
     void exportFinished(bool ok);
 
-private:
+  private:
     void addStatement();
     Session& session_;
     std::int64_t youth_id_ = 0;

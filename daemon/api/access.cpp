@@ -127,8 +127,8 @@ const RpcRule kRules[] = {
 };
 
 // A session of a psychiatrist or admin without its second factor can only get one.
-constexpr std::string_view kWhileEnrolling[] = {"Logout", "WhoAmI", "EndSession", "ChangePassword",
-                                                "BeginTotpEnrollment", "ConfirmTotpEnrollment"};
+constexpr std::string_view kWhileEnrolling[] = {
+    "Logout", "WhoAmI", "EndSession", "ChangePassword", "BeginTotpEnrollment", "ConfirmTotpEnrollment"};
 // Opened with a second factor, whoever calls.
 constexpr std::string_view kSecondFactorOnly[] = {"ListAuditEvents"};
 
@@ -169,8 +169,10 @@ std::vector<std::string> AllowedMethods(RoleSet roles) {
 bool Allows(const RpcRule& rule, RoleSet roles) {
     switch (rule.access) {
         case Access::kPublic:
-        case Access::kAnyUser: return true;
-        case Access::kRoles: return rule.roles.Intersects(roles);
+        case Access::kAnyUser:
+            return true;
+        case Access::kRoles:
+            return rule.roles.Intersects(roles);
     }
     return false;
 }

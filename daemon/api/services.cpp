@@ -30,7 +30,8 @@ void RegisterServices(Router& router, const Services& s) {
     // itself is gone after registration: the handlers keep the services it refers to.)
     router.Add<v1::LoginRequest, v1::LoginResponse>(kAuth, "Login", WithAllowedMethods(s.auth, &AuthService::Login));
     router.Bind(kAuth, "Logout", s.auth, &AuthService::Logout);
-    router.Add<v1::WhoAmIRequest, v1::WhoAmIResponse>(kAuth, "WhoAmI", WithAllowedMethods(s.auth, &AuthService::WhoAmI));
+    router.Add<v1::WhoAmIRequest, v1::WhoAmIResponse>(kAuth, "WhoAmI",
+                                                      WithAllowedMethods(s.auth, &AuthService::WhoAmI));
     router.Bind(kAuth, "ListMySessions", s.auth, &AuthService::ListMySessions);
     router.Bind(kAuth, "EndSession", s.auth, &AuthService::EndSession);
     router.Bind(kAuth, "ChangePassword", s.auth, &AuthService::ChangePassword);

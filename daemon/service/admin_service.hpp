@@ -10,7 +10,7 @@ namespace spoed::daemon::service {
 
 /// Users, roles and the audit log (spoed.v1.AdminService).
 class AdminService {
-public:
+  public:
     explicit AdminService(PasswordHasher& hasher) : hasher_(hasher) {}
 
     Result<v1::CreateUserResponse> CreateUser(Call& call, const v1::CreateUserRequest& req);
@@ -24,7 +24,7 @@ public:
     /// `failed_precondition` when any user exists. The password must be changed at first login.
     Result<std::int64_t> CreateFirstAdmin(Call& call, std::string_view username, std::string_view password);
 
-private:
+  private:
     PasswordHasher& hasher_;
 };
 

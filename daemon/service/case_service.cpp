@@ -76,7 +76,6 @@ std::vector<std::string> ChangedKeys(std::string_view text) {
     return keys;
 }
 
-
 Result<db::ConsultRecord> FindConsult(db::Tx& tx, std::int64_t id) {
     SPOED_TRY(CheckId("consult_id", id));
     auto c = tx.consults().Find(id);

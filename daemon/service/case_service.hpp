@@ -10,7 +10,7 @@ class EvaluationPlanner;
 
 /// Cases and their contacts (spoed.v1.CaseService).
 class CaseService {
-public:
+  public:
     explicit CaseService(const EventOutbox& events) : events_(events) {}
     /// With a planner, closing a complex case plans its evaluation in the same transaction.
     CaseService(const EventOutbox& events, const EvaluationPlanner& planner) : events_(events), planner_(&planner) {}
@@ -23,21 +23,21 @@ public:
     Result<v1::ListCasesResponse> ListCases(Call& call, const v1::ListCasesRequest& req);
     Result<v1::CloseCaseResponse> CloseCase(Call& call, const v1::CloseCaseRequest& req);
 
-private:
+  private:
     const EventOutbox& events_;
     const EvaluationPlanner* planner_ = nullptr;
 };
 
 /// Consults with the backup psychiatrist (spoed.v1.ConsultService).
 class ConsultService {
-public:
+  public:
     explicit ConsultService(const EventOutbox& events) : events_(events) {}
 
     Result<v1::RequestConsultResponse> RequestConsult(Call& call, const v1::RequestConsultRequest& req);
     Result<v1::ListConsultsResponse> ListConsults(Call& call, const v1::ListConsultsRequest& req);
     Result<v1::AnswerConsultResponse> AnswerConsult(Call& call, const v1::AnswerConsultRequest& req);
 
-private:
+  private:
     const EventOutbox& events_;
 };
 

@@ -38,8 +38,6 @@ void ToProto(const db::ReviewCommentRecord& c, v1::ReviewComment* out) {
     out->set_text(c.text);
 }
 
-
-
 Result<db::EvaluationRecord> FindEvaluation(db::Tx& tx, Call& call, std::int64_t id) {
     SPOED_TRY(CheckId("evaluation_id", id));
     auto e = tx.evaluations().Find(id);

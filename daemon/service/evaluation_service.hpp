@@ -20,7 +20,7 @@ struct EvaluationPolicy {
 /// Plans evaluations: the complexity rules, and the due date within the window of working days.
 /// Immutable after construction, so shared between threads.
 class EvaluationPlanner {
-public:
+  public:
     EvaluationPlanner(EvaluationPolicy policy, const WorkingDayCalendar& calendar)
         : policy_(std::move(policy)), calendar_(calendar) {}
 
@@ -38,14 +38,14 @@ public:
 
     const EvaluationPolicy& policy() const { return policy_; }
 
-private:
+  private:
     EvaluationPolicy policy_;
     const WorkingDayCalendar& calendar_;
 };
 
 /// Evaluations and improvement proposals (spoed.v1.EvaluationService).
 class EvaluationService {
-public:
+  public:
     EvaluationService(const EvaluationPlanner& planner, const EventOutbox& events)
         : planner_(planner), events_(events) {}
 
@@ -59,7 +59,7 @@ public:
     Result<v1::SetProposalStatusResponse> SetProposalStatus(Call& call, const v1::SetProposalStatusRequest& req);
     Result<v1::ListProposalsResponse> ListProposals(Call& call, const v1::ListProposalsRequest& req);
 
-private:
+  private:
     const EvaluationPlanner& planner_;
     const EventOutbox& events_;
 };

@@ -20,7 +20,6 @@ void AddSkippedDays(const DueTime& due, google::protobuf::RepeatedPtrField<v1::S
     }
 }
 
-
 v1::Event HandoverEvent(v1::EventKind kind, const db::HandoverRecord& h, const Call& call) {
     v1::Event e;
     e.set_kind(kind);

@@ -10,7 +10,7 @@ namespace spoed::daemon::service {
 /// Warm handovers (spoed.v1.HandoverService): due by the next working day, informing only
 /// with the matching consent or a recorded legal ground, done only when confirmed.
 class HandoverService {
-public:
+  public:
     HandoverService(const WorkingDayCalendar& calendar, const EventOutbox& events)
         : calendar_(calendar), events_(events) {}
 
@@ -20,14 +20,14 @@ public:
     Result<v1::EscalateResponse> Escalate(Call& call, const v1::EscalateRequest& req);
     Result<v1::ListHandoversResponse> ListHandovers(Call& call, const v1::ListHandoversRequest& req);
 
-private:
+  private:
     const WorkingDayCalendar& calendar_;
     const EventOutbox& events_;
 };
 
 /// The partner directory (spoed.v1.DirectoryService).
 class DirectoryService {
-public:
+  public:
     Result<v1::SaveOrganisationResponse> SaveOrganisation(Call& call, const v1::SaveOrganisationRequest& req);
     Result<v1::ListOrganisationsResponse> ListOrganisations(Call& call, const v1::ListOrganisationsRequest& req);
 };

@@ -63,7 +63,6 @@ Status CheckContent(v1::PlanContent& c) {
     return Ok();
 }
 
-
 void ToProto(const db::BreakGlassRecord& r, v1::BreakGlass* out) {
     out->set_id(r.id);
     out->set_user_id(r.user_id);

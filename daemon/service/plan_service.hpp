@@ -15,7 +15,7 @@ struct PlanPolicy {
 
 /// Safety plans and break-the-glass (spoed.v1.PlanService).
 class PlanService {
-public:
+  public:
     /// `auth` re-authenticates the caller (password, and the second factor when they have one)
     /// before break-the-glass.
     PlanService(PlanPolicy policy, const EventOutbox& events, AuthService& auth)
@@ -29,7 +29,7 @@ public:
                                                                     const v1::ListBreakGlassReviewsRequest& req);
     Result<v1::ReviewBreakGlassResponse> ReviewBreakGlass(Call& call, const v1::ReviewBreakGlassRequest& req);
 
-private:
+  private:
     PlanPolicy policy_;
     const EventOutbox& events_;
     AuthService& auth_;

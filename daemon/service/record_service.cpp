@@ -32,56 +32,154 @@ struct Label {
     std::string_view field, dutch;
 };
 constexpr Label kLabels[] = {
-    {"id", "nummer"}, {"youth_id", "jeugdige"}, {"case_id", "casus"}, {"given_name", "voornaam"},
-    {"family_name", "achternaam"}, {"date_of_birth", "geboortedatum"},
-    {"date_of_birth_estimated", "geboortedatum geschat"}, {"municipality", "gemeente"}, {"bsn", "BSN"},
-    {"phones", "telefoonnummers"}, {"number", "nummer"}, {"label", "soort"}, {"contacts", "contacten"},
-    {"kind", "soort"}, {"name", "naam"}, {"relation", "relatie"}, {"phone", "telefoon"},
-    {"created_at", "vastgelegd op"}, {"updated_at", "gewijzigd op"}, {"scope", "waarvoor"},
-    {"given_at", "gegeven op"}, {"given_by_youth", "gegeven door de jeugdige"},
-    {"given_by_guardian", "gegeven door ouder of voogd"}, {"valid_until", "geldig tot"},
-    {"withdrawn_at", "ingetrokken op"}, {"withdrawal_note", "toelichting bij intrekken"},
-    {"recorded_by", "vastgelegd door (nummer)"}, {"recorded_by_name", "vastgelegd door"},
-    {"organisation", "organisatie"}, {"professional", "behandelaar"}, {"professional_phone", "telefoon behandelaar"},
-    {"legal_measure", "maatregel"}, {"note", "notitie"}, {"started_at", "begonnen"}, {"ended_at", "geëindigd"},
-    {"end_reason", "reden van beëindiging"}, {"version", "versie"}, {"author_id", "auteur (nummer)"},
-    {"author_name", "auteur"}, {"change_note", "wat is veranderd"}, {"content", "inhoud"},
-    {"green", "groen"}, {"orange", "oranje"}, {"red", "rood"}, {"signs", "signalen"},
-    {"what_i_do", "wat ik doe"}, {"what_others_do", "wat anderen doen"}, {"warning_signs", "waarschuwingssignalen"},
-    {"own_coping", "wat ik zelf kan doen"}, {"distracting_people", "mensen die afleiden"},
-    {"distracting_places", "plekken die afleiden"}, {"people_who_can_help", "mensen die kunnen helpen"},
-    {"professionals", "professionals"}, {"making_environment_safe", "de omgeving veilig maken"},
-    {"crisis_workers_do", "wat de crisisdienst doet"}, {"crisis_workers_avoid", "wat de crisisdienst vermijdt"},
-    {"agreements", "afspraken"}, {"case", "casus"}, {"caller_description", "beller"}, {"status", "status"},
-    {"problem_areas", "probleemgebieden"}, {"risk_flags", "risicosignalen"}, {"complexity", "complexiteit"},
-    {"case_lead", "casusregie (nummer)"}, {"outcome", "uitkomst"}, {"opened_by", "geopend door (nummer)"},
-    {"opened_at", "geopend"}, {"closed_at", "gesloten"}, {"closed_by", "gesloten door (nummer)"},
-    {"closing_note", "afsluitende notitie"}, {"type", "soort"}, {"caller_role", "beller"},
-    {"caller_phone", "nummer van de beller"}, {"workers_present", "aanwezige medewerkers (nummers)"},
-    {"summary", "samenvatting"}, {"responses", "reacties"}, {"plan_version_consulted", "geraadpleegde planversie"},
-    {"logged_by", "vastgelegd door (nummer)"}, {"logged_at", "vastgelegd op"}, {"question", "vraag"},
-    {"urgency", "urgentie"}, {"requested_by", "gevraagd door (nummer)"}, {"requested_at", "gevraagd op"},
-    {"psychiatrist", "psychiater (nummer)"}, {"answered_at", "beantwoord op"}, {"advice", "advies"},
-    {"consults", "consulten"}, {"handovers", "overdrachten"}, {"recipient", "ontvanger"}, {"contact", "contactpersoon"},
-    {"due_at", "uiterlijk"}, {"steps", "stappen"}, {"step", "stap"}, {"at", "tijdstip"}, {"by", "door"},
-    {"legal_ground", "wettelijke grond"}, {"consent_id", "toestemming (nummer)"}, {"meldcode", "Meldcode-traject"},
-    {"state", "stand"}, {"observed_signals", "signalen"}, {"started_by_name", "gestart door"},
-    {"consultations", "consultaties"}, {"anonymous", "anoniem"}, {"with_whom", "met wie"},
-    {"conversation", "gesprek"}, {"conversation_with", "gesprek met"}, {"conversation_note", "toelichting gesprek"},
+    {"id", "nummer"},
+    {"youth_id", "jeugdige"},
+    {"case_id", "casus"},
+    {"given_name", "voornaam"},
+    {"family_name", "achternaam"},
+    {"date_of_birth", "geboortedatum"},
+    {"date_of_birth_estimated", "geboortedatum geschat"},
+    {"municipality", "gemeente"},
+    {"bsn", "BSN"},
+    {"phones", "telefoonnummers"},
+    {"number", "nummer"},
+    {"label", "soort"},
+    {"contacts", "contacten"},
+    {"kind", "soort"},
+    {"name", "naam"},
+    {"relation", "relatie"},
+    {"phone", "telefoon"},
+    {"created_at", "vastgelegd op"},
+    {"updated_at", "gewijzigd op"},
+    {"scope", "waarvoor"},
+    {"given_at", "gegeven op"},
+    {"given_by_youth", "gegeven door de jeugdige"},
+    {"given_by_guardian", "gegeven door ouder of voogd"},
+    {"valid_until", "geldig tot"},
+    {"withdrawn_at", "ingetrokken op"},
+    {"withdrawal_note", "toelichting bij intrekken"},
+    {"recorded_by", "vastgelegd door (nummer)"},
+    {"recorded_by_name", "vastgelegd door"},
+    {"organisation", "organisatie"},
+    {"professional", "behandelaar"},
+    {"professional_phone", "telefoon behandelaar"},
+    {"legal_measure", "maatregel"},
+    {"note", "notitie"},
+    {"started_at", "begonnen"},
+    {"ended_at", "geëindigd"},
+    {"end_reason", "reden van beëindiging"},
+    {"version", "versie"},
+    {"author_id", "auteur (nummer)"},
+    {"author_name", "auteur"},
+    {"change_note", "wat is veranderd"},
+    {"content", "inhoud"},
+    {"green", "groen"},
+    {"orange", "oranje"},
+    {"red", "rood"},
+    {"signs", "signalen"},
+    {"what_i_do", "wat ik doe"},
+    {"what_others_do", "wat anderen doen"},
+    {"warning_signs", "waarschuwingssignalen"},
+    {"own_coping", "wat ik zelf kan doen"},
+    {"distracting_people", "mensen die afleiden"},
+    {"distracting_places", "plekken die afleiden"},
+    {"people_who_can_help", "mensen die kunnen helpen"},
+    {"professionals", "professionals"},
+    {"making_environment_safe", "de omgeving veilig maken"},
+    {"crisis_workers_do", "wat de crisisdienst doet"},
+    {"crisis_workers_avoid", "wat de crisisdienst vermijdt"},
+    {"agreements", "afspraken"},
+    {"case", "casus"},
+    {"caller_description", "beller"},
+    {"status", "status"},
+    {"problem_areas", "probleemgebieden"},
+    {"risk_flags", "risicosignalen"},
+    {"complexity", "complexiteit"},
+    {"case_lead", "casusregie (nummer)"},
+    {"outcome", "uitkomst"},
+    {"opened_by", "geopend door (nummer)"},
+    {"opened_at", "geopend"},
+    {"closed_at", "gesloten"},
+    {"closed_by", "gesloten door (nummer)"},
+    {"closing_note", "afsluitende notitie"},
+    {"type", "soort"},
+    {"caller_role", "beller"},
+    {"caller_phone", "nummer van de beller"},
+    {"workers_present", "aanwezige medewerkers (nummers)"},
+    {"summary", "samenvatting"},
+    {"responses", "reacties"},
+    {"plan_version_consulted", "geraadpleegde planversie"},
+    {"logged_by", "vastgelegd door (nummer)"},
+    {"logged_at", "vastgelegd op"},
+    {"question", "vraag"},
+    {"urgency", "urgentie"},
+    {"requested_by", "gevraagd door (nummer)"},
+    {"requested_at", "gevraagd op"},
+    {"psychiatrist", "psychiater (nummer)"},
+    {"answered_at", "beantwoord op"},
+    {"advice", "advies"},
+    {"consults", "consulten"},
+    {"handovers", "overdrachten"},
+    {"recipient", "ontvanger"},
+    {"contact", "contactpersoon"},
+    {"due_at", "uiterlijk"},
+    {"steps", "stappen"},
+    {"step", "stap"},
+    {"at", "tijdstip"},
+    {"by", "door"},
+    {"legal_ground", "wettelijke grond"},
+    {"consent_id", "toestemming (nummer)"},
+    {"meldcode", "Meldcode-traject"},
+    {"state", "stand"},
+    {"observed_signals", "signalen"},
+    {"started_by_name", "gestart door"},
+    {"consultations", "consultaties"},
+    {"anonymous", "anoniem"},
+    {"with_whom", "met wie"},
+    {"conversation", "gesprek"},
+    {"conversation_with", "gesprek met"},
+    {"conversation_note", "toelichting gesprek"},
     {"suspicion", "1. vermoeden van huiselijk geweld of kindermishandeling"},
-    {"unsafety", "2. acute of structurele onveiligheid"}, {"help_possible", "3. hulp mogelijk"},
-    {"help_accepted", "4. hulp aanvaard"}, {"lasting_safety", "5. duurzame veiligheid"}, {"answer", "antwoord"},
-    {"reason", "reden"}, {"report_required", "melden verplicht"}, {"decision", "besluit"},
-    {"decision_note", "toelichting besluit"}, {"decided_by_name", "besloten door"}, {"decided_at", "besloten op"},
-    {"veilig_thuis_reference", "referentie Veilig Thuis"}, {"transferred_to", "overgedragen aan"},
-    {"evaluation", "evaluatie"}, {"reasons", "aanleidingen"}, {"due_by", "uiterlijk"}, {"planned_for", "gepland op"},
-    {"held_on", "gehouden op"}, {"participants", "deelnemers"}, {"role", "rol"}, {"analysis", "analyse"},
-    {"care_timeline", "zorg tot nu toe"}, {"went_well", "wat ging goed"}, {"could_be_better", "wat kan beter"},
-    {"right_help", "juiste hulp op het juiste moment"}, {"prevent_next", "wat een volgende crisis voorkomt"},
-    {"plan_changes", "wijzigingen in het plan"}, {"review_comments", "opmerkingen"}, {"text", "tekst"},
-    {"timeline", "tijdlijn"}, {"about", "over"}, {"author", "door"}, {"seq", "volgnummer"},
-    {"username", "gebruiker"}, {"roles", "rollen"}, {"service", "dienst"}, {"method", "handeling"},
-    {"action", "soort handeling"}, {"object_ids", "gegevens"}, {"client_address", "vanaf adres"},
+    {"unsafety", "2. acute of structurele onveiligheid"},
+    {"help_possible", "3. hulp mogelijk"},
+    {"help_accepted", "4. hulp aanvaard"},
+    {"lasting_safety", "5. duurzame veiligheid"},
+    {"answer", "antwoord"},
+    {"reason", "reden"},
+    {"report_required", "melden verplicht"},
+    {"decision", "besluit"},
+    {"decision_note", "toelichting besluit"},
+    {"decided_by_name", "besloten door"},
+    {"decided_at", "besloten op"},
+    {"veilig_thuis_reference", "referentie Veilig Thuis"},
+    {"transferred_to", "overgedragen aan"},
+    {"evaluation", "evaluatie"},
+    {"reasons", "aanleidingen"},
+    {"due_by", "uiterlijk"},
+    {"planned_for", "gepland op"},
+    {"held_on", "gehouden op"},
+    {"participants", "deelnemers"},
+    {"role", "rol"},
+    {"analysis", "analyse"},
+    {"care_timeline", "zorg tot nu toe"},
+    {"went_well", "wat ging goed"},
+    {"could_be_better", "wat kan beter"},
+    {"right_help", "juiste hulp op het juiste moment"},
+    {"prevent_next", "wat een volgende crisis voorkomt"},
+    {"plan_changes", "wijzigingen in het plan"},
+    {"review_comments", "opmerkingen"},
+    {"text", "tekst"},
+    {"timeline", "tijdlijn"},
+    {"about", "over"},
+    {"author", "door"},
+    {"seq", "volgnummer"},
+    {"username", "gebruiker"},
+    {"roles", "rollen"},
+    {"service", "dienst"},
+    {"method", "handeling"},
+    {"action", "soort handeling"},
+    {"object_ids", "gegevens"},
+    {"client_address", "vanaf adres"},
     {"result", "resultaat"},
 };
 
@@ -90,12 +188,23 @@ std::string Esc(std::string_view s) {
     out.reserve(s.size());
     for (char c : s) {
         switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\n': out += "<br>"; break;
-            default: out += c;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\n':
+                out += "<br>";
+                break;
+            default:
+                out += c;
         }
     }
     return out;
@@ -118,8 +227,8 @@ std::string LocalTime(const google::protobuf::Timestamp& ts) {
     const hh_mm_ss hms{floor<minutes>(local - day)};
     char buf[32];
     std::snprintf(buf, sizeof buf, "%02u-%02u-%04d %02d:%02d", static_cast<unsigned>(ymd.day()),
-                  static_cast<unsigned>(ymd.month()), static_cast<int>(ymd.year()), static_cast<int>(hms.hours().count()),
-                  static_cast<int>(hms.minutes().count()));
+                  static_cast<unsigned>(ymd.month()), static_cast<int>(ymd.year()),
+                  static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()));
     return buf;
 }
 
@@ -224,15 +333,15 @@ void Section(std::string& out, const char* title, const google::protobuf::Repeat
 
 std::string RecordHtml(const v1::YouthRecordExport& rec) {
     const auto& y = rec.youth();
-    std::string out =
-        "<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\"><title>Inzage: " +
-        Esc(y.given_name() + " " + y.family_name()) +
-        "</title><style>body{font-family:sans-serif;max-width:60em;margin:2em auto}dt{font-weight:bold}"
-        "dd{margin:0 0 .4em 1.5em}section{border-top:1px solid #ccc;padding:.3em 0}</style></head><body>";
+    std::string out = "<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\"><title>Inzage: " +
+                      Esc(y.given_name() + " " + y.family_name()) +
+                      "</title><style>body{font-family:sans-serif;max-width:60em;margin:2em auto}dt{font-weight:bold}"
+                      "dd{margin:0 0 .4em 1.5em}section{border-top:1px solid #ccc;padding:.3em 0}</style></head><body>";
     out += "<h1>Inzage in het dossier van " + Esc(y.given_name() + " " + y.family_name()) + "</h1>";
-    out += "<p>Dit overzicht bevat alles wat Spoed voor Jeugd over deze jeugdige bewaart, en wie het dossier "
-           "heeft ingezien of heeft geprobeerd in te zien. Gemaakt op " +
-           LocalTime(rec.generated_at()) + " door " + Esc(rec.generated_by()) + ".</p>";
+    out +=
+        "<p>Dit overzicht bevat alles wat Spoed voor Jeugd over deze jeugdige bewaart, en wie het dossier "
+        "heeft ingezien of heeft geprobeerd in te zien. Gemaakt op " +
+        LocalTime(rec.generated_at()) + " door " + Esc(rec.generated_by()) + ".</p>";
     out += "<h2>Persoonsgegevens</h2>";
     Render(y, out);
     Section(out, "Verklaringen van de jeugdige of ouders", rec.statements(), "Geen verklaringen.");
@@ -246,7 +355,7 @@ std::string RecordHtml(const v1::YouthRecordExport& rec) {
 }
 
 Result<v1::ExportYouthRecordResponse> RecordService::ExportYouthRecord(Call& call,
-                                                                        const v1::ExportYouthRecordRequest& req) {
+                                                                       const v1::ExportYouthRecordRequest& req) {
     SPOED_TRY(CheckId("youth_id", req.youth_id()));
     call.audit().youth_id = req.youth_id();
     call.audit().object_ids.push_back(ObjectId("youth", req.youth_id()));
@@ -274,7 +383,8 @@ Result<v1::ExportYouthRecordResponse> RecordService::ExportYouthRecord(Call& cal
             handovers.case_id = c.id;
             handovers.unconfirmed_only = false;
             handovers.limit = kAll;
-            for (const auto& h : tx.handovers().List(handovers)) ToProto(h, call.now(), calendar_, out->add_handovers());
+            for (const auto& h : tx.handovers().List(handovers))
+                ToProto(h, call.now(), calendar_, out->add_handovers());
             if (auto t = tx.meldcode().FindByCase(c.id)) ToProto(*t, out->mutable_meldcode());
             if (auto e = tx.evaluations().FindByCase(c.id)) FullProto(tx, *e, call.now(), out->mutable_evaluation());
             for (const auto& e : tx.cases().Events(c.id)) {

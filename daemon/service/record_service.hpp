@@ -10,12 +10,12 @@ namespace spoed::daemon::service {
 
 /// The rights of the youth and the parents (spoed.v1.RecordService): the inzage export.
 class RecordService {
-public:
+  public:
     explicit RecordService(const WorkingDayCalendar& calendar) : calendar_(calendar) {}
 
     Result<v1::ExportYouthRecordResponse> ExportYouthRecord(Call& call, const v1::ExportYouthRecordRequest& req);
 
-private:
+  private:
     const WorkingDayCalendar& calendar_;
 };
 

@@ -4,13 +4,18 @@ namespace spoed::daemon::service {
 
 std::string_view RoleName(Role role) {
     switch (role) {
-        case v1::ROLE_CRISIS_WORKER: return "crisis_worker";
-        case v1::ROLE_PSYCHIATRIST: return "psychiatrist";
-        case v1::ROLE_COORDINATOR: return "coordinator";
-        case v1::ROLE_ADMIN: return "admin";
+        case v1::ROLE_CRISIS_WORKER:
+            return "crisis_worker";
+        case v1::ROLE_PSYCHIATRIST:
+            return "psychiatrist";
+        case v1::ROLE_COORDINATOR:
+            return "coordinator";
+        case v1::ROLE_ADMIN:
+            return "admin";
         case v1::ROLE_MELDCODE_OFFICER:
             return "meldcode_officer";
-        default: return "";
+        default:
+            return "";
     }
 }
 

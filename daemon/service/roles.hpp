@@ -19,7 +19,7 @@ std::optional<Role> ParseRoleName(std::string_view name);
 
 /// A small set of roles; a user may hold several.
 class RoleSet {
-public:
+  public:
     constexpr RoleSet() = default;
     constexpr RoleSet(std::initializer_list<Role> roles) {
         for (Role r : roles) bits_ |= Bit(r);
@@ -41,7 +41,7 @@ public:
                 v1::ROLE_MELDCODE_OFFICER};
     }
 
-private:
+  private:
     static constexpr std::uint8_t Bit(Role r) { return static_cast<std::uint8_t>(1u << static_cast<unsigned>(r)); }
     std::uint8_t bits_ = 0;
 };

@@ -25,9 +25,7 @@ struct Period {
     std::string label;
 };
 
-TimePoint LocalMidnight(year_month_day d) {
-    return LocalToUtc(local_time<minutes>(local_days(d)));
-}
+TimePoint LocalMidnight(year_month_day d) { return LocalToUtc(local_time<minutes>(local_days(d))); }
 TimePoint Start(const Period& p) { return LocalMidnight(p.from); }
 TimePoint End(const Period& p) { return LocalMidnight(year_month_day(sys_days(p.to) + days(1))); }
 
@@ -147,9 +145,11 @@ void Fill(const Period& p, const db::CaseFiguresRecord& r, const KeyCounts& keye
     f->set_contacts(r.contacts);
     *f->mutable_weekday_evening() = MakeShare(r.cases - r.weekend, r.cases, kOfCases);
     *f->mutable_weekend() = MakeShare(r.weekend, r.cases, kOfCases);
-    const std::pair<const char*, std::int64_t> bands[] = {
-        {"0-11", r.age_0_11}, {"12-17", r.age_12_17}, {"18-23", r.age_18_23}, {"24+", r.age_24_plus},
-        {"unknown", r.age_unknown}};
+    const std::pair<const char*, std::int64_t> bands[] = {{"0-11", r.age_0_11},
+                                                          {"12-17", r.age_12_17},
+                                                          {"18-23", r.age_18_23},
+                                                          {"24+", r.age_24_plus},
+                                                          {"unknown", r.age_unknown}};
     for (const auto& [k, n] : bands) AddTally(f, f->mutable_age_bands(), k, n, r.cases, kOfCases);
     auto get = [&](const char* figure) {
         auto it = keyed.find(figure);
@@ -313,9 +313,10 @@ static Result<v1::GetFiguresResponse> ComputeFigures(db::Tx& tx, Call& call, con
     auto* ry = resp.mutable_total()->mutable_repeat_youths();
     ry->set_min_cases(kRepeatCases);
     ry->set_within_days(kRepeatDays);
-    ry->set_rule("three or more cases within 90 days, at least one of them opened in the period; before and after "
-                 "count the cases in the 90 days before the last plan change up to the end of the period, and from "
-                 "the change up to 90 days later or the end of the period");
+    ry->set_rule(
+        "three or more cases within 90 days, at least one of them opened in the period; before and after "
+        "count the cases in the 90 days before the last plan change up to the end of the period, and from "
+        "the change up to 90 days later or the end of the period");
     TimePoint end = End(whole);
     for (const auto& y : tx.stats().RepeatYouths(Start(whole), end, kRepeatCases, kRepeatDays)) {
         ry->set_youths(ry->youths() + 1);
@@ -373,8 +374,7 @@ Result<v1::GetFiguresResponse> StatsService::GetFigures(Call& call, const v1::Ge
 Result<v1::GetAggregateResponse> StatsService::GetAggregate(Call& call, const v1::GetAggregateRequest& req) {
     SPOED_ASSIGN(auto period, CheckPeriod(req.from(), req.to(), req.grouping()));
     call.audit().reason = "aggregate " + IsoDate(period.from) + ".." + IsoDate(period.to);
-    SPOED_ASSIGN(auto figures,
-                 call.Read([&](db::Tx& tx) { return ComputeFigures(tx, call, policy_, period, false); }));
+    SPOED_ASSIGN(auto figures, call.Read([&](db::Tx& tx) { return ComputeFigures(tx, call, policy_, period, false); }));
     return MakeAggregate(figures, policy_.suppression_threshold);
 }
 
@@ -410,7 +410,8 @@ Result<v1::SetPeriodNoteResponse> StatsService::SetPeriodNote(Call& call, const 
 Result<v1::ExportRecordsResponse> StatsService::ExportRecords(Call& call, const v1::ExportRecordsRequest& req) {
     std::string entity = EnumName(v1::ExportEntity_descriptor(), req.entity());
     if (entity.empty()) {
-        return Error::InvalidArgument("entity: required (cases, contacts, consults, handovers, evaluations, proposals)");
+        return Error::InvalidArgument(
+            "entity: required (cases, contacts, consults, handovers, evaluations, proposals)");
     }
     SPOED_ASSIGN(auto period, CheckPeriod(req.from(), req.to(), v1::GROUPING_UNSPECIFIED));
     if (req.page_size() < 0 || req.page_size() > 5000) return Error::InvalidArgument("page_size: must be 1 to 5000");
@@ -541,8 +542,8 @@ v1::GetAggregateResponse MakeAggregate(const v1::GetFiguresResponse& figures, in
         if (r.denominator >= threshold) {
             out.set_denominator(r.denominator);
             if (!out.suppressed() && r.denominator > 0) {
-                out.set_percent(std::round(1000.0 * static_cast<double>(out.value()) /
-                                           static_cast<double>(r.denominator)) / 10.0);
+                out.set_percent(
+                    std::round(1000.0 * static_cast<double>(out.value()) / static_cast<double>(r.denominator)) / 10.0);
             }
         }
         *resp.add_rows() = out;

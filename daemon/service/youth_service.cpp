@@ -95,8 +95,6 @@ Result<db::YouthRecord> CheckYouth(const v1::YouthFields& f, TimePoint now) {
     return y;
 }
 
-
-
 Status CheckPreRegistration(const v1::PreRegistrationFields& f, db::PreRegistrationRecord& r) {
     SPOED_TRY(CheckText("fields.organisation", f.organisation(), 200, true));
     SPOED_TRY(CheckText("fields.professional", f.professional(), kName, true));
@@ -120,7 +118,6 @@ Status CheckPreRegistration(const v1::PreRegistrationFields& f, db::PreRegistrat
     r.legal_measure_note = f.legal_measure_note();
     return Ok();
 }
-
 
 Result<db::PreRegistrationRecord> FindPreRegistration(db::Tx& tx, std::int64_t id) {
     SPOED_TRY(CheckId("pre_registration_id", id));

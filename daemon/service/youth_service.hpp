@@ -7,7 +7,7 @@ namespace spoed::daemon::service {
 
 /// Youths, look-up, consent and pre-registration (spoed.v1.YouthService).
 class YouthService {
-public:
+  public:
     Result<v1::CreateYouthResponse> CreateYouth(Call& call, const v1::CreateYouthRequest& req);
     Result<v1::UpdateYouthResponse> UpdateYouth(Call& call, const v1::UpdateYouthRequest& req);
     Result<v1::GetYouthResponse> GetYouth(Call& call, const v1::GetYouthRequest& req);

@@ -20,8 +20,8 @@
 #include "daemon/service/events.hpp"
 #include "daemon/service/handover_service.hpp"
 #include "daemon/service/meldcode_service.hpp"
-#include "daemon/service/record_service.hpp"
 #include "daemon/service/plan_service.hpp"
+#include "daemon/service/record_service.hpp"
 #include "daemon/service/shift_service.hpp"
 #include "daemon/service/stats_service.hpp"
 #include "daemon/service/totp.hpp"
@@ -60,7 +60,7 @@ TimePoint Start() {
 
 /// Accepts the peer the hub gets for an accepted upgrade; nothing is ever sent anywhere.
 class NullPeer final : public net::WebSocketPeer {
-public:
+  public:
     bool Send(std::string) override { return false; }
     void Close(std::uint16_t, std::string) override {}
     bool open() const override { return false; }
@@ -248,7 +248,9 @@ daemon::net::HttpResponse RouterEnv::Handle(const daemon::net::HttpRequest& requ
         response = impl_->router.Handle(request);
     }
     static const bool verbose = std::getenv("SPOED_FUZZ_VERBOSE") != nullptr;  // to check what a corpus reaches
-    if (verbose) std::fprintf(stderr, "%d %s %s\n", response.status, request.target.substr(0, 80).c_str(), response.body.substr(0, 120).c_str());
+    if (verbose)
+        std::fprintf(stderr, "%d %s %s\n", response.status, request.target.substr(0, 80).c_str(),
+                     response.body.substr(0, 120).c_str());
     if (response.status < 100 || response.status > 599) Die("invalid status " + std::to_string(response.status));
     if (response.status >= 400 && response.content_type == "application/json") {
         v1::ConnectError e;

@@ -45,34 +45,32 @@ Generated Generate(CrisisFixture& f, const std::string& given, const std::string
                                     f.coordinator);
     f.Consent(g.youth, "CONSENT_SCOPE_PRE_REGISTRATION", R"(,"note":")" + mark("consent-note") + "\"");
     f.Consent(g.youth, "CONSENT_SCOPE_DOSSIER_ACCESS");
-    f.Rpc<v1::CreatePreRegistrationResponse>(
-        "spoed.v1.YouthService/CreatePreRegistration",
-        R"({"youthId":)" + y + R"(,"fields":{"organisation":"Accare","professional":")" + mark("professional") +
-            R"(","legalMeasure":"LEGAL_MEASURE_NONE"}})",
-        f.coordinator);
+    f.Rpc<v1::CreatePreRegistrationResponse>("spoed.v1.YouthService/CreatePreRegistration",
+                                             R"({"youthId":)" + y +
+                                                 R"(,"fields":{"organisation":"Accare","professional":")" +
+                                                 mark("professional") + R"(","legalMeasure":"LEGAL_MEASURE_NONE"}})",
+                                             f.coordinator);
     f.Rpc<v1::AddPlanVersionResponse>("spoed.v1.PlanService/AddPlanVersion",
                                       R"({"youthId":)" + y + R"(,"changeNote":")" + mark("plan-note") +
                                           R"(","content":{"red":{"signs":")" + mark("plan-red") + R"("}}})",
                                       f.coordinator);
-    const auto c = f.Rpc<v1::OpenCaseResponse>("spoed.v1.CaseService/OpenCase",
-                                               R"({"youthId":)" + y + R"(,"callerDescription":")" +
-                                                   mark("caller") + "\"}",
-                                               f.worker)
+    const auto c = f.Rpc<v1::OpenCaseResponse>(
+                        "spoed.v1.CaseService/OpenCase",
+                        R"({"youthId":)" + y + R"(,"callerDescription":")" + mark("caller") + "\"}", f.worker)
                        .case_()
                        .id();
     f.Rpc<v1::LogContactResponse>(
         "spoed.v1.CaseService/LogContact",
-        R"({"caseId":)" + Q(c) + R"(,"type":"CONTACT_TYPE_INCOMING_CALL","startedAt":"2026-11-23T19:50:00Z","callerRole":"CALLER_ROLE_PARENT","summary":")" +
+        R"({"caseId":)" + Q(c) +
+            R"(,"type":"CONTACT_TYPE_INCOMING_CALL","startedAt":"2026-11-23T19:50:00Z","callerRole":"CALLER_ROLE_PARENT","summary":")" +
             mark("contact") + "\"}",
         f.worker);
-    const auto consult = f.Rpc<v1::RequestConsultResponse>("spoed.v1.ConsultService/RequestConsult",
-                                                           R"({"caseId":)" + Q(c) + R"(,"question":")" +
-                                                               mark("question") + R"(","urgency":"URGENCY_ROUTINE"})",
-                                                           f.worker);
-    f.Rpc<v1::AnswerConsultResponse>("spoed.v1.ConsultService/AnswerConsult",
-                                     R"({"consultId":)" + Q(consult.consult().id()) + R"(,"advice":")" +
-                                         mark("advice") + "\"}",
-                                     f.psychiatrist);
+    const auto consult = f.Rpc<v1::RequestConsultResponse>(
+        "spoed.v1.ConsultService/RequestConsult",
+        R"({"caseId":)" + Q(c) + R"(,"question":")" + mark("question") + R"(","urgency":"URGENCY_ROUTINE"})", f.worker);
+    f.Rpc<v1::AnswerConsultResponse>(
+        "spoed.v1.ConsultService/AnswerConsult",
+        R"({"consultId":)" + Q(consult.consult().id()) + R"(,"advice":")" + mark("advice") + "\"}", f.psychiatrist);
     f.Rpc<v1::CreateHandoverResponse>("spoed.v1.HandoverService/CreateHandover",
                                       R"({"caseId":)" + Q(c) +
                                           R"(,"kind":"HANDOVER_KIND_ONGOING_CARE","recipient":{"name":")" +
@@ -86,8 +84,9 @@ Generated Generate(CrisisFixture& f, const std::string& given, const std::string
     f.Rpc<v1::UpdateEvaluationResponse>(
         "spoed.v1.EvaluationService/UpdateEvaluation",
         R"({"evaluationId":)" + Q(e.evaluation().id()) + R"(,"setParticipants":true,"participants":[{"name":")" +
-            mark("participant") + R"(","kind":"PARTICIPANT_KIND_FAMILY"}],"setAnalysis":true,"analysis":{"wentWell":")" +
-            mark("went-well") + "\"}}",
+            mark("participant") +
+            R"(","kind":"PARTICIPANT_KIND_FAMILY"}],"setAnalysis":true,"analysis":{"wentWell":")" + mark("went-well") +
+            "\"}}",
         f.coordinator);
     // A read by the psychiatrist, for the access log.
     f.Rpc<v1::GetYouthResponse>("spoed.v1.YouthService/GetYouth", R"({"youthId":)" + y + "}", f.psychiatrist);
@@ -176,15 +175,15 @@ TEST(Inzage, OnlyCoordinatorsExportAndEveryExportAndRefusalIsAuditedWithTheYouth
 TEST(Statement, IsAddedBesideTheRecordAndOverwritesNothing) {
     CrisisFixture f;
     const std::int64_t youth = f.CreateYouth("Dewi", "Testdossier", "2012-08-09");
-    const auto before = f.Rpc<v1::GetYouthResponse>("spoed.v1.YouthService/GetYouth", R"({"youthId":)" + Q(youth) + "}",
-                                                    f.worker);
+    const auto before =
+        f.Rpc<v1::GetYouthResponse>("spoed.v1.YouthService/GetYouth", R"({"youthId":)" + Q(youth) + "}", f.worker);
     auto missing = f.Post("spoed.v1.YouthService/AddStatement",
                           R"({"youthId":)" + Q(youth) + R"(,"by":"STATEMENT_BY_PARENT","text":"x"})", f.coordinator);
     EXPECT_EQ(ErrorCodeOf(missing), "invalid_argument");
     EXPECT_NE(missing.body.find("author_name"), std::string::npos) << missing.body;
-    auto by_worker = f.Post("spoed.v1.YouthService/AddStatement",
-                            R"({"youthId":)" + Q(youth) + R"(,"by":"STATEMENT_BY_PARENT","authorName":"M","text":"x"})",
-                            f.worker);
+    auto by_worker =
+        f.Post("spoed.v1.YouthService/AddStatement",
+               R"({"youthId":)" + Q(youth) + R"(,"by":"STATEMENT_BY_PARENT","authorName":"M","text":"x"})", f.worker);
     EXPECT_EQ(by_worker.status, 403);
     auto added = f.Rpc<v1::AddStatementResponse>(
         "spoed.v1.YouthService/AddStatement",
@@ -194,8 +193,8 @@ TEST(Statement, IsAddedBesideTheRecordAndOverwritesNothing) {
     EXPECT_EQ(added.statement().by(), v1::STATEMENT_BY_PARENT);
     EXPECT_EQ(added.statement().recorded_by(), f.coordinator_id);
     EXPECT_FALSE(added.statement().recorded_by_name().empty());
-    const auto after = f.Rpc<v1::GetYouthResponse>("spoed.v1.YouthService/GetYouth", R"({"youthId":)" + Q(youth) + "}",
-                                                   f.worker);
+    const auto after =
+        f.Rpc<v1::GetYouthResponse>("spoed.v1.YouthService/GetYouth", R"({"youthId":)" + Q(youth) + "}", f.worker);
     ASSERT_EQ(after.statements_size(), 1);
     EXPECT_EQ(after.statements(0).text(), "We did not say he hit her; he shouted.");
     EXPECT_EQ(after.youth().SerializeAsString(), before.youth().SerializeAsString()) << "nothing overwritten";

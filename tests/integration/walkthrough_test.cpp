@@ -65,9 +65,9 @@ TEST(WalkthroughTest, TheFathersCallRunsAsDocumented) {
     ASSERT_NE(script.find("LookupCaller"), std::string::npos);
     std::ofstream(dir.file("walkthrough.sh")) << "set -euo pipefail\n" << script;
     std::string bin_dir = std::string(SPOED_SPOEDCTL_PATH).substr(0, std::string(SPOED_SPOEDCTL_PATH).rfind('/'));
-    auto run = test::RunCommand("PATH=" + bin_dir + ":$PATH URL=" + url + " CA=" + d.dev_ca_file() +
-                                " PIETER_TOTP_SECRET=" + pieter_secret + " bash " + dir.file("walkthrough.sh") +
-                                " 2>&1");
+    auto run =
+        test::RunCommand("PATH=" + bin_dir + ":$PATH URL=" + url + " CA=" + d.dev_ca_file() +
+                         " PIETER_TOTP_SECRET=" + pieter_secret + " bash " + dir.file("walkthrough.sh") + " 2>&1");
     ASSERT_EQ(run.status, 0) << run.out;
 
     // What the story promises, as the reader sees it in the output.
@@ -92,7 +92,8 @@ TEST(WalkthroughTest, TheFathersCallRunsAsDocumented) {
     EXPECT_NE(run.out.find("undecided tracks: 0"), std::string::npos) << run.out;
     EXPECT_NE(run.out.find("Meldcode tracks: 1, reports to Veilig Thuis: 1"), std::string::npos) << run.out;
     // The evaluation of the night's case and the proposal it produced.
-    EXPECT_NE(run.out.find("EVALUATION_STATUS_PLANNED EVALUATION_REASON_MANUAL, due by 20"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("EVALUATION_STATUS_PLANNED EVALUATION_REASON_MANUAL, due by 20"), std::string::npos)
+        << run.out;
     EXPECT_NE(run.out.find("\nEVALUATION_STATUS_HELD\n"), std::string::npos) << run.out;
     EXPECT_NE(run.out.find("EVALUATION_STATUS_FINALISED, plan version 2"), std::string::npos) << run.out;
     EXPECT_NE(run.out.find("read-only"), std::string::npos) << run.out;

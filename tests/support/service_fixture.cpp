@@ -44,8 +44,7 @@ ServiceFixture::ServiceFixture()
 ServiceFixture::~ServiceFixture() = default;
 
 std::int64_t InsertUser(db::Store& store, daemon::service::PasswordHasher& hasher, TimePoint now,
-                        const std::string& username, const std::vector<std::string>& roles,
-                        bool must_change_password) {
+                        const std::string& username, const std::vector<std::string>& roles, bool must_change_password) {
     auto hash = hasher.Hash(kTestPassword);
     EXPECT_TRUE(hash.ok());
     auto id = store.Write([&](db::Tx& tx) -> Result<std::int64_t> {
@@ -149,7 +148,8 @@ std::string EnrollTotpInStore(db::Store& store, const std::string& key_file, std
     std::stringstream ss;
     ss << in.rdbuf();
     std::string hex = ss.str().substr(0, 64), key;
-    for (std::size_t i = 0; i + 1 < hex.size(); i += 2) key += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
+    for (std::size_t i = 0; i + 1 < hex.size(); i += 2)
+        key += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
     daemon::service::SecretBox box(key);
     std::string secret = daemon::service::NewTotpSecret();
     std::string sealed = box.Seal(secret, "totp:user:" + std::to_string(user_id));

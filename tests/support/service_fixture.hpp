@@ -15,8 +15,8 @@
 #include "daemon/service/events.hpp"
 #include "daemon/service/handover_service.hpp"
 #include "daemon/service/meldcode_service.hpp"
-#include "daemon/service/record_service.hpp"
 #include "daemon/service/plan_service.hpp"
+#include "daemon/service/record_service.hpp"
 #include "daemon/service/shift_service.hpp"
 #include "daemon/service/stats_service.hpp"
 #include "daemon/service/youth_service.hpp"
@@ -42,13 +42,13 @@ std::string NewTestKey();
 /// before, of, or after `now`, each later than the last one given). Fails the test when all
 /// three were used (log in less often, or move the clock on).
 class TotpCodes {
-public:
+  public:
     void Add(const std::string& username, std::string secret, std::int64_t last_step = 0);
     bool Has(const std::string& username) const { return secrets_.contains(username); }
     const std::string& Secret(const std::string& username) const { return secrets_.at(username); }
     std::string Next(const std::string& username, TimePoint now);
 
-private:
+  private:
     std::map<std::string, std::string> secrets_;
     std::map<std::string, std::int64_t> last_step_;
 };
@@ -77,7 +77,7 @@ DemoLoad LoadDemoAsAdmin(const std::string& spoedctl, const std::string& ctl);
 /// A real SQLite database in a temp dir, a fake clock, the services and the router — the
 /// whole daemon minus the network. Requests go straight to Router::Handle.
 class ServiceFixture {
-public:
+  public:
     ServiceFixture();
     ~ServiceFixture();
 

@@ -1,10 +1,9 @@
+#include <google/protobuf/util/json_util.h>
 #include <gtest/gtest.h>
 
 #include <fstream>
 #include <map>
 #include <sstream>
-
-#include <google/protobuf/util/json_util.h>
 
 #include "daemon/api/access.hpp"
 #include "spoed/v1/admin.pb.h"
@@ -31,7 +30,8 @@ struct MatrixCase {
 std::string CaseName(const testing::TestParamInfo<MatrixCase>& info) {
     const RpcRule& r = RpcRules()[info.param.rule];
     std::string svc(r.service.substr(r.service.rfind('.') + 1));
-    std::string who = info.param.role == 0 ? "NoToken" : v1::Role_Name(static_cast<v1::Role>(info.param.role)).substr(5);
+    std::string who =
+        info.param.role == 0 ? "NoToken" : v1::Role_Name(static_cast<v1::Role>(info.param.role)).substr(5);
     return svc + "_" + std::string(r.method) + "_" + who;
 }
 
@@ -106,7 +106,7 @@ TEST(RoleTable, DocsApiShowsTheSameTableAsTheCode) {
         std::string row;
         for (auto role : daemon::service::kAllRoles) {
             if (role == v1::ROLE_MELDCODE_OFFICER) continue;
-            std::string cell = rule.access == Access::kPublic  ? "public"
+            std::string cell = rule.access == Access::kPublic    ? "public"
                                : rule.access == Access::kAnyUser ? "own"
                                : rule.roles.Has(role)            ? "yes"
                                                                  : "—";
@@ -295,14 +295,15 @@ TEST(AuditTrail, ListAuditEventsFiltersByUserAndTime) {
     ServiceFixture f;
     f.CreateUser("beheer", {"admin"});
     std::int64_t anna = f.CreateUser("anna", {"crisis_worker"});
-    std::string admin = f.Login("beheer");       // 20:00
+    std::string admin = f.Login("beheer");  // 20:00
     f.clock.Advance(std::chrono::minutes(10));
-    std::string worker = f.Login("anna");        // 20:10
+    std::string worker = f.Login("anna");  // 20:10
     f.Post("spoed.v1.AuthService/WhoAmI", "{}", worker);
     f.clock.Advance(std::chrono::minutes(10));
-    admin = f.Login("beheer");                   // 20:20
+    admin = f.Login("beheer");  // 20:20
 
-    auto by_user = f.Post("spoed.v1.AdminService/ListAuditEvents", R"({"userId":")" + std::to_string(anna) + R"("})", admin);
+    auto by_user =
+        f.Post("spoed.v1.AdminService/ListAuditEvents", R"({"userId":")" + std::to_string(anna) + R"("})", admin);
     v1::ListAuditEventsResponse r;
     ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(by_user.body, &r).ok()) << by_user.body;
     ASSERT_EQ(r.events_size(), 2);
