@@ -67,52 +67,108 @@ QString ShareText(const v1::Share& s) {
              locale.toString(s.percent(), 'f', 1));
 }
 
+/// One participant as a line of the participants box: "organisation | name | role"; the youth
+/// and family, who take part without an organisation, as "youth | name | role" and
+/// "family | name | role" (in the desk's language).
+QString ParticipantLine(const v1::Participant& p) {
+    QString first = Q(p.organisation());
+    if (p.kind() == v1::PARTICIPANT_KIND_YOUTH) first = EvaluationsView::tr("youth");
+    if (p.kind() == v1::PARTICIPANT_KIND_FAMILY) first = EvaluationsView::tr("family");
+    return QStringList{first, Q(p.name()), Q(p.role())}.join(QStringLiteral(" | "));
+}
+
+QString ParticipantLines(const v1::Evaluation& e) {
+    QStringList people;
+    for (const auto& p : e.participants()) people << ParticipantLine(p);
+    return people.join(QLatin1Char('\n'));
+}
+
+void ParseParticipant(const QString& line, v1::Participant* p) {
+    const QStringList parts = line.split(QLatin1Char('|'));
+    const QString first = parts.value(0).trimmed();
+    if (first.compare(EvaluationsView::tr("youth"), Qt::CaseInsensitive) == 0) {
+        p->set_kind(v1::PARTICIPANT_KIND_YOUTH);
+    } else if (first.compare(EvaluationsView::tr("family"), Qt::CaseInsensitive) == 0) {
+        p->set_kind(v1::PARTICIPANT_KIND_FAMILY);
+    } else {
+        p->set_kind(v1::PARTICIPANT_KIND_PROFESSIONAL);
+        p->set_organisation(S(first));
+    }
+    p->set_name(S(parts.value(1).trimmed()));
+    p->set_role(S(parts.value(2).trimmed()));
+}
+
 }  // namespace
 
 // --- words of the learning loop -----------------------------------------------------------------
 
 static QString EvaluationStatusText(v1::EvaluationStatus s) {
     switch (s) {
-        case v1::EVALUATION_STATUS_PLANNED: return EvaluationsView::tr("planned");
-        case v1::EVALUATION_STATUS_OVERDUE: return EvaluationsView::tr("overdue");
-        case v1::EVALUATION_STATUS_HELD: return EvaluationsView::tr("held");
-        case v1::EVALUATION_STATUS_FINALISED: return EvaluationsView::tr("finalised");
-        default: return EvaluationsView::tr("unknown");
+        case v1::EVALUATION_STATUS_PLANNED:
+            return EvaluationsView::tr("planned");
+        case v1::EVALUATION_STATUS_OVERDUE:
+            return EvaluationsView::tr("overdue");
+        case v1::EVALUATION_STATUS_HELD:
+            return EvaluationsView::tr("held");
+        case v1::EVALUATION_STATUS_FINALISED:
+            return EvaluationsView::tr("finalised");
+        default:
+            return EvaluationsView::tr("unknown");
     }
 }
 
 static QString EvaluationReasonText(v1::EvaluationReason r) {
     switch (r) {
-        case v1::EVALUATION_REASON_MANUAL: return EvaluationsView::tr("planned by hand");
-        case v1::EVALUATION_REASON_MARKED_COMPLEX: return EvaluationsView::tr("marked complex");
-        case v1::EVALUATION_REASON_CRISIS_PLACEMENT: return EvaluationsView::tr("crisis placement");
-        case v1::EVALUATION_REASON_ADMISSION: return EvaluationsView::tr("admission");
-        case v1::EVALUATION_REASON_SUICIDE_ATTEMPT: return EvaluationsView::tr("suicide attempt");
-        case v1::EVALUATION_REASON_REPEAT_CASES: return EvaluationsView::tr("repeat crises");
-        case v1::EVALUATION_REASON_OWN_NETWORK: return EvaluationsView::tr("with own network");
-        case v1::EVALUATION_REASON_STAYED_HOME: return EvaluationsView::tr("stayed home");
-        case v1::EVALUATION_REASON_OTHER_RISK_FLAG: return EvaluationsView::tr("risk flag");
-        default: return EvaluationsView::tr("unknown");
+        case v1::EVALUATION_REASON_MANUAL:
+            return EvaluationsView::tr("planned by hand");
+        case v1::EVALUATION_REASON_MARKED_COMPLEX:
+            return EvaluationsView::tr("marked complex");
+        case v1::EVALUATION_REASON_CRISIS_PLACEMENT:
+            return EvaluationsView::tr("crisis placement");
+        case v1::EVALUATION_REASON_ADMISSION:
+            return EvaluationsView::tr("admission");
+        case v1::EVALUATION_REASON_SUICIDE_ATTEMPT:
+            return EvaluationsView::tr("suicide attempt");
+        case v1::EVALUATION_REASON_REPEAT_CASES:
+            return EvaluationsView::tr("repeat crises");
+        case v1::EVALUATION_REASON_OWN_NETWORK:
+            return EvaluationsView::tr("with own network");
+        case v1::EVALUATION_REASON_STAYED_HOME:
+            return EvaluationsView::tr("stayed home");
+        case v1::EVALUATION_REASON_OTHER_RISK_FLAG:
+            return EvaluationsView::tr("risk flag");
+        default:
+            return EvaluationsView::tr("unknown");
     }
 }
 
 static QString ProposalStatusText(v1::ProposalStatus s) {
     switch (s) {
-        case v1::PROPOSAL_STATUS_OPEN: return ProposalsBoard::tr("open");
-        case v1::PROPOSAL_STATUS_DISCUSSED: return ProposalsBoard::tr("discussed");
-        case v1::PROPOSAL_STATUS_ADOPTED: return ProposalsBoard::tr("adopted");
-        case v1::PROPOSAL_STATUS_IMPLEMENTED: return ProposalsBoard::tr("implemented");
-        case v1::PROPOSAL_STATUS_REJECTED: return ProposalsBoard::tr("rejected");
-        default: return ProposalsBoard::tr("unknown");
+        case v1::PROPOSAL_STATUS_OPEN:
+            return ProposalsBoard::tr("open");
+        case v1::PROPOSAL_STATUS_DISCUSSED:
+            return ProposalsBoard::tr("discussed");
+        case v1::PROPOSAL_STATUS_ADOPTED:
+            return ProposalsBoard::tr("adopted");
+        case v1::PROPOSAL_STATUS_IMPLEMENTED:
+            return ProposalsBoard::tr("implemented");
+        case v1::PROPOSAL_STATUS_REJECTED:
+            return ProposalsBoard::tr("rejected");
+        default:
+            return ProposalsBoard::tr("unknown");
     }
 }
 
 static QString AddresseeKindText(v1::AddresseeKind k) {
     switch (k) {
-        case v1::ADDRESSEE_KIND_PARTNER: return ProposalsBoard::tr("care partner");
-        case v1::ADDRESSEE_KIND_MUNICIPALITY: return ProposalsBoard::tr("municipality");
-        case v1::ADDRESSEE_KIND_OWN_TEAM: return ProposalsBoard::tr("own team");
-        default: return ProposalsBoard::tr("unknown");
+        case v1::ADDRESSEE_KIND_PARTNER:
+            return ProposalsBoard::tr("care partner");
+        case v1::ADDRESSEE_KIND_MUNICIPALITY:
+            return ProposalsBoard::tr("municipality");
+        case v1::ADDRESSEE_KIND_OWN_TEAM:
+            return ProposalsBoard::tr("own team");
+        default:
+            return ProposalsBoard::tr("unknown");
     }
 }
 
@@ -142,7 +198,8 @@ EvaluationsView::EvaluationsView(Session& session, QWidget* parent) : QWidget(pa
     held_on_ = new QDateEdit(QDate::currentDate(), this);
     held_on_->setCalendarPopup(true);
     participants_ = TextBox(this);
-    participants_->setPlaceholderText(tr("one per line: organisation | name | role"));
+    participants_->setPlaceholderText(
+        tr("one per line: organisation | name | role; for the youth or family: youth | name or family | name | role"));
     care_timeline_ = TextBox(this, 80);
     went_well_ = TextBox(this);
     could_be_better_ = TextBox(this);
@@ -227,39 +284,42 @@ EvaluationsView::EvaluationsView(Session& session, QWidget* parent) : QWidget(pa
         v1::PlanEvaluationRequest req;
         req.set_case_id(case_id_->value());
         req.set_idempotency_key(NewIdempotencyKey());
-        session_.api().call<v1::PlanEvaluationResponse>(this, "spoed.v1.EvaluationService/PlanEvaluation", req,
-                                                        [this](const Result<v1::PlanEvaluationResponse>& r) {
-            status_->setText(r.ok() ? tr("Evaluation planned.") : Text::error(r.error()));
-            if (!r.ok()) return;
-            show(r->evaluation());
-            refresh();
-        });
+        session_.api().call<v1::PlanEvaluationResponse>(
+            this, "spoed.v1.EvaluationService/PlanEvaluation", req,
+            [this](const Result<v1::PlanEvaluationResponse>& r) {
+                status_->setText(r.ok() ? tr("Evaluation planned.") : Text::error(r.error()));
+                if (!r.ok()) return;
+                show(r->evaluation());
+                refresh();
+            });
     });
     connect(save_, &QPushButton::clicked, this, &EvaluationsView::save);
     connect(finalize_, &QPushButton::clicked, this, [this] {
         v1::FinalizeEvaluationRequest req;
         req.set_evaluation_id(current_.id());
         req.set_plan_version(plan_version_->value());
-        session_.api().call<v1::FinalizeEvaluationResponse>(this, "spoed.v1.EvaluationService/FinalizeEvaluation", req,
-                                                            [this](const Result<v1::FinalizeEvaluationResponse>& r) {
-            status_->setText(r.ok() ? tr("Finalised.") : Text::error(r.error()));
-            if (!r.ok()) return;
-            select(r->evaluation().id());
-            refresh();
-        });
+        session_.api().call<v1::FinalizeEvaluationResponse>(
+            this, "spoed.v1.EvaluationService/FinalizeEvaluation", req,
+            [this](const Result<v1::FinalizeEvaluationResponse>& r) {
+                status_->setText(r.ok() ? tr("Finalised.") : Text::error(r.error()));
+                if (!r.ok()) return;
+                select(r->evaluation().id());
+                refresh();
+            });
     });
     connect(add_comment_, &QPushButton::clicked, this, [this] {
         v1::AddReviewCommentRequest req;
         req.set_evaluation_id(current_.id());
         req.set_text(S(comment_->text().trimmed()));
         req.set_idempotency_key(NewIdempotencyKey());
-        session_.api().call<v1::AddReviewCommentResponse>(this, "spoed.v1.EvaluationService/AddReviewComment", req,
-                                                          [this](const Result<v1::AddReviewCommentResponse>& r) {
-            status_->setText(r.ok() ? tr("Comment added.") : Text::error(r.error()));
-            if (!r.ok()) return;
-            comment_->clear();
-            select(current_.id());
-        });
+        session_.api().call<v1::AddReviewCommentResponse>(
+            this, "spoed.v1.EvaluationService/AddReviewComment", req,
+            [this](const Result<v1::AddReviewCommentResponse>& r) {
+                status_->setText(r.ok() ? tr("Comment added.") : Text::error(r.error()));
+                if (!r.ok()) return;
+                comment_->clear();
+                select(current_.id());
+            });
     });
     show(v1::Evaluation());
     refresh();
@@ -267,7 +327,8 @@ EvaluationsView::EvaluationsView(Session& session, QWidget* parent) : QWidget(pa
     keep_timer_->setSingleShot(true);
     keep_timer_->setInterval(400);
     connect(keep_timer_, &QTimer::timeout, this, &EvaluationsView::keepDraft);
-    for (QPlainTextEdit* box : {participants_, care_timeline_, went_well_, could_be_better_, prevent_next_, plan_changes_}) {
+    for (QPlainTextEdit* box :
+         {participants_, care_timeline_, went_well_, could_be_better_, prevent_next_, plan_changes_}) {
         connect(box, &QPlainTextEdit::textChanged, this, [this] {
             if (!filling_) keep_timer_->start();
         });
@@ -294,29 +355,30 @@ QPlainTextEdit* EvaluationsView::analysisField(const char* name) const {
 void EvaluationsView::refresh() {
     v1::ListEvaluationsRequest req;
     req.set_status(v1::EvaluationStatus(filter_->currentData().toInt()));
-    session_.api().call<v1::ListEvaluationsResponse>(this, "spoed.v1.EvaluationService/ListEvaluations", req,
-                                                     [this](const Result<v1::ListEvaluationsResponse>& r) {
-        if (!r.ok()) {
-            status_->setText(Text::error(r.error()));
-            return;
-        }
-        const QSignalBlocker block(list_);
-        list_->clear();
-        for (const auto& e : r->evaluations()) {
-            QStringList why;
-            for (int reason : e.reasons()) why << EvaluationReasonText(v1::EvaluationReason(reason));
-            auto* item = new QTreeWidgetItem(list_, {Text::date(e.due_by()), session_.names().caseLabel(e.case_id()),
-                                                     EvaluationStatusText(e.status()), why.join(QStringLiteral(", "))});
-            item->setData(0, Qt::UserRole, qlonglong(e.id()));
-            item->setData(1, Qt::UserRole, qlonglong(e.case_id()));
-            item->setToolTip(1, tr("Case %1").arg(e.case_id()));
-            if (e.status() == v1::EVALUATION_STATUS_OVERDUE) {
-                for (int c = 0; c < 4; ++c) item->setForeground(c, QColor(0xb7, 0x1c, 0x1c));
+    session_.api().call<v1::ListEvaluationsResponse>(
+        this, "spoed.v1.EvaluationService/ListEvaluations", req, [this](const Result<v1::ListEvaluationsResponse>& r) {
+            if (!r.ok()) {
+                status_->setText(Text::error(r.error()));
+                return;
             }
-            if (e.id() == current_.id()) list_->setCurrentItem(item);
-        }
-        emit refreshed();
-    });
+            const QSignalBlocker block(list_);
+            list_->clear();
+            for (const auto& e : r->evaluations()) {
+                QStringList why;
+                for (int reason : e.reasons()) why << EvaluationReasonText(v1::EvaluationReason(reason));
+                auto* item =
+                    new QTreeWidgetItem(list_, {Text::date(e.due_by()), session_.names().caseLabel(e.case_id()),
+                                                EvaluationStatusText(e.status()), why.join(QStringLiteral(", "))});
+                item->setData(0, Qt::UserRole, qlonglong(e.id()));
+                item->setData(1, Qt::UserRole, qlonglong(e.case_id()));
+                item->setToolTip(1, tr("Case %1").arg(e.case_id()));
+                if (e.status() == v1::EVALUATION_STATUS_OVERDUE) {
+                    for (int c = 0; c < 4; ++c) item->setForeground(c, QColor(0xb7, 0x1c, 0x1c));
+                }
+                if (e.id() == current_.id()) list_->setCurrentItem(item);
+            }
+            emit refreshed();
+        });
 }
 
 void EvaluationsView::select(std::int64_t evaluation_id) {
@@ -324,23 +386,19 @@ void EvaluationsView::select(std::int64_t evaluation_id) {
     req.set_evaluation_id(evaluation_id);
     session_.api().call<v1::GetEvaluationResponse>(this, "spoed.v1.EvaluationService/GetEvaluation", req,
                                                    [this](const Result<v1::GetEvaluationResponse>& r) {
-        if (!r.ok()) {
-            status_->setText(Text::error(r.error()));
-            return;
-        }
-        show(r->evaluation());
-    });
+                                                       if (!r.ok()) {
+                                                           status_->setText(Text::error(r.error()));
+                                                           return;
+                                                       }
+                                                       show(r->evaluation());
+                                                   });
 }
 
 QJsonObject EvaluationsView::typedTexts() const {
     // What differs from the evaluation as the server has it: the text typed since.
-    QStringList people;
-    for (const auto& p : current_.participants()) {
-        people << QStringList{Q(p.organisation()), Q(p.name()), Q(p.role())}.join(QStringLiteral(" | "));
-    }
     const auto& a = current_.analysis();
     const std::pair<QString, std::pair<QString, QString>> texts[] = {
-        {QStringLiteral("participants"), {participants_->toPlainText(), people.join(QLatin1Char('\n'))}},
+        {QStringLiteral("participants"), {participants_->toPlainText(), ParticipantLines(current_)}},
         {QStringLiteral("care_timeline"), {care_timeline_->toPlainText(), Q(a.care_timeline())}},
         {QStringLiteral("went_well"), {went_well_->toPlainText(), Q(a.went_well())}},
         {QStringLiteral("could_be_better"), {could_be_better_->toPlainText(), Q(a.could_be_better())}},
@@ -368,7 +426,10 @@ void EvaluationsView::keepDraft() {
         drafts->remove(slot);
         return;
     }
-    drafts->put({slot, std::string(), typedTexts(), tr("Evaluation — %1").arg(session_.names().caseLabel(current_.case_id())),
+    drafts->put({slot,
+                 std::string(),
+                 typedTexts(),
+                 tr("Evaluation — %1").arg(session_.names().caseLabel(current_.case_id())),
                  {}});
 }
 
@@ -389,11 +450,7 @@ void EvaluationsView::show(const v1::Evaluation& e) {
     planned_for_->setDate(e.has_planned_for() ? ToQDate(e.planned_for()) : QDate::currentDate());
     held_->setChecked(e.has_held_on() && e.held_on().year() != 0);
     held_on_->setDate(held_->isChecked() ? ToQDate(e.held_on()) : QDate::currentDate());
-    QStringList people;
-    for (const auto& p : e.participants()) {
-        people << QStringList{Q(p.organisation()), Q(p.name()), Q(p.role())}.join(QStringLiteral(" | "));
-    }
-    participants_->setPlainText(people.join(QLatin1Char('\n')));
+    participants_->setPlainText(ParticipantLines(e));
     const auto& a = e.analysis();
     care_timeline_->setPlainText(Q(a.care_timeline()));
     went_well_->setPlainText(Q(a.went_well()));
@@ -409,11 +466,12 @@ void EvaluationsView::show(const v1::Evaluation& e) {
         comments += QStringLiteral("<li>%1, %2: %3</li>")
                         .arg(Q(c.author_name()).toHtmlEscaped(), Text::dateTime(c.at()), Q(c.text()).toHtmlEscaped());
     }
-    comments_->setText(comments.isEmpty() ? QString() : tr("<b>Review</b>") + QStringLiteral("<ul>") + comments +
-                                                            QStringLiteral("</ul>"));
-    for (QWidget* w : std::initializer_list<QWidget*>{planned_for_, held_, held_on_, participants_, care_timeline_, went_well_,
-                                                      could_be_better_, right_help_, right_help_note_, prevent_next_,
-                                                      changes_plan_, plan_changes_, plan_version_, save_, finalize_}) {
+    comments_->setText(comments.isEmpty()
+                           ? QString()
+                           : tr("<b>Review</b>") + QStringLiteral("<ul>") + comments + QStringLiteral("</ul>"));
+    for (QWidget* w : std::initializer_list<QWidget*>{
+             planned_for_, held_, held_on_, participants_, care_timeline_, went_well_, could_be_better_, right_help_,
+             right_help_note_, prevent_next_, changes_plan_, plan_changes_, plan_version_, save_, finalize_}) {
         w->setEnabled(editable);
     }
     comment_->setEnabled(e.id() != 0);
@@ -423,8 +481,9 @@ void EvaluationsView::show(const v1::Evaluation& e) {
         if (auto kept = drafts->get(QStringLiteral("evaluation/%1").arg(e.id()))) {
             const QJsonObject& f = kept->fields;
             const std::pair<const char*, QPlainTextEdit*> boxes[] = {
-                {"participants", participants_}, {"care_timeline", care_timeline_},     {"went_well", went_well_},
-                {"could_be_better", could_be_better_}, {"prevent_next", prevent_next_}, {"plan_changes", plan_changes_}};
+                {"participants", participants_}, {"care_timeline", care_timeline_},
+                {"went_well", went_well_},       {"could_be_better", could_be_better_},
+                {"prevent_next", prevent_next_}, {"plan_changes", plan_changes_}};
             for (const auto& [name, box] : boxes) {
                 if (f.contains(QLatin1String(name))) box->setPlainText(f.value(QLatin1String(name)).toString());
             }
@@ -444,12 +503,7 @@ void EvaluationsView::save() {
     if (held_->isChecked()) *req.mutable_held_on() = ToDate(held_on_->date());
     req.set_set_participants(true);
     for (const QString& line : participants_->toPlainText().split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
-        QStringList parts = line.split(QLatin1Char('|'));
-        if (line.trimmed().isEmpty()) continue;
-        auto* p = req.add_participants();
-        p->set_organisation(S(parts.value(0).trimmed()));
-        p->set_name(S(parts.value(1).trimmed()));
-        p->set_role(S(parts.value(2).trimmed()));
+        if (!line.trimmed().isEmpty()) ParseParticipant(line, req.add_participants());
     }
     req.set_set_analysis(true);
     auto* a = req.mutable_analysis();
@@ -462,15 +516,16 @@ void EvaluationsView::save() {
     a->set_changes_plan(changes_plan_->isChecked());
     a->set_plan_changes(S(plan_changes_->toPlainText().trimmed()));
     req.set_plan_version(plan_version_->value());
-    session_.api().call<v1::UpdateEvaluationResponse>(this, "spoed.v1.EvaluationService/UpdateEvaluation", req,
-                                                      [this](const Result<v1::UpdateEvaluationResponse>& r) {
-        status_->setText(r.ok() ? tr("Saved.") : Text::error(r.error()));
-        if (!r.ok()) return;
-        if (session_.drafts()) session_.drafts()->remove(QStringLiteral("evaluation/%1").arg(r->evaluation().id()));
-        current_ = r->evaluation();  // what the server has now: nothing typed is left over
-        select(r->evaluation().id());
-        refresh();
-    });
+    session_.api().call<v1::UpdateEvaluationResponse>(
+        this, "spoed.v1.EvaluationService/UpdateEvaluation", req,
+        [this](const Result<v1::UpdateEvaluationResponse>& r) {
+            status_->setText(r.ok() ? tr("Saved.") : Text::error(r.error()));
+            if (!r.ok()) return;
+            if (session_.drafts()) session_.drafts()->remove(QStringLiteral("evaluation/%1").arg(r->evaluation().id()));
+            current_ = r->evaluation();  // what the server has now: nothing typed is left over
+            select(r->evaluation().id());
+            refresh();
+        });
 }
 
 // --- ProposalsBoard -----------------------------------------------------------------------------
@@ -556,16 +611,17 @@ ProposalsBoard::ProposalsBoard(Session& session, QWidget* parent) : QWidget(pare
         }
         if (create_key_.empty()) create_key_ = NewIdempotencyKey();
         req.set_idempotency_key(create_key_);
-        session_.api().call<v1::CreateProposalResponse>(this, "spoed.v1.EvaluationService/CreateProposal", req,
-                                                        [this](const Result<v1::CreateProposalResponse>& r) {
-            status_->setText(r.ok() ? tr("Proposal saved.") : Text::error(r.error()));
-            if (!r.ok()) return;
-            create_key_.clear();
-            text_->clear();
-            evaluations_->clear();
-            emit created(r->proposal().id());
-            refresh();
-        });
+        session_.api().call<v1::CreateProposalResponse>(
+            this, "spoed.v1.EvaluationService/CreateProposal", req,
+            [this](const Result<v1::CreateProposalResponse>& r) {
+                status_->setText(r.ok() ? tr("Proposal saved.") : Text::error(r.error()));
+                if (!r.ok()) return;
+                create_key_.clear();
+                text_->clear();
+                evaluations_->clear();
+                emit created(r->proposal().id());
+                refresh();
+            });
     });
     connect(set_status_, &QPushButton::clicked, this, [this] {
         auto* item = list_->currentItem();
@@ -574,14 +630,15 @@ ProposalsBoard::ProposalsBoard(Session& session, QWidget* parent) : QWidget(pare
         req.set_proposal_id(item->data(0, Qt::UserRole).toLongLong());
         req.set_status(v1::ProposalStatus(new_status_->currentData().toInt()));
         req.set_note(S(note_->text().trimmed()));
-        session_.api().call<v1::SetProposalStatusResponse>(this, "spoed.v1.EvaluationService/SetProposalStatus", req,
-                                                           [this](const Result<v1::SetProposalStatusResponse>& r) {
-            status_->setText(r.ok() ? tr("Status set.") : Text::error(r.error()));
-            if (!r.ok()) return;
-            note_->clear();
-            emit statusSet(r->proposal().id());
-            refresh();
-        });
+        session_.api().call<v1::SetProposalStatusResponse>(
+            this, "spoed.v1.EvaluationService/SetProposalStatus", req,
+            [this](const Result<v1::SetProposalStatusResponse>& r) {
+                status_->setText(r.ok() ? tr("Status set.") : Text::error(r.error()));
+                if (!r.ok()) return;
+                note_->clear();
+                emit statusSet(r->proposal().id());
+                refresh();
+            });
     });
     refresh();
 }
@@ -589,40 +646,40 @@ ProposalsBoard::ProposalsBoard(Session& session, QWidget* parent) : QWidget(pare
 void ProposalsBoard::refresh() {
     v1::ListProposalsRequest req;
     req.set_status(v1::ProposalStatus(filter_->currentData().toInt()));
-    session_.api().call<v1::ListProposalsResponse>(this, "spoed.v1.EvaluationService/ListProposals", req,
-                                                   [this](const Result<v1::ListProposalsResponse>& r) {
-        if (!r.ok()) {
-            status_->setText(Text::error(r.error()));
-            return;
-        }
-        proposals_.assign(r->proposals().begin(), r->proposals().end());
-        list_->clear();
-        // One group per status, in the order a proposal goes through them.
-        for (int s = v1::PROPOSAL_STATUS_OPEN; s <= v1::PROPOSAL_STATUS_REJECTED; ++s) {
-            QTreeWidgetItem* group = nullptr;
-            for (const auto& p : proposals_) {
-                if (p.status() != s) continue;
-                if (!group) {
-                    group = new QTreeWidgetItem(list_, {ProposalStatusText(v1::ProposalStatus(s))});
-                    QFont f = group->font(0);
-                    f.setBold(true);
-                    group->setFont(0, f);
-                }
-                QStringList evals;
-                for (auto id : p.evaluation_ids()) evals << QString::number(id);
-                QString to = AddresseeKindText(p.addressee().kind());
-                if (!p.addressee().name().empty()) to += QStringLiteral(": ") + Q(p.addressee().name());
-                auto* item = new QTreeWidgetItem(group, {Q(p.text()), to, Q(p.theme()), ProposalStatusText(p.status()),
-                                                         evals.join(QStringLiteral(", ")),
-                                                         p.history().empty() ? QString()
-                                                                             : Text::dateTime(p.history().rbegin()->at())});
-                item->setData(0, Qt::UserRole, qlonglong(p.id()));
-                item->setToolTip(0, Q(p.text()));
+    session_.api().call<v1::ListProposalsResponse>(
+        this, "spoed.v1.EvaluationService/ListProposals", req, [this](const Result<v1::ListProposalsResponse>& r) {
+            if (!r.ok()) {
+                status_->setText(Text::error(r.error()));
+                return;
             }
-        }
-        list_->expandAll();
-        emit refreshed();
-    });
+            proposals_.assign(r->proposals().begin(), r->proposals().end());
+            list_->clear();
+            // One group per status, in the order a proposal goes through them.
+            for (int s = v1::PROPOSAL_STATUS_OPEN; s <= v1::PROPOSAL_STATUS_REJECTED; ++s) {
+                QTreeWidgetItem* group = nullptr;
+                for (const auto& p : proposals_) {
+                    if (p.status() != s) continue;
+                    if (!group) {
+                        group = new QTreeWidgetItem(list_, {ProposalStatusText(v1::ProposalStatus(s))});
+                        QFont f = group->font(0);
+                        f.setBold(true);
+                        group->setFont(0, f);
+                    }
+                    QStringList evals;
+                    for (auto id : p.evaluation_ids()) evals << QString::number(id);
+                    QString to = AddresseeKindText(p.addressee().kind());
+                    if (!p.addressee().name().empty()) to += QStringLiteral(": ") + Q(p.addressee().name());
+                    auto* item = new QTreeWidgetItem(
+                        group, {Q(p.text()), to, Q(p.theme()), ProposalStatusText(p.status()),
+                                evals.join(QStringLiteral(", ")),
+                                p.history().empty() ? QString() : Text::dateTime(p.history().rbegin()->at())});
+                    item->setData(0, Qt::UserRole, qlonglong(p.id()));
+                    item->setToolTip(0, Q(p.text()));
+                }
+            }
+            list_->expandAll();
+            emit refreshed();
+        });
 }
 
 bool ProposalsBoard::exportTo(const QString& path) const {
@@ -630,9 +687,9 @@ bool ProposalsBoard::exportTo(const QString& path) const {
     for (const auto& p : proposals_) {
         QStringList evals;
         for (auto id : p.evaluation_ids()) evals << QString::number(id);
-        rows.push_back({QString::number(p.id()), ProposalStatusText(p.status()), AddresseeKindText(p.addressee().kind()),
-                        Q(p.addressee().name()), Q(p.theme()), Q(p.text()), evals.join(QLatin1Char(' ')),
-                        Text::dateTime(p.created_at())});
+        rows.push_back({QString::number(p.id()), ProposalStatusText(p.status()),
+                        AddresseeKindText(p.addressee().kind()), Q(p.addressee().name()), Q(p.theme()), Q(p.text()),
+                        evals.join(QLatin1Char(' ')), Text::dateTime(p.created_at())});
     }
     return WriteCsv(path,
                     {tr("id"), tr("status"), tr("addressed to"), tr("name"), tr("theme"), tr("proposal"),
@@ -722,14 +779,14 @@ FiguresView::FiguresView(Session& session, QWidget* parent) : QWidget(parent), s
         v1::SetPeriodNoteRequest req;
         req.set_period(S(period_->currentData().toString()));
         req.set_text(S(note_->toPlainText().trimmed()));
-        session_.api().call<v1::SetPeriodNoteResponse>(this, "spoed.v1.StatsService/SetPeriodNote", req,
-                                                       [this](const Result<v1::SetPeriodNoteResponse>& r) {
-            status_->setText(r.ok() ? tr("Narrative saved.") : Text::error(r.error()));
-            if (!r.ok()) return;
-            int index = period_->findData(Q(r->period()));
-            if (index >= 0 && index < figures_.periods_size()) figures_.mutable_periods(index)->set_note(r->text());
-            emit noteSaved();
-        });
+        session_.api().call<v1::SetPeriodNoteResponse>(
+            this, "spoed.v1.StatsService/SetPeriodNote", req, [this](const Result<v1::SetPeriodNoteResponse>& r) {
+                status_->setText(r.ok() ? tr("Narrative saved.") : Text::error(r.error()));
+                if (!r.ok()) return;
+                int index = period_->findData(Q(r->period()));
+                if (index >= 0 && index < figures_.periods_size()) figures_.mutable_periods(index)->set_note(r->text());
+                emit noteSaved();
+            });
     });
     connect(export_figures_, &QPushButton::clicked, this, [this] {
         QString path = QFileDialog::getSaveFileName(this, tr("Export figures"), QStringLiteral("cijfers.csv"),
@@ -738,8 +795,8 @@ FiguresView::FiguresView(Session& session, QWidget* parent) : QWidget(parent), s
         status_->setText(exportFigures(path) ? tr("Exported to %1.").arg(path) : tr("Could not write %1.").arg(path));
     });
     connect(export_records_, &QPushButton::clicked, this, [this] {
-        QString path = QFileDialog::getSaveFileName(this, tr("Export records"), entity_->currentText() + QStringLiteral(".csv"),
-                                                    tr("CSV files (*.csv)"));
+        QString path = QFileDialog::getSaveFileName(
+            this, tr("Export records"), entity_->currentText() + QStringLiteral(".csv"), tr("CSV files (*.csv)"));
         if (!path.isEmpty()) exportRecords(v1::ExportEntity(entity_->currentData().toInt()), path);
     });
 }
@@ -752,16 +809,16 @@ void FiguresView::reload() {
     load_->setEnabled(false);
     session_.api().call<v1::GetFiguresResponse>(this, "spoed.v1.StatsService/GetFigures", req,
                                                 [this](const Result<v1::GetFiguresResponse>& r) {
-        load_->setEnabled(true);
-        if (!r.ok()) {
-            status_->setText(Text::error(r.error()));
-            return;
-        }
-        figures_ = *r;
-        status_->clear();
-        show();
-        emit loaded();
-    });
+                                                    load_->setEnabled(true);
+                                                    if (!r.ok()) {
+                                                        status_->setText(Text::error(r.error()));
+                                                        return;
+                                                    }
+                                                    figures_ = *r;
+                                                    status_->clear();
+                                                    show();
+                                                    emit loaded();
+                                                });
 }
 
 void FiguresView::show() {

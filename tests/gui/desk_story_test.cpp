@@ -9,23 +9,22 @@
 #include <QApplication>
 #include <QChart>
 #include <QChartView>
-#include <QDate>
-#include <QDateEdit>
-#include <QSpinBox>
-#include <QFile>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDate>
+#include <QDateEdit>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QTabWidget>
 #include <QTest>
 #include <QTextBrowser>
 #include <QTimer>
 #include <QTreeWidget>
-
 #include <cstdio>
 
 #include "client/desk/break_glass_dialog.hpp"
@@ -132,7 +131,8 @@ TEST(DeskStory, TheFathersCallThroughTheDesk) {
         EXPECT_TRUE(contact->responseBox(r)->isChecked());
     }
     QTest::keyClick(contact->responseBox(v1::RESPONSE_NETWORK_ENGAGED), Qt::Key_Return, Qt::ControlModifier);
-    ASSERT_TRUE(WaitUntil([&] { return view->data().contacts_size() == 1; })) << contact->statusLabel()->text().toStdString();
+    ASSERT_TRUE(WaitUntil([&] { return view->data().contacts_size() == 1; }))
+        << contact->statusLabel()->text().toStdString();
     EXPECT_EQ(view->data().contacts(0).responses_size(), 3);
     EXPECT_EQ(view->data().contacts(0).plan_version_consulted(), lookup->planVersion());
     EXPECT_EQ(view->data().contacts(0).caller_phone(), "+31623456789");
@@ -180,9 +180,10 @@ TEST(DeskStory, TheFathersCallThroughTheDesk) {
         << "advice box: \"" << queue->adviceEdit()->toPlainText().toStdString() << "\", read-only "
         << queue->adviceEdit()->isReadOnly() << ", question " << queue->questionLabel()->text().toStdString();
     queue->answerButton()->click();
-    ASSERT_TRUE(WaitUntil([&] { return !queue->answerButton()->isEnabled() && queue->adviceEdit()->toPlainText().isEmpty(); }))
-        << queue->statusLabel()->text().toStdString() << " (answer button "
-        << (queue->answerButton()->isEnabled() ? "enabled" : "disabled") << ", advice \""
+    ASSERT_TRUE(WaitUntil([&] {
+        return !queue->answerButton()->isEnabled() && queue->adviceEdit()->toPlainText().isEmpty();
+    })) << queue->statusLabel()->text().toStdString()
+        << " (answer button " << (queue->answerButton()->isEnabled() ? "enabled" : "disabled") << ", advice \""
         << queue->adviceEdit()->toPlainText().toStdString() << "\", question "
         << queue->questionLabel()->text().toStdString() << ")";
 
@@ -220,8 +221,10 @@ TEST(DeskStory, TheFathersCallThroughTheDesk) {
     ASSERT_TRUE(WaitUntil([&] { return handover->listLabel()->text().contains(QStringLiteral("Accare")); }))
         << handover->statusLabel()->text().toStdString();
     handover->kindBox()->setCurrentIndex(handover->kindBox()->findData(int(v1::HANDOVER_KIND_LOCAL_TEAM)));
-    ASSERT_TRUE(WaitUntil([&] { return handover->organisationBox()->findText(QStringLiteral("Groningen"), Qt::MatchContains) > 0; }));
-    handover->organisationBox()->setCurrentIndex(handover->organisationBox()->findText(QStringLiteral("Groningen"), Qt::MatchContains));
+    ASSERT_TRUE(WaitUntil(
+        [&] { return handover->organisationBox()->findText(QStringLiteral("Groningen"), Qt::MatchContains) > 0; }));
+    handover->organisationBox()->setCurrentIndex(
+        handover->organisationBox()->findText(QStringLiteral("Groningen"), Qt::MatchContains));
     handover->startButton()->click();
     ASSERT_TRUE(WaitUntil([&] { return handover->listLabel()->text().count(QStringLiteral("<li>")) == 2; }))
         << handover->statusLabel()->text().toStdString();
@@ -279,7 +282,8 @@ TEST(DeskStory, TheFathersCallThroughTheDesk) {
     editor->changeNoteEdit()->setText(QStringLiteral("Aangescherpt na de crisis van gisteravond"));
     const int before = editor->baseVersion();
     editor->saveButton()->click();
-    ASSERT_TRUE(WaitUntil([&] { return editor->baseVersion() == before + 1; })) << editor->statusLabel()->text().toStdString();
+    ASSERT_TRUE(WaitUntil([&] { return editor->baseVersion() == before + 1; }))
+        << editor->statusLabel()->text().toStdString();
     EXPECT_TRUE(editor->diffView()->toPlainText().contains(QStringLiteral("Met de hond wandelen")));
     test::Screenshot(carla.get(), QStringLiteral("coordinator-plan-editor"));
     carla->tabs()->setCurrentWidget(carla->directory());
@@ -431,14 +435,21 @@ TEST(DeskLearningLoop, EvaluationProposalAndFiguresThroughTheDesk) {
     const std::int64_t evaluation = ev->current().id();
     ev->participantsEdit()->setPlainText(
         QStringLiteral("Spoed voor Jeugd | Anna Hoekstra (demo) | crisismedewerker\n"
-                       "Accare | M. Veenstra (fictief) | lopende zorg"));
+                       "Accare | M. Veenstra (fictief) | lopende zorg\n"
+                       "familie | Vader van Daan (fictief) | vader"));
     ev->analysisField("care_timeline")->setPlainText(QStringLiteral("Ambulante zorg sinds het voorjaar (fictief)."));
     ev->analysisField("went_well")->setPlainText(QStringLiteral("Het plan was binnen een minuut bij de hand."));
     ev->analysisField("could_be_better")->setPlainText(QStringLiteral("Het lokale team bereiken na 17:00."));
     ev->rightHelpBox()->setCurrentIndex(ev->rightHelpBox()->findData(int(v1::RIGHT_HELP_PARTLY)));
     ev->heldBox()->setChecked(true);
     ev->saveButton()->click();
-    ASSERT_TRUE(WaitUntil([&] { return ev->current().participants_size() == 2; })) << ev->statusLabel()->text().toStdString();
+    ASSERT_TRUE(WaitUntil([&] { return ev->current().participants_size() == 3; }))
+        << ev->statusLabel()->text().toStdString();
+    // The father takes part as family, without an organisation.
+    EXPECT_EQ(ev->current().participants(2).kind(), v1::PARTICIPANT_KIND_FAMILY);
+    EXPECT_TRUE(ev->current().participants(2).organisation().empty());
+    EXPECT_TRUE(
+        ev->participantsEdit()->toPlainText().contains(QStringLiteral("familie | Vader van Daan (fictief) | vader")));
     EXPECT_EQ(ev->current().analysis().right_help(), v1::RIGHT_HELP_PARTLY);
     EXPECT_EQ(ev->current().status(), v1::EVALUATION_STATUS_HELD);
     ev->commentEdit()->setText(QStringLiteral("Besproken met Accare; voorstel volgt."));
@@ -482,7 +493,8 @@ TEST(DeskLearningLoop, EvaluationProposalAndFiguresThroughTheDesk) {
     fv->fromEdit()->setDate(QDate::currentDate().addMonths(-2));
     fv->toEdit()->setDate(QDate::currentDate());
     fv->loadButton()->click();
-    ASSERT_TRUE(WaitUntil([&] { return fv->figures().total().cases() > 0; })) << fv->statusLabel()->text().toStdString();
+    ASSERT_TRUE(WaitUntil([&] { return fv->figures().total().cases() > 0; }))
+        << fv->statusLabel()->text().toStdString();
     EXPECT_EQ(fv->figures().total().cases(), 10);  // the demo's ten cases, all opened today
     ASSERT_TRUE(fv->periodsChart()->chart());
     EXPECT_EQ(fv->periodsChart()->chart()->series().size(), 1);

@@ -1742,10 +1742,6 @@
         <translation>&amp;Held on</translation>
     </message>
     <message>
-        <source>one per line: organisation | name | role</source>
-        <translation>one per line: organisation | name | role</translation>
-    </message>
-    <message>
         <source>not answered</source>
         <translation>not answered</translation>
     </message>
@@ -1860,6 +1856,18 @@
     <message>
         <source>Text that was not saved yet is back. Check it and save.</source>
         <translation>Text that was not saved yet is back. Check it and save.</translation>
+    </message>
+    <message>
+        <source>youth</source>
+        <translation>youth</translation>
+    </message>
+    <message>
+        <source>family</source>
+        <translation>family</translation>
+    </message>
+    <message>
+        <source>one per line: organisation | name | role; for the youth or family: youth | name or family | name | role</source>
+        <translation>one per line: organisation | name | role; for the youth or family: youth | name or family | name | role</translation>
     </message>
 </context>
 <context>

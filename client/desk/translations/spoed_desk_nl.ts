@@ -1742,10 +1742,6 @@
         <translation>Ge&amp;houden op</translation>
     </message>
     <message>
-        <source>one per line: organisation | name | role</source>
-        <translation>één per regel: organisatie | naam | rol</translation>
-    </message>
-    <message>
         <source>not answered</source>
         <translation>niet beantwoord</translation>
     </message>
@@ -1860,6 +1856,18 @@
     <message>
         <source>Text that was not saved yet is back. Check it and save.</source>
         <translation>Tekst die nog niet was opgeslagen, staat er weer. Controleer hem en sla op.</translation>
+    </message>
+    <message>
+        <source>youth</source>
+        <translation>jeugdige</translation>
+    </message>
+    <message>
+        <source>family</source>
+        <translation>familie</translation>
+    </message>
+    <message>
+        <source>one per line: organisation | name | role; for the youth or family: youth | name or family | name | role</source>
+        <translation>één per regel: organisatie | naam | rol; voor de jeugdige of familie: jeugdige | naam of familie | naam | rol</translation>
     </message>
 </context>
 <context>
