@@ -45,7 +45,8 @@ Status ParseBool(std::string_view value, std::string_view where, std::string_vie
 }
 
 Status RequireNonEmpty(std::string_view value, std::string_view where, std::string_view key) {
-    if (value.empty()) return Error::InvalidArgument(std::string(where) + "key '" + std::string(key) + "': needs a value");
+    if (value.empty())
+        return Error::InvalidArgument(std::string(where) + "key '" + std::string(key) + "': needs a value");
     return Ok();
 }
 
@@ -201,11 +202,16 @@ Status SetConfigKey(std::string_view key, std::string_view value, std::string_vi
                 date = std::chrono::year_month_day{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
             }
             if (!date.ok()) {
-                return Error::InvalidArgument(std::string(where) + "key 'closure_dates': expected YYYY-MM-DD dates "
-                                              "separated by commas, got '" + it.substr(0, 60) + "'");
+                return Error::InvalidArgument(std::string(where) +
+                                              "key 'closure_dates': expected YYYY-MM-DD dates "
+                                              "separated by commas, got '" +
+                                              it.substr(0, 60) + "'");
             }
             c.closure_dates.push_back(date);
         }
+    } else if (key == "retention_years") {
+        SPOED_TRY(ParseNumber<std::uint64_t>(value, 0, 100, where, key, n));
+        c.retention_years = static_cast<int>(n);
     } else if (key == "evaluation_window_days") {
         SPOED_TRY(ParseNumber<std::uint64_t>(value, 1, 60, where, key, n));
         c.evaluation_window_days = static_cast<int>(n);
@@ -244,12 +250,17 @@ Status SetConfigKey(std::string_view key, std::string_view value, std::string_vi
         SPOED_TRY(ParseNumber<std::uint64_t>(value, 1, 64, where, key, n));
         c.db_readers = static_cast<int>(n);
     } else if (key == "log_level") {
-        if (value == "debug") c.log_level = log::Level::kDebug;
-        else if (value == "info") c.log_level = log::Level::kInfo;
-        else if (value == "warn") c.log_level = log::Level::kWarn;
-        else if (value == "error") c.log_level = log::Level::kError;
+        if (value == "debug")
+            c.log_level = log::Level::kDebug;
+        else if (value == "info")
+            c.log_level = log::Level::kInfo;
+        else if (value == "warn")
+            c.log_level = log::Level::kWarn;
+        else if (value == "error")
+            c.log_level = log::Level::kError;
         else {
-            return Error::InvalidArgument(std::string(where) + "key 'log_level': expected debug, info, warn or error, got '" +
+            return Error::InvalidArgument(std::string(where) +
+                                          "key 'log_level': expected debug, info, warn or error, got '" +
                                           std::string(value.substr(0, 60)) + "'");
         }
     } else if (key == "totp_key_file") {
@@ -283,7 +294,8 @@ Status SetConfigKey(std::string_view key, std::string_view value, std::string_vi
             std::vector<unsigned char> bytes;
             int prefix = 0;
             if (!ParseAddressRange(item, bytes, prefix)) {
-                return Error::InvalidArgument(std::string(where) + "key 'metrics_allow': expected address ranges such "
+                return Error::InvalidArgument(std::string(where) +
+                                              "key 'metrics_allow': expected address ranges such "
                                               "as 127.0.0.1/32 or ::1/128 separated by commas, got '" +
                                               std::string(item.substr(0, 60)) + "'");
             }
@@ -337,6 +349,7 @@ const std::vector<std::string_view>& ConfigKeys() {
                                                        "metrics_allow",
                                                        "storage_reserve_mb",
                                                        "evaluation_window_days",
+                                                       "retention_years",
                                                        "evaluation_when_marked_complex",
                                                        "evaluation_outcomes",
                                                        "evaluation_risk_flags",
@@ -383,7 +396,8 @@ bool AddressInRanges(std::string_view address, const std::vector<std::string>& r
     if (!ParseAddressRange(address, addr, unused)) return false;
     // An IPv4 client on a dual-stack socket shows as ::ffff:a.b.c.d.
     static const unsigned char kMapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
-    if (addr.size() == 16 && std::equal(addr.begin(), addr.begin() + 12, kMapped)) addr.erase(addr.begin(), addr.begin() + 12);
+    if (addr.size() == 16 && std::equal(addr.begin(), addr.begin() + 12, kMapped))
+        addr.erase(addr.begin(), addr.begin() + 12);
     for (const auto& r : ranges) {
         std::vector<unsigned char> net;
         int prefix = 0;

@@ -37,16 +37,18 @@ struct DaemonConfig {
     std::chrono::minutes session_idle{30};
     std::chrono::minutes session_lifetime{12 * 60};
     std::chrono::minutes break_glass_window{120};
-    std::chrono::minutes handover_due_time{12 * 60};  // local time of day a handover falls due
+    std::chrono::minutes handover_due_time{12 * 60};           // local time of day a handover falls due
     std::chrono::minutes handover_reminder_time{8 * 60 + 30};  // local time of the morning reminder
-    std::chrono::milliseconds event_check_interval{10'000};  // how often handover alerts and ended stream sessions are looked for
+    std::chrono::milliseconds event_check_interval{
+        10'000};                              // how often handover alerts and ended stream sessions are looked for
     std::chrono::seconds websocket_idle{60};  // a silent event connection is pinged at half this, dropped after it
-    int night_cutoff_hour = 6;  // before this local hour a call belongs to the previous evening
+    int night_cutoff_hour = 6;                // before this local hour a call belongs to the previous evening
     bool good_friday_closed = false;
     std::vector<std::chrono::year_month_day> closure_dates;
     db::ComplexityRules evaluation_rules;  // which closed cases get an evaluation planned
     int evaluation_window_days = 10;       // working days after closing within which it is due
-    int password_hash_concurrency = 0;  // 0: half the cores, at least one
+    int retention_years = 20;              // personal data kept this long after the record's last change; 0: kept
+    int password_hash_concurrency = 0;     // 0: half the cores, at least one
     int password_hash_queue = 16;
     int sign_in_burst_per_account = 10;   // successful sign-ins at once; then one a minute
     int sign_in_burst_per_address = 100;  // from one address at once; then one a second  // password checks waiting at
@@ -55,13 +57,13 @@ struct DaemonConfig {
         60};  // refusals without a session: one audit line per address per interval
     int db_readers = 4;
     log::Level log_level = log::Level::kInfo;
-    std::string totp_key_file;  // empty: <data_dir>/totp.key, made on first start
+    std::string totp_key_file;              // empty: <data_dir>/totp.key, made on first start
     double token_requests_per_second = 20;  // 0: no limit per session token
     int token_request_burst = 200;
     std::chrono::minutes audit_checkpoint_interval{60};
 
-    std::string backup_dir;     // where `spoedctl backup` writes; empty: <data_dir>/backups (for /metrics)
-    std::string metrics_token;  // bearer token that may read /metrics besides admin sessions; empty: none
+    std::string backup_dir;                  // where `spoedctl backup` writes; empty: <data_dir>/backups (for /metrics)
+    std::string metrics_token;               // bearer token that may read /metrics besides admin sessions; empty: none
     std::vector<std::string> metrics_allow;  // address ranges that may read /metrics without a token
     std::int64_t storage_reserve_mb = 16;    // reserve file kept beside the database for disk-full
 

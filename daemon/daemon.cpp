@@ -20,6 +20,7 @@
 #include "daemon/metrics.hpp"
 #include "daemon/net/dev_cert.hpp"
 #include "daemon/net/server.hpp"
+#include "daemon/retention_job.hpp"
 #include "daemon/service/admin_service.hpp"
 #include "daemon/service/auth_service.hpp"
 #include "daemon/service/calendar.hpp"
@@ -65,6 +66,7 @@ struct Daemon::Impl {
     std::unique_ptr<WorkerPool> workers;
     std::unique_ptr<net::Server> server;
     std::unique_ptr<AuditWatch> audit_watch;
+    std::unique_ptr<RetentionJob> retention;
     bool stopped = false;
     std::unique_ptr<db::DatabaseLock> db_lock;
     RequestMetrics metrics;
@@ -95,6 +97,8 @@ Daemon::Daemon(DaemonConfig config, const Clock& clock) : impl_(std::make_unique
                                           .check_in_background = true});
     impl_->audit_watch = std::make_unique<AuditWatch>(*impl_->store, c.audit_checkpoint_interval);
     impl_->audit_watch->CheckAtStart();
+    impl_->retention =
+        std::make_unique<RetentionJob>(*impl_->store, clock, service::RetentionPolicy{.years = c.retention_years});
     // Made in the data directory when not configured, like the development certificate.
     std::string totp_key = LoadOrCreateKeyFile(c.TotpKeyPath(), c.totp_key_file.empty());
 
@@ -353,6 +357,7 @@ void Daemon::Start() {
     impl_->hub->Start();
     impl_->server->Start();
     impl_->audit_watch->Start();
+    impl_->retention->Start();
     impl_->refusals.Start(*impl_->store, impl_->clock, impl_->config.audit_refusal_interval);
     log::Info("daemon.listening", "spoedd is listening",
               {{"host", impl_->config.listen_host}, {"port", static_cast<unsigned>(port())}});
@@ -368,7 +373,8 @@ void Daemon::Stop() {
     impl_->server->Stop();
     impl_->workers->Stop();
     impl_->hub->Stop();
-    impl_->refusals.Stop();      // the last counts written
+    impl_->refusals.Stop();  // the last counts written
+    impl_->retention->Stop();
     impl_->audit_watch->Stop();  // a last checkpoint
     impl_->audit_watch.reset();
     impl_->store.reset();

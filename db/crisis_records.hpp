@@ -39,6 +39,9 @@ struct YouthRecord {
     std::int64_t created_by = 0;
     TimePoint created_at;
     TimePoint updated_at;
+    /// Set once the personal data was removed (retention): only the pseudonym is left.
+    std::optional<TimePoint> removed_at;
+    std::string pseudonym;
 };
 
 /// A look-up hit with what the result list shows beside the name.
@@ -73,6 +76,20 @@ struct StatementRecord {
     TimePoint recorded_at;
     std::int64_t recorded_by = 0;
     std::string recorded_by_name;  // filled on reads
+};
+
+/// One entry of the register of destruction requests (migration 0012).
+struct DestructionRequestRecord {
+    std::int64_t id = 0;
+    std::int64_t youth_id = 0;
+    std::string requested_by;
+    std::string by;        // youth | parent
+    std::string decision;  // granted | refused
+    std::string reason;
+    std::int64_t decided_by = 0;
+    TimePoint decided_at;
+    std::string pseudonym;
+    std::string decided_by_name;  // filled on reads
 };
 
 struct ConsentRecord {

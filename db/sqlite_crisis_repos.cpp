@@ -411,7 +411,7 @@ void SqliteYouthRepo::Update(const YouthRecord& youth) {
 std::optional<YouthRecord> SqliteYouthRepo::Find(std::int64_t id) {
     auto st = c_.Prepare(
         "SELECT id, given_name, family_name, folded_name, date_of_birth, municipality, bsn, created_by, created_at, "
-        "updated_at, date_of_birth_estimated FROM youths WHERE id = ?");
+        "updated_at, date_of_birth_estimated, removed_at, coalesce(pseudonym, '') FROM youths WHERE id = ?");
     st.Bind(1, id);
     if (!st.Step()) return std::nullopt;
     YouthRecord y;
@@ -426,6 +426,8 @@ std::optional<YouthRecord> SqliteYouthRepo::Find(std::int64_t id) {
     y.created_at = FromMicros(st.Int(8));
     y.updated_at = FromMicros(st.Int(9));
     y.date_of_birth_estimated = st.Int(10) != 0;
+    y.removed_at = OptTime(st, 11);
+    y.pseudonym = st.Text(12);
 
     auto phones = c_.Prepare("SELECT number, label FROM youth_phones WHERE youth_id = ? ORDER BY id");
     phones.Bind(1, id);
@@ -637,6 +639,113 @@ std::vector<PreRegistrationRecord> SqlitePreRegistrationRepo::ListForYouth(std::
     st.Bind(1, youth_id);
     std::vector<PreRegistrationRecord> out;
     while (st.Step()) out.push_back(ReadPreRegistration(st));
+    return out;
+}
+
+// --- retention ---------------------------------------------------------------------------------
+
+std::vector<std::int64_t> SqliteYouthRepo::PastRetention(TimePoint cutoff, int limit) {
+    // The record's last change: the youth's details, a case (opened or changed), a contact, a
+    // plan version. The newest of them must lie before the cutoff.
+    auto st = c_.Prepare(
+        "SELECT y.id FROM youths AS y WHERE y.removed_at IS NULL AND y.updated_at < ?1 "
+        "AND NOT EXISTS (SELECT 1 FROM cases AS k WHERE k.youth_id = y.id AND (k.opened_at >= ?1 OR k.updated_at >= "
+        "?1)) "
+        "AND NOT EXISTS (SELECT 1 FROM contacts AS t JOIN cases AS k ON k.id = t.case_id "
+        "WHERE k.youth_id = y.id AND t.started_at >= ?1) "
+        "AND NOT EXISTS (SELECT 1 FROM plan_versions AS p WHERE p.youth_id = y.id AND p.created_at >= ?1) "
+        "ORDER BY y.id LIMIT ?2");
+    st.Bind(1, ToMicros(cutoff)).Bind(2, limit);
+    std::vector<std::int64_t> out;
+    while (st.Step()) out.push_back(st.Int(0));
+    return out;
+}
+
+void SqliteYouthRepo::RemovePersonalData(std::int64_t youth_id, std::string_view pseudonym, TimePoint at) {
+    c_.Exec("INSERT INTO retention_in_progress (one) VALUES (1)");
+    // ?1 the youth, ?2 the moment, ?3 the pseudonym. The cases' codes and figure columns stay.
+    constexpr const char* kCases = "(SELECT id FROM cases WHERE youth_id = ?1)";
+    const std::string cases = kCases;
+    const std::string statements[] = {
+        "UPDATE youths SET given_name = '', family_name = '', folded_name = '', date_of_birth = '0001-01-01', "
+        "date_of_birth_estimated = 0, municipality = '', bsn = NULL, removed_at = ?2, pseudonym = ?3, updated_at = ?2 "
+        "WHERE id = ?1",
+        "DELETE FROM youth_names WHERE rowid = ?1",
+        "DELETE FROM youth_phones WHERE youth_id = ?1",
+        "DELETE FROM youth_contacts WHERE youth_id = ?1",
+        "DELETE FROM youth_statements WHERE youth_id = ?1",
+        "UPDATE consents SET given_by_guardian = '', note = '' WHERE youth_id = ?1",
+        "UPDATE pre_registrations SET organisation = '', professional = '', professional_phone = '', "
+        "ongoing_care = '', ongoing_care_contact = '', legal_measure_note = '', end_reason = '' WHERE youth_id = ?1",
+        // Nothing is left to pre-register: an active pre-registration ends with the removal.
+        "UPDATE pre_registrations SET ended_at = ?2, updated_at = ?2 WHERE youth_id = ?1 AND ended_at IS NULL",
+        "UPDATE plan_versions SET content = x'', change_note = '' WHERE youth_id = ?1",
+        "UPDATE break_glass SET reason = '', review_note = '' WHERE youth_id = ?1",
+        "UPDATE cases SET caller_description = '', closing_note = '' WHERE youth_id = ?1",
+        "UPDATE contacts SET summary = '', caller_phone = '' WHERE case_id IN " + cases,
+        "UPDATE consults SET question = '', advice = CASE WHEN advice IS NULL THEN NULL ELSE '' END "
+        "WHERE case_id IN " +
+            cases,
+        "UPDATE handovers SET recipient_name = '', recipient_contact = '', recipient_phone = '', agreements = '', "
+        "escalation_reason = '', legal_ground = '' WHERE case_id IN " +
+            cases,
+        "UPDATE handover_steps SET note = '' WHERE handover_id IN (SELECT id FROM handovers WHERE case_id IN " + cases +
+            ")",
+        "UPDATE meldcode_tracks SET observed_signals = '', conversation_with = '', conversation_note = '', "
+        "q1_reason = '', q2_reason = '', q3_reason = '', q4_reason = '', q5_reason = '', decision_note = '' "
+        "WHERE case_id IN " +
+            cases,
+        "UPDATE meldcode_consultations SET with_whom = '', advice = '' WHERE track_id IN "
+        "(SELECT id FROM meldcode_tracks WHERE case_id IN " +
+            cases + ")",
+        "UPDATE evaluations SET care_timeline = '', went_well = '', could_be_better = '', right_help_note = '', "
+        "prevent_next = '', plan_changes = '' WHERE case_id IN " +
+            cases,
+        "DELETE FROM evaluation_participants WHERE evaluation_id IN (SELECT id FROM evaluations WHERE case_id IN " +
+            cases + ")",
+        "UPDATE evaluation_comments SET text = '' WHERE evaluation_id IN (SELECT id FROM evaluations WHERE case_id "
+        "IN " +
+            cases + ")",
+    };
+    for (const auto& sql : statements) {
+        auto st = c_.Prepare(sql);
+        st.Bind(1, youth_id);
+        if (sql.find("?2") != std::string::npos) st.Bind(2, ToMicros(at));
+        if (sql.find("?3") != std::string::npos) st.Bind(3, pseudonym);
+        st.Run();
+    }
+    c_.Exec("DELETE FROM retention_in_progress");
+}
+
+// --- destruction requests --------------------------------------------------------------------
+
+std::int64_t SqliteDestructionRequestRepo::Insert(const DestructionRequestRecord& r) {
+    auto st = c_.Prepare(
+        "INSERT INTO destruction_requests (youth_id, requested_by, by_kind, decision, reason, decided_by, decided_at, "
+        "pseudonym) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    st.Bind(1, r.youth_id)
+        .Bind(2, r.requested_by)
+        .Bind(3, r.by)
+        .Bind(4, r.decision)
+        .Bind(5, r.reason)
+        .Bind(6, r.decided_by)
+        .Bind(7, ToMicros(r.decided_at))
+        .Bind(8, r.pseudonym);
+    st.Run();
+    return c_.LastInsertId();
+}
+
+std::vector<DestructionRequestRecord> SqliteDestructionRequestRepo::List(int limit) {
+    auto st = c_.Prepare(
+        "SELECT d.id, d.youth_id, d.requested_by, d.by_kind, d.decision, d.reason, d.decided_by, d.decided_at, "
+        "d.pseudonym, u.display_name FROM destruction_requests AS d JOIN users AS u ON u.id = d.decided_by "
+        "ORDER BY d.id DESC LIMIT ?1");
+    st.Bind(1, limit);
+    std::vector<DestructionRequestRecord> out;
+    while (st.Step()) {
+        out.push_back({st.Int(0), st.Int(1), st.Text(2), st.Text(3), st.Text(4), st.Text(5), st.Int(6),
+                       FromMicros(st.Int(7)), st.Text(8), st.Text(9)});
+    }
     return out;
 }
 

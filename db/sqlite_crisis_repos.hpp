@@ -27,6 +27,8 @@ class SqliteYouthRepo final : public YouthRepo {
     std::vector<YouthHitRecord> FindByPhone(std::string_view phone, TimePoint now) override;
     /// A record with youth_id 0 when there is no such youth.
     YouthHitRecord Hit(std::int64_t youth_id, TimePoint now) override;
+    std::vector<std::int64_t> PastRetention(TimePoint cutoff, int limit) override;
+    void RemovePersonalData(std::int64_t youth_id, std::string_view pseudonym, TimePoint at) override;
 
     /// The EXPLAIN QUERY PLAN detail lines of the statement Search would run; lets tests and
     /// benchmarks check that look-up starts from an index rather than scanning youths.
@@ -73,6 +75,16 @@ class SqlitePreRegistrationRepo final : public PreRegistrationRepo {
     std::optional<PreRegistrationRecord> FindActive(std::int64_t youth_id) override;
     void End(std::int64_t id, TimePoint at, std::string_view reason) override;
     std::vector<PreRegistrationRecord> ListForYouth(std::int64_t youth_id) override;
+
+  private:
+    Connection& c_;
+};
+
+class SqliteDestructionRequestRepo final : public DestructionRequestRepo {
+  public:
+    explicit SqliteDestructionRequestRepo(Connection& c) : c_(c) {}
+    std::int64_t Insert(const DestructionRequestRecord& r) override;
+    std::vector<DestructionRequestRecord> List(int limit) override;
 
   private:
     Connection& c_;

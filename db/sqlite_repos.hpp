@@ -84,6 +84,7 @@ class SqliteTx final : public Tx {
           consults_(c),
           meldcode_(c),
           statements_(c),
+          destruction_requests_(c),
           shifts_(c),
           idempotency_(c),
           directory_(c),
@@ -105,6 +106,7 @@ class SqliteTx final : public Tx {
     ConsultRepo& consults() override { return consults_; }
     MeldcodeRepo& meldcode() override { return meldcode_; }
     StatementRepo& statements() override { return statements_; }
+    DestructionRequestRepo& destruction_requests() override { return destruction_requests_; }
     ShiftRepo& shifts() override { return shifts_; }
     IdempotencyRepo& idempotency() override { return idempotency_; }
     DirectoryRepo& directory() override { return directory_; }
@@ -130,6 +132,7 @@ class SqliteTx final : public Tx {
     SqliteConsultRepo consults_;
     SqliteMeldcodeRepo meldcode_;
     SqliteStatementRepo statements_;
+    SqliteDestructionRequestRepo destruction_requests_;
     SqliteShiftRepo shifts_;
     SqliteIdempotencyRepo idempotency_;
     SqliteDirectoryRepo directory_;

@@ -95,6 +95,13 @@ class YouthRepo {
     virtual std::vector<YouthHitRecord> FindByPhone(std::string_view phone, TimePoint now) = 0;
     /// Fills pre_registered and the 30/90-day case counts of one youth.
     virtual YouthHitRecord Hit(std::int64_t youth_id, TimePoint now) = 0;
+    /// Youths whose personal data is still there and whose record has not changed since
+    /// `cutoff`: no contact, case, plan or change of details after it. Oldest id first.
+    virtual std::vector<std::int64_t> PastRetention(TimePoint cutoff, int limit) = 0;
+    /// Removes the personal data of the youth and every free text about them in their record;
+    /// keeps ids, times, codes and what the figures count, and leaves `pseudonym` in the name's
+    /// place. The write-once rules of the record make way for this only.
+    virtual void RemovePersonalData(std::int64_t youth_id, std::string_view pseudonym, TimePoint at) = 0;
 };
 
 class ConsentRepo {
@@ -120,6 +127,14 @@ class PreRegistrationRepo {
     virtual void End(std::int64_t id, TimePoint at, std::string_view reason) = 0;
     /// Every pre-registration of the youth, ended ones too, newest first.
     virtual std::vector<PreRegistrationRecord> ListForYouth(std::int64_t youth_id) = 0;
+};
+
+class DestructionRequestRepo {
+  public:
+    virtual ~DestructionRequestRepo() = default;
+    virtual std::int64_t Insert(const DestructionRequestRecord& r) = 0;
+    /// Newest first.
+    virtual std::vector<DestructionRequestRecord> List(int limit) = 0;
 };
 
 class StatementRepo {
@@ -324,6 +339,7 @@ class Tx {
     virtual ConsultRepo& consults() = 0;
     virtual MeldcodeRepo& meldcode() = 0;
     virtual StatementRepo& statements() = 0;
+    virtual DestructionRequestRepo& destruction_requests() = 0;
     virtual ShiftRepo& shifts() = 0;
     virtual IdempotencyRepo& idempotency() = 0;
     virtual DirectoryRepo& directory() = 0;

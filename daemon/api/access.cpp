@@ -124,6 +124,8 @@ const RpcRule kRules[] = {
     // The rights of the youth and the parents: coordinators answer the requests.
     {kYouth, "AddStatement", "create", Access::kRoles, kCoordinators},
     {kRecord, "ExportYouthRecord", "export", Access::kRoles, kCoordinators},
+    {kRecord, "RecordDestructionRequest", "delete", Access::kRoles, kCoordinators},
+    {kRecord, "ListDestructionRequests", "read", Access::kRoles, kCoordinators},
 };
 
 // A session of a psychiatrist or admin without its second factor can only get one.

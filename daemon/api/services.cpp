@@ -137,7 +137,10 @@ void RegisterServices(Router& router, const Services& s) {
 
     router.Bind(kYouth, "AddStatement", s.youth, &YouthService::AddStatement);
     using service::RecordService;
-    router.Bind("spoed.v1.RecordService", "ExportYouthRecord", s.record, &RecordService::ExportYouthRecord);
+    constexpr std::string_view kRecord = "spoed.v1.RecordService";
+    router.Bind(kRecord, "ExportYouthRecord", s.record, &RecordService::ExportYouthRecord);
+    router.Bind(kRecord, "RecordDestructionRequest", s.record, &RecordService::RecordDestructionRequest);
+    router.Bind(kRecord, "ListDestructionRequests", s.record, &RecordService::ListDestructionRequests);
 
     router.CheckComplete();
 }

@@ -16,6 +16,7 @@
 #include "daemon/service/handover_service.hpp"
 #include "daemon/service/meldcode_service.hpp"
 #include "daemon/service/plan_service.hpp"
+#include "daemon/service/retention.hpp"
 #include "daemon/service/validate.hpp"
 #include "daemon/service/youth_service.hpp"
 
@@ -404,6 +405,73 @@ Result<v1::ExportYouthRecordResponse> RecordService::ExportYouthRecord(Call& cal
         SetTimestamp(rec->mutable_generated_at(), call.now());
         if (auto me = tx.users().FindById(call.actor()->user_id)) rec->set_generated_by(me->display_name);
         resp.set_html(RecordHtml(*rec));
+        return resp;
+    });
+}
+
+namespace {
+
+void ToProto(const db::DestructionRequestRecord& r, v1::DestructionRequest* out) {
+    out->set_id(r.id);
+    out->set_youth_id(r.youth_id);
+    out->set_requested_by(r.requested_by);
+    out->set_by(static_cast<v1::StatementBy>(EnumValue(v1::StatementBy_descriptor(), r.by)));
+    out->set_decision(
+        static_cast<v1::DestructionDecision>(EnumValue(v1::DestructionDecision_descriptor(), r.decision)));
+    out->set_reason(r.reason);
+    out->set_decided_by(r.decided_by);
+    out->set_decided_by_name(r.decided_by_name);
+    SetTimestamp(out->mutable_decided_at(), r.decided_at);
+    out->set_pseudonym(r.pseudonym);
+}
+
+}  // namespace
+
+Result<v1::RecordDestructionRequestResponse> RecordService::RecordDestructionRequest(
+    Call& call, const v1::RecordDestructionRequestRequest& req) {
+    SPOED_TRY(CheckId("youth_id", req.youth_id()));
+    db::DestructionRequestRecord r;
+    r.youth_id = req.youth_id();
+    SPOED_TRY(CheckText("requested_by", req.requested_by(), 200, true));
+    r.requested_by = req.requested_by();
+    r.by = EnumName(v1::StatementBy_descriptor(), req.by());
+    if (r.by.empty()) return Error::InvalidArgument("by: required (the youth or a parent)").Because("required");
+    r.decision = EnumName(v1::DestructionDecision_descriptor(), req.decision());
+    if (r.decision.empty())
+        return Error::InvalidArgument("decision: required (granted or refused)").Because("required");
+    SPOED_TRY(CheckText("reason", req.reason(), 4000, true, TextKind::kMultiline));
+    r.reason = req.reason();
+    r.decided_by = call.actor()->user_id;
+    r.decided_at = call.now();
+    const bool granted = req.decision() == v1::DESTRUCTION_DECISION_GRANTED;
+    if (granted) r.pseudonym = NewPseudonym();
+    call.audit().youth_id = req.youth_id();
+    call.audit().object_ids.push_back(ObjectId("youth", req.youth_id()));
+    call.audit().reason =
+        granted ? "destruction request granted; pseudonym " + r.pseudonym : std::string("destruction request refused");
+    return call.Write([&](db::Tx& tx) -> Result<v1::RecordDestructionRequestResponse> {
+        SPOED_ASSIGN(auto youth, FindYouth(tx, req.youth_id()));
+        if (youth.removed_at) {
+            return Error::FailedPrecondition("youth_id: the personal data of this youth was already removed")
+                .Because("already_done");
+        }
+        if (granted) tx.youths().RemovePersonalData(youth.id, r.pseudonym, call.now());
+        r.id = tx.destruction_requests().Insert(r);
+        call.audit().object_ids.push_back(ObjectId("destruction_request", r.id));
+        v1::RecordDestructionRequestResponse resp;
+        ToProto(tx.destruction_requests().List(1).front(), resp.mutable_request());
+        return resp;
+    });
+}
+
+Result<v1::ListDestructionRequestsResponse> RecordService::ListDestructionRequests(
+    Call& call, const v1::ListDestructionRequestsRequest&) {
+    return call.Read([&](db::Tx& tx) -> Result<v1::ListDestructionRequestsResponse> {
+        v1::ListDestructionRequestsResponse resp;
+        for (const auto& r : tx.destruction_requests().List(1000)) {
+            call.audit().object_ids.push_back(ObjectId("youth", r.youth_id));
+            ToProto(r, resp.add_requests());
+        }
         return resp;
     });
 }

@@ -14,6 +14,10 @@ class RecordService {
     explicit RecordService(const WorkingDayCalendar& calendar) : calendar_(calendar) {}
 
     Result<v1::ExportYouthRecordResponse> ExportYouthRecord(Call& call, const v1::ExportYouthRecordRequest& req);
+    Result<v1::RecordDestructionRequestResponse> RecordDestructionRequest(
+        Call& call, const v1::RecordDestructionRequestRequest& req);
+    Result<v1::ListDestructionRequestsResponse> ListDestructionRequests(Call& call,
+                                                                        const v1::ListDestructionRequestsRequest& req);
 
   private:
     const WorkingDayCalendar& calendar_;

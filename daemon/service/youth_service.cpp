@@ -130,6 +130,13 @@ Result<db::PreRegistrationRecord> FindPreRegistration(db::Tx& tx, std::int64_t i
 
 void ToProto(const db::YouthRecord& y, v1::Youth* out) {
     out->set_id(y.id);
+    if (y.removed_at) {
+        // Past retention: only the pseudonym is left, where the name was.
+        out->set_given_name(y.pseudonym);
+        SetTimestamp(out->mutable_created_at(), y.created_at);
+        SetTimestamp(out->mutable_updated_at(), y.updated_at);
+        return;
+    }
     out->set_given_name(y.given_name);
     out->set_family_name(y.family_name);
     if (auto d = ParseIsoDate(y.date_of_birth)) *out->mutable_date_of_birth() = ToProtoDate(*d);

@@ -1,17 +1,21 @@
 // The rights of the youth and the parents through the API layer: the inzage export and the
 // statement (verklaring). Real SQLite, the real router and services, a fake clock.
 #include <google/protobuf/util/json_util.h>
+#include <google/protobuf/util/time_util.h>
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
 
+#include "daemon/service/retention.hpp"
+#include "db/audit_chain.hpp"
 #include "spoed/v1/case.pb.h"
 #include "spoed/v1/evaluation.pb.h"
 #include "spoed/v1/handover.pb.h"
 #include "spoed/v1/meldcode.pb.h"
 #include "spoed/v1/plan.pb.h"
 #include "spoed/v1/record.pb.h"
+#include "spoed/v1/stats.pb.h"
 #include "spoed/v1/youth.pb.h"
 #include "tests/support/crisis_fixture.hpp"
 
@@ -22,6 +26,13 @@ using test::CrisisFixture;
 using test::ErrorCodeOf;
 
 std::string Q(std::int64_t id) { return "\"" + std::to_string(id) + "\""; }
+
+/// The fixture's clock ten minutes back, as the API writes a moment.
+std::string TenMinutesAgo(CrisisFixture& f) {
+    google::protobuf::Timestamp t;
+    t.set_seconds(std::chrono::duration_cast<std::chrono::seconds>(f.clock.Now().time_since_epoch()).count() - 600);
+    return google::protobuf::util::TimeUtil::ToString(t);
+}
 
 /// A youth with an item of every kind in the record, each text carrying `tag` so that the
 /// export can be searched for it: the markers, one per item.
@@ -59,12 +70,11 @@ Generated Generate(CrisisFixture& f, const std::string& given, const std::string
                         R"({"youthId":)" + y + R"(,"callerDescription":")" + mark("caller") + "\"}", f.worker)
                        .case_()
                        .id();
-    f.Rpc<v1::LogContactResponse>(
-        "spoed.v1.CaseService/LogContact",
-        R"({"caseId":)" + Q(c) +
-            R"(,"type":"CONTACT_TYPE_INCOMING_CALL","startedAt":"2026-11-23T19:50:00Z","callerRole":"CALLER_ROLE_PARENT","summary":")" +
-            mark("contact") + "\"}",
-        f.worker);
+    f.Rpc<v1::LogContactResponse>("spoed.v1.CaseService/LogContact",
+                                  R"({"caseId":)" + Q(c) + R"(,"type":"CONTACT_TYPE_INCOMING_CALL","startedAt":")" +
+                                      TenMinutesAgo(f) + R"(","callerRole":"CALLER_ROLE_PARENT","summary":")" +
+                                      mark("contact") + "\"}",
+                                  f.worker);
     const auto consult = f.Rpc<v1::RequestConsultResponse>(
         "spoed.v1.ConsultService/RequestConsult",
         R"({"caseId":)" + Q(c) + R"(,"question":")" + mark("question") + R"(","urgency":"URGENCY_ROUTINE"})", f.worker);
@@ -198,6 +208,142 @@ TEST(Statement, IsAddedBesideTheRecordAndOverwritesNothing) {
     ASSERT_EQ(after.statements_size(), 1);
     EXPECT_EQ(after.statements(0).text(), "We did not say he hit her; he shouted.");
     EXPECT_EQ(after.youth().SerializeAsString(), before.youth().SerializeAsString()) << "nothing overwritten";
+}
+
+// --- retention ------------------------------------------------------------------------------------
+
+v1::GetFiguresResponse NovemberFigures(CrisisFixture& f) {
+    return f.Rpc<v1::GetFiguresResponse>(
+        "spoed.v1.StatsService/GetFigures",
+        R"({"from":{"year":2026,"month":11,"day":1},"to":{"year":2026,"month":11,"day":30},"grouping":"GROUPING_MONTH"})",
+        f.coordinator);
+}
+
+TEST(Retention, RemovesWhatIsPastRetentionKeepsTheRestTheFiguresAndTheChain) {
+    using std::chrono::hours;
+    CrisisFixture f;
+    Generated old_one = Generate(f, "Anouk", "ALPHA");
+    const v1::GetFiguresResponse figures_before = NovemberFigures(f);
+    ASSERT_GT(figures_before.total().cases(), 0);
+    // Nineteen years later another youth's record; then a year and a few weeks on, the first
+    // record is past its 20 years and the second is not.
+    f.Advance(hours(24 * (365 * 19 + 5)));
+    Generated recent = Generate(f, "Bente", "BRAVO");
+    ASSERT_TRUE(daemon::service::RunRetention(*f.store, f.clock.Now(), {}).ok());
+    EXPECT_EQ(Export(f, old_one.youth).record.youth().given_name(), "Anouk") << "not yet: 19 years";
+    f.Advance(hours(24 * (365 + 30)));
+    auto removed = daemon::service::RunRetention(*f.store, f.clock.Now(), {});
+    ASSERT_TRUE(removed.ok()) << removed.error().message;
+    EXPECT_EQ(*removed, 1);
+
+    // The old record holds no personal data any more: none of its texts, in either form, and
+    // a pseudonym where the name was.
+    Exported gone = Export(f, old_one.youth);
+    for (const auto& m : old_one.markers) {
+        EXPECT_EQ(gone.json.find(m), std::string::npos) << m << " is still in the JSON";
+        EXPECT_EQ(gone.html.find(m), std::string::npos) << m << " is still in the HTML";
+    }
+    EXPECT_EQ(gone.record.youth().given_name().rfind("P-", 0), 0u) << gone.record.youth().given_name();
+    EXPECT_TRUE(gone.record.youth().family_name().empty());
+    EXPECT_EQ(gone.record.youth().phones_size(), 0);
+    EXPECT_EQ(gone.record.statements_size(), 0);
+    ASSERT_EQ(gone.record.pre_registrations_size(), 1);
+    EXPECT_TRUE(gone.record.pre_registrations(0).has_ended_at()) << "nothing is left to pre-register";
+    ASSERT_EQ(gone.record.cases_size(), 1) << "the case stays, for the figures";
+    auto nobody =
+        f.Rpc<v1::SearchYouthsResponse>("spoed.v1.YouthService/SearchYouths", R"({"query":"Anouk"})", f.worker);
+    EXPECT_EQ(nobody.hits_size(), 0);
+    // The recent record is whole.
+    Exported kept = Export(f, recent.youth);
+    for (const auto& m : recent.markers) EXPECT_NE(kept.json.find(m), std::string::npos) << m;
+
+    // The figures of the first record's month are what they were, and the audit chain verifies;
+    // the old youth's lines are all still there, the last one saying what replaced the name.
+    EXPECT_EQ(NovemberFigures(f).total().SerializeAsString(), figures_before.total().SerializeAsString());
+    auto chain =
+        f.store->Read([](db::Tx& tx) -> Result<db::AuditChainReport> { return db::VerifyAuditChain(tx.audit()); });
+    ASSERT_TRUE(chain.ok());
+    EXPECT_TRUE(chain->ok) << chain->message;
+    auto lines = f.store->Read([&](db::Tx& tx) -> Result<std::vector<db::AuditRecord>> {
+        db::AuditFilter a;
+        a.youth_id = old_one.youth;
+        a.limit = 1000;
+        return tx.audit().List(a);
+    });
+    ASSERT_TRUE(lines.ok());
+    ASSERT_GT(lines->size(), 10u);
+    bool retention_line = false;
+    for (const auto& l : *lines) {
+        if (l.method == "RemovePersonalData") {
+            retention_line = true;
+            EXPECT_NE(l.reason.find(gone.record.youth().given_name()), std::string::npos) << l.reason;
+        }
+    }
+    EXPECT_TRUE(retention_line);
+    // Once removed is removed: the next day's run finds nothing.
+    auto again = daemon::service::RunRetention(*f.store, f.clock.Now(), {});
+    ASSERT_TRUE(again.ok());
+    EXPECT_EQ(*again, 0);
+}
+
+TEST(Destruction, ARequestIsRegisteredAndAGrantedOneRemovesThePersonalDataAtOnce) {
+    CrisisFixture f;
+    Generated asked = Generate(f, "Cas", "CHARLIE");
+    Generated other = Generate(f, "Dirk", "DELTA");
+    const v1::GetFiguresResponse figures_before = NovemberFigures(f);
+    const std::string youth = Q(asked.youth);
+    // A worker may not; the refusal names the youth.
+    auto by_worker = f.Post(
+        "spoed.v1.RecordService/RecordDestructionRequest",
+        R"({"youthId":)" + youth +
+            R"(,"requestedBy":"Moeder van Cas","by":"STATEMENT_BY_PARENT","decision":"DESTRUCTION_DECISION_GRANTED","reason":"x"})",
+        f.worker);
+    EXPECT_EQ(by_worker.status, 403);
+    EXPECT_EQ(f.Audit(1)[0].youth_id, asked.youth);
+    auto no_reason = f.Post(
+        "spoed.v1.RecordService/RecordDestructionRequest",
+        R"({"youthId":)" + youth +
+            R"(,"requestedBy":"Moeder van Cas","by":"STATEMENT_BY_PARENT","decision":"DESTRUCTION_DECISION_REFUSED"})",
+        f.coordinator);
+    EXPECT_EQ(ErrorCodeOf(no_reason), "invalid_argument");
+    // Refused first (a Meldcode report is still being followed): only registered.
+    auto refused = f.Rpc<v1::RecordDestructionRequestResponse>(
+        "spoed.v1.RecordService/RecordDestructionRequest",
+        R"({"youthId":)" + youth +
+            R"(,"requestedBy":"Moeder van Cas","by":"STATEMENT_BY_PARENT","decision":"DESTRUCTION_DECISION_REFUSED","reason":"Veilig Thuis still follows the report"})",
+        f.coordinator);
+    EXPECT_TRUE(refused.request().pseudonym().empty());
+    EXPECT_EQ(Export(f, asked.youth).record.youth().given_name(), "Cas");
+    // Granted later: removed at once.
+    auto granted = f.Rpc<v1::RecordDestructionRequestResponse>(
+        "spoed.v1.RecordService/RecordDestructionRequest",
+        R"({"youthId":)" + youth +
+            R"(,"requestedBy":"Cas","by":"STATEMENT_BY_YOUTH","decision":"DESTRUCTION_DECISION_GRANTED","reason":"No interest of another outweighs it"})",
+        f.coordinator);
+    EXPECT_EQ(granted.request().pseudonym().rfind("P-", 0), 0u);
+    EXPECT_EQ(granted.request().decided_by(), f.coordinator_id);
+    Exported gone = Export(f, asked.youth);
+    EXPECT_EQ(gone.record.youth().given_name(), granted.request().pseudonym());
+    for (const auto& m : asked.markers) EXPECT_EQ(gone.json.find(m), std::string::npos) << m;
+    Exported kept = Export(f, other.youth);
+    for (const auto& m : other.markers) EXPECT_NE(kept.json.find(m), std::string::npos) << m;
+    EXPECT_EQ(NovemberFigures(f).total().SerializeAsString(), figures_before.total().SerializeAsString());
+    auto twice = f.Post(
+        "spoed.v1.RecordService/RecordDestructionRequest",
+        R"({"youthId":)" + youth +
+            R"(,"requestedBy":"Cas","by":"STATEMENT_BY_YOUTH","decision":"DESTRUCTION_DECISION_GRANTED","reason":"again"})",
+        f.coordinator);
+    EXPECT_EQ(ErrorCodeOf(twice), "failed_precondition");
+    // The register keeps both decisions; the chain verifies.
+    auto reg = f.Rpc<v1::ListDestructionRequestsResponse>("spoed.v1.RecordService/ListDestructionRequests", "{}",
+                                                          f.coordinator);
+    ASSERT_EQ(reg.requests_size(), 2);
+    EXPECT_EQ(reg.requests(0).decision(), v1::DESTRUCTION_DECISION_GRANTED);
+    EXPECT_EQ(reg.requests(1).decision(), v1::DESTRUCTION_DECISION_REFUSED);
+    auto chain =
+        f.store->Read([](db::Tx& tx) -> Result<db::AuditChainReport> { return db::VerifyAuditChain(tx.audit()); });
+    ASSERT_TRUE(chain.ok());
+    EXPECT_TRUE(chain->ok) << chain->message;
 }
 
 }  // namespace

@@ -1,0 +1,67 @@
+#include "daemon/service/retention.hpp"
+
+#include <chrono>
+#include <string>
+
+#include "daemon/base/log.hpp"
+#include "daemon/service/secrets.hpp"
+
+namespace spoed::daemon::service {
+namespace {
+
+constexpr int kBatch = 100;
+
+}  // namespace
+
+std::string NewPseudonym() {
+    static constexpr char kDigits[] = "0123456789abcdef";
+    std::string out = "P-";
+    for (unsigned char c : RandomBytes(6)) {
+        out += kDigits[c >> 4];
+        out += kDigits[c & 0xf];
+    }
+    return out;
+}
+
+Result<int> RunRetention(db::Store& store, TimePoint now, const RetentionPolicy& policy) {
+    if (policy.years <= 0) return 0;
+    using namespace std::chrono;
+    // Calendar years: the same date, `years` earlier (29 February counts from 1 March).
+    const auto today = floor<days>(now);
+    const year_month_day ymd{today};
+    year_month_day then{ymd.year() - years{policy.years}, ymd.month(), ymd.day()};
+    if (!then.ok()) then = year_month_day{year_month_day_last{then.year(), month_day_last{then.month()}}};
+    const TimePoint cutoff = time_point_cast<microseconds>(sys_days{then}) + (now - today);
+    int removed = 0;
+    while (true) {
+        SPOED_ASSIGN(auto batch, store.Read([&](db::Tx& tx) -> Result<std::vector<std::int64_t>> {
+            return tx.youths().PastRetention(cutoff, kBatch);
+        }));
+        if (batch.empty()) break;
+        for (std::int64_t youth : batch) {
+            const std::string pseudonym = NewPseudonym();
+            SPOED_TRY(store.Write([&](db::Tx& tx) -> Status {
+                tx.youths().RemovePersonalData(youth, pseudonym, now);
+                db::AuditRecord r;
+                r.at = now;
+                r.username = "spoedd";
+                r.service = "spoed.retention";
+                r.method = "RemovePersonalData";
+                r.action = "delete";
+                r.object_ids = "youth:" + std::to_string(youth);
+                r.youth_id = youth;
+                r.result = "ok";
+                r.reason = "retention: " + std::to_string(policy.years) +
+                           " years after the last change of the record; pseudonym " + pseudonym;
+                tx.audit().Append(std::move(r));
+                return Ok();
+            }));
+            ++removed;
+        }
+        if (batch.size() < static_cast<std::size_t>(kBatch)) break;
+    }
+    if (removed > 0) log::Info("retention.removed", "personal data past retention removed", {{"youths", removed}});
+    return removed;
+}
+
+}  // namespace spoed::daemon::service
