@@ -183,6 +183,14 @@ PlanEditor::PlanEditor(Session& session, QWidget* parent) : QWidget(parent), ses
     connect(change_note_, &QLineEdit::textEdited, keep_timer_, qOverload<>(&QTimer::start));
     connect(save_, &QPushButton::clicked, this, &PlanEditor::savePlan);
     connect(save_prereg_, &QPushButton::clicked, this, &PlanEditor::savePreRegistration);
+    // After a granted destruction request nothing of the youth may stay on screen or on disk:
+    // the plan's kept draft goes, and the editor shows what the server now holds.
+    connect(rights_, &RightsBox::destructionRecorded, this, [this] {
+        if (session_.drafts()) session_.drafts()->remove(draftSlot());
+        fill(v1::PlanContent());
+        change_note_->clear();
+        loadYouth(youth_id_);
+    });
     connect(versions_, &QComboBox::activated, this, [this](int index) {
         int v = versions_->itemData(index).toInt();
         if (v == 0) {

@@ -42,10 +42,12 @@ RightsBox::RightsBox(Session& session, QWidget* parent)
     statements_->setTextFormat(Qt::RichText);
     add_ = new QPushButton(tr("Add a s&tatement…"), this);
     export_ = new QPushButton(tr("Save the inzage e&xport…"), this);
+    destroy_ = new QPushButton(tr("Record a destruction re&quest…"), this);
     status_ = StatusLabel(this);
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(add_);
     buttons->addWidget(export_);
+    buttons->addWidget(destroy_);
     buttons->addStretch(1);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(statements_);
@@ -53,6 +55,7 @@ RightsBox::RightsBox(Session& session, QWidget* parent)
     layout->addWidget(status_);
     setEnabled(false);  // until a youth is chosen
     connect(add_, &QPushButton::clicked, this, &RightsBox::addStatement);
+    connect(destroy_, &QPushButton::clicked, this, &RightsBox::recordDestruction);
     connect(export_, &QPushButton::clicked, this, [this] {
         const QString name = QDir::home().filePath(tr("inzage-%1.html").arg(youth_id_));
         const QString path =
@@ -137,19 +140,85 @@ void RightsBox::addStatement() {
     author->setFocus();
     KeepTypedTextOnEscape(&dialog);
     if (dialog.exec() != QDialog::Accepted) return;
-    ShowStatus(status_, tr("The statement is added to the record."), false);
-    // Shown with the record at once: read the youth's statements again.
+    reload(tr("The statement is added to the record."), [this] { emit statementAdded(); });
+}
+
+void RightsBox::reload(const QString& status, std::function<void()> then) {
+    ShowStatus(status_, status, false);
+    // Shown with the record at once: read the youth again.
     v1::GetYouthRequest get;
     get.set_youth_id(youth_id_);
     session_.api().call<v1::GetYouthResponse>(this, "spoed.v1.YouthService/GetYouth", get,
-                                              [this](const Result<v1::GetYouthResponse>& r) {
+                                              [this, status, then](const Result<v1::GetYouthResponse>& r) {
                                                   if (r.ok()) {
-                                                      const QString status = status_->text();
                                                       setYouth(*r);
                                                       ShowStatus(status_, status, false);
                                                   }
-                                                  emit statementAdded();
+                                                  then();
                                               });
+}
+
+void RightsBox::recordDestruction() {
+    QDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("destructionDialog"));
+    dialog.setWindowTitle(tr("Destruction request"));
+    auto* name = new QLineEdit(&dialog);  // made first: Tab follows the rows
+    name->setMaxLength(200);
+    auto* by = new QComboBox(&dialog);
+    by->addItem(tr("the youth"), int(v1::STATEMENT_BY_YOUTH));
+    by->addItem(tr("a parent or guardian"), int(v1::STATEMENT_BY_PARENT));
+    auto* decision = new QComboBox(&dialog);
+    decision->addItem(tr("refused"), int(v1::DESTRUCTION_DECISION_REFUSED));
+    decision->addItem(tr("granted: remove the personal data now"), int(v1::DESTRUCTION_DECISION_GRANTED));
+    auto* reason = new QPlainTextEdit(&dialog);
+    reason->setTabChangesFocus(true);
+    auto* message = new QLabel(&dialog);
+    message->setWordWrap(true);
+    message->setStyleSheet(QStringLiteral("color:#b71c1c"));
+    auto* form = new QFormLayout;
+    form->addRow(tr("&Asked by"), name);
+    form->addRow(tr("&Who"), by);
+    form->addRow(tr("&Decision"), decision);
+    form->addRow(tr("&Reason"), reason);
+    auto* buttons = new QDialogButtonBox(&dialog);
+    auto* save = buttons->addButton(tr("Re&gister"), QDialogButtonBox::AcceptRole);
+    buttons->addButton(QDialogButtonBox::Cancel);
+    auto* layout = new QVBoxLayout(&dialog);
+    layout->addWidget(new QLabel(tr("The request goes into the register with the decision and its reason. When it "
+                                    "is granted, the youth's personal data is removed at once and cannot be "
+                                    "brought back; the figures and the access log stay."),
+                                 &dialog));
+    layout->addLayout(form);
+    layout->addWidget(message);
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    QString pseudonym;
+    connect(save, &QPushButton::clicked, &dialog, [&] {
+        v1::RecordDestructionRequestRequest req;
+        req.set_youth_id(youth_id_);
+        req.set_requested_by(S(name->text().trimmed()));
+        req.set_by(v1::StatementBy(by->currentData().toInt()));
+        req.set_decision(v1::DestructionDecision(decision->currentData().toInt()));
+        req.set_reason(S(reason->toPlainText().trimmed()));
+        save->setEnabled(false);
+        session_.api().call<v1::RecordDestructionRequestResponse>(
+            &dialog, "spoed.v1.RecordService/RecordDestructionRequest", req,
+            [&](const Result<v1::RecordDestructionRequestResponse>& r) {
+                save->setEnabled(true);
+                if (!r.ok()) {
+                    message->setText(Text::error(r.error()));
+                    return;
+                }
+                pseudonym = Q(r->request().pseudonym());
+                dialog.accept();
+            });
+    });
+    name->setFocus();
+    KeepTypedTextOnEscape(&dialog);
+    if (dialog.exec() != QDialog::Accepted) return;
+    reload(pseudonym.isEmpty() ? tr("The refused request is registered.")
+                               : tr("The personal data is removed; the record now shows %1.").arg(pseudonym),
+           [this] { emit destructionRecorded(); });
 }
 
 void RightsBox::exportTo(const QString& html_path) {

@@ -2,6 +2,7 @@
 
 #include <QGroupBox>
 #include <cstdint>
+#include <functional>
 
 #include "spoed/v1/youth.pb.h"
 
@@ -24,6 +25,7 @@ class RightsBox : public QGroupBox {
     QLabel* statementsLabel() const { return statements_; }
     QPushButton* statementButton() const { return add_; }
     QPushButton* exportButton() const { return export_; }
+    QPushButton* destructionButton() const { return destroy_; }
     QLabel* statusLabel() const { return status_; }
     /// Asks the server for the export and writes it to `html_path` and the same path ending
     /// in .json; exportFinished(true) when both are written.
@@ -31,16 +33,22 @@ class RightsBox : public QGroupBox {
 
   signals:
     void statementAdded();
+    /// A destruction request was registered (and, when granted, carried out).
+    void destructionRecorded();
     void exportFinished(bool ok);
 
   private:
     void addStatement();
+    void recordDestruction();
+    /// Reads the youth again and shows what the record now holds.
+    void reload(const QString& status, std::function<void()> then);
     Session& session_;
     std::int64_t youth_id_ = 0;
     QString youth_name_;
     QLabel* statements_;
     QPushButton* add_;
     QPushButton* export_;
+    QPushButton* destroy_;
     QLabel* status_;
 };
 

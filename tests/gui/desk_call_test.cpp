@@ -805,6 +805,30 @@ TEST(DeskRights, TheCoordinatorAddsAParentsStatementAndSavesTheInzageExport) {
     EXPECT_TRUE(text.contains(QStringLiteral("Inzage in het dossier van Daan"))) << text.left(300).toStdString();
     EXPECT_TRUE(text.contains(QStringLiteral("Hij heeft niet gedreigd")));
     EXPECT_TRUE(QString::fromUtf8(json.readAll()).contains(QStringLiteral("\"access_log\"")));
+
+    // A granted destruction request: registered, and the personal data goes at once.
+    DialogAnswer destruction([](QWidget* dialog) {
+        QTest::keyClicks(dialog->focusWidget(), QStringLiteral("Vader van Daan (fictief)"));
+        QTest::keyClick(dialog->focusWidget(), Qt::Key_Tab);         // who: the youth …
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down);  // … a parent or guardian
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);   // the decision: refused …
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down);  // … granted
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);   // the reason
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("Geen zwaarwegend belang van een ander."));
+        auto* box = dialog->findChild<QDialogButtonBox*>();
+        ASSERT_TRUE(box);
+        for (auto* b : box->buttons()) {
+            if (box->buttonRole(b) == QDialogButtonBox::AcceptRole) b->click();
+        }
+    });
+    bool recorded = false;
+    QObject::connect(rights, &desk::RightsBox::destructionRecorded, [&] { recorded = true; });
+    rights->destructionButton()->click();
+    ASSERT_TRUE(WaitUntil([&] { return recorded; })) << rights->statusLabel()->text().toStdString();
+    EXPECT_TRUE(rights->statusLabel()->text().contains(QStringLiteral("P-")))
+        << rights->statusLabel()->text().toStdString();
+    EXPECT_FALSE(rights->statementsLabel()->text().contains(QStringLiteral("niet gedreigd")));
+    test::Screenshot(carla.get(), QStringLiteral("coordinator-destruction"));
 }
 
 // --- signing in while someone fails the worker's log-in elsewhere (issue 18) -------------------

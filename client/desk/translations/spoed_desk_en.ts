@@ -3364,6 +3364,54 @@ Open it again to check and send it?</translation>
         <source>The export could not be written to %1.</source>
         <translation>The export could not be written to %1.</translation>
     </message>
+    <message>
+        <source>Record a destruction re&amp;quest…</source>
+        <translation>Record a destruction re&amp;quest…</translation>
+    </message>
+    <message>
+        <source>Destruction request</source>
+        <translation>Destruction request</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <source>granted: remove the personal data now</source>
+        <translation>granted: remove the personal data now</translation>
+    </message>
+    <message>
+        <source>&amp;Asked by</source>
+        <translation>&amp;Asked by</translation>
+    </message>
+    <message>
+        <source>&amp;Who</source>
+        <translation>&amp;Who</translation>
+    </message>
+    <message>
+        <source>&amp;Decision</source>
+        <translation>&amp;Decision</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Reason</translation>
+    </message>
+    <message>
+        <source>Re&amp;gister</source>
+        <translation>Re&amp;gister</translation>
+    </message>
+    <message>
+        <source>The request goes into the register with the decision and its reason. When it is granted, the youth&apos;s personal data is removed at once and cannot be brought back; the figures and the access log stay.</source>
+        <translation>The request goes into the register with the decision and its reason. When it is granted, the youth&apos;s personal data is removed at once and cannot be brought back; the figures and the access log stay.</translation>
+    </message>
+    <message>
+        <source>The refused request is registered.</source>
+        <translation>The refused request is registered.</translation>
+    </message>
+    <message>
+        <source>The personal data is removed; the record now shows %1.</source>
+        <translation>The personal data is removed; the record now shows %1.</translation>
+    </message>
 </context>
 <context>
     <name>spoed::desk::ShiftBoard</name>

@@ -3364,6 +3364,54 @@ Weer openen om te controleren en te versturen?</translation>
         <source>The export could not be written to %1.</source>
         <translation>De export kon niet worden geschreven naar %1.</translation>
     </message>
+    <message>
+        <source>Record a destruction re&amp;quest…</source>
+        <translation>&amp;Vernietigingsverzoek vastleggen…</translation>
+    </message>
+    <message>
+        <source>Destruction request</source>
+        <translation>Vernietigingsverzoek</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>afgewezen</translation>
+    </message>
+    <message>
+        <source>granted: remove the personal data now</source>
+        <translation>toegekend: de persoonsgegevens nu verwijderen</translation>
+    </message>
+    <message>
+        <source>&amp;Asked by</source>
+        <translation>&amp;Gevraagd door</translation>
+    </message>
+    <message>
+        <source>&amp;Who</source>
+        <translation>&amp;Wie</translation>
+    </message>
+    <message>
+        <source>&amp;Decision</source>
+        <translation>&amp;Besluit</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Reden</translation>
+    </message>
+    <message>
+        <source>Re&amp;gister</source>
+        <translation>&amp;Vastleggen</translation>
+    </message>
+    <message>
+        <source>The request goes into the register with the decision and its reason. When it is granted, the youth&apos;s personal data is removed at once and cannot be brought back; the figures and the access log stay.</source>
+        <translation>Het verzoek komt in het register, met het besluit en de reden. Wordt het toegekend, dan worden de persoonsgegevens van de jeugdige meteen verwijderd en zijn ze niet terug te halen; de cijfers en het toegangslog blijven.</translation>
+    </message>
+    <message>
+        <source>The refused request is registered.</source>
+        <translation>Het afgewezen verzoek is vastgelegd.</translation>
+    </message>
+    <message>
+        <source>The personal data is removed; the record now shows %1.</source>
+        <translation>De persoonsgegevens zijn verwijderd; het dossier toont nu %1.</translation>
+    </message>
 </context>
 <context>
     <name>spoed::desk::ShiftBoard</name>
