@@ -16,6 +16,7 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QVBoxLayout>
+#include <utility>
 
 #include "client/desk/escape_guard.hpp"
 #include "client/desk/session.hpp"
@@ -30,6 +31,35 @@ bool WriteFile(const QString& path, const std::string& bytes) {
     if (!f.open(QIODevice::WriteOnly)) return false;
     f.write(bytes.data(), static_cast<qint64>(bytes.size()));
     return f.commit();
+}
+
+/// Who made a statement or request: the youth, or a parent or guardian.
+QComboBox* WhoBox(QWidget* parent) {
+    auto* by = new QComboBox(parent);
+    by->addItem(RightsBox::tr("the youth"), int(v1::STATEMENT_BY_YOUTH));
+    by->addItem(RightsBox::tr("a parent or guardian"), int(v1::STATEMENT_BY_PARENT));
+    return by;
+}
+
+/// Lays out a rights dialog: what it does, the form, a line for the server's refusal, and the
+/// buttons; returns the accept button and the refusal line.
+std::pair<QPushButton*, QLabel*> Frame(QDialog& dialog, const QString& intro, QFormLayout* form,
+                                       const QString& accept) {
+    auto* message = new QLabel(&dialog);
+    message->setWordWrap(true);
+    message->setStyleSheet(QStringLiteral("color:#b71c1c"));
+    auto* buttons = new QDialogButtonBox(&dialog);
+    auto* save = buttons->addButton(accept, QDialogButtonBox::AcceptRole);
+    buttons->addButton(QDialogButtonBox::Cancel);
+    auto* text = new QLabel(intro, &dialog);
+    text->setWordWrap(true);
+    auto* layout = new QVBoxLayout(&dialog);
+    layout->addWidget(text);
+    layout->addLayout(form);
+    layout->addWidget(message);
+    layout->addWidget(buttons);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    return {save, message};
 }
 
 }  // namespace
@@ -92,33 +122,20 @@ void RightsBox::addStatement() {
     dialog.setWindowTitle(tr("Statement of the youth or a parent"));
     auto* author = new QLineEdit(&dialog);  // made first: Tab follows the rows
     author->setMaxLength(200);
-    auto* by = new QComboBox(&dialog);
-    by->addItem(tr("the youth"), int(v1::STATEMENT_BY_YOUTH));
-    by->addItem(tr("a parent or guardian"), int(v1::STATEMENT_BY_PARENT));
+    auto* by = WhoBox(&dialog);
     auto* about = new QLineEdit(&dialog);
     about->setMaxLength(500);
     about->setPlaceholderText(tr("e.g. the contact of 21 November"));
     auto* text = new QPlainTextEdit(&dialog);
     text->setTabChangesFocus(true);
-    auto* message = new QLabel(&dialog);
-    message->setWordWrap(true);
-    message->setStyleSheet(QStringLiteral("color:#b71c1c"));
     auto* form = new QFormLayout;
     form->addRow(tr("&Name"), author);
     form->addRow(tr("&By"), by);
     form->addRow(tr("&About"), about);
     form->addRow(tr("&Statement"), text);
-    auto* buttons = new QDialogButtonBox(&dialog);
-    auto* save = buttons->addButton(tr("Add to the &record"), QDialogButtonBox::AcceptRole);
-    buttons->addButton(QDialogButtonBox::Cancel);
-    auto* layout = new QVBoxLayout(&dialog);
-    layout->addWidget(new QLabel(tr("The statement is added to the record and shown with it; nothing written "
-                                    "earlier changes."),
-                                 &dialog));
-    layout->addLayout(form);
-    layout->addWidget(message);
-    layout->addWidget(buttons);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto [save, message] =
+        Frame(dialog, tr("The statement is added to the record and shown with it; nothing written earlier changes."),
+              form, tr("Add to the &record"));
     connect(save, &QPushButton::clicked, &dialog, [&] {
         v1::AddStatementRequest req;
         req.set_youth_id(youth_id_);
@@ -164,34 +181,22 @@ void RightsBox::recordDestruction() {
     dialog.setWindowTitle(tr("Destruction request"));
     auto* name = new QLineEdit(&dialog);  // made first: Tab follows the rows
     name->setMaxLength(200);
-    auto* by = new QComboBox(&dialog);
-    by->addItem(tr("the youth"), int(v1::STATEMENT_BY_YOUTH));
-    by->addItem(tr("a parent or guardian"), int(v1::STATEMENT_BY_PARENT));
+    auto* by = WhoBox(&dialog);
     auto* decision = new QComboBox(&dialog);
     decision->addItem(tr("refused"), int(v1::DESTRUCTION_DECISION_REFUSED));
     decision->addItem(tr("granted: remove the personal data now"), int(v1::DESTRUCTION_DECISION_GRANTED));
     auto* reason = new QPlainTextEdit(&dialog);
     reason->setTabChangesFocus(true);
-    auto* message = new QLabel(&dialog);
-    message->setWordWrap(true);
-    message->setStyleSheet(QStringLiteral("color:#b71c1c"));
     auto* form = new QFormLayout;
     form->addRow(tr("&Asked by"), name);
     form->addRow(tr("&Who"), by);
     form->addRow(tr("&Decision"), decision);
     form->addRow(tr("&Reason"), reason);
-    auto* buttons = new QDialogButtonBox(&dialog);
-    auto* save = buttons->addButton(tr("Re&gister"), QDialogButtonBox::AcceptRole);
-    buttons->addButton(QDialogButtonBox::Cancel);
-    auto* layout = new QVBoxLayout(&dialog);
-    layout->addWidget(new QLabel(tr("The request goes into the register with the decision and its reason. When it "
+    auto [save, message] = Frame(dialog,
+                                 tr("The request goes into the register with the decision and its reason. When it "
                                     "is granted, the youth's personal data is removed at once and cannot be "
                                     "brought back; the figures and the access log stay."),
-                                 &dialog));
-    layout->addLayout(form);
-    layout->addWidget(message);
-    layout->addWidget(buttons);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+                                 form, tr("Re&gister"));
     QString pseudonym;
     connect(save, &QPushButton::clicked, &dialog, [&] {
         v1::RecordDestructionRequestRequest req;
