@@ -644,18 +644,18 @@ std::vector<PreRegistrationRecord> SqlitePreRegistrationRepo::ListForYouth(std::
 
 // --- retention ---------------------------------------------------------------------------------
 
-std::vector<std::int64_t> SqliteYouthRepo::PastRetention(TimePoint cutoff, int limit) {
+std::vector<std::int64_t> SqliteYouthRepo::PastRetention(TimePoint cutoff, int limit, std::int64_t only_youth) {
     // The record's last change: the youth's details, a case (opened or changed), a contact, a
     // plan version. The newest of them must lie before the cutoff.
     auto st = c_.Prepare(
-        "SELECT y.id FROM youths AS y WHERE y.removed_at IS NULL AND y.updated_at < ?1 "
+        "SELECT y.id FROM youths AS y WHERE y.removed_at IS NULL AND y.updated_at < ?1 AND (?3 = 0 OR y.id = ?3) "
         "AND NOT EXISTS (SELECT 1 FROM cases AS k WHERE k.youth_id = y.id AND (k.opened_at >= ?1 OR k.updated_at >= "
         "?1)) "
         "AND NOT EXISTS (SELECT 1 FROM contacts AS t JOIN cases AS k ON k.id = t.case_id "
         "WHERE k.youth_id = y.id AND t.started_at >= ?1) "
         "AND NOT EXISTS (SELECT 1 FROM plan_versions AS p WHERE p.youth_id = y.id AND p.created_at >= ?1) "
         "ORDER BY y.id LIMIT ?2");
-    st.Bind(1, ToMicros(cutoff)).Bind(2, limit);
+    st.Bind(1, ToMicros(cutoff)).Bind(2, limit).Bind(3, only_youth);
     std::vector<std::int64_t> out;
     while (st.Step()) out.push_back(st.Int(0));
     return out;

@@ -27,7 +27,7 @@ class SqliteYouthRepo final : public YouthRepo {
     std::vector<YouthHitRecord> FindByPhone(std::string_view phone, TimePoint now) override;
     /// A record with youth_id 0 when there is no such youth.
     YouthHitRecord Hit(std::int64_t youth_id, TimePoint now) override;
-    std::vector<std::int64_t> PastRetention(TimePoint cutoff, int limit) override;
+    std::vector<std::int64_t> PastRetention(TimePoint cutoff, int limit, std::int64_t only_youth = 0) override;
     void RemovePersonalData(std::int64_t youth_id, std::string_view pseudonym, TimePoint at) override;
 
     /// The EXPLAIN QUERY PLAN detail lines of the statement Search would run; lets tests and

@@ -96,8 +96,9 @@ class YouthRepo {
     /// Fills pre_registered and the 30/90-day case counts of one youth.
     virtual YouthHitRecord Hit(std::int64_t youth_id, TimePoint now) = 0;
     /// Youths whose personal data is still there and whose record has not changed since
-    /// `cutoff`: no contact, case, plan or change of details after it. Oldest id first.
-    virtual std::vector<std::int64_t> PastRetention(TimePoint cutoff, int limit) = 0;
+    /// `cutoff`: no contact, case, plan or change of details after it. Oldest id first; with
+    /// `only_youth`, that youth or nobody.
+    virtual std::vector<std::int64_t> PastRetention(TimePoint cutoff, int limit, std::int64_t only_youth = 0) = 0;
     /// Removes the personal data of the youth and every free text about them in their record;
     /// keeps ids, times, codes and what the figures count, and leaves `pseudonym` in the name's
     /// place. The write-once rules of the record make way for this only.

@@ -447,14 +447,15 @@ Result<v1::RecordDestructionRequestResponse> RecordService::RecordDestructionReq
     if (granted) r.pseudonym = NewPseudonym();
     call.audit().youth_id = req.youth_id();
     call.audit().object_ids.push_back(ObjectId("youth", req.youth_id()));
-    call.audit().reason =
-        granted ? "destruction request granted; pseudonym " + r.pseudonym : std::string("destruction request refused");
+    call.audit().reason = "destruction request";
     return call.Write([&](db::Tx& tx) -> Result<v1::RecordDestructionRequestResponse> {
         SPOED_ASSIGN(auto youth, FindYouth(tx, req.youth_id()));
         if (youth.removed_at) {
             return Error::FailedPrecondition("youth_id: the personal data of this youth was already removed")
                 .Because("already_done");
         }
+        call.audit().reason = granted ? "destruction request granted; pseudonym " + r.pseudonym
+                                      : std::string("destruction request refused");
         if (granted) tx.youths().RemovePersonalData(youth.id, r.pseudonym, call.now());
         r.id = tx.destruction_requests().Insert(r);
         call.audit().object_ids.push_back(ObjectId("destruction_request", r.id));

@@ -334,6 +334,7 @@ TEST(Destruction, ARequestIsRegisteredAndAGrantedOneRemovesThePersonalDataAtOnce
             R"(,"requestedBy":"Cas","by":"STATEMENT_BY_YOUTH","decision":"DESTRUCTION_DECISION_GRANTED","reason":"again"})",
         f.coordinator);
     EXPECT_EQ(ErrorCodeOf(twice), "failed_precondition");
+    EXPECT_EQ(f.Audit(1)[0].reason, "destruction request") << "no pseudonym for what was not done";
     // The register keeps both decisions; the chain verifies.
     auto reg = f.Rpc<v1::ListDestructionRequestsResponse>("spoed.v1.RecordService/ListDestructionRequests", "{}",
                                                           f.coordinator);
