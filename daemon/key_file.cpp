@@ -10,8 +10,10 @@
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <string_view>
 
 #include "daemon/base/log.hpp"
+#include "daemon/service/secrets.hpp"
 
 namespace spoed::daemon {
 namespace {
@@ -20,20 +22,10 @@ namespace {
     throw std::runtime_error("totp key file " + path + ": " + what);
 }
 
-std::string Hex(const unsigned char* bytes, std::size_t n) {
-    static constexpr char kDigits[] = "0123456789abcdef";
-    std::string out;
-    for (std::size_t i = 0; i < n; ++i) {
-        out += kDigits[bytes[i] >> 4];
-        out += kDigits[bytes[i] & 0xf];
-    }
-    return out;
-}
-
 void Create(const std::string& path) {
     unsigned char key[32];
     if (RAND_bytes(key, sizeof key) != 1) Fail(path, "no random bytes for a new key");
-    std::string text = Hex(key, sizeof key) + "\n";
+    std::string text = service::Hex(std::string_view(reinterpret_cast<const char*>(key), sizeof key)) + "\n";
     // O_EXCL: never overwrite a key that appeared meanwhile (that would orphan every secret).
     int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
     if (fd < 0) Fail(path, std::string("cannot create: ") + std::strerror(errno));

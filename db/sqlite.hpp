@@ -8,6 +8,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "daemon/base/clock.hpp"
+
 struct sqlite3;
 struct sqlite3_stmt;
 
@@ -16,14 +18,14 @@ namespace spoed::db {
 /// A SQLite failure inside the store (I/O error, disk full, constraint). It never leaves the
 /// db layer: Store::Read/Write catch it, roll back and turn it into an Error value.
 class SqliteError : public std::runtime_error {
-public:
+  public:
     SqliteError(int code, const std::string& what) : std::runtime_error(what), code_(code) {}
     int code() const { return code_; }  // the extended SQLite result code
     bool IsConstraint() const;
     bool IsFull() const;
     bool IsBusy() const;
 
-private:
+  private:
     int code_;
 };
 
@@ -33,7 +35,7 @@ class Connection;
 /// Connection::Prepare, it goes back to its connection's cache (reset, bindings cleared) when
 /// it is destroyed; it must not outlive that connection.
 class Statement {
-public:
+  public:
     /// An uncached statement, finalized when destroyed.
     Statement(sqlite3* db, std::string_view sql);
     ~Statement();
@@ -70,7 +72,7 @@ public:
     std::optional<std::int64_t> OptInt(int column) const;
     std::optional<std::string> OptText(int column) const;
 
-private:
+  private:
     friend class Connection;
     Statement(sqlite3* db, sqlite3_stmt* stmt, Connection* cache) : db_(db), stmt_(stmt), cache_(cache) {}
     sqlite3* db_;
@@ -80,7 +82,7 @@ private:
 
 /// An owned sqlite3 connection.
 class Connection {
-public:
+  public:
     enum class Mode { kReadWriteCreate, kReadOnly };
     Connection(const std::string& path, Mode mode);
     ~Connection();
@@ -100,7 +102,7 @@ public:
     int Changes() const;
     sqlite3* handle() const { return db_; }
 
-private:
+  private:
     friend class Statement;
     void Return(sqlite3_stmt* stmt);
 
@@ -116,5 +118,15 @@ private:
 };
 
 [[noreturn]] void ThrowSqlite(sqlite3* db, int rc, std::string_view context);
+
+/// A nullable time column: read, and the value to bind.
+inline std::optional<TimePoint> OptTime(const Statement& st, int column) {
+    if (auto v = st.OptInt(column)) return FromMicros(*v);
+    return std::nullopt;
+}
+inline std::optional<std::int64_t> OptMicros(const std::optional<TimePoint>& t) {
+    if (t) return ToMicros(*t);
+    return std::nullopt;
+}
 
 }  // namespace spoed::db

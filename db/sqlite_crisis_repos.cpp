@@ -36,16 +36,6 @@ class Params {
     std::vector<std::variant<std::int64_t, std::string>> values_;
 };
 
-std::optional<TimePoint> OptTime(const Statement& st, int column) {
-    if (auto v = st.OptInt(column)) return FromMicros(*v);
-    return std::nullopt;
-}
-
-std::optional<std::int64_t> OptMicros(const std::optional<TimePoint>& t) {
-    if (t) return ToMicros(*t);
-    return std::nullopt;
-}
-
 /// group_concat() lists use the unit separator: no name or enumeration value contains it.
 constexpr std::string_view kListSeparator = "\x1f";
 

@@ -35,11 +35,6 @@ std::string Quote(std::string_view s) {
     return out + "'";
 }
 
-std::optional<TimePoint> OptTime(const Statement& st, int column) {
-    if (auto v = st.OptInt(column)) return FromMicros(*v);
-    return std::nullopt;
-}
-
 // --- evaluations ------------------------------------------------------------------------------
 
 constexpr std::string_view kEvaluationSelect =

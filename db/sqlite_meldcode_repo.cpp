@@ -14,11 +14,6 @@ struct TrackColumn {
     void (*read)(const Statement& st, int column, MeldcodeTrackRecord& t);
 };
 
-std::optional<std::int64_t> OptMicros(const std::optional<TimePoint>& t) {
-    if (t) return ToMicros(*t);
-    return std::nullopt;
-}
-
 template <std::size_t Q>
 constexpr TrackColumn AnswerColumn(std::string_view name) {
     return {name, [](Statement& st, int i, const MeldcodeTrackRecord& t) { st.Bind(i, t.answers[Q].answer); },
@@ -85,9 +80,7 @@ const TrackColumn kTrackColumns[] = {
     SPOED_TEXT_COLUMN(decision_note),
     SPOED_OPT_INT_COLUMN(decided_by),
     {"decided_at", [](Statement& st, int i, const MeldcodeTrackRecord& t) { st.Bind(i, OptMicros(t.decided_at)); },
-     [](const Statement& st, int c, MeldcodeTrackRecord& t) {
-         if (auto v = st.OptInt(c)) t.decided_at = FromMicros(*v);
-     }},
+     [](const Statement& st, int c, MeldcodeTrackRecord& t) { t.decided_at = OptTime(st, c); }},
     SPOED_TEXT_COLUMN(veilig_thuis_reference),
     SPOED_OPT_INT_COLUMN(handover_id),
     SPOED_TIME_COLUMN(updated_at),

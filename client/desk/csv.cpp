@@ -15,16 +15,20 @@ QString CsvLine(const QStringList& cells) {
     return out.join(QLatin1Char(','));
 }
 
-bool WriteCsv(const QString& path, const QStringList& header, const std::vector<QStringList>& rows) {
+bool WriteWholeFile(const QString& path, const QByteArray& data) {
     QSaveFile file(path);  // written aside and renamed at commit: never half a file
     if (!file.open(QIODevice::WriteOnly)) return false;
-    QByteArray data = CsvLine(header).toUtf8() + "\r\n";
-    for (const auto& r : rows) data += CsvLine(r).toUtf8() + "\r\n";
     if (file.write(data) != data.size()) {
         file.cancelWriting();
         return false;
     }
     return file.commit();
+}
+
+bool WriteCsv(const QString& path, const QStringList& header, const std::vector<QStringList>& rows) {
+    QByteArray data = CsvLine(header).toUtf8() + "\r\n";
+    for (const auto& r : rows) data += CsvLine(r).toUtf8() + "\r\n";
+    return WriteWholeFile(path, data);
 }
 
 }  // namespace spoed::desk

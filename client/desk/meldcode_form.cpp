@@ -71,8 +71,6 @@ QString Answer(v1::MeldcodeAnswer a) {
     }
 }
 
-QString Html(const std::string& s) { return Q(s).toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")); }
-
 }  // namespace
 
 // --- MeldcodeForm ------------------------------------------------------------------------------
@@ -264,33 +262,34 @@ void MeldcodeForm::showTrack() {
     QString html = tr("<b>Meldcode: %1</b>").arg(Text::meldcodeStanding(track_).toHtmlEscaped());
     html += tr("<br>Started %1 by %2")
                 .arg(Text::dateTime(track_.started_at()), Q(track_.started_by_name()).toHtmlEscaped());
-    html += QStringLiteral("<p><b>%1</b><br>%2</p>").arg(tr("1. Signals"), Html(track_.observed_signals()));
+    html += QStringLiteral("<p><b>%1</b><br>%2</p>").arg(tr("1. Signals"), HtmlText(track_.observed_signals()));
     html += QStringLiteral("<p><b>%1</b>").arg(tr("2. Consultation"));
     if (track_.consultations().empty()) html += QStringLiteral("<br><i>%1</i>").arg(tr("none yet"));
     for (const auto& c : track_.consultations()) {
-        html += QStringLiteral("<br>%1 — %2%3: %4")
-                    .arg(Text::dateTime(c.at()), Text::consultationKind(c.kind()),
-                         (c.with_whom().empty() ? QString()
-                                                : QStringLiteral(" (") + Html(c.with_whom()) + QStringLiteral(")")) +
-                             (c.anonymous() ? QStringLiteral(", ") + tr("anonymously") : QString()),
-                         Html(c.advice()));
+        html +=
+            QStringLiteral("<br>%1 — %2%3: %4")
+                .arg(Text::dateTime(c.at()), Text::consultationKind(c.kind()),
+                     (c.with_whom().empty() ? QString()
+                                            : QStringLiteral(" (") + HtmlText(c.with_whom()) + QStringLiteral(")")) +
+                         (c.anonymous() ? QStringLiteral(", ") + tr("anonymously") : QString()),
+                     HtmlText(c.advice()));
     }
     html +=
         QStringLiteral("</p><p><b>%1</b> %2").arg(tr("3. Conversation:"), Text::conversation(track_.conversation()));
-    if (!track_.conversation_with().empty()) html += QStringLiteral(" — ") + Html(track_.conversation_with());
-    if (!track_.conversation_note().empty()) html += QStringLiteral("<br>") + Html(track_.conversation_note());
+    if (!track_.conversation_with().empty()) html += QStringLiteral(" — ") + HtmlText(track_.conversation_with());
+    if (!track_.conversation_note().empty()) html += QStringLiteral("<br>") + HtmlText(track_.conversation_note());
     html += QStringLiteral("</p><p><b>%1</b>").arg(tr("4 and 5. The afwegingskader"));
     for (int n = 1; n <= 5; ++n) {
         const auto& q = QuestionOf(track_, n);
         html += QStringLiteral("<br>%1 <b>%2</b>").arg(Text::meldcodeQuestion(n).toHtmlEscaped(), Answer(q.answer()));
-        if (!q.reason().empty()) html += QStringLiteral(" — ") + Html(q.reason());
+        if (!q.reason().empty()) html += QStringLiteral(" — ") + HtmlText(q.reason());
     }
     html += QStringLiteral("</p>");
     if (track_.state() == v1::MELDCODE_STATE_DECIDED) {
         html += QStringLiteral("<p><b>%1</b> %2 — %3, %4<br>%5</p>")
                     .arg(tr("Decision:"), Text::meldcodeDecision(track_.decision()),
                          Q(track_.decided_by_name()).toHtmlEscaped(), Text::dateTime(track_.decided_at()),
-                         Html(track_.decision_note()));
+                         HtmlText(track_.decision_note()));
     }
     summary_->setText(html);
 }

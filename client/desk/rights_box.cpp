@@ -14,10 +14,10 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QVBoxLayout>
 #include <utility>
 
+#include "client/desk/csv.hpp"
 #include "client/desk/escape_guard.hpp"
 #include "client/desk/session.hpp"
 #include "client/desk/text.hpp"
@@ -25,13 +25,6 @@
 
 namespace spoed::desk {
 namespace {
-
-bool WriteFile(const QString& path, const std::string& bytes) {
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly)) return false;
-    f.write(bytes.data(), static_cast<qint64>(bytes.size()));
-    return f.commit();
-}
 
 /// Who made a statement or request: the youth, or a parent or guardian.
 QComboBox* WhoBox(QWidget* parent) {
@@ -111,7 +104,7 @@ void RightsBox::setYouth(const v1::GetYouthResponse& youth) {
                     .arg(Text::dateTime(s.recorded_at()), Q(s.author_name()).toHtmlEscaped(), who,
                          s.about().empty() ? QString()
                                            : QStringLiteral(", ") + tr("about %1").arg(Q(s.about())).toHtmlEscaped(),
-                         Q(s.text()).toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));
+                         HtmlText(s.text()));
     }
     statements_->setText(html);
 }
@@ -246,7 +239,8 @@ void RightsBox::exportTo(const QString& html_path) {
             QString json_path = html_path;
             if (json_path.endsWith(QStringLiteral(".html"))) json_path.chop(5);
             json_path += QStringLiteral(".json");
-            const bool ok = WriteFile(html_path, r->html()) && WriteFile(json_path, json);
+            const bool ok = WriteWholeFile(html_path, QByteArray::fromStdString(r->html())) &&
+                            WriteWholeFile(json_path, QByteArray::fromStdString(json));
             ShowStatus(status_,
                        ok ? tr("The inzage export of %1 is saved: %2 and %3").arg(youth_name_, html_path, json_path)
                           : tr("The export could not be written to %1.").arg(html_path),

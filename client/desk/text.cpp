@@ -720,6 +720,10 @@ QString Text::error(const Error& e) {
 
 std::string NewIdempotencyKey() { return S(QUuid::createUuid().toString(QUuid::WithoutBraces)); }
 
+QString HtmlText(const std::string& text) {
+    return Q(text).toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"));
+}
+
 QLabel* StatusLabel(QWidget* parent) {
     auto* l = new QLabel(parent);
     l->setWordWrap(true);

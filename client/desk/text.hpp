@@ -92,6 +92,9 @@ std::string NewIdempotencyKey();
 /// A moment for a request, to the second.
 google::protobuf::Timestamp ToTimestamp(const QDateTime& dt);
 
+/// Plain text from the server for a rich-text label: escaped, line breaks kept.
+QString HtmlText(const std::string& text);
+
 /// A form's status line (word-wrapped), and what it says: an error in bold red, else green.
 QLabel* StatusLabel(QWidget* parent);
 void ShowStatus(QLabel* label, const QString& text, bool is_error);

@@ -45,16 +45,6 @@ Status CheckCodeField(std::string_view field, std::string_view code) {
 
 /// A short, stable name for an account key in logs: the name tried may be anything a person
 /// typed (even a password), so the log gets a hash prefix, never the text.
-std::string Hex(std::string_view bytes) {
-    static constexpr char kDigits[] = "0123456789abcdef";
-    std::string out;
-    for (unsigned char c : bytes) {
-        out += kDigits[c >> 4];
-        out += kDigits[c & 0xf];
-    }
-    return out;
-}
-
 std::string KeyTag(std::string_view key) { return Hex(Sha256(key).substr(0, 6)); }
 
 /// The throttle's key for a device: its id in hex (what `spoedctl` lists and lifts).

@@ -233,19 +233,11 @@ std::string LocalTime(const google::protobuf::Timestamp& ts) {
     return buf;
 }
 
-/// An enum value as a reader sees it: its key in lower case with spaces ("stayed home").
+/// An enum value as a reader sees it: its key with spaces ("stayed home").
 std::string EnumWords(const google::protobuf::EnumValueDescriptor* v) {
-    std::string name = v->name();
-    const std::string prefix = v->type()->name();
-    // CASE_STATUS_OPEN → "open": drop the type's own prefix (the enum name in upper snake case).
-    std::string upper;
-    for (std::size_t i = 0; i < prefix.size(); ++i) {
-        const char c = prefix[i];
-        if (i > 0 && std::isupper(static_cast<unsigned char>(c))) upper += '_';
-        upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    }
-    if (name.rfind(upper + "_", 0) == 0) name = name.substr(upper.size() + 1);
-    for (auto& c : name) c = c == '_' ? ' ' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string name = EnumName(v->type(), v->number());
+    if (name.empty()) return "unspecified";
+    std::replace(name.begin(), name.end(), '_', ' ');
     return name;
 }
 

@@ -13,15 +13,7 @@ constexpr int kBatch = 100;
 
 }  // namespace
 
-std::string NewPseudonym() {
-    static constexpr char kDigits[] = "0123456789abcdef";
-    std::string out = "P-";
-    for (unsigned char c : RandomBytes(6)) {
-        out += kDigits[c >> 4];
-        out += kDigits[c & 0xf];
-    }
-    return out;
-}
+std::string NewPseudonym() { return "P-" + Hex(RandomBytes(6)); }
 
 Result<int> RunRetention(db::Store& store, TimePoint now, const RetentionPolicy& policy) {
     if (policy.years <= 0) return 0;

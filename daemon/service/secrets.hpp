@@ -18,7 +18,7 @@ namespace spoed::daemon::service {
 /// `max_queued` checks already wait, the next one is refused at once (`unavailable`). Urgent checks (a device that
 /// signed in before) go first and have `urgent_reserve` places of their own.
 class PasswordHasher {
-public:
+  public:
     struct Params {
         std::uint32_t memory_kib = 19 * 1024;
         std::uint32_t iterations = 2;
@@ -45,15 +45,15 @@ public:
 
     const Params& params() const { return params_; }
 
-private:
-  template <typename F>
-  auto OnPool(bool urgent, F&& job) -> decltype(job());
-  void Observe(std::chrono::steady_clock::duration took);
+  private:
+    template <typename F>
+    auto OnPool(bool urgent, F&& job) -> decltype(job());
+    void Observe(std::chrono::steady_clock::duration took);
 
-  Params params_;
-  WorkerPool pool_;
-  std::atomic<std::int64_t> typical_us_{50'000};
-  std::string dummy_hash_;
+    Params params_;
+    WorkerPool pool_;
+    std::atomic<std::int64_t> typical_us_{50'000};
+    std::string dummy_hash_;
 };
 
 /// HMAC-SHA-256, raw bytes.
@@ -64,6 +64,8 @@ std::optional<std::string> Base64UrlDecode(std::string_view text);
 
 /// `n` bytes from the CSPRNG.
 std::string RandomBytes(std::size_t n);
+/// Lower-case hexadecimal, two digits a byte.
+std::string Hex(std::string_view bytes);
 /// 256 random bits as unpadded base64url: a bearer token.
 std::string NewToken();
 
