@@ -51,7 +51,7 @@ inline constexpr bool kIsMessageResult = std::is_base_of_v<google::protobuf::Mes
 /// same transaction as the change (`Write`), so both commit or neither; a read or a failed call
 /// writes it through `Finish`, before any data leaves the server.
 class Call {
-public:
+  public:
     Call(db::Store& store, TimePoint now, std::string_view service, std::string_view method, std::string_view action,
          std::string client_address)
         : store_(store), now_(now), service_(service), method_(method), client_address_(std::move(client_address)) {

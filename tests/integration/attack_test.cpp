@@ -195,7 +195,7 @@ TEST(UnderLoad, ALoginFloodOf120ConnectionsLeavesTheTeamsCallsAtTheirPace) {
     Desk desk(line);
     ASSERT_NE(desk.youth_id, 0);
     constexpr int kRounds = 1000;  // p99 is then the tenth slowest, not the third
-    Measure(desk, 50);  // warm: connection, caches, the plan's pages
+    Measure(desk, 50);             // warm: connection, caches, the plan's pages
     Latencies idle = Measure(desk, kRounds);
 
     // 120 connections, each from an address of its own, log in as fast as they are answered:
