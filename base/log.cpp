@@ -1,4 +1,4 @@
-#include "daemon/base/log.hpp"
+#include "base/log.hpp"
 
 #include <atomic>
 #include <chrono>

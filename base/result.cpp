@@ -1,4 +1,4 @@
-#include "daemon/base/result.hpp"
+#include "base/result.hpp"
 
 #include <array>
 #include <utility>

@@ -1,4 +1,4 @@
-#include "daemon/base/utf8.hpp"
+#include "base/utf8.hpp"
 
 namespace spoed {
 

@@ -1,9 +1,9 @@
-#include "daemon/base/worker_pool.hpp"
+#include "base/worker_pool.hpp"
 
 #include <sys/resource.h>
 #include <unistd.h>
 
-#include "daemon/base/log.hpp"
+#include "base/log.hpp"
 
 namespace spoed {
 

@@ -15,7 +15,7 @@
 #include <tuple>
 
 #include "bench/national/raw_insert.hpp"
-#include "daemon/base/log.hpp"
+#include "base/log.hpp"
 #include "db/sqlite_store.hpp"
 #include "tests/support/temp_dir.hpp"
 

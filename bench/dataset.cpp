@@ -3,7 +3,7 @@
 #include <array>
 #include <random>
 
-#include "daemon/base/search_query.hpp"
+#include "base/search_query.hpp"
 
 namespace spoed::bench {
 namespace {

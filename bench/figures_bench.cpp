@@ -6,7 +6,7 @@
 
 #include <cstdlib>
 
-#include "daemon/base/log.hpp"
+#include "base/log.hpp"
 #include "tests/support/figures_dataset.hpp"
 #include "tests/support/service_fixture.hpp"
 

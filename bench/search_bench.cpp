@@ -7,7 +7,7 @@
 #include <memory>
 
 #include "bench/dataset.hpp"
-#include "daemon/base/log.hpp"
+#include "base/log.hpp"
 #include "tests/support/service_fixture.hpp"
 
 namespace spoed::bench {

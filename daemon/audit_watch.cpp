@@ -1,6 +1,6 @@
 #include "daemon/audit_watch.hpp"
 
-#include "daemon/base/log.hpp"
+#include "base/log.hpp"
 
 namespace spoed::daemon {
 namespace {
@@ -18,7 +18,7 @@ db::AuditChainReport AuditWatch::CheckAtStart() {
         db::AuditAnchor from;
         if (last && last->seq > startup_entries_) {
             // Start from the entry just before the tail; its own hash is taken on trust here
-            // (spoedctl audit verify walks the whole chain).
+            // (spoedd audit verify walks the whole chain).
             auto before = tx.audit().Range(last->seq - startup_entries_ - 1, 1);
             if (!before.empty()) from = {before.front().seq, before.front().hash};
         }

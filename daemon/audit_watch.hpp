@@ -16,7 +16,7 @@ namespace spoed::daemon {
 /// `startup_entries` entries; then, every `interval`, it verifies what was appended since and
 /// writes a checkpoint (sequence number + hash) to the log, so that a copy of the log kept
 /// elsewhere can later prove the database's audit log was not cut short or rewritten
-/// (`spoedctl audit verify --checkpoint SEQ:HASH`). A broken chain is logged as an error
+/// (`spoedd audit verify --checkpoint SEQ:HASH`). A broken chain is logged as an error
 /// (audit.chain_broken); the daemon keeps serving, because the crisis line must stay up.
 class AuditWatch {
 public:

@@ -7,8 +7,8 @@
 #include <string_view>
 #include <vector>
 
-#include "daemon/base/log.hpp"
-#include "daemon/base/result.hpp"
+#include "base/log.hpp"
+#include "base/result.hpp"
 #include "db/learning_records.hpp"
 
 namespace spoed::daemon {
@@ -62,7 +62,7 @@ struct DaemonConfig {
     int token_request_burst = 200;
     std::chrono::minutes audit_checkpoint_interval{60};
 
-    std::string backup_dir;                  // where `spoedctl backup` writes; empty: <data_dir>/backups (for /metrics)
+    std::string backup_dir;                  // where `spoedd backup` writes; empty: <data_dir>/backups (for /metrics)
     std::string metrics_token;               // bearer token that may read /metrics besides admin sessions; empty: none
     std::vector<std::string> metrics_allow;  // address ranges that may read /metrics without a token
     std::int64_t storage_reserve_mb = 16;    // reserve file kept beside the database for disk-full

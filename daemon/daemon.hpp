@@ -4,7 +4,7 @@
 #include <memory>
 #include <string>
 
-#include "daemon/base/clock.hpp"
+#include "base/clock.hpp"
 #include "daemon/config.hpp"
 #include "db/store.hpp"
 

@@ -12,7 +12,7 @@
 #include <stdexcept>
 #include <string_view>
 
-#include "daemon/base/log.hpp"
+#include "base/log.hpp"
 #include "daemon/service/secrets.hpp"
 
 namespace spoed::daemon {

@@ -15,9 +15,10 @@
 #include <utility>
 #include <vector>
 
-#include "daemon/base/log.hpp"
+#include "base/log.hpp"
 #include "daemon/config.hpp"
 #include "daemon/daemon.hpp"
+#include "daemon/offline/offline.hpp"
 
 namespace {
 
@@ -25,6 +26,10 @@ constexpr const char* kUsage =
     "usage: spoedd [--config FILE] [--data-dir DIR] [--listen HOST:PORT]\n"
     "              [--tls-cert FILE --tls-key FILE] [--log-level debug|info|warn|error]\n"
     "              [--check-config]\n"
+    "       spoedd init --data-dir DIR --admin NAME      (password on stdin)\n"
+    "       spoedd backup DEST [--db PATH] [--keep N] [--encrypt-key-file FILE]\n"
+    "       spoedd restore SRC --db PATH [--encrypt-key-file FILE]   (spoedd stopped)\n"
+    "       spoedd audit verify --db PATH [--checkpoint SEQ:HASH]\n"
     "\n"
     "Runs the Spoed daemon over HTTPS. Without --tls-cert/--tls-key a development certificate\n"
     "for localhost is made under DIR/tls (trust DIR/tls/dev-ca.pem). Flags override the file.\n";
@@ -44,6 +49,8 @@ int main(int argc, char** argv) {
     // A fixed threshold keeps large buffers mapped only while used; two arenas bound the rest.
     mallopt(M_MMAP_THRESHOLD, 256 * 1024);
     mallopt(M_ARENA_MAX, 2);
+    // `spoedd init|backup|restore|audit verify ...`: offline work on the data directory.
+    if (argc > 1 && spoed::daemon::offline::IsCommand(argv[1])) return spoed::daemon::offline::Main(argc, argv);
     using spoed::daemon::DaemonConfig;
     std::string config_file;
     std::vector<std::pair<std::string, std::string>> overrides;  // config key, value

@@ -1,6 +1,6 @@
 #include "daemon/retention_job.hpp"
 
-#include "daemon/base/log.hpp"
+#include "base/log.hpp"
 
 namespace spoed::daemon {
 

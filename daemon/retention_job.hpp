@@ -5,7 +5,7 @@
 #include <mutex>
 #include <thread>
 
-#include "daemon/base/clock.hpp"
+#include "base/clock.hpp"
 #include "daemon/service/retention.hpp"
 #include "db/store.hpp"
 

@@ -53,7 +53,7 @@ std::unique_ptr<DatabaseLock> DatabaseLock::TryAcquire(const std::string& databa
     std::string path = database_path + ".lock";
     int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
     if (fd < 0) throw std::runtime_error("cannot open lock file " + path + ": " + std::strerror(errno));
-    // Made by root (spoedctl restore under sudo), the file must still open for the service user.
+    // Made by root (spoedd restore under sudo), the file must still open for the service user.
     std::string dir = path.substr(0, path.find_last_of('/') + 1);
     struct stat st {};
     if (::geteuid() == 0 && ::stat(dir.empty() ? "." : dir.c_str(), &st) == 0) (void)::fchown(fd, st.st_uid, st.st_gid);

@@ -16,7 +16,7 @@ void OnlineBackup(const std::string& source, const std::string& dest);
 std::string IntegrityCheck(Connection& connection);
 
 /// An exclusive advisory lock (flock) on `<database>.lock`, held while spoedd has the database
-/// open; `spoedctl restore` takes it too, so neither replaces a database the other is using.
+/// open; `spoedd restore` takes it too, so neither replaces a database the other is using.
 class DatabaseLock {
 public:
     /// The lock, or nullptr when another process holds it. Throws std::runtime_error when the

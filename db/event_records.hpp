@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <string>
 
-#include "daemon/base/clock.hpp"
+#include "base/clock.hpp"
 
 namespace spoed::db {
 

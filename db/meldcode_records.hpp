@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "daemon/base/clock.hpp"
+#include "base/clock.hpp"
 
 namespace spoed::db {
 

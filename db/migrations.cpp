@@ -3,7 +3,7 @@
 #include <charconv>
 #include <stdexcept>
 
-#include "daemon/base/log.hpp"
+#include "base/log.hpp"
 #include "db/migrations_sql.hpp"
 
 namespace spoed::db {

@@ -8,7 +8,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "daemon/base/clock.hpp"
+#include "base/clock.hpp"
 
 struct sqlite3;
 struct sqlite3_stmt;

@@ -17,7 +17,7 @@
 #include <thread>
 #include <vector>
 
-#include "daemon/base/log.hpp"
+#include "base/log.hpp"
 #include "db/migrations.hpp"
 #include "db/sqlite.hpp"
 #include "db/sqlite_repos.hpp"

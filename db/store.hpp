@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include "daemon/base/result.hpp"
+#include "base/result.hpp"
 #include "db/crisis_records.hpp"
 #include "db/event_records.hpp"
 #include "db/handover_records.hpp"

@@ -52,7 +52,7 @@ first_run=0
 if [[ ! -f "$data_dir/spoed.db" ]]; then
   first_run=1
   admin_password=$(new_password)
-  printf '%s\n' "$admin_password" | "$bin/client/cli/spoedctl" init --data-dir "$data_dir" --admin admin
+  printf '%s\n' "$admin_password" | "$bin/daemon/spoedd" init --data-dir "$data_dir" --admin admin
 fi
 if [[ $demo -eq 1 && $first_run -eq 0 && ! -f "$data_dir/.demo-loaded" ]]; then
   echo "run.sh: --demo loads the demo data only into a new data directory; $data_dir exists." >&2

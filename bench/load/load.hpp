@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "bench/national/manifest.hpp"
-#include "daemon/base/result.hpp"
+#include "base/result.hpp"
 
 namespace spoed::bench::load {
 

@@ -26,7 +26,7 @@
 #include <vector>
 
 #include "bench/national/manifest.hpp"
-#include "daemon/base/search_query.hpp"
+#include "base/search_query.hpp"
 #include "daemon/service/calendar.hpp"
 #include "daemon/service/secrets.hpp"
 #include "db/sqlite.hpp"

@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-#include "daemon/base/result.hpp"
+#include "base/result.hpp"
 
 namespace spoed::bench {
 

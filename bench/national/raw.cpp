@@ -37,7 +37,7 @@
 
 #include "bench/national/manifest.hpp"
 #include "bench/national/raw_insert.hpp"
-#include "daemon/base/search_query.hpp"
+#include "base/search_query.hpp"
 #include "daemon/service/calendar.hpp"
 #include "db/sqlite.hpp"
 #include "db/sqlite_repos.hpp"

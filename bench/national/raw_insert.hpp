@@ -9,7 +9,7 @@
 #include <string>
 #include <utility>
 
-#include "daemon/base/clock.hpp"
+#include "base/clock.hpp"
 
 struct sqlite3;
 struct sqlite3_stmt;

@@ -10,7 +10,7 @@
 #include <filesystem>
 
 #include "bench/national/manifest.hpp"
-#include "daemon/base/search_query.hpp"
+#include "base/search_query.hpp"
 #include "daemon/service/calendar.hpp"
 #include "daemon/service/secrets.hpp"
 #include "db/sqlite.hpp"

@@ -1,15 +1,11 @@
 // spoedctl user add|list|roles|disable|reset-password|reset-totp, login-lock list|lift, and
-// audit list|verify.
+// audit list (spoedd audit verify checks the chain offline).
 #include <google/protobuf/util/time_util.h>
 
 #include <cstdio>
 #include <filesystem>
 
 #include "client/cli/cli.hpp"
-#include "db/audit_chain.hpp"
-#include "db/migrations.hpp"
-#include "db/sqlite.hpp"
-#include "db/sqlite_repos.hpp"
 #include "spoed/v1/admin.pb.h"
 
 namespace spoed::cli {
@@ -238,63 +234,6 @@ int LoginLockLift(Context& ctx) {
     return 0;
 }
 
-/// Offline: opens the database file read-only and walks the whole hash chain. Needs no
-/// server and no login, only read access to the file — so it can check a copy, and does not
-/// rely on the daemon it checks.
-int AuditVerify(Context& ctx) {
-    auto path = ctx.args().Get("db");
-    if (!path) return Usage("audit verify --db PATH [--checkpoint SEQ:HASH]");
-    db::AuditAnchor checkpoint;
-    if (auto cp = ctx.args().Get("checkpoint")) {
-        auto colon = cp->find(':');
-        std::optional<std::string> hash;
-        if (colon != std::string::npos) hash = db::FromHex(cp->substr(colon + 1));
-        try {
-            checkpoint.seq = colon == std::string::npos ? 0 : std::stoll(cp->substr(0, colon));
-        } catch (const std::exception&) {
-            checkpoint.seq = 0;
-        }
-        if (checkpoint.seq <= 0 || !hash || hash->size() != 32) {
-            std::fputs("spoedctl: --checkpoint takes SEQ:HASH as the daemon logs it (audit.checkpoint seq=… hash=…)\n",
-                       stderr);
-            return 2;
-        }
-        checkpoint.hash = *hash;
-    }
-    if (!std::filesystem::exists(*path)) {
-        std::fprintf(stderr, "spoedctl: %s: no such file\n", path->c_str());
-        return 2;
-    }
-    try {
-        db::Connection c(*path, db::Connection::Mode::kReadOnly);
-        c.Exec("PRAGMA query_only = ON");
-        if (db::SchemaVersionOf(c) < 1) {
-            std::fprintf(stderr, "spoedctl: %s is not a Spoed database\n", path->c_str());
-            return 2;
-        }
-        c.Exec("BEGIN");  // one snapshot while the daemon may be writing
-        db::SqliteAuditRepo audit(c);
-        db::AuditChainReport rep = db::VerifyAuditChain(audit);
-        if (checkpoint.seq > 0) db::CheckAgainstCheckpoint(audit, checkpoint, rep);
-        c.Exec("COMMIT");
-        if (!rep.ok) {
-            std::printf("audit chain BROKEN at seq %lld (%s): %s\n", static_cast<long long>(rep.broken_seq),
-                        rep.problem.c_str(), rep.message.c_str());
-            std::printf("entries before it verify: %lld (up to seq %lld)\n", static_cast<long long>(rep.entries),
-                        static_cast<long long>(rep.head.seq));
-            return 1;
-        }
-        std::printf("audit chain ok: %lld entries, seq %lld to %lld; head hash %s\n",
-                    static_cast<long long>(rep.entries), static_cast<long long>(rep.first_seq),
-                    static_cast<long long>(rep.head.seq), db::ToHex(rep.head.hash).c_str());
-        if (checkpoint.seq > 0) std::printf("checkpoint seq %lld matches\n", static_cast<long long>(checkpoint.seq));
-        return 0;
-    } catch (const std::exception& e) {
-        std::fprintf(stderr, "spoedctl: cannot read %s: %s\n", path->c_str(), e.what());
-        return 1;
-    }
-}
-
 }  // namespace
 
 std::vector<Command> AdminCommands() {
@@ -313,8 +252,6 @@ std::vector<Command> AdminCommands() {
          LoginLockList},
         {"login-lock lift", "login-lock lift account NAME | address ADDR | device ID", "lift a login slow-down",
          LoginLockLift},
-        {"audit verify", "audit verify --db PATH [--checkpoint SEQ:HASH]",
-         "walk the audit hash chain in a database file (offline, read-only)", AuditVerify},
     };
 }
 

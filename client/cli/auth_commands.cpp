@@ -5,7 +5,7 @@
 #include <iostream>
 
 #include "client/cli/cli.hpp"
-#include "daemon/service/totp.hpp"
+#include "base/totp_code.hpp"
 #include "spoed/v1/auth.pb.h"
 
 namespace spoed::cli {
@@ -173,14 +173,14 @@ int TotpConfirm(Context& ctx) {
 int TotpCode(Context& ctx) {
     std::string text = ctx.args().positional.empty() ? "" : ctx.args().positional[0];
     if (text.empty()) std::getline(std::cin, text);
-    auto secret = daemon::service::Base32Decode(text);
+    auto secret = Base32Decode(text);
     if (!secret || secret->empty()) {
         std::fputs("spoedctl: totp code needs a base32 secret (argument or stdin)\n", stderr);
         return 2;
     }
-    std::int64_t step = daemon::service::TotpStep(SystemClock().Now());
+    std::int64_t step = TotpStep(SystemClock().Now());
     if (ctx.args().Has("previous")) --step;
-    std::printf("%s\n", daemon::service::TotpCode(*secret, step).c_str());
+    std::printf("%s\n", spoed::TotpCode(*secret, step).c_str());
     return 0;
 }
 

@@ -49,19 +49,6 @@ Saved LoadSaved(const std::string& dir) {
 
 }  // namespace
 
-std::optional<std::string> Args::Get(const std::string& flag) const {
-    auto it = flags.find(flag);
-    if (it == flags.end()) return std::nullopt;
-    return it->second;
-}
-
-std::vector<std::string> Args::GetAll(const std::string& flag) const {
-    std::vector<std::string> out;
-    auto [b, e] = flags.equal_range(flag);
-    for (auto it = b; it != e; ++it) out.push_back(it->second);
-    return out;
-}
-
 Context::Context(Args args, std::string config_dir, bool json)
     : args_(std::move(args)), config_dir_(std::move(config_dir)), json_(json), saved_(LoadSaved(config_dir_)) {}
 
@@ -107,26 +94,7 @@ client::Client& Context::client() {
     return *client_;
 }
 
-std::string Context::ReadSecret(const std::string& prompt) {
-    bool tty = ::isatty(STDIN_FILENO) != 0;
-    termios old{};
-    if (tty) {
-        std::fprintf(stderr, "%s", prompt.c_str());
-        std::fflush(stderr);
-        ::tcgetattr(STDIN_FILENO, &old);
-        termios quiet = old;
-        quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
-        ::tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
-    }
-    std::string line;
-    std::getline(std::cin, line);
-    if (tty) {
-        ::tcsetattr(STDIN_FILENO, TCSANOW, &old);
-        std::fprintf(stderr, "\n");
-    }
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    return line;
-}
+std::string Context::ReadSecret(const std::string& prompt) { return spoed::ReadSecret(prompt); }
 
 int PrintError(const Error& e) {
     std::fprintf(stderr, "spoedctl: %s: %s\n", std::string(ErrorCodeName(e.code)).c_str(), e.message.c_str());
@@ -159,62 +127,30 @@ void PrintUsage(const std::vector<Command>& commands) {
 int Main(int argc, char** argv) {
     std::vector<Command> commands;
     for (auto group :
-         {InitCommands(), AuthCommands(), AdminCommands(), DemoCommands(), ExportCommands(), BackupCommands()}) {
+         {AuthCommands(), AdminCommands(), DemoCommands(), ExportCommands()}) {
         commands.insert(commands.end(), group.begin(), group.end());
     }
-    static const std::vector<std::string> kBooleanFlags = {"json", "all", "help", "previous"};
-
-    Args args;
-    std::vector<std::string> words;
-    for (int i = 1; i < argc; ++i) {
-        std::string a = argv[i];
-        if (a.rfind("--", 0) == 0 && a.size() > 2) {
-            std::string name = a.substr(2), value;
-            if (auto eq = name.find('='); eq != std::string::npos) {
-                value = name.substr(eq + 1);
-                name = name.substr(0, eq);
-            } else if (std::find(kBooleanFlags.begin(), kBooleanFlags.end(), name) == kBooleanFlags.end()) {
-                if (i + 1 >= argc) {
-                    std::fprintf(stderr, "spoedctl: --%s needs a value\n", name.c_str());
-                    return 2;
-                }
-                value = argv[++i];
-            }
-            args.flags.emplace(name, value);
-        } else {
-            words.push_back(a);
-        }
-    }
-    if (args.Has("help") || words.empty()) {
-        PrintUsage(commands);
-        return words.empty() && !args.Has("help") ? 2 : 0;
-    }
-    // Longest command name that the words start with: "user add" before "user".
-    const Command* chosen = nullptr;
-    std::size_t used = 0;
-    for (const auto& c : commands) {
-        std::vector<std::string> parts;
-        for (std::size_t s = 0; s < c.name.size();) {
-            auto e = c.name.find(' ', s);
-            if (e == std::string::npos) e = c.name.size();
-            parts.push_back(c.name.substr(s, e - s));
-            s = e + 1;
-        }
-        if (parts.size() <= words.size() && std::equal(parts.begin(), parts.end(), words.begin()) &&
-            parts.size() > used) {
-            chosen = &c;
-            used = parts.size();
-        }
-    }
-    if (chosen == nullptr) {
-        std::fprintf(stderr, "spoedctl: unknown command '%s' (see spoedctl --help)\n", words[0].c_str());
+    auto line = ParseCommandLine(argc, argv, 1, {"json", "all", "help", "previous"});
+    if (!line.ok()) {
+        std::fprintf(stderr, "spoedctl: %s\n", line.error().message.c_str());
         return 2;
     }
-    args.positional.assign(words.begin() + static_cast<long>(used), words.end());
+    if (line->args.Has("help") || line->words.empty()) {
+        PrintUsage(commands);
+        return line->words.empty() && !line->args.Has("help") ? 2 : 0;
+    }
+    std::vector<std::string> names;
+    for (const auto& c : commands) names.push_back(c.name);
+    auto chosen = ChooseCommand(names, *line);
+    if (!chosen) {
+        std::fprintf(stderr, "spoedctl: unknown command '%s' (see spoedctl --help)\n", line->words[0].c_str());
+        return 2;
+    }
+    Args args = std::move(line->args);
     std::string config_dir = args.Get("config-dir").value_or(DefaultConfigDir());
     bool json = args.Has("json");
     Context ctx(std::move(args), config_dir, json);
-    return chosen->run(ctx);
+    return commands[*chosen].run(ctx);
 }
 
 }  // namespace spoed::cli

@@ -6,19 +6,12 @@
 #include <string>
 #include <vector>
 
+#include "base/command_line.hpp"
 #include "client/core/client.hpp"
 
 namespace spoed::cli {
 
-/// Parsed arguments of one subcommand: positionals and --flags (repeatable).
-struct Args {
-    std::vector<std::string> positional;
-    std::multimap<std::string, std::string> flags;  // "role" → "admin"; boolean flags map to ""
-
-    bool Has(const std::string& flag) const { return flags.contains(flag); }
-    std::optional<std::string> Get(const std::string& flag) const;
-    std::vector<std::string> GetAll(const std::string& flag) const;
-};
+using spoed::Args;
 
 /// What spoedctl remembers between runs: server, CA file and the token of the last login.
 /// Kept in the user's config directory with mode 0600.
@@ -62,10 +55,8 @@ struct Command {
 /// All subcommands, one list; each area adds its own in its file.
 std::vector<Command> AuthCommands();
 std::vector<Command> AdminCommands();
-std::vector<Command> InitCommands();
 std::vector<Command> DemoCommands();
 std::vector<Command> ExportCommands();
-std::vector<Command> BackupCommands();
 
 /// Prints an error the way every subcommand does; returns exit code 1.
 int PrintError(const Error& e);

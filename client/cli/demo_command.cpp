@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "client/cli/cli.hpp"
-#include "daemon/service/totp.hpp"
+#include "base/totp_code.hpp"
 #include "spoed/v1/admin.pb.h"
 #include "spoed/v1/auth.pb.h"
 #include "spoed/v1/case.pb.h"
@@ -122,10 +122,10 @@ int DemoLoad(Context& ctx) {
             return 1;
         }
         pieter_secret = begun.secret();
-        auto raw = daemon::service::Base32Decode(pieter_secret);
+        auto raw = Base32Decode(pieter_secret);
         v1::ConfirmTotpEnrollmentRequest confirm;
         confirm.set_code(
-            daemon::service::TotpCode(raw.value_or(""), daemon::service::TotpStep(SystemClock().Now()) - 1));
+            TotpCode(raw.value_or(""), TotpStep(SystemClock().Now()) - 1));
         if (!load.Call<v1::ConfirmTotpEnrollmentResponse>(tokens[2], "spoed.v1.AuthService/ConfirmTotpEnrollment",
                                                           confirm)) {
             return 1;

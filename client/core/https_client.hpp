@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include "daemon/base/result.hpp"
+#include "base/result.hpp"
 
 namespace spoed::client {
 

@@ -14,7 +14,7 @@
 #include <string_view>
 
 #include "client/core/https_client.hpp"
-#include "daemon/base/result.hpp"
+#include "base/result.hpp"
 
 namespace spoed::client::detail {
 

@@ -23,7 +23,7 @@
 #include "client/desk/plan_format.hpp"
 #include "client/desk/session.hpp"
 #include "client/desk/text.hpp"
-#include "daemon/base/search_query.hpp"
+#include "base/search_query.hpp"
 #include "spoed/v1/case.pb.h"
 
 namespace spoed::desk {

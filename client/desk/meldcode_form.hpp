@@ -4,7 +4,7 @@
 #include <array>
 #include <cstdint>
 
-#include "daemon/base/result.hpp"
+#include "base/result.hpp"
 #include "spoed/v1/case.pb.h"
 #include "spoed/v1/meldcode.pb.h"
 

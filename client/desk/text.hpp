@@ -4,7 +4,7 @@
 #include <QString>
 #include <string>
 
-#include "daemon/base/result.hpp"
+#include "base/result.hpp"
 #include "spoed/v1/auth.pb.h"
 #include "spoed/v1/case.pb.h"
 #include "spoed/v1/handover.pb.h"

@@ -10,8 +10,8 @@
 #include <set>
 #include <vector>
 
-#include "daemon/base/log.hpp"
-#include "daemon/base/utf8.hpp"
+#include "base/log.hpp"
+#include "base/utf8.hpp"
 #include "daemon/service/convert.hpp"
 #include "spoed/v1/common.pb.h"
 

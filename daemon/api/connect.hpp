@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "daemon/base/result.hpp"
+#include "base/result.hpp"
 #include "daemon/net/server.hpp"
 
 namespace spoed::daemon::api {

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "daemon/api/connect.hpp"
-#include "daemon/base/log.hpp"
+#include "base/log.hpp"
 #include "daemon/service/call.hpp"
 #include "daemon/service/convert.hpp"
 #include "daemon/service/validate.hpp"

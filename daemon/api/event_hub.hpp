@@ -8,7 +8,7 @@
 #include <mutex>
 #include <thread>
 
-#include "daemon/base/clock.hpp"
+#include "base/clock.hpp"
 #include "daemon/net/server.hpp"
 #include "daemon/service/auth_service.hpp"
 #include "daemon/service/calendar.hpp"

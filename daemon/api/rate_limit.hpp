@@ -5,7 +5,7 @@
 #include <mutex>
 #include <unordered_map>
 
-#include "daemon/base/clock.hpp"
+#include "base/clock.hpp"
 
 namespace spoed::daemon::api {
 

@@ -7,7 +7,7 @@
 #include <stdexcept>
 
 #include "daemon/api/connect.hpp"
-#include "daemon/base/log.hpp"
+#include "base/log.hpp"
 #include "daemon/service/convert.hpp"
 #include "daemon/service/secrets.hpp"
 

@@ -12,7 +12,7 @@
 
 #include "daemon/api/access.hpp"
 #include "daemon/api/rate_limit.hpp"
-#include "daemon/base/clock.hpp"
+#include "base/clock.hpp"
 #include "daemon/net/server.hpp"
 #include "daemon/service/auth_service.hpp"
 #include "daemon/service/refusal_tally.hpp"

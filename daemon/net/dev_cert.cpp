@@ -20,7 +20,7 @@
 #include <string_view>
 #include <system_error>
 
-#include "daemon/base/log.hpp"
+#include "base/log.hpp"
 
 namespace spoed::daemon::net {
 namespace {

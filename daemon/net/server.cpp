@@ -49,7 +49,7 @@
 #include <thread>
 #include <unordered_map>
 
-#include "daemon/base/log.hpp"
+#include "base/log.hpp"
 
 namespace spoed::daemon::net {
 

@@ -1,4 +1,4 @@
-// spoedctl backup / restore: work on the database file itself (no server call), so that a
+// spoedd backup / restore: work on the database file itself (no server call), so that a
 // timer can run them as the service user and an operator can restore while spoedd is down.
 #include <fcntl.h>
 #include <openssl/evp.h>
@@ -17,14 +17,14 @@
 #include <stdexcept>
 #include <thread>
 
-#include "client/cli/cli.hpp"
+#include "daemon/offline/offline.hpp"
 #include "db/audit_chain.hpp"
 #include "db/sqlite_repos.hpp"
 #include "db/backup.hpp"
 #include "db/sqlite.hpp"
 #include "db/sqlite_store.hpp"
 
-namespace spoed::cli {
+namespace spoed::daemon::offline {
 namespace {
 
 namespace fs = std::filesystem;
@@ -153,7 +153,7 @@ std::string CheckCopy(const std::string& path, std::int64_t& audit_entries) try 
     if (integrity != "ok") return "integrity check failed: " + integrity;
     int version = static_cast<int>(c.QueryInt("PRAGMA user_version"));
     if (version > db::SqliteStore::LatestSchemaVersion()) {
-        return "schema version " + std::to_string(version) + " is newer than this spoedctl knows (" +
+        return "schema version " + std::to_string(version) + " is newer than this spoedd knows (" +
                std::to_string(db::SqliteStore::LatestSchemaVersion()) + ")";
     }
     db::SqliteAuditRepo audit(c);
@@ -165,10 +165,9 @@ std::string CheckCopy(const std::string& path, std::int64_t& audit_entries) try 
     return std::string("cannot be read as a Spoed database (") + e.what() + ")";
 }
 
-int Backup(Context& ctx) {
-    const auto& a = ctx.args();
+int Backup(const Args& a) {
     if (a.positional.size() != 1) {
-        std::fputs("spoedctl: usage: spoedctl backup DEST [--db PATH] [--keep N] [--encrypt-key-file FILE]\n", stderr);
+        std::fputs("spoedd: usage: spoedd backup DEST [--db PATH] [--keep N] [--encrypt-key-file FILE]\n", stderr);
         return 2;
     }
     std::string dest_dir = a.positional[0];
@@ -181,7 +180,7 @@ int Backup(Context& ctx) {
             keep = 0;
         }
         if (keep < 1 || keep > 10000) {
-            std::fprintf(stderr, "spoedctl: --keep: expected a whole number from 1 to 10000, got '%s'\n", k->c_str());
+            std::fprintf(stderr, "spoedd: --keep: expected a whole number from 1 to 10000, got '%s'\n", k->c_str());
             return 2;
         }
     }
@@ -236,7 +235,7 @@ int Backup(Context& ctx) {
                     static_cast<long long>(entries), std::min(backups.size(), static_cast<std::size_t>(keep)), removed);
         if (!problem.empty()) {
             // The copy is kept (it is evidence), but the operator must know.
-            std::fprintf(stderr, "spoedctl: warning: %s\n", problem.c_str());
+            std::fprintf(stderr, "spoedd: warning: %s\n", problem.c_str());
             return 1;
         }
     } catch (const std::exception& e) {
@@ -244,17 +243,16 @@ int Backup(Context& ctx) {
             std::error_code ec;
             fs::remove(tmp, ec);
         }
-        std::fprintf(stderr, "spoedctl: backup failed: %s\n", e.what());
+        std::fprintf(stderr, "spoedd: backup failed: %s\n", e.what());
         return 1;
     }
     return 0;
 }
 
-int Restore(Context& ctx) {
-    const auto& a = ctx.args();
+int Restore(const Args& a) {
     auto db_path = a.Get("db");
     if (a.positional.size() != 1 || !db_path) {
-        std::fputs("spoedctl: usage: spoedctl restore SRC --db PATH [--encrypt-key-file FILE]\n", stderr);
+        std::fputs("spoedd: usage: spoedd restore SRC --db PATH [--encrypt-key-file FILE]\n", stderr);
         return 2;
     }
     const std::string src = a.positional[0];
@@ -265,7 +263,7 @@ int Restore(Context& ctx) {
         auto lock = db::DatabaseLock::TryAcquire(*db_path);
         if (!lock) {
             std::fprintf(stderr,
-                         "spoedctl: restore refused: spoedd is using %s; stop it first (systemctl stop spoedd)\n",
+                         "spoedd: restore refused: spoedd is using %s; stop it first (systemctl stop spoedd)\n",
                          db_path->c_str());
             return 1;
         }
@@ -281,7 +279,7 @@ int Restore(Context& ctx) {
         std::int64_t entries = 0;
         if (std::string problem = CheckCopy(tmp, entries); !problem.empty()) {
             fs::remove(tmp);
-            std::fprintf(stderr, "spoedctl: restore refused, nothing replaced: %s: %s\n", src.c_str(), problem.c_str());
+            std::fprintf(stderr, "spoedd: restore refused, nothing replaced: %s: %s\n", src.c_str(), problem.c_str());
             return 1;
         }
         // The restored file belongs to whoever owns the data directory (the service user).
@@ -311,7 +309,7 @@ int Restore(Context& ctx) {
     } catch (const std::exception& e) {
         std::error_code ec;
         fs::remove(tmp, ec);
-        std::fprintf(stderr, "spoedctl: restore failed: %s\n", e.what());
+        std::fprintf(stderr, "spoedd: restore failed: %s\n", e.what());
         return 1;
     }
     return 0;
@@ -328,4 +326,4 @@ std::vector<Command> BackupCommands() {
     };
 }
 
-}  // namespace spoed::cli
+}  // namespace spoed::daemon::offline

@@ -20,7 +20,7 @@ class AdminService {
     Result<v1::ResetPasswordResponse> ResetPassword(Call& call, const v1::ResetPasswordRequest& req);
     Result<v1::ListAuditEventsResponse> ListAuditEvents(Call& call, const v1::ListAuditEventsRequest& req);
 
-    /// Creates the first admin of an empty database (spoedctl init, offline). Refused with
+    /// Creates the first admin of an empty database (spoedd init, offline). Refused with
     /// `failed_precondition` when any user exists. The password must be changed at first login.
     Result<std::int64_t> CreateFirstAdmin(Call& call, std::string_view username, std::string_view password);
 

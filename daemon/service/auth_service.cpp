@@ -2,7 +2,7 @@
 
 #include <openssl/crypto.h>
 
-#include "daemon/base/log.hpp"
+#include "base/log.hpp"
 #include "daemon/service/convert.hpp"
 
 namespace spoed::daemon::service {

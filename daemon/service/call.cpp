@@ -1,6 +1,6 @@
 #include "daemon/service/call.hpp"
 
-#include "daemon/base/log.hpp"
+#include "base/log.hpp"
 
 namespace spoed::daemon::service {
 

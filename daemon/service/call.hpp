@@ -12,8 +12,8 @@
 #include <utility>
 #include <vector>
 
-#include "daemon/base/clock.hpp"
-#include "daemon/base/result.hpp"
+#include "base/clock.hpp"
+#include "base/result.hpp"
 #include "daemon/service/refusal_tally.hpp"
 #include "daemon/service/roles.hpp"
 #include "db/store.hpp"

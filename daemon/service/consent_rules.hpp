@@ -3,7 +3,7 @@
 #include <chrono>
 #include <string_view>
 
-#include "daemon/base/result.hpp"
+#include "base/result.hpp"
 
 namespace spoed::daemon::service {
 

@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "daemon/base/clock.hpp"
+#include "base/clock.hpp"
 #include "db/records.hpp"
 #include "spoed/v1/auth.pb.h"
 

@@ -11,7 +11,7 @@
 #include <utility>
 #include <vector>
 
-#include "daemon/base/clock.hpp"
+#include "base/clock.hpp"
 
 namespace spoed::daemon::service {
 

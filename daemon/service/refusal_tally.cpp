@@ -2,7 +2,7 @@
 
 #include <cstdio>
 
-#include "daemon/base/log.hpp"
+#include "base/log.hpp"
 
 namespace spoed::daemon::service {
 namespace {

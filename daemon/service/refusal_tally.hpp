@@ -11,8 +11,8 @@
 #include <thread>
 #include <tuple>
 
-#include "daemon/base/clock.hpp"
-#include "daemon/base/result.hpp"
+#include "base/clock.hpp"
+#include "base/result.hpp"
 #include "db/store.hpp"
 
 namespace spoed::daemon::service {

@@ -3,7 +3,7 @@
 #include <chrono>
 #include <string>
 
-#include "daemon/base/log.hpp"
+#include "base/log.hpp"
 #include "daemon/service/secrets.hpp"
 
 namespace spoed::daemon::service {

@@ -2,8 +2,8 @@
 
 #include <string>
 
-#include "daemon/base/clock.hpp"
-#include "daemon/base/result.hpp"
+#include "base/clock.hpp"
+#include "base/result.hpp"
 #include "db/store.hpp"
 
 namespace spoed::daemon::service {

@@ -116,23 +116,6 @@ std::string Base64UrlEncode(std::string_view bytes) { return EncodeBits(bytes, 6
 
 std::optional<std::string> Base64UrlDecode(std::string_view text) { return DecodeBits(text, 6, kBase64UrlAlphabet); }
 
-std::optional<std::string> DecodeBits(std::string_view text, int width, std::string_view alphabet) {
-    std::string out;
-    std::uint32_t buf = 0;
-    int bits = 0;
-    for (char c : text) {
-        auto at = alphabet.find(c);
-        if (at == std::string_view::npos) return std::nullopt;
-        buf = (buf << width) | static_cast<std::uint32_t>(at);
-        bits += width;
-        if (bits >= 8) {
-            bits -= 8;
-            out += static_cast<char>((buf >> bits) & 0xff);
-        }
-    }
-    return out;
-}
-
 std::string NewToken() { return Base64UrlEncode(RandomBytes(32)); }
 
 std::string Sha256(std::string_view bytes) {
@@ -168,23 +151,6 @@ Status ValidateNewPassword(std::string_view field, std::string_view password) {
         return Error::InvalidArgument(std::string(field) + ": must be at most 1024 bytes long");
     }
     return Ok();
-}
-
-std::string EncodeBits(std::string_view bytes, int width, std::string_view alphabet) {
-    const std::uint32_t mask = (1u << width) - 1;
-    std::string out;
-    std::uint32_t buf = 0;
-    int bits = 0;
-    for (unsigned char c : bytes) {
-        buf = (buf << 8) | c;
-        bits += 8;
-        while (bits >= width) {
-            bits -= width;
-            out += alphabet[(buf >> bits) & mask];
-        }
-    }
-    if (bits > 0) out += alphabet[(buf << (width - bits)) & mask];
-    return out;
 }
 
 }  // namespace spoed::daemon::service

@@ -7,8 +7,9 @@
 #include <string>
 #include <string_view>
 
-#include "daemon/base/result.hpp"
-#include "daemon/base/worker_pool.hpp"
+#include "base/bits.hpp"
+#include "base/result.hpp"
+#include "base/worker_pool.hpp"
 
 namespace spoed::daemon::service {
 
@@ -69,12 +70,8 @@ std::string Hex(std::string_view bytes);
 /// 256 random bits as unpadded base64url: a bearer token.
 std::string NewToken();
 
-/// `bytes` written `width` bits (5 for base32, 6 for base64) per character of `alphabet`,
-/// most significant first, the last character padded with zero bits; no '=' padding.
-std::string EncodeBits(std::string_view bytes, int width, std::string_view alphabet);
-/// The bytes of `text` written as EncodeBits writes them (the last partial byte dropped);
-/// nullopt when a character is not in `alphabet`.
-std::optional<std::string> DecodeBits(std::string_view text, int width, std::string_view alphabet);
+using spoed::DecodeBits;
+using spoed::EncodeBits;
 /// SHA-256, raw bytes.
 std::string Sha256(std::string_view bytes);
 /// SHA-256 of a token, raw bytes: what the store keeps.

@@ -5,36 +5,26 @@
 #include <string>
 #include <string_view>
 
-#include "daemon/base/clock.hpp"
+#include "base/clock.hpp"
+#include "base/totp_code.hpp"
 
 namespace spoed::daemon::service {
 
-/// TOTP (RFC 6238) as Spoed uses it: HMAC-SHA-1, 6 digits, 30-second steps, one step of clock
-/// drift either way. The hash choice exists for the RFC's own test vectors.
-enum class TotpHash { kSha1, kSha256, kSha512 };
-
-inline constexpr int kTotpDigits = 6;
-inline constexpr std::int64_t kTotpPeriodSeconds = 30;
+using spoed::Hotp;
+using spoed::kTotpDigits;
+using spoed::kTotpPeriodSeconds;
+using spoed::TotpCode;
+using spoed::TotpHash;
+using spoed::TotpStep;
 inline constexpr std::size_t kTotpSecretBytes = 20;  // 160 bits, as RFC 4226 recommends
 
-/// RFC 4226 HOTP: the `digits`-digit code for `counter` under `key` (raw bytes).
-std::string Hotp(std::string_view key, std::uint64_t counter, int digits = kTotpDigits,
-                 TotpHash hash = TotpHash::kSha1);
-/// The 30-second step a moment falls in: floor(Unix seconds / 30).
-std::int64_t TotpStep(TimePoint t);
-/// The code of one step.
-inline std::string TotpCode(std::string_view key, std::int64_t step) {
-    return Hotp(key, static_cast<std::uint64_t>(step));
-}
 /// The step (now-1, now or now+1) whose code is `code` and that is later than `last_step`
 /// (a code is accepted once); nullopt when none. Compares in constant time.
 std::optional<std::int64_t> MatchTotp(std::string_view key, std::string_view code, TimePoint now,
                                       std::int64_t last_step);
 
-/// RFC 4648 base32 without padding (what authenticator apps take), and back; decoding ignores
-/// spaces and case, and answers nullopt for anything else that is not base32.
-std::string Base32Encode(std::string_view bytes);
-std::optional<std::string> Base32Decode(std::string_view text);
+using spoed::Base32Decode;
+using spoed::Base32Encode;
 
 /// A fresh random secret of kTotpSecretBytes.
 std::string NewTotpSecret();

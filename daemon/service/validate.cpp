@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "daemon/base/search_query.hpp"
-#include "daemon/base/utf8.hpp"
+#include "base/search_query.hpp"
+#include "base/utf8.hpp"
 #include "daemon/service/calendar.hpp"
 
 namespace spoed::daemon::service {

@@ -6,8 +6,8 @@
 #include <string>
 #include <string_view>
 
-#include "daemon/base/clock.hpp"
-#include "daemon/base/result.hpp"
+#include "base/clock.hpp"
+#include "base/result.hpp"
 #include "spoed/v1/youth.pb.h"
 
 namespace google::protobuf {

@@ -4,7 +4,7 @@
 #include <charconv>
 #include <set>
 
-#include "daemon/base/search_query.hpp"
+#include "base/search_query.hpp"
 #include "daemon/service/consent_rules.hpp"
 #include "daemon/service/convert.hpp"
 #include "daemon/service/validate.hpp"

@@ -26,7 +26,7 @@
 
 #include "daemon/api/access.hpp"
 #include "daemon/api/connect.hpp"
-#include "daemon/base/log.hpp"
+#include "base/log.hpp"
 #include "spoed/v1/admin.pb.h"
 #include "spoed/v1/auth.pb.h"
 #include "spoed/v1/case.pb.h"

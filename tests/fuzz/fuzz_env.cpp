@@ -11,7 +11,7 @@
 #include "daemon/api/event_hub.hpp"
 #include "daemon/api/router.hpp"
 #include "daemon/api/services.hpp"
-#include "daemon/base/log.hpp"
+#include "base/log.hpp"
 #include "daemon/service/admin_service.hpp"
 #include "daemon/service/auth_service.hpp"
 #include "daemon/service/calendar.hpp"

@@ -1,4 +1,4 @@
-// Fuzz target: what a crisis worker types into the search box (daemon/base/search_query.hpp):
+// Fuzz target: what a crisis worker types into the search box (base/search_query.hpp):
 // ParseSearchQuery, NormalizePhone, ParseDutchDate and FoldName on the same bytes, checking the
 // promises of their comments, not only "no crash".
 #include <cstddef>
@@ -8,8 +8,8 @@
 #include <string>
 #include <string_view>
 
-#include "daemon/base/utf8.hpp"
-#include "daemon/base/search_query.hpp"
+#include "base/utf8.hpp"
+#include "base/search_query.hpp"
 
 namespace {
 

@@ -8,7 +8,7 @@
 #include <memory>
 #include <string>
 
-#include "daemon/base/clock.hpp"
+#include "base/clock.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace spoed::daemon {

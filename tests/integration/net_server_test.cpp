@@ -35,7 +35,7 @@
 #include <thread>
 #include <vector>
 
-#include "daemon/base/log.hpp"
+#include "base/log.hpp"
 #include "daemon/net/dev_cert.hpp"
 #include "daemon/net/server.hpp"
 #include "tests/support/temp_dir.hpp"

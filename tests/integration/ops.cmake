@@ -10,5 +10,5 @@ spoed_add_test(ops_test LABELS integration TIMEOUT 300
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/ops_test.cpp
   LIBS spoed_test_fixtures spoed_daemon spoed_client_core spoed_db)
 target_compile_definitions(ops_test PRIVATE SPOED_SPOEDCTL_PATH="$<TARGET_FILE:spoedctl>"
-  SPOED_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
-add_dependencies(ops_test spoedctl)
+  SPOED_SPOEDD_PATH="$<TARGET_FILE:spoedd>" SPOED_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+add_dependencies(ops_test spoedctl spoedd)

@@ -14,7 +14,7 @@
 #include <thread>
 
 #include "client/core/https_client.hpp"
-#include "daemon/base/log.hpp"
+#include "base/log.hpp"
 #include "daemon/config.hpp"
 #include "daemon/daemon.hpp"
 #include "daemon/service/totp.hpp"
@@ -70,6 +70,11 @@ public:
 
 test::CommandResult Spoedctl(const std::string& args) {
     return test::RunCommand(std::string(SPOED_SPOEDCTL_PATH) + " " + args + " 2>&1");
+}
+
+/// spoedd's offline commands (backup, restore).
+test::CommandResult SpoeddOffline(const std::string& args) {
+    return test::RunCommand(std::string(SPOED_SPOEDD_PATH) + " " + args + " 2>&1");
 }
 
 std::vector<std::string> Backups(const std::string& dir) {
@@ -138,7 +143,7 @@ TEST(BackupRestore, BackupUnderWriteLoadRestoresEveryWriteAcknowledgedBeforeIt) 
         before = acked;
     }
     std::string dest = dir.file("backups");
-    auto backup = Spoedctl("backup " + dest + " --db " + live.db);
+    auto backup = SpoeddOffline("backup " + dest + " --db " + live.db);
     std::size_t during = 0;
     {
         std::lock_guard lock(mutex);
@@ -154,13 +159,13 @@ TEST(BackupRestore, BackupUnderWriteLoadRestoresEveryWriteAcknowledgedBeforeIt) 
     EXPECT_NE(files[0].find(".db"), std::string::npos);
 
     // A restore refuses while a daemon holds the database.
-    auto busy = Spoedctl("restore " + files[0] + " --db " + live.db);
+    auto busy = SpoeddOffline("restore " + files[0] + " --db " + live.db);
     EXPECT_EQ(busy.status, 1) << busy.out;
     EXPECT_NE(busy.out.find("spoedd is using"), std::string::npos) << busy.out;
 
     std::string fresh = dir.file("fresh");
     fs::create_directories(fresh);
-    auto restore = Spoedctl("restore " + files[0] + " --db " + fresh + "/spoed.db");
+    auto restore = SpoeddOffline("restore " + files[0] + " --db " + fresh + "/spoed.db");
     ASSERT_EQ(restore.status, 0) << restore.out;
     EXPECT_NE(restore.out.find("audit chain ok"), std::string::npos) << restore.out;
 
@@ -184,7 +189,7 @@ TEST(BackupRestore, RestoreRefusesABrokenAuditChainOrADamagedFileAndReplacesNoth
         test::Worker w(live.url, live.ca);
         ASSERT_TRUE(w.Login("worker").ok());
         ASSERT_TRUE(w.OpenCase("chain-case-1").ok());
-        auto b = Spoedctl("backup " + dest + " --db " + live.db);
+        auto b = SpoeddOffline("backup " + dest + " --db " + live.db);
         ASSERT_EQ(b.status, 0) << b.out;
     }
     std::string good = Backups(dest).at(0);
@@ -205,7 +210,7 @@ TEST(BackupRestore, RestoreRefusesABrokenAuditChainOrADamagedFileAndReplacesNoth
         c.Exec("DROP TRIGGER audit_events_no_update");
         c.Exec("UPDATE audit_events SET reason = 'changed afterwards' WHERE seq = 2");
     }
-    auto r = Spoedctl("restore " + tampered + " --db " + target);
+    auto r = SpoeddOffline("restore " + tampered + " --db " + target);
     EXPECT_EQ(r.status, 1) << r.out;
     EXPECT_NE(r.out.find("audit chain broken: seq 2 was changed"), std::string::npos) << r.out;
 
@@ -216,12 +221,12 @@ TEST(BackupRestore, RestoreRefusesABrokenAuditChainOrADamagedFileAndReplacesNoth
         f.seekp(4096);  // pages 2 to 4: b-tree pages of the schema
         f << std::string(3 * 4096, '\x5a');
     }
-    r = Spoedctl("restore " + damaged + " --db " + target);
+    r = SpoeddOffline("restore " + damaged + " --db " + target);
     EXPECT_EQ(r.status, 1) << r.out;
     EXPECT_NE(r.out.find("nothing replaced"), std::string::npos) << r.out;
 
     EXPECT_EQ(target_marker(), "in place");
-    auto restored = Spoedctl("restore " + good + " --db " + target);
+    auto restored = SpoeddOffline("restore " + good + " --db " + target);
     EXPECT_EQ(restored.status, 0) << restored.out;
     {
         db::Connection c(target, db::Connection::Mode::kReadOnly);
@@ -245,7 +250,7 @@ TEST(BackupRestore, EncryptedBackupsNeedTheirKeyAndOnlyTheNewestAreKept) {
     std::ofstream(wrong) << std::string(64, 'b') << "\n";
     std::string dest = dir.file("backups");
     for (int i = 0; i < 3; ++i) {
-        auto b = Spoedctl("backup " + dest + " --db " + live.db + " --keep 2 --encrypt-key-file " + key);
+        auto b = SpoeddOffline("backup " + dest + " --db " + live.db + " --keep 2 --encrypt-key-file " + key);
         ASSERT_EQ(b.status, 0) << b.out;
     }
     auto files = Backups(dest);
@@ -256,14 +261,14 @@ TEST(BackupRestore, EncryptedBackupsNeedTheirKeyAndOnlyTheNewestAreKept) {
     EXPECT_EQ(bytes.rfind("SPOEDBK1", 0), 0u);
 
     std::string target = dir.file("restored.db");
-    auto no_key = Spoedctl("restore " + files[1] + " --db " + target);
+    auto no_key = SpoeddOffline("restore " + files[1] + " --db " + target);
     EXPECT_EQ(no_key.status, 1);
     EXPECT_NE(no_key.out.find("is encrypted"), std::string::npos) << no_key.out;
-    auto bad_key = Spoedctl("restore " + files[1] + " --db " + target + " --encrypt-key-file " + wrong);
+    auto bad_key = SpoeddOffline("restore " + files[1] + " --db " + target + " --encrypt-key-file " + wrong);
     EXPECT_EQ(bad_key.status, 1);
     EXPECT_NE(bad_key.out.find("wrong key"), std::string::npos) << bad_key.out;
     EXPECT_FALSE(fs::exists(target));
-    auto ok = Spoedctl("restore " + files[1] + " --db " + target + " --encrypt-key-file " + key);
+    auto ok = SpoeddOffline("restore " + files[1] + " --db " + target + " --encrypt-key-file " + key);
     EXPECT_EQ(ok.status, 0) << ok.out;
     db::Connection c(target, db::Connection::Mode::kReadOnly);
     EXPECT_EQ(c.QueryInt("SELECT count(*) FROM users WHERE username = 'worker'"), 1);
@@ -390,7 +395,7 @@ TEST(Metrics, NeedATokenAndCountRequestsCasesAndBackups) {
     EXPECT_GE(std::stoll(size[1]), 4096);
     EXPECT_EQ(m.body.find("spoed_last_backup_age_seconds"), std::string::npos);
 
-    auto b = Spoedctl("backup " + dir.file("live/backups") + " --db " + live.db);
+    auto b = SpoeddOffline("backup " + dir.file("live/backups") + " --db " + live.db);
     ASSERT_EQ(b.status, 0) << b.out;
     m = GetMetrics(live, c.metrics_token);
     EXPECT_NE(m.body.find("\nspoed_last_backup_age_seconds "), std::string::npos) << m.body;

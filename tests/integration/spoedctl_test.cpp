@@ -34,6 +34,10 @@ protected:
     }
     /// " --totp CODE" for beheer's next login.
     std::string Totp() { return " --totp " + codes.Next("beheer", clock().Now()); }
+    /// spoedd's offline commands, which need no server and no login.
+    test::CommandResult Offline(const std::string& args) {
+        return test::RunCommand(std::string(SPOED_SPOEDD_PATH) + " " + args + " 2>&1");
+    }
     test::CommandResult Ctl(const std::string& args, const std::string& stdin_text = "") {
         std::string cmd = stdin_text.empty() ? "" : "printf '%s\\n' '" + stdin_text + "' | ";
         return test::RunCommand(cmd + ctl + " " + args + " 2>&1");
@@ -170,7 +174,7 @@ TEST_F(SpoedctlTest, AuditVerifyReadsTheDatabaseFileAndNamesTheFirstBrokenEntry)
     ASSERT_EQ(Ctl("login beheer" + remote + Totp(), test::kTestPassword).status, 0);
     for (int i = 0; i < 5; ++i) ASSERT_EQ(Ctl("whoami").status, 0);
     std::string db = dir.file("data/spoed.db");
-    auto ok = Ctl("audit verify --db " + db);  // while the daemon runs: a read-only snapshot
+    auto ok = Offline("audit verify --db " + db);  // while the daemon runs: a read-only snapshot
     EXPECT_EQ(ok.status, 0) << ok.out;
     EXPECT_NE(ok.out.find("audit chain ok: "), std::string::npos) << ok.out;
     d->Stop();
@@ -184,11 +188,11 @@ TEST_F(SpoedctlTest, AuditVerifyReadsTheDatabaseFileAndNamesTheFirstBrokenEntry)
                   SQLITE_OK);
         sqlite3_close(h);
     }
-    auto broken = Ctl("audit verify --db " + db);
+    auto broken = Offline("audit verify --db " + db);
     EXPECT_EQ(broken.status, 1) << broken.out;
     EXPECT_NE(broken.out.find("BROKEN at seq 3 (changed)"), std::string::npos) << broken.out;
-    EXPECT_EQ(Ctl("audit verify --db " + dir.file("nothing.db")).status, 2);
-    EXPECT_EQ(Ctl("audit verify --db " + db + " --checkpoint nonsense").status, 2);
+    EXPECT_EQ(Offline("audit verify --db " + dir.file("nothing.db")).status, 2);
+    EXPECT_EQ(Offline("audit verify --db " + db + " --checkpoint nonsense").status, 2);
 }
 
 TEST_F(SpoedctlTest, ExportWritesRecordsPerEntityAndTheSuppressedAggregate) {
@@ -248,12 +252,19 @@ TEST_F(SpoedctlTest, RemembersTheCaFileAsAnAbsolutePathSoItWorksFromAnyFolder) {
 TEST_F(SpoedctlTest, UnknownCommandsAndMissingArgumentsExitTwo) {
     EXPECT_EQ(Ctl("frobnicate").status, 2);
     EXPECT_EQ(Ctl("user add").status, 2);
-    EXPECT_EQ(Ctl("init --data-dir " + dir.file("x")).status, 2);
+    // What works on the database file is spoedd's, not the server's client's.
+    auto init = Ctl("init --data-dir " + dir.file("x"));
+    EXPECT_EQ(init.status, 2);
+    EXPECT_NE(init.out.find("unknown command 'init'"), std::string::npos) << init.out;
+    auto usage = Offline("init --data-dir " + dir.file("x"));
+    EXPECT_EQ(usage.status, 2);
+    EXPECT_NE(usage.out.find("usage: spoedd init --data-dir DIR --admin NAME"), std::string::npos) << usage.out;
+    EXPECT_FALSE(std::filesystem::exists(dir.file("x/spoed.db")));
 }
 
-TEST(SpoedctlInit, CreatesTheDatabaseAndAFirstAdminOnce) {
+TEST(SpoeddInit, CreatesTheDatabaseAndAFirstAdminOnce) {
     test::TempDir dir;
-    std::string ctl = std::string(SPOED_SPOEDCTL_PATH) + " --config-dir " + dir.file("ctl");
+    std::string ctl = SPOED_SPOEDD_PATH;
     auto first = test::RunCommand("echo 'a long first password' | " + ctl + " init --data-dir " + dir.file("data") +
                                   " --admin beheer 2>&1");
     EXPECT_EQ(first.status, 0) << first.out;

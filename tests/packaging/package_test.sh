@@ -153,7 +153,7 @@ in_root runuser -u spoed -- /bin/sh -c "set -a; . /etc/spoed/backup.conf; set +a
 ls "$chroot_dir"/var/lib/spoed/backups/spoed-*.db >/dev/null || fail "no backup written"
 # The restore drill as an operator does it (as root), then the daemon starts on the copy.
 copy=$(cd "$chroot_dir" && ls var/lib/spoed/backups/spoed-*.db | tail -1)
-in_root spoedctl restore "/$copy" --db /var/lib/spoed/spoed.db >"$tmp/restore.log" 2>&1 ||
+in_root spoedd restore "/$copy" --db /var/lib/spoed/spoed.db >"$tmp/restore.log" 2>&1 ||
   { cat "$tmp/restore.log"; fail "restore failed"; }
 start_and_ready "chroot --userspec=spoed:spoed $chroot_dir /usr/bin/spoedd --config /etc/spoed/spoedd.conf" \
   "" "$chroot_dir/var/lib/spoed/tls/dev-ca.pem"

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "daemon/api/router.hpp"
-#include "daemon/base/clock.hpp"
+#include "base/clock.hpp"
 #include "daemon/service/admin_service.hpp"
 #include "daemon/service/auth_service.hpp"
 #include "daemon/service/calendar.hpp"

@@ -1,11 +1,11 @@
 // The audit log shows tampering: rows changed, deleted and reordered straight in the SQLite
 // file (the append-only triggers dropped, as an attacker with the file would) are each found
-// and named by the chain walk that `spoedctl audit verify` and the daemon use.
+// and named by the chain walk that `spoedd audit verify` and the daemon use.
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
 #include "daemon/audit_watch.hpp"
-#include "daemon/base/log.hpp"
+#include "base/log.hpp"
 #include "db/audit_chain.hpp"
 #include "db/sqlite.hpp"
 #include "db/sqlite_repos.hpp"

@@ -6,8 +6,8 @@
 #include <future>
 #include <mutex>
 
-#include "daemon/base/log.hpp"
-#include "daemon/base/worker_pool.hpp"
+#include "base/log.hpp"
+#include "base/worker_pool.hpp"
 #include "daemon/service/refusal_tally.hpp"
 #include "spoed/v1/admin.pb.h"
 #include "spoed/v1/auth.pb.h"

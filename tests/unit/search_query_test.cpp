@@ -1,4 +1,4 @@
-#include "daemon/base/search_query.hpp"
+#include "base/search_query.hpp"
 
 #include <gtest/gtest.h>
 

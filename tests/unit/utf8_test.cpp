@@ -1,4 +1,4 @@
-#include "daemon/base/utf8.hpp"
+#include "base/utf8.hpp"
 
 #include <google/protobuf/util/json_util.h>
 #include <gtest/gtest.h>

@@ -1,0 +1,3 @@
+// A sample the include lint must refuse (tests/walls/walls.cmake).
+#include "../../db/sqlite.hpp"
+#include "db/store.hpp"
