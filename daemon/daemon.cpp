@@ -9,30 +9,16 @@
 #include <stdexcept>
 #include <thread>
 
-#include "daemon/api/connect.hpp"
-#include "daemon/api/event_hub.hpp"
-#include "daemon/api/router.hpp"
-#include "daemon/api/services.hpp"
-#include "daemon/audit_watch.hpp"
 #include "base/log.hpp"
 #include "base/worker_pool.hpp"
+#include "daemon/api/connect.hpp"
+#include "daemon/api/service_set.hpp"
+#include "daemon/audit_watch.hpp"
 #include "daemon/key_file.hpp"
 #include "daemon/metrics.hpp"
 #include "daemon/net/dev_cert.hpp"
 #include "daemon/net/server.hpp"
 #include "daemon/retention_job.hpp"
-#include "daemon/service/admin_service.hpp"
-#include "daemon/service/auth_service.hpp"
-#include "daemon/service/calendar.hpp"
-#include "daemon/service/case_service.hpp"
-#include "daemon/service/evaluation_service.hpp"
-#include "daemon/service/handover_service.hpp"
-#include "daemon/service/plan_service.hpp"
-#include "daemon/service/refusal_tally.hpp"
-#include "daemon/service/secrets.hpp"
-#include "daemon/service/shift_service.hpp"
-#include "daemon/service/stats_service.hpp"
-#include "daemon/service/youth_service.hpp"
 #include "db/backup.hpp"
 #include "db/sqlite_store.hpp"
 
@@ -43,26 +29,7 @@ struct Daemon::Impl {
     const Clock& clock;
     std::string dev_ca_file;
     std::unique_ptr<db::SqliteStore> store;
-    std::unique_ptr<service::PasswordHasher> hasher;
-    std::unique_ptr<service::AuthService> auth;
-    std::unique_ptr<service::AdminService> admin;
-    service::RefusalTally refusals;  // before the router and the hub, which count into it
-    std::unique_ptr<service::WorkingDayCalendar> calendar;
-    std::unique_ptr<service::EventOutbox> events;
-    service::YouthService youth;
-    std::unique_ptr<service::PlanService> plan;
-    std::unique_ptr<service::CaseService> cases;
-    std::unique_ptr<service::ConsultService> consult;
-    std::unique_ptr<service::ShiftService> shift;
-    std::unique_ptr<service::HandoverService> handover;
-    service::DirectoryService directory;
-    service::MeldcodeService meldcode;
-    std::unique_ptr<service::RecordService> record;
-    std::unique_ptr<service::EvaluationPlanner> planner;
-    std::unique_ptr<service::EvaluationService> evaluation;
-    std::unique_ptr<service::StatsService> stats;
-    std::unique_ptr<api::Router> router;
-    std::unique_ptr<api::EventHub> hub;
+    std::unique_ptr<api::ServiceSet> services;
     std::unique_ptr<WorkerPool> workers;
     std::unique_ptr<net::Server> server;
     std::unique_ptr<AuditWatch> audit_watch;
@@ -86,10 +53,10 @@ Daemon::Daemon(DaemonConfig config, const Clock& clock) : impl_(std::make_unique
     std::filesystem::permissions(c.data_dir, std::filesystem::perms::owner_all, std::filesystem::perm_options::replace,
                                  ec);
 
-    // One spoedd per database; `spoedctl restore` takes the same lock.
+    // One spoedd per database; `spoedd restore` takes the same lock.
     impl_->db_lock = db::DatabaseLock::TryAcquire(c.DatabasePath());
     if (!impl_->db_lock) {
-        throw std::runtime_error("another process (spoedd or spoedctl restore) is using " + c.DatabasePath());
+        throw std::runtime_error("another process (spoedd or spoedd restore) is using " + c.DatabasePath());
     }
     impl_->store = db::SqliteStore::Open({.path = c.DatabasePath(),
                                           .readers = c.db_readers,
@@ -113,60 +80,29 @@ Daemon::Daemon(DaemonConfig config, const Clock& clock) : impl_(std::make_unique
         impl_->dev_ca_file = dev.ca_file;
     }
 
-    impl_->hasher = std::make_unique<service::PasswordHasher>(service::PasswordHasher::Params{
-        .max_concurrent = c.password_hash_concurrency != 0
-                              ? c.password_hash_concurrency
-                              // Never all the cores: the team's calls keep at least half of them.
-                              : static_cast<int>(std::max(1u, std::thread::hardware_concurrency() / 2)),
-        .max_queued = c.password_hash_queue});
-    impl_->auth = std::make_unique<service::AuthService>(
-        *impl_->hasher, service::SessionPolicy{.idle_timeout = c.session_idle, .lifetime = c.session_lifetime},
-        service::SecondFactorPolicy{.key = totp_key},
-        service::ThrottlePolicy{.account_sign_in_burst = c.sign_in_burst_per_account,
-                                .address_sign_in_burst = c.sign_in_burst_per_address});
-    impl_->admin = std::make_unique<service::AdminService>(*impl_->hasher);
-    impl_->calendar = std::make_unique<service::WorkingDayCalendar>(
-        service::CalendarConfig{.due_time_of_day = c.handover_due_time,
-                                .night_cutoff_hour = c.night_cutoff_hour,
-                                .good_friday_closed = c.good_friday_closed,
-                                .extra_closures = c.closure_dates});
-    impl_->events = std::make_unique<service::EventOutbox>(*impl_->calendar, c.handover_reminder_time);
-    impl_->plan = std::make_unique<service::PlanService>(
-        service::PlanPolicy{.break_glass_window = c.break_glass_window}, *impl_->events, *impl_->auth);
-    impl_->planner = std::make_unique<service::EvaluationPlanner>(
-        service::EvaluationPolicy{.rules = c.evaluation_rules, .window_working_days = c.evaluation_window_days},
-        *impl_->calendar);
-    impl_->cases = std::make_unique<service::CaseService>(*impl_->events, *impl_->planner);
-    impl_->evaluation = std::make_unique<service::EvaluationService>(*impl_->planner, *impl_->events);
-    impl_->stats = std::make_unique<service::StatsService>(
-        service::StatsPolicy{.rules = c.evaluation_rules, .night_cutoff_hour = c.night_cutoff_hour});
-    impl_->consult = std::make_unique<service::ConsultService>(*impl_->events);
-    impl_->shift = std::make_unique<service::ShiftService>(*impl_->calendar);
-    impl_->handover = std::make_unique<service::HandoverService>(*impl_->calendar, *impl_->events);
-    impl_->record = std::make_unique<service::RecordService>(*impl_->calendar);
-    impl_->router = std::make_unique<api::Router>(*impl_->store, clock, *impl_->auth);
-    impl_->router->SetRefusalTally(&impl_->refusals);
-    impl_->router->SetRateLimit(
-        {.per_second = c.token_requests_per_second, .burst = static_cast<double>(c.token_request_burst)});
-    api::RegisterServices(*impl_->router, {.auth = *impl_->auth,
-                                           .admin = *impl_->admin,
-                                           .youth = impl_->youth,
-                                           .plan = *impl_->plan,
-                                           .cases = *impl_->cases,
-                                           .consult = *impl_->consult,
-                                           .meldcode = impl_->meldcode,
-                                           .shift = *impl_->shift,
-                                           .handover = *impl_->handover,
-                                           .directory = impl_->directory,
-                                           .evaluation = *impl_->evaluation,
-                                           .stats = *impl_->stats,
-                                           .record = *impl_->record});
-
-    impl_->hub = std::make_unique<api::EventHub>(
-        *impl_->store, clock, *impl_->auth, *impl_->calendar, *impl_->events,
-        api::EventHubOptions{.alert_interval = c.event_check_interval, .session_interval = c.event_check_interval});
-    impl_->hub->SetRefusalTally(&impl_->refusals);
-    impl_->store->SetEventListener([hub = impl_->hub.get()] { hub->Notify(); });
+    api::ServiceOptions options;
+    options.hashing.max_concurrent = c.password_hash_concurrency != 0
+                                         ? c.password_hash_concurrency
+                                         // Never all the cores: the team's calls keep at least half of them.
+                                         : static_cast<int>(std::max(1u, std::thread::hardware_concurrency() / 2));
+    options.hashing.max_queued = c.password_hash_queue;
+    options.sessions = {.idle_timeout = c.session_idle, .lifetime = c.session_lifetime};
+    options.second_factor = {.key = totp_key};
+    options.throttle = {.account_sign_in_burst = c.sign_in_burst_per_account,
+                        .address_sign_in_burst = c.sign_in_burst_per_address};
+    options.calendar = {.due_time_of_day = c.handover_due_time,
+                        .night_cutoff_hour = c.night_cutoff_hour,
+                        .good_friday_closed = c.good_friday_closed,
+                        .extra_closures = c.closure_dates};
+    options.handover_reminder_time = c.handover_reminder_time;
+    options.plan = {.break_glass_window = c.break_glass_window};
+    options.evaluation = {.rules = c.evaluation_rules, .window_working_days = c.evaluation_window_days};
+    options.stats = {.rules = c.evaluation_rules, .night_cutoff_hour = c.night_cutoff_hour};
+    options.rate_limit = api::RateLimitOptions{.per_second = c.token_requests_per_second,
+                                               .burst = static_cast<double>(c.token_request_burst)};
+    options.hub = {.alert_interval = c.event_check_interval, .session_interval = c.event_check_interval};
+    impl_->services = std::make_unique<api::ServiceSet>(*impl_->store, clock, std::move(options));
+    impl_->store->SetEventListener([hub = &impl_->services->hub] { hub->Notify(); });
 
     unsigned cores = std::max(1u, std::thread::hardware_concurrency());
     // Most of a worker's time is waiting for the commit its call shares with the others
@@ -207,7 +143,7 @@ Daemon::Daemon(DaemonConfig config, const Clock& clock) : impl_(std::make_unique
             };
             bool is_metrics = shared_req->target.substr(0, shared_req->target.find('?')) == "/metrics";
             bool queued = impl->workers->Post([impl, shared_req, respond, is_metrics] {
-                respond(is_metrics ? impl->HandleMetrics(*shared_req) : impl->router->Handle(*shared_req));
+                respond(is_metrics ? impl->HandleMetrics(*shared_req) : impl->services->router.Handle(*shared_req));
             });
             if (!queued) {
                 net::HttpResponse r;
@@ -220,7 +156,7 @@ Daemon::Daemon(DaemonConfig config, const Clock& clock) : impl_(std::make_unique
         [impl](net::HttpRequest&& req, net::AnswerUpgrade answer) {
             auto shared_req = std::make_shared<net::HttpRequest>(std::move(req));
             bool queued =
-                impl->workers->Post([impl, shared_req, answer] { impl->hub->Subscribe(*shared_req, answer); });
+                impl->workers->Post([impl, shared_req, answer] { impl->services->hub.Subscribe(*shared_req, answer); });
             if (!queued) {
                 net::HttpResponse r;
                 r.status = 503;
@@ -293,7 +229,7 @@ net::HttpResponse Daemon::Impl::HandleMetrics(const net::HttpRequest& req) {
             CRYPTO_memcmp(token.data(), config.metrics_token.data(), token.size()) == 0) {
             allowed = true;
         } else {
-            auto actor = auth->Authenticate(*store, token, clock.Now());
+            auto actor = services->auth.Authenticate(*store, token, clock.Now());
             if (actor.ok() && actor->roles.Has(v1::ROLE_ADMIN)) {
                 allowed = true;
             } else if (actor.ok()) {
@@ -354,11 +290,11 @@ bool Daemon::Healthy() {
 }
 
 void Daemon::Start() {
-    impl_->hub->Start();
+    impl_->services->hub.Start();
     impl_->server->Start();
     impl_->audit_watch->Start();
     impl_->retention->Start();
-    impl_->refusals.Start(*impl_->store, impl_->clock, impl_->config.audit_refusal_interval);
+    impl_->services->refusals.Start(*impl_->store, impl_->clock, impl_->config.audit_refusal_interval);
     log::Info("daemon.listening", "spoedd is listening",
               {{"host", impl_->config.listen_host}, {"port", static_cast<unsigned>(port())}});
 }
@@ -372,8 +308,8 @@ void Daemon::Stop() {
     // workers finish what is queued, which needs the store; then the store closes.
     impl_->server->Stop();
     impl_->workers->Stop();
-    impl_->hub->Stop();
-    impl_->refusals.Stop();  // the last counts written
+    impl_->services->hub.Stop();
+    impl_->services->refusals.Stop();  // the last counts written
     impl_->retention->Stop();
     impl_->audit_watch->Stop();  // a last checkpoint
     impl_->audit_watch.reset();
@@ -383,6 +319,6 @@ void Daemon::Stop() {
 
 db::Store& Daemon::store() { return *impl_->store; }
 const std::string& Daemon::dev_ca_file() const { return impl_->dev_ca_file; }
-std::size_t Daemon::event_subscribers() const { return impl_->hub->subscribers(); }
+std::size_t Daemon::event_subscribers() const { return impl_->services->hub.subscribers(); }
 
 }  // namespace spoed::daemon

@@ -1,31 +1,15 @@
 #include "tests/fuzz/fuzz_env.hpp"
 
 #include <google/protobuf/util/json_util.h>
-#include <openssl/rand.h>
 
 #include <cstdio>
 #include <cstdlib>
 #include <stdexcept>
 
-#include "daemon/api/connect.hpp"
-#include "daemon/api/event_hub.hpp"
-#include "daemon/api/router.hpp"
-#include "daemon/api/services.hpp"
 #include "base/log.hpp"
-#include "daemon/service/admin_service.hpp"
-#include "daemon/service/auth_service.hpp"
-#include "daemon/service/calendar.hpp"
-#include "daemon/service/case_service.hpp"
-#include "daemon/service/evaluation_service.hpp"
-#include "daemon/service/events.hpp"
-#include "daemon/service/handover_service.hpp"
-#include "daemon/service/meldcode_service.hpp"
-#include "daemon/service/plan_service.hpp"
-#include "daemon/service/record_service.hpp"
-#include "daemon/service/shift_service.hpp"
-#include "daemon/service/stats_service.hpp"
+#include "daemon/api/connect.hpp"
+#include "daemon/api/service_set.hpp"
 #include "daemon/service/totp.hpp"
-#include "daemon/service/youth_service.hpp"
 #include "db/sqlite_store.hpp"
 #include "spoed/v1/auth.pb.h"
 #include "spoed/v1/common.pb.h"
@@ -44,12 +28,6 @@ constexpr const char* kSetupAddress = "198.51.100.1";
 [[noreturn]] void Die(const std::string& why) {
     std::fprintf(stderr, "fuzz env: %s\n", why.c_str());
     std::abort();
-}
-
-std::string RandomKey() {
-    std::string key(32, '\0');
-    if (RAND_bytes(reinterpret_cast<unsigned char*>(key.data()), 32) != 1) Die("RAND_bytes failed");
-    return key;
 }
 
 TimePoint Start() {
@@ -78,46 +56,18 @@ struct RouterEnv::Impl {
     test::TempDir dir;
     FakeClock clock{Start()};
     std::unique_ptr<db::SqliteStore> store = db::SqliteStore::Open({.path = dir.file("spoed.db")});
-    // Cheap Argon2 parameters: inputs that log in must not cost 50 ms each. The hash format
-    // carries its parameters, so checking works the same.
-    service::PasswordHasher hasher{service::PasswordHasher::Params{.memory_kib = 64, .iterations = 1}};
-    service::AuthService auth{hasher, service::SessionPolicy{}, service::SecondFactorPolicy{.key = RandomKey()}};
-    service::AdminService admin{hasher};
-    service::WorkingDayCalendar calendar{service::CalendarConfig{}};
-    service::YouthService youth;
-    service::EventOutbox events{calendar};
-    service::PlanService plan{service::PlanPolicy{}, events, auth};
-    service::EvaluationPlanner planner{service::EvaluationPolicy{}, calendar};
-    service::CaseService cases{events, planner};
-    service::ConsultService consult{events};
-    service::MeldcodeService meldcode;
-    service::ShiftService shift{calendar};
-    service::HandoverService handover{calendar, events};
-    service::DirectoryService directory;
-    service::EvaluationService evaluation{planner, events};
-    service::StatsService stats{service::StatsPolicy{}};
-    service::RecordService record{calendar};
-    api::Router router{*store, clock, auth};
-    api::EventHub hub{*store, clock, auth, calendar, events};
+    // The test settings: cheap Argon2, so that inputs that log in do not cost 50 ms each.
+    api::ServiceSet set{*store, clock, api::ServiceOptions::ForTests()};
+    service::PasswordHasher& hasher = set.hasher;
+    service::AuthService& auth = set.auth;
+    api::Router& router = set.router;
+    api::EventHub& hub = set.hub;
 
     int generation = 0;
     std::string all_token, worker_token;
     service::RoleSet all_roles, worker_roles;
 
     Impl() {
-        api::RegisterServices(router, {.auth = auth,
-                                       .admin = admin,
-                                       .youth = youth,
-                                       .plan = plan,
-                                       .cases = cases,
-                                       .consult = consult,
-                                       .meldcode = meldcode,
-                                       .shift = shift,
-                                       .handover = handover,
-                                       .directory = directory,
-                                       .evaluation = evaluation,
-                                       .stats = stats,
-                                       .record = record});
         Refresh();
     }
 

@@ -2,12 +2,10 @@
 
 #include <google/protobuf/util/json_util.h>
 #include <gtest/gtest.h>
-#include <openssl/rand.h>
 
 #include <fstream>
 #include <sstream>
 
-#include "daemon/api/services.hpp"
 #include "daemon/service/totp.hpp"
 #include "db/sqlite.hpp"
 #include "spoed/v1/auth.pb.h"
@@ -23,23 +21,26 @@ TimePoint TestStart() {
 
 ServiceFixture::ServiceFixture()
     : store(db::SqliteStore::Open({.path = dir.file("spoed.db")})),
-      auth(hasher, daemon::service::SessionPolicy{}, daemon::service::SecondFactorPolicy{.key = totp_key}),
-      admin(hasher),
-      router(std::make_unique<daemon::api::Router>(*store, clock, auth)) {
-    daemon::api::RegisterServices(*router, {.auth = auth,
-                                            .admin = admin,
-                                            .youth = youth,
-                                            .plan = plan,
-                                            .cases = cases,
-                                            .consult = consult,
-                                            .meldcode = meldcode,
-                                            .shift = shift,
-                                            .handover = handover,
-                                            .directory = directory,
-                                            .evaluation = evaluation,
-                                            .stats = stats,
-                                            .record = record});
-}
+      set_(std::make_unique<daemon::api::ServiceSet>(*store, clock, daemon::api::ServiceOptions::ForTests())),
+      totp_key(set_->options.second_factor.key),
+      hasher(set_->hasher),
+      auth(set_->auth),
+      admin(set_->admin),
+      calendar(set_->calendar),
+      youth(set_->youth),
+      events(set_->events),
+      plan(set_->plan),
+      planner(set_->planner),
+      cases(set_->cases),
+      consult(set_->consult),
+      meldcode(set_->meldcode),
+      shift(set_->shift),
+      handover(set_->handover),
+      directory(set_->directory),
+      evaluation(set_->evaluation),
+      stats(set_->stats),
+      record(set_->record),
+      router(&set_->router) {}
 
 ServiceFixture::~ServiceFixture() = default;
 
@@ -122,12 +123,6 @@ std::vector<db::AuditRecord> ServiceFixture::Audit(int limit) {
     });
     EXPECT_TRUE(rows.ok());
     return rows.ok() ? *rows : std::vector<db::AuditRecord>{};
-}
-
-std::string NewTestKey() {
-    std::string key(32, '\0');
-    EXPECT_EQ(RAND_bytes(reinterpret_cast<unsigned char*>(key.data()), 32), 1);
-    return key;
 }
 
 void TotpCodes::Add(const std::string& username, std::string secret, std::int64_t last_step) {

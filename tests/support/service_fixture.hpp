@@ -5,21 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "daemon/api/router.hpp"
 #include "base/clock.hpp"
-#include "daemon/service/admin_service.hpp"
-#include "daemon/service/auth_service.hpp"
-#include "daemon/service/calendar.hpp"
-#include "daemon/service/case_service.hpp"
-#include "daemon/service/evaluation_service.hpp"
-#include "daemon/service/events.hpp"
-#include "daemon/service/handover_service.hpp"
-#include "daemon/service/meldcode_service.hpp"
-#include "daemon/service/plan_service.hpp"
-#include "daemon/service/record_service.hpp"
-#include "daemon/service/shift_service.hpp"
-#include "daemon/service/stats_service.hpp"
-#include "daemon/service/youth_service.hpp"
+#include "daemon/api/service_set.hpp"
 #include "db/sqlite_store.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -34,9 +21,6 @@ inline constexpr const char* kTestPassword = "correct horse battery staple";
 std::int64_t InsertUser(db::Store& store, daemon::service::PasswordHasher& hasher, TimePoint now,
                         const std::string& username, const std::vector<std::string>& roles,
                         bool must_change_password = false);
-
-/// 32 random bytes: a TOTP key for a test's AuthService.
-std::string NewTestKey();
 
 /// Hands out TOTP codes of test users: each code once, as the server accepts them (the step
 /// before, of, or after `now`, each later than the last one given). Fails the test when all
@@ -74,8 +58,8 @@ struct DemoLoad {
 };
 DemoLoad LoadDemoAsAdmin(const std::string& spoedctl, const std::string& ctl);
 
-/// A real SQLite database in a temp dir, a fake clock, the services and the router — the
-/// whole daemon minus the network. Requests go straight to Router::Handle.
+/// A real SQLite database in a temp dir, a fake clock, and the daemon's ServiceSet with the
+/// test settings — the whole daemon minus the network. Requests go straight to Router::Handle.
 class ServiceFixture {
   public:
     ServiceFixture();
@@ -103,26 +87,31 @@ class ServiceFixture {
     TempDir dir;
     FakeClock clock{TestStart()};
     std::unique_ptr<db::SqliteStore> store;
-    daemon::service::PasswordHasher hasher;
-    std::string totp_key = NewTestKey();
+
+  private:
+    std::unique_ptr<daemon::api::ServiceSet> set_;  // the daemon's composition root, test settings
+
+  public:
     TotpCodes totp;
-    daemon::service::AuthService auth;
-    daemon::service::AdminService admin;
-    daemon::service::WorkingDayCalendar calendar{daemon::service::CalendarConfig{}};
-    daemon::service::YouthService youth;
-    daemon::service::EventOutbox events{calendar};
-    daemon::service::PlanService plan{daemon::service::PlanPolicy{}, events, auth};
-    daemon::service::EvaluationPlanner planner{daemon::service::EvaluationPolicy{}, calendar};
-    daemon::service::CaseService cases{events, planner};
-    daemon::service::ConsultService consult{events};
-    daemon::service::MeldcodeService meldcode;
-    daemon::service::ShiftService shift{calendar};
-    daemon::service::HandoverService handover{calendar, events};
-    daemon::service::DirectoryService directory;
-    daemon::service::EvaluationService evaluation{planner, events};
-    daemon::service::StatsService stats{daemon::service::StatsPolicy{}};
-    daemon::service::RecordService record{calendar};
-    std::unique_ptr<daemon::api::Router> router;
+    const std::string& totp_key;
+    daemon::service::PasswordHasher& hasher;
+    daemon::service::AuthService& auth;
+    daemon::service::AdminService& admin;
+    daemon::service::WorkingDayCalendar& calendar;
+    daemon::service::YouthService& youth;
+    daemon::service::EventOutbox& events;
+    daemon::service::PlanService& plan;
+    daemon::service::EvaluationPlanner& planner;
+    daemon::service::CaseService& cases;
+    daemon::service::ConsultService& consult;
+    daemon::service::MeldcodeService& meldcode;
+    daemon::service::ShiftService& shift;
+    daemon::service::HandoverService& handover;
+    daemon::service::DirectoryService& directory;
+    daemon::service::EvaluationService& evaluation;
+    daemon::service::StatsService& stats;
+    daemon::service::RecordService& record;
+    daemon::api::Router* const router;
 };
 
 /// The "code" of a Connect error body, or "" when the body is not one.
