@@ -38,7 +38,7 @@ World& TheWorld() {
     return w;
 }
 
-void RunRpc(benchmark::State& state, const std::string& method, const std::string& grouping) {
+void RunRpc(benchmark::State& state, std::string_view method, const std::string& grouping) {
     World& w = TheWorld();
     std::string json = R"({"from":{"year":2026,"month":1,"day":1},"to":{"year":2026,"month":12,"day":31},"grouping":")" +
                        grouping + R"("})";
@@ -53,11 +53,11 @@ void RunRpc(benchmark::State& state, const std::string& method, const std::strin
     state.counters["cases"] = w.cases;
 }
 
-void BM_FiguresByMonth(benchmark::State& s) { RunRpc(s, "spoed.v1.StatsService/GetFigures", "GROUPING_MONTH"); }
-void BM_FiguresByQuarter(benchmark::State& s) { RunRpc(s, "spoed.v1.StatsService/GetFigures", "GROUPING_QUARTER"); }
-void BM_FiguresWholeYear(benchmark::State& s) { RunRpc(s, "spoed.v1.StatsService/GetFigures", "GROUPING_UNSPECIFIED"); }
+void BM_FiguresByMonth(benchmark::State& s) { RunRpc(s, v1::rpc::StatsService::GetFigures, "GROUPING_MONTH"); }
+void BM_FiguresByQuarter(benchmark::State& s) { RunRpc(s, v1::rpc::StatsService::GetFigures, "GROUPING_QUARTER"); }
+void BM_FiguresWholeYear(benchmark::State& s) { RunRpc(s, v1::rpc::StatsService::GetFigures, "GROUPING_UNSPECIFIED"); }
 void BM_AggregateByQuarter(benchmark::State& s) {
-    RunRpc(s, "spoed.v1.StatsService/GetAggregate", "GROUPING_QUARTER");
+    RunRpc(s, v1::rpc::StatsService::GetAggregate, "GROUPING_QUARTER");
 }
 
 BENCHMARK(BM_FiguresByMonth)->Unit(benchmark::kMillisecond);

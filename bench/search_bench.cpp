@@ -33,7 +33,7 @@ World& TheWorld() {
     return w;
 }
 
-void RunRpc(benchmark::State& state, const std::string& method, const std::string& json) {
+void RunRpc(benchmark::State& state, std::string_view method, const std::string& json) {
     World& w = TheWorld();
     for (auto _ : state) {
         auto r = w.f.Post(method, json, w.token);
@@ -47,23 +47,23 @@ void RunRpc(benchmark::State& state, const std::string& method, const std::strin
 }
 
 void BM_SearchNameNarrow(benchmark::State& s) {
-    RunRpc(s, "spoed.v1.YouthService/SearchYouths", R"({"query":"sofie visser-kok"})");
+    RunRpc(s, v1::rpc::YouthService::SearchYouths, R"({"query":"sofie visser-kok"})");
 }
 void BM_SearchNameBroad(benchmark::State& s) {
-    RunRpc(s, "spoed.v1.YouthService/SearchYouths", R"({"query":"vis"})");
+    RunRpc(s, v1::rpc::YouthService::SearchYouths, R"({"query":"vis"})");
 }
 void BM_SearchPhone(benchmark::State& s) {
     std::string n = YouthPhone(TheWorld().youths / 2).substr(3);  // "6…" → "06-…" notation
-    RunRpc(s, "spoed.v1.YouthService/SearchYouths", R"({"query":"0)" + n.substr(0, 1) + "-" + n.substr(1) + R"("})");
+    RunRpc(s, v1::rpc::YouthService::SearchYouths, R"({"query":"0)" + n.substr(0, 1) + "-" + n.substr(1) + R"("})");
 }
 void BM_SearchDate(benchmark::State& s) {
-    RunRpc(s, "spoed.v1.YouthService/SearchYouths", R"({"query":"3-7-2010"})");
+    RunRpc(s, v1::rpc::YouthService::SearchYouths, R"({"query":"3-7-2010"})");
 }
 void BM_SearchDateAndName(benchmark::State& s) {
-    RunRpc(s, "spoed.v1.YouthService/SearchYouths", R"({"query":"Sofie 3-7-2010"})");
+    RunRpc(s, v1::rpc::YouthService::SearchYouths, R"({"query":"Sofie 3-7-2010"})");
 }
 void BM_LookupCaller(benchmark::State& s) {
-    RunRpc(s, "spoed.v1.YouthService/LookupCaller", R"({"phone":")" + ParentPhone(TheWorld().youths / 3) + R"("})");
+    RunRpc(s, v1::rpc::YouthService::LookupCaller, R"({"phone":")" + ParentPhone(TheWorld().youths / 3) + R"("})");
 }
 
 /// The repository query alone (no API, no audit write): what the storage costs.

@@ -57,7 +57,7 @@ Result<std::int64_t> ResolveUser(Context& ctx, const std::string& who) {
     }
     v1::ListUsersRequest req;
     req.set_include_disabled(true);
-    SPOED_ASSIGN(auto users, ctx.client().Call<v1::ListUsersResponse>("spoed.v1.AdminService/ListUsers", req));
+    SPOED_ASSIGN(auto users, ctx.client().Call(v1::rpc::AdminService::ListUsers, req));
     for (const auto& u : users.users()) {
         if (u.username() == who) return u.id();
     }
@@ -76,7 +76,7 @@ int UserAdd(Context& ctx) {
     req.set_username(ctx.args().positional[0]);
     req.set_display_name(ctx.args().Get("name").value_or(""));
     if (!CollectRoles(ctx, req.mutable_roles())) return 2;
-    auto resp = ctx.client().Call<v1::CreateUserResponse>("spoed.v1.AdminService/CreateUser", req);
+    auto resp = ctx.client().Call(v1::rpc::AdminService::CreateUser, req);
     if (!resp.ok()) return PrintError(resp.error());
     if (ctx.json()) {
         PrintJson(*resp);
@@ -93,7 +93,7 @@ int UserAdd(Context& ctx) {
 int UserList(Context& ctx) {
     v1::ListUsersRequest req;
     req.set_include_disabled(ctx.args().Has("all"));
-    auto resp = ctx.client().Call<v1::ListUsersResponse>("spoed.v1.AdminService/ListUsers", req);
+    auto resp = ctx.client().Call(v1::rpc::AdminService::ListUsers, req);
     if (!resp.ok()) return PrintError(resp.error());
     if (ctx.json()) {
         PrintJson(*resp);
@@ -110,7 +110,7 @@ int UserRoles(Context& ctx) {
     v1::SetRolesRequest req;
     req.set_user_id(*id);
     if (!CollectRoles(ctx, req.mutable_roles())) return 2;
-    auto resp = ctx.client().Call<v1::SetRolesResponse>("spoed.v1.AdminService/SetRoles", req);
+    auto resp = ctx.client().Call(v1::rpc::AdminService::SetRoles, req);
     if (!resp.ok()) return PrintError(resp.error());
     PrintUser(resp->user());
     return 0;
@@ -122,7 +122,7 @@ int UserDisable(Context& ctx) {
     if (!id.ok()) return PrintError(id.error());
     v1::DisableUserRequest req;
     req.set_user_id(*id);
-    auto resp = ctx.client().Call<v1::DisableUserResponse>("spoed.v1.AdminService/DisableUser", req);
+    auto resp = ctx.client().Call(v1::rpc::AdminService::DisableUser, req);
     if (!resp.ok()) return PrintError(resp.error());
     PrintUser(resp->user());
     return 0;
@@ -134,7 +134,7 @@ int UserResetPassword(Context& ctx) {
     if (!id.ok()) return PrintError(id.error());
     v1::ResetPasswordRequest req;
     req.set_user_id(*id);
-    auto resp = ctx.client().Call<v1::ResetPasswordResponse>("spoed.v1.AdminService/ResetPassword", req);
+    auto resp = ctx.client().Call(v1::rpc::AdminService::ResetPassword, req);
     if (!resp.ok()) return PrintError(resp.error());
     if (ctx.json()) {
         PrintJson(*resp);
@@ -171,7 +171,7 @@ int AuditList(Context& ctx) {
         }
     }
     if (auto p = a.Get("page")) req.set_page_token(*p);
-    auto resp = ctx.client().Call<v1::ListAuditEventsResponse>("spoed.v1.AdminService/ListAuditEvents", req);
+    auto resp = ctx.client().Call(v1::rpc::AdminService::ListAuditEvents, req);
     if (!resp.ok()) return PrintError(resp.error());
     if (ctx.json()) {
         PrintJson(*resp);
@@ -196,7 +196,7 @@ int UserResetTotp(Context& ctx) {
     if (!id.ok()) return PrintError(id.error());
     v1::ResetTotpRequest req;
     req.set_user_id(*id);
-    auto resp = ctx.client().Call<v1::ResetTotpResponse>("spoed.v1.AdminService/ResetTotp", req);
+    auto resp = ctx.client().Call(v1::rpc::AdminService::ResetTotp, req);
     if (!resp.ok()) return PrintError(resp.error());
     PrintUser(resp->user());
     std::puts("second factor removed and sessions ended; the user enrols again at the next login");
@@ -204,7 +204,7 @@ int UserResetTotp(Context& ctx) {
 }
 
 int LoginLockList(Context& ctx) {
-    auto resp = ctx.client().Call<v1::ListLoginLocksResponse>("spoed.v1.AdminService/ListLoginLocks",
+    auto resp = ctx.client().Call(v1::rpc::AdminService::ListLoginLocks,
                                                               v1::ListLoginLocksRequest());
     if (!resp.ok()) return PrintError(resp.error());
     if (ctx.json()) {
@@ -228,7 +228,7 @@ int LoginLockLift(Context& ctx) {
     v1::LiftLoginLockRequest req;
     req.set_kind(p[0]);
     req.set_key(p[1]);
-    auto resp = ctx.client().Call<v1::LiftLoginLockResponse>("spoed.v1.AdminService/LiftLoginLock", req);
+    auto resp = ctx.client().Call(v1::rpc::AdminService::LiftLoginLock, req);
     if (!resp.ok()) return PrintError(resp.error());
     std::printf("%s %s: %s\n", p[0].c_str(), p[1].c_str(), resp->lifted() ? "lifted" : "no failed logins recorded");
     return 0;

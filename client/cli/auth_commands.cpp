@@ -38,12 +38,12 @@ int Login(Context& ctx) {
     if (ctx.saved().username == *user && ctx.saved().server == client.options().server_url) {
         req.set_device_token(ctx.saved().device_token);
     }
-    auto resp = client.Call<v1::LoginResponse>("spoed.v1.AuthService/Login", req);
+    auto resp = client.Call(v1::rpc::AuthService::Login, req);
     // The account has a second factor and no code was given: ask for it on a terminal.
     if (!resp.ok() && req.totp_code().empty() && resp.error().message.rfind("totp_code:", 0) == 0 &&
         ::isatty(STDIN_FILENO) != 0) {
         req.set_totp_code(ctx.ReadSecret("Code from your authenticator app: "));
-        resp = client.Call<v1::LoginResponse>("spoed.v1.AuthService/Login", req);
+        resp = client.Call(v1::rpc::AuthService::Login, req);
     }
     if (!resp.ok()) {
         if (resp.error().message.rfind("totp_code:", 0) == 0 && req.totp_code().empty()) {
@@ -76,7 +76,7 @@ int Login(Context& ctx) {
 }
 
 int Logout(Context& ctx) {
-    auto resp = ctx.client().Call<v1::LogoutResponse>("spoed.v1.AuthService/Logout", v1::LogoutRequest());
+    auto resp = ctx.client().Call(v1::rpc::AuthService::Logout, v1::LogoutRequest());
     ctx.saved().token.clear();
     ctx.Save();
     if (!resp.ok()) return PrintError(resp.error());
@@ -85,7 +85,7 @@ int Logout(Context& ctx) {
 }
 
 int WhoAmI(Context& ctx) {
-    auto resp = ctx.client().Call<v1::WhoAmIResponse>("spoed.v1.AuthService/WhoAmI", v1::WhoAmIRequest());
+    auto resp = ctx.client().Call(v1::rpc::AuthService::WhoAmI, v1::WhoAmIRequest());
     if (!resp.ok()) return PrintError(resp.error());
     if (ctx.json()) {
         PrintJson(*resp);
@@ -101,14 +101,14 @@ int ChangePassword(Context& ctx) {
     v1::ChangePasswordRequest req;
     req.set_current_password(ctx.ReadSecret("Current password: "));
     req.set_new_password(ctx.ReadSecret("New password (12 characters or more): "));
-    auto resp = ctx.client().Call<v1::ChangePasswordResponse>("spoed.v1.AuthService/ChangePassword", req);
+    auto resp = ctx.client().Call(v1::rpc::AuthService::ChangePassword, req);
     if (!resp.ok()) return PrintError(resp.error());
     std::puts("password changed");
     return 0;
 }
 
 int ListSessions(Context& ctx) {
-    auto resp = ctx.client().Call<v1::ListMySessionsResponse>("spoed.v1.AuthService/ListMySessions",
+    auto resp = ctx.client().Call(v1::rpc::AuthService::ListMySessions,
                                                               v1::ListMySessionsRequest());
     if (!resp.ok()) return PrintError(resp.error());
     if (ctx.json()) {
@@ -134,14 +134,14 @@ int EndSession(Context& ctx) {
         std::fputs("spoedctl: session id must be a number\n", stderr);
         return 2;
     }
-    auto resp = ctx.client().Call<v1::EndSessionResponse>("spoed.v1.AuthService/EndSession", req);
+    auto resp = ctx.client().Call(v1::rpc::AuthService::EndSession, req);
     if (!resp.ok()) return PrintError(resp.error());
     std::puts("session ended");
     return 0;
 }
 
 int TotpEnroll(Context& ctx) {
-    auto resp = ctx.client().Call<v1::BeginTotpEnrollmentResponse>("spoed.v1.AuthService/BeginTotpEnrollment",
+    auto resp = ctx.client().Call(v1::rpc::AuthService::BeginTotpEnrollment,
                                                                    v1::BeginTotpEnrollmentRequest());
     if (!resp.ok()) return PrintError(resp.error());
     if (ctx.json()) {
@@ -162,7 +162,7 @@ int TotpConfirm(Context& ctx) {
     }
     v1::ConfirmTotpEnrollmentRequest req;
     req.set_code(ctx.args().positional[0]);
-    auto resp = ctx.client().Call<v1::ConfirmTotpEnrollmentResponse>("spoed.v1.AuthService/ConfirmTotpEnrollment", req);
+    auto resp = ctx.client().Call(v1::rpc::AuthService::ConfirmTotpEnrollment, req);
     if (!resp.ok()) return PrintError(resp.error());
     std::puts("second factor confirmed: from now on, log in with --totp CODE");
     return 0;

@@ -46,12 +46,14 @@ class Loader {
   public:
     explicit Loader(Context& ctx) : ctx_(ctx) {}
 
-    template <typename Resp, typename Req>
-    bool Call(const std::string& token, const char* method, const Req& req, Resp* out = nullptr) {
+    template <typename Req, typename Resp>
+    bool Call(const std::string& token, const v1::rpc::Method<Req, Resp>& rpc, const std::type_identity_t<Req>& req,
+              std::type_identity_t<Resp>* out = nullptr) {
         ctx_.client().SetToken(token);
-        auto r = ctx_.client().Call<Resp>(method, req);
+        auto r = ctx_.client().Call(rpc, req);
         if (!r.ok()) {
-            std::fprintf(stderr, "spoedctl: demo load: %s failed: %s\n", method, r.error().message.c_str());
+            std::fprintf(stderr, "spoedctl: demo load: %s failed: %s\n", std::string(rpc.path).c_str(),
+                         r.error().message.c_str());
             return false;
         }
         if (out) *out = std::move(r).value();
@@ -64,7 +66,7 @@ class Loader {
         req.set_username(user);
         req.set_password(password);
         v1::LoginResponse resp;
-        return Call("", "spoed.v1.AuthService/Login", req, &resp) ? resp.token() : "";
+        return Call("", v1::rpc::AuthService::Login, req, &resp) ? resp.token() : "";
     }
 
   private:
@@ -99,13 +101,13 @@ int DemoLoad(Context& ctx) {
         req.add_roles(u.role);
         if (u.meldcode_officer) req.add_roles(v1::ROLE_MELDCODE_OFFICER);
         v1::CreateUserResponse created;
-        if (!load.Call(admin_token, "spoed.v1.AdminService/CreateUser", req, &created)) return 1;
+        if (!load.Call(admin_token, v1::rpc::AdminService::CreateUser, req, &created)) return 1;
         std::string token = load.Login(u.username, created.one_time_password().c_str());
         v1::ChangePasswordRequest change;
         change.set_current_password(created.one_time_password());
         change.set_new_password(u.password);
         if (token.empty() ||
-            !load.Call<v1::ChangePasswordResponse>(token, "spoed.v1.AuthService/ChangePassword", change)) {
+            !load.Call(token, v1::rpc::AuthService::ChangePassword, change)) {
             return 1;
         }
         tokens.push_back(token);
@@ -117,7 +119,7 @@ int DemoLoad(Context& ctx) {
     std::string pieter_secret;
     {
         v1::BeginTotpEnrollmentResponse begun;
-        if (!load.Call(tokens[2], "spoed.v1.AuthService/BeginTotpEnrollment", v1::BeginTotpEnrollmentRequest(),
+        if (!load.Call(tokens[2], v1::rpc::AuthService::BeginTotpEnrollment, v1::BeginTotpEnrollmentRequest(),
                        &begun)) {
             return 1;
         }
@@ -126,7 +128,7 @@ int DemoLoad(Context& ctx) {
         v1::ConfirmTotpEnrollmentRequest confirm;
         confirm.set_code(
             TotpCode(raw.value_or(""), TotpStep(SystemClock().Now()) - 1));
-        if (!load.Call<v1::ConfirmTotpEnrollmentResponse>(tokens[2], "spoed.v1.AuthService/ConfirmTotpEnrollment",
+        if (!load.Call(tokens[2], v1::rpc::AuthService::ConfirmTotpEnrollment,
                                                           confirm)) {
             return 1;
         }
@@ -140,7 +142,7 @@ int DemoLoad(Context& ctx) {
     shift.add_worker_ids(ids[1]);
     shift.set_psychiatrist_id(ids[2]);
     shift.set_psychiatrist_phone("06-19999999");
-    if (!load.Call<v1::SetShiftResponse>(coordinator, "spoed.v1.ShiftService/SetShift", shift)) return 1;
+    if (!load.Call(coordinator, v1::rpc::ShiftService::SetShift, shift)) return 1;
 
     // 3. Youths. Daan (the walkthrough's son) first: pre-registered, his plan has a calming
     //    exercise and the grandparents' number; his father calls from 06-23456789.
@@ -172,7 +174,7 @@ int DemoLoad(Context& ctx) {
         }
         req.set_idempotency_key("demo-youth-" + std::to_string(i));
         v1::CreateYouthResponse resp;
-        if (!load.Call(worker, "spoed.v1.YouthService/CreateYouth", req, &resp)) return 1;
+        if (!load.Call(worker, v1::rpc::YouthService::CreateYouth, req, &resp)) return 1;
         youths.push_back(resp.youth().id());
     }
 
@@ -184,13 +186,13 @@ int DemoLoad(Context& ctx) {
         consent.set_given_by_youth(true);
         consent.set_given_by_guardian(i % 2 == 0 ? "Vader (fictief)" : "Moeder (fictief)");
         consent.set_idempotency_key("demo-consent-" + std::to_string(i));
-        if (!load.Call<v1::RecordConsentResponse>(coordinator, "spoed.v1.YouthService/RecordConsent", consent))
+        if (!load.Call(coordinator, v1::rpc::YouthService::RecordConsent, consent))
             return 1;
         // With the pre-registration the family also agreed to share with the care chain.
         for (auto scope : {v1::CONSENT_SCOPE_DOSSIER_ACCESS, v1::CONSENT_SCOPE_INFORM_LOCAL_TEAM}) {
             consent.set_scope(scope);
             consent.set_idempotency_key("demo-consent-" + std::to_string(i) + "-" + std::to_string(scope));
-            if (!load.Call<v1::RecordConsentResponse>(coordinator, "spoed.v1.YouthService/RecordConsent", consent)) {
+            if (!load.Call(coordinator, v1::rpc::YouthService::RecordConsent, consent)) {
                 return 1;
             }
         }
@@ -205,7 +207,7 @@ int DemoLoad(Context& ctx) {
         f->set_ongoing_care_contact("M. Veenstra (fictief), 050-3000001");
         f->set_legal_measure(i == 8 ? v1::LEGAL_MEASURE_SUPERVISION_ORDER : v1::LEGAL_MEASURE_NONE);
         pre.set_idempotency_key("demo-prereg-" + std::to_string(i));
-        if (!load.Call<v1::CreatePreRegistrationResponse>(coordinator, "spoed.v1.YouthService/CreatePreRegistration",
+        if (!load.Call(coordinator, v1::rpc::YouthService::CreatePreRegistration,
                                                           pre)) {
             return 1;
         }
@@ -238,7 +240,7 @@ int DemoLoad(Context& ctx) {
         c->add_crisis_workers_do("Vader coachen om door de deur de ademhalingsoefening voor te doen");
         c->add_crisis_workers_avoid("Niet dreigen met politie; dat escaleert");
         c->add_agreements("Bij rood: eerst opa en oma bellen, zij kunnen binnen 20 minuten komen");
-        if (!load.Call<v1::AddPlanVersionResponse>(coordinator, "spoed.v1.PlanService/AddPlanVersion", plan)) return 1;
+        if (!load.Call(coordinator, v1::rpc::PlanService::AddPlanVersion, plan)) return 1;
     }
 
     // 5. Cases: earlier ones (closed) and tonight's (open), one with a consult still waiting.
@@ -247,7 +249,7 @@ int DemoLoad(Context& ctx) {
         open.set_youth_id(youths[(i * 3) % count]);
         open.set_idempotency_key("demo-case-" + std::to_string(i));
         v1::OpenCaseResponse opened;
-        if (!load.Call(worker, "spoed.v1.CaseService/OpenCase", open, &opened)) return 1;
+        if (!load.Call(worker, v1::rpc::CaseService::OpenCase, open, &opened)) return 1;
 
         v1::LogContactRequest contact;
         contact.set_case_id(opened.case_().id());
@@ -260,7 +262,7 @@ int DemoLoad(Context& ctx) {
         contact.add_responses(v1::RESPONSE_DE_ESCALATING_CONVERSATION);
         contact.add_responses(v1::RESPONSE_AGREEMENTS);
         contact.set_idempotency_key("demo-contact-" + std::to_string(i));
-        if (!load.Call<v1::LogContactResponse>(worker, "spoed.v1.CaseService/LogContact", contact)) return 1;
+        if (!load.Call(worker, v1::rpc::CaseService::LogContact, contact)) return 1;
 
         if (i == 4) {
             v1::RequestConsultRequest consult;
@@ -268,7 +270,7 @@ int DemoLoad(Context& ctx) {
             consult.set_question("Moeder vraagt of de medicatie vannacht kan worden overgeslagen. Advies?");
             consult.set_urgency(v1::URGENCY_URGENT);
             consult.set_idempotency_key("demo-consult-" + std::to_string(i));
-            if (!load.Call<v1::RequestConsultResponse>(worker, "spoed.v1.ConsultService/RequestConsult", consult)) {
+            if (!load.Call(worker, v1::rpc::ConsultService::RequestConsult, consult)) {
                 return 1;
             }
         }
@@ -277,7 +279,7 @@ int DemoLoad(Context& ctx) {
             close.set_case_id(opened.case_().id());
             close.set_outcome(i == 2 ? v1::OUTCOME_OWN_NETWORK : v1::OUTCOME_STAYED_HOME);
             close.set_closing_note("Rustig afgesloten; warme overdracht morgen.");
-            if (i != 4 && !load.Call<v1::CloseCaseResponse>(worker, "spoed.v1.CaseService/CloseCase", close)) return 1;
+            if (i != 4 && !load.Call(worker, v1::rpc::CaseService::CloseCase, close)) return 1;
         }
     }
     ctx.client().SetToken(admin_token);

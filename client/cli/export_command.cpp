@@ -81,7 +81,7 @@ int ExportRecords(Context& ctx, v1::ExportEntity entity, const std::string& name
     std::string csv;
     std::size_t rows = 0;
     while (true) {
-        auto resp = ctx.client().Call<v1::ExportRecordsResponse>("spoed.v1.StatsService/ExportRecords", req);
+        auto resp = ctx.client().Call(v1::rpc::StatsService::ExportRecords, req);
         if (!resp.ok()) return PrintError(resp.error());
         if (csv.empty()) csv = Line({resp->columns().begin(), resp->columns().end()});
         for (const auto& r : resp->rows()) csv += Line({r.cells().begin(), r.cells().end()});
@@ -101,7 +101,7 @@ int ExportAggregate(Context& ctx, const v1::Date& from, const v1::Date& to, v1::
     *req.mutable_from() = from;
     *req.mutable_to() = to;
     req.set_grouping(grouping);
-    auto resp = ctx.client().Call<v1::GetAggregateResponse>("spoed.v1.StatsService/GetAggregate", req);
+    auto resp = ctx.client().Call(v1::rpc::StatsService::GetAggregate, req);
     if (!resp.ok()) return PrintError(resp.error());
     std::string json;
     google::protobuf::util::JsonPrintOptions o;

@@ -4,8 +4,10 @@
 
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 #include "client/core/https_client.hpp"
+#include "spoed/v1/rpc.hpp"
 
 namespace spoed::client {
 
@@ -29,15 +31,17 @@ public:
     /// unusable URL or CA file): the desk then says so instead of waiting for the server.
     bool last_failure_is_permanent() const { return http_.last_failure_is_permanent(); }
 
-    /// Calls one unary RPC; `method` is "spoed.v1.AuthService/Login". Errors carry the
+    /// Calls one unary RPC by its path (Call below is the typed way). Errors carry the
     /// server's Connect code and message; a reply that is not the response message is `internal`.
     Status CallRaw(std::string_view method, const google::protobuf::Message& request,
                    google::protobuf::Message& response);
 
-    template <typename Resp, typename Req>
-    Result<Resp> Call(std::string_view method, const Req& request) {
+    /// Calls one RPC of the contract with its own request and response messages:
+    /// `client.Call(v1::rpc::CaseService::OpenCase, request)` gives a Result<OpenCaseResponse>.
+    template <typename Req, typename Resp>
+    Result<Resp> Call(const v1::rpc::Method<Req, Resp>& rpc, const std::type_identity_t<Req>& request) {
         Resp response;
-        SPOED_TRY(CallRaw(method, request, response));
+        SPOED_TRY(CallRaw(rpc.path, request, response));
         return response;
     }
 

@@ -40,15 +40,15 @@ public:
     void setToken(const std::string& token);
     const client::ClientOptions& options() const { return options_; }
 
-    /// Calls `method` ("spoed.v1.CaseService/GetCase") off the UI thread and hands the result
+    /// Calls one RPC (`v1::rpc::CaseService::GetCase`) off the UI thread and hands the result
     /// to `done` on the UI thread, unless `receiver` was destroyed meanwhile.
-    template <typename Resp, typename Req>
-    void call(QObject* receiver, const char* method, const Req& request,
-              std::function<void(const Result<Resp>&)> done, Lane lane = Lane::kMain) {
-        std::string m = method;
+    template <typename Req, typename Resp>
+    void call(QObject* receiver, const v1::rpc::Method<Req, Resp>& rpc, const std::type_identity_t<Req>& request,
+              std::type_identity_t<std::function<void(const Result<Resp>&)>> done, Lane lane = Lane::kMain) {
         QPointer<QObject> guard(receiver);
-        auto job = [this, m, request, guard, done = std::move(done)](client::Client& c) mutable {
-            auto result = std::make_shared<Result<Resp>>(c.Call<Resp>(m, request));
+        Req copy = request;
+        auto job = [this, rpc, copy, guard, done = std::move(done)](client::Client& c) mutable {
+            auto result = std::make_shared<Result<Resp>>(c.Call(rpc, copy));
             bool permanent = !result->ok() && c.last_failure_is_permanent();
             QMetaObject::invokeMethod(
                 this,

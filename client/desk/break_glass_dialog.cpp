@@ -69,7 +69,7 @@ void BreakGlassDialog::submit() {
     if (!totp_->text().trimmed().isEmpty()) req.set_totp_code(S(totp_->text().trimmed()));
     open_->setEnabled(false);
     status_->setText(tr("Opening…"));
-    session_.api().call<v1::BreakGlassResponse>(this, "spoed.v1.PlanService/BreakGlass", req,
+    session_.api().call(this, v1::rpc::PlanService::BreakGlass, req,
                                                 [this](const Result<v1::BreakGlassResponse>& r) {
         password_->clear();
         if (!r.ok()) {

@@ -239,7 +239,7 @@ void ContactForm::send(const std::string& key) {
     }
     req.set_plan_version_consulted(plan_version_->value());
     req.set_idempotency_key(key);
-    session_.api().call<v1::LogContactResponse>(this, "spoed.v1.CaseService/LogContact", req,
+    session_.api().call(this, v1::rpc::CaseService::LogContact, req,
                                                 [this](const Result<v1::LogContactResponse>& r) {
                                                     draft_->finished(r.ok() ? nullptr : &r.error());
                                                     if (r.ok()) {
@@ -309,7 +309,7 @@ ConsultRequestForm::ConsultRequestForm(Session& session, std::int64_t case_id, Q
             req.set_question(S(question_->toPlainText().trimmed()));
             req.set_urgency(v1::Urgency(urgency_->currentData().toInt()));
             req.set_idempotency_key(key);
-            session_.api().call<v1::RequestConsultResponse>(this, "spoed.v1.ConsultService/RequestConsult", req,
+            session_.api().call(this, v1::rpc::ConsultService::RequestConsult, req,
                                                             [this](const Result<v1::RequestConsultResponse>& r) {
                                                                 draft_->finished(r.ok() ? nullptr : &r.error());
                                                                 if (r.ok()) {
@@ -400,8 +400,7 @@ CaseUpdateForm::CaseUpdateForm(Session& session, std::int64_t case_id, QWidget* 
         }
         req.set_outcome(v1::Outcome(outcome_->currentData().toInt()));
         req.set_complexity(v1::Complexity(complexity_->currentData().toInt()));
-        session_.api().call<v1::UpdateCaseResponse>(
-            this, "spoed.v1.CaseService/UpdateCase", req, [this](const Result<v1::UpdateCaseResponse>& r) {
+        session_.api().call(this, v1::rpc::CaseService::UpdateCase, req, [this](const Result<v1::UpdateCaseResponse>& r) {
                 ShowStatus(status_, r.ok() ? tr("Saved.") : Text::error(r.error()), !r.ok());
                 if (r.ok()) emit caseChanged();
             });
@@ -410,8 +409,7 @@ CaseUpdateForm::CaseUpdateForm(Session& session, std::int64_t case_id, QWidget* 
         v1::CloseCaseRequest req;
         req.set_case_id(case_id_);
         req.set_outcome(v1::Outcome(outcome_->currentData().toInt()));
-        session_.api().call<v1::CloseCaseResponse>(
-            this, "spoed.v1.CaseService/CloseCase", req, [this](const Result<v1::CloseCaseResponse>& r) {
+        session_.api().call(this, v1::rpc::CaseService::CloseCase, req, [this](const Result<v1::CloseCaseResponse>& r) {
                 ShowStatus(status_, r.ok() ? tr("Case closed.") : Text::error(r.error()), !r.ok());
                 if (r.ok()) emit caseChanged();
             });
@@ -481,7 +479,7 @@ HandoverForm::HandoverForm(Session& session, std::int64_t case_id, QWidget* pare
             to->set_phone(S(phone_->text().trimmed()));
             req.set_legal_ground(S(legal_ground_->text().trimmed()));
             req.set_idempotency_key(key);
-            session_.api().call<v1::CreateHandoverResponse>(this, "spoed.v1.HandoverService/CreateHandover", req,
+            session_.api().call(this, v1::rpc::HandoverService::CreateHandover, req,
                                                             [this](const Result<v1::CreateHandoverResponse>& r) {
                                                                 draft_->finished(r.ok() ? nullptr : &r.error());
                                                                 if (r.ok()) {
@@ -507,8 +505,7 @@ HandoverForm::HandoverForm(Session& session, std::int64_t case_id, QWidget* pare
 void HandoverForm::loadOrganisations() {
     v1::ListOrganisationsRequest req;
     if (kind_->currentData().toInt() == v1::HANDOVER_KIND_LOCAL_TEAM) req.set_kind(v1::ORGANISATION_KIND_LOCAL_TEAM);
-    session_.api().call<v1::ListOrganisationsResponse>(
-        this, "spoed.v1.DirectoryService/ListOrganisations", req,
+    session_.api().call(this, v1::rpc::DirectoryService::ListOrganisations, req,
         [this](const Result<v1::ListOrganisationsResponse>& r) {
             organisation_->clear();
             organisation_->addItem(tr("— typed in below —"), qlonglong(0));
@@ -522,8 +519,7 @@ void HandoverForm::loadOrganisations() {
 }
 
 void HandoverForm::refresh() {
-    session_.api().call<v1::PreviewDueResponse>(
-        this, "spoed.v1.HandoverService/PreviewDue", v1::PreviewDueRequest(),
+    session_.api().call(this, v1::rpc::HandoverService::PreviewDue, v1::PreviewDueRequest(),
         [this](const Result<v1::PreviewDueResponse>& r) {
             if (!r.ok()) {
                 due_->setText(Text::error(r.error()));
@@ -534,8 +530,7 @@ void HandoverForm::refresh() {
     v1::ListHandoversRequest list;
     list.set_case_id(case_id_);
     list.set_include_confirmed(true);
-    session_.api().call<v1::ListHandoversResponse>(
-        this, "spoed.v1.HandoverService/ListHandovers", list, [this](const Result<v1::ListHandoversResponse>& r) {
+    session_.api().call(this, v1::rpc::HandoverService::ListHandovers, list, [this](const Result<v1::ListHandoversResponse>& r) {
             if (!r.ok()) return;
             QString html;
             for (const auto& h : r->handovers()) {

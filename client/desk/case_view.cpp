@@ -105,8 +105,7 @@ CaseView::CaseView(Session& session, std::int64_t case_id, bool read_only, QWidg
 void CaseView::refresh() {
     v1::GetCaseRequest req;
     req.set_case_id(case_id_);
-    session_.api().call<v1::GetCaseResponse>(
-        this, "spoed.v1.CaseService/GetCase", req, [this](const Result<v1::GetCaseResponse>& r) {
+    session_.api().call(this, v1::rpc::CaseService::GetCase, req, [this](const Result<v1::GetCaseResponse>& r) {
             if (!r.ok()) {
                 header_->setText(Text::error(r.error()).toHtmlEscaped());
                 return;
@@ -163,7 +162,7 @@ void CaseView::showHeader() {
                          .arg(Text::caseStatus(c.status()), Text::dateTime(c.opened_at()),
                               risks.isEmpty() ? tr("none recorded") : risks.join(QStringLiteral(", ")),
                               Text::outcome(c.outcome())));
-    link_youth_->setVisible(c.youth_id() == 0 && !read_only_ && session_.may("spoed.v1.CaseService/LinkYouth") &&
+    link_youth_->setVisible(c.youth_id() == 0 && !read_only_ && session_.may(v1::rpc::CaseService::LinkYouth) &&
                             c.status() == v1::CASE_STATUS_OPEN);
 }
 
@@ -178,8 +177,7 @@ void CaseView::loadPlan(std::int64_t youth_id) {
     }
     v1::GetPlanRequest req;
     req.set_youth_id(youth_id);
-    session_.api().call<v1::GetPlanResponse>(
-        this, "spoed.v1.PlanService/GetPlan", req, [this, youth_id](const Result<v1::GetPlanResponse>& r) {
+    session_.api().call(this, v1::rpc::PlanService::GetPlan, req, [this, youth_id](const Result<v1::GetPlanResponse>& r) {
             if (youth_id != plan_youth_) return;
             if (!r.ok()) {
                 QString why;

@@ -134,7 +134,7 @@ bool ComesFirst(const v1::Consult& a, const v1::Consult& b) {
 
 void ConsultQueue::refresh() {
     v1::ListConsultsRequest req;
-    session_.api().call<v1::ListConsultsResponse>(this, "spoed.v1.ConsultService/ListConsults", req,
+    session_.api().call(this, v1::rpc::ConsultService::ListConsults, req,
                                                   [this](const Result<v1::ListConsultsResponse>& r) {
         if (!r.ok()) {
             status_->setText(Text::error(r.error()));
@@ -194,7 +194,7 @@ void ConsultQueue::select(std::int64_t consult_id) {
     if (advice_draft_->waiting() && consult_id != current_.id()) return;
     const std::uint64_t generation = ++generation_;
     v1::ListConsultsRequest req;
-    session_.api().call<v1::ListConsultsResponse>(this, "spoed.v1.ConsultService/ListConsults", req,
+    session_.api().call(this, v1::rpc::ConsultService::ListConsults, req,
                                                   [this, consult_id, generation](const Result<v1::ListConsultsResponse>& r) {
         if (!r.ok() || generation != generation_) return;
         for (const auto& c : r->consults()) {
@@ -278,7 +278,7 @@ void ConsultQueue::show(const v1::Consult& c) {
         }
         v1::GetPlanRequest plan;
         plan.set_youth_id(youth);
-        session_.api().call<v1::GetPlanResponse>(this, "spoed.v1.PlanService/GetPlan", plan,
+        session_.api().call(this, v1::rpc::PlanService::GetPlan, plan,
                                                  [this](const Result<v1::GetPlanResponse>& p) {
             plan_->setHtml(p.ok() ? PlanFormat::html(p->plan())
                                   : QStringLiteral("<i>%1</i>").arg(Text::error(p.error()).toHtmlEscaped()));
@@ -299,7 +299,7 @@ void ConsultQueue::send() {
     v1::AnswerConsultRequest req;
     req.set_consult_id(current_.id());
     req.set_advice(S(advice_->toPlainText().trimmed()));
-    session_.api().call<v1::AnswerConsultResponse>(this, "spoed.v1.ConsultService/AnswerConsult", req,
+    session_.api().call(this, v1::rpc::ConsultService::AnswerConsult, req,
                                                    [this](const Result<v1::AnswerConsultResponse>& r) {
         advice_draft_->finished(r.ok() ? nullptr : &r.error());
         if (!r.ok()) {

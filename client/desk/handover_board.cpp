@@ -92,7 +92,7 @@ HandoverBoard::HandoverBoard(Session& session, QWidget* parent) : QWidget(parent
 void HandoverBoard::refresh() {
     v1::ListHandoversRequest req;
     req.set_include_confirmed(include_confirmed_->isChecked());
-    session_.api().call<v1::ListHandoversResponse>(this, "spoed.v1.HandoverService/ListHandovers", req,
+    session_.api().call(this, v1::rpc::HandoverService::ListHandovers, req,
                                                    [this](const Result<v1::ListHandoversResponse>& r) {
         if (!r.ok()) {
             status_->setText(Text::error(r.error()));
@@ -124,7 +124,7 @@ void HandoverBoard::refresh() {
 void HandoverBoard::select(std::int64_t handover_id) {
     v1::ListHandoversRequest req;
     req.set_include_confirmed(true);
-    session_.api().call<v1::ListHandoversResponse>(this, "spoed.v1.HandoverService/ListHandovers", req,
+    session_.api().call(this, v1::rpc::HandoverService::ListHandovers, req,
                                                    [this, handover_id](const Result<v1::ListHandoversResponse>& r) {
         if (!r.ok()) return;
         for (const auto& h : r->handovers()) {
@@ -170,7 +170,7 @@ void HandoverBoard::recordStep() {
     req.set_note(S(note_->text().trimmed()));
     if (next_ == v1::HANDOVER_STEP_AGREEMENTS_RECORDED) req.set_agreements(S(agreements_->toPlainText().trimmed()));
     step_->setEnabled(false);
-    session_.api().call<v1::RecordStepResponse>(this, "spoed.v1.HandoverService/RecordStep", req,
+    session_.api().call(this, v1::rpc::HandoverService::RecordStep, req,
                                                 [this](const Result<v1::RecordStepResponse>& r) {
         if (!r.ok()) {
             status_->setText(Text::error(r.error()));
@@ -198,7 +198,7 @@ void HandoverBoard::escalate() {
     v1::EscalateRequest req;
     req.set_handover_id(current_.id());
     req.set_reason(S(reason.trimmed()));
-    session_.api().call<v1::EscalateResponse>(this, "spoed.v1.HandoverService/Escalate", req,
+    session_.api().call(this, v1::rpc::HandoverService::Escalate, req,
                                               [this](const Result<v1::EscalateResponse>& r) {
         status_->setText(r.ok() ? tr("Escalated.") : Text::error(r.error()));
         if (r.ok()) {

@@ -284,8 +284,7 @@ EvaluationsView::EvaluationsView(Session& session, QWidget* parent) : QWidget(pa
         v1::PlanEvaluationRequest req;
         req.set_case_id(case_id_->value());
         req.set_idempotency_key(NewIdempotencyKey());
-        session_.api().call<v1::PlanEvaluationResponse>(
-            this, "spoed.v1.EvaluationService/PlanEvaluation", req,
+        session_.api().call(this, v1::rpc::EvaluationService::PlanEvaluation, req,
             [this](const Result<v1::PlanEvaluationResponse>& r) {
                 status_->setText(r.ok() ? tr("Evaluation planned.") : Text::error(r.error()));
                 if (!r.ok()) return;
@@ -298,8 +297,7 @@ EvaluationsView::EvaluationsView(Session& session, QWidget* parent) : QWidget(pa
         v1::FinalizeEvaluationRequest req;
         req.set_evaluation_id(current_.id());
         req.set_plan_version(plan_version_->value());
-        session_.api().call<v1::FinalizeEvaluationResponse>(
-            this, "spoed.v1.EvaluationService/FinalizeEvaluation", req,
+        session_.api().call(this, v1::rpc::EvaluationService::FinalizeEvaluation, req,
             [this](const Result<v1::FinalizeEvaluationResponse>& r) {
                 status_->setText(r.ok() ? tr("Finalised.") : Text::error(r.error()));
                 if (!r.ok()) return;
@@ -312,8 +310,7 @@ EvaluationsView::EvaluationsView(Session& session, QWidget* parent) : QWidget(pa
         req.set_evaluation_id(current_.id());
         req.set_text(S(comment_->text().trimmed()));
         req.set_idempotency_key(NewIdempotencyKey());
-        session_.api().call<v1::AddReviewCommentResponse>(
-            this, "spoed.v1.EvaluationService/AddReviewComment", req,
+        session_.api().call(this, v1::rpc::EvaluationService::AddReviewComment, req,
             [this](const Result<v1::AddReviewCommentResponse>& r) {
                 status_->setText(r.ok() ? tr("Comment added.") : Text::error(r.error()));
                 if (!r.ok()) return;
@@ -355,8 +352,7 @@ QPlainTextEdit* EvaluationsView::analysisField(const char* name) const {
 void EvaluationsView::refresh() {
     v1::ListEvaluationsRequest req;
     req.set_status(v1::EvaluationStatus(filter_->currentData().toInt()));
-    session_.api().call<v1::ListEvaluationsResponse>(
-        this, "spoed.v1.EvaluationService/ListEvaluations", req, [this](const Result<v1::ListEvaluationsResponse>& r) {
+    session_.api().call(this, v1::rpc::EvaluationService::ListEvaluations, req, [this](const Result<v1::ListEvaluationsResponse>& r) {
             if (!r.ok()) {
                 status_->setText(Text::error(r.error()));
                 return;
@@ -384,7 +380,7 @@ void EvaluationsView::refresh() {
 void EvaluationsView::select(std::int64_t evaluation_id) {
     v1::GetEvaluationRequest req;
     req.set_evaluation_id(evaluation_id);
-    session_.api().call<v1::GetEvaluationResponse>(this, "spoed.v1.EvaluationService/GetEvaluation", req,
+    session_.api().call(this, v1::rpc::EvaluationService::GetEvaluation, req,
                                                    [this](const Result<v1::GetEvaluationResponse>& r) {
                                                        if (!r.ok()) {
                                                            status_->setText(Text::error(r.error()));
@@ -516,8 +512,7 @@ void EvaluationsView::save() {
     a->set_changes_plan(changes_plan_->isChecked());
     a->set_plan_changes(S(plan_changes_->toPlainText().trimmed()));
     req.set_plan_version(plan_version_->value());
-    session_.api().call<v1::UpdateEvaluationResponse>(
-        this, "spoed.v1.EvaluationService/UpdateEvaluation", req,
+    session_.api().call(this, v1::rpc::EvaluationService::UpdateEvaluation, req,
         [this](const Result<v1::UpdateEvaluationResponse>& r) {
             status_->setText(r.ok() ? tr("Saved.") : Text::error(r.error()));
             if (!r.ok()) return;
@@ -611,8 +606,7 @@ ProposalsBoard::ProposalsBoard(Session& session, QWidget* parent) : QWidget(pare
         }
         if (create_key_.empty()) create_key_ = NewIdempotencyKey();
         req.set_idempotency_key(create_key_);
-        session_.api().call<v1::CreateProposalResponse>(
-            this, "spoed.v1.EvaluationService/CreateProposal", req,
+        session_.api().call(this, v1::rpc::EvaluationService::CreateProposal, req,
             [this](const Result<v1::CreateProposalResponse>& r) {
                 status_->setText(r.ok() ? tr("Proposal saved.") : Text::error(r.error()));
                 if (!r.ok()) return;
@@ -630,8 +624,7 @@ ProposalsBoard::ProposalsBoard(Session& session, QWidget* parent) : QWidget(pare
         req.set_proposal_id(item->data(0, Qt::UserRole).toLongLong());
         req.set_status(v1::ProposalStatus(new_status_->currentData().toInt()));
         req.set_note(S(note_->text().trimmed()));
-        session_.api().call<v1::SetProposalStatusResponse>(
-            this, "spoed.v1.EvaluationService/SetProposalStatus", req,
+        session_.api().call(this, v1::rpc::EvaluationService::SetProposalStatus, req,
             [this](const Result<v1::SetProposalStatusResponse>& r) {
                 status_->setText(r.ok() ? tr("Status set.") : Text::error(r.error()));
                 if (!r.ok()) return;
@@ -646,8 +639,7 @@ ProposalsBoard::ProposalsBoard(Session& session, QWidget* parent) : QWidget(pare
 void ProposalsBoard::refresh() {
     v1::ListProposalsRequest req;
     req.set_status(v1::ProposalStatus(filter_->currentData().toInt()));
-    session_.api().call<v1::ListProposalsResponse>(
-        this, "spoed.v1.EvaluationService/ListProposals", req, [this](const Result<v1::ListProposalsResponse>& r) {
+    session_.api().call(this, v1::rpc::EvaluationService::ListProposals, req, [this](const Result<v1::ListProposalsResponse>& r) {
             if (!r.ok()) {
                 status_->setText(Text::error(r.error()));
                 return;
@@ -779,8 +771,7 @@ FiguresView::FiguresView(Session& session, QWidget* parent) : QWidget(parent), s
         v1::SetPeriodNoteRequest req;
         req.set_period(S(period_->currentData().toString()));
         req.set_text(S(note_->toPlainText().trimmed()));
-        session_.api().call<v1::SetPeriodNoteResponse>(
-            this, "spoed.v1.StatsService/SetPeriodNote", req, [this](const Result<v1::SetPeriodNoteResponse>& r) {
+        session_.api().call(this, v1::rpc::StatsService::SetPeriodNote, req, [this](const Result<v1::SetPeriodNoteResponse>& r) {
                 status_->setText(r.ok() ? tr("Narrative saved.") : Text::error(r.error()));
                 if (!r.ok()) return;
                 int index = period_->findData(Q(r->period()));
@@ -807,7 +798,7 @@ void FiguresView::reload() {
     *req.mutable_to() = ToDate(to_->date());
     req.set_grouping(v1::Grouping(grouping_->currentData().toInt()));
     load_->setEnabled(false);
-    session_.api().call<v1::GetFiguresResponse>(this, "spoed.v1.StatsService/GetFigures", req,
+    session_.api().call(this, v1::rpc::StatsService::GetFigures, req,
                                                 [this](const Result<v1::GetFiguresResponse>& r) {
                                                     load_->setEnabled(true);
                                                     if (!r.ok()) {
@@ -938,8 +929,7 @@ void FiguresView::exportPage(v1::ExportEntity entity, QString path, std::string 
     *req.mutable_from() = ToDate(from_->date());
     *req.mutable_to() = ToDate(to_->date());
     req.set_page_token(token);
-    session_.api().call<v1::ExportRecordsResponse>(
-        this, "spoed.v1.StatsService/ExportRecords", req,
+    session_.api().call(this, v1::rpc::StatsService::ExportRecords, req,
         [this, entity, path, columns, rows](const Result<v1::ExportRecordsResponse>& r) mutable {
             if (!r.ok()) {
                 status_->setText(Text::error(r.error()));

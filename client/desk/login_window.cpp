@@ -99,7 +99,7 @@ void LoginWindow::submit() {
     req.set_password(S(password_->text()));
     if (!totp_->text().trimmed().isEmpty()) req.set_totp_code(S(totp_->text().trimmed()));
     req.set_device_token(S(DeviceToken(server_->text().trimmed(), user_->text().trimmed())));
-    api_->call<v1::LoginResponse>(this, "spoed.v1.AuthService/Login", req, [this](const Result<v1::LoginResponse>& r) {
+    api_->call(this, v1::rpc::AuthService::Login, req, [this](const Result<v1::LoginResponse>& r) {
         if (!r.ok()) {
             if (api_ && api_->state() == ConnectionState::kCertificateRefused) {
                 fail(tr("The server's certificate could not be verified, so Spoed did not connect. "
@@ -149,8 +149,7 @@ void LoginWindow::finish(const v1::LoginResponse& login) {
 void LoginWindow::enrollTotp(const v1::LoginResponse& login) {
     // The role needs a second factor that is not set up yet: the session can do nothing else.
     api_->setToken(login.token());
-    api_->call<v1::BeginTotpEnrollmentResponse>(
-        this, "spoed.v1.AuthService/BeginTotpEnrollment", v1::BeginTotpEnrollmentRequest(),
+    api_->call(this, v1::rpc::AuthService::BeginTotpEnrollment, v1::BeginTotpEnrollmentRequest(),
         [this, login](const Result<v1::BeginTotpEnrollmentResponse>& begun) {
             if (!begun.ok()) {
                 fail(Text::error(begun.error()));
@@ -167,8 +166,7 @@ void LoginWindow::enrollTotp(const v1::LoginResponse& login) {
             }
             v1::ConfirmTotpEnrollmentRequest confirm;
             confirm.set_code(S(code.trimmed()));
-            api_->call<v1::ConfirmTotpEnrollmentResponse>(
-                this, "spoed.v1.AuthService/ConfirmTotpEnrollment", confirm,
+            api_->call(this, v1::rpc::AuthService::ConfirmTotpEnrollment, confirm,
                 [this, login](const Result<v1::ConfirmTotpEnrollmentResponse>& r) {
                     if (!r.ok()) {
                         fail(Text::error(r.error()));
@@ -199,8 +197,7 @@ void LoginWindow::changePassword(const v1::LoginResponse& login) {
     req.set_current_password(S(password_->text()));
     req.set_new_password(S(first));
     api_->setToken(login.token());
-    api_->call<v1::ChangePasswordResponse>(
-        this, "spoed.v1.AuthService/ChangePassword", req,
+    api_->call(this, v1::rpc::AuthService::ChangePassword, req,
         [this, login, first](const Result<v1::ChangePasswordResponse>& r) {
             if (!r.ok()) {
                 fail(Text::error(r.error()));

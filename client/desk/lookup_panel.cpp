@@ -71,7 +71,7 @@ LookupPanel::LookupPanel(Session& session, QWidget* parent) : QWidget(parent), s
     cases_->setRootIsDecorated(false);
     cases_->setMaximumHeight(140);
     open_case_ = new QPushButton(tr("&Open a new case"), this);
-    open_case_->setVisible(session_.may("spoed.v1.CaseService/OpenCase"));
+    open_case_->setVisible(session_.may(v1::rpc::CaseService::OpenCase));
     break_glass_ = new QPushButton(tr("&Break the glass…"), this);
     break_glass_->setVisible(false);
     unknown_caller_ = new QPushButton(tr("Case for an &unknown caller…"), this);
@@ -186,7 +186,7 @@ void LookupPanel::startSearch() {
         } else {
             clearYouth();
         }
-        unknown_caller_->setVisible(!anyone && session_.may("spoed.v1.CaseService/OpenCase"));
+        unknown_caller_->setVisible(!anyone && session_.may(v1::rpc::CaseService::OpenCase));
         shown_ = edit;
         last_latency_ms_ = double(since_key_.nsecsElapsed()) / 1e6;
         emit resultsShown(last_latency_ms_);
@@ -200,8 +200,7 @@ void LookupPanel::startSearch() {
         caller_phone_ = text;
         v1::LookupCallerRequest req;
         req.set_phone(S(text));
-        session_.api().call<v1::LookupCallerResponse>(
-            this, "spoed.v1.YouthService/LookupCaller", req,
+        session_.api().call(this, v1::rpc::YouthService::LookupCaller, req,
             [done, item](const Result<v1::LookupCallerResponse>& r) {
                 QList<QListWidgetItem*> items;
                 if (r.ok()) {
@@ -223,8 +222,7 @@ void LookupPanel::startSearch() {
     v1::SearchYouthsRequest req;
     req.set_query(S(text));
     req.set_page_size(20);
-    session_.api().call<v1::SearchYouthsResponse>(
-        this, "spoed.v1.YouthService/SearchYouths", req,
+    session_.api().call(this, v1::rpc::YouthService::SearchYouths, req,
         [done, item](const Result<v1::SearchYouthsResponse>& r) {
             QList<QListWidgetItem*> items;
             if (r.ok()) {
@@ -266,8 +264,7 @@ void LookupPanel::showYouth(std::int64_t youth_id) {
     open_case_->setEnabled(true);
     v1::GetYouthRequest req;
     req.set_youth_id(youth_id);
-    session_.api().call<v1::GetYouthResponse>(
-        this, "spoed.v1.YouthService/GetYouth", req, [this, youth_id](const Result<v1::GetYouthResponse>& r) {
+    session_.api().call(this, v1::rpc::YouthService::GetYouth, req, [this, youth_id](const Result<v1::GetYouthResponse>& r) {
             if (youth_id != youth_id_) return;
             if (!r.ok()) {
                 header_->setText(Text::error(r.error()).toHtmlEscaped());
@@ -306,8 +303,7 @@ void LookupPanel::showYouth(std::int64_t youth_id) {
         });
     v1::ListConsentsRequest consents;
     consents.set_youth_id(youth_id);
-    session_.api().call<v1::ListConsentsResponse>(
-        this, "spoed.v1.YouthService/ListConsents", consents,
+    session_.api().call(this, v1::rpc::YouthService::ListConsents, consents,
         [this, youth_id](const Result<v1::ListConsentsResponse>& r) {
             if (youth_id != youth_id_) return;
             if (!r.ok()) {
@@ -327,8 +323,7 @@ void LookupPanel::showYouth(std::int64_t youth_id) {
         });
     v1::ListCasesRequest cases;
     cases.set_youth_id(youth_id);
-    session_.api().call<v1::ListCasesResponse>(
-        this, "spoed.v1.CaseService/ListCases", cases, [this, youth_id](const Result<v1::ListCasesResponse>& r) {
+    session_.api().call(this, v1::rpc::CaseService::ListCases, cases, [this, youth_id](const Result<v1::ListCasesResponse>& r) {
             if (youth_id != youth_id_ || !r.ok()) return;
             cases_->clear();
             youth_cases_.assign(r->cases().begin(), r->cases().end());
@@ -344,8 +339,7 @@ void LookupPanel::loadPlan() {
     v1::GetPlanRequest req;
     req.set_youth_id(youth_id_);
     const std::int64_t youth_id = youth_id_;
-    session_.api().call<v1::GetPlanResponse>(
-        this, "spoed.v1.PlanService/GetPlan", req, [this, youth_id](const Result<v1::GetPlanResponse>& r) {
+    session_.api().call(this, v1::rpc::PlanService::GetPlan, req, [this, youth_id](const Result<v1::GetPlanResponse>& r) {
             if (youth_id != youth_id_) return;
             if (!r.ok()) {
                 bool no_consent =
@@ -406,7 +400,7 @@ void LookupPanel::openNewCase() {
 }
 
 void LookupPanel::openUnknownCallerCase() {
-    if (!session_.may("spoed.v1.CaseService/OpenCase")) return;
+    if (!session_.may(v1::rpc::CaseService::OpenCase)) return;
     QDialog dialog(this);
     dialog.setObjectName(QStringLiteral("unknownCallerDialog"));
     dialog.setWindowTitle(tr("Case for an unknown caller"));
@@ -470,8 +464,7 @@ void LookupPanel::createCase(std::int64_t youth_id, const QString& caller_descri
     *req.mutable_opened_at() = ToTimestamp(started);
     open_case_->setEnabled(false);
     unknown_caller_->setEnabled(false);
-    session_.api().call<v1::OpenCaseResponse>(
-        this, "spoed.v1.CaseService/OpenCase", req, [this, youth_id, started](const Result<v1::OpenCaseResponse>& r) {
+    session_.api().call(this, v1::rpc::CaseService::OpenCase, req, [this, youth_id, started](const Result<v1::OpenCaseResponse>& r) {
             unknown_caller_->setEnabled(true);
             open_case_->setEnabled(youth_id != 0 && youth_id == youth_id_);
             if (!r.ok()) {

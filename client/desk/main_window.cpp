@@ -140,7 +140,7 @@ MainWindow::MainWindow(Session* session, QWidget* parent) : QMainWindow(parent),
         figures_ = new FiguresView(*session_, tabs_);
         tabs_->addTab(figures_, tr("Figures"));
     }
-    directory_ = new DirectoryView(*session_, session_->may("spoed.v1.DirectoryService/SaveOrganisation"), tabs_);
+    directory_ = new DirectoryView(*session_, session_->may(v1::rpc::DirectoryService::SaveOrganisation), tabs_);
     tabs_->addTab(directory_, tr("Partner directory"));
     if (board_) connect(board_, &ShiftBoard::openCase, this, &MainWindow::openCase);
     connect(&session_->names(), &YouthNames::caseLabelKnown, this, [this](std::int64_t case_id, const QString& label) {
@@ -443,8 +443,7 @@ void MainWindow::showConnection(ConnectionState state, const QString& detail) {
 }
 
 void MainWindow::loadShift() {
-    session_->api().call<v1::GetCurrentShiftResponse>(
-        this, "spoed.v1.ShiftService/GetCurrentShift", v1::GetCurrentShiftRequest(),
+    session_->api().call(this, v1::rpc::ShiftService::GetCurrentShift, v1::GetCurrentShiftRequest(),
         [this](const Result<v1::GetCurrentShiftResponse>& r) {
             if (!r.ok()) {
                 if (r.error().code == ErrorCode::kPermissionDenied) shift_->setText(Q(session_->user().display_name()));
@@ -468,7 +467,7 @@ void MainWindow::loadShift() {
 }
 
 void MainWindow::signOut() {
-    session_->api().call<v1::LogoutResponse>(this, "spoed.v1.AuthService/Logout", v1::LogoutRequest(),
+    session_->api().call(this, v1::rpc::AuthService::Logout, v1::LogoutRequest(),
                                              [this](const Result<v1::LogoutResponse>&) { emit signedOut(); });
 }
 

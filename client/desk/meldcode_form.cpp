@@ -335,8 +335,7 @@ void MeldcodeForm::loadOfficersAndHandovers() {
     officers_loaded_ = true;
     v1::GetTrackRequest req;
     req.set_track_id(track_.id());
-    session_.api().call<v1::GetTrackResponse>(
-        this, "spoed.v1.MeldcodeService/GetTrack", req, [this](const Result<v1::GetTrackResponse>& r) {
+    session_.api().call(this, v1::rpc::MeldcodeService::GetTrack, req, [this](const Result<v1::GetTrackResponse>& r) {
             if (!r.ok()) {
                 officers_loaded_ = false;
                 return;
@@ -348,8 +347,7 @@ void MeldcodeForm::loadOfficersAndHandovers() {
     v1::ListHandoversRequest list;
     list.set_case_id(case_id_);
     list.set_include_confirmed(true);
-    session_.api().call<v1::ListHandoversResponse>(
-        this, "spoed.v1.HandoverService/ListHandovers", list, [this](const Result<v1::ListHandoversResponse>& r) {
+    session_.api().call(this, v1::rpc::HandoverService::ListHandovers, list, [this](const Result<v1::ListHandoversResponse>& r) {
             if (!r.ok()) return;
             handover_->clear();
             for (const auto& h : r->handovers()) {
@@ -379,8 +377,7 @@ void MeldcodeForm::start() {
     v1::StartTrackRequest req;
     req.set_case_id(case_id_);
     req.set_observed_signals(S(signals_->toPlainText().trimmed()));
-    session_.api().call<v1::StartTrackResponse>(
-        this, "spoed.v1.MeldcodeService/StartTrack", req, [this](const Result<v1::StartTrackResponse>& r) {
+    session_.api().call(this, v1::rpc::MeldcodeService::StartTrack, req, [this](const Result<v1::StartTrackResponse>& r) {
             afterWrite(r,
                        tr("The Meldcode track has started. Consult a colleague, the aandachtsfunctionaris or "
                           "Veilig Thuis next."),
@@ -400,7 +397,7 @@ void MeldcodeForm::addConsultation() {
     }
     req.set_anonymous(anonymous_->isChecked());
     req.set_advice(S(advice_->toPlainText().trimmed()));
-    session_.api().call<v1::AddConsultationResponse>(this, "spoed.v1.MeldcodeService/AddConsultation", req,
+    session_.api().call(this, v1::rpc::MeldcodeService::AddConsultation, req,
                                                      [this](const Result<v1::AddConsultationResponse>& r) {
                                                          if (r.ok()) {
                                                              advice_->clear();
@@ -429,8 +426,7 @@ void MeldcodeForm::save() {
         q->set_answer(answer);
         q->set_reason(S(reason));
     }
-    session_.api().call<v1::UpdateTrackResponse>(
-        this, "spoed.v1.MeldcodeService/UpdateTrack", req,
+    session_.api().call(this, v1::rpc::MeldcodeService::UpdateTrack, req,
         [this](const Result<v1::UpdateTrackResponse>& r) { afterWrite(r, tr("Saved."), true); });
 }
 
@@ -440,8 +436,7 @@ void MeldcodeForm::decide() {
     req.set_decision(v1::MeldcodeDecision(decision_->currentData().toInt()));
     req.set_note(S(decision_note_->toPlainText().trimmed()));
     if (req.decision() == v1::MELDCODE_DECISION_REPORT) req.set_veilig_thuis_reference(S(reference_->text().trimmed()));
-    session_.api().call<v1::DecideTrackResponse>(
-        this, "spoed.v1.MeldcodeService/DecideTrack", req,
+    session_.api().call(this, v1::rpc::MeldcodeService::DecideTrack, req,
         [this](const Result<v1::DecideTrackResponse>& r) { afterWrite(r, tr("The decision is recorded."), false); });
 }
 
@@ -449,8 +444,7 @@ void MeldcodeForm::transfer() {
     v1::TransferTrackRequest req;
     req.set_track_id(track_.id());
     req.set_handover_id(handover_->currentData().toLongLong());
-    session_.api().call<v1::TransferTrackResponse>(
-        this, "spoed.v1.MeldcodeService/TransferTrack", req,
+    session_.api().call(this, v1::rpc::MeldcodeService::TransferTrack, req,
         [this](const Result<v1::TransferTrackResponse>& r) { afterWrite(r, tr("The track is handed over."), false); });
 }
 
@@ -495,8 +489,7 @@ MeldcodeBoard::MeldcodeBoard(Session& session, QWidget* parent) : QWidget(parent
 void MeldcodeBoard::refresh() {
     v1::ListTracksRequest req;
     req.set_open_only(!all_->isChecked());
-    session_.api().call<v1::ListTracksResponse>(
-        this, "spoed.v1.MeldcodeService/ListTracks", req, [this](const Result<v1::ListTracksResponse>& r) {
+    session_.api().call(this, v1::rpc::MeldcodeService::ListTracks, req, [this](const Result<v1::ListTracksResponse>& r) {
             if (!r.ok()) {
                 ShowStatus(status_, Text::error(r.error()), true);
                 return;

@@ -205,8 +205,7 @@ void PlanEditor::search() {
     v1::SearchYouthsRequest req;
     req.set_query(S(search_->text().trimmed()));
     if (search_->text().trimmed().size() < 2) return;
-    session_.api().call<v1::SearchYouthsResponse>(
-        this, "spoed.v1.YouthService/SearchYouths", req,
+    session_.api().call(this, v1::rpc::YouthService::SearchYouths, req,
         [this](const Result<v1::SearchYouthsResponse>& r) {
             results_->clear();
             results_->setVisible(r.ok() && !r->hits().empty());
@@ -226,8 +225,7 @@ void PlanEditor::loadYouth(std::int64_t youth_id) {
     base_ = v1::PlanVersion();
     v1::GetYouthRequest req;
     req.set_youth_id(youth_id);
-    session_.api().call<v1::GetYouthResponse>(
-        this, "spoed.v1.YouthService/GetYouth", req, [this](const Result<v1::GetYouthResponse>& r) {
+    session_.api().call(this, v1::rpc::YouthService::GetYouth, req, [this](const Result<v1::GetYouthResponse>& r) {
             if (!r.ok()) {
                 status_->setText(Text::error(r.error()));
                 return;
@@ -250,8 +248,7 @@ void PlanEditor::loadYouth(std::int64_t youth_id) {
 
             v1::ListPlanVersionsRequest list;
             list.set_youth_id(youth_id_);
-            session_.api().call<v1::ListPlanVersionsResponse>(
-                this, "spoed.v1.PlanService/ListPlanVersions", list,
+            session_.api().call(this, v1::rpc::PlanService::ListPlanVersions, list,
                 [this](const Result<v1::ListPlanVersionsResponse>& v) {
                     versions_->clear();
                     versions_->addItem(tr("the editor against its base"), 0);
@@ -271,7 +268,7 @@ void PlanEditor::loadYouth(std::int64_t youth_id) {
             }
             v1::GetPlanRequest plan;
             plan.set_youth_id(youth_id_);
-            session_.api().call<v1::GetPlanResponse>(this, "spoed.v1.PlanService/GetPlan", plan,
+            session_.api().call(this, v1::rpc::PlanService::GetPlan, plan,
                                                      [this](const Result<v1::GetPlanResponse>& p) {
                                                          if (!p.ok()) {
                                                              status_->setText(Text::error(p.error()));
@@ -395,7 +392,7 @@ void PlanEditor::showVersionDiff(int version) {
         v1::GetPlanRequest req;
         req.set_youth_id(youth_id_);
         req.set_version(v);
-        session_.api().call<v1::GetPlanResponse>(this, "spoed.v1.PlanService/GetPlan", req,
+        session_.api().call(this, v1::rpc::PlanService::GetPlan, req,
                                                  [then](const Result<v1::GetPlanResponse>& r) {
                                                      if (r.ok()) then(r->plan().content());
                                                  });
@@ -418,8 +415,7 @@ void PlanEditor::savePlan() {
     req.set_based_on_version(base_.version());
     req.set_idempotency_key(NewIdempotencyKey());
     save_->setEnabled(false);
-    session_.api().call<v1::AddPlanVersionResponse>(
-        this, "spoed.v1.PlanService/AddPlanVersion", req, [this](const Result<v1::AddPlanVersionResponse>& r) {
+    session_.api().call(this, v1::rpc::PlanService::AddPlanVersion, req, [this](const Result<v1::AddPlanVersionResponse>& r) {
             save_->setEnabled(true);
             if (!r.ok()) {
                 status_->setText(Text::error(r.error()));
@@ -458,16 +454,14 @@ void PlanEditor::savePreRegistration() {
         v1::UpdatePreRegistrationRequest req;
         req.set_pre_registration_id(youth_.pre_registration().id());
         *req.mutable_fields() = f;
-        session_.api().call<v1::UpdatePreRegistrationResponse>(
-            this, "spoed.v1.YouthService/UpdatePreRegistration", req,
+        session_.api().call(this, v1::rpc::YouthService::UpdatePreRegistration, req,
             [done](const Result<v1::UpdatePreRegistrationResponse>& r) { done(r.ok() ? nullptr : &r.error()); });
     } else {
         v1::CreatePreRegistrationRequest req;
         req.set_youth_id(youth_id_);
         *req.mutable_fields() = f;
         req.set_idempotency_key(NewIdempotencyKey());
-        session_.api().call<v1::CreatePreRegistrationResponse>(
-            this, "spoed.v1.YouthService/CreatePreRegistration", req,
+        session_.api().call(this, v1::rpc::YouthService::CreatePreRegistration, req,
             [done](const Result<v1::CreatePreRegistrationResponse>& r) { done(r.ok() ? nullptr : &r.error()); });
     }
 }

@@ -63,8 +63,7 @@ BreakGlassReviews::BreakGlassReviews(Session& session, QWidget* parent) : QWidge
 void BreakGlassReviews::refresh() {
     v1::ListBreakGlassReviewsRequest req;
     req.set_include_reviewed(include_reviewed_->isChecked());
-    session_.api().call<v1::ListBreakGlassReviewsResponse>(
-        this, "spoed.v1.PlanService/ListBreakGlassReviews", req, [this](const Result<v1::ListBreakGlassReviewsResponse>& r) {
+    session_.api().call(this, v1::rpc::PlanService::ListBreakGlassReviews, req, [this](const Result<v1::ListBreakGlassReviewsResponse>& r) {
             list_->clear();
             if (!r.ok()) {
                 status_->setText(Text::error(r.error()));
@@ -93,7 +92,7 @@ void BreakGlassReviews::review(bool approved) {
     req.set_break_glass_id(item->data(0, Qt::UserRole).toLongLong());
     req.set_approved(approved);
     req.set_note(S(note_->text().trimmed()));
-    session_.api().call<v1::ReviewBreakGlassResponse>(this, "spoed.v1.PlanService/ReviewBreakGlass", req,
+    session_.api().call(this, v1::rpc::PlanService::ReviewBreakGlass, req,
                                                       [this](const Result<v1::ReviewBreakGlassResponse>& r) {
         status_->setText(r.ok() ? tr("Review saved.") : Text::error(r.error()));
         if (!r.ok()) return;
@@ -173,8 +172,7 @@ DirectoryView::DirectoryView(Session& session, bool can_edit, QWidget* parent) :
 }
 
 void DirectoryView::refresh() {
-    session_.api().call<v1::ListOrganisationsResponse>(
-        this, "spoed.v1.DirectoryService/ListOrganisations", v1::ListOrganisationsRequest(),
+    session_.api().call(this, v1::rpc::DirectoryService::ListOrganisations, v1::ListOrganisationsRequest(),
         [this](const Result<v1::ListOrganisationsResponse>& r) {
             tree_->clear();
             if (!r.ok()) {
@@ -232,7 +230,7 @@ void DirectoryView::save() {
         c->set_availability(S(p.value(3).trimmed()));
         c->set_designated(p.value(4).trimmed() == QLatin1String("*"));
     }
-    session_.api().call<v1::SaveOrganisationResponse>(this, "spoed.v1.DirectoryService/SaveOrganisation", req,
+    session_.api().call(this, v1::rpc::DirectoryService::SaveOrganisation, req,
                                                       [this](const Result<v1::SaveOrganisationResponse>& r) {
         status_->setText(r.ok() ? tr("Saved.") : Text::error(r.error()));
         if (!r.ok()) return;

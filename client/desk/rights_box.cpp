@@ -137,7 +137,7 @@ void RightsBox::addStatement() {
         req.set_about(S(about->text().trimmed()));
         req.set_text(S(text->toPlainText().trimmed()));
         save->setEnabled(false);
-        session_.api().call<v1::AddStatementResponse>(&dialog, "spoed.v1.YouthService/AddStatement", req,
+        session_.api().call(&dialog, v1::rpc::YouthService::AddStatement, req,
                                                       [&](const Result<v1::AddStatementResponse>& r) {
                                                           save->setEnabled(true);
                                                           if (!r.ok()) {
@@ -158,7 +158,7 @@ void RightsBox::reload(const QString& status, std::function<void()> then) {
     // Shown with the record at once: read the youth again.
     v1::GetYouthRequest get;
     get.set_youth_id(youth_id_);
-    session_.api().call<v1::GetYouthResponse>(this, "spoed.v1.YouthService/GetYouth", get,
+    session_.api().call(this, v1::rpc::YouthService::GetYouth, get,
                                               [this, status, then](const Result<v1::GetYouthResponse>& r) {
                                                   if (r.ok()) {
                                                       setYouth(*r);
@@ -199,8 +199,7 @@ void RightsBox::recordDestruction() {
         req.set_decision(v1::DestructionDecision(decision->currentData().toInt()));
         req.set_reason(S(reason->toPlainText().trimmed()));
         save->setEnabled(false);
-        session_.api().call<v1::RecordDestructionRequestResponse>(
-            &dialog, "spoed.v1.RecordService/RecordDestructionRequest", req,
+        session_.api().call(&dialog, v1::rpc::RecordService::RecordDestructionRequest, req,
             [&](const Result<v1::RecordDestructionRequestResponse>& r) {
                 save->setEnabled(true);
                 if (!r.ok()) {
@@ -223,8 +222,7 @@ void RightsBox::exportTo(const QString& html_path) {
     v1::ExportYouthRecordRequest req;
     req.set_youth_id(youth_id_);
     ShowStatus(status_, tr("Gathering the record…"), false);
-    session_.api().call<v1::ExportYouthRecordResponse>(
-        this, "spoed.v1.RecordService/ExportYouthRecord", req,
+    session_.api().call(this, v1::rpc::RecordService::ExportYouthRecord, req,
         [this, html_path](const Result<v1::ExportYouthRecordResponse>& r) {
             if (!r.ok()) {
                 ShowStatus(status_, Text::error(r.error()), true);

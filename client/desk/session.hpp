@@ -44,7 +44,7 @@ public:
     }
     /// Why earlier drafts could not be opened (empty when they could).
     const QString& draftWarning() const { return draft_warning_; }
-    /// What the server says this user's roles may call ("spoed.v1.CaseService/LogContact"); the
+    /// What the server says this user's roles may call (v1::rpc::CaseService::LogContact); the
     /// desk keeps no copy of the role table.
     void setAllowedMethods(std::vector<std::string> methods) {
         allowed_ = std::move(methods);
@@ -60,7 +60,7 @@ public:
         return it == user_names_.end() ? QString() : it->second;
     }
     /// May this user write in a case (log contacts, request consults, start handovers)?
-    bool canWriteCases() const { return may("spoed.v1.CaseService/LogContact"); }
+    bool canWriteCases() const { return may(v1::rpc::CaseService::LogContact); }
 
 private:
     Api* api_;  // a child of this object

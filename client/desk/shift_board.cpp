@@ -104,7 +104,7 @@ ShiftBoard::ShiftBoard(Session& session, QWidget* parent) : QWidget(parent), ses
             v1::AddShiftNoteRequest req;
             req.set_text(S(note_->toPlainText().trimmed()));
             req.set_idempotency_key(key);
-            session_.api().call<v1::AddShiftNoteResponse>(this, "spoed.v1.ShiftService/AddShiftNote", req,
+            session_.api().call(this, v1::rpc::ShiftService::AddShiftNote, req,
                                                           [this](const Result<v1::AddShiftNoteResponse>& r) {
                                                               note_draft_->finished(r.ok() ? nullptr : &r.error());
                                                               if (r.ok()) {
@@ -145,7 +145,7 @@ void ShiftBoard::refresh() {
     };
     v1::ListCasesRequest cases;
     cases.set_open_only(true);
-    session_.api().call<v1::ListCasesResponse>(this, "spoed.v1.CaseService/ListCases", cases,
+    session_.api().call(this, v1::rpc::CaseService::ListCases, cases,
                                                [this, finished](const Result<v1::ListCasesResponse>& r) {
         cases_->clear();
         if (r.ok()) {
@@ -163,7 +163,7 @@ void ShiftBoard::refresh() {
     // Due today and overdue, in one list; overdue ones first and marked.
     v1::ListHandoversRequest due;
     due.set_due_today(true);
-    session_.api().call<v1::ListHandoversResponse>(this, "spoed.v1.HandoverService/ListHandovers", due,
+    session_.api().call(this, v1::rpc::HandoverService::ListHandovers, due,
                                                    [this, finished](const Result<v1::ListHandoversResponse>& r) {
         handovers_->clear();
         if (r.ok()) {
@@ -182,7 +182,7 @@ void ShiftBoard::refresh() {
         finished();
     });
     v1::ListConsultsRequest consults;
-    session_.api().call<v1::ListConsultsResponse>(this, "spoed.v1.ConsultService/ListConsults", consults,
+    session_.api().call(this, v1::rpc::ConsultService::ListConsults, consults,
                                                   [this, finished](const Result<v1::ListConsultsResponse>& r) {
         answers_->clear();
         if (r.ok()) {
@@ -201,7 +201,7 @@ void ShiftBoard::refresh() {
     notes.mutable_since()->set_year(since.year());
     notes.mutable_since()->set_month(since.month());
     notes.mutable_since()->set_day(since.day());
-    session_.api().call<v1::ListShiftNotesResponse>(this, "spoed.v1.ShiftService/ListShiftNotes", notes,
+    session_.api().call(this, v1::rpc::ShiftService::ListShiftNotes, notes,
                                                     [this, finished](const Result<v1::ListShiftNotesResponse>& r) {
         notes_->clear();
         if (r.ok()) {

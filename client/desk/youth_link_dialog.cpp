@@ -106,8 +106,7 @@ void YouthLinkDialog::search() {
     v1::SearchYouthsRequest req;
     req.set_query(S(text));
     req.set_page_size(20);
-    session_.api().call<v1::SearchYouthsResponse>(
-        this, "spoed.v1.YouthService/SearchYouths", req,
+    session_.api().call(this, v1::rpc::YouthService::SearchYouths, req,
         [this, text](const Result<v1::SearchYouthsResponse>& r) {
             if (search_->text().trimmed() != text) return;  // typed on meanwhile
             results_->clear();
@@ -137,8 +136,7 @@ void YouthLinkDialog::linkTo(std::int64_t youth_id) {
     v1::LinkYouthRequest req;
     req.set_case_id(case_id_);
     req.set_youth_id(youth_id);
-    session_.api().call<v1::LinkYouthResponse>(
-        this, "spoed.v1.CaseService/LinkYouth", req, [this, youth_id](const Result<v1::LinkYouthResponse>& r) {
+    session_.api().call(this, v1::rpc::CaseService::LinkYouth, req, [this, youth_id](const Result<v1::LinkYouthResponse>& r) {
             if (!r.ok()) {
                 fail(Text::error(r.error()));
                 return;
@@ -188,8 +186,7 @@ void YouthLinkDialog::registerYouth() {
     register_->setEnabled(false);
     message_->setStyleSheet(QString());
     message_->setText(tr("Registering…"));
-    session_.api().call<v1::CreateYouthResponse>(
-        this, "spoed.v1.YouthService/CreateYouth", req, [this](const Result<v1::CreateYouthResponse>& r) {
+    session_.api().call(this, v1::rpc::YouthService::CreateYouth, req, [this](const Result<v1::CreateYouthResponse>& r) {
             if (!r.ok()) {
                 fail(Text::error(r.error()));
                 return;

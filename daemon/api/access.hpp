@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "daemon/service/roles.hpp"
+#include "spoed/v1/rpc.hpp"
 
 namespace spoed::daemon::api {
 
@@ -19,6 +20,15 @@ enum class Access {
 
 /// One row of the role × RPC table: who may call a method and how its audit line is labelled.
 struct RpcRule {
+    constexpr RpcRule(const v1::rpc::MethodName& rpc, std::string_view action, Access access, RoleSet roles,
+                      bool before_password_change = false)
+        : service(rpc.service),
+          method(rpc.method),
+          action(action),
+          access(access),
+          roles(roles),
+          before_password_change(before_password_change) {}
+
     std::string_view service;  // "spoed.v1.AuthService"
     std::string_view method;   // "Login"
     std::string_view action;   // NEN 7513 action: create, read, search, update, login, ...

@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -31,10 +32,10 @@ public:
     template <typename Req, typename Resp>
     using Handler = std::function<Result<Resp>(service::Call&, const Req&)>;
 
-    /// Registers a method. Throws std::logic_error when the method is not in the role × RPC
-    /// table or is registered twice: a start-up bug, never a runtime condition.
+    /// Registers a method of the contract. Throws std::logic_error when the method is not in the
+    /// role × RPC table or is registered twice: a start-up bug, never a runtime condition.
     template <typename Req, typename Resp>
-    void Add(std::string_view service, std::string_view method, Handler<Req, Resp> handler) {
+    void Add(const v1::rpc::Method<Req, Resp>& rpc, std::type_identity_t<Handler<Req, Resp>> handler) {
         Route route;
         route.new_request = [] { return std::make_unique<Req>(); };
         route.new_response = [] { return std::make_unique<Resp>(); };
@@ -44,14 +45,14 @@ public:
             if (!r.ok()) return std::move(r).take_error();
             return std::unique_ptr<google::protobuf::Message>(new Resp(std::move(r).value()));
         };
-        AddRoute(service, method, std::move(route));
+        AddRoute(rpc.service, rpc.method, std::move(route));
     }
 
-    /// Registers a service's member function, e.g. `Bind(kAuth, "Login", auth, &AuthService::Login)`.
+    /// Registers a service's member function, e.g. `Bind(v1::rpc::AuthService::Login, auth,
+    /// &AuthService::Login)`; it must take and give the method's messages (checked here).
     template <typename S, typename Req, typename Resp>
-    void Bind(std::string_view service, std::string_view method, S& svc,
-              Result<Resp> (S::*fn)(service::Call&, const Req&)) {
-        Add<Req, Resp>(service, method, [&svc, fn](service::Call& c, const Req& r) { return (svc.*fn)(c, r); });
+    void Bind(const v1::rpc::Method<Req, Resp>& rpc, S& svc, Result<Resp> (S::*fn)(service::Call&, const Req&)) {
+        Add(rpc, [&svc, fn](service::Call& c, const Req& r) { return (svc.*fn)(c, r); });
     }
 
     /// Throws std::logic_error when a row of the role × RPC table has no handler.

@@ -5,6 +5,8 @@
 namespace spoed::daemon::api {
 namespace {
 
+namespace rpc = v1::rpc;
+
 /// A handler whose answer names its user (`user()`) and lists what that user's roles may call.
 template <typename Req, typename Resp>
 Router::Handler<Req, Resp> WithAllowedMethods(service::AuthService& auth,
@@ -25,122 +27,108 @@ Router::Handler<Req, Resp> WithAllowedMethods(service::AuthService& auth,
 void RegisterServices(Router& router, const Services& s) {
     using service::AdminService;
     using service::AuthService;
-    constexpr std::string_view kAuth = "spoed.v1.AuthService";
     // Login and WhoAmI also say what the user may do, from the role table that lives here. (`s`
     // itself is gone after registration: the handlers keep the services it refers to.)
-    router.Add<v1::LoginRequest, v1::LoginResponse>(kAuth, "Login", WithAllowedMethods(s.auth, &AuthService::Login));
-    router.Bind(kAuth, "Logout", s.auth, &AuthService::Logout);
-    router.Add<v1::WhoAmIRequest, v1::WhoAmIResponse>(kAuth, "WhoAmI",
-                                                      WithAllowedMethods(s.auth, &AuthService::WhoAmI));
-    router.Bind(kAuth, "ListMySessions", s.auth, &AuthService::ListMySessions);
-    router.Bind(kAuth, "EndSession", s.auth, &AuthService::EndSession);
-    router.Bind(kAuth, "ChangePassword", s.auth, &AuthService::ChangePassword);
+    router.Add(rpc::AuthService::Login, WithAllowedMethods(s.auth, &AuthService::Login));
+    router.Bind(rpc::AuthService::Logout, s.auth, &AuthService::Logout);
+    router.Add(rpc::AuthService::WhoAmI, WithAllowedMethods(s.auth, &AuthService::WhoAmI));
+    router.Bind(rpc::AuthService::ListMySessions, s.auth, &AuthService::ListMySessions);
+    router.Bind(rpc::AuthService::EndSession, s.auth, &AuthService::EndSession);
+    router.Bind(rpc::AuthService::ChangePassword, s.auth, &AuthService::ChangePassword);
 
-    constexpr std::string_view kAdmin = "spoed.v1.AdminService";
-    router.Bind(kAdmin, "CreateUser", s.admin, &AdminService::CreateUser);
-    router.Bind(kAdmin, "ListUsers", s.admin, &AdminService::ListUsers);
-    router.Bind(kAdmin, "SetRoles", s.admin, &AdminService::SetRoles);
-    router.Bind(kAdmin, "DisableUser", s.admin, &AdminService::DisableUser);
-    router.Bind(kAdmin, "ResetPassword", s.admin, &AdminService::ResetPassword);
-    router.Bind(kAdmin, "ListAuditEvents", s.admin, &AdminService::ListAuditEvents);
+    router.Bind(rpc::AdminService::CreateUser, s.admin, &AdminService::CreateUser);
+    router.Bind(rpc::AdminService::ListUsers, s.admin, &AdminService::ListUsers);
+    router.Bind(rpc::AdminService::SetRoles, s.admin, &AdminService::SetRoles);
+    router.Bind(rpc::AdminService::DisableUser, s.admin, &AdminService::DisableUser);
+    router.Bind(rpc::AdminService::ResetPassword, s.admin, &AdminService::ResetPassword);
+    router.Bind(rpc::AdminService::ListAuditEvents, s.admin, &AdminService::ListAuditEvents);
 
     using service::CaseService;
     using service::ConsultService;
     using service::PlanService;
     using service::ShiftService;
     using service::YouthService;
-    constexpr std::string_view kYouth = "spoed.v1.YouthService";
-    router.Bind(kYouth, "CreateYouth", s.youth, &YouthService::CreateYouth);
-    router.Bind(kYouth, "UpdateYouth", s.youth, &YouthService::UpdateYouth);
-    router.Bind(kYouth, "GetYouth", s.youth, &YouthService::GetYouth);
-    router.Bind(kYouth, "SearchYouths", s.youth, &YouthService::SearchYouths);
-    router.Bind(kYouth, "LookupCaller", s.youth, &YouthService::LookupCaller);
-    router.Bind(kYouth, "RecordConsent", s.youth, &YouthService::RecordConsent);
-    router.Bind(kYouth, "WithdrawConsent", s.youth, &YouthService::WithdrawConsent);
-    router.Bind(kYouth, "ListConsents", s.youth, &YouthService::ListConsents);
-    router.Bind(kYouth, "CreatePreRegistration", s.youth, &YouthService::CreatePreRegistration);
-    router.Bind(kYouth, "UpdatePreRegistration", s.youth, &YouthService::UpdatePreRegistration);
-    router.Bind(kYouth, "EndPreRegistration", s.youth, &YouthService::EndPreRegistration);
+    router.Bind(rpc::YouthService::CreateYouth, s.youth, &YouthService::CreateYouth);
+    router.Bind(rpc::YouthService::UpdateYouth, s.youth, &YouthService::UpdateYouth);
+    router.Bind(rpc::YouthService::GetYouth, s.youth, &YouthService::GetYouth);
+    router.Bind(rpc::YouthService::SearchYouths, s.youth, &YouthService::SearchYouths);
+    router.Bind(rpc::YouthService::LookupCaller, s.youth, &YouthService::LookupCaller);
+    router.Bind(rpc::YouthService::RecordConsent, s.youth, &YouthService::RecordConsent);
+    router.Bind(rpc::YouthService::WithdrawConsent, s.youth, &YouthService::WithdrawConsent);
+    router.Bind(rpc::YouthService::ListConsents, s.youth, &YouthService::ListConsents);
+    router.Bind(rpc::YouthService::CreatePreRegistration, s.youth, &YouthService::CreatePreRegistration);
+    router.Bind(rpc::YouthService::UpdatePreRegistration, s.youth, &YouthService::UpdatePreRegistration);
+    router.Bind(rpc::YouthService::EndPreRegistration, s.youth, &YouthService::EndPreRegistration);
 
-    constexpr std::string_view kPlan = "spoed.v1.PlanService";
-    router.Bind(kPlan, "AddPlanVersion", s.plan, &PlanService::AddPlanVersion);
-    router.Bind(kPlan, "GetPlan", s.plan, &PlanService::GetPlan);
-    router.Bind(kPlan, "ListPlanVersions", s.plan, &PlanService::ListPlanVersions);
-    router.Bind(kPlan, "BreakGlass", s.plan, &PlanService::BreakGlass);
-    router.Bind(kPlan, "ListBreakGlassReviews", s.plan, &PlanService::ListBreakGlassReviews);
-    router.Bind(kPlan, "ReviewBreakGlass", s.plan, &PlanService::ReviewBreakGlass);
+    router.Bind(rpc::PlanService::AddPlanVersion, s.plan, &PlanService::AddPlanVersion);
+    router.Bind(rpc::PlanService::GetPlan, s.plan, &PlanService::GetPlan);
+    router.Bind(rpc::PlanService::ListPlanVersions, s.plan, &PlanService::ListPlanVersions);
+    router.Bind(rpc::PlanService::BreakGlass, s.plan, &PlanService::BreakGlass);
+    router.Bind(rpc::PlanService::ListBreakGlassReviews, s.plan, &PlanService::ListBreakGlassReviews);
+    router.Bind(rpc::PlanService::ReviewBreakGlass, s.plan, &PlanService::ReviewBreakGlass);
 
-    constexpr std::string_view kCase = "spoed.v1.CaseService";
-    router.Bind(kCase, "OpenCase", s.cases, &CaseService::OpenCase);
-    router.Bind(kCase, "LinkYouth", s.cases, &CaseService::LinkYouth);
-    router.Bind(kCase, "LogContact", s.cases, &CaseService::LogContact);
-    router.Bind(kCase, "UpdateCase", s.cases, &CaseService::UpdateCase);
-    router.Bind(kCase, "GetCase", s.cases, &CaseService::GetCase);
-    router.Bind(kCase, "ListCases", s.cases, &CaseService::ListCases);
-    router.Bind(kCase, "CloseCase", s.cases, &CaseService::CloseCase);
+    router.Bind(rpc::CaseService::OpenCase, s.cases, &CaseService::OpenCase);
+    router.Bind(rpc::CaseService::LinkYouth, s.cases, &CaseService::LinkYouth);
+    router.Bind(rpc::CaseService::LogContact, s.cases, &CaseService::LogContact);
+    router.Bind(rpc::CaseService::UpdateCase, s.cases, &CaseService::UpdateCase);
+    router.Bind(rpc::CaseService::GetCase, s.cases, &CaseService::GetCase);
+    router.Bind(rpc::CaseService::ListCases, s.cases, &CaseService::ListCases);
+    router.Bind(rpc::CaseService::CloseCase, s.cases, &CaseService::CloseCase);
 
-    constexpr std::string_view kConsult = "spoed.v1.ConsultService";
-    router.Bind(kConsult, "RequestConsult", s.consult, &ConsultService::RequestConsult);
-    router.Bind(kConsult, "ListConsults", s.consult, &ConsultService::ListConsults);
-    router.Bind(kConsult, "AnswerConsult", s.consult, &ConsultService::AnswerConsult);
+    router.Bind(rpc::ConsultService::RequestConsult, s.consult, &ConsultService::RequestConsult);
+    router.Bind(rpc::ConsultService::ListConsults, s.consult, &ConsultService::ListConsults);
+    router.Bind(rpc::ConsultService::AnswerConsult, s.consult, &ConsultService::AnswerConsult);
 
     using service::MeldcodeService;
-    constexpr std::string_view kMeldcode = "spoed.v1.MeldcodeService";
-    router.Bind(kMeldcode, "StartTrack", s.meldcode, &MeldcodeService::StartTrack);
-    router.Bind(kMeldcode, "UpdateTrack", s.meldcode, &MeldcodeService::UpdateTrack);
-    router.Bind(kMeldcode, "AddConsultation", s.meldcode, &MeldcodeService::AddConsultation);
-    router.Bind(kMeldcode, "DecideTrack", s.meldcode, &MeldcodeService::DecideTrack);
-    router.Bind(kMeldcode, "TransferTrack", s.meldcode, &MeldcodeService::TransferTrack);
-    router.Bind(kMeldcode, "GetTrack", s.meldcode, &MeldcodeService::GetTrack);
-    router.Bind(kMeldcode, "ListTracks", s.meldcode, &MeldcodeService::ListTracks);
+    router.Bind(rpc::MeldcodeService::StartTrack, s.meldcode, &MeldcodeService::StartTrack);
+    router.Bind(rpc::MeldcodeService::UpdateTrack, s.meldcode, &MeldcodeService::UpdateTrack);
+    router.Bind(rpc::MeldcodeService::AddConsultation, s.meldcode, &MeldcodeService::AddConsultation);
+    router.Bind(rpc::MeldcodeService::DecideTrack, s.meldcode, &MeldcodeService::DecideTrack);
+    router.Bind(rpc::MeldcodeService::TransferTrack, s.meldcode, &MeldcodeService::TransferTrack);
+    router.Bind(rpc::MeldcodeService::GetTrack, s.meldcode, &MeldcodeService::GetTrack);
+    router.Bind(rpc::MeldcodeService::ListTracks, s.meldcode, &MeldcodeService::ListTracks);
 
-    constexpr std::string_view kShift = "spoed.v1.ShiftService";
-    router.Bind(kShift, "SetShift", s.shift, &ShiftService::SetShift);
-    router.Bind(kShift, "GetCurrentShift", s.shift, &ShiftService::GetCurrentShift);
-    router.Bind(kShift, "AddShiftNote", s.shift, &ShiftService::AddShiftNote);
-    router.Bind(kShift, "ListShiftNotes", s.shift, &ShiftService::ListShiftNotes);
+    router.Bind(rpc::ShiftService::SetShift, s.shift, &ShiftService::SetShift);
+    router.Bind(rpc::ShiftService::GetCurrentShift, s.shift, &ShiftService::GetCurrentShift);
+    router.Bind(rpc::ShiftService::AddShiftNote, s.shift, &ShiftService::AddShiftNote);
+    router.Bind(rpc::ShiftService::ListShiftNotes, s.shift, &ShiftService::ListShiftNotes);
 
     using service::DirectoryService;
     using service::HandoverService;
-    constexpr std::string_view kHandover = "spoed.v1.HandoverService";
-    router.Bind(kHandover, "PreviewDue", s.handover, &HandoverService::PreviewDue);
-    router.Bind(kHandover, "CreateHandover", s.handover, &HandoverService::CreateHandover);
-    router.Bind(kHandover, "RecordStep", s.handover, &HandoverService::RecordStep);
-    router.Bind(kHandover, "Escalate", s.handover, &HandoverService::Escalate);
-    router.Bind(kHandover, "ListHandovers", s.handover, &HandoverService::ListHandovers);
-    constexpr std::string_view kDirectory = "spoed.v1.DirectoryService";
-    router.Bind(kDirectory, "SaveOrganisation", s.directory, &DirectoryService::SaveOrganisation);
-    router.Bind(kDirectory, "ListOrganisations", s.directory, &DirectoryService::ListOrganisations);
+    router.Bind(rpc::HandoverService::PreviewDue, s.handover, &HandoverService::PreviewDue);
+    router.Bind(rpc::HandoverService::CreateHandover, s.handover, &HandoverService::CreateHandover);
+    router.Bind(rpc::HandoverService::RecordStep, s.handover, &HandoverService::RecordStep);
+    router.Bind(rpc::HandoverService::Escalate, s.handover, &HandoverService::Escalate);
+    router.Bind(rpc::HandoverService::ListHandovers, s.handover, &HandoverService::ListHandovers);
+    router.Bind(rpc::DirectoryService::SaveOrganisation, s.directory, &DirectoryService::SaveOrganisation);
+    router.Bind(rpc::DirectoryService::ListOrganisations, s.directory, &DirectoryService::ListOrganisations);
 
-    router.Bind(kAuth, "BeginTotpEnrollment", s.auth, &AuthService::BeginTotpEnrollment);
-    router.Bind(kAuth, "ConfirmTotpEnrollment", s.auth, &AuthService::ConfirmTotpEnrollment);
-    router.Bind(kAdmin, "ListLoginLocks", s.auth, &AuthService::ListLoginLocks);
-    router.Bind(kAdmin, "LiftLoginLock", s.auth, &AuthService::LiftLoginLock);
-    router.Bind(kAdmin, "ResetTotp", s.auth, &AuthService::ResetTotp);
+    router.Bind(rpc::AuthService::BeginTotpEnrollment, s.auth, &AuthService::BeginTotpEnrollment);
+    router.Bind(rpc::AuthService::ConfirmTotpEnrollment, s.auth, &AuthService::ConfirmTotpEnrollment);
+    router.Bind(rpc::AdminService::ListLoginLocks, s.auth, &AuthService::ListLoginLocks);
+    router.Bind(rpc::AdminService::LiftLoginLock, s.auth, &AuthService::LiftLoginLock);
+    router.Bind(rpc::AdminService::ResetTotp, s.auth, &AuthService::ResetTotp);
     using service::EvaluationService;
     using service::StatsService;
-    constexpr std::string_view kEvaluation = "spoed.v1.EvaluationService";
-    router.Bind(kEvaluation, "PlanEvaluation", s.evaluation, &EvaluationService::PlanEvaluation);
-    router.Bind(kEvaluation, "GetEvaluation", s.evaluation, &EvaluationService::GetEvaluation);
-    router.Bind(kEvaluation, "ListEvaluations", s.evaluation, &EvaluationService::ListEvaluations);
-    router.Bind(kEvaluation, "UpdateEvaluation", s.evaluation, &EvaluationService::UpdateEvaluation);
-    router.Bind(kEvaluation, "FinalizeEvaluation", s.evaluation, &EvaluationService::FinalizeEvaluation);
-    router.Bind(kEvaluation, "AddReviewComment", s.evaluation, &EvaluationService::AddReviewComment);
-    router.Bind(kEvaluation, "CreateProposal", s.evaluation, &EvaluationService::CreateProposal);
-    router.Bind(kEvaluation, "SetProposalStatus", s.evaluation, &EvaluationService::SetProposalStatus);
-    router.Bind(kEvaluation, "ListProposals", s.evaluation, &EvaluationService::ListProposals);
-    constexpr std::string_view kStats = "spoed.v1.StatsService";
-    router.Bind(kStats, "GetFigures", s.stats, &StatsService::GetFigures);
-    router.Bind(kStats, "SetPeriodNote", s.stats, &StatsService::SetPeriodNote);
-    router.Bind(kStats, "ExportRecords", s.stats, &StatsService::ExportRecords);
-    router.Bind(kStats, "GetAggregate", s.stats, &StatsService::GetAggregate);
+    router.Bind(rpc::EvaluationService::PlanEvaluation, s.evaluation, &EvaluationService::PlanEvaluation);
+    router.Bind(rpc::EvaluationService::GetEvaluation, s.evaluation, &EvaluationService::GetEvaluation);
+    router.Bind(rpc::EvaluationService::ListEvaluations, s.evaluation, &EvaluationService::ListEvaluations);
+    router.Bind(rpc::EvaluationService::UpdateEvaluation, s.evaluation, &EvaluationService::UpdateEvaluation);
+    router.Bind(rpc::EvaluationService::FinalizeEvaluation, s.evaluation, &EvaluationService::FinalizeEvaluation);
+    router.Bind(rpc::EvaluationService::AddReviewComment, s.evaluation, &EvaluationService::AddReviewComment);
+    router.Bind(rpc::EvaluationService::CreateProposal, s.evaluation, &EvaluationService::CreateProposal);
+    router.Bind(rpc::EvaluationService::SetProposalStatus, s.evaluation, &EvaluationService::SetProposalStatus);
+    router.Bind(rpc::EvaluationService::ListProposals, s.evaluation, &EvaluationService::ListProposals);
+    router.Bind(rpc::StatsService::GetFigures, s.stats, &StatsService::GetFigures);
+    router.Bind(rpc::StatsService::SetPeriodNote, s.stats, &StatsService::SetPeriodNote);
+    router.Bind(rpc::StatsService::ExportRecords, s.stats, &StatsService::ExportRecords);
+    router.Bind(rpc::StatsService::GetAggregate, s.stats, &StatsService::GetAggregate);
 
-    router.Bind(kYouth, "AddStatement", s.youth, &YouthService::AddStatement);
+    router.Bind(rpc::YouthService::AddStatement, s.youth, &YouthService::AddStatement);
     using service::RecordService;
-    constexpr std::string_view kRecord = "spoed.v1.RecordService";
-    router.Bind(kRecord, "ExportYouthRecord", s.record, &RecordService::ExportYouthRecord);
-    router.Bind(kRecord, "RecordDestructionRequest", s.record, &RecordService::RecordDestructionRequest);
-    router.Bind(kRecord, "ListDestructionRequests", s.record, &RecordService::ListDestructionRequests);
+    router.Bind(rpc::RecordService::ExportYouthRecord, s.record, &RecordService::ExportYouthRecord);
+    router.Bind(rpc::RecordService::RecordDestructionRequest, s.record, &RecordService::RecordDestructionRequest);
+    router.Bind(rpc::RecordService::ListDestructionRequests, s.record, &RecordService::ListDestructionRequests);
 
     router.CheckComplete();
 }

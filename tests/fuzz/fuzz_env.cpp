@@ -71,10 +71,10 @@ struct RouterEnv::Impl {
         Refresh();
     }
 
-    net::HttpResponse Post(const std::string& method, const std::string& json, const std::string& token) {
+    net::HttpResponse Post(std::string_view method, const std::string& json, const std::string& token) {
         net::HttpRequest req;
         req.method = "POST";
-        req.target = "/" + method;
+        req.target = "/" + std::string(method);
         req.headers.emplace_back("content-type", "application/json");
         if (!token.empty()) req.headers.emplace_back("authorization", "Bearer " + token);
         req.body = json;
@@ -84,7 +84,7 @@ struct RouterEnv::Impl {
 
     std::string Login(const std::string& username, const std::string& code) {
         std::string extra = code.empty() ? "" : R"(,"totpCode":")" + code + R"(")";
-        auto r = Post("spoed.v1.AuthService/Login",
+        auto r = Post(v1::rpc::AuthService::Login,
                       R"({"username":")" + username + R"(","password":")" + kPassword + R"(")" + extra + "}", "");
         if (r.status != 200) Die("set-up login failed: " + r.body);
         v1::LoginResponse resp;
@@ -116,7 +116,7 @@ struct RouterEnv::Impl {
     std::string SignInAll() {
         std::string username = NewUser("fuzz.all", {"crisis_worker", "psychiatrist", "coordinator", "admin"});
         std::string token = Login(username, "");
-        auto begin = Post("spoed.v1.AuthService/BeginTotpEnrollment", "{}", token);
+        auto begin = Post(v1::rpc::AuthService::BeginTotpEnrollment, "{}", token);
         v1::BeginTotpEnrollmentResponse b;
         if (begin.status != 200 || !google::protobuf::util::JsonStringToMessage(begin.body, &b).ok()) {
             Die("set-up enrolment failed: " + begin.body);
@@ -124,10 +124,10 @@ struct RouterEnv::Impl {
         auto secret = service::Base32Decode(b.secret());
         if (!secret) Die("set-up enrolment secret unreadable");
         std::int64_t step = service::TotpStep(clock.Now());
-        auto confirm = Post("spoed.v1.AuthService/ConfirmTotpEnrollment",
+        auto confirm = Post(v1::rpc::AuthService::ConfirmTotpEnrollment,
                             R"({"code":")" + service::TotpCode(*secret, step) + R"("})", token);
         if (confirm.status != 200) Die("set-up confirmation failed: " + confirm.body);
-        (void)Post("spoed.v1.AuthService/Logout", "{}", token);
+        (void)Post(v1::rpc::AuthService::Logout, "{}", token);
         return Login(username, service::TotpCode(*secret, step + 1));
     }
 

@@ -314,9 +314,9 @@ TEST(DeskCall, TheUnknownCallersNight) {
     auto pieter = test::SignIn(d, QStringLiteral("demo.pieter"), QStringLiteral("demo-pieter-wachtwoord"));
     ASSERT_TRUE(pieter);
     // What each may do comes from the server's role table: Anna opens cases, Pieter does not.
-    EXPECT_TRUE(anna->session().may("spoed.v1.CaseService/OpenCase"));
-    EXPECT_FALSE(pieter->session().may("spoed.v1.CaseService/OpenCase"));
-    EXPECT_TRUE(pieter->session().may("spoed.v1.ConsultService/AnswerConsult"));
+    EXPECT_TRUE(anna->session().may(v1::rpc::CaseService::OpenCase));
+    EXPECT_FALSE(pieter->session().may(v1::rpc::CaseService::OpenCase));
+    EXPECT_TRUE(pieter->session().may(v1::rpc::ConsultService::AnswerConsult));
     EXPECT_TRUE(anna->lookup()->openCaseButton()->isVisibleTo(anna->lookup()));
     EXPECT_FALSE(pieter->lookup()->openCaseButton()->isVisibleTo(pieter->lookup()));
     test::Activate(anna.get());
@@ -571,8 +571,8 @@ TEST(DeskDrafts, ADraftSurvivesItsClosedTabARestartAndAnOutageAndIsWrittenOnce) 
     again.set_summary(text.toStdString());
     again.set_idempotency_key(key);
     bool answered = false;
-    anna->session().api().call<v1::LogContactResponse>(
-        anna.get(), "spoed.v1.CaseService/LogContact", again,
+    anna->session().api().call(
+        anna.get(), v1::rpc::CaseService::LogContact, again,
         [&answered](const Result<v1::LogContactResponse>&) { answered = true; });
     ASSERT_TRUE(WaitUntil([&] { return answered; }));
     view->refresh();
@@ -845,7 +845,7 @@ void FailElsewhere(const test::DeskDaemon& d, const std::string& user, int n) {
         v1::LoginRequest req;
         req.set_username(user);
         req.set_password("a guess " + std::to_string(i));
-        EXPECT_FALSE(c.Call<v1::LoginResponse>("spoed.v1.AuthService/Login", req).ok());
+        EXPECT_FALSE(c.Call(v1::rpc::AuthService::Login, req).ok());
     }
 }
 

@@ -311,7 +311,7 @@ TEST(DeskBreakGlass, WithoutConsentThePlanOpensOnlyWithAReasonAndIsReviewed) {
     std::int64_t youth = 0;
     v1::SearchYouthsRequest search;
     search.set_query("Milan");
-    api.call<v1::SearchYouthsResponse>(carla.get(), "spoed.v1.YouthService/SearchYouths", search,
+    api.call(carla.get(), v1::rpc::YouthService::SearchYouths, search,
                                        [&](const Result<v1::SearchYouthsResponse>& r) {
                                            ASSERT_TRUE(r.ok()) << r.error().message;
                                            for (const auto& h : r->hits()) {
@@ -322,7 +322,7 @@ TEST(DeskBreakGlass, WithoutConsentThePlanOpensOnlyWithAReasonAndIsReviewed) {
     v1::ListConsentsRequest list;
     list.set_youth_id(youth);
     std::int64_t consent = 0;
-    api.call<v1::ListConsentsResponse>(carla.get(), "spoed.v1.YouthService/ListConsents", list,
+    api.call(carla.get(), v1::rpc::YouthService::ListConsents, list,
                                        [&](const Result<v1::ListConsentsResponse>& r) {
                                            ASSERT_TRUE(r.ok()) << r.error().message;
                                            for (const auto& c : r->consents()) {
@@ -334,7 +334,7 @@ TEST(DeskBreakGlass, WithoutConsentThePlanOpensOnlyWithAReasonAndIsReviewed) {
     withdraw.set_consent_id(consent);
     withdraw.set_note("Family withdrew consent (fictional)");
     bool withdrawn = false;
-    api.call<v1::WithdrawConsentResponse>(carla.get(), "spoed.v1.YouthService/WithdrawConsent", withdraw,
+    api.call(carla.get(), v1::rpc::YouthService::WithdrawConsent, withdraw,
                                           [&](const Result<v1::WithdrawConsentResponse>& r) {
                                               ASSERT_TRUE(r.ok()) << r.error().message;
                                               withdrawn = true;

@@ -94,7 +94,7 @@ Result<v1::LoginResponse> SignIn(client::Client& c, const std::string& user, con
     req.set_username(user);
     req.set_password(password);
     req.set_device_token(device_token);
-    auto r = c.Call<v1::LoginResponse>("spoed.v1.AuthService/Login", req);
+    auto r = c.Call(v1::rpc::AuthService::Login, req);
     if (r.ok()) c.SetToken(r->token());
     return r;
 }
@@ -106,12 +106,12 @@ struct Desk {
         EXPECT_TRUE(login.ok()) << login.error().message;
         v1::OpenCaseRequest open;
         open.set_caller_description("vader van Daan (fictief)");
-        auto opened = client.Call<v1::OpenCaseResponse>("spoed.v1.CaseService/OpenCase", open);
+        auto opened = client.Call(v1::rpc::CaseService::OpenCase, open);
         EXPECT_TRUE(opened.ok()) << opened.error().message;
         if (opened.ok()) case_id = opened->case_().id();
         v1::SearchYouthsRequest search;
         search.set_query("06-23456789");  // Daan's father calls
-        auto hits = client.Call<v1::SearchYouthsResponse>("spoed.v1.YouthService/SearchYouths", search);
+        auto hits = client.Call(v1::rpc::YouthService::SearchYouths, search);
         EXPECT_TRUE(hits.ok()) << hits.error().message;
         if (hits.ok()) {
             for (const auto& h : hits->hits()) {
@@ -123,13 +123,13 @@ struct Desk {
     Status GetCase() {
         v1::GetCaseRequest req;
         req.set_case_id(case_id);
-        auto r = client.Call<v1::GetCaseResponse>("spoed.v1.CaseService/GetCase", req);
+        auto r = client.Call(v1::rpc::CaseService::GetCase, req);
         return r.ok() ? Ok() : Status(r.error());
     }
     Status GetPlan() {
         v1::GetPlanRequest req;
         req.set_youth_id(youth_id);
-        auto r = client.Call<v1::GetPlanResponse>("spoed.v1.PlanService/GetPlan", req);
+        auto r = client.Call(v1::rpc::PlanService::GetPlan, req);
         return r.ok() ? Ok() : Status(r.error());
     }
 
@@ -272,12 +272,12 @@ TEST(UnderAttack, AFloodWithoutASessionWritesAFewAuditLinesAndTheTeamWorksOnANea
                 if (n % 50 != 49) {
                     v1::GetPlanRequest req;
                     req.set_youth_id(1);
-                    (void)cl.Call<v1::GetPlanResponse>("spoed.v1.PlanService/GetPlan", req);
+                    (void)cl.Call(v1::rpc::PlanService::GetPlan, req);
                 } else {
                     v1::LoginRequest req;
                     req.set_username("ghost" + std::to_string(n % 3));
                     req.set_password("not the password");
-                    (void)cl.Call<v1::LoginResponse>("spoed.v1.AuthService/Login", req);
+                    (void)cl.Call(v1::rpc::AuthService::Login, req);
                 }
                 ++sent;
             }
@@ -307,7 +307,7 @@ TEST(UnderAttack, AFloodWithoutASessionWritesAFewAuditLinesAndTheTeamWorksOnANea
     ASSERT_TRUE(login.ok()) << login.error().message;
     v1::GetPlanRequest plan;
     plan.set_youth_id(1);  // Daan, the first youth of the demo data
-    auto got = desk.Call<v1::GetPlanResponse>("spoed.v1.PlanService/GetPlan", plan);
+    auto got = desk.Call(v1::rpc::PlanService::GetPlan, plan);
     EXPECT_TRUE(got.ok()) << got.error().message;
     stop = true;
     for (auto& t : noise) t.join();

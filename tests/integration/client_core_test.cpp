@@ -24,7 +24,9 @@
 #include "client/core/tls_connect.hpp"
 #include "daemon/net/dev_cert.hpp"
 #include "daemon/net/server.hpp"
+#include "spoed/v1/admin.pb.h"
 #include "spoed/v1/auth.pb.h"
+#include "spoed/v1/case.pb.h"
 #include "tests/support/temp_dir.hpp"
 
 namespace spoed {
@@ -202,7 +204,7 @@ TEST(ClientCore, TypedCallRoundTripSendsTheTokenOnlyOnceSet) {
     v1::LoginRequest login;
     login.set_username("beheer");
     login.set_password("correct horse battery");
-    auto first = cl.Call<v1::LoginResponse>("spoed.v1.AuthService/Login", login);
+    auto first = cl.Call(v1::rpc::AuthService::Login, login);
     ASSERT_TRUE(first.ok()) << first.error().message;
     EXPECT_EQ(first->token(), "tok-beheer-correct horse battery");
     EXPECT_EQ(first->session_id(), 42);
@@ -210,7 +212,7 @@ TEST(ClientCore, TypedCallRoundTripSendsTheTokenOnlyOnceSet) {
 
     cl.SetToken(first->token());
     EXPECT_EQ(cl.token(), first->token());
-    auto second = cl.Call<v1::LoginResponse>("spoed.v1.AuthService/Login", login);
+    auto second = cl.Call(v1::rpc::AuthService::Login, login);
     ASSERT_TRUE(second.ok()) << second.error().message;
 
     std::lock_guard lock(m);
@@ -236,7 +238,7 @@ TEST(ClientCore, ConnectErrorBodyGivesTheServersCodeAndMessage) {
                                  R"({"code":"permission_denied","message":"only an admin may create users",)"
                                  R"("details":[{"type":"x","value":"eA"}]})"));
         }
-        if (req.target == "/spoed.v1.CaseService/Close") {
+        if (req.target == "/spoed.v1.CaseService/CloseCase") {
             // The body's code wins over the status it shares with others.
             return respond(Reply(400, "application/json",
                                  R"({"code":"failed_precondition","message":"the case has an open handover"})"));
@@ -247,19 +249,19 @@ TEST(ClientCore, ConnectErrorBodyGivesTheServersCodeAndMessage) {
     o.max_retries = 2;
     client::Client cl(o);
 
-    auto denied = cl.Call<v1::LoginResponse>("spoed.v1.AdminService/CreateUser", v1::LoginRequest());
+    auto denied = cl.Call(v1::rpc::AdminService::CreateUser, v1::CreateUserRequest());
     ASSERT_FALSE(denied.ok());
     EXPECT_EQ(denied.error().code, ErrorCode::kPermissionDenied);
     EXPECT_EQ(denied.error().message, "only an admin may create users");
 
-    auto refused = cl.Call<v1::LoginResponse>("spoed.v1.CaseService/Close", v1::LoginRequest());
+    auto refused = cl.Call(v1::rpc::CaseService::CloseCase, v1::CloseCaseRequest());
     ASSERT_FALSE(refused.ok());
     EXPECT_EQ(refused.error().code, ErrorCode::kFailedPrecondition);
     EXPECT_EQ(refused.error().message, "the case has an open handover");
 
     // An answer, even `unavailable`, is not a transport failure: it is not sent again.
     calls = 0;
-    auto busy = cl.Call<v1::LoginResponse>("spoed.v1.AuthService/WhoAmI", v1::LoginRequest());
+    auto busy = cl.Call(v1::rpc::AuthService::WhoAmI, v1::WhoAmIRequest());
     ASSERT_FALSE(busy.ok());
     EXPECT_EQ(busy.error().code, ErrorCode::kUnavailable);
     EXPECT_EQ(busy.error().message, "stopping");
@@ -289,7 +291,7 @@ TEST(ClientCore, ErrorsWithoutAConnectBodyFollowTheHttpStatus) {
         respond(Reply(429, "text/html", "<html>slow down</html>"));
     });
     client::Client cl(server.Options());
-    auto r = cl.Call<v1::LoginResponse>("spoed.v1.AuthService/Login", v1::LoginRequest());
+    auto r = cl.Call(v1::rpc::AuthService::Login, v1::LoginRequest());
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().code, ErrorCode::kResourceExhausted);
     EXPECT_EQ(r.error().message, "HTTP 429 from server");
@@ -303,15 +305,15 @@ TEST(ClientCore, ASuccessThatIsNotTheResponseMessageIsInternal) {
         respond(Reply(200, "application/proto", "\xff\xff\xff\xff"));
     });
     client::Client cl(server.Options());
-    auto portal = cl.Call<v1::LoginResponse>("spoed.v1.AuthService/Login", v1::LoginRequest());
+    auto portal = cl.Call(v1::rpc::AuthService::Login, v1::LoginRequest());
     ASSERT_FALSE(portal.ok());
     EXPECT_EQ(portal.error().code, ErrorCode::kInternal);
     EXPECT_NE(portal.error().message.find("text/html"), std::string::npos) << portal.error().message;
 
-    auto garbage = cl.Call<v1::LoginResponse>("spoed.v1.AuthService/WhoAmI", v1::LoginRequest());
+    auto garbage = cl.Call(v1::rpc::AuthService::WhoAmI, v1::WhoAmIRequest());
     ASSERT_FALSE(garbage.ok());
     EXPECT_EQ(garbage.error().code, ErrorCode::kInternal);
-    EXPECT_NE(garbage.error().message.find("spoed.v1.LoginResponse"), std::string::npos) << garbage.error().message;
+    EXPECT_NE(garbage.error().message.find("spoed.v1.WhoAmIResponse"), std::string::npos) << garbage.error().message;
 }
 
 TEST(ClientCore, GetReturnsAnyStatusAsAReply) {
@@ -346,7 +348,7 @@ TEST(ClientCore, RefusesACertificateFromAnotherCaAtOnceAndSaysWhy) {
     client::Client cl(o);
 
     auto start = SteadyClock::now();
-    auto r = cl.Call<v1::LoginResponse>("spoed.v1.AuthService/Login", v1::LoginRequest());
+    auto r = cl.Call(v1::rpc::AuthService::Login, v1::LoginRequest());
     auto took = SteadyClock::now() - start;
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().code, ErrorCode::kUnavailable);
@@ -394,7 +396,7 @@ TEST(ClientCore, AMissingCaFileIsUnavailableAndNamed) {
     o.retry_backoff = 1s;
     client::Client cl(o);
     auto start = SteadyClock::now();
-    auto r = cl.Call<v1::LoginResponse>("spoed.v1.AuthService/Login", v1::LoginRequest());
+    auto r = cl.Call(v1::rpc::AuthService::Login, v1::LoginRequest());
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().code, ErrorCode::kUnavailable);
     EXPECT_NE(r.error().message.find("/nonexistent/spoed-ca.pem"), std::string::npos) << r.error().message;
@@ -415,7 +417,7 @@ TEST(ClientCore, GivesUpInTimeWhenTheServerNeverAnswersAndTriesOnceMore) {
     client::Client cl(o);
 
     auto start = SteadyClock::now();
-    auto r = cl.Call<v1::LoginResponse>("spoed.v1.AuthService/Login", v1::LoginRequest());
+    auto r = cl.Call(v1::rpc::AuthService::Login, v1::LoginRequest());
     auto took = SteadyClock::now() - start;
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().code, ErrorCode::kUnavailable);
@@ -468,7 +470,7 @@ TEST(ClientCore, ConnectionRefusedIsRetriedWithBackoffThenUnavailable) {
     o.retry_backoff = 100ms;
     client::Client cl(o);
     auto start = SteadyClock::now();
-    auto r = cl.Call<v1::LoginResponse>("spoed.v1.AuthService/Login", v1::LoginRequest());
+    auto r = cl.Call(v1::rpc::AuthService::Login, v1::LoginRequest());
     auto took = SteadyClock::now() - start;
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().code, ErrorCode::kUnavailable);
@@ -543,7 +545,7 @@ TEST(ClientCore, RefusesAReplyLargerThanTheLimit) {
     o.retry_backoff = 1s;
     client::Client cl(o);
     auto start = SteadyClock::now();
-    auto r = cl.Call<v1::LoginResponse>("spoed.v1.AuthService/Login", v1::LoginRequest());
+    auto r = cl.Call(v1::rpc::AuthService::Login, v1::LoginRequest());
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().code, ErrorCode::kResourceExhausted) << r.error().message;
     EXPECT_LT(SteadyClock::now() - start, 20s);  // not retried (three retries would add 7 s)
@@ -557,7 +559,7 @@ TEST(ClientCore, RefusesLineBreaksInHeaders) {
     });
     client::Client cl(server.Options());
     cl.SetToken("abc\r\nX-Role: admin");
-    auto r = cl.Call<v1::LoginResponse>("spoed.v1.AuthService/WhoAmI", v1::LoginRequest());
+    auto r = cl.Call(v1::rpc::AuthService::WhoAmI, v1::WhoAmIRequest());
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().code, ErrorCode::kInvalidArgument);
     auto g = cl.Get("/healthz\r\nX-Role: admin");
@@ -577,7 +579,7 @@ TEST(ClientCore, BadServerUrlsAreInvalidArgumentAtOnce) {
         o.retry_backoff = 1s;
         client::Client cl(o);
         auto start = SteadyClock::now();
-        auto r = cl.Call<v1::LoginResponse>("spoed.v1.AuthService/Login", v1::LoginRequest());
+        auto r = cl.Call(v1::rpc::AuthService::Login, v1::LoginRequest());
         ASSERT_FALSE(r.ok()) << url;
         EXPECT_EQ(r.error().code, ErrorCode::kInvalidArgument) << url << ": " << r.error().message;
         EXPECT_LT(SteadyClock::now() - start, 900ms) << url;

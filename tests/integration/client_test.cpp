@@ -68,7 +68,7 @@ TEST(Client, TypedCallsAgainstTheDaemonCarryTheToken) {
     o.ca_file = d.dev_ca_file();
     client::Client cl(o);
 
-    auto anonymous = cl.Call<v1::WhoAmIResponse>("spoed.v1.AuthService/WhoAmI", v1::WhoAmIRequest());
+    auto anonymous = cl.Call(v1::rpc::AuthService::WhoAmI, v1::WhoAmIRequest());
     ASSERT_FALSE(anonymous.ok());
     EXPECT_EQ(anonymous.error().code, ErrorCode::kUnauthenticated);
     EXPECT_NE(anonymous.error().message.find("log in"), std::string::npos);
@@ -76,10 +76,10 @@ TEST(Client, TypedCallsAgainstTheDaemonCarryTheToken) {
     v1::LoginRequest login;
     login.set_username("beheer");
     login.set_password(test::kTestPassword);
-    auto token = cl.Call<v1::LoginResponse>("spoed.v1.AuthService/Login", login);
+    auto token = cl.Call(v1::rpc::AuthService::Login, login);
     ASSERT_TRUE(token.ok()) << token.error().message;
     cl.SetToken(token->token());
-    auto who = cl.Call<v1::WhoAmIResponse>("spoed.v1.AuthService/WhoAmI", v1::WhoAmIRequest());
+    auto who = cl.Call(v1::rpc::AuthService::WhoAmI, v1::WhoAmIRequest());
     ASSERT_TRUE(who.ok()) << who.error().message;
     EXPECT_EQ(who->user().username(), "beheer");
     auto ready = cl.Get("/readyz");
@@ -97,7 +97,7 @@ TEST(Client, NonConnectErrorsAreMappedFromTheHttpStatus) {
         respond(std::move(r));
     });
     client::Client cl(server.Options());
-    auto r = cl.Call<v1::WhoAmIResponse>("spoed.v1.AuthService/WhoAmI", v1::WhoAmIRequest());
+    auto r = cl.Call(v1::rpc::AuthService::WhoAmI, v1::WhoAmIRequest());
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().code, ErrorCode::kInternal);
     EXPECT_EQ(r.error().message, "HTTP 502 from server");
@@ -118,7 +118,7 @@ TEST(Client, SendsProtobufWithBearerTokenAndConnectHeaders) {
     });
     client::Client cl(server.Options());
     cl.SetToken("tok123");
-    auto r = cl.Call<v1::WhoAmIResponse>("spoed.v1.AuthService/WhoAmI", v1::WhoAmIRequest());
+    auto r = cl.Call(v1::rpc::AuthService::WhoAmI, v1::WhoAmIRequest());
     ASSERT_TRUE(r.ok()) << r.error().message;
     EXPECT_EQ(r->user().username(), "echo");
     EXPECT_EQ(seen_auth, "Bearer tok123");

@@ -38,13 +38,13 @@ protected:
     }
 
     /// curl with the dev CA; prints the body and then the HTTP status on its own line.
-    test::CommandResult Curl(const std::string& method, const std::string& json, const std::string& token = "",
+    test::CommandResult Curl(std::string_view method, const std::string& json, const std::string& token = "",
                              const std::string& content_type = "application/json") {
         std::string body_file = dir.file("body.json");
         std::ofstream(body_file, std::ios::binary) << json;
         std::string cmd = "curl -sS --max-time 20 --cacert " + ca + " -H 'Content-Type: " + content_type + "'";
         if (!token.empty()) cmd += " -H 'Authorization: Bearer " + token + "'";
-        cmd += " --data-binary @" + body_file + " -w '\\n%{http_code}' " + url + "/" + method;
+        cmd += " --data-binary @" + body_file + " -w '\\n%{http_code}' " + url + "/" + std::string(method);
         return RunCommand(cmd);
     }
     static int StatusOf(const test::CommandResult& r) { return std::stoi(r.out.substr(r.out.rfind('\n') + 1)); }
@@ -63,12 +63,12 @@ protected:
 };
 
 TEST_F(DaemonTest, CurlJsonLoginThenWhoAmIAsInDocsApi) {
-    auto login = Curl("spoed.v1.AuthService/Login", R"({"username":"beheer","password":"correct horse battery staple"})");
+    auto login = Curl(v1::rpc::AuthService::Login, R"({"username":"beheer","password":"correct horse battery staple"})");
     ASSERT_EQ(login.status, 0) << login.out;
     ASSERT_EQ(StatusOf(login), 200) << login.out;
     std::string token = TokenOf(login.out);
     ASSERT_EQ(token.size(), 43u) << login.out;
-    auto who = Curl("spoed.v1.AuthService/WhoAmI", "{}", token);
+    auto who = Curl(v1::rpc::AuthService::WhoAmI, "{}", token);
     EXPECT_EQ(StatusOf(who), 200) << who.out;
     EXPECT_NE(who.out.find(R"("username":"beheer")"), std::string::npos) << who.out;
     EXPECT_NE(who.out.find("ROLE_ADMIN"), std::string::npos) << who.out;
@@ -77,16 +77,16 @@ TEST_F(DaemonTest, CurlJsonLoginThenWhoAmIAsInDocsApi) {
 TEST_F(DaemonTest, LoginAndWhoAmISayWhatTheUsersRolesMayCallFromTheRoleTable) {
     daemon::service::PasswordHasher hasher;
     test::InsertUser(daemon_->store(), hasher, clock.Now(), "werker", {"crisis_worker"});
-    auto login = Curl("spoed.v1.AuthService/Login", R"({"username":"werker","password":"correct horse battery staple"})");
+    auto login = Curl(v1::rpc::AuthService::Login, R"({"username":"werker","password":"correct horse battery staple"})");
     ASSERT_EQ(StatusOf(login), 200) << login.out;
     EXPECT_NE(login.out.find(R"("spoed.v1.CaseService/LogContact")"), std::string::npos) << login.out;
     EXPECT_NE(login.out.find(R"("spoed.v1.YouthService/LookupCaller")"), std::string::npos) << login.out;
-    EXPECT_EQ(login.out.find("spoed.v1.AdminService/CreateUser"), std::string::npos) << login.out;
-    EXPECT_EQ(login.out.find("spoed.v1.ConsultService/AnswerConsult"), std::string::npos) << login.out;
-    auto who = Curl("spoed.v1.AuthService/WhoAmI", "{}", TokenOf(login.out));
+    EXPECT_EQ(login.out.find(v1::rpc::AdminService::CreateUser), std::string::npos) << login.out;
+    EXPECT_EQ(login.out.find(v1::rpc::ConsultService::AnswerConsult), std::string::npos) << login.out;
+    auto who = Curl(v1::rpc::AuthService::WhoAmI, "{}", TokenOf(login.out));
     ASSERT_EQ(StatusOf(who), 200) << who.out;
     EXPECT_NE(who.out.find(R"("spoed.v1.CaseService/LogContact")"), std::string::npos) << who.out;
-    EXPECT_EQ(who.out.find("spoed.v1.AdminService/CreateUser"), std::string::npos) << who.out;
+    EXPECT_EQ(who.out.find(v1::rpc::AdminService::CreateUser), std::string::npos) << who.out;
     // Every method listed is in the role table's answer for the role, and vice versa.
     for (const auto& rule : daemon::api::RpcRules()) {
         const std::string name = "\"" + std::string(rule.service) + "/" + std::string(rule.method) + "\"";
@@ -96,22 +96,22 @@ TEST_F(DaemonTest, LoginAndWhoAmISayWhatTheUsersRolesMayCallFromTheRoleTable) {
 }
 
 TEST_F(DaemonTest, CurlSeesConnectErrorsWithTheirHttpStatus) {
-    auto r = Curl("spoed.v1.AuthService/WhoAmI", "{}");
+    auto r = Curl(v1::rpc::AuthService::WhoAmI, "{}");
     EXPECT_EQ(StatusOf(r), 401);
     EXPECT_NE(r.out.find(R"("code":"unauthenticated")"), std::string::npos) << r.out;
     r = Curl("spoed.v1.AuthService/Nope", "{}");
     EXPECT_EQ(StatusOf(r), 404);
     EXPECT_NE(r.out.find(R"("code":"unimplemented")"), std::string::npos) << r.out;
-    r = Curl("spoed.v1.AuthService/Login", "{}", "", "text/xml");
+    r = Curl(v1::rpc::AuthService::Login, "{}", "", "text/xml");
     EXPECT_EQ(StatusOf(r), 415);
-    r = Curl("spoed.v1.AuthService/Login", "{not json");
+    r = Curl(v1::rpc::AuthService::Login, "{not json");
     EXPECT_EQ(StatusOf(r), 400);
     EXPECT_NE(r.out.find(R"("code":"invalid_argument")"), std::string::npos) << r.out;
 }
 
 TEST_F(DaemonTest, ABodyOverTheLimitIs413ResourceExhausted) {
     std::string big = R"({"username":")" + std::string(70 * 1024, 'a') + R"("})";
-    auto r = Curl("spoed.v1.AuthService/Login", big);
+    auto r = Curl(v1::rpc::AuthService::Login, big);
     EXPECT_EQ(StatusOf(r), 413) << r.out.substr(0, 200);
     EXPECT_NE(r.out.find(R"("code":"resource_exhausted")"), std::string::npos) << r.out.substr(0, 200);
 }

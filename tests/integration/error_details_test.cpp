@@ -38,7 +38,7 @@ v1::ErrorDetail DetailOf(const daemon::net::HttpResponse& r) {
 
 struct Refusal {
     const char* kind;
-    std::string method;
+    v1::rpc::MethodName method;
     std::string json;
     std::string token;
     v1::ErrorReason reason;
@@ -51,39 +51,39 @@ TEST(ErrorDetails, EachKindOfRefusalCarriesItsReasonFieldAndParamsInJsonAndInBin
     CrisisFixture f;
     const std::int64_t youth = f.CreateYouth("Daan", "Visser (fictief)", "2011-04-02");
     auto c =
-        f.Rpc<v1::OpenCaseResponse>("spoed.v1.CaseService/OpenCase", R"({"callerDescription":"moeder"})", f.worker);
+        f.Rpc<v1::OpenCaseResponse>(v1::rpc::CaseService::OpenCase, R"({"callerDescription":"moeder"})", f.worker);
     const std::string case_id = Id(c.case_().id());
-    f.Rpc<v1::CloseCaseResponse>("spoed.v1.CaseService/CloseCase",
+    f.Rpc<v1::CloseCaseResponse>(v1::rpc::CaseService::CloseCase,
                                  R"({"caseId":)" + case_id + R"(,"outcome":"OUTCOME_STAYED_HOME"})", f.worker);
     const std::vector<Refusal> refusals = {
-        {"validation", "spoed.v1.YouthService/CreateYouth",
+        {"validation", v1::rpc::YouthService::CreateYouth,
          R"({"youth":{"familyName":"X","dateOfBirth":{"year":2012,"month":5,"day":14}}})", f.worker,
          v1::ERROR_REASON_REQUIRED, "youth.given_name", "", ""},
-        {"validation", "spoed.v1.YouthService/CreateYouth",
+        {"validation", v1::rpc::YouthService::CreateYouth,
          R"({"youth":{"givenName":")" + std::string(101, 'a') + R"(","familyName":"X","estimatedAge":3}})", f.worker,
          v1::ERROR_REASON_TOO_LONG, "youth.given_name", "max", "100"},
-        {"validation", "spoed.v1.YouthService/CreateYouth",
+        {"validation", v1::rpc::YouthService::CreateYouth,
          R"({"youth":{"givenName":"A","familyName":"X","dateOfBirth":{"year":2031,"month":1,"day":1}}})", f.worker,
          v1::ERROR_REASON_IN_FUTURE, "youth.date_of_birth", "", ""},
-        {"consent", "spoed.v1.PlanService/GetPlan", R"({"youthId":)" + Id(youth) + "}", f.worker,
+        {"consent", v1::rpc::PlanService::GetPlan, R"({"youthId":)" + Id(youth) + "}", f.worker,
          v1::ERROR_REASON_CONSENT_MISSING, "youth_id", "scope", "pre_registration"},
-        {"role", "spoed.v1.YouthService/CreateYouth",
+        {"role", v1::rpc::YouthService::CreateYouth,
          R"({"youth":{"givenName":"A","familyName":"X","estimatedAge":3}})", f.psychiatrist,
          v1::ERROR_REASON_ROLE_NOT_ALLOWED, "", "action", "create youth"},
-        {"state", "spoed.v1.CaseService/LogContact",
+        {"state", v1::rpc::CaseService::LogContact,
          R"({"caseId":)" + case_id +
              R"(,"type":"CONTACT_TYPE_OUTGOING_CALL","callerRole":"CALLER_ROLE_PARENT","startedAt":"2026-11-23T19:00:00Z"})",
          f.worker, v1::ERROR_REASON_CASE_CLOSED, "case_id", "", ""},
-        {"not found", "spoed.v1.YouthService/GetYouth", R"({"youthId":"999999"})", f.worker, v1::ERROR_REASON_NOT_FOUND,
+        {"not found", v1::rpc::YouthService::GetYouth, R"({"youthId":"999999"})", f.worker, v1::ERROR_REASON_NOT_FOUND,
          "youth_id", "", ""},
-        {"not signed in", "spoed.v1.YouthService/GetYouth", R"({"youthId":"1"})", "", v1::ERROR_REASON_SESSION_ENDED,
+        {"not signed in", v1::rpc::YouthService::GetYouth, R"({"youthId":"1"})", "", v1::ERROR_REASON_SESSION_ENDED,
          "", "", ""},
     };
     for (const auto& r : refusals) {
-        SCOPED_TRACE(std::string(r.kind) + ": " + r.method);
+        SCOPED_TRACE(std::string(r.kind) + ": " + std::string(r.method.path));
         // The same request in JSON and in protobuf binary: the same detail.
         const auto* type = google::protobuf::DescriptorPool::generated_pool()->FindMethodByName(
-            std::string(r.method).replace(r.method.find('/'), 1, "."));
+            std::string(r.method.service) + "." + std::string(r.method.method));
         ASSERT_NE(type, nullptr);
         std::unique_ptr<google::protobuf::Message> request(
             google::protobuf::MessageFactory::generated_factory()->GetPrototype(type->input_type())->New());
@@ -128,14 +128,14 @@ TEST(ErrorDetails, AFullStorageSaysSoAsDataInJsonAndInBinary) {
     // Fill what room is left in the file's pages until a write is refused.
     int status = 200;
     for (int i = 0; i < 500 && status == 200; ++i) {
-        status = f.Post("spoed.v1.YouthService/CreateYouth", body, f.worker).status;
+        status = f.Post(v1::rpc::YouthService::CreateYouth, body, f.worker).status;
     }
     ASSERT_EQ(status, 503) << "the page limit was never reached";
     for (const bool binary : {false, true}) {
         SCOPED_TRACE(binary ? "application/proto" : "application/json");
-        auto answer = binary ? f.Post("spoed.v1.YouthService/CreateYouth", request.SerializeAsString(), f.worker,
+        auto answer = binary ? f.Post(v1::rpc::YouthService::CreateYouth, request.SerializeAsString(), f.worker,
                                       "application/proto")
-                             : f.Post("spoed.v1.YouthService/CreateYouth", body, f.worker);
+                             : f.Post(v1::rpc::YouthService::CreateYouth, body, f.worker);
         ASSERT_EQ(answer.status, 503) << answer.body.substr(0, 200);
         EXPECT_EQ(v1::ErrorReason_Name(DetailOf(answer).reason()), "ERROR_REASON_STORAGE_FULL") << answer.body;
     }

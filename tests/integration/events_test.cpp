@@ -127,7 +127,7 @@ protected:
         req.set_username(user);
         req.set_password(test::kTestPassword);
         if (totp_.Has(user)) req.set_totp_code(totp_.Next(user, clock_.Now()));
-        auto r = c->Call<v1::LoginResponse>("spoed.v1.AuthService/Login", req);
+        auto r = c->Call(v1::rpc::AuthService::Login, req);
         EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().message);
         if (r.ok()) c->SetToken(r->token());
         return c;
@@ -151,7 +151,7 @@ protected:
     std::int64_t OpenCase(client::Client& worker) {
         v1::OpenCaseRequest req;
         req.set_caller_description("vader van een jongen van 14 (fictief)");
-        auto r = worker.Call<v1::OpenCaseResponse>("spoed.v1.CaseService/OpenCase", req);
+        auto r = worker.Call(v1::rpc::CaseService::OpenCase, req);
         EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().message);
         return r.ok() ? r->case_().id() : 0;
     }
@@ -161,7 +161,7 @@ protected:
         req.set_case_id(case_id);
         req.set_question("Medicatie: is opschalen vannacht nodig? (fictief)");
         req.set_urgency(v1::URGENCY_URGENT);
-        auto r = worker.Call<v1::RequestConsultResponse>("spoed.v1.ConsultService/RequestConsult", req);
+        auto r = worker.Call(v1::rpc::ConsultService::RequestConsult, req);
         EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().message);
         return r.ok() ? r->consult().id() : 0;
     }
@@ -172,7 +172,7 @@ protected:
         req.set_kind(v1::HANDOVER_KIND_ONGOING_CARE);
         req.mutable_recipient()->set_name("Jeugd-GGZ Noord (fictief)");
         req.set_legal_ground("meldcode: melding bij Veilig Thuis gedaan (fictief)");
-        auto r = worker.Call<v1::CreateHandoverResponse>("spoed.v1.HandoverService/CreateHandover", req);
+        auto r = worker.Call(v1::rpc::HandoverService::CreateHandover, req);
         EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().message);
         return r.ok() ? r->handover() : v1::Handover();
     }
@@ -181,7 +181,7 @@ protected:
         v1::EscalateRequest req;
         req.set_handover_id(handover_id);
         req.set_reason("ontvanger niet bereikbaar (fictief)");
-        auto r = who.Call<v1::EscalateResponse>("spoed.v1.HandoverService/Escalate", req);
+        auto r = who.Call(v1::rpc::HandoverService::Escalate, req);
         EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().message);
     }
 
@@ -337,7 +337,7 @@ TEST_F(EventsTest, AConfirmedHandoverRaisesNoAlerts) {
         req.set_handover_id(handover.id());
         req.set_step(step);
         if (step == v1::HANDOVER_STEP_AGREEMENTS_RECORDED) req.set_agreements("intake woensdag 10:00 (fictief)");
-        auto r = anna->Call<v1::RecordStepResponse>("spoed.v1.HandoverService/RecordStep", req);
+        auto r = anna->Call(v1::rpc::HandoverService::RecordStep, req);
         ASSERT_TRUE(r.ok()) << r.error().message;
     }
     auto confirmed = inbox.WaitFor(v1::EVENT_KIND_HANDOVER_CONFIRMED);
@@ -405,7 +405,7 @@ TEST_F(EventsTest, LoggingOutClosesTheStream) {
     Inbox inbox;
     auto stream = Stream(*pieter, inbox);
     EXPECT_EQ(daemon_->event_subscribers(), 1u);
-    auto r = pieter->Call<v1::LogoutResponse>("spoed.v1.AuthService/Logout", v1::LogoutRequest());
+    auto r = pieter->Call(v1::rpc::AuthService::Logout, v1::LogoutRequest());
     ASSERT_TRUE(r.ok());
     EXPECT_TRUE(inbox.WaitForState(EventStream::State::kUnauthorized));
     for (int i = 0; i < 100 && daemon_->event_subscribers() > 0; ++i) std::this_thread::sleep_for(10ms);

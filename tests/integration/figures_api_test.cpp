@@ -19,7 +19,7 @@ public:
 
     v1::GetFiguresResponse Get(const std::string& grouping) {
         return Rpc<v1::GetFiguresResponse>(
-            "spoed.v1.StatsService/GetFigures",
+            v1::rpc::StatsService::GetFigures,
             R"({"from":{"year":2026,"month":2,"day":1},"to":{"year":2026,"month":4,"day":30},"grouping":")" + grouping +
                 R"("})",
             coordinator);
@@ -151,16 +151,16 @@ TEST_F(Figures, QuartersAndTheWholeAddUp) {
 }
 
 TEST_F(Figures, PeriodNotesAreReturnedWithTheirPeriod) {
-    Rpc<v1::SetPeriodNoteResponse>("spoed.v1.StatsService/SetPeriodNote",
+    Rpc<v1::SetPeriodNoteResponse>(v1::rpc::StatsService::SetPeriodNote,
                                    R"({"period":"2026-03","text":"More calls after the school holiday; not a failure."})",
                                    coordinator);
     auto r = Get("GROUPING_MONTH");
     EXPECT_EQ(r.periods(1).note(), "More calls after the school holiday; not a failure.");
     EXPECT_TRUE(r.periods(0).note().empty());
-    EXPECT_EQ(ErrorCodeOf(Post("spoed.v1.StatsService/SetPeriodNote", R"({"period":"2026-13","text":"x"})", coordinator)),
+    EXPECT_EQ(ErrorCodeOf(Post(v1::rpc::StatsService::SetPeriodNote, R"({"period":"2026-13","text":"x"})", coordinator)),
               "invalid_argument");
     int status = 0;
-    Rpc<v1::GetFiguresResponse>("spoed.v1.StatsService/GetFigures",
+    Rpc<v1::GetFiguresResponse>(v1::rpc::StatsService::GetFigures,
                                 R"({"from":{"year":2026,"month":2,"day":1},"to":{"year":2026,"month":2,"day":2}})",
                                 worker, &status);
     EXPECT_EQ(status, 403);
@@ -168,7 +168,7 @@ TEST_F(Figures, PeriodNotesAreReturnedWithTheirPeriod) {
 
 TEST_F(Figures, TheAggregateSuppressesEveryCountBelowFive) {
     auto a = Rpc<v1::GetAggregateResponse>(
-        "spoed.v1.StatsService/GetAggregate",
+        v1::rpc::StatsService::GetAggregate,
         R"({"from":{"year":2026,"month":2,"day":1},"to":{"year":2026,"month":4,"day":30},"grouping":"GROUPING_MONTH"})",
         coordinator);
     EXPECT_EQ(a.threshold(), 5);
@@ -206,7 +206,7 @@ TEST_F(Figures, ExportRecordsPagesThroughThePeriod) {
     int pages = 0;
     do {
         auto page = Rpc<v1::ExportRecordsResponse>(
-            "spoed.v1.StatsService/ExportRecords",
+            v1::rpc::StatsService::ExportRecords,
             R"({"entity":"EXPORT_ENTITY_CASES","from":{"year":2026,"month":2,"day":1},"to":{"year":2026,"month":4,"day":30},"pageSize":100,"pageToken":")" +
                 token + R"("})",
             coordinator);

@@ -20,18 +20,18 @@ public:
     v1::CloseCaseResponse OpenAndClose(std::int64_t youth, const std::string& update_json, const std::string& outcome) {
         std::string open = youth ? R"({"youthId":")" + std::to_string(youth) + R"("})"
                                  : R"j({"callerDescription":"onbekende beller (fictief)"})j";
-        auto c = Rpc<v1::OpenCaseResponse>("spoed.v1.CaseService/OpenCase", open, worker).case_().id();
+        auto c = Rpc<v1::OpenCaseResponse>(v1::rpc::CaseService::OpenCase, open, worker).case_().id();
         if (!update_json.empty()) {
-            Rpc<v1::UpdateCaseResponse>("spoed.v1.CaseService/UpdateCase",
+            Rpc<v1::UpdateCaseResponse>(v1::rpc::CaseService::UpdateCase,
                                         R"({"caseId":")" + std::to_string(c) + R"(",)" + update_json + "}", worker);
         }
         return Rpc<v1::CloseCaseResponse>(
-            "spoed.v1.CaseService/CloseCase",
+            v1::rpc::CaseService::CloseCase,
             R"({"caseId":")" + std::to_string(c) + R"(","outcome":")" + outcome + R"("})", worker);
     }
 
     v1::Evaluation Get(std::int64_t id) {
-        return Rpc<v1::GetEvaluationResponse>("spoed.v1.EvaluationService/GetEvaluation",
+        return Rpc<v1::GetEvaluationResponse>(v1::rpc::EvaluationService::GetEvaluation,
                                               R"({"evaluationId":")" + std::to_string(id) + R"("})", coordinator)
             .evaluation();
     }
@@ -108,7 +108,7 @@ TEST_F(Learning, AnOrdinaryCasePlansNothing) {
     EXPECT_EQ(closed.case_().status(), v1::CASE_STATUS_CLOSED);
     EXPECT_EQ(closed.evaluation_id(), 0);
     EXPECT_TRUE(Events("evaluation_planned").empty());
-    auto list = Rpc<v1::ListEvaluationsResponse>("spoed.v1.EvaluationService/ListEvaluations", "{}", coordinator);
+    auto list = Rpc<v1::ListEvaluationsResponse>(v1::rpc::EvaluationService::ListEvaluations, "{}", coordinator);
     EXPECT_EQ(list.evaluations_size(), 0);
 }
 
@@ -136,9 +136,9 @@ TEST_F(Learning, ACoordinatorPlansByHandOncePerCase) {
     std::string req = R"({"caseId":")" + std::to_string(closed.case_().id()) +
                       R"(","note":"Second crisis this week; talk with Accare and the local team."})";
     int status = 0;
-    Rpc<v1::PlanEvaluationResponse>("spoed.v1.EvaluationService/PlanEvaluation", req, worker, &status);
+    Rpc<v1::PlanEvaluationResponse>(v1::rpc::EvaluationService::PlanEvaluation, req, worker, &status);
     EXPECT_EQ(status, 403);
-    auto planned = Rpc<v1::PlanEvaluationResponse>("spoed.v1.EvaluationService/PlanEvaluation", req, coordinator);
+    auto planned = Rpc<v1::PlanEvaluationResponse>(v1::rpc::EvaluationService::PlanEvaluation, req, coordinator);
     EXPECT_EQ(planned.evaluation().reasons(0), v1::EVALUATION_REASON_MANUAL);
     EXPECT_EQ(planned.evaluation().created_by(), coordinator_id);
     EXPECT_EQ(Iso(planned.evaluation().due_by()), DueIn10WorkingDays());
@@ -146,11 +146,11 @@ TEST_F(Learning, ACoordinatorPlansByHandOncePerCase) {
     auto events = Events("evaluation_planned");
     ASSERT_EQ(events.size(), 1u);
     EXPECT_EQ(events[0].evaluation_id(), planned.evaluation().id());
-    auto again = Post("spoed.v1.EvaluationService/PlanEvaluation", req, coordinator);
+    auto again = Post(v1::rpc::EvaluationService::PlanEvaluation, req, coordinator);
     EXPECT_EQ(ErrorCodeOf(again), "already_exists");
     // Workers and the psychiatrist may read it.
     auto read = Rpc<v1::GetEvaluationResponse>(
-        "spoed.v1.EvaluationService/GetEvaluation",
+        v1::rpc::EvaluationService::GetEvaluation,
         R"({"evaluationId":")" + std::to_string(planned.evaluation().id()) + R"("})", psychiatrist);
     EXPECT_EQ(read.evaluation().case_id(), closed.case_().id());
     auto audit = Audit(1);
@@ -169,12 +169,12 @@ TEST_F(Learning, AFinalisedEvaluationIsReadOnlyAndLinksTheNewPlanVersion) {
                        std::to_string(static_cast<unsigned>(today.day())) + "}";
 
     // Not yet held: cannot be finalised.
-    auto early = Post("spoed.v1.EvaluationService/FinalizeEvaluation", R"({"evaluationId":")" + id + R"("})", coordinator);
+    auto early = Post(v1::rpc::EvaluationService::FinalizeEvaluation, R"({"evaluationId":")" + id + R"("})", coordinator);
     EXPECT_EQ(ErrorCodeOf(early), "failed_precondition");
     EXPECT_NE(ErrorMessageOf(early).find("held_on"), std::string::npos);
 
     auto updated = Rpc<v1::UpdateEvaluationResponse>(
-        "spoed.v1.EvaluationService/UpdateEvaluation",
+        v1::rpc::EvaluationService::UpdateEvaluation,
         R"({"evaluationId":")" + id + R"(","heldOn":)" + held +
             R"j(,"setParticipants":true,"participants":[{"organisation":"Spoed voor Jeugd","name":"Carla (fictief)","role":"coordinator"},{"organisation":"Accare","name":"M. Veenstra (fictief)","role":"ongoing care"}],
             "setAnalysis":true,"analysis":{"careTimeline":"Ambulant since spring.","wentWell":"Plan at hand.","couldBeBetter":"Weekend reachability.","rightHelp":"RIGHT_HELP_PARTLY","preventNext":"Earlier contact with the GP.","changesPlan":true,"planChanges":"Add the GP's number."}})j",
@@ -183,44 +183,44 @@ TEST_F(Learning, AFinalisedEvaluationIsReadOnlyAndLinksTheNewPlanVersion) {
     EXPECT_EQ(updated.evaluation().participants_size(), 2);
 
     // The evaluation changes the plan: finalising needs the new version linked.
-    auto unlinked = Post("spoed.v1.EvaluationService/FinalizeEvaluation", R"({"evaluationId":")" + id + R"("})", coordinator);
+    auto unlinked = Post(v1::rpc::EvaluationService::FinalizeEvaluation, R"({"evaluationId":")" + id + R"("})", coordinator);
     EXPECT_EQ(ErrorCodeOf(unlinked), "failed_precondition");
     EXPECT_NE(ErrorMessageOf(unlinked).find("plan_version"), std::string::npos) << unlinked.body;
     // Version 1 is older than the case: not the version the evaluation led to.
-    auto old = Post("spoed.v1.EvaluationService/FinalizeEvaluation", R"({"evaluationId":")" + id + R"(","planVersion":1})",
+    auto old = Post(v1::rpc::EvaluationService::FinalizeEvaluation, R"({"evaluationId":")" + id + R"(","planVersion":1})",
                     coordinator);
     EXPECT_EQ(ErrorCodeOf(old), "invalid_argument");
     auto v2 = Rpc<v1::AddPlanVersionResponse>(
-        "spoed.v1.PlanService/AddPlanVersion",
+        v1::rpc::PlanService::AddPlanVersion,
         R"({"youthId":")" + std::to_string(youth) +
             R"(","basedOnVersion":1,"changeNote":"After the evaluation: GP added","content":{"agreements":["Call the GP first"]}})",
         coordinator);
     ASSERT_EQ(v2.plan().version(), 2);
     // A worker may not finalise.
     int status = 0;
-    Rpc<v1::FinalizeEvaluationResponse>("spoed.v1.EvaluationService/FinalizeEvaluation",
+    Rpc<v1::FinalizeEvaluationResponse>(v1::rpc::EvaluationService::FinalizeEvaluation,
                                         R"({"evaluationId":")" + id + R"(","planVersion":2})", worker, &status);
     EXPECT_EQ(status, 403);
-    auto done = Rpc<v1::FinalizeEvaluationResponse>("spoed.v1.EvaluationService/FinalizeEvaluation",
+    auto done = Rpc<v1::FinalizeEvaluationResponse>(v1::rpc::EvaluationService::FinalizeEvaluation,
                                                     R"({"evaluationId":")" + id + R"(","planVersion":2})", coordinator);
     EXPECT_EQ(done.evaluation().status(), v1::EVALUATION_STATUS_FINALISED);
     EXPECT_EQ(done.evaluation().plan_version(), 2);
     EXPECT_EQ(done.evaluation().finalised_by(), coordinator_id);
 
     // Every change is refused, saying why.
-    const std::pair<const char*, std::string> changes[] = {
-        {"spoed.v1.EvaluationService/UpdateEvaluation", R"({"evaluationId":")" + id + R"(","heldOn":)" + held + "}"},
-        {"spoed.v1.EvaluationService/UpdateEvaluation",
+    const std::pair<v1::rpc::MethodName, std::string> changes[] = {
+        {v1::rpc::EvaluationService::UpdateEvaluation, R"({"evaluationId":")" + id + R"(","heldOn":)" + held + "}"},
+        {v1::rpc::EvaluationService::UpdateEvaluation,
          R"({"evaluationId":")" + id + R"(","setAnalysis":true,"analysis":{"wentWell":"changed"}})"},
-        {"spoed.v1.EvaluationService/UpdateEvaluation",
+        {v1::rpc::EvaluationService::UpdateEvaluation,
          R"({"evaluationId":")" + id + R"(","setParticipants":true,"participants":[]})"},
-        {"spoed.v1.EvaluationService/UpdateEvaluation", R"({"evaluationId":")" + id + R"(","planVersion":2})"},
-        {"spoed.v1.EvaluationService/AddReviewComment", R"({"evaluationId":")" + id + R"(","text":"late remark"})"},
-        {"spoed.v1.EvaluationService/FinalizeEvaluation", R"({"evaluationId":")" + id + R"("})"},
+        {v1::rpc::EvaluationService::UpdateEvaluation, R"({"evaluationId":")" + id + R"(","planVersion":2})"},
+        {v1::rpc::EvaluationService::AddReviewComment, R"({"evaluationId":")" + id + R"(","text":"late remark"})"},
+        {v1::rpc::EvaluationService::FinalizeEvaluation, R"({"evaluationId":")" + id + R"("})"},
     };
     for (const auto& [method, body] : changes) {
         auto r = Post(method, body, coordinator);
-        EXPECT_EQ(ErrorCodeOf(r), "failed_precondition") << method << " " << body;
+        EXPECT_EQ(ErrorCodeOf(r), "failed_precondition") << method.path << " " << body;
         EXPECT_NE(ErrorMessageOf(r).find("finalised"), std::string::npos) << r.body;
         EXPECT_NE(ErrorMessageOf(r).find("read-only"), std::string::npos) << r.body;
     }
@@ -246,7 +246,7 @@ TEST_F(Learning, ListEvaluationsByStatus) {
     auto a = OpenAndClose(youth, "", "OUTCOME_ADMISSION").evaluation_id();
     auto b = OpenAndClose(0, "", "OUTCOME_CRISIS_PLACEMENT").evaluation_id();
     auto list = [&](const char* status) {
-        auto r = Rpc<v1::ListEvaluationsResponse>("spoed.v1.EvaluationService/ListEvaluations",
+        auto r = Rpc<v1::ListEvaluationsResponse>(v1::rpc::EvaluationService::ListEvaluations,
                                                   std::string(R"({"status":")") + status + R"("})", worker);
         std::vector<std::int64_t> ids;
         for (const auto& e : r.evaluations()) ids.push_back(e.id());
@@ -259,7 +259,7 @@ TEST_F(Learning, ListEvaluationsByStatus) {
     EXPECT_EQ(Get(a).status(), v1::EVALUATION_STATUS_OVERDUE);
     auto today = daemon::service::LocalDate(clock.Now());
     Rpc<v1::UpdateEvaluationResponse>(
-        "spoed.v1.EvaluationService/UpdateEvaluation",
+        v1::rpc::EvaluationService::UpdateEvaluation,
         R"({"evaluationId":")" + std::to_string(b) + R"(","heldOn":{"year":)" +
             std::to_string(static_cast<int>(today.year())) + R"(,"month":)" +
             std::to_string(static_cast<unsigned>(today.month())) + R"(,"day":)" +
@@ -268,12 +268,12 @@ TEST_F(Learning, ListEvaluationsByStatus) {
     EXPECT_EQ(list("EVALUATION_STATUS_HELD"), (std::vector<std::int64_t>{b}));
     EXPECT_EQ(list("EVALUATION_STATUS_OVERDUE"), (std::vector<std::int64_t>{a}));
     // Paging.
-    auto first = Rpc<v1::ListEvaluationsResponse>("spoed.v1.EvaluationService/ListEvaluations", R"({"pageSize":1})",
+    auto first = Rpc<v1::ListEvaluationsResponse>(v1::rpc::EvaluationService::ListEvaluations, R"({"pageSize":1})",
                                                   coordinator);
     ASSERT_EQ(first.evaluations_size(), 1);
     ASSERT_FALSE(first.next_page_token().empty());
     auto second = Rpc<v1::ListEvaluationsResponse>(
-        "spoed.v1.EvaluationService/ListEvaluations", R"({"pageSize":1,"pageToken":")" + first.next_page_token() + R"("})",
+        v1::rpc::EvaluationService::ListEvaluations, R"({"pageSize":1,"pageToken":")" + first.next_page_token() + R"("})",
         coordinator);
     ASSERT_EQ(second.evaluations_size(), 1);
     EXPECT_NE(second.evaluations(0).id(), first.evaluations(0).id());
@@ -283,7 +283,7 @@ TEST_F(Learning, ProposalsMoveThroughTheirStatusesWithDateWhoAndNote) {
     auto closed = OpenAndClose(0, "", "OUTCOME_ADMISSION");
     std::string eval = std::to_string(closed.evaluation_id());
     auto p = Rpc<v1::CreateProposalResponse>(
-                 "spoed.v1.EvaluationService/CreateProposal",
+                 v1::rpc::EvaluationService::CreateProposal,
                  R"({"text":"Weekend number of the ongoing care in every plan.","addressee":{"kind":"ADDRESSEE_KIND_PARTNER","name":"Accare"},"theme":"Bereikbaarheid","evaluationIds":[")" +
                      eval + R"("]})",
                  coordinator)
@@ -292,21 +292,21 @@ TEST_F(Learning, ProposalsMoveThroughTheirStatusesWithDateWhoAndNote) {
     EXPECT_EQ(p.theme(), "bereikbaarheid");
     ASSERT_EQ(p.history_size(), 1);
     Rpc<v1::CreateProposalResponse>(
-        "spoed.v1.EvaluationService/CreateProposal",
+        v1::rpc::EvaluationService::CreateProposal,
         R"({"text":"A designated contact reachable until 22:00.","addressee":{"kind":"ADDRESSEE_KIND_MUNICIPALITY","name":"Groningen"},"theme":"bereikbaarheid"})",
         coordinator);
     Rpc<v1::CreateProposalResponse>(
-        "spoed.v1.EvaluationService/CreateProposal",
+        v1::rpc::EvaluationService::CreateProposal,
         R"({"text":"Check plans for the GP's number.","addressee":{"kind":"ADDRESSEE_KIND_OWN_TEAM"},"theme":"plannen"})",
         coordinator);
-    EXPECT_EQ(ErrorCodeOf(Post("spoed.v1.EvaluationService/CreateProposal",
+    EXPECT_EQ(ErrorCodeOf(Post(v1::rpc::EvaluationService::CreateProposal,
                                R"({"text":"x","addressee":{"kind":"ADDRESSEE_KIND_MUNICIPALITY"},"theme":"t"})",
                                coordinator)),
               "invalid_argument");
 
     std::string id = std::to_string(p.id());
     auto set = [&](const char* status, const char* note) {
-        return Post("spoed.v1.EvaluationService/SetProposalStatus",
+        return Post(v1::rpc::EvaluationService::SetProposalStatus,
                     R"({"proposalId":")" + id + R"(","status":")" + status + R"(","note":")" + note + R"("})",
                     coordinator);
     };
@@ -320,7 +320,7 @@ TEST_F(Learning, ProposalsMoveThroughTheirStatusesWithDateWhoAndNote) {
     EXPECT_EQ(ErrorCodeOf(set("PROPOSAL_STATUS_REJECTED", "too late")), "failed_precondition");
 
     auto by = [&](const std::string& filter) {
-        return Rpc<v1::ListProposalsResponse>("spoed.v1.EvaluationService/ListProposals", filter, worker);
+        return Rpc<v1::ListProposalsResponse>(v1::rpc::EvaluationService::ListProposals, filter, worker);
     };
     auto implemented = by(R"({"status":"PROPOSAL_STATUS_IMPLEMENTED"})");
     ASSERT_EQ(implemented.proposals_size(), 1);
@@ -337,7 +337,7 @@ TEST_F(Learning, ProposalsMoveThroughTheirStatusesWithDateWhoAndNote) {
     EXPECT_EQ(by(R"({"evaluationId":")" + eval + R"("})").proposals_size(), 1);
     EXPECT_EQ(Get(closed.evaluation_id()).proposal_ids_size(), 1);
     int status = 0;
-    Rpc<v1::CreateProposalResponse>("spoed.v1.EvaluationService/CreateProposal",
+    Rpc<v1::CreateProposalResponse>(v1::rpc::EvaluationService::CreateProposal,
                                     R"({"text":"x","addressee":{"kind":"ADDRESSEE_KIND_OWN_TEAM"},"theme":"t"})", worker,
                                     &status);
     EXPECT_EQ(status, 403);

@@ -81,11 +81,11 @@ Track StartTrack(CrisisFixture& f) {
     Track t;
     t.youth = f.CreateYouth("Noor", "Bakker", "2011-06-02");
     t.case_id =
-        f.Rpc<v1::OpenCaseResponse>("spoed.v1.CaseService/OpenCase", R"js({"youthId":)js" + Q(t.youth) + "}", f.worker)
+        f.Rpc<v1::OpenCaseResponse>(v1::rpc::CaseService::OpenCase, R"js({"youthId":)js" + Q(t.youth) + "}", f.worker)
             .case_()
             .id();
     auto started = f.Rpc<v1::StartTrackResponse>(
-        "spoed.v1.MeldcodeService/StartTrack",
+        v1::rpc::MeldcodeService::StartTrack,
         R"js({"caseId":)js" + Q(t.case_id) +
             R"js(,"observedSignals":"Mother says father hit her in front of Noor (fictional)"})js",
         f.worker);
@@ -99,7 +99,7 @@ Track StartTrack(CrisisFixture& f) {
 
 void Consult(CrisisFixture& f, const Track& t) {
     f.Rpc<v1::AddConsultationResponse>(
-        "spoed.v1.MeldcodeService/AddConsultation",
+        v1::rpc::MeldcodeService::AddConsultation,
         R"js({"trackId":)js" + Q(t.id) +
             R"js(,"kind":"CONSULTATION_KIND_VEILIG_THUIS","anonymous":true,"withWhom":"Veilig Thuis Groningen, advice line","advice":"Talk with the mother tonight; report if father returns"})js",
         f.worker);
@@ -107,7 +107,7 @@ void Consult(CrisisFixture& f, const Track& t) {
 
 void Converse(CrisisFixture& f, const Track& t) {
     f.Rpc<v1::UpdateTrackResponse>(
-        "spoed.v1.MeldcodeService/UpdateTrack",
+        v1::rpc::MeldcodeService::UpdateTrack,
         R"js({"trackId":)js" + Q(t.id) +
             R"js(,"conversation":"CONVERSATION_HELD","conversationWith":"Noor and her mother","conversationNote":"Both want help"})js",
         f.worker);
@@ -123,19 +123,19 @@ daemon::net::HttpResponse Answer(CrisisFixture& f, const Track& t, const std::ve
         body += std::string(",\"") + fields[i] + R"js(":{"answer":"MELDCODE_ANSWER_)js" + upper +
                 R"js(","reason":"because )js" + fields[i] + "\"}";
     }
-    return f.Post("spoed.v1.MeldcodeService/UpdateTrack", body + "}", f.worker);
+    return f.Post(v1::rpc::MeldcodeService::UpdateTrack, body + "}", f.worker);
 }
 
 daemon::net::HttpResponse Decide(CrisisFixture& f, const Track& t, const std::string& decision,
                                  const std::string& extra = "") {
-    return f.Post("spoed.v1.MeldcodeService/DecideTrack",
+    return f.Post(v1::rpc::MeldcodeService::DecideTrack,
                   R"js({"trackId":)js" + Q(t.id) + R"js(,"decision":"MELDCODE_DECISION_)js" + decision +
                       R"js(","note":"decided with the aandachtsfunctionaris")js" + extra + "}",
                   f.worker);
 }
 
 daemon::net::HttpResponse CloseCase(CrisisFixture& f, const Track& t) {
-    return f.Post("spoed.v1.CaseService/CloseCase",
+    return f.Post(v1::rpc::CaseService::CloseCase,
                   R"js({"caseId":)js" + Q(t.case_id) + R"js(,"outcome":"OUTCOME_OWN_NETWORK"})js", f.worker);
 }
 
@@ -145,7 +145,7 @@ TEST(MeldcodeApi, UnsafetyRequiresAReportAndNothingElseIsAccepted) {
     Consult(f, t);
     Converse(f, t);
     ASSERT_EQ(Answer(f, t, {"yes", "yes"}).status, 200);
-    auto got = f.Rpc<v1::GetTrackResponse>("spoed.v1.MeldcodeService/GetTrack",
+    auto got = f.Rpc<v1::GetTrackResponse>(v1::rpc::MeldcodeService::GetTrack,
                                            R"js({"caseId":)js" + Q(t.case_id) + "}", f.worker);
     EXPECT_TRUE(got.track().report_required());
     for (const char* other : {"HELP", "CLOSED"}) {
@@ -156,7 +156,7 @@ TEST(MeldcodeApi, UnsafetyRequiresAReportAndNothingElseIsAccepted) {
     auto no_reference = Decide(f, t, "REPORT");
     EXPECT_EQ(ErrorCodeOf(no_reference), "invalid_argument") << no_reference.body;
     auto decided = f.Rpc<v1::DecideTrackResponse>(
-        "spoed.v1.MeldcodeService/DecideTrack",
+        v1::rpc::MeldcodeService::DecideTrack,
         R"js({"trackId":)js" + Q(t.id) +
             R"js(,"decision":"MELDCODE_DECISION_REPORT","note":"unsafe at home","veiligThuisReference":"VT-2026-0042"})js",
         f.worker);
@@ -171,7 +171,7 @@ TEST(MeldcodeApi, UnsafetyRequiresAReportAndNothingElseIsAccepted) {
     EXPECT_EQ(ReasonOf(late), "already_done");
     // The case shows it on its timeline and closes now.
     auto c =
-        f.Rpc<v1::GetCaseResponse>("spoed.v1.CaseService/GetCase", R"js({"caseId":)js" + Q(t.case_id) + "}", f.worker);
+        f.Rpc<v1::GetCaseResponse>(v1::rpc::CaseService::GetCase, R"js({"caseId":)js" + Q(t.case_id) + "}", f.worker);
     EXPECT_EQ(c.meldcode().id(), t.id);
     std::vector<std::string> kinds;
     for (const auto& e : c.timeline()) kinds.push_back(e.kind());
@@ -202,7 +202,7 @@ TEST(MeldcodeApi, HelpAcceptedIsOrganisedAndFollowed) {
     auto reference = Decide(f, t, "HELP", R"js(,"veiligThuisReference":"VT-1")js");
     EXPECT_EQ(ErrorCodeOf(reference), "invalid_argument") << "a reference belongs to a report only";
     auto help = f.Rpc<v1::DecideTrackResponse>(
-        "spoed.v1.MeldcodeService/DecideTrack",
+        v1::rpc::MeldcodeService::DecideTrack,
         R"js({"trackId":)js" + Q(t.id) +
             R"js(,"decision":"MELDCODE_DECISION_HELP","note":"family coach via the local team"})js",
         f.worker);
@@ -232,12 +232,12 @@ TEST(MeldcodeApi, TheStepsComeBeforeTheDecision) {
     EXPECT_NE(step3.body.find("conversation"), std::string::npos) << step3.body;
     // Not held, for safety: the reason is required.
     auto no_reason =
-        f.Post("spoed.v1.MeldcodeService/UpdateTrack",
+        f.Post(v1::rpc::MeldcodeService::UpdateTrack,
                R"js({"trackId":)js" + Q(t.id) + R"js(,"conversation":"CONVERSATION_NOT_HELD"})js", f.worker);
     EXPECT_EQ(ErrorCodeOf(no_reason), "invalid_argument") << no_reason.body;
     ASSERT_EQ(
         f.Post(
-             "spoed.v1.MeldcodeService/UpdateTrack",
+             v1::rpc::MeldcodeService::UpdateTrack,
              R"js({"trackId":)js" + Q(t.id) +
                  R"js(,"conversation":"CONVERSATION_NOT_HELD","conversationNote":"father is at home; not safe to talk"})js",
              f.worker)
@@ -251,7 +251,7 @@ TEST(MeldcodeApi, TheStepsComeBeforeTheDecision) {
     EXPECT_NE(question3.body.find("help_possible"), std::string::npos) << question3.body;
     // An answer needs its reason.
     auto bare =
-        f.Post("spoed.v1.MeldcodeService/UpdateTrack",
+        f.Post(v1::rpc::MeldcodeService::UpdateTrack,
                R"js({"trackId":)js" + Q(t.id) + R"js(,"helpPossible":{"answer":"MELDCODE_ANSWER_YES"}})js", f.worker);
     EXPECT_EQ(ErrorCodeOf(bare), "invalid_argument");
     EXPECT_NE(bare.body.find("help_possible.reason"), std::string::npos) << bare.body;
@@ -266,29 +266,29 @@ TEST(MeldcodeApi, ACaseDoesNotCloseWhileItsTrackIsUndecidedUnlessHandedOver) {
 
     // Handed over to Veilig Thuis with a warm handover (legal ground: the Meldcode itself).
     auto h = f.Rpc<v1::CreateHandoverResponse>(
-        "spoed.v1.HandoverService/CreateHandover",
+        v1::rpc::HandoverService::CreateHandover,
         R"js({"caseId":)js" + Q(t.case_id) +
             R"js(,"kind":"HANDOVER_KIND_VEILIG_THUIS","recipient":{"name":"Veilig Thuis Groningen (fictief)"},"legalGround":"Meldcode stap 5"})js",
         f.worker);
     Track other = StartTrack(f);
     auto wrong_case =
-        f.Post("spoed.v1.MeldcodeService/TransferTrack",
+        f.Post(v1::rpc::MeldcodeService::TransferTrack,
                R"js({"trackId":)js" + Q(other.id) + R"js(,"handoverId":)js" + Q(h.handover().id()) + "}", f.worker);
     EXPECT_EQ(ErrorCodeOf(wrong_case), "invalid_argument") << wrong_case.body;
     auto moved = f.Rpc<v1::TransferTrackResponse>(
-        "spoed.v1.MeldcodeService/TransferTrack",
+        v1::rpc::MeldcodeService::TransferTrack,
         R"js({"trackId":)js" + Q(t.id) + R"js(,"handoverId":)js" + Q(h.handover().id()) + "}", f.worker);
     EXPECT_EQ(moved.track().state(), v1::MELDCODE_STATE_TRANSFERRED);
     EXPECT_EQ(moved.track().transferred_to(), "Veilig Thuis Groningen (fictief)");
     for (const char* s : {"RECEIVER_CONTACTED", "FAMILY_CONTACTED"}) {
-        f.Post("spoed.v1.HandoverService/RecordStep",
+        f.Post(v1::rpc::HandoverService::RecordStep,
                R"js({"handoverId":)js" + Q(h.handover().id()) + R"js(,"step":"HANDOVER_STEP_)js" + s + "\"}", f.worker);
     }
-    f.Post("spoed.v1.HandoverService/RecordStep",
+    f.Post(v1::rpc::HandoverService::RecordStep,
            R"js({"handoverId":)js" + Q(h.handover().id()) +
                R"js(,"step":"HANDOVER_STEP_AGREEMENTS_RECORDED","agreements":"VT visits tomorrow"})js",
            f.worker);
-    f.Post("spoed.v1.HandoverService/RecordStep",
+    f.Post(v1::rpc::HandoverService::RecordStep,
            R"js({"handoverId":)js" + Q(h.handover().id()) + R"js(,"step":"HANDOVER_STEP_CONFIRMED"})js", f.worker);
     auto closed = CloseCase(f, t);
     EXPECT_EQ(closed.status, 200) << closed.body;
@@ -301,16 +301,16 @@ TEST(MeldcodeApi, OneTrackPerCaseAndItsReadsAndWritesAreAuditedWithTheYouth) {
     ASSERT_EQ(audit.size(), 1u);
     EXPECT_EQ(audit[0].method, "StartTrack");
     EXPECT_EQ(audit[0].youth_id, t.youth);
-    auto second = f.Post("spoed.v1.MeldcodeService/StartTrack",
+    auto second = f.Post(v1::rpc::MeldcodeService::StartTrack,
                          R"js({"caseId":)js" + Q(t.case_id) + R"js(,"observedSignals":"again"})js", f.worker);
     EXPECT_EQ(ErrorCodeOf(second), "already_exists") << second.body;
-    f.Rpc<v1::GetTrackResponse>("spoed.v1.MeldcodeService/GetTrack", R"js({"trackId":)js" + Q(t.id) + "}",
+    f.Rpc<v1::GetTrackResponse>(v1::rpc::MeldcodeService::GetTrack, R"js({"trackId":)js" + Q(t.id) + "}",
                                 f.psychiatrist);
     audit = f.Audit(1);
     EXPECT_EQ(audit[0].method, "GetTrack");
     EXPECT_EQ(audit[0].youth_id, t.youth);
     // The psychiatrist reads but does not write; the refusal still names the youth.
-    auto refused = f.Post("spoed.v1.MeldcodeService/DecideTrack",
+    auto refused = f.Post(v1::rpc::MeldcodeService::DecideTrack,
                           R"js({"trackId":)js" + Q(t.id) + R"js(,"decision":"MELDCODE_DECISION_CLOSED","note":"x"})js",
                           f.psychiatrist);
     EXPECT_EQ(refused.status, 403);
@@ -323,28 +323,28 @@ TEST(MeldcodeApi, TheAandachtsfunctionarisIsACoordinatorWhoSeesTheOpenTracksAndI
     Track t = StartTrack(f);
     // Only a coordinator can be marked as aandachtsfunctionaris.
     auto alone =
-        f.Post("spoed.v1.AdminService/SetRoles",
+        f.Post(v1::rpc::AdminService::SetRoles,
                R"js({"userId":)js" + Q(f.worker_id) + R"js(,"roles":["ROLE_MELDCODE_OFFICER"]})js", f.admin_token);
     EXPECT_EQ(ErrorCodeOf(alone), "invalid_argument") << alone.body;
     auto not_officer =
-        f.Post("spoed.v1.MeldcodeService/AddConsultation",
+        f.Post(v1::rpc::MeldcodeService::AddConsultation,
                R"js({"trackId":)js" + Q(t.id) + R"js(,"kind":"CONSULTATION_KIND_MELDCODE_OFFICER","userId":)js" +
                    Q(f.coordinator_id) + R"js(,"advice":"report"})js",
                f.worker);
     EXPECT_EQ(ErrorCodeOf(not_officer), "invalid_argument") << not_officer.body;
-    ASSERT_EQ(f.Post("spoed.v1.AdminService/SetRoles",
+    ASSERT_EQ(f.Post(v1::rpc::AdminService::SetRoles,
                      R"js({"userId":)js" + Q(f.coordinator_id) +
                          R"js(,"roles":["ROLE_COORDINATOR","ROLE_MELDCODE_OFFICER"]})js",
                      f.admin_token)
                   .status,
               200);
     f.coordinator = f.Login("carla");  // SetRoles ended her sessions
-    auto got = f.Rpc<v1::GetTrackResponse>("spoed.v1.MeldcodeService/GetTrack", R"js({"trackId":)js" + Q(t.id) + "}",
+    auto got = f.Rpc<v1::GetTrackResponse>(v1::rpc::MeldcodeService::GetTrack, R"js({"trackId":)js" + Q(t.id) + "}",
                                            f.worker);
     ASSERT_EQ(got.officers_size(), 1);
     EXPECT_EQ(got.officers(0).user_id(), f.coordinator_id);
     auto consulted = f.Rpc<v1::AddConsultationResponse>(
-        "spoed.v1.MeldcodeService/AddConsultation",
+        v1::rpc::MeldcodeService::AddConsultation,
         R"js({"trackId":)js" + Q(t.id) + R"js(,"kind":"CONSULTATION_KIND_MELDCODE_OFFICER","userId":)js" +
             Q(f.coordinator_id) + R"js(,"advice":"Talk with the mother first"})js",
         f.worker);
@@ -357,10 +357,10 @@ TEST(MeldcodeApi, TheAandachtsfunctionarisIsACoordinatorWhoSeesTheOpenTracksAndI
     Answer(f, decided, {"no"});
     ASSERT_EQ(Decide(f, decided, "CLOSED").status, 200);
     auto open =
-        f.Rpc<v1::ListTracksResponse>("spoed.v1.MeldcodeService/ListTracks", R"js({"openOnly":true})js", f.coordinator);
+        f.Rpc<v1::ListTracksResponse>(v1::rpc::MeldcodeService::ListTracks, R"js({"openOnly":true})js", f.coordinator);
     ASSERT_EQ(open.tracks_size(), 1);
     EXPECT_EQ(open.tracks(0).id(), t.id);
-    auto all = f.Rpc<v1::ListTracksResponse>("spoed.v1.MeldcodeService/ListTracks", "{}", f.coordinator);
+    auto all = f.Rpc<v1::ListTracksResponse>(v1::rpc::MeldcodeService::ListTracks, "{}", f.coordinator);
     ASSERT_EQ(all.tracks_size(), 2);
     EXPECT_EQ(all.tracks(0).id(), t.id) << "undecided first";
 }
@@ -374,7 +374,7 @@ TEST(MeldcodeApi, TheFiguresCountTracksAndReportsPerPeriod) {
     ASSERT_EQ(Decide(f, reported, "REPORT", R"js(,"veiligThuisReference":"VT-7")js").status, 200);
     Track open = StartTrack(f);
     auto figures = f.Rpc<v1::GetFiguresResponse>(
-        "spoed.v1.StatsService/GetFigures",
+        v1::rpc::StatsService::GetFigures,
         R"js({"from":{"year":2026,"month":11,"day":1},"to":{"year":2026,"month":11,"day":30}})js", f.coordinator);
     EXPECT_EQ(figures.total().meldcode_tracks(), 2);
     EXPECT_EQ(figures.total().veilig_thuis_reports(), 1);
@@ -385,7 +385,7 @@ TEST(MeldcodeApi, TheFiguresCountTracksAndReportsPerPeriod) {
     EXPECT_EQ(by["help"], 0);
     // October's figures know nothing of November's tracks.
     auto october = f.Rpc<v1::GetFiguresResponse>(
-        "spoed.v1.StatsService/GetFigures",
+        v1::rpc::StatsService::GetFigures,
         R"js({"from":{"year":2026,"month":10,"day":1},"to":{"year":2026,"month":10,"day":31}})js", f.coordinator);
     EXPECT_EQ(october.total().meldcode_tracks(), 0);
 }
@@ -395,17 +395,17 @@ TEST(MeldcodeApi, TheFiguresCountTracksAndReportsPerPeriod) {
 TEST(OpenedAt, ACaseOpensAtTheCallsStartNeverInTheFutureAndAtMostThirtyDaysBack) {
     CrisisFixture f;
     // The test clock stands at Monday 23 November 2026, 21:00 in Groningen.
-    auto future = f.Post("spoed.v1.CaseService/OpenCase",
+    auto future = f.Post(v1::rpc::CaseService::OpenCase,
                          R"js({"callerDescription":"mother","openedAt":"2026-11-23T20:05:00Z"})js", f.worker);
     EXPECT_EQ(ErrorCodeOf(future), "invalid_argument") << future.body;
-    auto old = f.Post("spoed.v1.CaseService/OpenCase",
+    auto old = f.Post(v1::rpc::CaseService::OpenCase,
                       R"js({"callerDescription":"mother","openedAt":"2026-10-20T20:00:00Z"})js", f.worker);
     EXPECT_EQ(ErrorCodeOf(old), "invalid_argument") << old.body;
-    auto c = f.Rpc<v1::OpenCaseResponse>("spoed.v1.CaseService/OpenCase",
+    auto c = f.Rpc<v1::OpenCaseResponse>(v1::rpc::CaseService::OpenCase,
                                          R"js({"callerDescription":"mother","openedAt":"2026-11-23T19:40:00Z"})js",
                                          f.worker);
     EXPECT_EQ(c.case_().opened_at().seconds(), 1795462800);  // 19:40Z
-    auto got = f.Rpc<v1::GetCaseResponse>("spoed.v1.CaseService/GetCase", R"js({"caseId":)js" + Q(c.case_().id()) + "}",
+    auto got = f.Rpc<v1::GetCaseResponse>(v1::rpc::CaseService::GetCase, R"js({"caseId":)js" + Q(c.case_().id()) + "}",
                                           f.worker);
     ASSERT_GT(got.timeline_size(), 0);
     EXPECT_EQ(got.timeline(0).kind(), "opened");
@@ -415,18 +415,18 @@ TEST(OpenedAt, ACaseOpensAtTheCallsStartNeverInTheFutureAndAtMostThirtyDaysBack)
 TEST(OpenedAt, TheCallsShiftAndPeriodCountInTheFigures) {
     CrisisFixture f;
     // Typed on Monday evening: a call of Saturday 31 October 23:30 (a weekend shift, October) …
-    f.Rpc<v1::OpenCaseResponse>("spoed.v1.CaseService/OpenCase",
+    f.Rpc<v1::OpenCaseResponse>(v1::rpc::CaseService::OpenCase,
                                 R"js({"callerDescription":"father","openedAt":"2026-10-31T22:30:00Z"})js", f.worker);
     // … and one of Sunday 22 November 02:00, which belongs to Saturday evening's shift.
-    f.Rpc<v1::OpenCaseResponse>("spoed.v1.CaseService/OpenCase",
+    f.Rpc<v1::OpenCaseResponse>(v1::rpc::CaseService::OpenCase,
                                 R"js({"callerDescription":"neighbour","openedAt":"2026-11-22T01:00:00Z"})js", f.worker);
     auto october = f.Rpc<v1::GetFiguresResponse>(
-        "spoed.v1.StatsService/GetFigures",
+        v1::rpc::StatsService::GetFigures,
         R"js({"from":{"year":2026,"month":10,"day":1},"to":{"year":2026,"month":10,"day":31}})js", f.coordinator);
     EXPECT_EQ(october.total().cases(), 1);
     EXPECT_EQ(october.total().weekend().count(), 1);
     auto november = f.Rpc<v1::GetFiguresResponse>(
-        "spoed.v1.StatsService/GetFigures",
+        v1::rpc::StatsService::GetFigures,
         R"js({"from":{"year":2026,"month":11,"day":1},"to":{"year":2026,"month":11,"day":30}})js", f.coordinator);
     EXPECT_EQ(november.total().cases(), 1);
     EXPECT_EQ(november.total().weekend().count(), 1);
@@ -439,10 +439,10 @@ TEST(OpenedAt, TheHandoverFallsDueAfterTheCallsShiftWhileThatIsStillAhead) {
     f.Consent(youth, "CONSENT_SCOPE_INFORM_LOCAL_TEAM");
     auto due_of = [&](const std::string& opened_at) {
         auto c = f.Rpc<v1::OpenCaseResponse>(
-            "spoed.v1.CaseService/OpenCase",
+            v1::rpc::CaseService::OpenCase,
             R"js({"youthId":)js" + Q(youth) + R"js(,"openedAt":")js" + opened_at + "\"}", f.worker);
         auto h = f.Rpc<v1::CreateHandoverResponse>(
-            "spoed.v1.HandoverService/CreateHandover",
+            v1::rpc::HandoverService::CreateHandover,
             R"js({"caseId":)js" + Q(c.case_().id()) +
                 R"js(,"kind":"HANDOVER_KIND_LOCAL_TEAM","recipient":{"name":"Lokaal team (fictief)"}})js",
             f.worker);
@@ -460,17 +460,17 @@ TEST(OpenedAt, TheHandoverFallsDueAfterTheCallsShiftWhileThatIsStillAhead) {
 TEST(Participants, TheYouthAndFamilyTakePartWithoutAnOrganisation) {
     CrisisFixture f;
     auto c =
-        f.Rpc<v1::OpenCaseResponse>("spoed.v1.CaseService/OpenCase", R"js({"callerDescription":"mother"})js", f.worker);
-    auto planned = f.Rpc<v1::PlanEvaluationResponse>("spoed.v1.EvaluationService/PlanEvaluation",
+        f.Rpc<v1::OpenCaseResponse>(v1::rpc::CaseService::OpenCase, R"js({"callerDescription":"mother"})js", f.worker);
+    auto planned = f.Rpc<v1::PlanEvaluationResponse>(v1::rpc::EvaluationService::PlanEvaluation,
                                                      R"js({"caseId":)js" + Q(c.case_().id()) + "}", f.coordinator);
     const std::string id = Q(planned.evaluation().id());
     auto professional =
-        f.Post("spoed.v1.EvaluationService/UpdateEvaluation",
+        f.Post(v1::rpc::EvaluationService::UpdateEvaluation,
                R"js({"evaluationId":)js" + id + R"js(,"setParticipants":true,"participants":[{"name":"J. Bakker"}]})js",
                f.coordinator);
     EXPECT_EQ(ErrorCodeOf(professional), "invalid_argument") << "a professional needs an organisation";
     auto updated = f.Rpc<v1::UpdateEvaluationResponse>(
-        "spoed.v1.EvaluationService/UpdateEvaluation",
+        v1::rpc::EvaluationService::UpdateEvaluation,
         R"js({"evaluationId":)js" + id +
             R"js(,"setParticipants":true,"participants":[{"name":"Noor (fictief)","kind":"PARTICIPANT_KIND_YOUTH"},{"name":"Moeder van Noor","role":"mother","kind":"PARTICIPANT_KIND_FAMILY"},{"organisation":"Accare","name":"J. Bakker"}]})js",
         f.coordinator);

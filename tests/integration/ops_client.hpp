@@ -33,7 +33,7 @@ public:
         req.set_username(username);
         req.set_password(kTestPassword);
         req.set_totp_code(totp_code);
-        auto r = client_.Call<v1::LoginResponse>("spoed.v1.AuthService/Login", req);
+        auto r = client_.Call(v1::rpc::AuthService::Login, req);
         if (!r.ok()) return r.error();
         client_.SetToken(r->token());
         return Ok();
@@ -43,7 +43,7 @@ public:
         v1::OpenCaseRequest req;
         req.set_caller_description("test caller (fictief)");
         req.set_idempotency_key(key);
-        auto r = client_.Call<v1::OpenCaseResponse>("spoed.v1.CaseService/OpenCase", req);
+        auto r = client_.Call(v1::rpc::CaseService::OpenCase, req);
         if (!r.ok()) return r.error();
         return r->case_().id();
     }
@@ -60,14 +60,14 @@ public:
         *req.mutable_started_at() = started_at;
         req.set_summary(marker);
         req.set_idempotency_key(key);
-        auto r = client_.Call<v1::LogContactResponse>("spoed.v1.CaseService/LogContact", req);
+        auto r = client_.Call(v1::rpc::CaseService::LogContact, req);
         return r.ok() ? Ok() : Status(r.error());
     }
 
     Result<v1::GetCaseResponse> GetCase(std::int64_t case_id) {
         v1::GetCaseRequest req;
         req.set_case_id(case_id);
-        return client_.Call<v1::GetCaseResponse>("spoed.v1.CaseService/GetCase", req);
+        return client_.Call(v1::rpc::CaseService::GetCase, req);
     }
 
     static google::protobuf::Timestamp MinuteAgo() {

@@ -487,20 +487,20 @@ TEST(Logs, ADemoRunLogsNoNamesOrPhoneNumbers) {
         v1::LoginRequest lr;
         lr.set_username("demo.anna");
         lr.set_password("demo-anna-wachtwoord");
-        auto token = w.client().Call<v1::LoginResponse>("spoed.v1.AuthService/Login", lr);
+        auto token = w.client().Call(v1::rpc::AuthService::Login, lr);
         ASSERT_TRUE(token.ok()) << token.error().message;
         w.client().SetToken(token->token());
         for (const char* q : {"Visser", "Sanne de Vries", "06-23456789", "+31 6 2000 0003", "3-7-2010"}) {
             v1::SearchYouthsRequest sr;
             sr.set_query(q);
-            auto r = w.client().Call<v1::SearchYouthsResponse>("spoed.v1.YouthService/SearchYouths", sr);
+            auto r = w.client().Call(v1::rpc::YouthService::SearchYouths, sr);
             EXPECT_TRUE(r.ok()) << q;
         }
         v1::CreateYouthRequest bad;
         bad.mutable_youth()->set_given_name("Daan");
         bad.mutable_youth()->set_family_name("Visser");
         bad.mutable_youth()->add_phones()->set_number("06-2000000x");
-        EXPECT_FALSE(w.client().Call<v1::CreateYouthResponse>("spoed.v1.YouthService/CreateYouth", bad).ok());
+        EXPECT_FALSE(w.client().Call(v1::rpc::YouthService::CreateYouth, bad).ok());
         live.d->Stop();
     }
     log::SetSink({});

@@ -49,57 +49,57 @@ Generated Generate(CrisisFixture& f, const std::string& given, const std::string
     };
     g.youth = f.CreateYouth(given, "Testdossier", "2011-04-05");
     const std::string y = Q(g.youth);
-    f.Rpc<v1::AddStatementResponse>("spoed.v1.YouthService/AddStatement",
+    f.Rpc<v1::AddStatementResponse>(v1::rpc::YouthService::AddStatement,
                                     R"({"youthId":)" + y + R"(,"by":"STATEMENT_BY_PARENT","authorName":")" +
                                         mark("statement-author") + R"(","about":"the contact","text":")" +
                                         mark("statement-text") + "\"}",
                                     f.coordinator);
     f.Consent(g.youth, "CONSENT_SCOPE_PRE_REGISTRATION", R"(,"note":")" + mark("consent-note") + "\"");
     f.Consent(g.youth, "CONSENT_SCOPE_DOSSIER_ACCESS");
-    f.Rpc<v1::CreatePreRegistrationResponse>("spoed.v1.YouthService/CreatePreRegistration",
+    f.Rpc<v1::CreatePreRegistrationResponse>(v1::rpc::YouthService::CreatePreRegistration,
                                              R"({"youthId":)" + y +
                                                  R"(,"fields":{"organisation":"Accare","professional":")" +
                                                  mark("professional") + R"(","legalMeasure":"LEGAL_MEASURE_NONE"}})",
                                              f.coordinator);
-    f.Rpc<v1::AddPlanVersionResponse>("spoed.v1.PlanService/AddPlanVersion",
+    f.Rpc<v1::AddPlanVersionResponse>(v1::rpc::PlanService::AddPlanVersion,
                                       R"({"youthId":)" + y + R"(,"changeNote":")" + mark("plan-note") +
                                           R"(","content":{"red":{"signs":")" + mark("plan-red") + R"("}}})",
                                       f.coordinator);
     const auto c = f.Rpc<v1::OpenCaseResponse>(
-                        "spoed.v1.CaseService/OpenCase",
+                        v1::rpc::CaseService::OpenCase,
                         R"({"youthId":)" + y + R"(,"callerDescription":")" + mark("caller") + "\"}", f.worker)
                        .case_()
                        .id();
-    f.Rpc<v1::LogContactResponse>("spoed.v1.CaseService/LogContact",
+    f.Rpc<v1::LogContactResponse>(v1::rpc::CaseService::LogContact,
                                   R"({"caseId":)" + Q(c) + R"(,"type":"CONTACT_TYPE_INCOMING_CALL","startedAt":")" +
                                       TenMinutesAgo(f) + R"(","callerRole":"CALLER_ROLE_PARENT","summary":")" +
                                       mark("contact") + "\"}",
                                   f.worker);
     const auto consult = f.Rpc<v1::RequestConsultResponse>(
-        "spoed.v1.ConsultService/RequestConsult",
+        v1::rpc::ConsultService::RequestConsult,
         R"({"caseId":)" + Q(c) + R"(,"question":")" + mark("question") + R"(","urgency":"URGENCY_ROUTINE"})", f.worker);
     f.Rpc<v1::AnswerConsultResponse>(
-        "spoed.v1.ConsultService/AnswerConsult",
+        v1::rpc::ConsultService::AnswerConsult,
         R"({"consultId":)" + Q(consult.consult().id()) + R"(,"advice":")" + mark("advice") + "\"}", f.psychiatrist);
-    f.Rpc<v1::CreateHandoverResponse>("spoed.v1.HandoverService/CreateHandover",
+    f.Rpc<v1::CreateHandoverResponse>(v1::rpc::HandoverService::CreateHandover,
                                       R"({"caseId":)" + Q(c) +
                                           R"(,"kind":"HANDOVER_KIND_ONGOING_CARE","recipient":{"name":")" +
                                           mark("recipient") + "\"}}",
                                       f.worker);
-    f.Rpc<v1::StartTrackResponse>("spoed.v1.MeldcodeService/StartTrack",
+    f.Rpc<v1::StartTrackResponse>(v1::rpc::MeldcodeService::StartTrack,
                                   R"({"caseId":)" + Q(c) + R"(,"observedSignals":")" + mark("signals") + "\"}",
                                   f.worker);
-    const auto e = f.Rpc<v1::PlanEvaluationResponse>("spoed.v1.EvaluationService/PlanEvaluation",
+    const auto e = f.Rpc<v1::PlanEvaluationResponse>(v1::rpc::EvaluationService::PlanEvaluation,
                                                      R"({"caseId":)" + Q(c) + "}", f.coordinator);
     f.Rpc<v1::UpdateEvaluationResponse>(
-        "spoed.v1.EvaluationService/UpdateEvaluation",
+        v1::rpc::EvaluationService::UpdateEvaluation,
         R"({"evaluationId":)" + Q(e.evaluation().id()) + R"(,"setParticipants":true,"participants":[{"name":")" +
             mark("participant") +
             R"(","kind":"PARTICIPANT_KIND_FAMILY"}],"setAnalysis":true,"analysis":{"wentWell":")" + mark("went-well") +
             "\"}}",
         f.coordinator);
     // A read by the psychiatrist, for the access log.
-    f.Rpc<v1::GetYouthResponse>("spoed.v1.YouthService/GetYouth", R"({"youthId":)" + y + "}", f.psychiatrist);
+    f.Rpc<v1::GetYouthResponse>(v1::rpc::YouthService::GetYouth, R"({"youthId":)" + y + "}", f.psychiatrist);
     return g;
 }
 
@@ -109,7 +109,7 @@ struct Exported {
 };
 
 Exported Export(CrisisFixture& f, std::int64_t youth) {
-    auto r = f.Rpc<v1::ExportYouthRecordResponse>("spoed.v1.RecordService/ExportYouthRecord",
+    auto r = f.Rpc<v1::ExportYouthRecordResponse>(v1::rpc::RecordService::ExportYouthRecord,
                                                   R"({"youthId":)" + Q(youth) + "}", f.coordinator);
     Exported out;
     out.record = r.record();
@@ -161,7 +161,7 @@ TEST(Inzage, TheExportHoldsEveryItemOfTheYouthAndNothingOfAnother) {
 TEST(Inzage, OnlyCoordinatorsExportAndEveryExportAndRefusalIsAuditedWithTheYouth) {
     CrisisFixture f;
     const std::int64_t youth = f.CreateYouth("Cato", "Testdossier", "2010-02-03");
-    auto refused = f.Post("spoed.v1.RecordService/ExportYouthRecord", R"({"youthId":)" + Q(youth) + "}", f.worker);
+    auto refused = f.Post(v1::rpc::RecordService::ExportYouthRecord, R"({"youthId":)" + Q(youth) + "}", f.worker);
     EXPECT_EQ(refused.status, 403);
     auto audit = f.Audit(1);
     ASSERT_EQ(audit.size(), 1u);
@@ -174,7 +174,7 @@ TEST(Inzage, OnlyCoordinatorsExportAndEveryExportAndRefusalIsAuditedWithTheYouth
     EXPECT_EQ(audit[0].youth_id, youth);
     // Text is escaped in the document.
     f.Rpc<v1::AddStatementResponse>(
-        "spoed.v1.YouthService/AddStatement",
+        v1::rpc::YouthService::AddStatement,
         R"({"youthId":)" + Q(youth) + R"(,"by":"STATEMENT_BY_YOUTH","authorName":"Cato","text":"<script>x</script>"})",
         f.coordinator);
     Exported x = Export(f, youth);
@@ -186,17 +186,17 @@ TEST(Statement, IsAddedBesideTheRecordAndOverwritesNothing) {
     CrisisFixture f;
     const std::int64_t youth = f.CreateYouth("Dewi", "Testdossier", "2012-08-09");
     const auto before =
-        f.Rpc<v1::GetYouthResponse>("spoed.v1.YouthService/GetYouth", R"({"youthId":)" + Q(youth) + "}", f.worker);
-    auto missing = f.Post("spoed.v1.YouthService/AddStatement",
+        f.Rpc<v1::GetYouthResponse>(v1::rpc::YouthService::GetYouth, R"({"youthId":)" + Q(youth) + "}", f.worker);
+    auto missing = f.Post(v1::rpc::YouthService::AddStatement,
                           R"({"youthId":)" + Q(youth) + R"(,"by":"STATEMENT_BY_PARENT","text":"x"})", f.coordinator);
     EXPECT_EQ(ErrorCodeOf(missing), "invalid_argument");
     EXPECT_NE(missing.body.find("author_name"), std::string::npos) << missing.body;
     auto by_worker =
-        f.Post("spoed.v1.YouthService/AddStatement",
+        f.Post(v1::rpc::YouthService::AddStatement,
                R"({"youthId":)" + Q(youth) + R"(,"by":"STATEMENT_BY_PARENT","authorName":"M","text":"x"})", f.worker);
     EXPECT_EQ(by_worker.status, 403);
     auto added = f.Rpc<v1::AddStatementResponse>(
-        "spoed.v1.YouthService/AddStatement",
+        v1::rpc::YouthService::AddStatement,
         R"({"youthId":)" + Q(youth) +
             R"(,"by":"STATEMENT_BY_PARENT","authorName":"Moeder van Dewi, fictief","about":"contact of 21 November","text":"We did not say he hit her; he shouted."})",
         f.coordinator);
@@ -204,7 +204,7 @@ TEST(Statement, IsAddedBesideTheRecordAndOverwritesNothing) {
     EXPECT_EQ(added.statement().recorded_by(), f.coordinator_id);
     EXPECT_FALSE(added.statement().recorded_by_name().empty());
     const auto after =
-        f.Rpc<v1::GetYouthResponse>("spoed.v1.YouthService/GetYouth", R"({"youthId":)" + Q(youth) + "}", f.worker);
+        f.Rpc<v1::GetYouthResponse>(v1::rpc::YouthService::GetYouth, R"({"youthId":)" + Q(youth) + "}", f.worker);
     ASSERT_EQ(after.statements_size(), 1);
     EXPECT_EQ(after.statements(0).text(), "We did not say he hit her; he shouted.");
     EXPECT_EQ(after.youth().SerializeAsString(), before.youth().SerializeAsString()) << "nothing overwritten";
@@ -214,7 +214,7 @@ TEST(Statement, IsAddedBesideTheRecordAndOverwritesNothing) {
 
 v1::GetFiguresResponse NovemberFigures(CrisisFixture& f) {
     return f.Rpc<v1::GetFiguresResponse>(
-        "spoed.v1.StatsService/GetFigures",
+        v1::rpc::StatsService::GetFigures,
         R"({"from":{"year":2026,"month":11,"day":1},"to":{"year":2026,"month":11,"day":30},"grouping":"GROUPING_MONTH"})",
         f.coordinator);
 }
@@ -251,7 +251,7 @@ TEST(Retention, RemovesWhatIsPastRetentionKeepsTheRestTheFiguresAndTheChain) {
     EXPECT_TRUE(gone.record.pre_registrations(0).has_ended_at()) << "nothing is left to pre-register";
     ASSERT_EQ(gone.record.cases_size(), 1) << "the case stays, for the figures";
     auto nobody =
-        f.Rpc<v1::SearchYouthsResponse>("spoed.v1.YouthService/SearchYouths", R"({"query":"Anouk"})", f.worker);
+        f.Rpc<v1::SearchYouthsResponse>(v1::rpc::YouthService::SearchYouths, R"({"query":"Anouk"})", f.worker);
     EXPECT_EQ(nobody.hits_size(), 0);
     // The recent record is whole.
     Exported kept = Export(f, recent.youth);
@@ -294,21 +294,21 @@ TEST(Destruction, ARequestIsRegisteredAndAGrantedOneRemovesThePersonalDataAtOnce
     const std::string youth = Q(asked.youth);
     // A worker may not; the refusal names the youth.
     auto by_worker = f.Post(
-        "spoed.v1.RecordService/RecordDestructionRequest",
+        v1::rpc::RecordService::RecordDestructionRequest,
         R"({"youthId":)" + youth +
             R"(,"requestedBy":"Moeder van Cas","by":"STATEMENT_BY_PARENT","decision":"DESTRUCTION_DECISION_GRANTED","reason":"x"})",
         f.worker);
     EXPECT_EQ(by_worker.status, 403);
     EXPECT_EQ(f.Audit(1)[0].youth_id, asked.youth);
     auto no_reason = f.Post(
-        "spoed.v1.RecordService/RecordDestructionRequest",
+        v1::rpc::RecordService::RecordDestructionRequest,
         R"({"youthId":)" + youth +
             R"(,"requestedBy":"Moeder van Cas","by":"STATEMENT_BY_PARENT","decision":"DESTRUCTION_DECISION_REFUSED"})",
         f.coordinator);
     EXPECT_EQ(ErrorCodeOf(no_reason), "invalid_argument");
     // Refused first (a Meldcode report is still being followed): only registered.
     auto refused = f.Rpc<v1::RecordDestructionRequestResponse>(
-        "spoed.v1.RecordService/RecordDestructionRequest",
+        v1::rpc::RecordService::RecordDestructionRequest,
         R"({"youthId":)" + youth +
             R"(,"requestedBy":"Moeder van Cas","by":"STATEMENT_BY_PARENT","decision":"DESTRUCTION_DECISION_REFUSED","reason":"Veilig Thuis still follows the report"})",
         f.coordinator);
@@ -316,7 +316,7 @@ TEST(Destruction, ARequestIsRegisteredAndAGrantedOneRemovesThePersonalDataAtOnce
     EXPECT_EQ(Export(f, asked.youth).record.youth().given_name(), "Cas");
     // Granted later: removed at once.
     auto granted = f.Rpc<v1::RecordDestructionRequestResponse>(
-        "spoed.v1.RecordService/RecordDestructionRequest",
+        v1::rpc::RecordService::RecordDestructionRequest,
         R"({"youthId":)" + youth +
             R"(,"requestedBy":"Cas","by":"STATEMENT_BY_YOUTH","decision":"DESTRUCTION_DECISION_GRANTED","reason":"No interest of another outweighs it"})",
         f.coordinator);
@@ -329,14 +329,14 @@ TEST(Destruction, ARequestIsRegisteredAndAGrantedOneRemovesThePersonalDataAtOnce
     for (const auto& m : other.markers) EXPECT_NE(kept.json.find(m), std::string::npos) << m;
     EXPECT_EQ(NovemberFigures(f).total().SerializeAsString(), figures_before.total().SerializeAsString());
     auto twice = f.Post(
-        "spoed.v1.RecordService/RecordDestructionRequest",
+        v1::rpc::RecordService::RecordDestructionRequest,
         R"({"youthId":)" + youth +
             R"(,"requestedBy":"Cas","by":"STATEMENT_BY_YOUTH","decision":"DESTRUCTION_DECISION_GRANTED","reason":"again"})",
         f.coordinator);
     EXPECT_EQ(ErrorCodeOf(twice), "failed_precondition");
     EXPECT_EQ(f.Audit(1)[0].reason, "destruction request") << "no pseudonym for what was not done";
     // The register keeps both decisions; the chain verifies.
-    auto reg = f.Rpc<v1::ListDestructionRequestsResponse>("spoed.v1.RecordService/ListDestructionRequests", "{}",
+    auto reg = f.Rpc<v1::ListDestructionRequestsResponse>(v1::rpc::RecordService::ListDestructionRequests, "{}",
                                                           f.coordinator);
     ASSERT_EQ(reg.requests_size(), 2);
     EXPECT_EQ(reg.requests(0).decision(), v1::DESTRUCTION_DECISION_GRANTED);

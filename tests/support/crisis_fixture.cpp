@@ -36,25 +36,25 @@ std::int64_t CrisisFixture::CreateYouth(const std::string& given, const std::str
                 R"(","relation":"father","phone":")" + father_phone + R"("}])";
     }
     json += "}}";
-    auto resp = Rpc<v1::CreateYouthResponse>("spoed.v1.YouthService/CreateYouth", json, worker);
+    auto resp = Rpc<v1::CreateYouthResponse>(v1::rpc::YouthService::CreateYouth, json, worker);
     return resp.youth().id();
 }
 
 void CrisisFixture::Consent(std::int64_t youth_id, const std::string& scope, const std::string& extra) {
     std::string json = R"({"youthId":")" + std::to_string(youth_id) + R"(","scope":")" + scope +
                        R"(","givenByYouth":true,"givenByGuardian":"Marco Jansen, fictional")" + extra + "}";
-    Rpc<v1::RecordConsentResponse>("spoed.v1.YouthService/RecordConsent", json, coordinator);
+    Rpc<v1::RecordConsentResponse>(v1::rpc::YouthService::RecordConsent, json, coordinator);
 }
 
 void CrisisFixture::PreRegisterWithPlan(std::int64_t youth_id) {
     Consent(youth_id);
     Rpc<v1::CreatePreRegistrationResponse>(
-        "spoed.v1.YouthService/CreatePreRegistration",
+        v1::rpc::YouthService::CreatePreRegistration,
         R"({"youthId":")" + std::to_string(youth_id) +
             R"(","fields":{"organisation":"Accare","professional":"J. Bakker","legalMeasure":"LEGAL_MEASURE_NONE"}})",
         coordinator);
     int status = 0;
-    auto r = Post("spoed.v1.PlanService/AddPlanVersion",
+    auto r = Post(v1::rpc::PlanService::AddPlanVersion,
                   R"({"youthId":")" + std::to_string(youth_id) +
                       R"(","changeNote":"first plan","content":{"red":{"signs":"locks himself in","whatIDo":"breathing exercise 4-7-8","whatOthersDo":"call grandparents"},"peopleWhoCanHelp":[{"name":"Opa en oma","relation":"grandparents","phone":"050-3111111"}]}})",
                   coordinator);

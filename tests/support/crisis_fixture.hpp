@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "spoed/v1/rpc.hpp"
 #include "tests/support/service_fixture.hpp"
 
 namespace spoed::test {
@@ -17,7 +18,7 @@ public:
 
     /// POSTs `json` as `token` and parses the answer into M; the status lands in `status`.
     template <typename M>
-    M Rpc(const std::string& method, const std::string& json, const std::string& token, int* status = nullptr) {
+    M Rpc(std::string_view method, const std::string& json, const std::string& token, int* status = nullptr) {
         auto r = Post(method, json, token);
         if (status) *status = r.status;
         M m;

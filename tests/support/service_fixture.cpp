@@ -73,20 +73,20 @@ std::int64_t ServiceFixture::CreateUser(const std::string& username, const std::
     if (needs && enroll_totp) {
         std::string token = Login(username);
         EnrollTotp(username, token);
-        EXPECT_EQ(Post("spoed.v1.AuthService/Logout", "{}", token).status, 200);
+        EXPECT_EQ(Post(v1::rpc::AuthService::Logout, "{}", token).status, 200);
     }
     return id;
 }
 
 std::string ServiceFixture::EnrollTotp(const std::string& username, const std::string& token) {
-    auto begin = Post("spoed.v1.AuthService/BeginTotpEnrollment", "{}", token);
+    auto begin = Post(v1::rpc::AuthService::BeginTotpEnrollment, "{}", token);
     EXPECT_EQ(begin.status, 200) << begin.body;
     v1::BeginTotpEnrollmentResponse b;
     EXPECT_TRUE(google::protobuf::util::JsonStringToMessage(begin.body, &b).ok()) << begin.body;
     auto secret = daemon::service::Base32Decode(b.secret());
     EXPECT_TRUE(secret.has_value());
     totp.Add(username, secret.value_or(""));
-    auto confirm = Post("spoed.v1.AuthService/ConfirmTotpEnrollment",
+    auto confirm = Post(v1::rpc::AuthService::ConfirmTotpEnrollment,
                         R"({"code":")" + totp.Next(username, clock.Now()) + R"("})", token);
     EXPECT_EQ(confirm.status, 200) << confirm.body;
     return secret.value_or("");
@@ -95,7 +95,7 @@ std::string ServiceFixture::EnrollTotp(const std::string& username, const std::s
 std::string ServiceFixture::Login(const std::string& username, const std::string& password) {
     std::string code;
     if (totp.Has(username)) code = R"(,"totpCode":")" + totp.Next(username, clock.Now()) + R"(")";
-    auto r = Post("spoed.v1.AuthService/Login",
+    auto r = Post(v1::rpc::AuthService::Login,
                   R"({"username":")" + username + R"(","password":")" + password + R"(")" + code + "}");
     EXPECT_EQ(r.status, 200) << r.body;
     v1::LoginResponse resp;
@@ -103,11 +103,11 @@ std::string ServiceFixture::Login(const std::string& username, const std::string
     return resp.token();
 }
 
-daemon::net::HttpResponse ServiceFixture::Post(const std::string& method, const std::string& json,
+daemon::net::HttpResponse ServiceFixture::Post(std::string_view method, const std::string& json,
                                                const std::string& token, const std::string& content_type) {
     daemon::net::HttpRequest req;
     req.method = "POST";
-    req.target = "/" + method;
+    req.target = "/" + std::string(method);
     req.headers.emplace_back("content-type", content_type);
     if (!token.empty()) req.headers.emplace_back("authorization", "Bearer " + token);
     req.body = json;

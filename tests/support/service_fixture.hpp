@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "spoed/v1/rpc.hpp"
 #include "base/clock.hpp"
 #include "daemon/api/service_set.hpp"
 #include "db/sqlite_store.hpp"
@@ -76,8 +77,8 @@ class ServiceFixture {
     /// Enrols a second factor for the session `token` belongs to (Begin + Confirm); returns the
     /// raw secret and remembers it for later logins.
     std::string EnrollTotp(const std::string& username, const std::string& token);
-    /// POSTs JSON to /<method> ("spoed.v1.AuthService/WhoAmI") with an optional token.
-    daemon::net::HttpResponse Post(const std::string& method, const std::string& json, const std::string& token = "",
+    /// POSTs JSON to /<method> (v1::rpc::AuthService::WhoAmI) with an optional token.
+    daemon::net::HttpResponse Post(std::string_view method, const std::string& json, const std::string& token = "",
                                    const std::string& content_type = "application/json");
     /// The newest audit lines, newest first.
     std::vector<db::AuditRecord> Audit(int limit = 10);

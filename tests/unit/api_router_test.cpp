@@ -3,6 +3,7 @@
 
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include "daemon/api/access.hpp"
@@ -80,6 +81,14 @@ TEST_P(RoleMatrix, AllowsExactlyTheRolesOfTheTable) {
 
 INSTANTIATE_TEST_SUITE_P(EveryRpcEveryRole, RoleMatrix, testing::ValuesIn(AllCases()), CaseName);
 
+TEST(RoleTable, HasEveryRpcOfTheContractOnceAndNoOther) {
+    std::set<std::string> contract, table;
+    for (const auto& rpc : v1::rpc::kAll) EXPECT_TRUE(contract.insert(std::string(rpc.path)).second) << rpc.path;
+    for (const auto& rule : RpcRules()) EXPECT_TRUE(table.insert(MethodPath(rule)).second) << MethodPath(rule);
+    EXPECT_EQ(table, contract);
+    EXPECT_GT(contract.size(), 70u);  // the generated list was read from the proto files
+}
+
 TEST(RoleTable, DocsApiShowsTheSameTableAsTheCode) {
     std::ifstream in(std::string(SPOED_SOURCE_DIR) + "/docs/api.md");
     ASSERT_TRUE(in) << "docs/api.md missing";
@@ -131,7 +140,7 @@ TEST(Router, UnknownMethodIsUnimplemented404) {
 
 TEST(Router, WrongContentTypeIs415) {
     ServiceFixture f;
-    auto r = f.Post("spoed.v1.AuthService/Login", "{}", "", "text/plain");
+    auto r = f.Post(v1::rpc::AuthService::Login, "{}", "", "text/plain");
     EXPECT_EQ(r.status, 415);
     EXPECT_NE(test::ErrorMessageOf(r).find("text/plain"), std::string::npos);
 }
@@ -139,7 +148,7 @@ TEST(Router, WrongContentTypeIs415) {
 TEST(Router, JsonWithCharsetIsAccepted) {
     ServiceFixture f;
     f.CreateUser("anna", {"crisis_worker"});
-    auto r = f.Post("spoed.v1.AuthService/Login", R"({"username":"anna","password":"correct horse battery staple"})",
+    auto r = f.Post(v1::rpc::AuthService::Login, R"({"username":"anna","password":"correct horse battery staple"})",
                     "", "application/json; charset=utf-8");
     EXPECT_EQ(r.status, 200) << r.body;
     EXPECT_EQ(r.content_type, "application/json");
@@ -147,26 +156,26 @@ TEST(Router, JsonWithCharsetIsAccepted) {
 
 TEST(Router, MalformedJsonIsInvalidArgumentNamingWhatWasWrong) {
     ServiceFixture f;
-    auto r = f.Post("spoed.v1.AuthService/Login", R"({"username": 12, )");
+    auto r = f.Post(v1::rpc::AuthService::Login, R"({"username": 12, )");
     EXPECT_EQ(r.status, 400);
     EXPECT_EQ(ErrorCodeOf(r), "invalid_argument");
     EXPECT_NE(test::ErrorMessageOf(r).find("spoed.v1.LoginRequest"), std::string::npos) << r.body;
 
-    r = f.Post("spoed.v1.AuthService/Login", R"({"usernmae": "anna"})");
+    r = f.Post(v1::rpc::AuthService::Login, R"({"usernmae": "anna"})");
     EXPECT_EQ(r.status, 400);
     EXPECT_NE(test::ErrorMessageOf(r).find("usernmae"), std::string::npos) << r.body;
 }
 
 TEST(Router, MalformedProtobufIsInvalidArgument) {
     ServiceFixture f;
-    auto r = f.Post("spoed.v1.AuthService/Login", std::string("\x0a\xff\xff\xff", 4), "", "application/proto");
+    auto r = f.Post(v1::rpc::AuthService::Login, std::string("\x0a\xff\xff\xff", 4), "", "application/proto");
     EXPECT_EQ(r.status, 400);
     EXPECT_EQ(ErrorCodeOf(r), "invalid_argument");
 }
 
 TEST(Router, MissingFieldsAreNamed) {
     ServiceFixture f;
-    auto r = f.Post("spoed.v1.AuthService/Login", R"({"username":"anna"})");
+    auto r = f.Post(v1::rpc::AuthService::Login, R"({"username":"anna"})");
     EXPECT_EQ(r.status, 400);
     EXPECT_EQ(test::ErrorMessageOf(r), "password: required");
 }
@@ -196,7 +205,7 @@ TEST(Router, ProtobufRoundTrip) {
     v1::LoginRequest req;
     req.set_username("anna");
     req.set_password(test::kTestPassword);
-    auto r = f.Post("spoed.v1.AuthService/Login", req.SerializeAsString(), "", "application/proto");
+    auto r = f.Post(v1::rpc::AuthService::Login, req.SerializeAsString(), "", "application/proto");
     ASSERT_EQ(r.status, 200);
     EXPECT_EQ(r.content_type, "application/proto");
     v1::LoginResponse resp;
@@ -211,7 +220,7 @@ TEST(AuditTrail, SuccessfulCallIsRecordedWithWhoWhatWhereAndResult) {
     ServiceFixture f;
     std::int64_t admin = f.CreateUser("beheer", {"admin"});
     std::string token = f.Login("beheer");
-    auto r = f.Post("spoed.v1.AdminService/CreateUser",
+    auto r = f.Post(v1::rpc::AdminService::CreateUser,
                     R"({"username":"joost","displayName":"Joost, fictional","roles":["ROLE_CRISIS_WORKER"]})", token);
     ASSERT_EQ(r.status, 200) << r.body;
     auto audit = f.Audit(1);
@@ -230,7 +239,7 @@ TEST(AuditTrail, SuccessfulCallIsRecordedWithWhoWhatWhereAndResult) {
 
 TEST(AuditTrail, FailedLoginIsRecordedWithTheNameTried) {
     ServiceFixture f;
-    auto r = f.Post("spoed.v1.AuthService/Login", R"({"username":"nobody","password":"not the password"})");
+    auto r = f.Post(v1::rpc::AuthService::Login, R"({"username":"nobody","password":"not the password"})");
     EXPECT_EQ(r.status, 401);
     auto audit = f.Audit(1);
     ASSERT_EQ(audit.size(), 1u);
@@ -244,7 +253,7 @@ TEST(AuditTrail, ReadsAreRecordedToo) {
     ServiceFixture f;
     f.CreateUser("beheer", {"admin"});
     std::string token = f.Login("beheer");
-    auto r = f.Post("spoed.v1.AdminService/ListAuditEvents", R"({"youthId": "77"})", token);
+    auto r = f.Post(v1::rpc::AdminService::ListAuditEvents, R"({"youthId": "77"})", token);
     ASSERT_EQ(r.status, 200) << r.body;
     auto audit = f.Audit(1);
     EXPECT_EQ(audit[0].method, "ListAuditEvents");
@@ -256,7 +265,7 @@ TEST(AuditTrail, ARefusedChangeLeavesOnlyTheAuditLine) {
     ServiceFixture f;
     f.CreateUser("beheer", {"admin"});
     std::string token = f.Login("beheer");
-    auto r = f.Post("spoed.v1.AdminService/CreateUser",
+    auto r = f.Post(v1::rpc::AdminService::CreateUser,
                     R"({"username":"beheer","displayName":"Twice","roles":["ROLE_ADMIN"]})", token);
     EXPECT_EQ(r.status, 409);
     EXPECT_EQ(ErrorCodeOf(r), "already_exists");
@@ -270,24 +279,24 @@ TEST(AuditTrail, ListAuditEventsFiltersAndPages) {
     ServiceFixture f;
     f.CreateUser("beheer", {"admin"});
     std::string token = f.Login("beheer");
-    for (int i = 0; i < 5; ++i) f.Post("spoed.v1.AuthService/WhoAmI", "{}", token);
-    auto r = f.Post("spoed.v1.AdminService/ListAuditEvents", R"({"pageSize": 2})", token);
+    for (int i = 0; i < 5; ++i) f.Post(v1::rpc::AuthService::WhoAmI, "{}", token);
+    auto r = f.Post(v1::rpc::AdminService::ListAuditEvents, R"({"pageSize": 2})", token);
     ASSERT_EQ(r.status, 200) << r.body;
     v1::ListAuditEventsResponse page;
     ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(r.body, &page).ok());
     ASSERT_EQ(page.events_size(), 2);
     ASSERT_FALSE(page.next_page_token().empty());
-    auto r2 = f.Post("spoed.v1.AdminService/ListAuditEvents",
+    auto r2 = f.Post(v1::rpc::AdminService::ListAuditEvents,
                      R"({"pageSize": 2, "pageToken": ")" + page.next_page_token() + R"("})", token);
     v1::ListAuditEventsResponse page2;
     ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(r2.body, &page2).ok());
     ASSERT_EQ(page2.events_size(), 2);
     EXPECT_LT(page2.events(0).seq(), page.events(1).seq());
 
-    auto bad = f.Post("spoed.v1.AdminService/ListAuditEvents", R"({"pageToken": "abc"})", token);
+    auto bad = f.Post(v1::rpc::AdminService::ListAuditEvents, R"({"pageToken": "abc"})", token);
     EXPECT_EQ(bad.status, 400);
     EXPECT_NE(test::ErrorMessageOf(bad).find("page_token"), std::string::npos);
-    bad = f.Post("spoed.v1.AdminService/ListAuditEvents", R"({"pageSize": 5000})", token);
+    bad = f.Post(v1::rpc::AdminService::ListAuditEvents, R"({"pageSize": 5000})", token);
     EXPECT_NE(test::ErrorMessageOf(bad).find("page_size"), std::string::npos);
 }
 
@@ -298,18 +307,18 @@ TEST(AuditTrail, ListAuditEventsFiltersByUserAndTime) {
     std::string admin = f.Login("beheer");  // 20:00
     f.clock.Advance(std::chrono::minutes(10));
     std::string worker = f.Login("anna");  // 20:10
-    f.Post("spoed.v1.AuthService/WhoAmI", "{}", worker);
+    f.Post(v1::rpc::AuthService::WhoAmI, "{}", worker);
     f.clock.Advance(std::chrono::minutes(10));
     admin = f.Login("beheer");  // 20:20
 
     auto by_user =
-        f.Post("spoed.v1.AdminService/ListAuditEvents", R"({"userId":")" + std::to_string(anna) + R"("})", admin);
+        f.Post(v1::rpc::AdminService::ListAuditEvents, R"({"userId":")" + std::to_string(anna) + R"("})", admin);
     v1::ListAuditEventsResponse r;
     ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(by_user.body, &r).ok()) << by_user.body;
     ASSERT_EQ(r.events_size(), 2);
     for (const auto& e : r.events()) EXPECT_EQ(e.username(), "anna");
 
-    auto window = f.Post("spoed.v1.AdminService/ListAuditEvents",
+    auto window = f.Post(v1::rpc::AdminService::ListAuditEvents,
                          R"({"since":"2026-11-23T20:05:00Z","until":"2026-11-23T20:15:00Z"})", admin);
     v1::ListAuditEventsResponse w;
     ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(window.body, &w).ok()) << window.body;
@@ -317,7 +326,7 @@ TEST(AuditTrail, ListAuditEventsFiltersByUserAndTime) {
     EXPECT_EQ(w.events(0).method(), "WhoAmI");
     EXPECT_EQ(w.events(1).method(), "Login");
 
-    auto inverted = f.Post("spoed.v1.AdminService/ListAuditEvents",
+    auto inverted = f.Post(v1::rpc::AdminService::ListAuditEvents,
                            R"({"since":"2026-11-23T20:15:00Z","until":"2026-11-23T20:05:00Z"})", admin);
     EXPECT_EQ(test::ErrorMessageOf(inverted), "until: must be after since");
 }

@@ -14,7 +14,7 @@ using test::ErrorCodeOf;
 using test::ErrorMessageOf;
 using test::ServiceFixture;
 
-constexpr const char* kWhoAmI = "spoed.v1.AuthService/WhoAmI";
+constexpr auto& kWhoAmI = v1::rpc::AuthService::WhoAmI;
 
 template <typename M>
 M Parse(const daemon::net::HttpResponse& r) {
@@ -49,8 +49,8 @@ TEST(AuthService, StoresOnlyTheHashOfTheToken) {
 TEST(AuthService, UnknownUserAndWrongPasswordGetTheSameAnswer) {
     ServiceFixture f;
     f.CreateUser("anna", {"crisis_worker"});
-    auto wrong = f.Post("spoed.v1.AuthService/Login", R"({"username":"anna","password":"not her password"})");
-    auto unknown = f.Post("spoed.v1.AuthService/Login", R"({"username":"ghost","password":"not her password"})");
+    auto wrong = f.Post(v1::rpc::AuthService::Login, R"({"username":"anna","password":"not her password"})");
+    auto unknown = f.Post(v1::rpc::AuthService::Login, R"({"username":"ghost","password":"not her password"})");
     EXPECT_EQ(wrong.status, 401);
     EXPECT_EQ(wrong.status, unknown.status);
     EXPECT_EQ(wrong.body, unknown.body);
@@ -62,10 +62,10 @@ TEST(AuthService, DisabledUserCannotLogInAndLosesOpenSessions) {
     std::int64_t anna = f.CreateUser("anna", {"crisis_worker"});
     std::string admin_token = f.Login("beheer");
     std::string anna_token = f.Login("anna");
-    auto r = f.Post("spoed.v1.AdminService/DisableUser", R"({"userId":")" + std::to_string(anna) + R"("})", admin_token);
+    auto r = f.Post(v1::rpc::AdminService::DisableUser, R"({"userId":")" + std::to_string(anna) + R"("})", admin_token);
     ASSERT_EQ(r.status, 200) << r.body;
     EXPECT_EQ(f.Post(kWhoAmI, "{}", anna_token).status, 401);
-    auto login = f.Post("spoed.v1.AuthService/Login", R"({"username":"anna","password":"correct horse battery staple"})");
+    auto login = f.Post(v1::rpc::AuthService::Login, R"({"username":"anna","password":"correct horse battery staple"})");
     EXPECT_EQ(login.status, 401);
     EXPECT_EQ(ErrorMessageOf(login), "wrong username or password");
 }
@@ -102,7 +102,7 @@ TEST(AuthService, LogoutEndsTheSession) {
     ServiceFixture f;
     f.CreateUser("anna", {"crisis_worker"});
     std::string token = f.Login("anna");
-    EXPECT_EQ(f.Post("spoed.v1.AuthService/Logout", "{}", token).status, 200);
+    EXPECT_EQ(f.Post(v1::rpc::AuthService::Logout, "{}", token).status, 200);
     auto r = f.Post(kWhoAmI, "{}", token);
     EXPECT_EQ(r.status, 401);
     EXPECT_NE(ErrorMessageOf(r).find("ended"), std::string::npos);
@@ -115,7 +115,7 @@ TEST(AuthService, UsersSeeAndEndTheirOwnSessionsOnly) {
     std::string laptop = f.Login("anna");
     std::string desk = f.Login("anna");
     std::string bram = f.Login("bram");
-    auto list = Parse<v1::ListMySessionsResponse>(f.Post("spoed.v1.AuthService/ListMySessions", "{}", desk));
+    auto list = Parse<v1::ListMySessionsResponse>(f.Post(v1::rpc::AuthService::ListMySessions, "{}", desk));
     ASSERT_EQ(list.sessions_size(), 2);
     std::int64_t laptop_id = 0;
     for (const auto& s : list.sessions()) {
@@ -123,10 +123,10 @@ TEST(AuthService, UsersSeeAndEndTheirOwnSessionsOnly) {
     }
     ASSERT_NE(laptop_id, 0);
     // Bram cannot end Anna's session.
-    auto r = f.Post("spoed.v1.AuthService/EndSession", R"({"sessionId":")" + std::to_string(laptop_id) + R"("})", bram);
+    auto r = f.Post(v1::rpc::AuthService::EndSession, R"({"sessionId":")" + std::to_string(laptop_id) + R"("})", bram);
     EXPECT_EQ(r.status, 404);
     EXPECT_EQ(f.Post(kWhoAmI, "{}", laptop).status, 200);
-    r = f.Post("spoed.v1.AuthService/EndSession", R"({"sessionId":")" + std::to_string(laptop_id) + R"("})", desk);
+    r = f.Post(v1::rpc::AuthService::EndSession, R"({"sessionId":")" + std::to_string(laptop_id) + R"("})", desk);
     EXPECT_EQ(r.status, 200) << r.body;
     EXPECT_EQ(f.Post(kWhoAmI, "{}", laptop).status, 401);
     EXPECT_EQ(f.Post(kWhoAmI, "{}", desk).status, 200);
@@ -136,22 +136,22 @@ TEST(AuthService, OneTimePasswordMustBeChangedBeforeAnythingElse) {
     ServiceFixture f;
     f.CreateUser("beheer", {"admin"}, /*must_change_password=*/true);
     std::string token = f.Login("beheer");
-    auto r = f.Post("spoed.v1.AdminService/ListUsers", "{}", token);
+    auto r = f.Post(v1::rpc::AdminService::ListUsers, "{}", token);
     EXPECT_EQ(r.status, 400);
     EXPECT_EQ(ErrorCodeOf(r), "failed_precondition");
     EXPECT_EQ(f.Post(kWhoAmI, "{}", token).status, 200);
 
-    r = f.Post("spoed.v1.AuthService/ChangePassword",
+    r = f.Post(v1::rpc::AuthService::ChangePassword,
                R"({"currentPassword":"correct horse battery staple","newPassword":"short"})", token);
     EXPECT_EQ(r.status, 400);
     EXPECT_NE(ErrorMessageOf(r).find("new_password"), std::string::npos);
-    r = f.Post("spoed.v1.AuthService/ChangePassword",
+    r = f.Post(v1::rpc::AuthService::ChangePassword,
                R"({"currentPassword":"wrong wrong wrong","newPassword":"a brand new passphrase"})", token);
     EXPECT_EQ(r.status, 403);
-    r = f.Post("spoed.v1.AuthService/ChangePassword",
+    r = f.Post(v1::rpc::AuthService::ChangePassword,
                R"({"currentPassword":"correct horse battery staple","newPassword":"a brand new passphrase"})", token);
     ASSERT_EQ(r.status, 200) << r.body;
-    EXPECT_EQ(f.Post("spoed.v1.AdminService/ListUsers", "{}", token).status, 200);
+    EXPECT_EQ(f.Post(v1::rpc::AdminService::ListUsers, "{}", token).status, 200);
     EXPECT_FALSE(f.Login("beheer", "a brand new passphrase").empty());
 }
 
@@ -171,7 +171,7 @@ TEST(AdminService, CreateUserValidatesEachField) {
              {R"({"username":"okname","displayName":"x","roles":["ROLE_UNSPECIFIED"]})", "roles"},
              {R"({"username":"okname","displayName":"x","roles":["ROLE_ADMIN"],"password":"short"})", "password"},
          }) {
-        auto r = f.Post("spoed.v1.AdminService/CreateUser", bad.body, token);
+        auto r = f.Post(v1::rpc::AdminService::CreateUser, bad.body, token);
         EXPECT_EQ(r.status, 400) << bad.body;
         EXPECT_EQ(ErrorMessageOf(r).rfind(bad.field + ":", 0), 0u) << ErrorMessageOf(r);
     }
@@ -181,7 +181,7 @@ TEST(AdminService, CreatedUserGetsAOneTimePassword) {
     ServiceFixture f;
     f.CreateUser("beheer", {"admin"});
     std::string token = f.Login("beheer");
-    auto r = f.Post("spoed.v1.AdminService/CreateUser",
+    auto r = f.Post(v1::rpc::AdminService::CreateUser,
                     R"({"username":"joost","displayName":"Joost, fictional","roles":["ROLE_PSYCHIATRIST"]})", token);
     ASSERT_EQ(r.status, 200) << r.body;
     auto created = Parse<v1::CreateUserResponse>(r);
@@ -197,7 +197,7 @@ TEST(AdminService, SetRolesEndsTheUsersSessions) {
     std::int64_t anna = f.CreateUser("anna", {"crisis_worker"});
     std::string admin = f.Login("beheer");
     std::string anna_token = f.Login("anna");
-    auto r = f.Post("spoed.v1.AdminService/SetRoles",
+    auto r = f.Post(v1::rpc::AdminService::SetRoles,
                     R"({"userId":")" + std::to_string(anna) + R"(","roles":["ROLE_COORDINATOR"]})", admin);
     ASSERT_EQ(r.status, 200) << r.body;
     EXPECT_EQ(f.Post(kWhoAmI, "{}", anna_token).status, 401);
@@ -210,9 +210,9 @@ TEST(AdminService, TheLastAdminCannotBeRemoved) {
     ServiceFixture f;
     std::int64_t beheer = f.CreateUser("beheer", {"admin"});
     std::string token = f.Login("beheer");
-    auto r = f.Post("spoed.v1.AdminService/DisableUser", R"({"userId":")" + std::to_string(beheer) + R"("})", token);
+    auto r = f.Post(v1::rpc::AdminService::DisableUser, R"({"userId":")" + std::to_string(beheer) + R"("})", token);
     EXPECT_EQ(ErrorCodeOf(r), "failed_precondition");
-    r = f.Post("spoed.v1.AdminService/DisableUser", R"({"userId":"999"})", token);
+    r = f.Post(v1::rpc::AdminService::DisableUser, R"({"userId":"999"})", token);
     EXPECT_EQ(r.status, 404);
 }
 
@@ -224,7 +224,7 @@ TEST(AdminService, NobodyChangesTheirOwnRolesAnotherAdminDoes) {
     std::string token = f.Login("beheer");
     const std::string body =
         R"({"userId":")" + std::to_string(beheer) + R"(","roles":["ROLE_ADMIN","ROLE_CRISIS_WORKER"]})";
-    auto own = f.Post("spoed.v1.AdminService/SetRoles", body, token);
+    auto own = f.Post(v1::rpc::AdminService::SetRoles, body, token);
     EXPECT_EQ(own.status, 403) << own.body;
     EXPECT_NE(own.body.find("ERROR_REASON_FOUR_EYES"), std::string::npos) << own.body;
     auto refused = f.Audit(1);
@@ -234,7 +234,7 @@ TEST(AdminService, NobodyChangesTheirOwnRolesAnotherAdminDoes) {
     auto who = Parse<v1::WhoAmIResponse>(f.Post(kWhoAmI, "{}", token));
     EXPECT_EQ(who.user().roles_size(), 1) << "the roles are unchanged";
     // Another admin may.
-    auto other = f.Post("spoed.v1.AdminService/SetRoles", body, f.Login("tweede"));
+    auto other = f.Post(v1::rpc::AdminService::SetRoles, body, f.Login("tweede"));
     EXPECT_EQ(other.status, 200) << other.body;
 }
 
@@ -247,14 +247,14 @@ TEST(AuthService, AWrongCurrentPasswordCountsAsAFailedLogIn) {
     int refused_as_throttled = 0;
     for (int i = 0; i < 8; ++i) {
         auto r = f.Post(
-            "spoed.v1.AuthService/ChangePassword",
+            v1::rpc::AuthService::ChangePassword,
             R"({"currentPassword":"guess number )" + std::to_string(i) + R"(","newPassword":"a brand new passphrase"})",
             token);
         if (ErrorCodeOf(r) == "resource_exhausted") ++refused_as_throttled;
     }
     EXPECT_GT(refused_as_throttled, 0) << "eight wrong passwords and never slowed down";
     auto login =
-        f.Post("spoed.v1.AuthService/Login", R"({"username":"anna","password":"correct horse battery staple"})");
+        f.Post(v1::rpc::AuthService::Login, R"({"username":"anna","password":"correct horse battery staple"})");
     EXPECT_EQ(ErrorCodeOf(login), "resource_exhausted") << login.body;
 }
 
@@ -264,7 +264,7 @@ TEST(AuthService, AChangedPasswordEndsTheUsersOtherSessionsButNotThisOne) {
     std::string thief = f.Login("anna");
     std::string desk = f.Login("anna");
     auto r =
-        f.Post("spoed.v1.AuthService/ChangePassword",
+        f.Post(v1::rpc::AuthService::ChangePassword,
                R"({"currentPassword":"correct horse battery staple","newPassword":"a brand new passphrase"})", desk);
     ASSERT_EQ(r.status, 200) << r.body;
     EXPECT_EQ(f.Post(kWhoAmI, "{}", thief).status, 401);
@@ -277,11 +277,11 @@ TEST(AdminService, ResetPasswordGivesANewOneTimePasswordAndEndsSessions) {
     std::int64_t anna = f.CreateUser("anna", {"crisis_worker"});
     std::string admin = f.Login("beheer");
     std::string anna_token = f.Login("anna");
-    auto r = f.Post("spoed.v1.AdminService/ResetPassword", R"({"userId":")" + std::to_string(anna) + R"("})", admin);
+    auto r = f.Post(v1::rpc::AdminService::ResetPassword, R"({"userId":")" + std::to_string(anna) + R"("})", admin);
     ASSERT_EQ(r.status, 200) << r.body;
     auto reset = Parse<v1::ResetPasswordResponse>(r);
     EXPECT_EQ(f.Post(kWhoAmI, "{}", anna_token).status, 401);
-    EXPECT_EQ(f.Post("spoed.v1.AuthService/Login", R"({"username":"anna","password":"correct horse battery staple"})")
+    EXPECT_EQ(f.Post(v1::rpc::AuthService::Login, R"({"username":"anna","password":"correct horse battery staple"})")
                   .status,
               401);
     EXPECT_FALSE(f.Login("anna", reset.one_time_password()).empty());

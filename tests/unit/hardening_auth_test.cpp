@@ -22,7 +22,7 @@ using test::ErrorCodeOf;
 using test::ErrorMessageOf;
 using test::ServiceFixture;
 
-constexpr const char* kLogin = "spoed.v1.AuthService/Login";
+constexpr auto& kLogin = v1::rpc::AuthService::Login;
 
 template <typename M>
 M Parse(const daemon::net::HttpResponse& r) {
@@ -69,30 +69,30 @@ TEST(SecondFactor, APsychiatristWithoutOneGetsASessionLimitedToEnrolment) {
     EXPECT_FALSE(resp.user().totp_enrolled());
     std::string token = resp.token();
 
-    auto blocked = f.Post("spoed.v1.ConsultService/ListConsults", "{}", token);
+    auto blocked = f.Post(v1::rpc::ConsultService::ListConsults, "{}", token);
     EXPECT_EQ(ErrorCodeOf(blocked), "failed_precondition");
     EXPECT_NE(ErrorMessageOf(blocked).find("second factor"), std::string::npos) << blocked.body;
-    EXPECT_EQ(f.Post("spoed.v1.AuthService/WhoAmI", "{}", token).status, 200);
+    EXPECT_EQ(f.Post(v1::rpc::AuthService::WhoAmI, "{}", token).status, 200);
 
-    auto begin = Parse<v1::BeginTotpEnrollmentResponse>(f.Post("spoed.v1.AuthService/BeginTotpEnrollment", "{}", token));
+    auto begin = Parse<v1::BeginTotpEnrollmentResponse>(f.Post(v1::rpc::AuthService::BeginTotpEnrollment, "{}", token));
     EXPECT_EQ(begin.otpauth_uri().rfind("otpauth://totp/Spoed:pieter?secret=" + begin.secret() + "&", 0), 0u)
         << begin.otpauth_uri();
     auto secret = daemon::service::Base32Decode(begin.secret());
     ASSERT_TRUE(secret && secret->size() == 20);
     // A wrong code does not confirm.
-    auto wrong = f.Post("spoed.v1.AuthService/ConfirmTotpEnrollment", R"({"code":"000000"})", token);
+    auto wrong = f.Post(v1::rpc::AuthService::ConfirmTotpEnrollment, R"({"code":"000000"})", token);
     std::int64_t step = daemon::service::TotpStep(f.clock.Now());
     if (daemon::service::TotpCode(*secret, step) != "000000") {
         EXPECT_EQ(ErrorCodeOf(wrong), "invalid_argument");
     }
-    auto ok = f.Post("spoed.v1.AuthService/ConfirmTotpEnrollment",
+    auto ok = f.Post(v1::rpc::AuthService::ConfirmTotpEnrollment,
                      R"({"code":")" + daemon::service::TotpCode(*secret, step) + R"("})", token);
     ASSERT_EQ(ok.status, 200) << ok.body;
     EXPECT_TRUE(Parse<v1::ConfirmTotpEnrollmentResponse>(ok).user().totp_enrolled());
     // The enrolment session is now a full one.
-    EXPECT_EQ(f.Post("spoed.v1.ConsultService/ListConsults", "{}", token).status, 200);
+    EXPECT_EQ(f.Post(v1::rpc::ConsultService::ListConsults, "{}", token).status, 200);
     // A second enrolment is refused: only an admin reset replaces a second factor.
-    EXPECT_EQ(ErrorCodeOf(f.Post("spoed.v1.AuthService/BeginTotpEnrollment", "{}", token)), "failed_precondition");
+    EXPECT_EQ(ErrorCodeOf(f.Post(v1::rpc::AuthService::BeginTotpEnrollment, "{}", token)), "failed_precondition");
 }
 
 TEST(SecondFactor, LoginNeedsACurrentCodeAndEachCodeWorksOnce) {
@@ -146,9 +146,9 @@ TEST(SecondFactor, ReadingTheAuditLogNeedsASecondFactorSession) {
     ServiceFixture f;
     f.CreateUser("beheer", {"admin"}, false, /*enroll_totp=*/false);
     std::string limited = f.Login("beheer");
-    EXPECT_EQ(ErrorCodeOf(f.Post("spoed.v1.AdminService/ListAuditEvents", "{}", limited)), "failed_precondition");
+    EXPECT_EQ(ErrorCodeOf(f.Post(v1::rpc::AdminService::ListAuditEvents, "{}", limited)), "failed_precondition");
     f.EnrollTotp("beheer", limited);
-    EXPECT_EQ(f.Post("spoed.v1.AdminService/ListAuditEvents", "{}", limited).status, 200);
+    EXPECT_EQ(f.Post(v1::rpc::AdminService::ListAuditEvents, "{}", limited).status, 200);
     auto audit = f.Audit(5);
     bool enrolment_audited = false;
     for (const auto& a : audit) enrolment_audited |= a.method == "ConfirmTotpEnrollment" && a.result == "ok";
@@ -161,13 +161,13 @@ TEST(SecondFactor, AnAdminResetsALostFactorAndTheUserEnrolsAgain) {
     std::int64_t pieter = f.CreateUser("pieter", {"psychiatrist"});
     std::string admin = f.Login("beheer");
     std::string session = f.Login("pieter");
-    auto r = f.Post("spoed.v1.AdminService/ResetTotp", R"({"userId":")" + std::to_string(pieter) + R"("})", admin);
+    auto r = f.Post(v1::rpc::AdminService::ResetTotp, R"({"userId":")" + std::to_string(pieter) + R"("})", admin);
     ASSERT_EQ(r.status, 200) << r.body;
     EXPECT_FALSE(Parse<v1::ResetTotpResponse>(r).user().totp_enrolled());
-    EXPECT_EQ(f.Post("spoed.v1.AuthService/WhoAmI", "{}", session).status, 401) << "sessions ended";
+    EXPECT_EQ(f.Post(v1::rpc::AuthService::WhoAmI, "{}", session).status, 401) << "sessions ended";
     auto again = Parse<v1::LoginResponse>(f.Post(kLogin, LoginJson("pieter", test::kTestPassword)));
     EXPECT_TRUE(again.must_enroll_totp());
-    EXPECT_EQ(ErrorCodeOf(f.Post("spoed.v1.AdminService/ResetTotp", R"({"userId":")" + std::to_string(pieter) + R"("})",
+    EXPECT_EQ(ErrorCodeOf(f.Post(v1::rpc::AdminService::ResetTotp, R"({"userId":")" + std::to_string(pieter) + R"("})",
                                  admin)),
               "failed_precondition");
 }
@@ -203,7 +203,7 @@ TEST(LoginThrottling, AnAdminSeesAndLiftsALockAndItIsLoggedOncePerBurst) {
     for (int i = 0; i < 6; ++i) f.Post(kLogin, LoginJson("anna", "wrong password"));
     for (int i = 0; i < 5; ++i) f.Post(kLogin, LoginJson("anna", "wrong password"));  // refused while locked
     EXPECT_EQ(logs.Count("auth.login_throttled"), 1);
-    auto list = Parse<v1::ListLoginLocksResponse>(f.Post("spoed.v1.AdminService/ListLoginLocks", "{}", admin));
+    auto list = Parse<v1::ListLoginLocksResponse>(f.Post(v1::rpc::AdminService::ListLoginLocks, "{}", admin));
     bool found = false;
     for (const auto& l : list.locks()) {
         if (l.kind() == "account" && l.key() == "anna") {
@@ -213,13 +213,13 @@ TEST(LoginThrottling, AnAdminSeesAndLiftsALockAndItIsLoggedOncePerBurst) {
         }
     }
     EXPECT_TRUE(found) << list.DebugString();
-    EXPECT_EQ(ErrorCodeOf(f.Post("spoed.v1.AdminService/LiftLoginLock", R"({"kind":"user","key":"anna"})", admin)),
+    EXPECT_EQ(ErrorCodeOf(f.Post(v1::rpc::AdminService::LiftLoginLock, R"({"kind":"user","key":"anna"})", admin)),
               "invalid_argument");
-    auto lift = f.Post("spoed.v1.AdminService/LiftLoginLock", R"({"kind":"account","key":"anna"})", admin);
+    auto lift = f.Post(v1::rpc::AdminService::LiftLoginLock, R"({"kind":"account","key":"anna"})", admin);
     ASSERT_EQ(lift.status, 200) << lift.body;
     EXPECT_TRUE(Parse<v1::LiftLoginLockResponse>(lift).lifted());
     EXPECT_EQ(f.Post(kLogin, LoginJson("anna", test::kTestPassword)).status, 200);
-    EXPECT_EQ(f.Post("spoed.v1.AdminService/ListLoginLocks", "{}", f.Login("anna")).status, 403);
+    EXPECT_EQ(f.Post(v1::rpc::AdminService::ListLoginLocks, "{}", f.Login("anna")).status, 403);
 }
 
 TEST(LoginThrottling, WrongSecondFactorCodesCountAsFailures) {
@@ -242,16 +242,16 @@ std::string BreakGlassBody(std::int64_t youth_id, const std::string& password, c
 TEST(BreakGlassReauth, NeedsThePasswordAgain) {
     test::CrisisFixture f;
     std::int64_t id = f.CreateYouth("Sem", "Smit (fictief)", "2011-02-03");
-    auto none = f.Post("spoed.v1.PlanService/BreakGlass",
+    auto none = f.Post(v1::rpc::PlanService::BreakGlass,
                        R"({"youthId":")" + std::to_string(id) + R"(","reason":"Father calls, son in crisis now"})",
                        f.worker);
     EXPECT_EQ(ErrorCodeOf(none), "invalid_argument");
     EXPECT_EQ(ErrorMessageOf(none).rfind("password:", 0), 0u) << none.body;
-    auto wrong = f.Post("spoed.v1.PlanService/BreakGlass", BreakGlassBody(id, "not my password"), f.worker);
+    auto wrong = f.Post(v1::rpc::PlanService::BreakGlass, BreakGlassBody(id, "not my password"), f.worker);
     EXPECT_EQ(ErrorCodeOf(wrong), "permission_denied");
-    EXPECT_EQ(f.Post("spoed.v1.PlanService/GetPlan", R"({"youthId":")" + std::to_string(id) + R"("})", f.worker).status,
+    EXPECT_EQ(f.Post(v1::rpc::PlanService::GetPlan, R"({"youthId":")" + std::to_string(id) + R"("})", f.worker).status,
               403);
-    auto ok = f.Post("spoed.v1.PlanService/BreakGlass", BreakGlassBody(id, test::kTestPassword), f.worker);
+    auto ok = f.Post(v1::rpc::PlanService::BreakGlass, BreakGlassBody(id, test::kTestPassword), f.worker);
     EXPECT_EQ(ok.status, 200) << ok.body;
     auto last = f.Audit(1);
     ASSERT_EQ(last.size(), 1u);
@@ -262,13 +262,13 @@ TEST(BreakGlassReauth, NeedsThePasswordAgain) {
 TEST(BreakGlassReauth, NeedsTheSecondFactorWhenTheUserHasOne) {
     test::CrisisFixture f;
     std::int64_t id = f.CreateYouth("Tess", "Bos (fictief)", "2010-06-07");
-    auto no_code = f.Post("spoed.v1.PlanService/BreakGlass", BreakGlassBody(id, test::kTestPassword), f.psychiatrist);
+    auto no_code = f.Post(v1::rpc::PlanService::BreakGlass, BreakGlassBody(id, test::kTestPassword), f.psychiatrist);
     EXPECT_EQ(ErrorCodeOf(no_code), "invalid_argument");
     EXPECT_EQ(ErrorMessageOf(no_code).rfind("totp_code:", 0), 0u) << no_code.body;
     std::string code = f.totp.Next("pieter", f.clock.Now());
-    auto ok = f.Post("spoed.v1.PlanService/BreakGlass", BreakGlassBody(id, test::kTestPassword, code), f.psychiatrist);
+    auto ok = f.Post(v1::rpc::PlanService::BreakGlass, BreakGlassBody(id, test::kTestPassword, code), f.psychiatrist);
     EXPECT_EQ(ok.status, 200) << ok.body;
-    auto replay = f.Post("spoed.v1.PlanService/BreakGlass", BreakGlassBody(id, test::kTestPassword, code), f.psychiatrist);
+    auto replay = f.Post(v1::rpc::PlanService::BreakGlass, BreakGlassBody(id, test::kTestPassword, code), f.psychiatrist);
     EXPECT_EQ(ErrorCodeOf(replay), "permission_denied") << replay.body;
 }
 
@@ -280,10 +280,10 @@ TEST(RateLimit, RefusesABurstClearlyAndLogsItOnce) {
     f.router->SetRateLimit({.per_second = 2, .burst = 3});
     f.CreateUser("anna", {"crisis_worker"});
     std::string token = f.Login("anna");
-    for (int i = 0; i < 3; ++i) EXPECT_EQ(f.Post("spoed.v1.AuthService/WhoAmI", "{}", token).status, 200);
+    for (int i = 0; i < 3; ++i) EXPECT_EQ(f.Post(v1::rpc::AuthService::WhoAmI, "{}", token).status, 200);
     int refused = 0;
     for (int i = 0; i < 10; ++i) {
-        auto r = f.Post("spoed.v1.AuthService/WhoAmI", "{}", token);
+        auto r = f.Post(v1::rpc::AuthService::WhoAmI, "{}", token);
         if (r.status == 429) {
             ++refused;
             EXPECT_EQ(ErrorCodeOf(r), "resource_exhausted");
@@ -300,9 +300,9 @@ TEST(RateLimit, RefusesABurstClearlyAndLogsItOnce) {
     EXPECT_EQ(audited, 1) << "one audit line per burst, not one per refused request";
     // Another session is not affected; time refills the bucket.
     f.CreateUser("bram", {"crisis_worker"});
-    EXPECT_EQ(f.Post("spoed.v1.AuthService/WhoAmI", "{}", f.Login("bram")).status, 200);
+    EXPECT_EQ(f.Post(v1::rpc::AuthService::WhoAmI, "{}", f.Login("bram")).status, 200);
     f.clock.Advance(std::chrono::seconds(1));
-    EXPECT_EQ(f.Post("spoed.v1.AuthService/WhoAmI", "{}", token).status, 200);
+    EXPECT_EQ(f.Post(v1::rpc::AuthService::WhoAmI, "{}", token).status, 200);
     EXPECT_EQ(logs.Count("api.rate_limit_ended"), 1);
 }
 
@@ -311,7 +311,7 @@ TEST(RateLimit, RefusesABurstClearlyAndLogsItOnce) {
 TEST(SecurityHeaders, EveryAnswerCarriesThem) {
     ServiceFixture f;
     f.CreateUser("anna", {"crisis_worker"});
-    for (const auto& r : {f.Post("spoed.v1.AuthService/WhoAmI", "{}", f.Login("anna")), f.Post("nope", "{}"),
+    for (const auto& r : {f.Post(v1::rpc::AuthService::WhoAmI, "{}", f.Login("anna")), f.Post("nope", "{}"),
                           f.Post(kLogin, "{not json")}) {
         std::map<std::string, std::string> h(r.headers.begin(), r.headers.end());
         EXPECT_EQ(h["Strict-Transport-Security"], "max-age=31536000; includeSubDomains") << r.status;
@@ -436,13 +436,13 @@ TEST(RefusalTally, NoiseWithoutASessionBecomesOneLinePerAddressAndKind) {
     const std::int64_t before = AuditRows(f);
 
     f.remote_address = "203.0.113.5";
-    for (int i = 0; i < 300; ++i) f.Post("spoed.v1.CaseService/ListCases", "{}", "bad-token-" + std::to_string(i));
+    for (int i = 0; i < 300; ++i) f.Post(v1::rpc::CaseService::ListCases, "{}", "bad-token-" + std::to_string(i));
     for (int i = 0; i < 7; ++i) f.Post(kLogin, LoginJson("name" + std::to_string(i), "wrong password"));
     f.remote_address = "203.0.113.6";
-    for (int i = 0; i < 3; ++i) f.Post("spoed.v1.CaseService/ListCases", "{}", "bad");
+    for (int i = 0; i < 3; ++i) f.Post(v1::rpc::CaseService::ListCases, "{}", "bad");
     f.remote_address = "192.0.2.10";
     // A signed-in caller's refusal still gets its own line at once.
-    f.Post("spoed.v1.AdminService/ListUsers", "{}", token);
+    f.Post(v1::rpc::AdminService::ListUsers, "{}", token);
     EXPECT_EQ(AuditRows(f), before + 1) << "nothing of the noise written yet";
     EXPECT_EQ(tally.pending(), 310);
     EXPECT_EQ(logs.Count("audit.refusal_burst"), 1) << "one address sent a burst";
@@ -467,7 +467,7 @@ TEST(RefusalTally, NoiseWithoutASessionBecomesOneLinePerAddressAndKind) {
     EXPECT_TRUE(flood_line);
     // The flood goes on into the next interval: the same burst, no new log line.
     f.remote_address = "203.0.113.5";
-    for (int i = 0; i < 25; ++i) f.Post("spoed.v1.CaseService/ListCases", "{}", "bad");
+    for (int i = 0; i < 25; ++i) f.Post(v1::rpc::CaseService::ListCases, "{}", "bad");
     EXPECT_EQ(logs.Count("audit.refusal_burst"), 1);
     EXPECT_EQ(tally.Flush(*f.store, f.clock.Now()).value(), 1u) << "what was written is not written twice";
     EXPECT_EQ(tally.Flush(*f.store, f.clock.Now()).value(), 0u);
@@ -481,7 +481,7 @@ TEST(RefusalTally, WhenStorageIsFullTheCountsWaitAndTheReserveIsLeftAlone) {
     // Fifty addresses: fifty lines, more than the last scraps of a full database hold.
     for (int i = 0; i < 50; ++i) {
         f.remote_address = "203.0.113." + std::to_string(i + 1);
-        f.Post("spoed.v1.CaseService/ListCases", "{}", "bad");
+        f.Post(v1::rpc::CaseService::ListCases, "{}", "bad");
     }
     test::FillStorage(*f.store, f.dir.file("spoed.db"), f.clock.Now());
     auto refused = tally.Flush(*f.store, f.clock.Now());
@@ -491,7 +491,7 @@ TEST(RefusalTally, WhenStorageIsFullTheCountsWaitAndTheReserveIsLeftAlone) {
     // The team still signs in and reads, from the reserve.
     f.remote_address = "192.0.2.10";
     std::string token = f.Login("anna");
-    EXPECT_EQ(f.Post("spoed.v1.CaseService/ListCases", "{}", token).status, 200);
+    EXPECT_EQ(f.Post(v1::rpc::CaseService::ListCases, "{}", token).status, 200);
     f.store->SetMaxPages(0);
     EXPECT_EQ(tally.Flush(*f.store, f.clock.Now()).value(), 50u);
     EXPECT_EQ(tally.pending(), 0);
