@@ -4,7 +4,11 @@ namespace spoed {
 
 std::size_t Utf8SequenceLength(std::string_view s, std::size_t i) {
     auto c = static_cast<unsigned char>(s[i]);
-    std::size_t n = c < 0x80 ? 1 : (c >= 0xC2 && c <= 0xDF) ? 2 : (c >= 0xE0 && c <= 0xEF) ? 3 : (c >= 0xF0 && c <= 0xF4) ? 4 : 0;
+    std::size_t n = c < 0x80                   ? 1
+                    : (c >= 0xC2 && c <= 0xDF) ? 2
+                    : (c >= 0xE0 && c <= 0xEF) ? 3
+                    : (c >= 0xF0 && c <= 0xF4) ? 4
+                                               : 0;
     if (n == 0 || i + n > s.size()) return 0;
     // The second byte's range depends on the lead byte (RFC 3629 §4): it rules out the overlong
     // three- and four-byte forms, the UTF-16 surrogates (ED A0–BF) and code points above U+10FFFF.

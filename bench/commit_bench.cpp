@@ -14,8 +14,8 @@
 #include <string>
 #include <tuple>
 
-#include "bench/national/raw_insert.hpp"
 #include "base/log.hpp"
+#include "bench/national/raw_insert.hpp"
 #include "db/sqlite_store.hpp"
 #include "tests/support/temp_dir.hpp"
 

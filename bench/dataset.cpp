@@ -10,18 +10,19 @@ namespace {
 
 // Invented-sounding combinations; "(fictief)" marks every family name as fictional.
 constexpr std::array<const char*, 40> kGiven = {
-    "Daan", "Sanne", "Lucas", "Emma", "Milan", "Julia", "Noah", "Tess", "Sem", "Lotte",
-    "Finn", "Sofie", "Levi", "Fleur", "Jesse", "Anouk", "Thijs", "Iris", "Ruben", "Femke",
-    "Bram", "Noor", "Luuk", "Lieke", "Stijn", "Roos", "Gijs", "Maud", "Koen", "Evi",
-    "Niels", "Jasmijn", "Mees", "Zoë", "Teun", "Liv", "Hidde", "Sofië", "Joep", "Elif"};
+    "Daan",  "Sanne",   "Lucas", "Emma",  "Milan", "Julia", "Noah",  "Tess",  "Sem",   "Lotte",
+    "Finn",  "Sofie",   "Levi",  "Fleur", "Jesse", "Anouk", "Thijs", "Iris",  "Ruben", "Femke",
+    "Bram",  "Noor",    "Luuk",  "Lieke", "Stijn", "Roos",  "Gijs",  "Maud",  "Koen",  "Evi",
+    "Niels", "Jasmijn", "Mees",  "Zoë",   "Teun",  "Liv",   "Hidde", "Sofië", "Joep",  "Elif"};
 constexpr std::array<const char*, 40> kFamilyStem = {
-    "Visser", "de Vries", "Bakker", "Jansen", "Smit", "Mulder", "de Boer", "Meijer", "Bos", "Vos",
-    "Peters", "Hendriks", "Dekker", "Brouwer", "de Wit", "Dijkstra", "Smits", "de Graaf", "van der Meer", "Kok",
-    "Jacobs", "de Haan", "Vermeulen", "van den Berg", "Veenstra", "Hoekstra", "Koster", "Prins", "Blom", "Huisman",
-    "Kuipers", "Boersma", "Wolters", "Postma", "Schouten", "Jonker", "Bosma", "Kramer", "Zijlstra", "Dam"};
+    "Visser",   "de Vries", "Bakker",       "Jansen",   "Smit",   "Mulder",  "de Boer",   "Meijer",
+    "Bos",      "Vos",      "Peters",       "Hendriks", "Dekker", "Brouwer", "de Wit",    "Dijkstra",
+    "Smits",    "de Graaf", "van der Meer", "Kok",      "Jacobs", "de Haan", "Vermeulen", "van den Berg",
+    "Veenstra", "Hoekstra", "Koster",       "Prins",    "Blom",   "Huisman", "Kuipers",   "Boersma",
+    "Wolters",  "Postma",   "Schouten",     "Jonker",   "Bosma",  "Kramer",  "Zijlstra",  "Dam"};
 constexpr std::array<const char*, 10> kMunicipality = {
-    "Groningen", "Midden-Groningen", "Eemsdelta", "Het Hogeland", "Westerkwartier",
-    "Oldambt", "Veendam", "Stadskanaal", "Pekela", "Westerwolde"};
+    "Groningen", "Midden-Groningen", "Eemsdelta",   "Het Hogeland", "Westerkwartier",
+    "Oldambt",   "Veendam",          "Stadskanaal", "Pekela",       "Westerwolde"};
 
 }  // namespace
 

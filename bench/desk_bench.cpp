@@ -7,13 +7,12 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
-#include <QTimer>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTest>
-
+#include <QTimer>
 #include <algorithm>
 #include <cstdio>
 #include <vector>
@@ -60,17 +59,19 @@ int main(int argc, char** argv) {
     }
     auto s = Summarise(startup);
     auto r = reported.empty() ? Stats{-1, -1} : Summarise(reported);
-    std::printf("start-up to the log-in screen: whole process median %.0f ms, max %.0f ms "
-                "(inside the process: median %.0f ms, max %.0f ms), %d runs\n",
-                s.median, s.max, r.median, r.max, rounds);
+    std::printf(
+        "start-up to the log-in screen: whole process median %.0f ms, max %.0f ms "
+        "(inside the process: median %.0f ms, max %.0f ms), %d runs\n",
+        s.median, s.max, r.median, r.max, rounds);
 
     // 2. Look-up as one types, against the demo data.
     spoed::test::DeskDaemon daemon(true);
     auto main = spoed::test::SignIn(daemon, QStringLiteral("demo.anna"), QStringLiteral("demo-anna-wachtwoord"));
     if (!main) return 1;
     auto* lookup = main->lookup();
-    const QString queries[] = {QStringLiteral("06 2345 6789"), QStringLiteral("Daan"), QStringLiteral("visser"),
-                               QStringLiteral("14-03-2012"), QStringLiteral("Sanne de Vries"), QStringLiteral("0620000007")};
+    const QString queries[] = {QStringLiteral("06 2345 6789"),   QStringLiteral("Daan"),
+                               QStringLiteral("visser"),         QStringLiteral("14-03-2012"),
+                               QStringLiteral("Sanne de Vries"), QStringLiteral("0620000007")};
     for (const QString& q : queries) {
         std::vector<double> latencies;
         for (int i = 0; i < rounds; ++i) {

@@ -40,8 +40,9 @@ World& TheWorld() {
 
 void RunRpc(benchmark::State& state, std::string_view method, const std::string& grouping) {
     World& w = TheWorld();
-    std::string json = R"({"from":{"year":2026,"month":1,"day":1},"to":{"year":2026,"month":12,"day":31},"grouping":")" +
-                       grouping + R"("})";
+    std::string json =
+        R"({"from":{"year":2026,"month":1,"day":1},"to":{"year":2026,"month":12,"day":31},"grouping":")" + grouping +
+        R"("})";
     for (auto _ : state) {
         auto r = w.f.Post(method, json, w.token);
         if (r.status != 200) {
@@ -56,9 +57,7 @@ void RunRpc(benchmark::State& state, std::string_view method, const std::string&
 void BM_FiguresByMonth(benchmark::State& s) { RunRpc(s, v1::rpc::StatsService::GetFigures, "GROUPING_MONTH"); }
 void BM_FiguresByQuarter(benchmark::State& s) { RunRpc(s, v1::rpc::StatsService::GetFigures, "GROUPING_QUARTER"); }
 void BM_FiguresWholeYear(benchmark::State& s) { RunRpc(s, v1::rpc::StatsService::GetFigures, "GROUPING_UNSPECIFIED"); }
-void BM_AggregateByQuarter(benchmark::State& s) {
-    RunRpc(s, v1::rpc::StatsService::GetAggregate, "GROUPING_QUARTER");
-}
+void BM_AggregateByQuarter(benchmark::State& s) { RunRpc(s, v1::rpc::StatsService::GetAggregate, "GROUPING_QUARTER"); }
 
 BENCHMARK(BM_FiguresByMonth)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_FiguresByQuarter)->Unit(benchmark::kMillisecond);

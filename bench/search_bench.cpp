@@ -6,8 +6,8 @@
 #include <cstdlib>
 #include <memory>
 
-#include "bench/dataset.hpp"
 #include "base/log.hpp"
+#include "bench/dataset.hpp"
 #include "tests/support/service_fixture.hpp"
 
 namespace spoed::bench {
@@ -49,16 +49,12 @@ void RunRpc(benchmark::State& state, std::string_view method, const std::string&
 void BM_SearchNameNarrow(benchmark::State& s) {
     RunRpc(s, v1::rpc::YouthService::SearchYouths, R"({"query":"sofie visser-kok"})");
 }
-void BM_SearchNameBroad(benchmark::State& s) {
-    RunRpc(s, v1::rpc::YouthService::SearchYouths, R"({"query":"vis"})");
-}
+void BM_SearchNameBroad(benchmark::State& s) { RunRpc(s, v1::rpc::YouthService::SearchYouths, R"({"query":"vis"})"); }
 void BM_SearchPhone(benchmark::State& s) {
     std::string n = YouthPhone(TheWorld().youths / 2).substr(3);  // "6…" → "06-…" notation
     RunRpc(s, v1::rpc::YouthService::SearchYouths, R"({"query":"0)" + n.substr(0, 1) + "-" + n.substr(1) + R"("})");
 }
-void BM_SearchDate(benchmark::State& s) {
-    RunRpc(s, v1::rpc::YouthService::SearchYouths, R"({"query":"3-7-2010"})");
-}
+void BM_SearchDate(benchmark::State& s) { RunRpc(s, v1::rpc::YouthService::SearchYouths, R"({"query":"3-7-2010"})"); }
 void BM_SearchDateAndName(benchmark::State& s) {
     RunRpc(s, v1::rpc::YouthService::SearchYouths, R"({"query":"Sofie 3-7-2010"})");
 }

@@ -19,7 +19,7 @@ namespace spoed::daemon {
 /// (`spoedd audit verify --checkpoint SEQ:HASH`). A broken chain is logged as an error
 /// (audit.chain_broken); the daemon keeps serving, because the crisis line must stay up.
 class AuditWatch {
-public:
+  public:
     AuditWatch(db::Store& store, std::chrono::minutes interval, std::int64_t startup_entries = 10'000)
         : store_(store), interval_(interval), startup_entries_(startup_entries) {}
     ~AuditWatch() { Stop(); }
@@ -33,7 +33,7 @@ public:
     /// Verifies what was appended since the last checkpoint and logs a new one.
     db::AuditChainReport Checkpoint();
 
-private:
+  private:
     void Run();
     void ReanchorAtTail();
 
@@ -41,7 +41,7 @@ private:
     std::chrono::minutes interval_;
     std::int64_t startup_entries_;
     db::AuditAnchor verified_;  // the chain is known good up to here
-    bool broken_ = false;  // a break was found (and logged) since start
+    bool broken_ = false;       // a break was found (and logged) since start
     std::mutex mutex_;
     std::condition_variable wake_;
     bool stopping_ = false;

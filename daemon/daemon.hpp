@@ -13,7 +13,7 @@ namespace spoed::daemon {
 /// spoedd assembled: store, services, API router, worker threads and the HTTPS listener. Used
 /// by main() and by the integration tests, which run it in-process on 127.0.0.1:0.
 class Daemon {
-public:
+  public:
     /// Opens (and migrates) the database and loads the certificate. Throws std::runtime_error
     /// with a message for the operator when start-up cannot proceed.
     Daemon(DaemonConfig config, const Clock& clock);
@@ -36,7 +36,7 @@ public:
     /// Open live-event streams right now.
     std::size_t event_subscribers() const;
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

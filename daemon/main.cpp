@@ -6,12 +6,11 @@
 
 #include <chrono>
 #include <condition_variable>
-#include <mutex>
-#include <thread>
-
 #include <cstdio>
 #include <cstring>
+#include <mutex>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -78,13 +77,20 @@ int main(int argc, char** argv) {
         } else {
             return Fail("missing value for " + arg + "\n" + kUsage, 2);
         }
-        if (arg == "--config") config_file = value;
-        else if (arg == "--data-dir") overrides.emplace_back("data_dir", value);
-        else if (arg == "--listen") overrides.emplace_back("listen", value);
-        else if (arg == "--tls-cert") overrides.emplace_back("tls_cert", value);
-        else if (arg == "--tls-key") overrides.emplace_back("tls_key", value);
-        else if (arg == "--log-level") overrides.emplace_back("log_level", value);
-        else return Fail("unknown flag " + arg + "\n" + kUsage, 2);
+        if (arg == "--config")
+            config_file = value;
+        else if (arg == "--data-dir")
+            overrides.emplace_back("data_dir", value);
+        else if (arg == "--listen")
+            overrides.emplace_back("listen", value);
+        else if (arg == "--tls-cert")
+            overrides.emplace_back("tls_cert", value);
+        else if (arg == "--tls-key")
+            overrides.emplace_back("tls_key", value);
+        else if (arg == "--log-level")
+            overrides.emplace_back("log_level", value);
+        else
+            return Fail("unknown flag " + arg + "\n" + kUsage, 2);
     }
 
     DaemonConfig config;

@@ -60,7 +60,8 @@ void RequestMetrics::Render(std::string& out) const {
     out += "# HELP spoed_requests_total Requests answered, by RPC (or path) and Connect code.\n";
     out += "# TYPE spoed_requests_total counter\n";
     for (const auto& [key, n] : requests_) {
-        out += "spoed_requests_total{method=\"" + key.first + "\",code=\"" + key.second + "\"} " + std::to_string(n) + "\n";
+        out += "spoed_requests_total{method=\"" + key.first + "\",code=\"" + key.second + "\"} " + std::to_string(n) +
+               "\n";
     }
     out += "# HELP spoed_request_duration_seconds Time from a complete request to its answer, by RPC.\n";
     out += "# TYPE spoed_request_duration_seconds histogram\n";

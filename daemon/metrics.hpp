@@ -13,7 +13,7 @@ namespace spoed::daemon {
 /// Labels are bounded: an RPC of the role × RPC table, one of the fixed paths, or "other", so
 /// that odd paths sent by anyone cannot grow the series without end. Thread-safe.
 class RequestMetrics {
-public:
+  public:
     static constexpr std::array<double, 11> kBuckets = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
 
     /// `target` as received, `code` a Connect code name ("ok" for success).
@@ -27,7 +27,7 @@ public:
     /// HTTP status as text.
     static std::string CodeLabel(int status, std::string_view body);
 
-private:
+  private:
     struct Histogram {
         std::array<std::uint64_t, kBuckets.size()> buckets{};
         std::uint64_t count = 0;

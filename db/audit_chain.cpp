@@ -100,7 +100,8 @@ AuditChainReport VerifyAuditChain(AuditRepo& audit, const AuditAnchor& from, std
                 if (other.seq != rep.head.seq && Chains(other.hash, r)) {
                     rep.problem = "reordered";
                     rep.message = where + " was written right after seq " + std::to_string(other.seq) +
-                                  ", not after seq " + std::to_string(rep.head.seq) + ": entries were reordered or removed";
+                                  ", not after seq " + std::to_string(rep.head.seq) +
+                                  ": entries were reordered or removed";
                     return rep;
                 }
             }

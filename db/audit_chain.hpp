@@ -17,9 +17,9 @@ struct AuditAnchor {
 /// What a walk of the audit hash chain found.
 struct AuditChainReport {
     bool ok = true;
-    std::int64_t entries = 0;   // entries whose hash was checked and matched
+    std::int64_t entries = 0;    // entries whose hash was checked and matched
     std::int64_t first_seq = 0;  // first entry checked (0 when none)
-    AuditAnchor head;           // the last entry that verified (seq 0 when none)
+    AuditAnchor head;            // the last entry that verified (seq 0 when none)
     /// The first entry that does not verify, and what happened to it: "changed" (its content
     /// no longer matches its hash), "removed" (entries before it are missing), "reordered"
     /// (it was written after another entry than the one now before it). 0/"" when ok.

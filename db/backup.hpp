@@ -18,7 +18,7 @@ std::string IntegrityCheck(Connection& connection);
 /// An exclusive advisory lock (flock) on `<database>.lock`, held while spoedd has the database
 /// open; `spoedd restore` takes it too, so neither replaces a database the other is using.
 class DatabaseLock {
-public:
+  public:
     /// The lock, or nullptr when another process holds it. Throws std::runtime_error when the
     /// lock file cannot be created.
     static std::unique_ptr<DatabaseLock> TryAcquire(const std::string& database_path);
@@ -26,7 +26,7 @@ public:
     DatabaseLock(const DatabaseLock&) = delete;
     DatabaseLock& operator=(const DatabaseLock&) = delete;
 
-private:
+  private:
     explicit DatabaseLock(int fd) : fd_(fd) {}
     int fd_;
 };

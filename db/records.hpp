@@ -15,7 +15,7 @@ struct UserRecord {
     std::int64_t id = 0;
     std::string username;
     std::string display_name;
-    std::string password_hash;  // Argon2id encoded string
+    std::string password_hash;       // Argon2id encoded string
     std::vector<std::string> roles;  // "crisis_worker", "psychiatrist", "coordinator", "admin"
     bool disabled = false;
     bool must_change_password = false;

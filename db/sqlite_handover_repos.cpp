@@ -50,7 +50,8 @@ HandoverRecord ReadHandover(const Statement& st) {
 }
 
 std::vector<HandoverStepRecord> LoadSteps(Connection& c, std::int64_t handover_id) {
-    auto st = c.Prepare("SELECT step, at, by_user, note FROM handover_steps WHERE handover_id = ? ORDER BY at, CASE step "
+    auto st = c.Prepare(
+        "SELECT step, at, by_user, note FROM handover_steps WHERE handover_id = ? ORDER BY at, CASE step "
         "WHEN 'receiver_contacted' THEN 1 WHEN 'family_contacted' THEN 2 WHEN 'agreements_recorded' THEN 3 ELSE 4 END");
     st.Bind(1, handover_id);
     std::vector<HandoverStepRecord> out;
@@ -75,7 +76,12 @@ void SqliteDirectoryRepo::WriteContacts(const OrganisationRecord& o) {
         "INSERT INTO directory_contacts (organisation_id, name, role, phone, availability, designated) "
         "VALUES (?, ?, ?, ?, ?, ?)");
     for (const auto& k : o.contacts) {
-        ins.Bind(1, o.id).Bind(2, k.name).Bind(3, k.role).Bind(4, k.phone).Bind(5, k.availability).Bind(6, k.designated);
+        ins.Bind(1, o.id)
+            .Bind(2, k.name)
+            .Bind(3, k.role)
+            .Bind(4, k.phone)
+            .Bind(5, k.availability)
+            .Bind(6, k.designated);
         ins.Run();
         ins.Reset();
     }
@@ -92,7 +98,8 @@ void SqliteDirectoryRepo::LoadContacts(OrganisationRecord& o) {
 std::optional<std::int64_t> SqliteDirectoryRepo::Insert(const OrganisationRecord& o) {
     if (NameTaken(o.name, 0)) return std::nullopt;
     auto st = c_.Prepare(
-        "INSERT INTO organisations (name, kind, municipality, phone, availability, updated_at) VALUES (?, ?, ?, ?, ?, ?)");
+        "INSERT INTO organisations (name, kind, municipality, phone, availability, updated_at) VALUES (?, ?, ?, ?, ?, "
+        "?)");
     st.Bind(1, o.name).Bind(2, o.kind).Bind(3, o.municipality).Bind(4, o.phone).Bind(5, o.availability);
     st.Bind(6, ToMicros(o.updated_at)).Run();
     OrganisationRecord stored = o;
@@ -212,8 +219,8 @@ void SqliteHandoverRepo::MarkAlerted(std::int64_t id, std::string_view alert, Ti
 // --- events -----------------------------------------------------------------------------------
 
 std::int64_t SqliteEventRepo::Append(const EventRecord& e) {
-    auto st = c_.Prepare(
-        "INSERT INTO events (at, kind, audience, case_id, shift_date, payload) VALUES (?, ?, ?, ?, ?, ?)");
+    auto st =
+        c_.Prepare("INSERT INTO events (at, kind, audience, case_id, shift_date, payload) VALUES (?, ?, ?, ?, ?, ?)");
     st.Bind(1, ToMicros(e.at)).Bind(2, e.kind).Bind(3, e.audience).Bind(4, e.case_id).Bind(5, e.shift_date);
     st.BindBlob(6, e.payload).Run();
     appended_ = true;

@@ -6,14 +6,14 @@
 namespace spoed::db {
 
 class SqliteDirectoryRepo final : public DirectoryRepo {
-public:
+  public:
     explicit SqliteDirectoryRepo(Connection& c) : c_(c) {}
     std::optional<std::int64_t> Insert(const OrganisationRecord& o) override;
     bool Update(const OrganisationRecord& o) override;
     std::optional<OrganisationRecord> Find(std::int64_t id) override;
     std::vector<OrganisationRecord> List(std::string_view kind, std::string_view municipality) override;
 
-private:
+  private:
     bool NameTaken(std::string_view name, std::int64_t except_id);
     void WriteContacts(const OrganisationRecord& o);
     void LoadContacts(OrganisationRecord& o);
@@ -21,7 +21,7 @@ private:
 };
 
 class SqliteHandoverRepo final : public HandoverRepo {
-public:
+  public:
     explicit SqliteHandoverRepo(Connection& c) : c_(c) {}
     std::int64_t Insert(const HandoverRecord& h) override;
     std::optional<HandoverRecord> Find(std::int64_t id) override;
@@ -31,19 +31,19 @@ public:
     std::vector<HandoverRecord> ListUnalerted(std::string_view alert, TimePoint due_before, int limit) override;
     void MarkAlerted(std::int64_t id, std::string_view alert, TimePoint at) override;
 
-private:
+  private:
     Connection& c_;
 };
 
 class SqliteEventRepo final : public EventRepo {
-public:
+  public:
     explicit SqliteEventRepo(Connection& c) : c_(c) {}
     std::int64_t Append(const EventRecord& e) override;
     std::vector<EventRecord> After(std::int64_t after, int limit) override;
     std::int64_t Head() override;
     bool appended() const { return appended_; }
 
-private:
+  private:
     Connection& c_;
     bool appended_ = false;
 };

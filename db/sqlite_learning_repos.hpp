@@ -6,7 +6,7 @@
 namespace spoed::db {
 
 class SqliteEvaluationRepo final : public EvaluationRepo {
-public:
+  public:
     explicit SqliteEvaluationRepo(Connection& c) : c_(c) {}
     std::optional<std::int64_t> Insert(const EvaluationRecord& e) override;
     std::optional<EvaluationRecord> Find(std::int64_t id) override;
@@ -17,27 +17,27 @@ public:
     std::vector<ReviewCommentRecord> Comments(std::int64_t evaluation_id) override;
     int CountYouthCases(std::int64_t youth_id, TimePoint from, TimePoint to) override;
 
-private:
+  private:
     void WriteParticipants(const EvaluationRecord& e);
     void LoadParticipants(EvaluationRecord& e);
     Connection& c_;
 };
 
 class SqliteProposalRepo final : public ProposalRepo {
-public:
+  public:
     explicit SqliteProposalRepo(Connection& c) : c_(c) {}
     std::int64_t Insert(const ProposalRecord& p) override;
     std::optional<ProposalRecord> Find(std::int64_t id) override;
     void SetStatus(std::int64_t id, const ProposalStatusRecord& change) override;
     std::vector<ProposalRecord> List(const ProposalFilter& filter) override;
 
-private:
+  private:
     void LoadDetails(ProposalRecord& p);
     Connection& c_;
 };
 
 class SqliteStatsRepo final : public StatsRepo {
-public:
+  public:
     explicit SqliteStatsRepo(Connection& c) : c_(c) {}
     std::vector<CaseFiguresRecord> CaseFigures(const FiguresQuery& q) override;
     std::vector<KeyedCountRecord> KeyedCounts(const FiguresQuery& q) override;
@@ -47,7 +47,7 @@ public:
     void PutNote(const PeriodNoteRecord& note) override;
     ExportPage Export(std::string_view entity, TimePoint from, TimePoint to, std::int64_t after_id, int limit) override;
 
-private:
+  private:
     Connection& c_;
 };
 

@@ -129,7 +129,8 @@ std::vector<UserRecord> SqliteUserRepo::List(bool include_disabled) {
 void SqliteUserRepo::SetRoles(std::int64_t id, const std::vector<std::string>& roles, TimePoint now) {
     auto del = c_.Prepare("DELETE FROM user_roles WHERE user_id = ?");
     del.Bind(1, id).Run();
-    auto ins = c_.Prepare("INSERT INTO user_roles (user_id, role) VALUES (?, ?) ON CONFLICT (user_id, role) DO NOTHING");
+    auto ins =
+        c_.Prepare("INSERT INTO user_roles (user_id, role) VALUES (?, ?) ON CONFLICT (user_id, role) DO NOTHING");
     for (const auto& r : roles) {
         ins.Bind(1, id).Bind(2, r);
         ins.Run();
@@ -202,8 +203,7 @@ void SqliteSessionRepo::End(std::int64_t id, TimePoint now, std::string_view rea
 }
 
 int SqliteSessionRepo::EndAllForUser(std::int64_t user_id, TimePoint now, std::string_view reason) {
-    auto st =
-        c_.Prepare("UPDATE sessions SET ended_at = ?, end_reason = ? WHERE user_id = ? AND ended_at IS NULL");
+    auto st = c_.Prepare("UPDATE sessions SET ended_at = ?, end_reason = ? WHERE user_id = ? AND ended_at IS NULL");
     st.Bind(1, ToMicros(now)).Bind(2, reason).Bind(3, user_id).Run();
     return c_.Changes();
 }
@@ -224,7 +224,8 @@ void SqliteSessionRepo::MarkSecondFactor(std::int64_t id) {
 // --- TOTP ------------------------------------------------------------------------------------
 
 std::optional<TotpRecord> SqliteTotpRepo::Find(std::int64_t user_id) {
-    auto st = c_.Prepare("SELECT user_id, secret_enc, created_at, confirmed_at, last_step FROM user_totp WHERE user_id = ?");
+    auto st =
+        c_.Prepare("SELECT user_id, secret_enc, created_at, confirmed_at, last_step FROM user_totp WHERE user_id = ?");
     st.Bind(1, user_id);
     if (!st.Step()) return std::nullopt;
     TotpRecord r;

@@ -10,8 +10,8 @@
 namespace spoed::db {
 
 struct SqliteOptions {
-    std::string path;        // the database file; created when missing
-    int readers = 4;         // size of the reader connection pool
+    std::string path;  // the database file; created when missing
+    int readers = 4;   // size of the reader connection pool
     int busy_timeout_ms = 5000;
     /// Database size limit in pages (PRAGMA max_page_count); 0: only the disk limits it.
     std::int64_t max_pages = 0;
@@ -44,7 +44,7 @@ struct OperationalCounts {
 /// see SqliteOptions) and the numbered migrations (db/migrations/NNNN_*.sql, tracked by
 /// PRAGMA user_version).
 class SqliteStore final : public Store {
-public:
+  public:
     /// Opens (creating and migrating as needed). Throws std::runtime_error with a clear message
     /// when the file cannot be opened, fails quick_check, or was made by a newer spoedd.
     static std::unique_ptr<SqliteStore> Open(const SqliteOptions& options);
@@ -68,11 +68,11 @@ public:
     /// Counts for monitoring, read on a reader connection. Throws SqliteError.
     OperationalCounts Counts(TimePoint now);
 
-protected:
+  protected:
     Status RunTx(bool write, const std::function<Status(Tx&)>& fn) override;
     Status RunAuditTx(const std::function<Status(Tx&)>& fn) override;
 
-private:
+  private:
     struct Impl;
     explicit SqliteStore(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> impl_;

@@ -295,7 +295,8 @@ Result<Summary> RpcScenario(const Options& o, const Manifest& m) {
 
 Result<Summary> StaticScenario(const Options& o) {
     std::vector<std::unique_ptr<client::HttpsClient>> clients;
-    for (int i = 0; i < o.connections; ++i) clients.push_back(std::make_unique<client::HttpsClient>(ClientOptionsFor(o)));
+    for (int i = 0; i < o.connections; ++i)
+        clients.push_back(std::make_unique<client::HttpsClient>(ClientOptionsFor(o)));
     return ClosedLoop(o, [&](int i) {
         client::HttpsClient* http = clients[i].get();
         Worker w;
@@ -334,12 +335,13 @@ struct Connector {
     Status Connect(std::optional<TlsStream>& stream) {
         bool refused = false;
         auto deadline = SteadyClock::now() + options.timeout;
-        SPOED_TRY(client::detail::ConnectTls(ioc, tls, url, options, deadline,
-                                             [this] {
-                                                 ioc.restart();
-                                                 ioc.run();
-                                             },
-                                             stream, refused));
+        SPOED_TRY(client::detail::ConnectTls(
+            ioc, tls, url, options, deadline,
+            [this] {
+                ioc.restart();
+                ioc.run();
+            },
+            stream, refused));
         beast::get_lowest_layer(*stream).expires_never();
         return Ok();
     }
@@ -375,8 +377,8 @@ std::int64_t StatusKb(int pid, const std::string& key) {
 
 /// One GET on every open connection at once (the connections then look like a desk's that
 /// has made a call and waits); returns how many failed.
-std::int64_t GetOnEach(asio::io_context& ioc, std::deque<std::optional<TlsStream>>& streams,
-                       const std::string& host, const std::string& target, std::string& first_error) {
+std::int64_t GetOnEach(asio::io_context& ioc, std::deque<std::optional<TlsStream>>& streams, const std::string& host,
+                       const std::string& target, std::string& first_error) {
     struct Exchange {
         http::request<http::empty_body> req;
         http::response<http::string_body> res;
@@ -466,7 +468,7 @@ using WsStream = websocket::stream<TlsStream>;
 struct EventClient {
     std::unique_ptr<WsStream> ws;
     beast::flat_buffer buffer;
-    std::int64_t received = 0;  // CONTACT_LOGGED events of the bench case seen so far
+    std::int64_t received = 0;              // CONTACT_LOGGED events of the bench case seen so far
     std::vector<std::int64_t> received_at;  // per round, when its event arrived (ns)
 };
 
@@ -501,9 +503,8 @@ Result<Summary> EventsScenario(const Options& o, const Manifest& m) {
         SPOED_TRY(c.Connect(stream));
         auto ec_client = std::make_unique<EventClient>();
         ec_client->ws = std::make_unique<WsStream>(std::move(*stream));
-        ec_client->ws->set_option(websocket::stream_base::decorator([&token](websocket::request_type& req) {
-            req.set(http::field::authorization, "Bearer " + token);
-        }));
+        ec_client->ws->set_option(websocket::stream_base::decorator(
+            [&token](websocket::request_type& req) { req.set(http::field::authorization, "Bearer " + token); }));
         boost::system::error_code ec;
         ec_client->ws->handshake(c.url.HostHeader(), "/spoed.v1/events", ec);
         if (ec) return Error::Unavailable("WebSocket " + std::to_string(i) + ": " + ec.message());
@@ -661,11 +662,12 @@ Result<Options> ParseOptions(const std::vector<std::string>& args) {
             return Error::InvalidArgument(a + ": not a number: " + v);
         }
     }
-    static const std::vector<std::string> kScenarios = {"search", "lookup", "getplan", "getcase", "logcontact",
-                                                        "figures", "static", "handshake", "events", "idle"};
+    static const std::vector<std::string> kScenarios = {"search",  "lookup", "getplan",   "getcase", "logcontact",
+                                                        "figures", "static", "handshake", "events",  "idle"};
     if (std::find(kScenarios.begin(), kScenarios.end(), o.scenario) == kScenarios.end()) {
-        return Error::InvalidArgument("--scenario: one of search, lookup, getplan, getcase, logcontact, figures, "
-                                      "static, handshake, events, idle");
+        return Error::InvalidArgument(
+            "--scenario: one of search, lookup, getplan, getcase, logcontact, figures, "
+            "static, handshake, events, idle");
     }
     if (o.url.empty()) return Error::InvalidArgument("--url: needed (https://host:port)");
     if (o.connections < 1 || o.connections > 100'000) return Error::InvalidArgument("--connections: 1 to 100000");

@@ -9,8 +9,8 @@
 #include <string_view>
 #include <vector>
 
-#include "bench/national/manifest.hpp"
 #include "base/result.hpp"
+#include "bench/national/manifest.hpp"
 
 namespace spoed::bench::load {
 
@@ -18,7 +18,7 @@ namespace spoed::bench::load {
 // bench/national's `Manifest`, read with its `ParseManifest`.
 
 struct Options {
-    std::string url;       // https://127.0.0.1:PORT
+    std::string url;  // https://127.0.0.1:PORT
     std::string ca_file;
     std::string manifest;  // path of DB_PATH.json; not needed by static, handshake, idle
     std::string scenario;

@@ -25,8 +25,8 @@
 #include <string>
 #include <vector>
 
-#include "bench/national/manifest.hpp"
 #include "base/search_query.hpp"
+#include "bench/national/manifest.hpp"
 #include "daemon/service/calendar.hpp"
 #include "daemon/service/secrets.hpp"
 #include "db/sqlite.hpp"

@@ -89,10 +89,13 @@ std::string ManifestJson(const Manifest& m, const std::string& extra_json) {
     out += "  \"youths\": " + std::to_string(m.youths) + ",\n";
     out += "  \"seed\": " + std::to_string(m.seed) + ",\n";
     out += "  \"now\": " + JsonString(m.now) + ",\n";
-    out += "  \"users\": " + JsonArray(m.users, [](const Manifest::User& u) {
-               return "{\"username\": " + JsonString(u.username) + ", \"password\": " + JsonString(u.password) +
-                      ", \"roles\": " + Strings(u.roles) + "}";
-           }) + ",\n";
+    out += "  \"users\": " +
+           JsonArray(m.users,
+                     [](const Manifest::User& u) {
+                         return "{\"username\": " + JsonString(u.username) +
+                                ", \"password\": " + JsonString(u.password) + ", \"roles\": " + Strings(u.roles) + "}";
+                     }) +
+           ",\n";
     out += "  \"plan_youth_ids\": " + Ids(m.plan_youth_ids) + ",\n";
     out += "  \"open_case_ids\": " + Ids(m.open_case_ids) + ",\n";
     out += "  \"case_ids\": " + Ids(m.case_ids) + ",\n";

@@ -35,9 +35,9 @@
 #include <string_view>
 #include <vector>
 
+#include "base/search_query.hpp"
 #include "bench/national/manifest.hpp"
 #include "bench/national/raw_insert.hpp"
-#include "base/search_query.hpp"
 #include "daemon/service/calendar.hpp"
 #include "db/sqlite.hpp"
 #include "db/sqlite_repos.hpp"

@@ -21,8 +21,7 @@ void Exec(sqlite3* db, const char* sql) { Check(db, sqlite3_exec(db, sql, nullpt
 
 }  // namespace
 
-std::pair<std::int64_t, std::int64_t> SeedWorkerAndCase(db::Store& store, const std::string& username,
-                                                        TimePoint now) {
+std::pair<std::int64_t, std::int64_t> SeedWorkerAndCase(db::Store& store, const std::string& username, TimePoint now) {
     std::int64_t user_id = 0, case_id = 0;
     Status st = store.Write([&](db::Tx& tx) -> Status {
         db::UserRecord u;
@@ -64,13 +63,14 @@ RawInsertBaseline::RawInsertBaseline(const std::string& path) {
         Exec(db_, "PRAGMA foreign_keys = ON");
         Exec(db_, "PRAGMA synchronous = FULL");
         // SqliteCaseRepo::InsertContact's statement.
-        Check(db_,
-              sqlite3_prepare_v2(db_,
-                                 "INSERT INTO contacts (case_id, type, started_at, ended_at, caller_role, caller_phone, "
-                                 "summary, plan_version_consulted, logged_by, logged_at) VALUES "
-                                 "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                 -1, &insert_, nullptr),
-              "prepare insert");
+        Check(
+            db_,
+            sqlite3_prepare_v2(db_,
+                               "INSERT INTO contacts (case_id, type, started_at, ended_at, caller_role, caller_phone, "
+                               "summary, plan_version_consulted, logged_by, logged_at) VALUES "
+                               "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                               -1, &insert_, nullptr),
+            "prepare insert");
     } catch (...) {
         sqlite3_close_v2(db_);
         throw;
@@ -83,9 +83,9 @@ RawInsertBaseline::~RawInsertBaseline() {
 }
 
 void RawInsertBaseline::InsertOne() {
-    std::int64_t now_us = std::chrono::duration_cast<std::chrono::microseconds>(
-                              std::chrono::system_clock::now().time_since_epoch())
-                              .count();
+    std::int64_t now_us =
+        std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch())
+            .count();
     Exec(db_, "BEGIN IMMEDIATE");
     sqlite3_bind_int64(insert_, 1, case_id_);
     sqlite3_bind_text(insert_, 2, "incoming_call", -1, SQLITE_STATIC);

@@ -22,11 +22,10 @@ namespace spoed::bench {
 
 /// Writes one crisis worker (`username`, fictional) and one open case through the store's own
 /// repositories; returns {user id, case id}. Throws std::runtime_error when the write fails.
-std::pair<std::int64_t, std::int64_t> SeedWorkerAndCase(db::Store& store, const std::string& username,
-                                                        TimePoint now);
+std::pair<std::int64_t, std::int64_t> SeedWorkerAndCase(db::Store& store, const std::string& username, TimePoint now);
 
 class RawInsertBaseline {
-public:
+  public:
     /// Makes a fresh store at `path` (the daemon's schema and triggers, by db::SqliteStore::Open),
     /// seeds a worker and a case, closes the store and opens the file with the sqlite3 library.
     /// Throws std::runtime_error naming what failed.
@@ -38,7 +37,7 @@ public:
     /// BEGIN IMMEDIATE, one contact row, COMMIT (durable when it returns).
     void InsertOne();
 
-private:
+  private:
     sqlite3* db_ = nullptr;
     sqlite3_stmt* insert_ = nullptr;
     std::int64_t user_id_ = 0;

@@ -9,8 +9,8 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "bench/national/manifest.hpp"
 #include "base/search_query.hpp"
+#include "bench/national/manifest.hpp"
 #include "daemon/service/calendar.hpp"
 #include "daemon/service/secrets.hpp"
 #include "db/sqlite.hpp"

@@ -204,8 +204,7 @@ int UserResetTotp(Context& ctx) {
 }
 
 int LoginLockList(Context& ctx) {
-    auto resp = ctx.client().Call(v1::rpc::AdminService::ListLoginLocks,
-                                                              v1::ListLoginLocksRequest());
+    auto resp = ctx.client().Call(v1::rpc::AdminService::ListLoginLocks, v1::ListLoginLocksRequest());
     if (!resp.ok()) return PrintError(resp.error());
     if (ctx.json()) {
         PrintJson(*resp);

@@ -4,8 +4,8 @@
 #include <cstdio>
 #include <iostream>
 
-#include "client/cli/cli.hpp"
 #include "base/totp_code.hpp"
+#include "client/cli/cli.hpp"
 #include "spoed/v1/auth.pb.h"
 
 namespace spoed::cli {
@@ -108,8 +108,7 @@ int ChangePassword(Context& ctx) {
 }
 
 int ListSessions(Context& ctx) {
-    auto resp = ctx.client().Call(v1::rpc::AuthService::ListMySessions,
-                                                              v1::ListMySessionsRequest());
+    auto resp = ctx.client().Call(v1::rpc::AuthService::ListMySessions, v1::ListMySessionsRequest());
     if (!resp.ok()) return PrintError(resp.error());
     if (ctx.json()) {
         PrintJson(*resp);
@@ -141,8 +140,7 @@ int EndSession(Context& ctx) {
 }
 
 int TotpEnroll(Context& ctx) {
-    auto resp = ctx.client().Call(v1::rpc::AuthService::BeginTotpEnrollment,
-                                                                   v1::BeginTotpEnrollmentRequest());
+    auto resp = ctx.client().Call(v1::rpc::AuthService::BeginTotpEnrollment, v1::BeginTotpEnrollmentRequest());
     if (!resp.ok()) return PrintError(resp.error());
     if (ctx.json()) {
         PrintJson(*resp);

@@ -126,8 +126,7 @@ void PrintUsage(const std::vector<Command>& commands) {
 
 int Main(int argc, char** argv) {
     std::vector<Command> commands;
-    for (auto group :
-         {AuthCommands(), AdminCommands(), DemoCommands(), ExportCommands()}) {
+    for (auto group : {AuthCommands(), AdminCommands(), DemoCommands(), ExportCommands()}) {
         commands.insert(commands.end(), group.begin(), group.end());
     }
     auto line = ParseCommandLine(argc, argv, 1, {"json", "all", "help", "previous"});

@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "client/cli/cli.hpp"
 #include "base/totp_code.hpp"
+#include "client/cli/cli.hpp"
 #include "spoed/v1/admin.pb.h"
 #include "spoed/v1/auth.pb.h"
 #include "spoed/v1/case.pb.h"
@@ -106,8 +106,7 @@ int DemoLoad(Context& ctx) {
         v1::ChangePasswordRequest change;
         change.set_current_password(created.one_time_password());
         change.set_new_password(u.password);
-        if (token.empty() ||
-            !load.Call(token, v1::rpc::AuthService::ChangePassword, change)) {
+        if (token.empty() || !load.Call(token, v1::rpc::AuthService::ChangePassword, change)) {
             return 1;
         }
         tokens.push_back(token);
@@ -126,10 +125,8 @@ int DemoLoad(Context& ctx) {
         pieter_secret = begun.secret();
         auto raw = Base32Decode(pieter_secret);
         v1::ConfirmTotpEnrollmentRequest confirm;
-        confirm.set_code(
-            TotpCode(raw.value_or(""), TotpStep(SystemClock().Now()) - 1));
-        if (!load.Call(tokens[2], v1::rpc::AuthService::ConfirmTotpEnrollment,
-                                                          confirm)) {
+        confirm.set_code(TotpCode(raw.value_or(""), TotpStep(SystemClock().Now()) - 1));
+        if (!load.Call(tokens[2], v1::rpc::AuthService::ConfirmTotpEnrollment, confirm)) {
             return 1;
         }
     }
@@ -186,8 +183,7 @@ int DemoLoad(Context& ctx) {
         consent.set_given_by_youth(true);
         consent.set_given_by_guardian(i % 2 == 0 ? "Vader (fictief)" : "Moeder (fictief)");
         consent.set_idempotency_key("demo-consent-" + std::to_string(i));
-        if (!load.Call(coordinator, v1::rpc::YouthService::RecordConsent, consent))
-            return 1;
+        if (!load.Call(coordinator, v1::rpc::YouthService::RecordConsent, consent)) return 1;
         // With the pre-registration the family also agreed to share with the care chain.
         for (auto scope : {v1::CONSENT_SCOPE_DOSSIER_ACCESS, v1::CONSENT_SCOPE_INFORM_LOCAL_TEAM}) {
             consent.set_scope(scope);
@@ -207,8 +203,7 @@ int DemoLoad(Context& ctx) {
         f->set_ongoing_care_contact("M. Veenstra (fictief), 050-3000001");
         f->set_legal_measure(i == 8 ? v1::LEGAL_MEASURE_SUPERVISION_ORDER : v1::LEGAL_MEASURE_NONE);
         pre.set_idempotency_key("demo-prereg-" + std::to_string(i));
-        if (!load.Call(coordinator, v1::rpc::YouthService::CreatePreRegistration,
-                                                          pre)) {
+        if (!load.Call(coordinator, v1::rpc::YouthService::CreatePreRegistration, pre)) {
             return 1;
         }
 

@@ -1,9 +1,8 @@
 // spoedctl export: the records of a period as CSV per entity, and the pseudonymised aggregate
 // for the chain partners as JSON and CSV (counts below five suppressed by the server).
+#include <fcntl.h>
 #include <google/protobuf/util/json_util.h>
 #include <sys/stat.h>
-
-#include <fcntl.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -21,8 +20,9 @@ constexpr const char* kUsage =
     "export --from YYYY-MM-DD --to YYYY-MM-DD [--out DIR] [--entity NAME]... [--grouping month|quarter]";
 
 int Usage() {
-    std::fprintf(stderr, "spoedctl: usage: spoedctl %s\n  NAME: cases, contacts, consults, handovers, evaluations, "
-                         "proposals, aggregate (default: all of them)\n",
+    std::fprintf(stderr,
+                 "spoedctl: usage: spoedctl %s\n  NAME: cases, contacts, consults, handovers, evaluations, "
+                 "proposals, aggregate (default: all of them)\n",
                  kUsage);
     return 2;
 }
@@ -134,9 +134,12 @@ int Export(Context& ctx) {
     }
     v1::Grouping grouping = v1::GROUPING_UNSPECIFIED;
     if (auto g = a.Get("grouping")) {
-        if (*g == "month") grouping = v1::GROUPING_MONTH;
-        else if (*g == "quarter") grouping = v1::GROUPING_QUARTER;
-        else return Usage();
+        if (*g == "month")
+            grouping = v1::GROUPING_MONTH;
+        else if (*g == "quarter")
+            grouping = v1::GROUPING_QUARTER;
+        else
+            return Usage();
     }
     std::string dir = a.Get("out").value_or(".");
     std::error_code ec;
@@ -146,9 +149,12 @@ int Export(Context& ctx) {
         return 1;
     }
     static const std::vector<std::pair<std::string, v1::ExportEntity>> kEntities = {
-        {"cases", v1::EXPORT_ENTITY_CASES},         {"contacts", v1::EXPORT_ENTITY_CONTACTS},
-        {"consults", v1::EXPORT_ENTITY_CONSULTS},   {"handovers", v1::EXPORT_ENTITY_HANDOVERS},
-        {"evaluations", v1::EXPORT_ENTITY_EVALUATIONS}, {"proposals", v1::EXPORT_ENTITY_PROPOSALS}};
+        {"cases", v1::EXPORT_ENTITY_CASES},
+        {"contacts", v1::EXPORT_ENTITY_CONTACTS},
+        {"consults", v1::EXPORT_ENTITY_CONSULTS},
+        {"handovers", v1::EXPORT_ENTITY_HANDOVERS},
+        {"evaluations", v1::EXPORT_ENTITY_EVALUATIONS},
+        {"proposals", v1::EXPORT_ENTITY_PROPOSALS}};
     std::vector<std::string> wanted = a.GetAll("entity");
     if (wanted.empty()) {
         for (const auto& [n, e] : kEntities) wanted.push_back(n);

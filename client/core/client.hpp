@@ -21,7 +21,7 @@ namespace spoed::client {
 /// whole `timeout`. Failures that would repeat (a refused certificate, a bad URL) are not retried.
 /// Not thread-safe: one Client per thread.
 class Client {
-public:
+  public:
     explicit Client(ClientOptions options);
 
     void SetToken(std::string token) { token_ = std::move(token); }
@@ -49,7 +49,7 @@ public:
     /// transport failures are errors. Not retried.
     Result<HttpReply> Get(std::string_view path);
 
-private:
+  private:
     HttpsClient http_;
     std::string token_;
 };

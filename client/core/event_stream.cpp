@@ -77,8 +77,8 @@ struct EventStream::Impl {
         std::optional<detail::TlsStream> stream;
         bool certificate_refused = false;
         auto deadline = Clock::now() + options.client.timeout;
-        Status st = detail::ConnectTls(ioc, tls, url, options.client, deadline, [this] { Run(); }, stream,
-                                       certificate_refused);
+        Status st = detail::ConnectTls(
+            ioc, tls, url, options.client, deadline, [this] { Run(); }, stream, certificate_refused);
         if (!st.ok()) return st.error().message;
 
         websocket::stream<detail::TlsStream&> ws(*stream);
@@ -112,8 +112,8 @@ struct EventStream::Impl {
                 unauthorized = true;
                 return "this account receives no live events";
             }
-            if (res.result_int() != 0) return "the server refused the event stream (HTTP " +
-                                              std::to_string(res.result_int()) + ")";
+            if (res.result_int() != 0)
+                return "the server refused the event stream (HTTP " + std::to_string(res.result_int()) + ")";
             return "WebSocket handshake failed: " + ec.message();
         }
         Report(State::kConnected, "");

@@ -16,7 +16,7 @@ namespace spoed::client {
 /// and when the connection drops it reconnects with a growing pause, resuming after the last
 /// sequence number it delivered, so no event is missed or delivered twice.
 class EventStream {
-public:
+  public:
     enum class State {
         kConnecting,    // (re)connecting; `detail` says why the last attempt failed, if it did
         kConnected,     // the stream is open; events follow
@@ -32,7 +32,7 @@ public:
         std::string token;
         /// Resume after this sequence number; -1: only events from now on.
         std::int64_t after = -1;
-        std::chrono::milliseconds reconnect_backoff{500};     // doubles per failed attempt...
+        std::chrono::milliseconds reconnect_backoff{500};         // doubles per failed attempt...
         std::chrono::milliseconds max_reconnect_backoff{10'000};  // ...up to this
         /// The stream pings a silent server at half this and gives up on it after it.
         std::chrono::milliseconds idle_timeout{60'000};
@@ -50,7 +50,7 @@ public:
     /// The sequence number of the last event delivered (-1 before the first).
     std::int64_t last_seq() const;
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

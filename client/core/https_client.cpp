@@ -52,8 +52,8 @@ struct HttpsClient::Impl {
         buffer.clear();
         connected = false;
         ++connections_opened;
-        SPOED_TRY(detail::ConnectTls(ioc, tls, url, options, deadline, [this] { RunUntilDone(); }, stream,
-                                     certificate_refused));
+        SPOED_TRY(detail::ConnectTls(
+            ioc, tls, url, options, deadline, [this] { RunUntilDone(); }, stream, certificate_refused));
         connected = true;
         return Ok();
     }

@@ -38,7 +38,7 @@ struct HttpReply {
 /// certificate that does not verify is refused with an `unavailable` error explaining why.
 /// Not thread-safe: one per thread (the desk keeps it on its worker thread).
 class HttpsClient {
-public:
+  public:
     explicit HttpsClient(ClientOptions options);
     ~HttpsClient();
     HttpsClient(const HttpsClient&) = delete;
@@ -61,7 +61,7 @@ public:
     /// connection open (for diagnostics and tests).
     std::size_t connections_opened() const;
 
-private:
+  private:
     ClientOptions options_;
     bool last_failure_permanent_ = false;
     struct Impl;

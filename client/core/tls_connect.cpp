@@ -98,8 +98,8 @@ Status SetUpTls(ssl::context& tls, const ClientOptions& options) {
 }
 
 Status ConnectTls(asio::io_context& ioc, ssl::context& tls, const Url& url, const ClientOptions& options,
-              std::chrono::steady_clock::time_point deadline, const std::function<void()>& run,
-              std::optional<TlsStream>& stream, bool& certificate_refused) {
+                  std::chrono::steady_clock::time_point deadline, const std::function<void()>& run,
+                  std::optional<TlsStream>& stream, bool& certificate_refused) {
     certificate_refused = false;
     stream.reset();
     stream.emplace(ioc, tls);
@@ -127,14 +127,13 @@ Status ConnectTls(asio::io_context& ioc, ssl::context& tls, const Url& url, cons
         }
     });
     // Addresses are not looked up: an IPv6 literal must not go through the name service.
-    auto flags = url.ip_literal ? tcp::resolver::numeric_host | tcp::resolver::numeric_service
-                                : tcp::resolver::numeric_service;
-    resolver.async_resolve(url.host, url.port, flags,
-                           [&](boost::system::error_code e, tcp::resolver::results_type r) {
-                               ec = e;
-                               endpoints = std::move(r);
-                               timer.cancel();
-                           });
+    auto flags =
+        url.ip_literal ? tcp::resolver::numeric_host | tcp::resolver::numeric_service : tcp::resolver::numeric_service;
+    resolver.async_resolve(url.host, url.port, flags, [&](boost::system::error_code e, tcp::resolver::results_type r) {
+        ec = e;
+        endpoints = std::move(r);
+        timer.cancel();
+    });
     run();
     if (ec) {
         return Error::Unavailable("cannot resolve " + url.host + ": " +

@@ -13,8 +13,8 @@
 #include <string>
 #include <string_view>
 
-#include "client/core/https_client.hpp"
 #include "base/result.hpp"
+#include "client/core/https_client.hpp"
 
 namespace spoed::client::detail {
 

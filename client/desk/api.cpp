@@ -32,14 +32,16 @@ Api::~Api() = default;
 
 void Api::setToken(const std::string& token) {
     for (Worker* w : {main_.get(), search_.get()}) {
-        QMetaObject::invokeMethod(&w->context, [w, token] { w->client.SetToken(token); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            &w->context, [w, token] { w->client.SetToken(token); }, Qt::QueuedConnection);
     }
 }
 
 void Api::post(Lane lane, Job job) {
     Worker* w = lane == Lane::kSearch ? search_.get() : main_.get();
     ++pending_;
-    QMetaObject::invokeMethod(&w->context, [w, job = std::move(job)] { job(w->client); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        &w->context, [w, job = std::move(job)] { job(w->client); }, Qt::QueuedConnection);
 }
 
 bool IsUnreachable(const Error& error) {

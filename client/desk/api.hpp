@@ -5,7 +5,6 @@
 #include <QString>
 #include <QThread>
 #include <QTimer>
-
 #include <functional>
 #include <memory>
 #include <string>
@@ -30,7 +29,7 @@ enum class ConnectionState {
 /// queues behind a slow write.
 class Api : public QObject {
     Q_OBJECT
-public:
+  public:
     enum class Lane { kMain, kSearch };
 
     explicit Api(client::ClientOptions options, QObject* parent = nullptr);
@@ -68,14 +67,14 @@ public:
     /// Calls still on their way (for tests and the status bar).
     int pending() const { return pending_; }
 
-signals:
+  signals:
     void stateChanged(spoed::desk::ConnectionState state, const QString& detail);
     /// The server answers again after having been unreachable: drafts that wait are sent now.
     void reconnected();
     /// A call was refused for want of a valid session.
     void signedOut();
 
-private:
+  private:
     using Job = std::function<void(client::Client&)>;
     struct Worker;
     void post(Lane lane, Job job);

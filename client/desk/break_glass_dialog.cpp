@@ -2,8 +2,8 @@
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
-#include <QLineEdit>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -19,11 +19,11 @@ BreakGlassDialog::BreakGlassDialog(Session& session, std::int64_t youth_id, QWid
     : QDialog(parent), session_(session), youth_id_(youth_id) {
     setWindowTitle(tr("Break the glass"));
     setObjectName(QStringLiteral("breakGlassDialog"));
-    auto* explain = new QLabel(
-        tr("There is no valid consent to read this youth's plan. You can open it anyway when it is needed "
-           "for the youth's safety right now. Your reason is recorded, the access holds for this youth only "
-           "and for a limited time, and a coordinator reviews it."),
-        this);
+    auto* explain =
+        new QLabel(tr("There is no valid consent to read this youth's plan. You can open it anyway when it is needed "
+                      "for the youth's safety right now. Your reason is recorded, the access holds for this youth only "
+                      "and for a limited time, and a coordinator reviews it."),
+                   this);
     explain->setWordWrap(true);
     reason_ = new QPlainTextEdit(this);
     reason_->setPlaceholderText(tr("Why you need the plan now (at least 10 characters)"));
@@ -69,8 +69,7 @@ void BreakGlassDialog::submit() {
     if (!totp_->text().trimmed().isEmpty()) req.set_totp_code(S(totp_->text().trimmed()));
     open_->setEnabled(false);
     status_->setText(tr("Opening…"));
-    session_.api().call(this, v1::rpc::PlanService::BreakGlass, req,
-                                                [this](const Result<v1::BreakGlassResponse>& r) {
+    session_.api().call(this, v1::rpc::PlanService::BreakGlass, req, [this](const Result<v1::BreakGlassResponse>& r) {
         password_->clear();
         if (!r.ok()) {
             status_->setText(Text::error(r.error()));

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QDialog>
-
 #include <cstdint>
 
 class QLabel;
@@ -17,7 +16,7 @@ class Session;
 /// youth only and for a limited time; the coordinator is alerted and reviews the use.
 class BreakGlassDialog : public QDialog {
     Q_OBJECT
-public:
+  public:
     BreakGlassDialog(Session& session, std::int64_t youth_id, QWidget* parent = nullptr);
     QPlainTextEdit* reasonEdit() const { return reason_; }
     QLineEdit* passwordEdit() const { return password_; }
@@ -25,7 +24,7 @@ public:
     QPushButton* openButton() const { return open_; }
     QLabel* statusLabel() const { return status_; }
 
-private:
+  private:
     void submit();
 
     Session& session_;

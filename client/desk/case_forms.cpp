@@ -239,14 +239,13 @@ void ContactForm::send(const std::string& key) {
     }
     req.set_plan_version_consulted(plan_version_->value());
     req.set_idempotency_key(key);
-    session_.api().call(this, v1::rpc::CaseService::LogContact, req,
-                                                [this](const Result<v1::LogContactResponse>& r) {
-                                                    draft_->finished(r.ok() ? nullptr : &r.error());
-                                                    if (r.ok()) {
-                                                        clear();
-                                                        emit contactLogged(r->contact().id());
-                                                    }
-                                                });
+    session_.api().call(this, v1::rpc::CaseService::LogContact, req, [this](const Result<v1::LogContactResponse>& r) {
+        draft_->finished(r.ok() ? nullptr : &r.error());
+        if (r.ok()) {
+            clear();
+            emit contactLogged(r->contact().id());
+        }
+    });
 }
 
 void ContactForm::clear() {
@@ -310,13 +309,13 @@ ConsultRequestForm::ConsultRequestForm(Session& session, std::int64_t case_id, Q
             req.set_urgency(v1::Urgency(urgency_->currentData().toInt()));
             req.set_idempotency_key(key);
             session_.api().call(this, v1::rpc::ConsultService::RequestConsult, req,
-                                                            [this](const Result<v1::RequestConsultResponse>& r) {
-                                                                draft_->finished(r.ok() ? nullptr : &r.error());
-                                                                if (r.ok()) {
-                                                                    question_->clear();
-                                                                    emit consultRequested(r->consult().id());
-                                                                }
-                                                            });
+                                [this](const Result<v1::RequestConsultResponse>& r) {
+                                    draft_->finished(r.ok() ? nullptr : &r.error());
+                                    if (r.ok()) {
+                                        question_->clear();
+                                        emit consultRequested(r->consult().id());
+                                    }
+                                });
         },
         this);
     connect(draft_, &DraftSender::status, this, [this](const QString& t, bool e) { ShowStatus(status_, t, e); });
@@ -400,19 +399,20 @@ CaseUpdateForm::CaseUpdateForm(Session& session, std::int64_t case_id, QWidget* 
         }
         req.set_outcome(v1::Outcome(outcome_->currentData().toInt()));
         req.set_complexity(v1::Complexity(complexity_->currentData().toInt()));
-        session_.api().call(this, v1::rpc::CaseService::UpdateCase, req, [this](const Result<v1::UpdateCaseResponse>& r) {
-                ShowStatus(status_, r.ok() ? tr("Saved.") : Text::error(r.error()), !r.ok());
-                if (r.ok()) emit caseChanged();
-            });
+        session_.api().call(this, v1::rpc::CaseService::UpdateCase, req,
+                            [this](const Result<v1::UpdateCaseResponse>& r) {
+                                ShowStatus(status_, r.ok() ? tr("Saved.") : Text::error(r.error()), !r.ok());
+                                if (r.ok()) emit caseChanged();
+                            });
     });
     connect(close_, &QPushButton::clicked, this, [this] {
         v1::CloseCaseRequest req;
         req.set_case_id(case_id_);
         req.set_outcome(v1::Outcome(outcome_->currentData().toInt()));
         session_.api().call(this, v1::rpc::CaseService::CloseCase, req, [this](const Result<v1::CloseCaseResponse>& r) {
-                ShowStatus(status_, r.ok() ? tr("Case closed.") : Text::error(r.error()), !r.ok());
-                if (r.ok()) emit caseChanged();
-            });
+            ShowStatus(status_, r.ok() ? tr("Case closed.") : Text::error(r.error()), !r.ok());
+            if (r.ok()) emit caseChanged();
+        });
     });
 }
 
@@ -480,18 +480,18 @@ HandoverForm::HandoverForm(Session& session, std::int64_t case_id, QWidget* pare
             req.set_legal_ground(S(legal_ground_->text().trimmed()));
             req.set_idempotency_key(key);
             session_.api().call(this, v1::rpc::HandoverService::CreateHandover, req,
-                                                            [this](const Result<v1::CreateHandoverResponse>& r) {
-                                                                draft_->finished(r.ok() ? nullptr : &r.error());
-                                                                if (r.ok()) {
-                                                                    name_->clear();
-                                                                    contact_->clear();
-                                                                    phone_->clear();
-                                                                    legal_ground_->clear();
-                                                                    organisation_->setCurrentIndex(0);
-                                                                    emit handoverStarted(r->handover().id());
-                                                                    refresh();
-                                                                }
-                                                            });
+                                [this](const Result<v1::CreateHandoverResponse>& r) {
+                                    draft_->finished(r.ok() ? nullptr : &r.error());
+                                    if (r.ok()) {
+                                        name_->clear();
+                                        contact_->clear();
+                                        phone_->clear();
+                                        legal_ground_->clear();
+                                        organisation_->setCurrentIndex(0);
+                                        emit handoverStarted(r->handover().id());
+                                        refresh();
+                                    }
+                                });
         },
         this);
     connect(draft_, &DraftSender::status, this, [this](const QString& t, bool e) { ShowStatus(status_, t, e); });
@@ -506,20 +506,22 @@ void HandoverForm::loadOrganisations() {
     v1::ListOrganisationsRequest req;
     if (kind_->currentData().toInt() == v1::HANDOVER_KIND_LOCAL_TEAM) req.set_kind(v1::ORGANISATION_KIND_LOCAL_TEAM);
     session_.api().call(this, v1::rpc::DirectoryService::ListOrganisations, req,
-        [this](const Result<v1::ListOrganisationsResponse>& r) {
-            organisation_->clear();
-            organisation_->addItem(tr("— typed in below —"), qlonglong(0));
-            if (!r.ok()) return;
-            for (const auto& o : r->organisations()) {
-                QString label = Q(o.name());
-                if (!o.municipality().empty()) label += QStringLiteral(" (") + Q(o.municipality()) + QLatin1Char(')');
-                organisation_->addItem(label, qlonglong(o.id()));
-            }
-        });
+                        [this](const Result<v1::ListOrganisationsResponse>& r) {
+                            organisation_->clear();
+                            organisation_->addItem(tr("— typed in below —"), qlonglong(0));
+                            if (!r.ok()) return;
+                            for (const auto& o : r->organisations()) {
+                                QString label = Q(o.name());
+                                if (!o.municipality().empty())
+                                    label += QStringLiteral(" (") + Q(o.municipality()) + QLatin1Char(')');
+                                organisation_->addItem(label, qlonglong(o.id()));
+                            }
+                        });
 }
 
 void HandoverForm::refresh() {
-    session_.api().call(this, v1::rpc::HandoverService::PreviewDue, v1::PreviewDueRequest(),
+    session_.api().call(
+        this, v1::rpc::HandoverService::PreviewDue, v1::PreviewDueRequest(),
         [this](const Result<v1::PreviewDueResponse>& r) {
             if (!r.ok()) {
                 due_->setText(Text::error(r.error()));
@@ -530,7 +532,8 @@ void HandoverForm::refresh() {
     v1::ListHandoversRequest list;
     list.set_case_id(case_id_);
     list.set_include_confirmed(true);
-    session_.api().call(this, v1::rpc::HandoverService::ListHandovers, list, [this](const Result<v1::ListHandoversResponse>& r) {
+    session_.api().call(
+        this, v1::rpc::HandoverService::ListHandovers, list, [this](const Result<v1::ListHandoversResponse>& r) {
             if (!r.ok()) return;
             QString html;
             for (const auto& h : r->handovers()) {

@@ -106,50 +106,50 @@ void CaseView::refresh() {
     v1::GetCaseRequest req;
     req.set_case_id(case_id_);
     session_.api().call(this, v1::rpc::CaseService::GetCase, req, [this](const Result<v1::GetCaseResponse>& r) {
-            if (!r.ok()) {
-                header_->setText(Text::error(r.error()).toHtmlEscaped());
-                return;
-            }
-            data_ = *r;
-            const auto& c = data_.case_();
-            session_.names().rememberCase(c.id(), c.youth_id(), Q(c.caller_description()));
-            showHeader();
-            if (plan_ && (c.youth_id() != plan_youth_ || c.youth_id() == 0)) loadPlan(c.youth_id());
-            timeline_->clear();
-            for (const auto& e : data_.timeline()) {
-                QString details = Q(e.text());
-                if (e.kind() == "updated") {
-                    QStringList fields;
-                    for (const auto& key : e.changed()) fields << Text::caseField(key);
-                    details = fields.join(QStringLiteral(", "));
-                } else if (e.kind() == "closed") {
-                    details = Text::outcome(Text::outcomeOf(e.text()));
-                } else if (e.kind() == "meldcode_decided") {
-                    v1::MeldcodeDecision d = v1::MELDCODE_DECISION_UNSPECIFIED;
-                    v1::MeldcodeDecision_Parse("MELDCODE_DECISION_" + Q(e.text()).toUpper().toStdString(), &d);
-                    details = Text::meldcodeDecision(d);
-                } else if (e.kind() == "meldcode_transferred") {
-                    details = Text::meldcodeStanding(data_.meldcode());
-                } else if (e.kind() == "contact") {
-                    for (const auto& k : data_.contacts()) {
-                        if (k.id() == e.ref_id())
-                            details = Text::contactType(k.type()) + QStringLiteral(": ") + Q(k.summary());
-                    }
-                } else if (e.kind() == "consult_requested" || e.kind() == "consult_answered") {
-                    for (const auto& k : data_.consults()) {
-                        if (k.id() != e.ref_id()) continue;
-                        details = e.kind() == "consult_requested" ? Q(k.question()) : Q(k.advice());
-                    }
+        if (!r.ok()) {
+            header_->setText(Text::error(r.error()).toHtmlEscaped());
+            return;
+        }
+        data_ = *r;
+        const auto& c = data_.case_();
+        session_.names().rememberCase(c.id(), c.youth_id(), Q(c.caller_description()));
+        showHeader();
+        if (plan_ && (c.youth_id() != plan_youth_ || c.youth_id() == 0)) loadPlan(c.youth_id());
+        timeline_->clear();
+        for (const auto& e : data_.timeline()) {
+            QString details = Q(e.text());
+            if (e.kind() == "updated") {
+                QStringList fields;
+                for (const auto& key : e.changed()) fields << Text::caseField(key);
+                details = fields.join(QStringLiteral(", "));
+            } else if (e.kind() == "closed") {
+                details = Text::outcome(Text::outcomeOf(e.text()));
+            } else if (e.kind() == "meldcode_decided") {
+                v1::MeldcodeDecision d = v1::MELDCODE_DECISION_UNSPECIFIED;
+                v1::MeldcodeDecision_Parse("MELDCODE_DECISION_" + Q(e.text()).toUpper().toStdString(), &d);
+                details = Text::meldcodeDecision(d);
+            } else if (e.kind() == "meldcode_transferred") {
+                details = Text::meldcodeStanding(data_.meldcode());
+            } else if (e.kind() == "contact") {
+                for (const auto& k : data_.contacts()) {
+                    if (k.id() == e.ref_id())
+                        details = Text::contactType(k.type()) + QStringLiteral(": ") + Q(k.summary());
                 }
-                auto* item =
-                    new QTreeWidgetItem(timeline_, {Text::dateTime(e.at()), Text::timelineKind(e.kind()), details});
-                item->setToolTip(2, details);
+            } else if (e.kind() == "consult_requested" || e.kind() == "consult_answered") {
+                for (const auto& k : data_.consults()) {
+                    if (k.id() != e.ref_id()) continue;
+                    details = e.kind() == "consult_requested" ? Q(k.question()) : Q(k.advice());
+                }
             }
-            if (update_) update_->load(c);
-            if (handover_) handover_->refresh();
-            if (meldcode_) meldcode_->load(data_);
-            emit loaded();
-        });
+            auto* item =
+                new QTreeWidgetItem(timeline_, {Text::dateTime(e.at()), Text::timelineKind(e.kind()), details});
+            item->setToolTip(2, details);
+        }
+        if (update_) update_->load(c);
+        if (handover_) handover_->refresh();
+        if (meldcode_) meldcode_->load(data_);
+        emit loaded();
+    });
 }
 
 void CaseView::showHeader() {
@@ -177,7 +177,8 @@ void CaseView::loadPlan(std::int64_t youth_id) {
     }
     v1::GetPlanRequest req;
     req.set_youth_id(youth_id);
-    session_.api().call(this, v1::rpc::PlanService::GetPlan, req, [this, youth_id](const Result<v1::GetPlanResponse>& r) {
+    session_.api().call(
+        this, v1::rpc::PlanService::GetPlan, req, [this, youth_id](const Result<v1::GetPlanResponse>& r) {
             if (youth_id != plan_youth_) return;
             if (!r.ok()) {
                 QString why;

@@ -3,20 +3,19 @@
 #include <QApplication>
 #include <QColor>
 #include <QGroupBox>
-#include <QJsonObject>
-#include <QSignalBlocker>
-#include <QTimer>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonObject>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
-
 #include <algorithm>
 
 #include "client/desk/case_view.hpp"
@@ -89,7 +88,8 @@ ConsultQueue::ConsultQueue(Session& session, QWidget* parent) : QWidget(parent),
         if (item) select(item->data(0, Qt::UserRole).toLongLong());
     });
     connect(answer_, &QPushButton::clicked, this, &ConsultQueue::submit);
-    advice_draft_ = new DraftSender(session_.api(), [this](const std::string&) { send(); }, this);
+    advice_draft_ = new DraftSender(
+        session_.api(), [this](const std::string&) { send(); }, this);
     connect(advice_, &QPlainTextEdit::textChanged, advice_draft_, &DraftSender::changed);
     connect(advice_draft_, &DraftSender::status, this, [this](const QString& t, bool) { status_->setText(t); });
     // An urgent request that nobody has opened yet sounds until it is opened.
@@ -117,9 +117,12 @@ bool ComesFirst(const v1::Consult& a, const v1::Consult& b) {
     if (wa != wb) return wa;
     auto rank = [](v1::Urgency u) {
         switch (u) {
-            case v1::URGENCY_IMMEDIATE: return 0;
-            case v1::URGENCY_URGENT: return 1;
-            default: return 2;
+            case v1::URGENCY_IMMEDIATE:
+                return 0;
+            case v1::URGENCY_URGENT:
+                return 1;
+            default:
+                return 2;
         }
     };
     if (wa && rank(a.urgency()) != rank(b.urgency())) return rank(a.urgency()) < rank(b.urgency());
@@ -134,59 +137,61 @@ bool ComesFirst(const v1::Consult& a, const v1::Consult& b) {
 
 void ConsultQueue::refresh() {
     v1::ListConsultsRequest req;
-    session_.api().call(this, v1::rpc::ConsultService::ListConsults, req,
-                                                  [this](const Result<v1::ListConsultsResponse>& r) {
-        if (!r.ok()) {
-            status_->setText(Text::error(r.error()));
-            return;
-        }
-        std::int64_t selected = current_.id();
-        queue_->clear();
-        std::vector<v1::Consult> consults(r->consults().begin(), r->consults().end());
-        std::stable_sort(consults.begin(), consults.end(), ComesFirst);
-        std::vector<std::int64_t> open;
-        for (const auto& c : consults) {
-            bool waiting = c.psychiatrist() == 0;
-            const bool now = waiting && c.urgency() == v1::URGENCY_IMMEDIATE;
-            auto* item = new QTreeWidgetItem(queue_, {Text::dateTime(c.requested_at()),
-                                                      (now ? QStringLiteral("‼ ") : QString()) + Text::urgency(c.urgency()),
-                                                      session_.names().caseLabel(c.case_id()),
-                                                      waiting ? tr("waiting") : tr("answered")});
-            item->setData(0, Qt::UserRole, qlonglong(c.id()));
-            item->setData(2, Qt::UserRole, qlonglong(c.case_id()));
-            if (waiting) {
-                open.push_back(c.id());
-                QFont f = item->font(0);
-                f.setBold(true);
-                for (int col = 0; col < 4; ++col) item->setFont(col, f);
+    session_.api().call(
+        this, v1::rpc::ConsultService::ListConsults, req, [this](const Result<v1::ListConsultsResponse>& r) {
+            if (!r.ok()) {
+                status_->setText(Text::error(r.error()));
+                return;
             }
-            if (now) {
-                for (int col = 0; col < 4; ++col) {
-                    item->setForeground(col, QColor(QStringLiteral("#b71c1c")));
-                    item->setBackground(col, QColor(QStringLiteral("#fdecea")));
+            std::int64_t selected = current_.id();
+            queue_->clear();
+            std::vector<v1::Consult> consults(r->consults().begin(), r->consults().end());
+            std::stable_sort(consults.begin(), consults.end(), ComesFirst);
+            std::vector<std::int64_t> open;
+            for (const auto& c : consults) {
+                bool waiting = c.psychiatrist() == 0;
+                const bool now = waiting && c.urgency() == v1::URGENCY_IMMEDIATE;
+                auto* item = new QTreeWidgetItem(
+                    queue_, {Text::dateTime(c.requested_at()),
+                             (now ? QStringLiteral("‼ ") : QString()) + Text::urgency(c.urgency()),
+                             session_.names().caseLabel(c.case_id()), waiting ? tr("waiting") : tr("answered")});
+                item->setData(0, Qt::UserRole, qlonglong(c.id()));
+                item->setData(2, Qt::UserRole, qlonglong(c.case_id()));
+                if (waiting) {
+                    open.push_back(c.id());
+                    QFont f = item->font(0);
+                    f.setBold(true);
+                    for (int col = 0; col < 4; ++col) item->setFont(col, f);
                 }
-                if (std::find(seen_.begin(), seen_.end(), c.id()) == seen_.end()) unseen_urgent_.insert(c.id());
+                if (now) {
+                    for (int col = 0; col < 4; ++col) {
+                        item->setForeground(col, QColor(QStringLiteral("#b71c1c")));
+                        item->setBackground(col, QColor(QStringLiteral("#fdecea")));
+                    }
+                    if (std::find(seen_.begin(), seen_.end(), c.id()) == seen_.end()) unseen_urgent_.insert(c.id());
+                }
+                if (c.id() == selected) queue_->setCurrentItem(item);
             }
-            if (c.id() == selected) queue_->setCurrentItem(item);
-        }
-        for (auto it = unseen_urgent_.begin(); it != unseen_urgent_.end();) {
-            it = std::find(open.begin(), open.end(), *it) == open.end() ? unseen_urgent_.erase(it) : std::next(it);
-        }
-        for (const auto& c : consults) {
-            if (c.psychiatrist() != 0) continue;
-            if (std::find(known_open_.begin(), known_open_.end(), c.id()) != known_open_.end()) continue;
-            if (!first_load_) emit requestArrived(c.case_id(), c.urgency());
-        }
-        int fresh = 0;
-        for (auto id : open) fresh += std::find(known_open_.begin(), known_open_.end(), id) == known_open_.end() ? 1 : 0;
-        known_open_ = open;
-        open_count_ = int(open.size());
-        if (!first_load_ && fresh > 0) emit newRequests(fresh);
-        first_load_ = false;
-        updateBell();
-        if (!queue_->currentItem() && queue_->topLevelItemCount() > 0) queue_->setCurrentItem(queue_->topLevelItem(0));
-        emit refreshed();
-    });
+            for (auto it = unseen_urgent_.begin(); it != unseen_urgent_.end();) {
+                it = std::find(open.begin(), open.end(), *it) == open.end() ? unseen_urgent_.erase(it) : std::next(it);
+            }
+            for (const auto& c : consults) {
+                if (c.psychiatrist() != 0) continue;
+                if (std::find(known_open_.begin(), known_open_.end(), c.id()) != known_open_.end()) continue;
+                if (!first_load_) emit requestArrived(c.case_id(), c.urgency());
+            }
+            int fresh = 0;
+            for (auto id : open)
+                fresh += std::find(known_open_.begin(), known_open_.end(), id) == known_open_.end() ? 1 : 0;
+            known_open_ = open;
+            open_count_ = int(open.size());
+            if (!first_load_ && fresh > 0) emit newRequests(fresh);
+            first_load_ = false;
+            updateBell();
+            if (!queue_->currentItem() && queue_->topLevelItemCount() > 0)
+                queue_->setCurrentItem(queue_->topLevelItem(0));
+            emit refreshed();
+        });
 }
 
 void ConsultQueue::select(std::int64_t consult_id) {
@@ -195,24 +200,24 @@ void ConsultQueue::select(std::int64_t consult_id) {
     const std::uint64_t generation = ++generation_;
     v1::ListConsultsRequest req;
     session_.api().call(this, v1::rpc::ConsultService::ListConsults, req,
-                                                  [this, consult_id, generation](const Result<v1::ListConsultsResponse>& r) {
-        if (!r.ok() || generation != generation_) return;
-        for (const auto& c : r->consults()) {
-            if (c.id() == consult_id) return show(c);
-        }
-    });
+                        [this, consult_id, generation](const Result<v1::ListConsultsResponse>& r) {
+                            if (!r.ok() || generation != generation_) return;
+                            for (const auto& c : r->consults()) {
+                                if (c.id() == consult_id) return show(c);
+                            }
+                        });
 }
 
 void ConsultQueue::showHeading() {
     const auto& c = current_;
     const bool waiting = c.psychiatrist() == 0;
-    question_->setText(QStringLiteral("<h3>%1</h3>").arg(youthHeading(c.case_id()).toHtmlEscaped()) +
-                       tr("<b>Question</b> (%1, %2):<br>%3")
-                           .arg(Text::urgency(c.urgency()), Text::dateTime(c.requested_at()),
-                                Q(c.question()).toHtmlEscaped()) +
-                       (waiting ? QString()
-                                : QStringLiteral("<br><b>") + tr("Advice given") + QStringLiteral(":</b> ") +
-                                      Q(c.advice()).toHtmlEscaped()));
+    question_->setText(
+        QStringLiteral("<h3>%1</h3>").arg(youthHeading(c.case_id()).toHtmlEscaped()) +
+        tr("<b>Question</b> (%1, %2):<br>%3")
+            .arg(Text::urgency(c.urgency()), Text::dateTime(c.requested_at()), Q(c.question()).toHtmlEscaped()) +
+        (waiting ? QString()
+                 : QStringLiteral("<br><b>") + tr("Advice given") + QStringLiteral(":</b> ") +
+                       Q(c.advice()).toHtmlEscaped()));
 }
 
 QString ConsultQueue::youthHeading(std::int64_t case_id) {
@@ -278,8 +283,7 @@ void ConsultQueue::show(const v1::Consult& c) {
         }
         v1::GetPlanRequest plan;
         plan.set_youth_id(youth);
-        session_.api().call(this, v1::rpc::PlanService::GetPlan, plan,
-                                                 [this](const Result<v1::GetPlanResponse>& p) {
+        session_.api().call(this, v1::rpc::PlanService::GetPlan, plan, [this](const Result<v1::GetPlanResponse>& p) {
             plan_->setHtml(p.ok() ? PlanFormat::html(p->plan())
                                   : QStringLiteral("<i>%1</i>").arg(Text::error(p.error()).toHtmlEscaped()));
             emit planShown();
@@ -300,21 +304,21 @@ void ConsultQueue::send() {
     req.set_consult_id(current_.id());
     req.set_advice(S(advice_->toPlainText().trimmed()));
     session_.api().call(this, v1::rpc::ConsultService::AnswerConsult, req,
-                                                   [this](const Result<v1::AnswerConsultResponse>& r) {
-        advice_draft_->finished(r.ok() ? nullptr : &r.error());
-        if (!r.ok()) {
-            answer_->setEnabled(!advice_draft_->waiting());
-            return;
-        }
-        status_->setText(tr("Advice sent."));
-        advice_->clear();
-        // The answer is the newest state of this consult: shown at once, and any list still
-        // on its way (read before the advice was saved) is ignored.
-        ++generation_;
-        if (r->consult().id() == current_.id()) show(r->consult());
-        emit answered(r->consult().id());
-        refresh();
-    });
+                        [this](const Result<v1::AnswerConsultResponse>& r) {
+                            advice_draft_->finished(r.ok() ? nullptr : &r.error());
+                            if (!r.ok()) {
+                                answer_->setEnabled(!advice_draft_->waiting());
+                                return;
+                            }
+                            status_->setText(tr("Advice sent."));
+                            advice_->clear();
+                            // The answer is the newest state of this consult: shown at once, and any list still
+                            // on its way (read before the advice was saved) is ignored.
+                            ++generation_;
+                            if (r->consult().id() == current_.id()) show(r->consult());
+                            emit answered(r->consult().id());
+                            refresh();
+                        });
 }
 
 }  // namespace spoed::desk

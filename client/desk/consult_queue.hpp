@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QWidget>
-
 #include <cstdint>
 #include <set>
 #include <vector>
@@ -26,7 +25,7 @@ class Session;
 /// case (read-only) and the youth's plan, and the advice form.
 class ConsultQueue : public QWidget {
     Q_OBJECT
-public:
+  public:
     explicit ConsultQueue(Session& session, QWidget* parent = nullptr);
 
     QTreeWidget* queue() const { return queue_; }
@@ -39,11 +38,11 @@ public:
     int openCount() const { return open_count_; }
     DraftSender& adviceDraft() const { return *advice_draft_; }
 
-public slots:
+  public slots:
     void refresh();
     void select(std::int64_t consult_id);
 
-signals:
+  signals:
     void refreshed();
     /// A request came in that was not in the queue before (for the tray notification).
     void newRequests(int count);
@@ -52,11 +51,11 @@ signals:
     void answered(std::int64_t consult_id);
     void planShown();
 
-public:
+  public:
     /// Urgent requests not opened yet; while there is one, the desk sounds.
     bool sounding() const { return !unseen_urgent_.empty(); }
 
-private:
+  private:
     void updateBell();
     /// The youth's name and age, the question and any advice, for the consult shown.
     void showHeading();

@@ -11,7 +11,6 @@
 #include <QLocale>
 #include <QTimer>
 #include <QTranslator>
-
 #include <cstdio>
 
 #include "client/desk/login_window.hpp"
@@ -45,7 +44,8 @@ std::optional<int> ParseCommandLine(int argc, char** argv, DeskOptions& out) {
     language = ChooseLanguage(language.isEmpty() ? DeskSettings::Load().language : language, QLocale::system().name());
     QTranslator translator;
     QTranslator qt_translator;  // "Usage:", "Options:"
-    if (translator.load(QStringLiteral(":/i18n/spoed_desk_") + language)) QCoreApplication::installTranslator(&translator);
+    if (translator.load(QStringLiteral(":/i18n/spoed_desk_") + language))
+        QCoreApplication::installTranslator(&translator);
     if (qt_translator.load(QStringLiteral("qtbase_") + language, QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
         QCoreApplication::installTranslator(&qt_translator);
     }
@@ -57,8 +57,9 @@ std::optional<int> ParseCommandLine(int argc, char** argv, DeskOptions& out) {
         "hand over to regular care."));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
                                   QCoreApplication::translate("spoed::desk::CommandLine", "Show this help and quit."));
-    const QCommandLineOption version(QStringLiteral("version"),
-                                     QCoreApplication::translate("spoed::desk::CommandLine", "Show the version and quit."));
+    const QCommandLineOption version(
+        QStringLiteral("version"),
+        QCoreApplication::translate("spoed::desk::CommandLine", "Show the version and quit."));
     const QCommandLineOption server(
         QStringLiteral("server"),
         QCoreApplication::translate("spoed::desk::CommandLine", "The server's address, e.g. https://localhost:8443."),

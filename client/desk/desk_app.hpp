@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QString>
-
 #include <optional>
 
 class QApplication;
@@ -10,9 +9,9 @@ namespace spoed::desk {
 
 /// What the command line asks of the desk; empty strings leave the remembered settings alone.
 struct DeskOptions {
-    QString server_url;  // --server URL: shown in the log-in screen instead of the remembered one
-    QString ca_file;     // --ca FILE: likewise, made absolute
-    QString language;    // --lang nl|en: for this run and remembered
+    QString server_url;          // --server URL: shown in the log-in screen instead of the remembered one
+    QString ca_file;             // --ca FILE: likewise, made absolute
+    QString language;            // --lang nl|en: for this run and remembered
     bool startup_probe = false;  // --startup-probe: print when the log-in screen is shown and quit
 };
 

@@ -3,7 +3,6 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QString>
-
 #include <functional>
 #include <string>
 
@@ -21,7 +20,7 @@ class DraftStore;
 /// so nothing typed is lost and nothing is written twice.
 class DraftSender : public QObject {
     Q_OBJECT
-public:
+  public:
     /// `send` makes the call from the form's current contents with the given key and reports
     /// the outcome through finished().
     using Send = std::function<void(const std::string& key)>;
@@ -51,12 +50,12 @@ public:
     /// Writes the draft to disk now (before a tab or the desk closes).
     void keepNow();
 
-signals:
+  signals:
     void sent();
     /// A message for the form's status line ("waiting for the connection…", the error).
     void status(const QString& text, bool is_error);
 
-private:
+  private:
     Api& api_;
     Send send_;
     std::string key_;

@@ -3,8 +3,8 @@
 #include <QCheckBox>
 #include <QFormLayout>
 #include <QGroupBox>
-#include <QHeaderView>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -92,45 +92,45 @@ HandoverBoard::HandoverBoard(Session& session, QWidget* parent) : QWidget(parent
 void HandoverBoard::refresh() {
     v1::ListHandoversRequest req;
     req.set_include_confirmed(include_confirmed_->isChecked());
-    session_.api().call(this, v1::rpc::HandoverService::ListHandovers, req,
-                                                   [this](const Result<v1::ListHandoversResponse>& r) {
-        if (!r.ok()) {
-            status_->setText(Text::error(r.error()));
-            return;
-        }
-        std::int64_t selected = current_.id();
-        list_->clear();
-        for (const auto& h : r->handovers()) {
-            auto* item = new QTreeWidgetItem(
-                list_, {Text::dateTime(h.due_at()),
-                        Text::handoverKind(h.kind()) + QStringLiteral(": ") + Q(h.recipient().name()),
-                        Q(h.municipality()), session_.names().caseLabel(h.case_id()),
-                        h.overdue() ? tr("OVERDUE") : Text::handoverStatus(h.status())});
-            item->setData(0, Qt::UserRole, qlonglong(h.id()));
-            item->setData(3, Qt::UserRole, qlonglong(h.case_id()));
-            if (h.overdue()) {
-                for (int col = 0; col < 5; ++col) item->setForeground(col, QColor(0xb7, 0x1c, 0x1c));
+    session_.api().call(
+        this, v1::rpc::HandoverService::ListHandovers, req, [this](const Result<v1::ListHandoversResponse>& r) {
+            if (!r.ok()) {
+                status_->setText(Text::error(r.error()));
+                return;
             }
-            if (h.id() == selected) {
-                list_->setCurrentItem(item);
-                show(h);
+            std::int64_t selected = current_.id();
+            list_->clear();
+            for (const auto& h : r->handovers()) {
+                auto* item = new QTreeWidgetItem(
+                    list_, {Text::dateTime(h.due_at()),
+                            Text::handoverKind(h.kind()) + QStringLiteral(": ") + Q(h.recipient().name()),
+                            Q(h.municipality()), session_.names().caseLabel(h.case_id()),
+                            h.overdue() ? tr("OVERDUE") : Text::handoverStatus(h.status())});
+                item->setData(0, Qt::UserRole, qlonglong(h.id()));
+                item->setData(3, Qt::UserRole, qlonglong(h.case_id()));
+                if (h.overdue()) {
+                    for (int col = 0; col < 5; ++col) item->setForeground(col, QColor(0xb7, 0x1c, 0x1c));
+                }
+                if (h.id() == selected) {
+                    list_->setCurrentItem(item);
+                    show(h);
+                }
             }
-        }
-        if (!list_->currentItem() && list_->topLevelItemCount() > 0) list_->setCurrentItem(list_->topLevelItem(0));
-        emit refreshed();
-    });
+            if (!list_->currentItem() && list_->topLevelItemCount() > 0) list_->setCurrentItem(list_->topLevelItem(0));
+            emit refreshed();
+        });
 }
 
 void HandoverBoard::select(std::int64_t handover_id) {
     v1::ListHandoversRequest req;
     req.set_include_confirmed(true);
     session_.api().call(this, v1::rpc::HandoverService::ListHandovers, req,
-                                                   [this, handover_id](const Result<v1::ListHandoversResponse>& r) {
-        if (!r.ok()) return;
-        for (const auto& h : r->handovers()) {
-            if (h.id() == handover_id) show(h);
-        }
-    });
+                        [this, handover_id](const Result<v1::ListHandoversResponse>& r) {
+                            if (!r.ok()) return;
+                            for (const auto& h : r->handovers()) {
+                                if (h.id() == handover_id) show(h);
+                            }
+                        });
 }
 
 void HandoverBoard::show(const v1::Handover& h) {
@@ -157,7 +157,7 @@ void HandoverBoard::show(const v1::Handover& h) {
         (h.agreements().empty() ? QString() : tr("Agreements: %1").arg(Q(h.agreements()).toHtmlEscaped())));
     step_->setEnabled(next_ != v1::HANDOVER_STEP_UNSPECIFIED);
     step_->setText(next_ == v1::HANDOVER_STEP_UNSPECIFIED ? tr("Done")
-                                                           : tr("Record: %1").arg(Text::handoverStep(next_)));
+                                                          : tr("Record: %1").arg(Text::handoverStep(next_)));
     escalate_->setEnabled(h.status() == v1::HANDOVER_STATUS_OPEN);
     agreements_->setEnabled(next_ == v1::HANDOVER_STEP_AGREEMENTS_RECORDED);
 }
@@ -170,24 +170,25 @@ void HandoverBoard::recordStep() {
     req.set_note(S(note_->text().trimmed()));
     if (next_ == v1::HANDOVER_STEP_AGREEMENTS_RECORDED) req.set_agreements(S(agreements_->toPlainText().trimmed()));
     step_->setEnabled(false);
-    session_.api().call(this, v1::rpc::HandoverService::RecordStep, req,
-                                                [this](const Result<v1::RecordStepResponse>& r) {
-        if (!r.ok()) {
-            status_->setText(Text::error(r.error()));
-            step_->setEnabled(true);
-            return;
-        }
-        status_->setText(tr("Recorded: %1").arg(Text::handoverStep(r->handover().steps().empty()
-                                                                         ? v1::HANDOVER_STEP_UNSPECIFIED
-                                                                         : r->handover().steps().rbegin()->step())));
-        note_->clear();
-        if (r->handover().status() == v1::HANDOVER_STATUS_CONFIRMED || !r->handover().agreements().empty()) {
-            agreements_->clear();
-        }
-        show(r->handover());
-        emit stepRecorded(r->handover().id());
-        refresh();
-    });
+    session_.api().call(
+        this, v1::rpc::HandoverService::RecordStep, req, [this](const Result<v1::RecordStepResponse>& r) {
+            if (!r.ok()) {
+                status_->setText(Text::error(r.error()));
+                step_->setEnabled(true);
+                return;
+            }
+            status_->setText(
+                tr("Recorded: %1")
+                    .arg(Text::handoverStep(r->handover().steps().empty() ? v1::HANDOVER_STEP_UNSPECIFIED
+                                                                          : r->handover().steps().rbegin()->step())));
+            note_->clear();
+            if (r->handover().status() == v1::HANDOVER_STATUS_CONFIRMED || !r->handover().agreements().empty()) {
+                agreements_->clear();
+            }
+            show(r->handover());
+            emit stepRecorded(r->handover().id());
+            refresh();
+        });
 }
 
 void HandoverBoard::escalate() {
@@ -198,8 +199,7 @@ void HandoverBoard::escalate() {
     v1::EscalateRequest req;
     req.set_handover_id(current_.id());
     req.set_reason(S(reason.trimmed()));
-    session_.api().call(this, v1::rpc::HandoverService::Escalate, req,
-                                              [this](const Result<v1::EscalateResponse>& r) {
+    session_.api().call(this, v1::rpc::HandoverService::Escalate, req, [this](const Result<v1::EscalateResponse>& r) {
         status_->setText(r.ok() ? tr("Escalated.") : Text::error(r.error()));
         if (r.ok()) {
             show(r->handover());

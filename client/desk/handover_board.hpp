@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QWidget>
-
 #include <cstdint>
 
 #include "spoed/v1/handover.pb.h"
@@ -21,7 +20,7 @@ class Session;
 /// agreements recorded → confirmed; or escalated with a reason. Only the next step is offered.
 class HandoverBoard : public QWidget {
     Q_OBJECT
-public:
+  public:
     explicit HandoverBoard(Session& session, QWidget* parent = nullptr);
 
     QTreeWidget* list() const { return list_; }
@@ -33,15 +32,15 @@ public:
     /// The step the button records next for the chosen handover (unspecified: none).
     v1::HandoverStep nextStep() const { return next_; }
 
-public slots:
+  public slots:
     void refresh();
     void select(std::int64_t handover_id);
 
-signals:
+  signals:
     void refreshed();
     void stepRecorded(std::int64_t handover_id);
 
-private:
+  private:
     void show(const v1::Handover& h);
     void recordStep();
     void escalate();

@@ -285,12 +285,12 @@ EvaluationsView::EvaluationsView(Session& session, QWidget* parent) : QWidget(pa
         req.set_case_id(case_id_->value());
         req.set_idempotency_key(NewIdempotencyKey());
         session_.api().call(this, v1::rpc::EvaluationService::PlanEvaluation, req,
-            [this](const Result<v1::PlanEvaluationResponse>& r) {
-                status_->setText(r.ok() ? tr("Evaluation planned.") : Text::error(r.error()));
-                if (!r.ok()) return;
-                show(r->evaluation());
-                refresh();
-            });
+                            [this](const Result<v1::PlanEvaluationResponse>& r) {
+                                status_->setText(r.ok() ? tr("Evaluation planned.") : Text::error(r.error()));
+                                if (!r.ok()) return;
+                                show(r->evaluation());
+                                refresh();
+                            });
     });
     connect(save_, &QPushButton::clicked, this, &EvaluationsView::save);
     connect(finalize_, &QPushButton::clicked, this, [this] {
@@ -298,12 +298,12 @@ EvaluationsView::EvaluationsView(Session& session, QWidget* parent) : QWidget(pa
         req.set_evaluation_id(current_.id());
         req.set_plan_version(plan_version_->value());
         session_.api().call(this, v1::rpc::EvaluationService::FinalizeEvaluation, req,
-            [this](const Result<v1::FinalizeEvaluationResponse>& r) {
-                status_->setText(r.ok() ? tr("Finalised.") : Text::error(r.error()));
-                if (!r.ok()) return;
-                select(r->evaluation().id());
-                refresh();
-            });
+                            [this](const Result<v1::FinalizeEvaluationResponse>& r) {
+                                status_->setText(r.ok() ? tr("Finalised.") : Text::error(r.error()));
+                                if (!r.ok()) return;
+                                select(r->evaluation().id());
+                                refresh();
+                            });
     });
     connect(add_comment_, &QPushButton::clicked, this, [this] {
         v1::AddReviewCommentRequest req;
@@ -311,12 +311,12 @@ EvaluationsView::EvaluationsView(Session& session, QWidget* parent) : QWidget(pa
         req.set_text(S(comment_->text().trimmed()));
         req.set_idempotency_key(NewIdempotencyKey());
         session_.api().call(this, v1::rpc::EvaluationService::AddReviewComment, req,
-            [this](const Result<v1::AddReviewCommentResponse>& r) {
-                status_->setText(r.ok() ? tr("Comment added.") : Text::error(r.error()));
-                if (!r.ok()) return;
-                comment_->clear();
-                select(current_.id());
-            });
+                            [this](const Result<v1::AddReviewCommentResponse>& r) {
+                                status_->setText(r.ok() ? tr("Comment added.") : Text::error(r.error()));
+                                if (!r.ok()) return;
+                                comment_->clear();
+                                select(current_.id());
+                            });
     });
     show(v1::Evaluation());
     refresh();
@@ -352,7 +352,8 @@ QPlainTextEdit* EvaluationsView::analysisField(const char* name) const {
 void EvaluationsView::refresh() {
     v1::ListEvaluationsRequest req;
     req.set_status(v1::EvaluationStatus(filter_->currentData().toInt()));
-    session_.api().call(this, v1::rpc::EvaluationService::ListEvaluations, req, [this](const Result<v1::ListEvaluationsResponse>& r) {
+    session_.api().call(
+        this, v1::rpc::EvaluationService::ListEvaluations, req, [this](const Result<v1::ListEvaluationsResponse>& r) {
             if (!r.ok()) {
                 status_->setText(Text::error(r.error()));
                 return;
@@ -381,13 +382,13 @@ void EvaluationsView::select(std::int64_t evaluation_id) {
     v1::GetEvaluationRequest req;
     req.set_evaluation_id(evaluation_id);
     session_.api().call(this, v1::rpc::EvaluationService::GetEvaluation, req,
-                                                   [this](const Result<v1::GetEvaluationResponse>& r) {
-                                                       if (!r.ok()) {
-                                                           status_->setText(Text::error(r.error()));
-                                                           return;
-                                                       }
-                                                       show(r->evaluation());
-                                                   });
+                        [this](const Result<v1::GetEvaluationResponse>& r) {
+                            if (!r.ok()) {
+                                status_->setText(Text::error(r.error()));
+                                return;
+                            }
+                            show(r->evaluation());
+                        });
 }
 
 QJsonObject EvaluationsView::typedTexts() const {
@@ -513,14 +514,15 @@ void EvaluationsView::save() {
     a->set_plan_changes(S(plan_changes_->toPlainText().trimmed()));
     req.set_plan_version(plan_version_->value());
     session_.api().call(this, v1::rpc::EvaluationService::UpdateEvaluation, req,
-        [this](const Result<v1::UpdateEvaluationResponse>& r) {
-            status_->setText(r.ok() ? tr("Saved.") : Text::error(r.error()));
-            if (!r.ok()) return;
-            if (session_.drafts()) session_.drafts()->remove(QStringLiteral("evaluation/%1").arg(r->evaluation().id()));
-            current_ = r->evaluation();  // what the server has now: nothing typed is left over
-            select(r->evaluation().id());
-            refresh();
-        });
+                        [this](const Result<v1::UpdateEvaluationResponse>& r) {
+                            status_->setText(r.ok() ? tr("Saved.") : Text::error(r.error()));
+                            if (!r.ok()) return;
+                            if (session_.drafts())
+                                session_.drafts()->remove(QStringLiteral("evaluation/%1").arg(r->evaluation().id()));
+                            current_ = r->evaluation();  // what the server has now: nothing typed is left over
+                            select(r->evaluation().id());
+                            refresh();
+                        });
 }
 
 // --- ProposalsBoard -----------------------------------------------------------------------------
@@ -607,15 +609,15 @@ ProposalsBoard::ProposalsBoard(Session& session, QWidget* parent) : QWidget(pare
         if (create_key_.empty()) create_key_ = NewIdempotencyKey();
         req.set_idempotency_key(create_key_);
         session_.api().call(this, v1::rpc::EvaluationService::CreateProposal, req,
-            [this](const Result<v1::CreateProposalResponse>& r) {
-                status_->setText(r.ok() ? tr("Proposal saved.") : Text::error(r.error()));
-                if (!r.ok()) return;
-                create_key_.clear();
-                text_->clear();
-                evaluations_->clear();
-                emit created(r->proposal().id());
-                refresh();
-            });
+                            [this](const Result<v1::CreateProposalResponse>& r) {
+                                status_->setText(r.ok() ? tr("Proposal saved.") : Text::error(r.error()));
+                                if (!r.ok()) return;
+                                create_key_.clear();
+                                text_->clear();
+                                evaluations_->clear();
+                                emit created(r->proposal().id());
+                                refresh();
+                            });
     });
     connect(set_status_, &QPushButton::clicked, this, [this] {
         auto* item = list_->currentItem();
@@ -625,13 +627,13 @@ ProposalsBoard::ProposalsBoard(Session& session, QWidget* parent) : QWidget(pare
         req.set_status(v1::ProposalStatus(new_status_->currentData().toInt()));
         req.set_note(S(note_->text().trimmed()));
         session_.api().call(this, v1::rpc::EvaluationService::SetProposalStatus, req,
-            [this](const Result<v1::SetProposalStatusResponse>& r) {
-                status_->setText(r.ok() ? tr("Status set.") : Text::error(r.error()));
-                if (!r.ok()) return;
-                note_->clear();
-                emit statusSet(r->proposal().id());
-                refresh();
-            });
+                            [this](const Result<v1::SetProposalStatusResponse>& r) {
+                                status_->setText(r.ok() ? tr("Status set.") : Text::error(r.error()));
+                                if (!r.ok()) return;
+                                note_->clear();
+                                emit statusSet(r->proposal().id());
+                                refresh();
+                            });
     });
     refresh();
 }
@@ -639,7 +641,8 @@ ProposalsBoard::ProposalsBoard(Session& session, QWidget* parent) : QWidget(pare
 void ProposalsBoard::refresh() {
     v1::ListProposalsRequest req;
     req.set_status(v1::ProposalStatus(filter_->currentData().toInt()));
-    session_.api().call(this, v1::rpc::EvaluationService::ListProposals, req, [this](const Result<v1::ListProposalsResponse>& r) {
+    session_.api().call(
+        this, v1::rpc::EvaluationService::ListProposals, req, [this](const Result<v1::ListProposalsResponse>& r) {
             if (!r.ok()) {
                 status_->setText(Text::error(r.error()));
                 return;
@@ -771,13 +774,15 @@ FiguresView::FiguresView(Session& session, QWidget* parent) : QWidget(parent), s
         v1::SetPeriodNoteRequest req;
         req.set_period(S(period_->currentData().toString()));
         req.set_text(S(note_->toPlainText().trimmed()));
-        session_.api().call(this, v1::rpc::StatsService::SetPeriodNote, req, [this](const Result<v1::SetPeriodNoteResponse>& r) {
-                status_->setText(r.ok() ? tr("Narrative saved.") : Text::error(r.error()));
-                if (!r.ok()) return;
-                int index = period_->findData(Q(r->period()));
-                if (index >= 0 && index < figures_.periods_size()) figures_.mutable_periods(index)->set_note(r->text());
-                emit noteSaved();
-            });
+        session_.api().call(this, v1::rpc::StatsService::SetPeriodNote, req,
+                            [this](const Result<v1::SetPeriodNoteResponse>& r) {
+                                status_->setText(r.ok() ? tr("Narrative saved.") : Text::error(r.error()));
+                                if (!r.ok()) return;
+                                int index = period_->findData(Q(r->period()));
+                                if (index >= 0 && index < figures_.periods_size())
+                                    figures_.mutable_periods(index)->set_note(r->text());
+                                emit noteSaved();
+                            });
     });
     connect(export_figures_, &QPushButton::clicked, this, [this] {
         QString path = QFileDialog::getSaveFileName(this, tr("Export figures"), QStringLiteral("cijfers.csv"),
@@ -798,18 +803,17 @@ void FiguresView::reload() {
     *req.mutable_to() = ToDate(to_->date());
     req.set_grouping(v1::Grouping(grouping_->currentData().toInt()));
     load_->setEnabled(false);
-    session_.api().call(this, v1::rpc::StatsService::GetFigures, req,
-                                                [this](const Result<v1::GetFiguresResponse>& r) {
-                                                    load_->setEnabled(true);
-                                                    if (!r.ok()) {
-                                                        status_->setText(Text::error(r.error()));
-                                                        return;
-                                                    }
-                                                    figures_ = *r;
-                                                    status_->clear();
-                                                    show();
-                                                    emit loaded();
-                                                });
+    session_.api().call(this, v1::rpc::StatsService::GetFigures, req, [this](const Result<v1::GetFiguresResponse>& r) {
+        load_->setEnabled(true);
+        if (!r.ok()) {
+            status_->setText(Text::error(r.error()));
+            return;
+        }
+        figures_ = *r;
+        status_->clear();
+        show();
+        emit loaded();
+    });
 }
 
 void FiguresView::show() {
@@ -930,29 +934,29 @@ void FiguresView::exportPage(v1::ExportEntity entity, QString path, std::string 
     *req.mutable_to() = ToDate(to_->date());
     req.set_page_token(token);
     session_.api().call(this, v1::rpc::StatsService::ExportRecords, req,
-        [this, entity, path, columns, rows](const Result<v1::ExportRecordsResponse>& r) mutable {
-            if (!r.ok()) {
-                status_->setText(Text::error(r.error()));
-                emit exported(-1);
-                return;
-            }
-            if (columns.isEmpty()) {
-                for (const auto& c : r->columns()) columns << Q(c);
-            }
-            for (const auto& row : r->rows()) {
-                QStringList cells;
-                for (const auto& c : row.cells()) cells << Q(c);
-                rows.push_back(cells);
-            }
-            if (!r->next_page_token().empty()) {
-                exportPage(entity, path, r->next_page_token(), columns, std::move(rows));
-                return;
-            }
-            bool ok = WriteCsv(path, columns, rows);
-            status_->setText(ok ? tr("%n record(s) exported to %1.", "", int(rows.size())).arg(path)
-                                : tr("Could not write %1.").arg(path));
-            emit exported(ok ? int(rows.size()) : -1);
-        });
+                        [this, entity, path, columns, rows](const Result<v1::ExportRecordsResponse>& r) mutable {
+                            if (!r.ok()) {
+                                status_->setText(Text::error(r.error()));
+                                emit exported(-1);
+                                return;
+                            }
+                            if (columns.isEmpty()) {
+                                for (const auto& c : r->columns()) columns << Q(c);
+                            }
+                            for (const auto& row : r->rows()) {
+                                QStringList cells;
+                                for (const auto& c : row.cells()) cells << Q(c);
+                                rows.push_back(cells);
+                            }
+                            if (!r->next_page_token().empty()) {
+                                exportPage(entity, path, r->next_page_token(), columns, std::move(rows));
+                                return;
+                            }
+                            bool ok = WriteCsv(path, columns, rows);
+                            status_->setText(ok ? tr("%n record(s) exported to %1.", "", int(rows.size())).arg(path)
+                                                : tr("Could not write %1.").arg(path));
+                            emit exported(ok ? int(rows.size()) : -1);
+                        });
 }
 
 }  // namespace spoed::desk

@@ -2,7 +2,6 @@
 
 #include <QJsonObject>
 #include <QWidget>
-
 #include <cstdint>
 #include <vector>
 
@@ -31,7 +30,7 @@ class Session;
 /// (afterwards read-only).
 class EvaluationsView : public QWidget {
     Q_OBJECT
-public:
+  public:
     explicit EvaluationsView(Session& session, QWidget* parent = nullptr);
     QTreeWidget* list() const { return list_; }
     QSpinBox* caseIdBox() const { return case_id_; }
@@ -51,15 +50,15 @@ public:
     /// Writes that text to the sealed drafts now (another evaluation, or the desk closes).
     void keepDraft();
 
-public slots:
+  public slots:
     void refresh();
     void select(std::int64_t evaluation_id);
 
-signals:
+  signals:
     void refreshed();
     void loaded();
 
-private:
+  private:
     QJsonObject typedTexts() const;
     void show(const v1::Evaluation& e);
     void save();
@@ -98,7 +97,7 @@ private:
 /// implemented, or rejected; new ones from evaluations or on their own; CSV export.
 class ProposalsBoard : public QWidget {
     Q_OBJECT
-public:
+  public:
     explicit ProposalsBoard(Session& session, QWidget* parent = nullptr);
     QTreeWidget* list() const { return list_; }
     QPlainTextEdit* textEdit() const { return text_; }
@@ -115,15 +114,15 @@ public:
     /// Writes the list as shown to `path`; false when it could not be written.
     bool exportTo(const QString& path) const;
 
-public slots:
+  public slots:
     void refresh();
 
-signals:
+  signals:
     void refreshed();
     void created(std::int64_t id);
     void statusSet(std::int64_t id);
 
-private:
+  private:
     Session& session_;
     QTreeWidget* list_;
     QComboBox* filter_;
@@ -145,7 +144,7 @@ private:
 /// coordinators' narrative for each period; CSV export of the figures and of the records.
 class FiguresView : public QWidget {
     Q_OBJECT
-public:
+  public:
     explicit FiguresView(Session& session, QWidget* parent = nullptr);
     QDateEdit* fromEdit() const { return from_; }
     QDateEdit* toEdit() const { return to_; }
@@ -164,15 +163,15 @@ public:
     /// `exported` tells how many rows (or -1 on failure).
     void exportRecords(v1::ExportEntity entity, const QString& path);
 
-public slots:
+  public slots:
     void reload();
 
-signals:
+  signals:
     void loaded();
     void noteSaved();
     void exported(int rows);
 
-private:
+  private:
     void show();
     void exportPage(v1::ExportEntity entity, QString path, std::string token, QStringList columns,
                     std::vector<QStringList> rows);

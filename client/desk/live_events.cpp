@@ -11,7 +11,8 @@ LiveEvents::LiveEvents(client::ClientOptions options, std::string token, QObject
     stream_ = std::make_unique<client::EventStream>(
         o,
         [this](const v1::Event& e) {
-            QMetaObject::invokeMethod(this, [this, e] { emit eventReceived(e); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [this, e] { emit eventReceived(e); }, Qt::QueuedConnection);
         },
         [this](client::EventStream::State s, const std::string& detail) {
             QString d = QString::fromStdString(detail);

@@ -2,7 +2,6 @@
 
 #include <QObject>
 #include <QString>
-
 #include <memory>
 #include <string>
 
@@ -19,18 +18,18 @@ namespace spoed::desk {
 /// own thread) and re-emits its callbacks as queued signals.
 class LiveEvents : public QObject {
     Q_OBJECT
-public:
+  public:
     LiveEvents(client::ClientOptions options, std::string token, QObject* parent = nullptr);
     ~LiveEvents() override;
     void start();
     bool connected() const { return connected_; }
 
-signals:
+  signals:
     void eventReceived(const spoed::v1::Event& event);
     void connectedChanged(bool connected, const QString& detail);
     void unauthorized();
 
-private:
+  private:
     std::unique_ptr<client::EventStream> stream_;
     bool connected_ = false;
 };

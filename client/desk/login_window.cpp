@@ -150,34 +150,34 @@ void LoginWindow::enrollTotp(const v1::LoginResponse& login) {
     // The role needs a second factor that is not set up yet: the session can do nothing else.
     api_->setToken(login.token());
     api_->call(this, v1::rpc::AuthService::BeginTotpEnrollment, v1::BeginTotpEnrollmentRequest(),
-        [this, login](const Result<v1::BeginTotpEnrollmentResponse>& begun) {
-            if (!begun.ok()) {
-                fail(Text::error(begun.error()));
-                return;
-            }
-            QString code = QInputDialog::getText(
-                this, tr("Set up your second factor"),
-                tr("Your role needs a second factor. Add this key to your authenticator app:\n\n%1\n\n(%2)\n\n"
-                   "Then type the six-digit code it shows:")
-                    .arg(Q(begun->secret()), Q(begun->otpauth_uri())));
-            if (code.trimmed().isEmpty()) {
-                fail(tr("The second factor was not set up; sign in again to do it."));
-                return;
-            }
-            v1::ConfirmTotpEnrollmentRequest confirm;
-            confirm.set_code(S(code.trimmed()));
-            api_->call(this, v1::rpc::AuthService::ConfirmTotpEnrollment, confirm,
-                [this, login](const Result<v1::ConfirmTotpEnrollmentResponse>& r) {
-                    if (!r.ok()) {
-                        fail(Text::error(r.error()));
-                        return;
-                    }
-                    v1::LoginResponse enrolled = login;
-                    *enrolled.mutable_user() = r->user();
-                    enrolled.set_must_enroll_totp(false);
-                    finish(enrolled);
-                });
-        });
+               [this, login](const Result<v1::BeginTotpEnrollmentResponse>& begun) {
+                   if (!begun.ok()) {
+                       fail(Text::error(begun.error()));
+                       return;
+                   }
+                   QString code = QInputDialog::getText(
+                       this, tr("Set up your second factor"),
+                       tr("Your role needs a second factor. Add this key to your authenticator app:\n\n%1\n\n(%2)\n\n"
+                          "Then type the six-digit code it shows:")
+                           .arg(Q(begun->secret()), Q(begun->otpauth_uri())));
+                   if (code.trimmed().isEmpty()) {
+                       fail(tr("The second factor was not set up; sign in again to do it."));
+                       return;
+                   }
+                   v1::ConfirmTotpEnrollmentRequest confirm;
+                   confirm.set_code(S(code.trimmed()));
+                   api_->call(this, v1::rpc::AuthService::ConfirmTotpEnrollment, confirm,
+                              [this, login](const Result<v1::ConfirmTotpEnrollmentResponse>& r) {
+                                  if (!r.ok()) {
+                                      fail(Text::error(r.error()));
+                                      return;
+                                  }
+                                  v1::LoginResponse enrolled = login;
+                                  *enrolled.mutable_user() = r->user();
+                                  enrolled.set_must_enroll_totp(false);
+                                  finish(enrolled);
+                              });
+               });
 }
 
 void LoginWindow::changePassword(const v1::LoginResponse& login) {
@@ -198,20 +198,20 @@ void LoginWindow::changePassword(const v1::LoginResponse& login) {
     req.set_new_password(S(first));
     api_->setToken(login.token());
     api_->call(this, v1::rpc::AuthService::ChangePassword, req,
-        [this, login, first](const Result<v1::ChangePasswordResponse>& r) {
-            if (!r.ok()) {
-                fail(Text::error(r.error()));
-                return;
-            }
-            password_->setText(first);  // the drafts are sealed with the password chosen now
-            v1::LoginResponse changed = login;
-            changed.mutable_user()->set_must_change_password(false);
-            if (changed.must_enroll_totp()) {
-                enrollTotp(changed);
-            } else {
-                finish(changed);
-            }
-        });
+               [this, login, first](const Result<v1::ChangePasswordResponse>& r) {
+                   if (!r.ok()) {
+                       fail(Text::error(r.error()));
+                       return;
+                   }
+                   password_->setText(first);  // the drafts are sealed with the password chosen now
+                   v1::LoginResponse changed = login;
+                   changed.mutable_user()->set_must_change_password(false);
+                   if (changed.must_enroll_totp()) {
+                       enrollTotp(changed);
+                   } else {
+                       finish(changed);
+                   }
+               });
 }
 
 }  // namespace spoed::desk

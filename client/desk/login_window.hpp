@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QWidget>
-
 #include <memory>
 
 #include "client/desk/api.hpp"
@@ -21,7 +20,7 @@ class Session;
 /// to accept it anyway.
 class LoginWindow : public QWidget {
     Q_OBJECT
-public:
+  public:
     explicit LoginWindow(QWidget* parent = nullptr);
 
     QLineEdit* serverEdit() const { return server_; }
@@ -32,14 +31,14 @@ public:
     QPushButton* loginButton() const { return login_; }
     QLabel* messageLabel() const { return message_; }
 
-public slots:
+  public slots:
     void submit();
 
-signals:
+  signals:
     /// The user is signed in; the receiver takes ownership of the session.
     void signedIn(spoed::desk::Session* session);
 
-private:
+  private:
     void fail(const QString& text);
     void finish(const v1::LoginResponse& login);
     void changePassword(const v1::LoginResponse& login);

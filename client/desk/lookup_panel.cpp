@@ -17,13 +17,13 @@
 #include <QVBoxLayout>
 #include <algorithm>
 
+#include "base/search_query.hpp"
 #include "client/desk/break_glass_dialog.hpp"
 #include "client/desk/escape_guard.hpp"
 #include "client/desk/phone_format.hpp"
 #include "client/desk/plan_format.hpp"
 #include "client/desk/session.hpp"
 #include "client/desk/text.hpp"
-#include "base/search_query.hpp"
 #include "spoed/v1/case.pb.h"
 
 namespace spoed::desk {
@@ -200,7 +200,8 @@ void LookupPanel::startSearch() {
         caller_phone_ = text;
         v1::LookupCallerRequest req;
         req.set_phone(S(text));
-        session_.api().call(this, v1::rpc::YouthService::LookupCaller, req,
+        session_.api().call(
+            this, v1::rpc::YouthService::LookupCaller, req,
             [done, item](const Result<v1::LookupCallerResponse>& r) {
                 QList<QListWidgetItem*> items;
                 if (r.ok()) {
@@ -222,7 +223,8 @@ void LookupPanel::startSearch() {
     v1::SearchYouthsRequest req;
     req.set_query(S(text));
     req.set_page_size(20);
-    session_.api().call(this, v1::rpc::YouthService::SearchYouths, req,
+    session_.api().call(
+        this, v1::rpc::YouthService::SearchYouths, req,
         [done, item](const Result<v1::SearchYouthsResponse>& r) {
             QList<QListWidgetItem*> items;
             if (r.ok()) {
@@ -264,7 +266,8 @@ void LookupPanel::showYouth(std::int64_t youth_id) {
     open_case_->setEnabled(true);
     v1::GetYouthRequest req;
     req.set_youth_id(youth_id);
-    session_.api().call(this, v1::rpc::YouthService::GetYouth, req, [this, youth_id](const Result<v1::GetYouthResponse>& r) {
+    session_.api().call(
+        this, v1::rpc::YouthService::GetYouth, req, [this, youth_id](const Result<v1::GetYouthResponse>& r) {
             if (youth_id != youth_id_) return;
             if (!r.ok()) {
                 header_->setText(Text::error(r.error()).toHtmlEscaped());
@@ -304,26 +307,27 @@ void LookupPanel::showYouth(std::int64_t youth_id) {
     v1::ListConsentsRequest consents;
     consents.set_youth_id(youth_id);
     session_.api().call(this, v1::rpc::YouthService::ListConsents, consents,
-        [this, youth_id](const Result<v1::ListConsentsResponse>& r) {
-            if (youth_id != youth_id_) return;
-            if (!r.ok()) {
-                consent_->setText(Text::error(r.error()).toHtmlEscaped());
-                return;
-            }
-            QStringList parts;
-            for (int s = v1::CONSENT_SCOPE_PRE_REGISTRATION; s <= v1::CONSENT_SCOPE_SHARE_PLAN; ++s) {
-                bool valid = false;
-                for (const auto& c : r->consents()) valid = valid || (c.scope() == s && c.valid_now());
-                parts << QStringLiteral("<span style='color:%1'>%2 %3</span>")
-                             .arg(valid ? QStringLiteral("#1b5e20") : QStringLiteral("#9e9e9e"),
-                                  valid ? QStringLiteral("✔") : QStringLiteral("✘"),
-                                  Text::consentScope(v1::ConsentScope(s)));
-            }
-            consent_->setText(tr("Consent: %1").arg(parts.join(QStringLiteral(" &nbsp; "))));
-        });
+                        [this, youth_id](const Result<v1::ListConsentsResponse>& r) {
+                            if (youth_id != youth_id_) return;
+                            if (!r.ok()) {
+                                consent_->setText(Text::error(r.error()).toHtmlEscaped());
+                                return;
+                            }
+                            QStringList parts;
+                            for (int s = v1::CONSENT_SCOPE_PRE_REGISTRATION; s <= v1::CONSENT_SCOPE_SHARE_PLAN; ++s) {
+                                bool valid = false;
+                                for (const auto& c : r->consents()) valid = valid || (c.scope() == s && c.valid_now());
+                                parts << QStringLiteral("<span style='color:%1'>%2 %3</span>")
+                                             .arg(valid ? QStringLiteral("#1b5e20") : QStringLiteral("#9e9e9e"),
+                                                  valid ? QStringLiteral("✔") : QStringLiteral("✘"),
+                                                  Text::consentScope(v1::ConsentScope(s)));
+                            }
+                            consent_->setText(tr("Consent: %1").arg(parts.join(QStringLiteral(" &nbsp; "))));
+                        });
     v1::ListCasesRequest cases;
     cases.set_youth_id(youth_id);
-    session_.api().call(this, v1::rpc::CaseService::ListCases, cases, [this, youth_id](const Result<v1::ListCasesResponse>& r) {
+    session_.api().call(
+        this, v1::rpc::CaseService::ListCases, cases, [this, youth_id](const Result<v1::ListCasesResponse>& r) {
             if (youth_id != youth_id_ || !r.ok()) return;
             cases_->clear();
             youth_cases_.assign(r->cases().begin(), r->cases().end());
@@ -339,7 +343,8 @@ void LookupPanel::loadPlan() {
     v1::GetPlanRequest req;
     req.set_youth_id(youth_id_);
     const std::int64_t youth_id = youth_id_;
-    session_.api().call(this, v1::rpc::PlanService::GetPlan, req, [this, youth_id](const Result<v1::GetPlanResponse>& r) {
+    session_.api().call(
+        this, v1::rpc::PlanService::GetPlan, req, [this, youth_id](const Result<v1::GetPlanResponse>& r) {
             if (youth_id != youth_id_) return;
             if (!r.ok()) {
                 bool no_consent =
@@ -464,7 +469,8 @@ void LookupPanel::createCase(std::int64_t youth_id, const QString& caller_descri
     *req.mutable_opened_at() = ToTimestamp(started);
     open_case_->setEnabled(false);
     unknown_caller_->setEnabled(false);
-    session_.api().call(this, v1::rpc::CaseService::OpenCase, req, [this, youth_id, started](const Result<v1::OpenCaseResponse>& r) {
+    session_.api().call(
+        this, v1::rpc::CaseService::OpenCase, req, [this, youth_id, started](const Result<v1::OpenCaseResponse>& r) {
             unknown_caller_->setEnabled(true);
             open_case_->setEnabled(youth_id != 0 && youth_id == youth_id_);
             if (!r.ok()) {

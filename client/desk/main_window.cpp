@@ -443,7 +443,8 @@ void MainWindow::showConnection(ConnectionState state, const QString& detail) {
 }
 
 void MainWindow::loadShift() {
-    session_->api().call(this, v1::rpc::ShiftService::GetCurrentShift, v1::GetCurrentShiftRequest(),
+    session_->api().call(
+        this, v1::rpc::ShiftService::GetCurrentShift, v1::GetCurrentShiftRequest(),
         [this](const Result<v1::GetCurrentShiftResponse>& r) {
             if (!r.ok()) {
                 if (r.error().code == ErrorCode::kPermissionDenied) shift_->setText(Q(session_->user().display_name()));
@@ -468,7 +469,7 @@ void MainWindow::loadShift() {
 
 void MainWindow::signOut() {
     session_->api().call(this, v1::rpc::AuthService::Logout, v1::LogoutRequest(),
-                                             [this](const Result<v1::LogoutResponse>&) { emit signedOut(); });
+                         [this](const Result<v1::LogoutResponse>&) { emit signedOut(); });
 }
 
 }  // namespace spoed::desk

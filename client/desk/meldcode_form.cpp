@@ -336,18 +336,19 @@ void MeldcodeForm::loadOfficersAndHandovers() {
     v1::GetTrackRequest req;
     req.set_track_id(track_.id());
     session_.api().call(this, v1::rpc::MeldcodeService::GetTrack, req, [this](const Result<v1::GetTrackResponse>& r) {
-            if (!r.ok()) {
-                officers_loaded_ = false;
-                return;
-            }
-            officer_->clear();
-            for (const auto& o : r->officers()) officer_->addItem(Q(o.display_name()), qint64(o.user_id()));
-            if (r->officers().empty()) officer_->addItem(tr("(no aandachtsfunctionaris registered)"), qint64(0));
-        });
+        if (!r.ok()) {
+            officers_loaded_ = false;
+            return;
+        }
+        officer_->clear();
+        for (const auto& o : r->officers()) officer_->addItem(Q(o.display_name()), qint64(o.user_id()));
+        if (r->officers().empty()) officer_->addItem(tr("(no aandachtsfunctionaris registered)"), qint64(0));
+    });
     v1::ListHandoversRequest list;
     list.set_case_id(case_id_);
     list.set_include_confirmed(true);
-    session_.api().call(this, v1::rpc::HandoverService::ListHandovers, list, [this](const Result<v1::ListHandoversResponse>& r) {
+    session_.api().call(
+        this, v1::rpc::HandoverService::ListHandovers, list, [this](const Result<v1::ListHandoversResponse>& r) {
             if (!r.ok()) return;
             handover_->clear();
             for (const auto& h : r->handovers()) {
@@ -377,7 +378,8 @@ void MeldcodeForm::start() {
     v1::StartTrackRequest req;
     req.set_case_id(case_id_);
     req.set_observed_signals(S(signals_->toPlainText().trimmed()));
-    session_.api().call(this, v1::rpc::MeldcodeService::StartTrack, req, [this](const Result<v1::StartTrackResponse>& r) {
+    session_.api().call(
+        this, v1::rpc::MeldcodeService::StartTrack, req, [this](const Result<v1::StartTrackResponse>& r) {
             afterWrite(r,
                        tr("The Meldcode track has started. Consult a colleague, the aandachtsfunctionaris or "
                           "Veilig Thuis next."),
@@ -398,14 +400,14 @@ void MeldcodeForm::addConsultation() {
     req.set_anonymous(anonymous_->isChecked());
     req.set_advice(S(advice_->toPlainText().trimmed()));
     session_.api().call(this, v1::rpc::MeldcodeService::AddConsultation, req,
-                                                     [this](const Result<v1::AddConsultationResponse>& r) {
-                                                         if (r.ok()) {
-                                                             advice_->clear();
-                                                             with_whom_->clear();
-                                                             anonymous_->setChecked(false);
-                                                         }
-                                                         afterWrite(r, tr("Consultation recorded."), false);
-                                                     });
+                        [this](const Result<v1::AddConsultationResponse>& r) {
+                            if (r.ok()) {
+                                advice_->clear();
+                                with_whom_->clear();
+                                anonymous_->setChecked(false);
+                            }
+                            afterWrite(r, tr("Consultation recorded."), false);
+                        });
 }
 
 void MeldcodeForm::save() {
@@ -427,7 +429,7 @@ void MeldcodeForm::save() {
         q->set_reason(S(reason));
     }
     session_.api().call(this, v1::rpc::MeldcodeService::UpdateTrack, req,
-        [this](const Result<v1::UpdateTrackResponse>& r) { afterWrite(r, tr("Saved."), true); });
+                        [this](const Result<v1::UpdateTrackResponse>& r) { afterWrite(r, tr("Saved."), true); });
 }
 
 void MeldcodeForm::decide() {
@@ -436,7 +438,8 @@ void MeldcodeForm::decide() {
     req.set_decision(v1::MeldcodeDecision(decision_->currentData().toInt()));
     req.set_note(S(decision_note_->toPlainText().trimmed()));
     if (req.decision() == v1::MELDCODE_DECISION_REPORT) req.set_veilig_thuis_reference(S(reference_->text().trimmed()));
-    session_.api().call(this, v1::rpc::MeldcodeService::DecideTrack, req,
+    session_.api().call(
+        this, v1::rpc::MeldcodeService::DecideTrack, req,
         [this](const Result<v1::DecideTrackResponse>& r) { afterWrite(r, tr("The decision is recorded."), false); });
 }
 
@@ -444,7 +447,8 @@ void MeldcodeForm::transfer() {
     v1::TransferTrackRequest req;
     req.set_track_id(track_.id());
     req.set_handover_id(handover_->currentData().toLongLong());
-    session_.api().call(this, v1::rpc::MeldcodeService::TransferTrack, req,
+    session_.api().call(
+        this, v1::rpc::MeldcodeService::TransferTrack, req,
         [this](const Result<v1::TransferTrackResponse>& r) { afterWrite(r, tr("The track is handed over."), false); });
 }
 
@@ -489,7 +493,8 @@ MeldcodeBoard::MeldcodeBoard(Session& session, QWidget* parent) : QWidget(parent
 void MeldcodeBoard::refresh() {
     v1::ListTracksRequest req;
     req.set_open_only(!all_->isChecked());
-    session_.api().call(this, v1::rpc::MeldcodeService::ListTracks, req, [this](const Result<v1::ListTracksResponse>& r) {
+    session_.api().call(
+        this, v1::rpc::MeldcodeService::ListTracks, req, [this](const Result<v1::ListTracksResponse>& r) {
             if (!r.ok()) {
                 ShowStatus(status_, Text::error(r.error()), true);
                 return;

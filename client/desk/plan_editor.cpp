@@ -205,7 +205,8 @@ void PlanEditor::search() {
     v1::SearchYouthsRequest req;
     req.set_query(S(search_->text().trimmed()));
     if (search_->text().trimmed().size() < 2) return;
-    session_.api().call(this, v1::rpc::YouthService::SearchYouths, req,
+    session_.api().call(
+        this, v1::rpc::YouthService::SearchYouths, req,
         [this](const Result<v1::SearchYouthsResponse>& r) {
             results_->clear();
             results_->setVisible(r.ok() && !r->hits().empty());
@@ -226,60 +227,58 @@ void PlanEditor::loadYouth(std::int64_t youth_id) {
     v1::GetYouthRequest req;
     req.set_youth_id(youth_id);
     session_.api().call(this, v1::rpc::YouthService::GetYouth, req, [this](const Result<v1::GetYouthResponse>& r) {
-            if (!r.ok()) {
-                status_->setText(Text::error(r.error()));
-                return;
-            }
-            youth_ = *r;
-            rights_->setYouth(*r);
-            const auto& y = r->youth();
-            youth_label_->setText(
-                QStringLiteral("<h3>%1</h3>").arg(Text::youthName(y.given_name(), y.family_name()).toHtmlEscaped()) +
-                (r->pre_registered() ? tr("Pre-registered.") : tr("Not pre-registered (needs consent).")));
-            const auto& f = r->pre_registration().fields();
-            organisation_->setText(Q(f.organisation()));
-            professional_->setText(Q(f.professional()));
-            professional_phone_->setText(Q(f.professional_phone()));
-            ongoing_care_->setText(Q(f.ongoing_care()));
-            ongoing_care_contact_->setText(Q(f.ongoing_care_contact()));
-            int idx = legal_measure_->findData(int(f.legal_measure()));
-            legal_measure_->setCurrentIndex(idx < 0 ? 0 : idx);
-            save_->setEnabled(true);
+        if (!r.ok()) {
+            status_->setText(Text::error(r.error()));
+            return;
+        }
+        youth_ = *r;
+        rights_->setYouth(*r);
+        const auto& y = r->youth();
+        youth_label_->setText(
+            QStringLiteral("<h3>%1</h3>").arg(Text::youthName(y.given_name(), y.family_name()).toHtmlEscaped()) +
+            (r->pre_registered() ? tr("Pre-registered.") : tr("Not pre-registered (needs consent).")));
+        const auto& f = r->pre_registration().fields();
+        organisation_->setText(Q(f.organisation()));
+        professional_->setText(Q(f.professional()));
+        professional_phone_->setText(Q(f.professional_phone()));
+        ongoing_care_->setText(Q(f.ongoing_care()));
+        ongoing_care_contact_->setText(Q(f.ongoing_care_contact()));
+        int idx = legal_measure_->findData(int(f.legal_measure()));
+        legal_measure_->setCurrentIndex(idx < 0 ? 0 : idx);
+        save_->setEnabled(true);
 
-            v1::ListPlanVersionsRequest list;
-            list.set_youth_id(youth_id_);
-            session_.api().call(this, v1::rpc::PlanService::ListPlanVersions, list,
-                [this](const Result<v1::ListPlanVersionsResponse>& v) {
-                    versions_->clear();
-                    versions_->addItem(tr("the editor against its base"), 0);
-                    if (v.ok()) {
-                        for (const auto& s : v->versions()) {
-                            versions_->addItem(
-                                tr("version %1 (%2)").arg(s.version()).arg(Text::dateTime(s.created_at())),
-                                s.version());
-                        }
+        v1::ListPlanVersionsRequest list;
+        list.set_youth_id(youth_id_);
+        session_.api().call(
+            this, v1::rpc::PlanService::ListPlanVersions, list, [this](const Result<v1::ListPlanVersionsResponse>& v) {
+                versions_->clear();
+                versions_->addItem(tr("the editor against its base"), 0);
+                if (v.ok()) {
+                    for (const auto& s : v->versions()) {
+                        versions_->addItem(tr("version %1 (%2)").arg(s.version()).arg(Text::dateTime(s.created_at())),
+                                           s.version());
                     }
-                });
-            if (r->latest_plan_version() == 0) {
-                fill(v1::PlanContent());
-                restoreDraft();
-                emit youthLoaded();
+                }
+            });
+        if (r->latest_plan_version() == 0) {
+            fill(v1::PlanContent());
+            restoreDraft();
+            emit youthLoaded();
+            return;
+        }
+        v1::GetPlanRequest plan;
+        plan.set_youth_id(youth_id_);
+        session_.api().call(this, v1::rpc::PlanService::GetPlan, plan, [this](const Result<v1::GetPlanResponse>& p) {
+            if (!p.ok()) {
+                status_->setText(Text::error(p.error()));
                 return;
             }
-            v1::GetPlanRequest plan;
-            plan.set_youth_id(youth_id_);
-            session_.api().call(this, v1::rpc::PlanService::GetPlan, plan,
-                                                     [this](const Result<v1::GetPlanResponse>& p) {
-                                                         if (!p.ok()) {
-                                                             status_->setText(Text::error(p.error()));
-                                                             return;
-                                                         }
-                                                         base_ = p->plan();
-                                                         fill(base_.content());
-                                                         restoreDraft();
-                                                         emit youthLoaded();
-                                                     });
+            base_ = p->plan();
+            fill(base_.content());
+            restoreDraft();
+            emit youthLoaded();
         });
+    });
 }
 
 QString PlanEditor::draftSlot() const { return QStringLiteral("plan/%1").arg(youth_id_); }
@@ -392,10 +391,9 @@ void PlanEditor::showVersionDiff(int version) {
         v1::GetPlanRequest req;
         req.set_youth_id(youth_id_);
         req.set_version(v);
-        session_.api().call(this, v1::rpc::PlanService::GetPlan, req,
-                                                 [then](const Result<v1::GetPlanResponse>& r) {
-                                                     if (r.ok()) then(r->plan().content());
-                                                 });
+        session_.api().call(this, v1::rpc::PlanService::GetPlan, req, [then](const Result<v1::GetPlanResponse>& r) {
+            if (r.ok()) then(r->plan().content());
+        });
     };
     fetch(version, [this, version, fetch](const v1::PlanContent& now) {
         fetch(version - 1, [this, version, now](const v1::PlanContent& before) {
@@ -415,7 +413,8 @@ void PlanEditor::savePlan() {
     req.set_based_on_version(base_.version());
     req.set_idempotency_key(NewIdempotencyKey());
     save_->setEnabled(false);
-    session_.api().call(this, v1::rpc::PlanService::AddPlanVersion, req, [this](const Result<v1::AddPlanVersionResponse>& r) {
+    session_.api().call(
+        this, v1::rpc::PlanService::AddPlanVersion, req, [this](const Result<v1::AddPlanVersionResponse>& r) {
             save_->setEnabled(true);
             if (!r.ok()) {
                 status_->setText(Text::error(r.error()));
@@ -454,14 +453,16 @@ void PlanEditor::savePreRegistration() {
         v1::UpdatePreRegistrationRequest req;
         req.set_pre_registration_id(youth_.pre_registration().id());
         *req.mutable_fields() = f;
-        session_.api().call(this, v1::rpc::YouthService::UpdatePreRegistration, req,
+        session_.api().call(
+            this, v1::rpc::YouthService::UpdatePreRegistration, req,
             [done](const Result<v1::UpdatePreRegistrationResponse>& r) { done(r.ok() ? nullptr : &r.error()); });
     } else {
         v1::CreatePreRegistrationRequest req;
         req.set_youth_id(youth_id_);
         *req.mutable_fields() = f;
         req.set_idempotency_key(NewIdempotencyKey());
-        session_.api().call(this, v1::rpc::YouthService::CreatePreRegistration, req,
+        session_.api().call(
+            this, v1::rpc::YouthService::CreatePreRegistration, req,
             [done](const Result<v1::CreatePreRegistrationResponse>& r) { done(r.ok() ? nullptr : &r.error()); });
     }
 }

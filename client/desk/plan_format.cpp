@@ -40,7 +40,8 @@ QString PlanFormat::contact(const v1::HelpContact& c) {
 
 QString PlanFormat::contactsText(const google::protobuf::RepeatedPtrField<v1::HelpContact>& list) {
     QStringList lines;
-    for (const auto& c : list) lines << Q(c.name()) + QStringLiteral(" | ") + Q(c.relation()) + QStringLiteral(" | ") + Q(c.phone());
+    for (const auto& c : list)
+        lines << Q(c.name()) + QStringLiteral(" | ") + Q(c.relation()) + QStringLiteral(" | ") + Q(c.phone());
     return lines.join(QLatin1Char('\n'));
 }
 
@@ -82,11 +83,10 @@ std::vector<std::pair<QString, QStringList>> PlanFormat::sections(const v1::Plan
 
 QString PlanFormat::html(const v1::PlanVersion& plan) {
     const auto& c = plan.content();
-    QString out = QStringLiteral("<h3>") +
-                  tr("Plan version %1").arg(plan.version()) + QStringLiteral("</h3><p>") +
-                  Esc(tr("by %1, %2 — %3").arg(Q(plan.author_name()), Text::dateTime(plan.created_at()),
-                                                Q(plan.change_note()))) +
-                  QStringLiteral("</p>");
+    QString out =
+        QStringLiteral("<h3>") + tr("Plan version %1").arg(plan.version()) + QStringLiteral("</h3><p>") +
+        Esc(tr("by %1, %2 — %3").arg(Q(plan.author_name()), Text::dateTime(plan.created_at()), Q(plan.change_note()))) +
+        QStringLiteral("</p>");
     struct Phase {
         QString title;
         const v1::SignalPhase* p;
@@ -98,7 +98,8 @@ QString PlanFormat::html(const v1::PlanVersion& plan) {
     // sections(): the three phases, the six steps, then do, avoid and the agreements.
     constexpr std::size_t kFirstStep = 3;
     const std::size_t crisis_workers_do = all.size() - 3;
-    out += QStringLiteral("<table width='100%' cellpadding='6'><tr><td style='background:#eef3f8; border:2px solid #1f4e79'>");
+    out += QStringLiteral(
+        "<table width='100%' cellpadding='6'><tr><td style='background:#eef3f8; border:2px solid #1f4e79'>");
     for (std::size_t i = crisis_workers_do; i < all.size(); ++i) {
         out += QStringLiteral("<h4>") + Esc(all[i].first) + QStringLiteral("</h4>") + List(all[i].second);
     }

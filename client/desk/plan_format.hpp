@@ -3,7 +3,6 @@
 #include <QCoreApplication>
 #include <QString>
 #include <QStringList>
-
 #include <vector>
 
 #include "spoed/v1/plan.pb.h"
@@ -21,7 +20,7 @@ struct PlanChange {
 /// The plan as a crisis worker reads it on the phone, and what changed between versions.
 class PlanFormat {
     Q_DECLARE_TR_FUNCTIONS(PlanFormat)
-public:
+  public:
     /// The plan by section, the signalling phases in their colours (green, orange, red).
     static QString html(const v1::PlanVersion& plan);
     /// Every section's items, in the plan's order, as (section title, lines).

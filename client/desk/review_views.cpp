@@ -15,8 +15,8 @@
 #include <QVBoxLayout>
 
 #include "client/desk/session.hpp"
-#include "client/desk/youth_names.hpp"
 #include "client/desk/text.hpp"
+#include "client/desk/youth_names.hpp"
 
 namespace spoed::desk {
 
@@ -63,17 +63,18 @@ BreakGlassReviews::BreakGlassReviews(Session& session, QWidget* parent) : QWidge
 void BreakGlassReviews::refresh() {
     v1::ListBreakGlassReviewsRequest req;
     req.set_include_reviewed(include_reviewed_->isChecked());
-    session_.api().call(this, v1::rpc::PlanService::ListBreakGlassReviews, req, [this](const Result<v1::ListBreakGlassReviewsResponse>& r) {
+    session_.api().call(
+        this, v1::rpc::PlanService::ListBreakGlassReviews, req,
+        [this](const Result<v1::ListBreakGlassReviewsResponse>& r) {
             list_->clear();
             if (!r.ok()) {
                 status_->setText(Text::error(r.error()));
                 return;
             }
             for (const auto& b : r->items()) {
-                QString review = b.has_reviewed_at()
-                                     ? (b.review_approved() ? tr("justified") : tr("not justified")) +
-                                           QStringLiteral(": ") + Q(b.review_note())
-                                     : tr("to review");
+                QString review = b.has_reviewed_at() ? (b.review_approved() ? tr("justified") : tr("not justified")) +
+                                                           QStringLiteral(": ") + Q(b.review_note())
+                                                     : tr("to review");
                 auto* item = new QTreeWidgetItem(list_, {Text::dateTime(b.opened_at()), Q(b.username()),
                                                          session_.names().name(b.youth_id()), Q(b.reason()), review});
                 item->setData(2, Qt::UserRole, qlonglong(b.youth_id()));
@@ -93,13 +94,13 @@ void BreakGlassReviews::review(bool approved) {
     req.set_approved(approved);
     req.set_note(S(note_->text().trimmed()));
     session_.api().call(this, v1::rpc::PlanService::ReviewBreakGlass, req,
-                                                      [this](const Result<v1::ReviewBreakGlassResponse>& r) {
-        status_->setText(r.ok() ? tr("Review saved.") : Text::error(r.error()));
-        if (!r.ok()) return;
-        note_->clear();
-        emit reviewed(r->break_glass().id());
-        refresh();
-    });
+                        [this](const Result<v1::ReviewBreakGlassResponse>& r) {
+                            status_->setText(r.ok() ? tr("Review saved.") : Text::error(r.error()));
+                            if (!r.ok()) return;
+                            note_->clear();
+                            emit reviewed(r->break_glass().id());
+                            refresh();
+                        });
 }
 
 // --- DirectoryView ------------------------------------------------------------------------------
@@ -107,8 +108,8 @@ void BreakGlassReviews::review(bool approved) {
 DirectoryView::DirectoryView(Session& session, bool can_edit, QWidget* parent) : QWidget(parent), session_(session) {
     setObjectName(QStringLiteral("directoryView"));
     tree_ = new QTreeWidget(this);
-    tree_->setHeaderLabels({tr("Organisation / contact"), tr("Kind / role"), tr("Municipality"), tr("Phone"),
-                            tr("Available")});
+    tree_->setHeaderLabels(
+        {tr("Organisation / contact"), tr("Kind / role"), tr("Municipality"), tr("Phone"), tr("Available")});
     tree_->header()->setStretchLastSection(true);
     tree_->setColumnWidth(0, 260);
     auto* reload = new QPushButton(tr("Refresh (F5)"), this);
@@ -125,7 +126,8 @@ DirectoryView::DirectoryView(Session& session, bool can_edit, QWidget* parent) :
     availability_ = new QLineEdit(editor);
     contacts_ = new QPlainTextEdit(editor);
     contacts_->setTabChangesFocus(true);
-    contacts_->setPlaceholderText(tr("one per line: name | role | phone | availability | * for the designated contact"));
+    contacts_->setPlaceholderText(
+        tr("one per line: name | role | phone | availability | * for the designated contact"));
     new_ = new QPushButton(tr("New organisation"), editor);
     save_ = new QPushButton(tr("&Save"), editor);
     status_ = new QLabel(editor);
@@ -172,7 +174,8 @@ DirectoryView::DirectoryView(Session& session, bool can_edit, QWidget* parent) :
 }
 
 void DirectoryView::refresh() {
-    session_.api().call(this, v1::rpc::DirectoryService::ListOrganisations, v1::ListOrganisationsRequest(),
+    session_.api().call(
+        this, v1::rpc::DirectoryService::ListOrganisations, v1::ListOrganisationsRequest(),
         [this](const Result<v1::ListOrganisationsResponse>& r) {
             tree_->clear();
             if (!r.ok()) {
@@ -181,12 +184,12 @@ void DirectoryView::refresh() {
             }
             organisations_.assign(r->organisations().begin(), r->organisations().end());
             for (const auto& o : organisations_) {
-                auto* item = new QTreeWidgetItem(tree_, {Q(o.name()), Text::organisationKind(o.kind()), Q(o.municipality()),
-                                                         Q(o.phone()), Q(o.availability())});
+                auto* item = new QTreeWidgetItem(tree_, {Q(o.name()), Text::organisationKind(o.kind()),
+                                                         Q(o.municipality()), Q(o.phone()), Q(o.availability())});
                 item->setData(0, Qt::UserRole, qlonglong(o.id()));
                 for (const auto& c : o.contacts()) {
-                    new QTreeWidgetItem(item, {(c.designated() ? QStringLiteral("★ ") : QString()) + Q(c.name()), Q(c.role()),
-                                               QString(), Q(c.phone()), Q(c.availability())});
+                    new QTreeWidgetItem(item, {(c.designated() ? QStringLiteral("★ ") : QString()) + Q(c.name()),
+                                               Q(c.role()), QString(), Q(c.phone()), Q(c.availability())});
                 }
             }
             tree_->expandAll();
@@ -231,13 +234,13 @@ void DirectoryView::save() {
         c->set_designated(p.value(4).trimmed() == QLatin1String("*"));
     }
     session_.api().call(this, v1::rpc::DirectoryService::SaveOrganisation, req,
-                                                      [this](const Result<v1::SaveOrganisationResponse>& r) {
-        status_->setText(r.ok() ? tr("Saved.") : Text::error(r.error()));
-        if (!r.ok()) return;
-        editing_ = r->organisation().id();
-        emit saved(editing_);
-        refresh();
-    });
+                        [this](const Result<v1::SaveOrganisationResponse>& r) {
+                            status_->setText(r.ok() ? tr("Saved.") : Text::error(r.error()));
+                            if (!r.ok()) return;
+                            editing_ = r->organisation().id();
+                            emit saved(editing_);
+                            refresh();
+                        });
 }
 
 }  // namespace spoed::desk

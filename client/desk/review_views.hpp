@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QWidget>
-
 #include <cstdint>
 #include <vector>
 
@@ -24,7 +23,7 @@ class Session;
 /// the coordinator marks each justified or not, with a note.
 class BreakGlassReviews : public QWidget {
     Q_OBJECT
-public:
+  public:
     explicit BreakGlassReviews(Session& session, QWidget* parent = nullptr);
     QTreeWidget* list() const { return list_; }
     QLineEdit* noteEdit() const { return note_; }
@@ -32,14 +31,14 @@ public:
     QPushButton* rejectButton() const { return reject_; }
     QLabel* statusLabel() const { return status_; }
 
-public slots:
+  public slots:
     void refresh();
 
-signals:
+  signals:
     void refreshed();
     void reviewed(std::int64_t id);
 
-private:
+  private:
     void review(bool approved);
 
     Session& session_;
@@ -55,7 +54,7 @@ private:
 /// contacts. Everyone reads; coordinators and admins edit.
 class DirectoryView : public QWidget {
     Q_OBJECT
-public:
+  public:
     DirectoryView(Session& session, bool can_edit, QWidget* parent = nullptr);
     QTreeWidget* tree() const { return tree_; }
     QLineEdit* nameEdit() const { return name_; }
@@ -63,14 +62,14 @@ public:
     QPushButton* saveButton() const { return save_; }
     QLabel* statusLabel() const { return status_; }
 
-public slots:
+  public slots:
     void refresh();
 
-signals:
+  signals:
     void refreshed();
     void saved(std::int64_t id);
 
-private:
+  private:
     void edit(const v1::Organisation& o);
     void save();
 

@@ -138,14 +138,14 @@ void RightsBox::addStatement() {
         req.set_text(S(text->toPlainText().trimmed()));
         save->setEnabled(false);
         session_.api().call(&dialog, v1::rpc::YouthService::AddStatement, req,
-                                                      [&](const Result<v1::AddStatementResponse>& r) {
-                                                          save->setEnabled(true);
-                                                          if (!r.ok()) {
-                                                              message->setText(Text::error(r.error()));
-                                                              return;
-                                                          }
-                                                          dialog.accept();
-                                                      });
+                            [&](const Result<v1::AddStatementResponse>& r) {
+                                save->setEnabled(true);
+                                if (!r.ok()) {
+                                    message->setText(Text::error(r.error()));
+                                    return;
+                                }
+                                dialog.accept();
+                            });
     });
     author->setFocus();
     KeepTypedTextOnEscape(&dialog);
@@ -159,13 +159,13 @@ void RightsBox::reload(const QString& status, std::function<void()> then) {
     v1::GetYouthRequest get;
     get.set_youth_id(youth_id_);
     session_.api().call(this, v1::rpc::YouthService::GetYouth, get,
-                                              [this, status, then](const Result<v1::GetYouthResponse>& r) {
-                                                  if (r.ok()) {
-                                                      setYouth(*r);
-                                                      ShowStatus(status_, status, false);
-                                                  }
-                                                  then();
-                                              });
+                        [this, status, then](const Result<v1::GetYouthResponse>& r) {
+                            if (r.ok()) {
+                                setYouth(*r);
+                                ShowStatus(status_, status, false);
+                            }
+                            then();
+                        });
 }
 
 void RightsBox::recordDestruction() {
@@ -200,15 +200,15 @@ void RightsBox::recordDestruction() {
         req.set_reason(S(reason->toPlainText().trimmed()));
         save->setEnabled(false);
         session_.api().call(&dialog, v1::rpc::RecordService::RecordDestructionRequest, req,
-            [&](const Result<v1::RecordDestructionRequestResponse>& r) {
-                save->setEnabled(true);
-                if (!r.ok()) {
-                    message->setText(Text::error(r.error()));
-                    return;
-                }
-                pseudonym = Q(r->request().pseudonym());
-                dialog.accept();
-            });
+                            [&](const Result<v1::RecordDestructionRequestResponse>& r) {
+                                save->setEnabled(true);
+                                if (!r.ok()) {
+                                    message->setText(Text::error(r.error()));
+                                    return;
+                                }
+                                pseudonym = Q(r->request().pseudonym());
+                                dialog.accept();
+                            });
     });
     name->setFocus();
     KeepTypedTextOnEscape(&dialog);
@@ -222,7 +222,8 @@ void RightsBox::exportTo(const QString& html_path) {
     v1::ExportYouthRecordRequest req;
     req.set_youth_id(youth_id_);
     ShowStatus(status_, tr("Gathering the record…"), false);
-    session_.api().call(this, v1::rpc::RecordService::ExportYouthRecord, req,
+    session_.api().call(
+        this, v1::rpc::RecordService::ExportYouthRecord, req,
         [this, html_path](const Result<v1::ExportYouthRecordResponse>& r) {
             if (!r.ok()) {
                 ShowStatus(status_, Text::error(r.error()), true);

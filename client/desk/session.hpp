@@ -1,10 +1,9 @@
 #pragma once
 
 #include <QObject>
-
 #include <algorithm>
-#include <memory>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,7 +19,7 @@ namespace spoed::desk {
 /// lives in memory only, for as long as this object does.
 class Session : public QObject {
     Q_OBJECT
-public:
+  public:
     Session(std::unique_ptr<Api> api, v1::User user, std::string token, QObject* parent = nullptr)
         : QObject(parent), api_(api.release()), user_(std::move(user)), token_(std::move(token)) {
         api_->setParent(this);
@@ -62,9 +61,9 @@ public:
     /// May this user write in a case (log contacts, request consults, start handovers)?
     bool canWriteCases() const { return may(v1::rpc::CaseService::LogContact); }
 
-private:
-    Api* api_;  // a child of this object
-    YouthNames* names_;  // likewise
+  private:
+    Api* api_;                      // a child of this object
+    YouthNames* names_;             // likewise
     DraftStore* drafts_ = nullptr;  // likewise
     QString draft_warning_;
     std::vector<std::string> allowed_;  // sorted

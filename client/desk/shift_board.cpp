@@ -3,15 +3,14 @@
 #include <QColor>
 #include <QDate>
 #include <QGroupBox>
-#include <QJsonObject>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonObject>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
-
 #include <algorithm>
 #include <map>
 
@@ -105,13 +104,13 @@ ShiftBoard::ShiftBoard(Session& session, QWidget* parent) : QWidget(parent), ses
             req.set_text(S(note_->toPlainText().trimmed()));
             req.set_idempotency_key(key);
             session_.api().call(this, v1::rpc::ShiftService::AddShiftNote, req,
-                                                          [this](const Result<v1::AddShiftNoteResponse>& r) {
-                                                              note_draft_->finished(r.ok() ? nullptr : &r.error());
-                                                              if (r.ok()) {
-                                                                  note_->clear();
-                                                                  refresh();
-                                                              }
-                                                          });
+                                [this](const Result<v1::AddShiftNoteResponse>& r) {
+                                    note_draft_->finished(r.ok() ? nullptr : &r.error());
+                                    if (r.ok()) {
+                                        note_->clear();
+                                        refresh();
+                                    }
+                                });
         },
         this);
     connect(note_draft_, &DraftSender::status, this, [this](const QString& t, bool e) {
@@ -145,56 +144,60 @@ void ShiftBoard::refresh() {
     };
     v1::ListCasesRequest cases;
     cases.set_open_only(true);
-    session_.api().call(this, v1::rpc::CaseService::ListCases, cases,
-                                               [this, finished](const Result<v1::ListCasesResponse>& r) {
-        cases_->clear();
-        if (r.ok()) {
-            for (const auto& c : r->cases()) {
-                QStringList risks;
-                for (int f : c.risk_flags()) risks << Text::riskFlag(v1::RiskFlag(f));
-                session_.names().rememberCase(c.id(), c.youth_id(), Q(c.caller_description()));
-                auto* item = new QTreeWidgetItem(cases_, {QString(), Text::dateTime(c.opened_at()),
-                                                          risks.join(QStringLiteral(", "))});
-                labelCaseColumn(item, c.id());
+    session_.api().call(
+        this, v1::rpc::CaseService::ListCases, cases, [this, finished](const Result<v1::ListCasesResponse>& r) {
+            cases_->clear();
+            if (r.ok()) {
+                for (const auto& c : r->cases()) {
+                    QStringList risks;
+                    for (int f : c.risk_flags()) risks << Text::riskFlag(v1::RiskFlag(f));
+                    session_.names().rememberCase(c.id(), c.youth_id(), Q(c.caller_description()));
+                    auto* item = new QTreeWidgetItem(
+                        cases_, {QString(), Text::dateTime(c.opened_at()), risks.join(QStringLiteral(", "))});
+                    labelCaseColumn(item, c.id());
+                }
             }
-        }
-        finished();
-    });
+            finished();
+        });
     // Due today and overdue, in one list; overdue ones first and marked.
     v1::ListHandoversRequest due;
     due.set_due_today(true);
-    session_.api().call(this, v1::rpc::HandoverService::ListHandovers, due,
-                                                   [this, finished](const Result<v1::ListHandoversResponse>& r) {
-        handovers_->clear();
-        if (r.ok()) {
-            std::vector<v1::Handover> list(r->handovers().begin(), r->handovers().end());
-            std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.overdue() > b.overdue(); });
-            for (const auto& h : list) {
-                auto* item = new QTreeWidgetItem(
-                    handovers_, {QString(), Text::handoverKind(h.kind()) + QStringLiteral(": ") + Q(h.recipient().name()),
-                                 Text::dateTime(h.due_at()), h.overdue() ? tr("OVERDUE") : Text::handoverStatus(h.status())});
-                labelCaseColumn(item, h.case_id());
-                if (h.overdue()) {
-                    for (int col = 0; col < 4; ++col) item->setForeground(col, QColor(0xb7, 0x1c, 0x1c));
+    session_.api().call(
+        this, v1::rpc::HandoverService::ListHandovers, due,
+        [this, finished](const Result<v1::ListHandoversResponse>& r) {
+            handovers_->clear();
+            if (r.ok()) {
+                std::vector<v1::Handover> list(r->handovers().begin(), r->handovers().end());
+                std::stable_sort(list.begin(), list.end(),
+                                 [](const auto& a, const auto& b) { return a.overdue() > b.overdue(); });
+                for (const auto& h : list) {
+                    auto* item = new QTreeWidgetItem(
+                        handovers_,
+                        {QString(), Text::handoverKind(h.kind()) + QStringLiteral(": ") + Q(h.recipient().name()),
+                         Text::dateTime(h.due_at()), h.overdue() ? tr("OVERDUE") : Text::handoverStatus(h.status())});
+                    labelCaseColumn(item, h.case_id());
+                    if (h.overdue()) {
+                        for (int col = 0; col < 4; ++col) item->setForeground(col, QColor(0xb7, 0x1c, 0x1c));
+                    }
                 }
             }
-        }
-        finished();
-    });
+            finished();
+        });
     v1::ListConsultsRequest consults;
-    session_.api().call(this, v1::rpc::ConsultService::ListConsults, consults,
-                                                  [this, finished](const Result<v1::ListConsultsResponse>& r) {
-        answers_->clear();
-        if (r.ok()) {
-            for (const auto& c : r->consults()) {
-                QString advice = c.psychiatrist() != 0 ? Q(c.advice()) : tr("(waiting) %1").arg(Q(c.question()));
-                auto* item = new QTreeWidgetItem(answers_, {QString(), Text::dateTime(c.answered_at()), advice});
-                item->setToolTip(2, advice);
-                labelCaseColumn(item, c.case_id());
+    session_.api().call(
+        this, v1::rpc::ConsultService::ListConsults, consults,
+        [this, finished](const Result<v1::ListConsultsResponse>& r) {
+            answers_->clear();
+            if (r.ok()) {
+                for (const auto& c : r->consults()) {
+                    QString advice = c.psychiatrist() != 0 ? Q(c.advice()) : tr("(waiting) %1").arg(Q(c.question()));
+                    auto* item = new QTreeWidgetItem(answers_, {QString(), Text::dateTime(c.answered_at()), advice});
+                    item->setToolTip(2, advice);
+                    labelCaseColumn(item, c.case_id());
+                }
             }
-        }
-        finished();
-    });
+            finished();
+        });
     // The current and the previous shift: from yesterday on.
     v1::ListShiftNotesRequest notes;
     const QDate since = QDate::currentDate().addDays(-1);
@@ -202,31 +205,32 @@ void ShiftBoard::refresh() {
     notes.mutable_since()->set_month(since.month());
     notes.mutable_since()->set_day(since.day());
     session_.api().call(this, v1::rpc::ShiftService::ListShiftNotes, notes,
-                                                    [this, finished](const Result<v1::ListShiftNotesResponse>& r) {
-        notes_->clear();
-        if (r.ok()) {
-            std::vector<v1::ShiftNote> list(r->notes().begin(), r->notes().end());
-            std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) {
-                return a.written_at().seconds() > b.written_at().seconds();
-            });
-            for (const auto& n : list) {
-                auto* item = new QTreeWidgetItem(notes_, {Text::dateTime(n.written_at()), Q(n.author_name()), Q(n.text())});
-                item->setToolTip(2, Q(n.text()));
-                // Left for this shift by someone else before this log-in: read it first.
-                const bool for_me = n.author_id() != session_.user().id() &&
-                                    n.written_at().seconds() < signed_in_at_.toSecsSinceEpoch();
-                if (for_me) {
-                    QFont f = item->font(2);
-                    f.setBold(true);
-                    for (int col = 0; col < 3; ++col) {
-                        item->setFont(col, f);
-                        item->setBackground(col, QColor(0xff, 0xf3, 0xcd));
-                    }
-                }
-            }
-        }
-        finished();
-    });
+                        [this, finished](const Result<v1::ListShiftNotesResponse>& r) {
+                            notes_->clear();
+                            if (r.ok()) {
+                                std::vector<v1::ShiftNote> list(r->notes().begin(), r->notes().end());
+                                std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) {
+                                    return a.written_at().seconds() > b.written_at().seconds();
+                                });
+                                for (const auto& n : list) {
+                                    auto* item = new QTreeWidgetItem(
+                                        notes_, {Text::dateTime(n.written_at()), Q(n.author_name()), Q(n.text())});
+                                    item->setToolTip(2, Q(n.text()));
+                                    // Left for this shift by someone else before this log-in: read it first.
+                                    const bool for_me = n.author_id() != session_.user().id() &&
+                                                        n.written_at().seconds() < signed_in_at_.toSecsSinceEpoch();
+                                    if (for_me) {
+                                        QFont f = item->font(2);
+                                        f.setBold(true);
+                                        for (int col = 0; col < 3; ++col) {
+                                            item->setFont(col, f);
+                                            item->setBackground(col, QColor(0xff, 0xf3, 0xcd));
+                                        }
+                                    }
+                                }
+                            }
+                            finished();
+                        });
 }
 
 }  // namespace spoed::desk

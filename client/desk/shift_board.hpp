@@ -1,10 +1,8 @@
 #pragma once
 
 #include <QDateTime>
-#include <QWidget>
-
 #include <QString>
-
+#include <QWidget>
 #include <cstdint>
 #include <map>
 
@@ -23,7 +21,7 @@ class Session;
 /// psychiatrist's answers, and the note for the next shift (kept like any draft).
 class ShiftBoard : public QWidget {
     Q_OBJECT
-public:
+  public:
     explicit ShiftBoard(Session& session, QWidget* parent = nullptr);
 
     QTreeWidget* casesList() const { return cases_; }
@@ -37,14 +35,14 @@ public:
     /// shift by others before this log-in are highlighted.
     QTreeWidget* notesList() const { return notes_; }
 
-public slots:
+  public slots:
     void refresh();
 
-signals:
+  signals:
     void openCase(std::int64_t case_id);
     void refreshed();
 
-private:
+  private:
     /// The youth (or unknown caller) of a case, for the first column of every list.
     void labelCaseColumn(QTreeWidgetItem* item, std::int64_t case_id);
 

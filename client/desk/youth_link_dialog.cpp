@@ -106,7 +106,8 @@ void YouthLinkDialog::search() {
     v1::SearchYouthsRequest req;
     req.set_query(S(text));
     req.set_page_size(20);
-    session_.api().call(this, v1::rpc::YouthService::SearchYouths, req,
+    session_.api().call(
+        this, v1::rpc::YouthService::SearchYouths, req,
         [this, text](const Result<v1::SearchYouthsResponse>& r) {
             if (search_->text().trimmed() != text) return;  // typed on meanwhile
             results_->clear();
@@ -136,15 +137,16 @@ void YouthLinkDialog::linkTo(std::int64_t youth_id) {
     v1::LinkYouthRequest req;
     req.set_case_id(case_id_);
     req.set_youth_id(youth_id);
-    session_.api().call(this, v1::rpc::CaseService::LinkYouth, req, [this, youth_id](const Result<v1::LinkYouthResponse>& r) {
-            if (!r.ok()) {
-                fail(Text::error(r.error()));
-                return;
-            }
-            linked_ = youth_id;
-            session_.names().rememberCase(case_id_, youth_id, Q(r->case_().caller_description()));
-            accept();
-        });
+    session_.api().call(this, v1::rpc::CaseService::LinkYouth, req,
+                        [this, youth_id](const Result<v1::LinkYouthResponse>& r) {
+                            if (!r.ok()) {
+                                fail(Text::error(r.error()));
+                                return;
+                            }
+                            linked_ = youth_id;
+                            session_.names().rememberCase(case_id_, youth_id, Q(r->case_().caller_description()));
+                            accept();
+                        });
 }
 
 void YouthLinkDialog::registerYouth() {
@@ -163,8 +165,9 @@ void YouthLinkDialog::registerYouth() {
     if (!dob.isValid()) dob = QDate::fromString(dob_text, QStringLiteral("d-M-yyyy"));
     if (!dob.isValid()) dob = QDate::fromString(dob_text, QStringLiteral("ddMMyyyy"));
     if (!is_age && (!dob.isValid() || dob > QDate::currentDate())) {
-        fail(tr("Type the date of birth as day-month-year, e.g. 14-03-2012, or the age (e.g. 15) if the caller "
-                "does not know the date."));
+        fail(
+            tr("Type the date of birth as day-month-year, e.g. 14-03-2012, or the age (e.g. 15) if the caller "
+               "does not know the date."));
         birth_->setFocus();
         return;
     }
@@ -186,16 +189,17 @@ void YouthLinkDialog::registerYouth() {
     register_->setEnabled(false);
     message_->setStyleSheet(QString());
     message_->setText(tr("Registering…"));
-    session_.api().call(this, v1::rpc::YouthService::CreateYouth, req, [this](const Result<v1::CreateYouthResponse>& r) {
-            if (!r.ok()) {
-                fail(Text::error(r.error()));
-                return;
-            }
-            const auto& y = r->youth();
-            session_.names().remember(y.id(), Text::youthName(y.given_name(), y.family_name()),
-                                      Text::ageOn(y.date_of_birth()), y.date_of_birth_estimated());
-            linkTo(r->youth().id());
-        });
+    session_.api().call(this, v1::rpc::YouthService::CreateYouth, req,
+                        [this](const Result<v1::CreateYouthResponse>& r) {
+                            if (!r.ok()) {
+                                fail(Text::error(r.error()));
+                                return;
+                            }
+                            const auto& y = r->youth();
+                            session_.names().remember(y.id(), Text::youthName(y.given_name(), y.family_name()),
+                                                      Text::ageOn(y.date_of_birth()), y.date_of_birth_estimated());
+                            linkTo(r->youth().id());
+                        });
 }
 
 }  // namespace spoed::desk

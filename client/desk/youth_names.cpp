@@ -20,11 +20,11 @@ QString YouthNames::name(std::int64_t youth_id) {
         v1::GetYouthRequest req;
         req.set_youth_id(youth_id);
         api_.call(this, v1::rpc::YouthService::GetYouth, req, [this, youth_id](const Result<v1::GetYouthResponse>& r) {
-                asking_.erase(youth_id);
-                if (!r.ok()) return;  // asked again next time
-                remember(youth_id, Text::youthName(r->youth().given_name(), r->youth().family_name()),
-                         Text::ageOn(r->youth().date_of_birth()), r->youth().date_of_birth_estimated());
-            });
+            asking_.erase(youth_id);
+            if (!r.ok()) return;  // asked again next time
+            remember(youth_id, Text::youthName(r->youth().given_name(), r->youth().family_name()),
+                     Text::ageOn(r->youth().date_of_birth()), r->youth().date_of_birth_estimated());
+        });
     }
     return kPending;
 }
@@ -66,10 +66,10 @@ QString YouthNames::caseLabel(std::int64_t case_id) {
         v1::GetCaseRequest req;
         req.set_case_id(case_id);
         api_.call(this, v1::rpc::CaseService::GetCase, req, [this, case_id](const Result<v1::GetCaseResponse>& r) {
-                asking_cases_.erase(case_id);
-                if (!r.ok()) return;
-                rememberCase(case_id, r->case_().youth_id(), Q(r->case_().caller_description()));
-            });
+            asking_cases_.erase(case_id);
+            if (!r.ok()) return;
+            rememberCase(case_id, r->case_().youth_id(), Q(r->case_().caller_description()));
+        });
     }
     return kPending;
 }

@@ -10,7 +10,6 @@ constexpr auto kPsychiatrist = v1::ROLE_PSYCHIATRIST;
 constexpr auto kCoordinator = v1::ROLE_COORDINATOR;
 constexpr auto kAdmin = v1::ROLE_ADMIN;
 
-
 // Who does what at night (DESIGN.md §1): workers log and look up, the psychiatrist reads and
 // advises but never changes a case, coordinators manage; admins see no case content.
 constexpr RoleSet kCare{kWorker, kPsychiatrist, kCoordinator};
@@ -118,10 +117,12 @@ const RpcRule kRules[] = {
 };
 
 // A session of a psychiatrist or admin without its second factor can only get one.
-constexpr v1::rpc::MethodName kWhileEnrolling[] = {
-    rpc::AuthService::Logout,         rpc::AuthService::WhoAmI,
-    rpc::AuthService::EndSession,     rpc::AuthService::ChangePassword,
-    rpc::AuthService::BeginTotpEnrollment, rpc::AuthService::ConfirmTotpEnrollment};
+constexpr v1::rpc::MethodName kWhileEnrolling[] = {rpc::AuthService::Logout,
+                                                   rpc::AuthService::WhoAmI,
+                                                   rpc::AuthService::EndSession,
+                                                   rpc::AuthService::ChangePassword,
+                                                   rpc::AuthService::BeginTotpEnrollment,
+                                                   rpc::AuthService::ConfirmTotpEnrollment};
 // Opened with a second factor, whoever calls.
 constexpr v1::rpc::MethodName kSecondFactorOnly[] = {rpc::AdminService::ListAuditEvents};
 

@@ -5,8 +5,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "daemon/api/connect.hpp"
 #include "base/log.hpp"
+#include "daemon/api/connect.hpp"
 #include "daemon/service/call.hpp"
 #include "daemon/service/convert.hpp"
 #include "daemon/service/validate.hpp"

@@ -33,7 +33,7 @@ struct EventHubOptions {
 /// session's idle timeout (a psychiatrist at home must hear of a consult), but it is closed when
 /// the session ends, its user is disabled or its absolute lifetime is over.
 class EventHub {
-public:
+  public:
     EventHub(db::Store& store, const Clock& clock, const service::AuthService& auth,
              const service::WorkingDayCalendar& calendar, const service::EventOutbox& outbox,
              EventHubOptions options = {});
@@ -56,7 +56,7 @@ public:
     Status CheckHandoverAlerts();
     std::size_t subscribers() const;
 
-private:
+  private:
     struct Subscriber;
     void Run();
     void Deliver();

@@ -40,8 +40,10 @@ void SessionRateLimiter::Prune(TimePoint now) {
     double full_after = options_.burst / options_.per_second;
     for (auto it = buckets_.begin(); it != buckets_.end();) {
         double idle = std::chrono::duration<double>(now - it->second.updated).count();
-        if (idle > full_after && it->second.refused == 0) it = buckets_.erase(it);
-        else ++it;
+        if (idle > full_after && it->second.refused == 0)
+            it = buckets_.erase(it);
+        else
+            ++it;
     }
 }
 

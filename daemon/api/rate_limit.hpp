@@ -20,19 +20,19 @@ struct RateLimitOptions {
 /// One token bucket per session. A run of refusals is a "burst": the caller is told when one
 /// starts (to log and audit it once) and, on the next allowed request, how many were refused.
 class SessionRateLimiter {
-public:
+  public:
     explicit SessionRateLimiter(RateLimitOptions options) : options_(options) {}
 
     struct Verdict {
         bool allowed = true;
-        bool burst_started = false;           // the first refusal after allowed requests
+        bool burst_started = false;            // the first refusal after allowed requests
         std::int64_t burst_ended_refused = 0;  // > 0: allowed again after this many refusals
         std::chrono::milliseconds retry_after{0};
     };
     Verdict Take(std::int64_t session_id, TimePoint now);
     bool enabled() const { return options_.per_second > 0; }
 
-private:
+  private:
     struct Bucket {
         double tokens = 0;
         TimePoint updated;

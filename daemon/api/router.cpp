@@ -6,8 +6,8 @@
 #include <algorithm>
 #include <stdexcept>
 
-#include "daemon/api/connect.hpp"
 #include "base/log.hpp"
+#include "daemon/api/connect.hpp"
 #include "daemon/service/convert.hpp"
 #include "daemon/service/secrets.hpp"
 

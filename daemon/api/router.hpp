@@ -11,9 +11,9 @@
 #include <utility>
 #include <vector>
 
+#include "base/clock.hpp"
 #include "daemon/api/access.hpp"
 #include "daemon/api/rate_limit.hpp"
-#include "base/clock.hpp"
 #include "daemon/net/server.hpp"
 #include "daemon/service/auth_service.hpp"
 #include "daemon/service/refusal_tally.hpp"
@@ -26,7 +26,7 @@ namespace spoed::daemon::api {
 /// line, encodes the answer and maps errors to Connect codes. Also answers /healthz and
 /// /readyz. Synchronous and free of I/O: the daemon runs it on its worker threads.
 class Router {
-public:
+  public:
     Router(db::Store& store, const Clock& clock, service::AuthService& auth);
 
     template <typename Req, typename Resp>
@@ -39,8 +39,9 @@ public:
         Route route;
         route.new_request = [] { return std::make_unique<Req>(); };
         route.new_response = [] { return std::make_unique<Resp>(); };
-        route.invoke = [h = std::move(handler)](service::Call& call, const google::protobuf::Message& req)
-            -> Result<std::unique_ptr<google::protobuf::Message>> {
+        route.invoke = [h = std::move(handler)](
+                           service::Call& call,
+                           const google::protobuf::Message& req) -> Result<std::unique_ptr<google::protobuf::Message>> {
             Result<Resp> r = h(call, static_cast<const Req&>(req));
             if (!r.ok()) return std::move(r).take_error();
             return std::unique_ptr<google::protobuf::Message>(new Resp(std::move(r).value()));
@@ -67,7 +68,7 @@ public:
     /// Limits requests per session token (off until set). Set before serving.
     void SetRateLimit(RateLimitOptions options) { rate_limiter_ = std::make_unique<SessionRateLimiter>(options); }
 
-private:
+  private:
     struct Route {
         const RpcRule* rule = nullptr;
         std::function<std::unique_ptr<google::protobuf::Message>()> new_request;

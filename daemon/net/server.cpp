@@ -37,9 +37,9 @@
 #include <boost/beast/ssl.hpp>
 #include <boost/beast/websocket.hpp>
 #include <boost/beast/websocket/ssl.hpp>
-#include <deque>
 #include <cctype>
 #include <condition_variable>
+#include <deque>
 #include <filesystem>
 #include <limits>
 #include <list>
@@ -247,7 +247,7 @@ class Session;
 /// free (see ServerOptions::max_connections). Connections answered 503 hold no slot. Not
 /// thread-safe: Core::mu guards it.
 class SlotTable {
-public:
+  public:
     using Key = const Session*;
     enum class Standing {
         kNew,            // no request completed yet: TLS handshake or reading the first request
@@ -304,7 +304,7 @@ public:
         return key;
     }
 
-private:
+  private:
     struct Entry {
         Standing standing = Standing::kNew;
         std::list<Key>::iterator queued;  // its place in new_ or idle_ while kNew or kIdle
@@ -330,7 +330,7 @@ std::size_t ReservedForAuthenticated(const ServerOptions& o) {
 /// The application's handle on one WebSocket: forwards to the session's strand while both the
 /// connection and the server are alive.
 class WsPeer final : public WebSocketPeer {
-public:
+  public:
     WsPeer(std::weak_ptr<Session> session, std::shared_ptr<Gate> gate)
         : session_(std::move(session)), gate_(std::move(gate)) {}
     bool Send(std::string message) override;
@@ -338,7 +338,7 @@ public:
     bool open() const override { return open_.load(); }
     void MarkClosed() { open_ = false; }
 
-private:
+  private:
     std::weak_ptr<Session> session_;
     std::shared_ptr<Gate> gate_;
     std::atomic<bool> open_{true};
@@ -377,7 +377,7 @@ struct Core {
 /// Logs a limit once per burst of refusals, not once per refusal: the first refusal is logged;
 /// the rest are counted and reported when the next burst begins (after `quiet` without one).
 class BurstLog {
-public:
+  public:
     BurstLog(std::string_view id, std::string_view message) : id_(id), message_(message) {}
     void Refused(const std::string& remote) {
         auto now = Clock::now();
@@ -394,7 +394,7 @@ public:
         log::Warn(id_, message_, {{"remote", remote}});
     }
 
-private:
+  private:
     static constexpr std::chrono::seconds kQuiet{10};
     std::string id_;
     std::string message_;
@@ -405,7 +405,7 @@ private:
 /// New connections per client address: a token bucket per address (refilling at `rate` per
 /// second up to `burst`), so one address cannot make the server spend its CPU on handshakes.
 class HandshakeRate {
-public:
+  public:
     HandshakeRate(double rate, double burst) : rate_(rate), burst_(burst) {}
     bool Allow(const std::string& address) {
         if (rate_ <= 0) return true;
@@ -422,7 +422,7 @@ public:
         return true;
     }
 
-private:
+  private:
     struct Bucket {
         double tokens;
         Clock::time_point at;
@@ -442,7 +442,7 @@ private:
 /// The one Respond of one request. Whatever copy of the callback is called first delivers;
 /// if every copy is dropped unanswered, the client still gets a 500 instead of hanging.
 class ResponseSlot {
-public:
+  public:
     ResponseSlot(std::weak_ptr<Session> session, std::shared_ptr<Gate> gate, std::uint64_t seq)
         : session_(std::move(session)), gate_(std::move(gate)), seq_(seq) {}
     ~ResponseSlot() {
@@ -461,7 +461,7 @@ public:
     /// The answer to an upgrade request: a refusal is delivered as a response.
     void DeliverUpgrade(UpgradeAnswer answer);
 
-private:
+  private:
     std::weak_ptr<Session> session_;
     std::shared_ptr<Gate> gate_;
     std::uint64_t seq_;
@@ -493,7 +493,7 @@ class Session : public std::enable_shared_from_this<Session> {
         }
     }
 
-public:
+  public:
     /// Called on the listener's strand; a `reject` reason answers the first request with 503
     /// saying it, and such a connection holds no slot.
     static std::shared_ptr<Session> Create(std::shared_ptr<Core> core, tcp::socket socket, std::string reject) {
@@ -529,7 +529,8 @@ public:
             core_->sessions.erase(this);
             core_->slots.Remove(this);
             --core_->open;
-            if (auto it = core_->per_address.find(remote_address_); it != core_->per_address.end() && --it->second == 0) {
+            if (auto it = core_->per_address.find(remote_address_);
+                it != core_->per_address.end() && --it->second == 0) {
                 core_->per_address.erase(it);
             }
         }
@@ -597,8 +598,8 @@ public:
             on_close_ = std::move(answer.on_close);
             ws_.emplace(stream_);
             tcp().expires_never();  // the WebSocket keeps its own time (handshake, idle, pings)
-            ws_->set_option(websocket::stream_base::timeout{options_.handshake_timeout,
-                                                            options_.websocket_idle_timeout, true});
+            ws_->set_option(
+                websocket::stream_base::timeout{options_.handshake_timeout, options_.websocket_idle_timeout, true});
             ws_->set_option(websocket::stream_base::decorator([](websocket::response_type& res) {
                 res.set(http::field::server, "spoedd");
                 for (const auto& [name, value] : SecurityHeaders()) res.set(name, value);
@@ -616,8 +617,9 @@ public:
         Guarded([&] {
             if (state_ != State::kWebSocket || ws_closing_) return;
             if (ws_queued_bytes_ + message.size() > options_.websocket_queue_limit) {
-                log::Warn("net.ws_slow_client", "dropping a WebSocket client that does not read its messages",
-                          {{"remote", remote_address_}, {"queued_bytes", static_cast<std::uint64_t>(ws_queued_bytes_)}});
+                log::Warn(
+                    "net.ws_slow_client", "dropping a WebSocket client that does not read its messages",
+                    {{"remote", remote_address_}, {"queued_bytes", static_cast<std::uint64_t>(ws_queued_bytes_)}});
                 return Abort();
             }
             ws_queued_bytes_ += message.size();
@@ -634,7 +636,7 @@ public:
         });
     }
 
-private:
+  private:
     enum class State { kHandshake, kIdle, kReading, kHandling, kWriting, kWebSocket, kClosing, kClosed };
 
     static std::string RemoteAddress(const tcp::socket& socket) {
@@ -853,7 +855,8 @@ private:
         try {
             core_->upgrade(std::move(request), [slot](UpgradeAnswer a) { slot->DeliverUpgrade(std::move(a)); });
         } catch (...) {
-            log::Error("net.handler_exception", "the upgrade handler threw; answering 500", {{"remote", remote_address_}});
+            log::Error("net.handler_exception", "the upgrade handler threw; answering 500",
+                       {{"remote", remote_address_}});
             slot->Deliver(InternalError());
         }
     }
@@ -1042,7 +1045,7 @@ private:
     http::response<http::empty_body> continue_;
     http::response<http::string_body> res_;
     std::vector<char> drain_;
-    std::shared_ptr<Session> hold_;  // set while the handler has the request
+    std::shared_ptr<Session> hold_;        // set while the handler has the request
     std::optional<HttpResponse> delayed_;  // an answer waiting for its delay
     std::optional<asio::steady_timer> delay_timer_;
     // WebSocket, after an accepted upgrade:
@@ -1117,7 +1120,7 @@ std::vector<std::shared_ptr<Session>> Core::Snapshot() {
 }
 
 class Listener : public std::enable_shared_from_this<Listener> {
-public:
+  public:
     /// Binds and listens; throws std::runtime_error naming the address when it cannot.
     Listener(asio::io_context& ioc, std::shared_ptr<Core> core)
         : ioc_(ioc), core_(std::move(core)), acceptor_(asio::make_strand(ioc)), retry_(acceptor_.get_executor()) {
@@ -1149,7 +1152,7 @@ public:
         });
     }
 
-private:
+  private:
     bool Bind(const tcp::endpoint& endpoint, beast::error_code& ec) {
         acceptor_.open(endpoint.protocol(), ec);
         if (ec) return false;
@@ -1194,7 +1197,8 @@ private:
             std::size_t from_address = 0;
             {
                 std::lock_guard lock(core_->mu);
-                if (auto it = core_->per_address.find(remote); it != core_->per_address.end()) from_address = it->second;
+                if (auto it = core_->per_address.find(remote); it != core_->per_address.end())
+                    from_address = it->second;
             }
             if (open >= hard_max || from_address >= o.max_connections_per_address + 16) {
                 dropped_.Refused(remote);

@@ -56,7 +56,7 @@ using RequestHandler = std::function<void(HttpRequest&& request, Respond respond
 /// One open WebSocket connection as the application sees it. Safe to use from any thread and
 /// to keep after the connection closed (then Send returns false).
 class WebSocketPeer {
-public:
+  public:
     virtual ~WebSocketPeer() = default;
     /// Queues one binary message; false once the connection is closed. A client that does not
     /// read falls behind; past ServerOptions::websocket_queue_limit bytes queued it is
@@ -119,8 +119,8 @@ struct ServerOptions {
     /// up to the burst at once; beyond, the connection is closed unanswered. 0: no limit.
     double handshakes_per_address_per_second = 20;
     double handshake_burst_per_address = 100;
-    std::size_t header_limit = 16 * 1024;    // bytes; beyond → 431
-    std::size_t body_limit = 1024 * 1024;    // bytes; beyond → 413 resource_exhausted
+    std::size_t header_limit = 16 * 1024;  // bytes; beyond → 431
+    std::size_t body_limit = 1024 * 1024;  // bytes; beyond → 413 resource_exhausted
     std::chrono::milliseconds handshake_timeout{10'000};
     std::chrono::milliseconds read_timeout{30'000};  // a whole request, headers and body
     std::chrono::milliseconds idle_timeout{60'000};  // keep-alive wait for the next request
@@ -140,7 +140,7 @@ struct ServerOptions {
 /// The HTTPS listener: TLS, HTTP/1.1 keep-alive, limits and timeouts (Boost.Beast). It knows
 /// nothing of Connect or the domain; every complete request goes to the RequestHandler.
 class Server {
-public:
+  public:
     /// Loads the TLS context. Throws std::runtime_error when the certificate or key cannot be
     /// used: start-up cannot proceed without them; std::invalid_argument when the options
     /// contradict each other.
@@ -161,7 +161,7 @@ public:
     /// Open connections right now.
     std::size_t open_connections() const;
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

@@ -19,9 +19,9 @@
 
 #include "daemon/offline/offline.hpp"
 #include "db/audit_chain.hpp"
-#include "db/sqlite_repos.hpp"
 #include "db/backup.hpp"
 #include "db/sqlite.hpp"
+#include "db/sqlite_repos.hpp"
 #include "db/sqlite_store.hpp"
 
 namespace spoed::daemon::offline {
@@ -86,12 +86,15 @@ std::string LoadKey(const std::string& path) {
     std::string raw = ReadFile(path);
     while (!raw.empty() && (raw.back() == '\n' || raw.back() == '\r' || raw.back() == ' ')) raw.pop_back();
     if (raw.size() == 32) return raw;
-    if (raw.size() == 64 && std::all_of(raw.begin(), raw.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); })) {
+    if (raw.size() == 64 &&
+        std::all_of(raw.begin(), raw.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); })) {
         std::string key;
-        for (std::size_t i = 0; i < 64; i += 2) key.push_back(static_cast<char>(std::stoi(raw.substr(i, 2), nullptr, 16)));
+        for (std::size_t i = 0; i < 64; i += 2)
+            key.push_back(static_cast<char>(std::stoi(raw.substr(i, 2), nullptr, 16)));
         return key;
     }
-    throw std::runtime_error("key file " + path + ": expected 32 bytes or 64 hexadecimal characters (openssl rand -hex 32)");
+    throw std::runtime_error("key file " + path +
+                             ": expected 32 bytes or 64 hexadecimal characters (openssl rand -hex 32)");
 }
 
 std::string Encrypt(std::string_view plain, const std::string& key) {
@@ -126,22 +129,25 @@ std::string Decrypt(std::string_view sealed, const std::string& key) {
     std::string out(body.size(), '\0');
     EVP_CIPHER_CTX* ctx = EVP_CIPHER_CTX_new();
     int len = 0, fin = 0;
-    bool ok = ctx != nullptr && EVP_DecryptInit_ex(ctx, EVP_aes_256_gcm(), nullptr, nullptr, nullptr) == 1 &&
-              EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_SET_IVLEN, kIvSize, nullptr) == 1 &&
-              EVP_DecryptInit_ex(ctx, nullptr, nullptr, reinterpret_cast<const unsigned char*>(key.data()), iv) == 1 &&
-              EVP_DecryptUpdate(ctx, nullptr, &len, reinterpret_cast<const unsigned char*>(kMagic.data()),
-                                static_cast<int>(kMagic.size())) == 1 &&
-              EVP_DecryptUpdate(ctx, reinterpret_cast<unsigned char*>(out.data()), &len,
-                                reinterpret_cast<const unsigned char*>(body.data()), static_cast<int>(body.size())) == 1 &&
-              EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_SET_TAG, kTagSize, tag.data()) == 1 &&
-              EVP_DecryptFinal_ex(ctx, reinterpret_cast<unsigned char*>(out.data()) + len, &fin) == 1;
+    bool ok =
+        ctx != nullptr && EVP_DecryptInit_ex(ctx, EVP_aes_256_gcm(), nullptr, nullptr, nullptr) == 1 &&
+        EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_SET_IVLEN, kIvSize, nullptr) == 1 &&
+        EVP_DecryptInit_ex(ctx, nullptr, nullptr, reinterpret_cast<const unsigned char*>(key.data()), iv) == 1 &&
+        EVP_DecryptUpdate(ctx, nullptr, &len, reinterpret_cast<const unsigned char*>(kMagic.data()),
+                          static_cast<int>(kMagic.size())) == 1 &&
+        EVP_DecryptUpdate(ctx, reinterpret_cast<unsigned char*>(out.data()), &len,
+                          reinterpret_cast<const unsigned char*>(body.data()), static_cast<int>(body.size())) == 1 &&
+        EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_SET_TAG, kTagSize, tag.data()) == 1 &&
+        EVP_DecryptFinal_ex(ctx, reinterpret_cast<unsigned char*>(out.data()) + len, &fin) == 1;
     EVP_CIPHER_CTX_free(ctx);
     if (!ok) throw std::runtime_error("cannot decrypt: wrong key, or the backup file was changed");
     return out;
 }
 
 bool IsBackupName(const std::string& name) {
-    auto ends_with = [&](std::string_view s) { return name.size() >= s.size() && name.compare(name.size() - s.size(), s.size(), s) == 0; };
+    auto ends_with = [&](std::string_view s) {
+        return name.size() >= s.size() && name.compare(name.size() - s.size(), s.size(), s) == 0;
+    };
     return name.rfind("spoed-", 0) == 0 && (ends_with(".db") || ends_with(".db.enc"));
 }
 
@@ -262,8 +268,7 @@ int Restore(const Args& a) {
     try {
         auto lock = db::DatabaseLock::TryAcquire(*db_path);
         if (!lock) {
-            std::fprintf(stderr,
-                         "spoedd: restore refused: spoedd is using %s; stop it first (systemctl stop spoedd)\n",
+            std::fprintf(stderr, "spoedd: restore refused: spoedd is using %s; stop it first (systemctl stop spoedd)\n",
                          db_path->c_str());
             return 1;
         }
@@ -283,7 +288,7 @@ int Restore(const Args& a) {
             return 1;
         }
         // The restored file belongs to whoever owns the data directory (the service user).
-        struct stat dst{};
+        struct stat dst {};
         if (::geteuid() == 0 && ::stat(dir.c_str(), &dst) == 0) (void)::chown(tmp.c_str(), dst.st_uid, dst.st_gid);
 
         std::string kept;

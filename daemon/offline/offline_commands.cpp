@@ -1,11 +1,10 @@
 // spoedd's offline commands: they work on the data directory and its database file with no
 // server call and no login, so that an operator can set up, back up, restore and check a
 // store while the daemon is down (or, for backup and audit verify, while it runs).
-#include "daemon/offline/offline.hpp"
-
 #include <cstdio>
 #include <filesystem>
 
+#include "daemon/offline/offline.hpp"
 #include "daemon/service/admin_service.hpp"
 #include "daemon/service/call.hpp"
 #include "daemon/service/secrets.hpp"

@@ -32,7 +32,7 @@ bool RolesNeedSecondFactor(RoleSet roles);
 /// Login, sessions, passwords and the TOTP second factor (spoed.v1.AuthService), plus the
 /// admin side of both: login locks and second-factor resets (spoed.v1.AdminService).
 class AuthService {
-public:
+  public:
     AuthService(PasswordHasher& hasher, SessionPolicy policy, SecondFactorPolicy second_factor,
                 ThrottlePolicy throttle = {});
 
@@ -66,7 +66,7 @@ public:
     const SessionPolicy& policy() const { return policy_; }
     LoginThrottle& throttle() { return throttle_; }
 
-private:
+  private:
     TimePoint SessionExpiry(const db::SessionRecord& s) const;
     /// The confirmed or pending secret of a TOTP record, decrypted.
     Result<std::string> OpenSecret(const db::TotpRecord& r) const;

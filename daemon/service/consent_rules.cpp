@@ -20,29 +20,37 @@ int AgeOn(std::chrono::year_month_day birth, std::chrono::year_month_day on) {
     return age;
 }
 
-Status CheckConsentParties(std::chrono::year_month_day birth, std::chrono::year_month_day given_on,
-                           bool given_by_youth, std::string_view guardian_name) {
+Status CheckConsentParties(std::chrono::year_month_day birth, std::chrono::year_month_day given_on, bool given_by_youth,
+                           std::string_view guardian_name) {
     int age = AgeOn(birth, given_on);
     if (age < 0) return Error::InvalidArgument("given_at: before the youth's date of birth");
     bool guardian = !guardian_name.empty();
     std::string at_age = " (the youth was " + std::to_string(age) + " when consent was given)";
     if (age < 12) {
         if (!guardian) {
-            return Error::InvalidArgument("consent: a parent or guardian must consent for a youth under 12; missing: "
-                                          "parent or guardian (given_by_guardian)" + at_age);
+            return Error::InvalidArgument(
+                "consent: a parent or guardian must consent for a youth under 12; missing: "
+                "parent or guardian (given_by_guardian)" +
+                at_age);
         }
     } else if (age < 16) {
         if (!given_by_youth && !guardian) {
-            return Error::InvalidArgument("consent: from 12 to 15 both the youth and a parent or guardian must "
-                                          "consent; missing: the youth and a parent or guardian" + at_age);
+            return Error::InvalidArgument(
+                "consent: from 12 to 15 both the youth and a parent or guardian must "
+                "consent; missing: the youth and a parent or guardian" +
+                at_age);
         }
         if (!given_by_youth) {
-            return Error::InvalidArgument("consent: from 12 to 15 both the youth and a parent or guardian must "
-                                          "consent; missing: the youth (given_by_youth)" + at_age);
+            return Error::InvalidArgument(
+                "consent: from 12 to 15 both the youth and a parent or guardian must "
+                "consent; missing: the youth (given_by_youth)" +
+                at_age);
         }
         if (!guardian) {
-            return Error::InvalidArgument("consent: from 12 to 15 both the youth and a parent or guardian must "
-                                          "consent; missing: a parent or guardian (given_by_guardian)" + at_age);
+            return Error::InvalidArgument(
+                "consent: from 12 to 15 both the youth and a parent or guardian must "
+                "consent; missing: a parent or guardian (given_by_guardian)" +
+                at_age);
         }
     } else if (!given_by_youth) {
         return Error::InvalidArgument("consent: from 16 the youth decides; missing: the youth (given_by_youth)" +

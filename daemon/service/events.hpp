@@ -13,7 +13,7 @@ namespace spoed::daemon::service {
 /// change they report: a committed change has its event, a rolled-back one never does. The
 /// event hub (daemon/events) delivers them after the commit.
 class EventOutbox {
-public:
+  public:
     /// `reminder_time`: the local time of day of the morning reminder for handovers due that day.
     explicit EventOutbox(const WorkingDayCalendar& calendar,
                          std::chrono::minutes reminder_time = std::chrono::minutes{8 * 60 + 30})
@@ -31,7 +31,7 @@ public:
     /// the due time). Returns the ids of the handovers an event was written for.
     std::vector<std::int64_t> EmitHandoverAlerts(db::Tx& tx, TimePoint now) const;
 
-private:
+  private:
     const WorkingDayCalendar& calendar_;
     std::chrono::minutes reminder_time_;
 };

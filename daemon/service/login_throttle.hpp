@@ -45,7 +45,7 @@ struct ThrottlePolicy {
 /// rate of successful sign-ins per account and address. In memory: a restart starts the
 /// counts over, and a flood of failures costs no disk writes. Thread-safe.
 class LoginThrottle {
-public:
+  public:
     explicit LoginThrottle(ThrottlePolicy policy = {}) : policy_(policy) {}
 
     enum class Kind { kAccount, kAddress, kDevice };
@@ -89,7 +89,7 @@ public:
         return k == Kind::kAccount ? "account" : k == Kind::kAddress ? "address" : "device";
     }
 
-private:
+  private:
     struct Entry {
         int failures = 0;
         TimePoint last_failure;

@@ -9,7 +9,7 @@ namespace spoed::daemon::service {
 /// Who is on duty, the backup psychiatrist, and the shift log (spoed.v1.ShiftService). A night
 /// belongs to the evening it started (the calendar's night cut-off).
 class ShiftService {
-public:
+  public:
     explicit ShiftService(const WorkingDayCalendar& calendar) : calendar_(calendar) {}
 
     Result<v1::SetShiftResponse> SetShift(Call& call, const v1::SetShiftRequest& req);
@@ -17,7 +17,7 @@ public:
     Result<v1::AddShiftNoteResponse> AddShiftNote(Call& call, const v1::AddShiftNoteRequest& req);
     Result<v1::ListShiftNotesResponse> ListShiftNotes(Call& call, const v1::ListShiftNotesRequest& req);
 
-private:
+  private:
     const WorkingDayCalendar& calendar_;
 };
 

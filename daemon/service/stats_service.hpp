@@ -14,7 +14,7 @@ struct StatsPolicy {
 /// Figures, period notes and exports (spoed.v1.StatsService). Every figure is an SQL
 /// aggregate in db::StatsRepo; this class chooses the periods and builds the shares.
 class StatsService {
-public:
+  public:
     explicit StatsService(StatsPolicy policy) : policy_(std::move(policy)) {}
 
     Result<v1::GetFiguresResponse> GetFigures(Call& call, const v1::GetFiguresRequest& req);
@@ -22,7 +22,7 @@ public:
     Result<v1::ExportRecordsResponse> ExportRecords(Call& call, const v1::ExportRecordsRequest& req);
     Result<v1::GetAggregateResponse> GetAggregate(Call& call, const v1::GetAggregateRequest& req);
 
-private:
+  private:
     StatsPolicy policy_;
 };
 

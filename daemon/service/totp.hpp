@@ -35,7 +35,7 @@ std::string TotpUri(std::string_view issuer, std::string_view account, std::stri
 /// nonce; `context` (e.g. "totp:user:12") is authenticated too, so a sealed value copied to
 /// another row does not open there.
 class SecretBox {
-public:
+  public:
     /// `key`: 32 raw bytes. Throws std::invalid_argument otherwise.
     explicit SecretBox(std::string key);
     /// version byte 1 | nonce (12) | ciphertext | tag (16).
@@ -43,7 +43,7 @@ public:
     /// nullopt when the value was not sealed with this key and context, or was altered.
     std::optional<std::string> Open(std::string_view sealed, std::string_view context) const;
 
-private:
+  private:
     std::string key_;
 };
 

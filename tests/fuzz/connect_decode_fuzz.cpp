@@ -24,9 +24,9 @@
 #include <string>
 #include <vector>
 
+#include "base/log.hpp"
 #include "daemon/api/access.hpp"
 #include "daemon/api/connect.hpp"
-#include "base/log.hpp"
 #include "spoed/v1/admin.pb.h"
 #include "spoed/v1/auth.pb.h"
 #include "spoed/v1/case.pb.h"

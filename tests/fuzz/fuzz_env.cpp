@@ -67,9 +67,7 @@ struct RouterEnv::Impl {
     std::string all_token, worker_token;
     service::RoleSet all_roles, worker_roles;
 
-    Impl() {
-        Refresh();
-    }
+    Impl() { Refresh(); }
 
     net::HttpResponse Post(std::string_view method, const std::string& json, const std::string& token) {
         net::HttpRequest req;

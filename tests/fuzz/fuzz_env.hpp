@@ -20,7 +20,7 @@ namespace spoed::fuzz {
 /// or `@WORKER@` (a crisis worker's session); Expand() puts the tokens in. When an input ended
 /// such a session (Logout, DisableUser, ResetPassword ...), the next input gets a fresh user.
 class RouterEnv {
-public:
+  public:
     static RouterEnv& Get();
     ~RouterEnv();
 
@@ -33,7 +33,7 @@ public:
     /// Renews sessions an input ended.
     void Refresh();
 
-private:
+  private:
     RouterEnv();
     struct Impl;
     std::unique_ptr<Impl> impl_;

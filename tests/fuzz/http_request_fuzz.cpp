@@ -2,12 +2,11 @@
 // net::HttpRequest → api::Router::Handle with a real SQLite store, or the event hub for a
 // WebSocket upgrade. No sockets: the bytes come from an in-memory stream. Inputs may say
 // @ALL@ or @WORKER@ where a session token belongs (tests/fuzz/fuzz_env.hpp).
+#include <algorithm>
 #include <boost/beast/_experimental/test/stream.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket/rfc6455.hpp>
-
-#include <algorithm>
 #include <cctype>
 #include <cstddef>
 #include <cstdint>

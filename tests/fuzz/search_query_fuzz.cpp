@@ -8,8 +8,8 @@
 #include <string>
 #include <string_view>
 
-#include "base/utf8.hpp"
 #include "base/search_query.hpp"
+#include "base/utf8.hpp"
 
 namespace {
 

@@ -571,9 +571,8 @@ TEST(DeskDrafts, ADraftSurvivesItsClosedTabARestartAndAnOutageAndIsWrittenOnce) 
     again.set_summary(text.toStdString());
     again.set_idempotency_key(key);
     bool answered = false;
-    anna->session().api().call(
-        anna.get(), v1::rpc::CaseService::LogContact, again,
-        [&answered](const Result<v1::LogContactResponse>&) { answered = true; });
+    anna->session().api().call(anna.get(), v1::rpc::CaseService::LogContact, again,
+                               [&answered](const Result<v1::LogContactResponse>&) { answered = true; });
     ASSERT_TRUE(WaitUntil([&] { return answered; }));
     view->refresh();
     QTest::qWait(500);

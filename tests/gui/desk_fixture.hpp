@@ -2,7 +2,6 @@
 
 #include <QString>
 #include <QWidget>
-
 #include <functional>
 #include <map>
 #include <memory>
@@ -28,7 +27,7 @@ bool WaitUntil(const std::function<bool()>& pred, int ms = 15'000);
 /// A real spoedd in-process (TLS, SQLite in a temp dir) on 127.0.0.1, with an admin `beheer`
 /// (kTestPassword) and, when asked, the demo data loaded by the real spoedctl.
 class DeskDaemon {
-public:
+  public:
     explicit DeskDaemon(bool demo);
     ~DeskDaemon();
     /// Stops the daemon (the desk then finds the server unreachable) and starts it again on
@@ -44,7 +43,7 @@ public:
     QString ca() const;
     const std::string& ctl() const { return ctl_; }
 
-private:
+  private:
     TempDir dir_;
     SystemClock clock_;
     std::unique_ptr<daemon::Daemon> daemon_;

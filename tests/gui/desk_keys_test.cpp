@@ -153,9 +153,7 @@ void WalkEveryWindow(const QString& language) {
     EXPECT_TRUE(dialog_problems.isEmpty()) << Describe(QStringLiteral("unknown caller"), dialog_problems);
 }
 
-TEST(DeskKeys, NoDutchWindowHasTwoThingsOnOneAcceleratorNorALiteralAmpersand) {
-    WalkEveryWindow(QStringLiteral("nl"));
-}
+TEST(DeskKeys, NoDutchWindowHasTwoThingsOnOneAcceleratorNorALiteralAmpersand) { WalkEveryWindow(QStringLiteral("nl")); }
 
 TEST(DeskKeys, NoEnglishWindowHasTwoThingsOnOneAcceleratorNorALiteralAmpersand) {
     WalkEveryWindow(QStringLiteral("en"));

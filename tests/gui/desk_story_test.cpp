@@ -311,34 +311,32 @@ TEST(DeskBreakGlass, WithoutConsentThePlanOpensOnlyWithAReasonAndIsReviewed) {
     std::int64_t youth = 0;
     v1::SearchYouthsRequest search;
     search.set_query("Milan");
-    api.call(carla.get(), v1::rpc::YouthService::SearchYouths, search,
-                                       [&](const Result<v1::SearchYouthsResponse>& r) {
-                                           ASSERT_TRUE(r.ok()) << r.error().message;
-                                           for (const auto& h : r->hits()) {
-                                               if (h.pre_registered()) youth = h.youth_id();
-                                           }
-                                       });
+    api.call(carla.get(), v1::rpc::YouthService::SearchYouths, search, [&](const Result<v1::SearchYouthsResponse>& r) {
+        ASSERT_TRUE(r.ok()) << r.error().message;
+        for (const auto& h : r->hits()) {
+            if (h.pre_registered()) youth = h.youth_id();
+        }
+    });
     ASSERT_TRUE(WaitUntil([&] { return youth != 0; }));
     v1::ListConsentsRequest list;
     list.set_youth_id(youth);
     std::int64_t consent = 0;
-    api.call(carla.get(), v1::rpc::YouthService::ListConsents, list,
-                                       [&](const Result<v1::ListConsentsResponse>& r) {
-                                           ASSERT_TRUE(r.ok()) << r.error().message;
-                                           for (const auto& c : r->consents()) {
-                                               if (c.scope() == v1::CONSENT_SCOPE_PRE_REGISTRATION) consent = c.id();
-                                           }
-                                       });
+    api.call(carla.get(), v1::rpc::YouthService::ListConsents, list, [&](const Result<v1::ListConsentsResponse>& r) {
+        ASSERT_TRUE(r.ok()) << r.error().message;
+        for (const auto& c : r->consents()) {
+            if (c.scope() == v1::CONSENT_SCOPE_PRE_REGISTRATION) consent = c.id();
+        }
+    });
     ASSERT_TRUE(WaitUntil([&] { return consent != 0; }));
     v1::WithdrawConsentRequest withdraw;
     withdraw.set_consent_id(consent);
     withdraw.set_note("Family withdrew consent (fictional)");
     bool withdrawn = false;
     api.call(carla.get(), v1::rpc::YouthService::WithdrawConsent, withdraw,
-                                          [&](const Result<v1::WithdrawConsentResponse>& r) {
-                                              ASSERT_TRUE(r.ok()) << r.error().message;
-                                              withdrawn = true;
-                                          });
+             [&](const Result<v1::WithdrawConsentResponse>& r) {
+                 ASSERT_TRUE(r.ok()) << r.error().message;
+                 withdrawn = true;
+             });
     ASSERT_TRUE(WaitUntil([&] { return withdrawn; }));
 
     auto anna = test::SignIn(d, QStringLiteral("demo.anna"), QStringLiteral("demo-anna-wachtwoord"));

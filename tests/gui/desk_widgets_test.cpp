@@ -342,11 +342,10 @@ TEST(DeskDrafts, AContactWrittenWhileTheServerIsGoneIsSentOnceWhenItIsBack) {
     open.set_caller_description("father of a boy of about 14 (fictional)");
     open.set_idempotency_key("draft-test-open");
     std::int64_t case_id = 0;
-    api.call(main.get(), v1::rpc::CaseService::OpenCase, open,
-                                   [&](const Result<v1::OpenCaseResponse>& r) {
-                                       ASSERT_TRUE(r.ok()) << r.error().message;
-                                       case_id = r->case_().id();
-                                   });
+    api.call(main.get(), v1::rpc::CaseService::OpenCase, open, [&](const Result<v1::OpenCaseResponse>& r) {
+        ASSERT_TRUE(r.ok()) << r.error().message;
+        case_id = r->case_().id();
+    });
     ASSERT_TRUE(test::WaitUntil([&] { return case_id != 0; }));
     desk::CaseView* view = main->openCase(case_id);
     ASSERT_TRUE(view && view->contactForm());

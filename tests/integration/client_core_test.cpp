@@ -46,7 +46,7 @@ struct TlsFiles {
 
 /// A listener of daemon/net on 127.0.0.1:0 (or `host`) whose answers the test decides.
 class ConnectServer {
-public:
+  public:
     explicit ConnectServer(daemon::net::RequestHandler handler, std::chrono::milliseconds idle = 60s,
                            std::string host = "127.0.0.1", std::optional<TlsFiles> tls = std::nullopt) {
         if (tls) {
@@ -81,7 +81,7 @@ public:
         return o;
     }
 
-private:
+  private:
     test::TempDir dir_;
     TlsFiles tls_;
     std::unique_ptr<daemon::net::Server> server_;
@@ -137,7 +137,7 @@ TlsFiles SelfSignedCertificate(const test::TempDir& dir, const char* san) {
 /// Accepts one TCP connection on 127.0.0.1 and reads whatever comes, answering nothing: a
 /// server that hangs before the TLS handshake. Runs for at most five seconds.
 class SilentPeer {
-public:
+  public:
     SilentPeer() : acceptor_(ioc_, {boost::asio::ip::make_address("127.0.0.1"), 0}), socket_(ioc_) {
         acceptor_.async_accept(socket_, [this](boost::system::error_code ec) {
             if (!ec) Read();
@@ -154,7 +154,7 @@ public:
         return received_;
     }
 
-private:
+  private:
     void Read() {
         socket_.async_read_some(boost::asio::buffer(chunk_), [this](boost::system::error_code ec, std::size_t n) {
             {
@@ -270,12 +270,10 @@ TEST(ClientCore, ConnectErrorBodyGivesTheServersCodeAndMessage) {
 
 TEST(ClientCore, ErrorsWithoutAConnectBodyFollowTheHttpStatus) {
     const std::vector<std::pair<int, ErrorCode>> table = {
-        {400, ErrorCode::kInvalidArgument},   {401, ErrorCode::kUnauthenticated},
-        {403, ErrorCode::kPermissionDenied},  {404, ErrorCode::kNotFound},
-        {409, ErrorCode::kAborted},           {413, ErrorCode::kResourceExhausted},
-        {415, ErrorCode::kInvalidArgument},   {429, ErrorCode::kResourceExhausted},
-        {500, ErrorCode::kInternal},          {502, ErrorCode::kInternal},
-        {503, ErrorCode::kUnavailable},       {504, ErrorCode::kDeadlineExceeded},
+        {400, ErrorCode::kInvalidArgument}, {401, ErrorCode::kUnauthenticated},   {403, ErrorCode::kPermissionDenied},
+        {404, ErrorCode::kNotFound},        {409, ErrorCode::kAborted},           {413, ErrorCode::kResourceExhausted},
+        {415, ErrorCode::kInvalidArgument}, {429, ErrorCode::kResourceExhausted}, {500, ErrorCode::kInternal},
+        {502, ErrorCode::kInternal},        {503, ErrorCode::kUnavailable},       {504, ErrorCode::kDeadlineExceeded},
     };
     for (const auto& [status, code] : table) {
         for (const char* body : {"<html>proxy error</html>", "", R"({"code":"no_such_code","message":"x"})",
@@ -287,9 +285,8 @@ TEST(ClientCore, ErrorsWithoutAConnectBodyFollowTheHttpStatus) {
     }
 
     // And through the wire: a proxy's page in front of the daemon.
-    ConnectServer server([](HttpRequest&&, Respond respond) {
-        respond(Reply(429, "text/html", "<html>slow down</html>"));
-    });
+    ConnectServer server(
+        [](HttpRequest&&, Respond respond) { respond(Reply(429, "text/html", "<html>slow down</html>")); });
     client::Client cl(server.Options());
     auto r = cl.Call(v1::rpc::AuthService::Login, v1::LoginRequest());
     ASSERT_FALSE(r.ok());
@@ -370,8 +367,7 @@ TEST(ClientCore, RefusesACertificateFromAnotherCaAtOnceAndSaysWhy) {
 TEST(ClientCore, RefusesACertificateForAnotherHostName) {
     test::TempDir dir;
     auto other_name = SelfSignedCertificate(dir, "DNS:other.example");
-    ConnectServer server([](HttpRequest&&, Respond respond) { respond(HttpResponse{}); }, 60s, "127.0.0.1",
-                         other_name);
+    ConnectServer server([](HttpRequest&&, Respond respond) { respond(HttpResponse{}); }, 60s, "127.0.0.1", other_name);
     client::Client cl(server.Options("localhost"));
     auto r = cl.Get("/healthz");
     ASSERT_FALSE(r.ok());
@@ -382,8 +378,7 @@ TEST(ClientCore, RefusesACertificateForAnotherHostName) {
     // The same kind of certificate naming localhost is accepted: only the name differed.
     test::TempDir dir2;
     auto right_name = SelfSignedCertificate(dir2, "DNS:localhost");
-    ConnectServer named([](HttpRequest&&, Respond respond) { respond(HttpResponse{}); }, 60s, "127.0.0.1",
-                        right_name);
+    ConnectServer named([](HttpRequest&&, Respond respond) { respond(HttpResponse{}); }, 60s, "127.0.0.1", right_name);
     client::Client ok(named.Options("localhost"));
     auto fine = ok.Get("/healthz");
     EXPECT_TRUE(fine.ok()) << fine.error().message;
@@ -569,11 +564,27 @@ TEST(ClientCore, RefusesLineBreaksInHeaders) {
 }
 
 TEST(ClientCore, BadServerUrlsAreInvalidArgumentAtOnce) {
-    for (const char* url : {"", "http://localhost:8443", "localhost:8443", "HTTPS://localhost", "https://",
-                            "https://:8443", "https://host:", "https://host:0", "https://host:99999",
-                            "https://host:12ab", "https://host/path", "https://host:8443/api", "https://[::1:8443",
-                            "https://[::1]8443", "https://[]:8443", "https://[not-v6]:8443", "https://::1:8443",
-                            "https://user@host:8443", "https://host?x=1", "https://host#frag", "https://ho st"}) {
+    for (const char* url : {"",
+                            "http://localhost:8443",
+                            "localhost:8443",
+                            "HTTPS://localhost",
+                            "https://",
+                            "https://:8443",
+                            "https://host:",
+                            "https://host:0",
+                            "https://host:99999",
+                            "https://host:12ab",
+                            "https://host/path",
+                            "https://host:8443/api",
+                            "https://[::1:8443",
+                            "https://[::1]8443",
+                            "https://[]:8443",
+                            "https://[not-v6]:8443",
+                            "https://::1:8443",
+                            "https://user@host:8443",
+                            "https://host?x=1",
+                            "https://host#frag",
+                            "https://ho st"}) {
         client::ClientOptions o;
         o.server_url = url;
         o.retry_backoff = 1s;

@@ -1,11 +1,12 @@
 // client/core against the real HTTPS listener and the real daemon (TLS on 127.0.0.x).
+#include "client/core/client.hpp"
+
 #include <gtest/gtest.h>
 
 #include <atomic>
 #include <chrono>
 #include <thread>
 
-#include "client/core/client.hpp"
 #include "daemon/daemon.hpp"
 #include "daemon/net/dev_cert.hpp"
 #include "daemon/net/server.hpp"
@@ -23,7 +24,7 @@ using daemon::net::Respond;
 
 /// A bare HTTPS server whose answers the test decides.
 class FakeServer {
-public:
+  public:
     explicit FakeServer(daemon::net::RequestHandler handler, std::string host = "127.0.0.1",
                         std::chrono::milliseconds idle = 60s) {
         cert_ = daemon::net::EnsureDevCertificate(dir_.file("tls"));
@@ -47,7 +48,7 @@ public:
         return o;
     }
 
-private:
+  private:
     test::TempDir dir_;
     daemon::net::DevCertificate cert_;
     std::unique_ptr<daemon::net::Server> server_;

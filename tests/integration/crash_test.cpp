@@ -19,9 +19,9 @@
 
 #include "daemon/service/auth_service.hpp"
 #include "db/audit_chain.hpp"
-#include "db/sqlite_repos.hpp"
 #include "db/backup.hpp"
 #include "db/sqlite.hpp"
+#include "db/sqlite_repos.hpp"
 #include "db/sqlite_store.hpp"
 #include "tests/integration/ops_client.hpp"
 #include "tests/support/process.hpp"
@@ -38,15 +38,15 @@ int Cycles() {
 }
 
 class Spoedd {
-public:
+  public:
     Spoedd(std::string data_dir) : data_dir_(std::move(data_dir)) {}
 
     /// Starts spoedd and waits until it listens; the first start picks a free port, restarts
     /// reuse it so that clients find the daemon again.
     void Start() {
         std::string listen = "127.0.0.1:" + std::to_string(port_);
-        child_ = std::make_unique<test::Child>(std::vector<std::string>{
-            SPOED_SPOEDD_PATH, "--data-dir", data_dir_, "--listen", listen, "--log-level", "warn"});
+        child_ = std::make_unique<test::Child>(std::vector<std::string>{SPOED_SPOEDD_PATH, "--data-dir", data_dir_,
+                                                                        "--listen", listen, "--log-level", "warn"});
         std::string line = child_->WaitForLine("listening on", 20'000);
         ASSERT_FALSE(line.empty()) << "spoedd did not start";
         port_ = static_cast<std::uint16_t>(std::stoi(line.substr(line.rfind(':') + 1)));
@@ -63,7 +63,7 @@ public:
     }
     std::string url() const { return "https://localhost:" + std::to_string(port_); }
 
-private:
+  private:
     std::string data_dir_;
     std::uint16_t port_ = 0;
     std::unique_ptr<test::Child> child_;
@@ -87,7 +87,7 @@ TEST(CrashDurability, EveryAcknowledgedWriteSurvivesSigkillExactlyOnce) {
 
     std::atomic<bool> stop{false};
     std::mutex acked_mutex;
-    std::vector<std::string> acked;  // markers of acknowledged writes
+    std::vector<std::string> acked;       // markers of acknowledged writes
     std::vector<std::string> unexpected;  // errors a crash cannot explain
     std::atomic<long> attempts{0}, failures{0};
 
@@ -183,9 +183,10 @@ TEST(CrashDurability, EveryAcknowledgedWriteSurvivesSigkillExactlyOnce) {
     }
     // Nothing beyond the acknowledged writes: every write was retried until acknowledged.
     EXPECT_EQ(c.QueryInt("SELECT count(*) FROM contacts"), static_cast<std::int64_t>(acked.size()));
-    std::printf("[crash] %d kill cycles, %zu acknowledged writes, %ld attempts, %ld failed attempts retried, "
-                "%lld audit entries verified\n",
-                cycles, acked.size(), attempts.load(), failures.load(), static_cast<long long>(chain.entries));
+    std::printf(
+        "[crash] %d kill cycles, %zu acknowledged writes, %ld attempts, %ld failed attempts retried, "
+        "%lld audit entries verified\n",
+        cycles, acked.size(), attempts.load(), failures.load(), static_cast<long long>(chain.entries));
 }
 
 // systemd's side of Type=notify, played by the test: a datagram socket in NOTIFY_SOCKET.

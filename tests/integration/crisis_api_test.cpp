@@ -53,24 +53,25 @@ TEST(YouthApi, BadYouthFieldsAreNamed) {
         std::string youth;
         std::string field;
     };
-    for (const auto& b : std::vector<Bad>{
-             {R"({"familyName":"X","dateOfBirth":{"year":2012,"month":5,"day":14}})", "youth.given_name"},
-             {R"({"givenName":"A","familyName":"X","dateOfBirth":{"year":2012,"month":2,"day":30}})",
-              "youth.date_of_birth"},
-             {R"({"givenName":"A","familyName":"X","dateOfBirth":{"year":2031,"month":1,"day":1}})",
-              "youth.date_of_birth"},
-             {R"({"givenName":"A","familyName":"X","dateOfBirth":{"year":2012,"month":5,"day":14},"phones":[{"number":"hello"}]})",
-              "youth.phones[0].number"},
-             {R"({"givenName":"A","familyName":"X","dateOfBirth":{"year":2012,"month":5,"day":14},"bsn":"123456789"})",
-              "youth.bsn"},
-             {R"({"givenName":"A","familyName":"X","dateOfBirth":{"year":2012,"month":5,"day":14},"contacts":[{"name":"Y"}]})",
-              "youth.contacts[0].kind"},
-             {R"({"givenName":"A","familyName":"X"})", "youth.date_of_birth"},
-             {R"({"givenName":"A","familyName":"X","dateOfBirth":{"year":2012,"month":5,"day":14},"estimatedAge":14})",
-              "youth.estimated_age"},
-             {R"({"givenName":"A","familyName":"X","estimatedAge":26})", "youth.estimated_age"},
-             {R"({"givenName":"A","familyName":"X","estimatedAge":-1})", "youth.estimated_age"},
-         }) {
+    for (
+        const auto& b : std::vector<Bad>{
+            {R"({"familyName":"X","dateOfBirth":{"year":2012,"month":5,"day":14}})", "youth.given_name"},
+            {R"({"givenName":"A","familyName":"X","dateOfBirth":{"year":2012,"month":2,"day":30}})",
+             "youth.date_of_birth"},
+            {R"({"givenName":"A","familyName":"X","dateOfBirth":{"year":2031,"month":1,"day":1}})",
+             "youth.date_of_birth"},
+            {R"({"givenName":"A","familyName":"X","dateOfBirth":{"year":2012,"month":5,"day":14},"phones":[{"number":"hello"}]})",
+             "youth.phones[0].number"},
+            {R"({"givenName":"A","familyName":"X","dateOfBirth":{"year":2012,"month":5,"day":14},"bsn":"123456789"})",
+             "youth.bsn"},
+            {R"({"givenName":"A","familyName":"X","dateOfBirth":{"year":2012,"month":5,"day":14},"contacts":[{"name":"Y"}]})",
+             "youth.contacts[0].kind"},
+            {R"({"givenName":"A","familyName":"X"})", "youth.date_of_birth"},
+            {R"({"givenName":"A","familyName":"X","dateOfBirth":{"year":2012,"month":5,"day":14},"estimatedAge":14})",
+             "youth.estimated_age"},
+            {R"({"givenName":"A","familyName":"X","estimatedAge":26})", "youth.estimated_age"},
+            {R"({"givenName":"A","familyName":"X","estimatedAge":-1})", "youth.estimated_age"},
+        }) {
         auto r = f.Post(v1::rpc::YouthService::CreateYouth, R"({"youth":)" + b.youth + "}", f.worker);
         EXPECT_EQ(r.status, 400) << b.youth;
         EXPECT_EQ(ErrorMessageOf(r).rfind(b.field + ":", 0), 0u) << ErrorMessageOf(r);
@@ -87,8 +88,8 @@ TEST(YouthApi, AnAgeInsteadOfADateOfBirthIsStoredAsAnEstimateUntilTheDateIsKnown
     EXPECT_EQ(y.date_of_birth().year(), 2012);
     EXPECT_EQ(y.date_of_birth().month(), 11);
     EXPECT_EQ(y.date_of_birth().day(), 23);
-    auto got = f.Rpc<v1::GetYouthResponse>(v1::rpc::YouthService::GetYouth, R"({"youthId":)" + Id(y.id()) + "}",
-                                           f.worker);
+    auto got =
+        f.Rpc<v1::GetYouthResponse>(v1::rpc::YouthService::GetYouth, R"({"youthId":)" + Id(y.id()) + "}", f.worker);
     EXPECT_TRUE(got.youth().date_of_birth_estimated());
     auto hits = f.Rpc<v1::SearchYouthsResponse>(v1::rpc::YouthService::SearchYouths, R"({"query":"Mees"})", f.worker);
     ASSERT_EQ(hits.hits_size(), 1);
@@ -111,8 +112,8 @@ TEST(YouthApi, AnAgeInsteadOfADateOfBirthIsStoredAsAnEstimateUntilTheDateIsKnown
 
     // A baby's age is 0: present, not missing.
     auto baby = f.Rpc<v1::CreateYouthResponse>(
-        v1::rpc::YouthService::CreateYouth, R"js({"youth":{"givenName":"Baby","familyName":"Kramer (fictief)","estimatedAge":0}})js",
-        f.worker);
+        v1::rpc::YouthService::CreateYouth,
+        R"js({"youth":{"givenName":"Baby","familyName":"Kramer (fictief)","estimatedAge":0}})js", f.worker);
     EXPECT_TRUE(baby.youth().date_of_birth_estimated());
     EXPECT_EQ(baby.youth().date_of_birth().year(), 2026);
 }
@@ -123,7 +124,8 @@ TEST(YouthApi, SearchFindsByNameFragmentDateAndAnyPhoneNotation) {
     f.CreateYouth("Sofie", "Bakker", "2011-01-01", "06-22222222");
     f.CreateYouth("Daan", "Visser", "2010-07-03", "06-33333333");
 
-    auto by_name = f.Rpc<v1::SearchYouthsResponse>(v1::rpc::YouthService::SearchYouths, R"({"query":"sofie"})", f.worker);
+    auto by_name =
+        f.Rpc<v1::SearchYouthsResponse>(v1::rpc::YouthService::SearchYouths, R"({"query":"sofie"})", f.worker);
     EXPECT_EQ(by_name.hits_size(), 2);
     EXPECT_EQ(by_name.query_kind(), "name");
 
@@ -140,8 +142,8 @@ TEST(YouthApi, SearchFindsByNameFragmentDateAndAnyPhoneNotation) {
         EXPECT_EQ(by_date.hits_size(), 2) << q;
     }
     // Date and name: the youth matching both ranks first, name-only matches follow.
-    auto both = f.Rpc<v1::SearchYouthsResponse>(v1::rpc::YouthService::SearchYouths,
-                                                R"({"query":"Sofie 3-7-2010"})", f.worker);
+    auto both =
+        f.Rpc<v1::SearchYouthsResponse>(v1::rpc::YouthService::SearchYouths, R"({"query":"Sofie 3-7-2010"})", f.worker);
     ASSERT_GE(both.hits_size(), 2);
     EXPECT_EQ(both.hits(0).youth_id(), sofie);
     EXPECT_EQ(both.hits(0).matched_on(), "date_of_birth+name");
@@ -187,7 +189,8 @@ TEST(YouthApi, BadQueriesAreRefused) {
 TEST(YouthApi, LookupCallerFindsTheYouthThroughTheFathersNumberAndEarlierCases) {
     CrisisFixture f;
     std::int64_t id = f.CreateYouth("Thijs", "Jansen", "2012-01-15", "06-44444444", "06-55555555");
-    auto opened = f.Rpc<v1::OpenCaseResponse>(v1::rpc::CaseService::OpenCase, R"({"youthId":)" + Id(id) + "}", f.worker);
+    auto opened =
+        f.Rpc<v1::OpenCaseResponse>(v1::rpc::CaseService::OpenCase, R"({"youthId":)" + Id(id) + "}", f.worker);
     auto r = f.Rpc<v1::LookupCallerResponse>(v1::rpc::YouthService::LookupCaller, R"({"phone":"+31 6 5555 5555"})",
                                              f.worker);
     EXPECT_EQ(r.phone(), "+31655555555");
@@ -204,20 +207,22 @@ TEST(ConsentApi, AgeRuleIsEnforcedFromTheDayConsentIsGiven) {
     CrisisFixture f;
     // Born 24 November 2014: on 23 November 2026 (the fixture's clock) 11 years and 364 days old.
     std::int64_t id = f.CreateYouth("Lotte", "Mulder", "2014-11-24");
-    auto only_youth = f.Post(v1::rpc::YouthService::RecordConsent,
-                             R"({"youthId":)" + Id(id) + R"(,"scope":"CONSENT_SCOPE_PRE_REGISTRATION","givenByYouth":true})",
-                             f.coordinator);
+    auto only_youth = f.Post(
+        v1::rpc::YouthService::RecordConsent,
+        R"({"youthId":)" + Id(id) + R"(,"scope":"CONSENT_SCOPE_PRE_REGISTRATION","givenByYouth":true})", f.coordinator);
     EXPECT_EQ(only_youth.status, 400);
     EXPECT_NE(ErrorMessageOf(only_youth).find("missing: parent or guardian"), std::string::npos);
-    auto guardian = f.Post(v1::rpc::YouthService::RecordConsent,
-                           R"({"youthId":)" + Id(id) + R"(,"scope":"CONSENT_SCOPE_PRE_REGISTRATION","givenByGuardian":"Moeder Mulder"})",
-                           f.coordinator);
+    auto guardian = f.Post(
+        v1::rpc::YouthService::RecordConsent,
+        R"({"youthId":)" + Id(id) + R"(,"scope":"CONSENT_SCOPE_PRE_REGISTRATION","givenByGuardian":"Moeder Mulder"})",
+        f.coordinator);
     EXPECT_EQ(guardian.status, 200) << guardian.body;
     // A day later she is 12: now the youth must consent as well.
     f.Advance(hours(24));
-    auto again = f.Post(v1::rpc::YouthService::RecordConsent,
-                        R"({"youthId":)" + Id(id) + R"(,"scope":"CONSENT_SCOPE_SHARE_PLAN","givenByGuardian":"Moeder Mulder"})",
-                        f.coordinator);
+    auto again =
+        f.Post(v1::rpc::YouthService::RecordConsent,
+               R"({"youthId":)" + Id(id) + R"(,"scope":"CONSENT_SCOPE_SHARE_PLAN","givenByGuardian":"Moeder Mulder"})",
+               f.coordinator);
     EXPECT_EQ(again.status, 400);
     EXPECT_NE(ErrorMessageOf(again).find("missing: the youth"), std::string::npos) << again.body;
 }
@@ -225,31 +230,35 @@ TEST(ConsentApi, AgeRuleIsEnforcedFromTheDayConsentIsGiven) {
 TEST(ConsentApi, ConsentInTheFutureOrWithoutScopeIsRefused) {
     CrisisFixture f;
     std::int64_t id = f.CreateYouth("Lotte", "Mulder", "2008-01-01");
-    auto future = f.Post(v1::rpc::YouthService::RecordConsent,
-                         R"({"youthId":)" + Id(id) + R"(,"scope":"CONSENT_SCOPE_PRE_REGISTRATION","givenByYouth":true,"givenAt":"2027-01-01T00:00:00Z"})",
-                         f.coordinator);
+    auto future =
+        f.Post(v1::rpc::YouthService::RecordConsent,
+               R"({"youthId":)" + Id(id) +
+                   R"(,"scope":"CONSENT_SCOPE_PRE_REGISTRATION","givenByYouth":true,"givenAt":"2027-01-01T00:00:00Z"})",
+               f.coordinator);
     EXPECT_EQ(ErrorMessageOf(future), "given_at: lies in the future");
     auto noscope = f.Post(v1::rpc::YouthService::RecordConsent, R"({"youthId":)" + Id(id) + R"(,"givenByYouth":true})",
                           f.coordinator);
     EXPECT_EQ(ErrorMessageOf(noscope).rfind("scope:", 0), 0u);
-    auto missing = f.Post(v1::rpc::YouthService::RecordConsent,
-                          R"({"youthId":"999","scope":"CONSENT_SCOPE_PRE_REGISTRATION","givenByYouth":true})", f.coordinator);
+    auto missing =
+        f.Post(v1::rpc::YouthService::RecordConsent,
+               R"({"youthId":"999","scope":"CONSENT_SCOPE_PRE_REGISTRATION","givenByYouth":true})", f.coordinator);
     EXPECT_EQ(missing.status, 404);
 }
 
 TEST(ConsentApi, PreRegistrationNeedsValidConsentAndIsOnePerYouth) {
     CrisisFixture f;
     std::int64_t id = f.CreateYouth("Noah", "de Boer", "2009-09-09");
-    std::string body = R"({"youthId":)" + Id(id) +
-                       R"(,"fields":{"organisation":"Elker","professional":"R. de Wit","legalMeasure":"LEGAL_MEASURE_SUPERVISION_ORDER"}})";
+    std::string body =
+        R"({"youthId":)" + Id(id) +
+        R"(,"fields":{"organisation":"Elker","professional":"R. de Wit","legalMeasure":"LEGAL_MEASURE_SUPERVISION_ORDER"}})";
     auto without = f.Post(v1::rpc::YouthService::CreatePreRegistration, body, f.coordinator);
     EXPECT_EQ(ErrorCodeOf(without), "failed_precondition");
     f.Consent(id);
     EXPECT_EQ(f.Post(v1::rpc::YouthService::CreatePreRegistration, body, f.coordinator).status, 200);
     EXPECT_EQ(ErrorCodeOf(f.Post(v1::rpc::YouthService::CreatePreRegistration, body, f.coordinator)), "already_exists");
-    auto nomeasure = f.Post(v1::rpc::YouthService::CreatePreRegistration,
-                            R"({"youthId":)" + Id(id) + R"(,"fields":{"organisation":"Elker","professional":"R. de Wit"}})",
-                            f.coordinator);
+    auto nomeasure = f.Post(
+        v1::rpc::YouthService::CreatePreRegistration,
+        R"({"youthId":)" + Id(id) + R"(,"fields":{"organisation":"Elker","professional":"R. de Wit"}})", f.coordinator);
     EXPECT_EQ(ErrorMessageOf(nomeasure).rfind("fields.legal_measure:", 0), 0u);
 }
 
@@ -292,9 +301,10 @@ TEST(PlanApi, ReadingNeedsValidConsentWhichCanExpireOrBeWithdrawn) {
     CrisisFixture f;
     std::int64_t id = f.CreateYouth("Emma", "Peters", "2008-04-04");
     f.Consent(id, "CONSENT_SCOPE_PRE_REGISTRATION", R"(,"validUntil":"2026-11-25T20:00:00Z")");
-    auto added = f.Post(v1::rpc::PlanService::AddPlanVersion,
-                        R"({"youthId":)" + Id(id) + R"(,"changeNote":"first","content":{"agreements":["call at 22:00"]}})",
-                        f.coordinator);
+    auto added =
+        f.Post(v1::rpc::PlanService::AddPlanVersion,
+               R"({"youthId":)" + Id(id) + R"(,"changeNote":"first","content":{"agreements":["call at 22:00"]}})",
+               f.coordinator);
     ASSERT_EQ(added.status, 200) << added.body;
     std::string get = R"({"youthId":)" + Id(id) + "}";
     auto plan = f.Rpc<v1::GetPlanResponse>(v1::rpc::PlanService::GetPlan, get, f.worker);
@@ -307,8 +317,8 @@ TEST(PlanApi, ReadingNeedsValidConsentWhichCanExpireOrBeWithdrawn) {
 
     std::int64_t other = f.CreateYouth("Finn", "Peters", "2008-04-04");
     f.Consent(other);
-    auto consents = f.Rpc<v1::ListConsentsResponse>(v1::rpc::YouthService::ListConsents, R"({"youthId":)" + Id(other) + "}",
-                                                    f.worker);
+    auto consents = f.Rpc<v1::ListConsentsResponse>(v1::rpc::YouthService::ListConsents,
+                                                    R"({"youthId":)" + Id(other) + "}", f.worker);
     ASSERT_EQ(consents.consents_size(), 1);
     EXPECT_TRUE(consents.consents(0).valid_now());
     f.Post(v1::rpc::PlanService::AddPlanVersion,
@@ -323,13 +333,14 @@ TEST(PlanApi, VersionsAreImmutableAndConcurrentEditsAreCaught) {
     CrisisFixture f;
     std::int64_t id = f.CreateYouth("Julia", "Hendriks", "2007-07-07");
     f.PreRegisterWithPlan(id);
-    std::string v2 = R"({"youthId":)" + Id(id) +
-                     R"(,"basedOnVersion":1,"changeNote":"grandparents first","content":{"agreements":["call opa first"]}})";
+    std::string v2 =
+        R"({"youthId":)" + Id(id) +
+        R"(,"basedOnVersion":1,"changeNote":"grandparents first","content":{"agreements":["call opa first"]}})";
     EXPECT_EQ(f.Post(v1::rpc::PlanService::AddPlanVersion, v2, f.coordinator).status, 200);
     auto stale = f.Post(v1::rpc::PlanService::AddPlanVersion, v2, f.coordinator);
     EXPECT_EQ(ErrorCodeOf(stale), "aborted");
-    auto v1plan = f.Rpc<v1::GetPlanResponse>(v1::rpc::PlanService::GetPlan, R"({"youthId":)" + Id(id) + R"(,"version":1})",
-                                             f.worker);
+    auto v1plan = f.Rpc<v1::GetPlanResponse>(v1::rpc::PlanService::GetPlan,
+                                             R"({"youthId":)" + Id(id) + R"(,"version":1})", f.worker);
     EXPECT_EQ(v1plan.plan().version(), 1);
     EXPECT_EQ(v1plan.plan().content().red().what_i_do(), "breathing exercise 4-7-8");
     auto latest = f.Rpc<v1::GetPlanResponse>(v1::rpc::PlanService::GetPlan, R"({"youthId":)" + Id(id) + "}", f.worker);
@@ -338,8 +349,9 @@ TEST(PlanApi, VersionsAreImmutableAndConcurrentEditsAreCaught) {
                                                     R"({"youthId":)" + Id(id) + "}", f.psychiatrist);
     ASSERT_EQ(list.versions_size(), 2);
     EXPECT_EQ(list.versions(0).change_note(), "grandparents first");
-    auto nonote = f.Post(v1::rpc::PlanService::AddPlanVersion,
-                         R"({"youthId":)" + Id(id) + R"(,"basedOnVersion":2,"content":{"agreements":["x"]}})", f.coordinator);
+    auto nonote =
+        f.Post(v1::rpc::PlanService::AddPlanVersion,
+               R"({"youthId":)" + Id(id) + R"(,"basedOnVersion":2,"content":{"agreements":["x"]}})", f.coordinator);
     EXPECT_EQ(ErrorMessageOf(nonote), "change_note: required");
 }
 
@@ -347,14 +359,15 @@ TEST(PlanApi, BreakTheGlassOpensThePlanForTwoHoursForThatUserOnly) {
     CrisisFixture f;
     std::int64_t id = f.CreateYouth("Sem", "van Dijk", "2009-02-02");
     f.PreRegisterWithPlan(id);
-    auto consents = f.Rpc<v1::ListConsentsResponse>(v1::rpc::YouthService::ListConsents, R"({"youthId":)" + Id(id) + "}",
-                                                    f.worker);
+    auto consents =
+        f.Rpc<v1::ListConsentsResponse>(v1::rpc::YouthService::ListConsents, R"({"youthId":)" + Id(id) + "}", f.worker);
     f.Rpc<v1::WithdrawConsentResponse>(v1::rpc::YouthService::WithdrawConsent,
                                        R"({"consentId":)" + Id(consents.consents(0).id()) + "}", f.coordinator);
     std::string get = R"({"youthId":)" + Id(id) + "}";
     EXPECT_EQ(f.Post(v1::rpc::PlanService::GetPlan, get, f.worker).status, 403);
 
-    auto short_reason = f.Post(v1::rpc::PlanService::BreakGlass, R"({"youthId":)" + Id(id) + R"(,"reason":"urgent"})", f.worker);
+    auto short_reason =
+        f.Post(v1::rpc::PlanService::BreakGlass, R"({"youthId":)" + Id(id) + R"(,"reason":"urgent"})", f.worker);
     EXPECT_EQ(ErrorMessageOf(short_reason).rfind("reason:", 0), 0u);
     auto bg = f.Rpc<v1::BreakGlassResponse>(
         v1::rpc::PlanService::BreakGlass,
@@ -375,14 +388,16 @@ TEST(PlanApi, BreakTheGlassOpensThePlanForTwoHoursForThatUserOnly) {
     EXPECT_EQ(f.Post(v1::rpc::PlanService::GetPlan, get, f.worker).status, 403);
 
     // The break-the-glass line in the audit log carries the reason.
-    auto reviews = f.Rpc<v1::ListBreakGlassReviewsResponse>(v1::rpc::PlanService::ListBreakGlassReviews, "{}", f.coordinator);
+    auto reviews =
+        f.Rpc<v1::ListBreakGlassReviewsResponse>(v1::rpc::PlanService::ListBreakGlassReviews, "{}", f.coordinator);
     ASSERT_EQ(reviews.items_size(), 1);
     EXPECT_EQ(reviews.items(0).id(), bg.break_glass().id());
     auto review = f.Post(v1::rpc::PlanService::ReviewBreakGlass,
                          R"({"breakGlassId":)" + Id(bg.break_glass().id()) + R"(,"approved":true,"note":"justified"})",
                          f.coordinator);
     EXPECT_EQ(review.status, 200) << review.body;
-    reviews = f.Rpc<v1::ListBreakGlassReviewsResponse>(v1::rpc::PlanService::ListBreakGlassReviews, "{}", f.coordinator);
+    reviews =
+        f.Rpc<v1::ListBreakGlassReviewsResponse>(v1::rpc::PlanService::ListBreakGlassReviews, "{}", f.coordinator);
     EXPECT_EQ(reviews.items_size(), 0);
 }
 
@@ -394,8 +409,9 @@ TEST(PlanApi, NobodyReviewsTheirOwnBreakTheGlass) {
                                                 R"(,"reason":"coordinator checking at night","password":")" +
                                                 test::kTestPassword + R"("})",
                                             f.coordinator);
-    auto r = f.Post(v1::rpc::PlanService::ReviewBreakGlass,
-                    R"({"breakGlassId":)" + Id(bg.break_glass().id()) + R"(,"approved":true,"note":"fine"})", f.coordinator);
+    auto r =
+        f.Post(v1::rpc::PlanService::ReviewBreakGlass,
+               R"({"breakGlassId":)" + Id(bg.break_glass().id()) + R"(,"approved":true,"note":"fine"})", f.coordinator);
     EXPECT_EQ(r.status, 403);
 }
 
@@ -413,25 +429,30 @@ TEST(CaseApi, CreateRpcsAreIdempotentPerKey) {
                           R"({"callerDescription":"someone else","idempotencyKey":"open-7f3a9c21"})", f.worker);
     EXPECT_EQ(changed.status, 400);
     EXPECT_NE(ErrorMessageOf(changed).find("idempotency_key"), std::string::npos);
-    auto bad_key = f.Post(v1::rpc::CaseService::OpenCase, R"({"callerDescription":"x","idempotencyKey":"short"})", f.worker);
+    auto bad_key =
+        f.Post(v1::rpc::CaseService::OpenCase, R"({"callerDescription":"x","idempotencyKey":"short"})", f.worker);
     EXPECT_EQ(ErrorMessageOf(bad_key).rfind("idempotency_key:", 0), 0u);
 }
 
 TEST(CaseApi, ContactsMayBeLoggedAfterwardsButNeverInTheFuture) {
     CrisisFixture f;
     auto c = f.Rpc<v1::OpenCaseResponse>(v1::rpc::CaseService::OpenCase, R"({"callerDescription":"mother"})", f.worker);
-    std::string base = R"({"caseId":)" + Id(c.case_().id()) + R"(,"type":"CONTACT_TYPE_INCOMING_CALL","callerRole":"CALLER_ROLE_PARENT",)";
+    std::string base = R"({"caseId":)" + Id(c.case_().id()) +
+                       R"(,"type":"CONTACT_TYPE_INCOMING_CALL","callerRole":"CALLER_ROLE_PARENT",)";
     auto future = f.Post(v1::rpc::CaseService::LogContact, base + R"("startedAt":"2026-11-23T20:01:00Z"})", f.worker);
     EXPECT_EQ(ErrorMessageOf(future), "started_at: lies in the future");
-    auto past = f.Post(v1::rpc::CaseService::LogContact,
-                       base + R"("startedAt":"2026-11-23T18:30:00Z","endedAt":"2026-11-23T18:50:00Z","responses":["RESPONSE_ADVICE"]})",
-                       f.worker);
+    auto past = f.Post(
+        v1::rpc::CaseService::LogContact,
+        base +
+            R"("startedAt":"2026-11-23T18:30:00Z","endedAt":"2026-11-23T18:50:00Z","responses":["RESPONSE_ADVICE"]})",
+        f.worker);
     EXPECT_EQ(past.status, 200) << past.body;
     auto inverted = f.Post(v1::rpc::CaseService::LogContact,
                            base + R"("startedAt":"2026-11-23T18:30:00Z","endedAt":"2026-11-23T18:00:00Z"})", f.worker);
     EXPECT_EQ(ErrorMessageOf(inverted), "ended_at: before started_at");
     auto norole = f.Post(v1::rpc::CaseService::LogContact,
-                         R"({"caseId":)" + Id(c.case_().id()) + R"(,"type":"CONTACT_TYPE_INCOMING_CALL","startedAt":"2026-11-23T18:30:00Z"})",
+                         R"({"caseId":)" + Id(c.case_().id()) +
+                             R"(,"type":"CONTACT_TYPE_INCOMING_CALL","startedAt":"2026-11-23T18:30:00Z"})",
                          f.worker);
     EXPECT_EQ(ErrorMessageOf(norole), "caller_role: required");
 }
@@ -445,9 +466,11 @@ TEST(CaseApi, ClosingNeedsAnOutcomeAndAClosedCaseTakesNoMoreContacts) {
     auto closed = f.Rpc<v1::CloseCaseResponse>(v1::rpc::CaseService::CloseCase,
                                                R"({"caseId":)" + id + R"(,"outcome":"OUTCOME_STAYED_HOME"})", f.worker);
     EXPECT_EQ(closed.case_().status(), v1::CASE_STATUS_CLOSED);
-    auto late = f.Post(v1::rpc::CaseService::LogContact,
-                       R"({"caseId":)" + id + R"(,"type":"CONTACT_TYPE_OUTGOING_CALL","callerRole":"CALLER_ROLE_PARENT","startedAt":"2026-11-23T19:00:00Z"})",
-                       f.worker);
+    auto late = f.Post(
+        v1::rpc::CaseService::LogContact,
+        R"({"caseId":)" + id +
+            R"(,"type":"CONTACT_TYPE_OUTGOING_CALL","callerRole":"CALLER_ROLE_PARENT","startedAt":"2026-11-23T19:00:00Z"})",
+        f.worker);
     EXPECT_EQ(ErrorCodeOf(late), "failed_precondition");
 }
 
@@ -466,15 +489,13 @@ TEST(InputApi, FarMomentsAreRefusedByFieldInsteadOfWrappingRound) {
     EXPECT_EQ(far.status, 400);
     EXPECT_EQ(ErrorMessageOf(far).rfind("valid_until:", 0), 0u) << far.body;
 
-    auto c =
-        f.Rpc<v1::OpenCaseResponse>(v1::rpc::CaseService::OpenCase, R"({"callerDescription":"moeder"})", f.worker);
+    auto c = f.Rpc<v1::OpenCaseResponse>(v1::rpc::CaseService::OpenCase, R"({"callerDescription":"moeder"})", f.worker);
     v1::LogContactRequest contact;
     contact.set_case_id(c.case_().id());
     contact.set_type(v1::CONTACT_TYPE_INCOMING_CALL);
     contact.set_caller_role(v1::CALLER_ROLE_PARENT);
     contact.mutable_started_at()->set_seconds(ToMicros(f.clock.Now()) / 1'000'000 + (std::int64_t{1} << 58));
-    auto wrapped =
-        f.Post(v1::rpc::CaseService::LogContact, contact.SerializeAsString(), f.worker, "application/proto");
+    auto wrapped = f.Post(v1::rpc::CaseService::LogContact, contact.SerializeAsString(), f.worker, "application/proto");
     EXPECT_EQ(wrapped.status, 400);
     EXPECT_EQ(ErrorMessageOf(wrapped).rfind("started_at:", 0), 0u) << wrapped.body;
 
@@ -519,8 +540,7 @@ TEST(InputApi, TextDirectionControlsInNamesAndKeysGivenTwiceAreRefused) {
 
 TEST(CaseApi, TheTimelineNamesTheChangedFieldsAsKeys) {
     CrisisFixture f;
-    auto c =
-        f.Rpc<v1::OpenCaseResponse>(v1::rpc::CaseService::OpenCase, R"({"callerDescription":"mother"})", f.worker);
+    auto c = f.Rpc<v1::OpenCaseResponse>(v1::rpc::CaseService::OpenCase, R"({"callerDescription":"mother"})", f.worker);
     std::string id = Id(c.case_().id());
     f.Rpc<v1::UpdateCaseResponse>(
         v1::rpc::CaseService::UpdateCase,
@@ -557,19 +577,21 @@ TEST(ConsultApi, RequestedAnsweredOnceAndOnTheTimeline) {
     std::string id = Id(c.case_().id());
     auto q = f.Rpc<v1::RequestConsultResponse>(
         v1::rpc::ConsultService::RequestConsult,
-        R"({"caseId":)" + id + R"(,"question":"Medication at home: safe to wait until morning?","urgency":"URGENCY_URGENT"})",
+        R"({"caseId":)" + id +
+            R"(,"question":"Medication at home: safe to wait until morning?","urgency":"URGENCY_URGENT"})",
         f.worker);
-    auto queue = f.Rpc<v1::ListConsultsResponse>(v1::rpc::ConsultService::ListConsults, R"({"openOnly":true})", f.psychiatrist);
+    auto queue =
+        f.Rpc<v1::ListConsultsResponse>(v1::rpc::ConsultService::ListConsults, R"({"openOnly":true})", f.psychiatrist);
     ASSERT_EQ(queue.consults_size(), 1);
     EXPECT_EQ(f.Post(v1::rpc::ConsultService::AnswerConsult,
                      R"({"consultId":)" + Id(q.consult().id()) + R"(,"advice":"yes"})", f.worker)
                   .status,
               403);
     f.Advance(minutes(7));
-    auto a = f.Rpc<v1::AnswerConsultResponse>(v1::rpc::ConsultService::AnswerConsult,
-                                              R"({"consultId":)" + Id(q.consult().id()) +
-                                                  R"(,"advice":"Safe to wait; lock away the medication tonight."})",
-                                              f.psychiatrist);
+    auto a = f.Rpc<v1::AnswerConsultResponse>(
+        v1::rpc::ConsultService::AnswerConsult,
+        R"({"consultId":)" + Id(q.consult().id()) + R"(,"advice":"Safe to wait; lock away the medication tonight."})",
+        f.psychiatrist);
     EXPECT_EQ(a.consult().psychiatrist(), f.psychiatrist_id);
     auto twice = f.Post(v1::rpc::ConsultService::AnswerConsult,
                         R"({"consultId":)" + Id(q.consult().id()) + R"(,"advice":"again"})", f.psychiatrist);
@@ -593,11 +615,12 @@ TEST(ShiftApi, TonightsShiftAndNotesBelongToTheEvening) {
     EXPECT_EQ(cur.shift().shift_date().day(), 23);
     EXPECT_EQ(cur.shift().psychiatrist().user_id(), f.psychiatrist_id);
     EXPECT_EQ(cur.shift().psychiatrist_phone(), "+31699999999");
-    auto bad = f.Post(v1::rpc::ShiftService::SetShift, R"({"psychiatristId":)" + Id(f.worker_id) +
-                                                            R"(,"psychiatristPhone":"06-99999999"})",
-                      f.coordinator);
+    auto bad =
+        f.Post(v1::rpc::ShiftService::SetShift,
+               R"({"psychiatristId":)" + Id(f.worker_id) + R"(,"psychiatristPhone":"06-99999999"})", f.coordinator);
     EXPECT_NE(ErrorMessageOf(bad).find("not a psychiatrist"), std::string::npos);
-    f.Rpc<v1::AddShiftNoteResponse>(v1::rpc::ShiftService::AddShiftNote, R"({"text":"Quiet night; one open case."})", f.worker);
+    f.Rpc<v1::AddShiftNoteResponse>(v1::rpc::ShiftService::AddShiftNote, R"({"text":"Quiet night; one open case."})",
+                                    f.worker);
     auto notes = f.Rpc<v1::ListShiftNotesResponse>(v1::rpc::ShiftService::ListShiftNotes, "{}", f.worker);
     ASSERT_EQ(notes.notes_size(), 1);
     EXPECT_EQ(notes.notes(0).shift_date().day(), 23);
@@ -716,19 +739,20 @@ TEST(ConsentApi, PreRegistrationIsUpdatedAndEnded) {
 
 TEST(CaseApi, AnUnknownCallersCaseIsLinkedToTheYouthLater) {
     test::CrisisFixture f;
-    auto c = f.Rpc<v1::OpenCaseResponse>(v1::rpc::CaseService::OpenCase,
-                                         R"({"callerDescription":"girl of about 15, would not give her name"})", f.worker);
+    auto c =
+        f.Rpc<v1::OpenCaseResponse>(v1::rpc::CaseService::OpenCase,
+                                    R"({"callerDescription":"girl of about 15, would not give her name"})", f.worker);
     EXPECT_EQ(c.case_().youth_id(), 0);
     std::int64_t id = f.CreateYouth("Iris", "Bos", "2011-06-06");
-    std::string body = R"({"caseId":")" + std::to_string(c.case_().id()) + R"(","youthId":")" + std::to_string(id) +
-                       R"("})";
+    std::string body =
+        R"({"caseId":")" + std::to_string(c.case_().id()) + R"(","youthId":")" + std::to_string(id) + R"("})";
     auto linked = f.Rpc<v1::LinkYouthResponse>(v1::rpc::CaseService::LinkYouth, body, f.worker);
     EXPECT_EQ(linked.case_().youth_id(), id);
     std::int64_t other = f.CreateYouth("Roos", "Bos", "2011-06-06");
-    auto relink = f.Post(v1::rpc::CaseService::LinkYouth,
-                         R"({"caseId":")" + std::to_string(c.case_().id()) + R"(","youthId":")" + std::to_string(other) +
-                             R"("})",
-                         f.worker);
+    auto relink =
+        f.Post(v1::rpc::CaseService::LinkYouth,
+               R"({"caseId":")" + std::to_string(c.case_().id()) + R"(","youthId":")" + std::to_string(other) + R"("})",
+               f.worker);
     EXPECT_EQ(test::ErrorCodeOf(relink), "failed_precondition");
     // The audit line of the successful link names the youth.
     bool found = false;

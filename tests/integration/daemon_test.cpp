@@ -1,5 +1,7 @@
 // The real daemon over real TLS: in-process on 127.0.0.1:0 for most tests, and the spoedd
 // binary itself for the shutdown test. curl is the independent Connect client.
+#include "daemon/daemon.hpp"
+
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/stat.h>
@@ -9,7 +11,6 @@
 #include <thread>
 
 #include "daemon/api/access.hpp"
-#include "daemon/daemon.hpp"
 #include "daemon/net/dev_cert.hpp"
 #include "db/sqlite_store.hpp"
 #include "tests/support/process.hpp"
@@ -22,7 +23,7 @@ namespace {
 using test::RunCommand;
 
 class DaemonTest : public testing::Test {
-protected:
+  protected:
     void SetUp() override {
         daemon::DaemonConfig c;
         c.data_dir = dir.file("data");
@@ -63,7 +64,8 @@ protected:
 };
 
 TEST_F(DaemonTest, CurlJsonLoginThenWhoAmIAsInDocsApi) {
-    auto login = Curl(v1::rpc::AuthService::Login, R"({"username":"beheer","password":"correct horse battery staple"})");
+    auto login =
+        Curl(v1::rpc::AuthService::Login, R"({"username":"beheer","password":"correct horse battery staple"})");
     ASSERT_EQ(login.status, 0) << login.out;
     ASSERT_EQ(StatusOf(login), 200) << login.out;
     std::string token = TokenOf(login.out);
@@ -77,7 +79,8 @@ TEST_F(DaemonTest, CurlJsonLoginThenWhoAmIAsInDocsApi) {
 TEST_F(DaemonTest, LoginAndWhoAmISayWhatTheUsersRolesMayCallFromTheRoleTable) {
     daemon::service::PasswordHasher hasher;
     test::InsertUser(daemon_->store(), hasher, clock.Now(), "werker", {"crisis_worker"});
-    auto login = Curl(v1::rpc::AuthService::Login, R"({"username":"werker","password":"correct horse battery staple"})");
+    auto login =
+        Curl(v1::rpc::AuthService::Login, R"({"username":"werker","password":"correct horse battery staple"})");
     ASSERT_EQ(StatusOf(login), 200) << login.out;
     EXPECT_NE(login.out.find(R"("spoed.v1.CaseService/LogContact")"), std::string::npos) << login.out;
     EXPECT_NE(login.out.find(R"("spoed.v1.YouthService/LookupCaller")"), std::string::npos) << login.out;

@@ -50,8 +50,7 @@ struct Refusal {
 TEST(ErrorDetails, EachKindOfRefusalCarriesItsReasonFieldAndParamsInJsonAndInBinary) {
     CrisisFixture f;
     const std::int64_t youth = f.CreateYouth("Daan", "Visser (fictief)", "2011-04-02");
-    auto c =
-        f.Rpc<v1::OpenCaseResponse>(v1::rpc::CaseService::OpenCase, R"({"callerDescription":"moeder"})", f.worker);
+    auto c = f.Rpc<v1::OpenCaseResponse>(v1::rpc::CaseService::OpenCase, R"({"callerDescription":"moeder"})", f.worker);
     const std::string case_id = Id(c.case_().id());
     f.Rpc<v1::CloseCaseResponse>(v1::rpc::CaseService::CloseCase,
                                  R"({"caseId":)" + case_id + R"(,"outcome":"OUTCOME_STAYED_HOME"})", f.worker);
@@ -67,17 +66,16 @@ TEST(ErrorDetails, EachKindOfRefusalCarriesItsReasonFieldAndParamsInJsonAndInBin
          v1::ERROR_REASON_IN_FUTURE, "youth.date_of_birth", "", ""},
         {"consent", v1::rpc::PlanService::GetPlan, R"({"youthId":)" + Id(youth) + "}", f.worker,
          v1::ERROR_REASON_CONSENT_MISSING, "youth_id", "scope", "pre_registration"},
-        {"role", v1::rpc::YouthService::CreateYouth,
-         R"({"youth":{"givenName":"A","familyName":"X","estimatedAge":3}})", f.psychiatrist,
-         v1::ERROR_REASON_ROLE_NOT_ALLOWED, "", "action", "create youth"},
+        {"role", v1::rpc::YouthService::CreateYouth, R"({"youth":{"givenName":"A","familyName":"X","estimatedAge":3}})",
+         f.psychiatrist, v1::ERROR_REASON_ROLE_NOT_ALLOWED, "", "action", "create youth"},
         {"state", v1::rpc::CaseService::LogContact,
          R"({"caseId":)" + case_id +
              R"(,"type":"CONTACT_TYPE_OUTGOING_CALL","callerRole":"CALLER_ROLE_PARENT","startedAt":"2026-11-23T19:00:00Z"})",
          f.worker, v1::ERROR_REASON_CASE_CLOSED, "case_id", "", ""},
         {"not found", v1::rpc::YouthService::GetYouth, R"({"youthId":"999999"})", f.worker, v1::ERROR_REASON_NOT_FOUND,
          "youth_id", "", ""},
-        {"not signed in", v1::rpc::YouthService::GetYouth, R"({"youthId":"1"})", "", v1::ERROR_REASON_SESSION_ENDED,
-         "", "", ""},
+        {"not signed in", v1::rpc::YouthService::GetYouth, R"({"youthId":"1"})", "", v1::ERROR_REASON_SESSION_ENDED, "",
+         "", ""},
     };
     for (const auto& r : refusals) {
         SCOPED_TRACE(std::string(r.kind) + ": " + std::string(r.method.path));

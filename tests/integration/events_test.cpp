@@ -33,7 +33,7 @@ using client::EventStream;
 
 /// What one client's stream received, for the test thread to wait on.
 class Inbox {
-public:
+  public:
     void Add(const v1::Event& e) {
         {
             std::lock_guard lock(mu_);
@@ -65,7 +65,8 @@ public:
     }
     bool WaitForState(EventStream::State s, std::chrono::milliseconds timeout = 5s) {
         std::unique_lock lock(mu_);
-        return cv_.wait_for(lock, timeout, [&] { return std::find(states_.begin(), states_.end(), s) != states_.end(); });
+        return cv_.wait_for(lock, timeout,
+                            [&] { return std::find(states_.begin(), states_.end(), s) != states_.end(); });
     }
     std::vector<v1::Event> events() {
         std::lock_guard lock(mu_);
@@ -76,7 +77,7 @@ public:
         return static_cast<int>(std::count(states_.begin(), states_.end(), s));
     }
 
-private:
+  private:
     std::mutex mu_;
     std::condition_variable cv_;
     std::vector<v1::Event> events_;
@@ -84,7 +85,7 @@ private:
 };
 
 class EventsTest : public ::testing::Test {
-protected:
+  protected:
     EventsTest() {
         config_.data_dir = dir_.file("data");
         config_.listen_port = 0;
@@ -353,17 +354,17 @@ TEST_F(EventsTest, StreamsAreRefusedWithoutAValidTokenOrARoleThatHasEvents) {
     EventStream::Options o;
     o.client = Options();
     o.token = "not-a-token";
-    EventStream s(o, [&](const v1::Event& e) { bad.Add(e); }, [&](EventStream::State st, const std::string&) {
-        bad.State(st);
-    });
+    EventStream s(
+        o, [&](const v1::Event& e) { bad.Add(e); }, [&](EventStream::State st, const std::string&) { bad.State(st); });
     s.Start();
     EXPECT_TRUE(bad.WaitForState(EventStream::State::kUnauthorized));
 
     auto admin = As("beheer");
     Inbox admin_inbox;
     o.token = admin->token();
-    EventStream a(o, [&](const v1::Event& e) { admin_inbox.Add(e); },
-                  [&](EventStream::State st, const std::string&) { admin_inbox.State(st); });
+    EventStream a(
+        o, [&](const v1::Event& e) { admin_inbox.Add(e); },
+        [&](EventStream::State st, const std::string&) { admin_inbox.State(st); });
     a.Start();
     EXPECT_TRUE(admin_inbox.WaitForState(EventStream::State::kUnauthorized));
     EXPECT_EQ(daemon_->event_subscribers(), 0u);
@@ -458,9 +459,11 @@ TEST_F(EventsTest, StoppingTheDaemonClosesStreamsAndClientsReconnectAfterARestar
 TEST_F(EventsTest, UpgradesElsewhereAndBadResumePointsAreRefused) {
     auto pieter = As("pieter");
     client::HttpsClient http(Options());
-    std::vector<std::pair<std::string, std::string>> upgrade = {
-        {"Upgrade", "websocket"}, {"Connection", "Upgrade"}, {"Sec-WebSocket-Version", "13"},
-        {"Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ=="}, {"Authorization", "Bearer " + pieter->token()}};
+    std::vector<std::pair<std::string, std::string>> upgrade = {{"Upgrade", "websocket"},
+                                                                {"Connection", "Upgrade"},
+                                                                {"Sec-WebSocket-Version", "13"},
+                                                                {"Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ=="},
+                                                                {"Authorization", "Bearer " + pieter->token()}};
     auto elsewhere = http.Send("GET", "/spoed.v1/other", "", "", upgrade);
     ASSERT_TRUE(elsewhere.ok());
     EXPECT_EQ(elsewhere->status, 404);

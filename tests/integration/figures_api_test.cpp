@@ -14,7 +14,7 @@ namespace spoed::test {
 namespace {
 
 class Figures : public testing::Test, public CrisisFixture {
-public:
+  public:
     void SetUp() override { expected = GenerateFiguresDataset(*store, spec, clock.Now()); }
 
     v1::GetFiguresResponse Get(const std::string& grouping) {
@@ -29,8 +29,7 @@ public:
     ExpectedFigures expected;
 };
 
-std::map<std::string, std::int64_t> Tallies(const google::protobuf::RepeatedPtrField<v1::Tally>& t,
-                                            std::int64_t of) {
+std::map<std::string, std::int64_t> Tallies(const google::protobuf::RepeatedPtrField<v1::Tally>& t, std::int64_t of) {
     std::map<std::string, std::int64_t> out;
     for (const auto& x : t) {
         EXPECT_EQ(x.share().of(), of) << x.key();
@@ -151,14 +150,15 @@ TEST_F(Figures, QuartersAndTheWholeAddUp) {
 }
 
 TEST_F(Figures, PeriodNotesAreReturnedWithTheirPeriod) {
-    Rpc<v1::SetPeriodNoteResponse>(v1::rpc::StatsService::SetPeriodNote,
-                                   R"({"period":"2026-03","text":"More calls after the school holiday; not a failure."})",
-                                   coordinator);
+    Rpc<v1::SetPeriodNoteResponse>(
+        v1::rpc::StatsService::SetPeriodNote,
+        R"({"period":"2026-03","text":"More calls after the school holiday; not a failure."})", coordinator);
     auto r = Get("GROUPING_MONTH");
     EXPECT_EQ(r.periods(1).note(), "More calls after the school holiday; not a failure.");
     EXPECT_TRUE(r.periods(0).note().empty());
-    EXPECT_EQ(ErrorCodeOf(Post(v1::rpc::StatsService::SetPeriodNote, R"({"period":"2026-13","text":"x"})", coordinator)),
-              "invalid_argument");
+    EXPECT_EQ(
+        ErrorCodeOf(Post(v1::rpc::StatsService::SetPeriodNote, R"({"period":"2026-13","text":"x"})", coordinator)),
+        "invalid_argument");
     int status = 0;
     Rpc<v1::GetFiguresResponse>(v1::rpc::StatsService::GetFigures,
                                 R"({"from":{"year":2026,"month":2,"day":1},"to":{"year":2026,"month":2,"day":2}})",
@@ -175,7 +175,8 @@ TEST_F(Figures, TheAggregateSuppressesEveryCountBelowFive) {
     auto figures = Get("GROUPING_MONTH");
     int suppressed = 0, shown = 0;
     for (const auto& row : a.rows()) {
-        EXPECT_TRUE(row.suppressed() || row.unit() == "minutes" || row.value() >= 5) << row.figure() << " " << row.key();
+        EXPECT_TRUE(row.suppressed() || row.unit() == "minutes" || row.value() >= 5)
+            << row.figure() << " " << row.key();
         if (row.suppressed()) {
             ++suppressed;
             EXPECT_EQ(row.value(), 0);

@@ -65,15 +65,16 @@ TEST(HandoverApi, InformingTheLocalTeamNeedsConsentOrALegalGround) {
     CrisisFixture f;
     Night n = OpenNight(f, false);
     std::int64_t team = GroningenTeam(f);
-    std::string body = R"({"caseId":)" + Q(n.case_id) + R"(,"kind":"HANDOVER_KIND_LOCAL_TEAM","recipient":{"organisationId":)" +
-                       Q(team) + "}";
+    std::string body = R"({"caseId":)" + Q(n.case_id) +
+                       R"(,"kind":"HANDOVER_KIND_LOCAL_TEAM","recipient":{"organisationId":)" + Q(team) + "}";
     auto refused = f.Post(v1::rpc::HandoverService::CreateHandover, body + "}", f.worker);
     EXPECT_EQ(ErrorCodeOf(refused), "failed_precondition");
     EXPECT_NE(ErrorMessageOf(refused).find("inform_local_team"), std::string::npos) << refused.body;
 
     auto grounded = f.Rpc<v1::CreateHandoverResponse>(
         v1::rpc::HandoverService::CreateHandover,
-        body + R"(,"legalGround":"Meldcode huiselijk geweld en kindermishandeling, stap 5: melding Veilig Thuis"})", f.worker);
+        body + R"(,"legalGround":"Meldcode huiselijk geweld en kindermishandeling, stap 5: melding Veilig Thuis"})",
+        f.worker);
     EXPECT_EQ(grounded.handover().consent_id(), 0);
     EXPECT_EQ(grounded.handover().recipient().name(), "Lokaal team Groningen");
     EXPECT_EQ(grounded.handover().recipient().contact(), "Vaste contactpersoon (nog invullen)");
@@ -87,16 +88,18 @@ TEST(HandoverApi, InformingTheLocalTeamNeedsConsentOrALegalGround) {
 
 TEST(HandoverApi, OngoingCareNeedsDossierConsentAndAnUnknownYouthALegalGround) {
     CrisisFixture f;
-    auto c = f.Rpc<v1::OpenCaseResponse>(v1::rpc::CaseService::OpenCase, R"({"callerDescription":"anonymous girl"})", f.worker);
+    auto c = f.Rpc<v1::OpenCaseResponse>(v1::rpc::CaseService::OpenCase, R"({"callerDescription":"anonymous girl"})",
+                                         f.worker);
     auto r = f.Post(v1::rpc::HandoverService::CreateHandover,
                     R"({"caseId":)" + Q(c.case_().id()) +
                         R"(,"kind":"HANDOVER_KIND_GP","recipient":{"name":"Huisartsenpraktijk De Linie - fictief"}})",
                     f.worker);
     EXPECT_NE(ErrorMessageOf(r).find("not known yet"), std::string::npos) << r.body;
     Night n = OpenNight(f, true);  // inform_local_team is not dossier_access
-    auto ongoing = f.Post(v1::rpc::HandoverService::CreateHandover,
-                          R"({"caseId":)" + Q(n.case_id) + R"(,"kind":"HANDOVER_KIND_ONGOING_CARE","recipient":{"name":"Accare"}})",
-                          f.worker);
+    auto ongoing = f.Post(
+        v1::rpc::HandoverService::CreateHandover,
+        R"({"caseId":)" + Q(n.case_id) + R"(,"kind":"HANDOVER_KIND_ONGOING_CARE","recipient":{"name":"Accare"}})",
+        f.worker);
     EXPECT_NE(ErrorMessageOf(ongoing).find("dossier_access"), std::string::npos) << ongoing.body;
 }
 
@@ -115,8 +118,9 @@ TEST(HandoverApi, StepsGoInOrderAndAgreementsAreRequired) {
                       R"({"handoverId":)" + id + R"(,"step":"HANDOVER_STEP_)" + s + "\"" + extra + "}", f.coordinator);
     };
     auto next_step = [&] {
-        auto l = f.Rpc<v1::ListHandoversResponse>(v1::rpc::HandoverService::ListHandovers,
-                                                  R"({"caseId":)" + Q(n.case_id) + R"(,"includeConfirmed":true})", f.worker);
+        auto l =
+            f.Rpc<v1::ListHandoversResponse>(v1::rpc::HandoverService::ListHandovers,
+                                             R"({"caseId":)" + Q(n.case_id) + R"(,"includeConfirmed":true})", f.worker);
         return l.handovers_size() == 1 ? l.handovers(0).next_step() : v1::HANDOVER_STEP_UNSPECIFIED;
     };
     EXPECT_NE(ErrorMessageOf(step("CONFIRMED")).find("record receiver_contacted first"), std::string::npos);
@@ -127,14 +131,16 @@ TEST(HandoverApi, StepsGoInOrderAndAgreementsAreRequired) {
     EXPECT_EQ(step("FAMILY_CONTACTED", R"(,"note":"father reached by phone")").status, 200);
     EXPECT_EQ(next_step(), v1::HANDOVER_STEP_AGREEMENTS_RECORDED);
     EXPECT_EQ(ErrorMessageOf(step("AGREEMENTS_RECORDED")), "agreements: required");
-    EXPECT_EQ(step("AGREEMENTS_RECORDED", R"(,"agreements":"Local team visits Wednesday; IHT intake Thursday.")").status,
-              200);
+    EXPECT_EQ(
+        step("AGREEMENTS_RECORDED", R"(,"agreements":"Local team visits Wednesday; IHT intake Thursday.")").status,
+        200);
     EXPECT_EQ(next_step(), v1::HANDOVER_STEP_CONFIRMED);
     auto done = step("CONFIRMED");
     ASSERT_EQ(done.status, 200) << done.body;
     EXPECT_EQ(next_step(), v1::HANDOVER_STEP_UNSPECIFIED);
-    auto list = f.Rpc<v1::ListHandoversResponse>(v1::rpc::HandoverService::ListHandovers,
-                                                 R"({"caseId":)" + Q(n.case_id) + R"(,"includeConfirmed":true})", f.worker);
+    auto list =
+        f.Rpc<v1::ListHandoversResponse>(v1::rpc::HandoverService::ListHandovers,
+                                         R"({"caseId":)" + Q(n.case_id) + R"(,"includeConfirmed":true})", f.worker);
     ASSERT_EQ(list.handovers_size(), 1);
     EXPECT_EQ(list.handovers(0).status(), v1::HANDOVER_STATUS_CONFIRMED);
     EXPECT_EQ(list.handovers(0).steps_size(), 4);
@@ -160,16 +166,17 @@ TEST(HandoverApi, ACaseClosesOnlyWhenEveryHandoverIsConfirmed) {
               std::string::npos)
         << refused.body;
     // Escalated is still not confirmed.
-    f.Rpc<v1::EscalateResponse>(v1::rpc::HandoverService::Escalate,
-                                R"({"handoverId":)" + Q(h.handover().id()) + R"(,"reason":"no answer from the local team"})",
-                                f.coordinator);
+    f.Rpc<v1::EscalateResponse>(
+        v1::rpc::HandoverService::Escalate,
+        R"({"handoverId":)" + Q(h.handover().id()) + R"(,"reason":"no answer from the local team"})", f.coordinator);
     EXPECT_EQ(ErrorCodeOf(f.Post(v1::rpc::CaseService::CloseCase, close, f.worker)), "failed_precondition");
     for (const char* s : {"RECEIVER_CONTACTED", "FAMILY_CONTACTED"}) {
         f.Post(v1::rpc::HandoverService::RecordStep,
                R"({"handoverId":)" + Q(h.handover().id()) + R"(,"step":"HANDOVER_STEP_)" + s + "\"}", f.coordinator);
     }
     f.Post(v1::rpc::HandoverService::RecordStep,
-           R"({"handoverId":)" + Q(h.handover().id()) + R"(,"step":"HANDOVER_STEP_AGREEMENTS_RECORDED","agreements":"visit"})",
+           R"({"handoverId":)" + Q(h.handover().id()) +
+               R"(,"step":"HANDOVER_STEP_AGREEMENTS_RECORDED","agreements":"visit"})",
            f.coordinator);
     f.Post(v1::rpc::HandoverService::RecordStep,
            R"({"handoverId":)" + Q(h.handover().id()) + R"(,"step":"HANDOVER_STEP_CONFIRMED"})", f.coordinator);
@@ -179,13 +186,14 @@ TEST(HandoverApi, ACaseClosesOnlyWhenEveryHandoverIsConfirmed) {
 TEST(HandoverApi, ListsWhatIsDueTodayAndWhatIsOverdueByMunicipality) {
     CrisisFixture f;
     Night n = OpenNight(f, true);
-    f.Rpc<v1::CreateHandoverResponse>(
-        v1::rpc::HandoverService::CreateHandover,
-        R"({"caseId":)" + Q(n.case_id) + R"(,"kind":"HANDOVER_KIND_LOCAL_TEAM","recipient":{"organisationId":)" +
-            Q(GroningenTeam(f)) + "}}",
-        f.worker);
+    f.Rpc<v1::CreateHandoverResponse>(v1::rpc::HandoverService::CreateHandover,
+                                      R"({"caseId":)" + Q(n.case_id) +
+                                          R"(,"kind":"HANDOVER_KIND_LOCAL_TEAM","recipient":{"organisationId":)" +
+                                          Q(GroningenTeam(f)) + "}}",
+                                      f.worker);
     auto count = [&](const std::string& q) {
-        return f.Rpc<v1::ListHandoversResponse>(v1::rpc::HandoverService::ListHandovers, q, f.coordinator).handovers_size();
+        return f.Rpc<v1::ListHandoversResponse>(v1::rpc::HandoverService::ListHandovers, q, f.coordinator)
+            .handovers_size();
     };
     // Monday night: due Tuesday 12:00.
     EXPECT_EQ(count(R"({"dueToday":true})"), 0);
@@ -207,14 +215,16 @@ TEST(DirectoryApi, SeededWithEveryMunicipalityAndEditedByCoordinators) {
     auto teams = f.Rpc<v1::ListOrganisationsResponse>(v1::rpc::DirectoryService::ListOrganisations,
                                                       R"({"kind":"ORGANISATION_KIND_LOCAL_TEAM"})", f.psychiatrist);
     EXPECT_EQ(teams.organisations_size(), 10);
-    std::string org = R"({"organisation":{"name":"Accare Groningen - fictief","kind":"ORGANISATION_KIND_CARE_PROVIDER",)"
-                      R"("phone":"050-3681111","contacts":[{"name":"M. Veenstra","role":"behandelaar","phone":"06-12121212","designated":true}]}})";
+    std::string org =
+        R"({"organisation":{"name":"Accare Groningen - fictief","kind":"ORGANISATION_KIND_CARE_PROVIDER",)"
+        R"("phone":"050-3681111","contacts":[{"name":"M. Veenstra","role":"behandelaar","phone":"06-12121212","designated":true}]}})";
     EXPECT_EQ(f.Post(v1::rpc::DirectoryService::SaveOrganisation, org, f.worker).status, 403);
     auto saved = f.Rpc<v1::SaveOrganisationResponse>(v1::rpc::DirectoryService::SaveOrganisation, org, f.coordinator);
     EXPECT_EQ(saved.organisation().contacts(0).phone(), "+31612121212");
     EXPECT_EQ(ErrorCodeOf(f.Post(v1::rpc::DirectoryService::SaveOrganisation, org, f.admin_token)), "already_exists");
-    std::string edit = R"({"organisation":{"id":)" + Q(saved.organisation().id()) +
-                       R"(,"name":"Accare Groningen - fictief","kind":"ORGANISATION_KIND_CARE_PROVIDER","availability":"24/7"}})";
+    std::string edit =
+        R"({"organisation":{"id":)" + Q(saved.organisation().id()) +
+        R"(,"name":"Accare Groningen - fictief","kind":"ORGANISATION_KIND_CARE_PROVIDER","availability":"24/7"}})";
     auto edited = f.Rpc<v1::SaveOrganisationResponse>(v1::rpc::DirectoryService::SaveOrganisation, edit, f.admin_token);
     EXPECT_EQ(edited.organisation().availability(), "24/7");
     EXPECT_EQ(edited.organisation().contacts_size(), 0);

@@ -14,7 +14,7 @@ namespace {
 using namespace std::chrono;
 
 class Learning : public testing::Test, public CrisisFixture {
-public:
+  public:
     /// Opens a case for the youth (or an unknown caller), applies `update_json` (extra fields of
     /// UpdateCase; may be empty) and closes it with `outcome`. Returns the close answer.
     v1::CloseCaseResponse OpenAndClose(std::int64_t youth, const std::string& update_json, const std::string& outcome) {
@@ -25,9 +25,9 @@ public:
             Rpc<v1::UpdateCaseResponse>(v1::rpc::CaseService::UpdateCase,
                                         R"({"caseId":")" + std::to_string(c) + R"(",)" + update_json + "}", worker);
         }
-        return Rpc<v1::CloseCaseResponse>(
-            v1::rpc::CaseService::CloseCase,
-            R"({"caseId":")" + std::to_string(c) + R"(","outcome":")" + outcome + R"("})", worker);
+        return Rpc<v1::CloseCaseResponse>(v1::rpc::CaseService::CloseCase,
+                                          R"({"caseId":")" + std::to_string(c) + R"(","outcome":")" + outcome + R"("})",
+                                          worker);
     }
 
     v1::Evaluation Get(std::int64_t id) {
@@ -39,7 +39,8 @@ public:
     /// The live events of a kind in the outbox.
     std::vector<v1::Event> Events(const std::string& kind) {
         std::vector<v1::Event> out;
-        auto all = store->Read([&](db::Tx& tx) -> Result<std::vector<db::EventRecord>> { return tx.events().After(0, 1000); });
+        auto all =
+            store->Read([&](db::Tx& tx) -> Result<std::vector<db::EventRecord>> { return tx.events().After(0, 1000); });
         for (const auto& e : *all) {
             if (e.kind != kind) continue;
             v1::Event ev;
@@ -103,8 +104,9 @@ INSTANTIATE_TEST_SUITE_P(
 
 TEST_F(Learning, AnOrdinaryCasePlansNothing) {
     auto youth = CreateYouth("Milan", "Smit (fictief)", "2010-01-05");
-    auto closed = OpenAndClose(
-        youth, R"("setRiskFlags":true,"riskFlags":["RISK_FLAG_SUICIDALITY","RISK_FLAG_SELF_HARM"])", "OUTCOME_OWN_NETWORK");
+    auto closed =
+        OpenAndClose(youth, R"("setRiskFlags":true,"riskFlags":["RISK_FLAG_SUICIDALITY","RISK_FLAG_SELF_HARM"])",
+                     "OUTCOME_OWN_NETWORK");
     EXPECT_EQ(closed.case_().status(), v1::CASE_STATUS_CLOSED);
     EXPECT_EQ(closed.evaluation_id(), 0);
     EXPECT_TRUE(Events("evaluation_planned").empty());
@@ -169,7 +171,8 @@ TEST_F(Learning, AFinalisedEvaluationIsReadOnlyAndLinksTheNewPlanVersion) {
                        std::to_string(static_cast<unsigned>(today.day())) + "}";
 
     // Not yet held: cannot be finalised.
-    auto early = Post(v1::rpc::EvaluationService::FinalizeEvaluation, R"({"evaluationId":")" + id + R"("})", coordinator);
+    auto early =
+        Post(v1::rpc::EvaluationService::FinalizeEvaluation, R"({"evaluationId":")" + id + R"("})", coordinator);
     EXPECT_EQ(ErrorCodeOf(early), "failed_precondition");
     EXPECT_NE(ErrorMessageOf(early).find("held_on"), std::string::npos);
 
@@ -183,12 +186,13 @@ TEST_F(Learning, AFinalisedEvaluationIsReadOnlyAndLinksTheNewPlanVersion) {
     EXPECT_EQ(updated.evaluation().participants_size(), 2);
 
     // The evaluation changes the plan: finalising needs the new version linked.
-    auto unlinked = Post(v1::rpc::EvaluationService::FinalizeEvaluation, R"({"evaluationId":")" + id + R"("})", coordinator);
+    auto unlinked =
+        Post(v1::rpc::EvaluationService::FinalizeEvaluation, R"({"evaluationId":")" + id + R"("})", coordinator);
     EXPECT_EQ(ErrorCodeOf(unlinked), "failed_precondition");
     EXPECT_NE(ErrorMessageOf(unlinked).find("plan_version"), std::string::npos) << unlinked.body;
     // Version 1 is older than the case: not the version the evaluation led to.
-    auto old = Post(v1::rpc::EvaluationService::FinalizeEvaluation, R"({"evaluationId":")" + id + R"(","planVersion":1})",
-                    coordinator);
+    auto old = Post(v1::rpc::EvaluationService::FinalizeEvaluation,
+                    R"({"evaluationId":")" + id + R"(","planVersion":1})", coordinator);
     EXPECT_EQ(ErrorCodeOf(old), "invalid_argument");
     auto v2 = Rpc<v1::AddPlanVersionResponse>(
         v1::rpc::PlanService::AddPlanVersion,
@@ -258,23 +262,22 @@ TEST_F(Learning, ListEvaluationsByStatus) {
     EXPECT_EQ(list("EVALUATION_STATUS_OVERDUE"), (std::vector<std::int64_t>{a, b}));
     EXPECT_EQ(Get(a).status(), v1::EVALUATION_STATUS_OVERDUE);
     auto today = daemon::service::LocalDate(clock.Now());
-    Rpc<v1::UpdateEvaluationResponse>(
-        v1::rpc::EvaluationService::UpdateEvaluation,
-        R"({"evaluationId":")" + std::to_string(b) + R"(","heldOn":{"year":)" +
-            std::to_string(static_cast<int>(today.year())) + R"(,"month":)" +
-            std::to_string(static_cast<unsigned>(today.month())) + R"(,"day":)" +
-            std::to_string(static_cast<unsigned>(today.day())) + "}}",
-        coordinator);
+    Rpc<v1::UpdateEvaluationResponse>(v1::rpc::EvaluationService::UpdateEvaluation,
+                                      R"({"evaluationId":")" + std::to_string(b) + R"(","heldOn":{"year":)" +
+                                          std::to_string(static_cast<int>(today.year())) + R"(,"month":)" +
+                                          std::to_string(static_cast<unsigned>(today.month())) + R"(,"day":)" +
+                                          std::to_string(static_cast<unsigned>(today.day())) + "}}",
+                                      coordinator);
     EXPECT_EQ(list("EVALUATION_STATUS_HELD"), (std::vector<std::int64_t>{b}));
     EXPECT_EQ(list("EVALUATION_STATUS_OVERDUE"), (std::vector<std::int64_t>{a}));
     // Paging.
-    auto first = Rpc<v1::ListEvaluationsResponse>(v1::rpc::EvaluationService::ListEvaluations, R"({"pageSize":1})",
-                                                  coordinator);
+    auto first =
+        Rpc<v1::ListEvaluationsResponse>(v1::rpc::EvaluationService::ListEvaluations, R"({"pageSize":1})", coordinator);
     ASSERT_EQ(first.evaluations_size(), 1);
     ASSERT_FALSE(first.next_page_token().empty());
-    auto second = Rpc<v1::ListEvaluationsResponse>(
-        v1::rpc::EvaluationService::ListEvaluations, R"({"pageSize":1,"pageToken":")" + first.next_page_token() + R"("})",
-        coordinator);
+    auto second = Rpc<v1::ListEvaluationsResponse>(v1::rpc::EvaluationService::ListEvaluations,
+                                                   R"({"pageSize":1,"pageToken":")" + first.next_page_token() + R"("})",
+                                                   coordinator);
     ASSERT_EQ(second.evaluations_size(), 1);
     EXPECT_NE(second.evaluations(0).id(), first.evaluations(0).id());
 }
@@ -282,12 +285,13 @@ TEST_F(Learning, ListEvaluationsByStatus) {
 TEST_F(Learning, ProposalsMoveThroughTheirStatusesWithDateWhoAndNote) {
     auto closed = OpenAndClose(0, "", "OUTCOME_ADMISSION");
     std::string eval = std::to_string(closed.evaluation_id());
-    auto p = Rpc<v1::CreateProposalResponse>(
-                 v1::rpc::EvaluationService::CreateProposal,
-                 R"({"text":"Weekend number of the ongoing care in every plan.","addressee":{"kind":"ADDRESSEE_KIND_PARTNER","name":"Accare"},"theme":"Bereikbaarheid","evaluationIds":[")" +
-                     eval + R"("]})",
-                 coordinator)
-                 .proposal();
+    auto p =
+        Rpc<v1::CreateProposalResponse>(
+            v1::rpc::EvaluationService::CreateProposal,
+            R"({"text":"Weekend number of the ongoing care in every plan.","addressee":{"kind":"ADDRESSEE_KIND_PARTNER","name":"Accare"},"theme":"Bereikbaarheid","evaluationIds":[")" +
+                eval + R"("]})",
+            coordinator)
+            .proposal();
     EXPECT_EQ(p.status(), v1::PROPOSAL_STATUS_OPEN);
     EXPECT_EQ(p.theme(), "bereikbaarheid");
     ASSERT_EQ(p.history_size(), 1);
@@ -338,8 +342,8 @@ TEST_F(Learning, ProposalsMoveThroughTheirStatusesWithDateWhoAndNote) {
     EXPECT_EQ(Get(closed.evaluation_id()).proposal_ids_size(), 1);
     int status = 0;
     Rpc<v1::CreateProposalResponse>(v1::rpc::EvaluationService::CreateProposal,
-                                    R"({"text":"x","addressee":{"kind":"ADDRESSEE_KIND_OWN_TEAM"},"theme":"t"})", worker,
-                                    &status);
+                                    R"({"text":"x","addressee":{"kind":"ADDRESSEE_KIND_OWN_TEAM"},"theme":"t"})",
+                                    worker, &status);
     EXPECT_EQ(status, 403);
 }
 

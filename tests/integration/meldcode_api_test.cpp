@@ -145,8 +145,8 @@ TEST(MeldcodeApi, UnsafetyRequiresAReportAndNothingElseIsAccepted) {
     Consult(f, t);
     Converse(f, t);
     ASSERT_EQ(Answer(f, t, {"yes", "yes"}).status, 200);
-    auto got = f.Rpc<v1::GetTrackResponse>(v1::rpc::MeldcodeService::GetTrack,
-                                           R"js({"caseId":)js" + Q(t.case_id) + "}", f.worker);
+    auto got = f.Rpc<v1::GetTrackResponse>(v1::rpc::MeldcodeService::GetTrack, R"js({"caseId":)js" + Q(t.case_id) + "}",
+                                           f.worker);
     EXPECT_TRUE(got.track().report_required());
     for (const char* other : {"HELP", "CLOSED"}) {
         auto refused = Decide(f, t, other);
@@ -339,8 +339,8 @@ TEST(MeldcodeApi, TheAandachtsfunctionarisIsACoordinatorWhoSeesTheOpenTracksAndI
                   .status,
               200);
     f.coordinator = f.Login("carla");  // SetRoles ended her sessions
-    auto got = f.Rpc<v1::GetTrackResponse>(v1::rpc::MeldcodeService::GetTrack, R"js({"trackId":)js" + Q(t.id) + "}",
-                                           f.worker);
+    auto got =
+        f.Rpc<v1::GetTrackResponse>(v1::rpc::MeldcodeService::GetTrack, R"js({"trackId":)js" + Q(t.id) + "}", f.worker);
     ASSERT_EQ(got.officers_size(), 1);
     EXPECT_EQ(got.officers(0).user_id(), f.coordinator_id);
     auto consulted = f.Rpc<v1::AddConsultationResponse>(

@@ -1,12 +1,12 @@
 // The HTTPS transport over real TLS on 127.0.0.1:0, with a Beast client that verifies the
 // development CA. Every client wait is bounded, and a watchdog aborts any test that hangs.
+#include <dirent.h>
 #include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <openssl/pem.h>
 #include <openssl/ssl.h>
 #include <openssl/x509v3.h>
-#include <dirent.h>
-#include <netinet/in.h>
-#include <netinet/tcp.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 
@@ -78,7 +78,7 @@ bool WaitUntil(const std::function<bool()>& condition, milliseconds timeout = kW
 
 /// Aborts the whole test binary when one test runs too long: a hang must fail, not stall CI.
 class Watchdog {
-public:
+  public:
     explicit Watchdog(std::chrono::seconds limit)
         : thread_([this, limit] {
               std::unique_lock lock(mu_);
@@ -98,7 +98,7 @@ public:
         thread_.join();
     }
 
-private:
+  private:
     std::mutex mu_;
     std::condition_variable cv_;
     bool done_ = false;
@@ -107,7 +107,7 @@ private:
 
 /// Requests seen by a handler, from the server's I/O threads.
 class Recorder {
-public:
+  public:
     void Add(const HttpRequest& r) {
         std::lock_guard lock(mu_);
         requests_.push_back(r);
@@ -126,7 +126,7 @@ public:
         return requests_.at(i);
     }
 
-private:
+  private:
     std::mutex mu_;
     std::condition_variable cv_;
     std::vector<HttpRequest> requests_;
@@ -145,7 +145,7 @@ struct ClientOptions {
 /// A TLS client on its own io_context, run on the calling thread only until the operation at
 /// hand completes or its deadline passes (then reported as asio::error::timed_out).
 class Client {
-public:
+  public:
     Client(std::uint16_t port, const ClientOptions& options) : port_(port), source_address_(options.source_address) {
         ctx_.set_verify_mode(ssl::verify_peer);
         ctx_.load_verify_file(options.ca_file);
@@ -265,7 +265,7 @@ public:
 
     SSL* ssl() { return stream_->native_handle(); }
 
-private:
+  private:
     beast::tcp_stream& tcp() { return beast::get_lowest_layer(*stream_); }
 
     template <class Initiate>
@@ -331,7 +331,7 @@ Client::Reply SignedInGet(Client& client, const std::string& target) {
 
 /// Collects what is logged while it lives.
 class LogCapture {
-public:
+  public:
     LogCapture() {
         log::SetMinLevel(log::Level::kDebug);
         log::SetSink([this](std::string_view line) {
@@ -353,13 +353,13 @@ public:
         return n;
     }
 
-private:
+  private:
     std::mutex mu_;
     std::string logged_;
 };
 
 class NetServer : public testing::Test {
-protected:
+  protected:
     void SetUp() override { cert = daemon::net::EnsureDevCertificate(dir.file("tls")); }
 
     void TearDown() override {

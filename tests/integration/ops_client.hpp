@@ -14,7 +14,7 @@
 namespace spoed::test {
 
 class Worker {
-public:
+  public:
     Worker(const std::string& url, const std::string& ca, std::chrono::milliseconds timeout = std::chrono::seconds(5))
         : client_(Options(url, ca, timeout)) {}
 
@@ -71,12 +71,13 @@ public:
     }
 
     static google::protobuf::Timestamp MinuteAgo() {
-        return google::protobuf::util::TimeUtil::GetCurrentTime() - google::protobuf::util::TimeUtil::SecondsToDuration(60);
+        return google::protobuf::util::TimeUtil::GetCurrentTime() -
+               google::protobuf::util::TimeUtil::SecondsToDuration(60);
     }
 
     client::Client& client() { return client_; }
 
-private:
+  private:
     client::Client client_;
 };
 

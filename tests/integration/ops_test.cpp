@@ -13,8 +13,8 @@
 #include <sstream>
 #include <thread>
 
-#include "client/core/https_client.hpp"
 #include "base/log.hpp"
+#include "client/core/https_client.hpp"
 #include "daemon/config.hpp"
 #include "daemon/daemon.hpp"
 #include "daemon/service/totp.hpp"
@@ -34,7 +34,7 @@ namespace {
 namespace fs = std::filesystem;
 
 class RunningDaemon {
-public:
+  public:
     explicit RunningDaemon(const std::string& data_dir, daemon::DaemonConfig c = {}) {
         c.data_dir = data_dir;
         c.listen_port = 0;
@@ -196,7 +196,8 @@ TEST(BackupRestore, RestoreRefusesABrokenAuditChainOrADamagedFileAndReplacesNoth
     std::string target = dir.file("target.db");
     {
         db::Connection in_place(target, db::Connection::Mode::kReadWriteCreate);
-        in_place.Exec("PRAGMA journal_mode = WAL; CREATE TABLE marker (x TEXT); INSERT INTO marker VALUES ('in place')");
+        in_place.Exec(
+            "PRAGMA journal_mode = WAL; CREATE TABLE marker (x TEXT); INSERT INTO marker VALUES ('in place')");
     }
     auto target_marker = [&] {
         db::Connection c(target, db::Connection::Mode::kReadOnly);
@@ -327,7 +328,8 @@ TEST(StorageFull, WritesAnswerUnavailableReadsGoOnNothingBreaksAndWritesResume) 
         EXPECT_EQ(db::IntegrityCheck(c), "ok");
         db::SqliteAuditRepo audit(c);
         EXPECT_TRUE(db::VerifyAuditChain(audit).ok);
-        EXPECT_GE(c.QueryInt("SELECT count(*) FROM audit_events WHERE method = 'LogContact' AND result = 'unavailable'"), 1);
+        EXPECT_GE(
+            c.QueryInt("SELECT count(*) FROM audit_events WHERE method = 'LogContact' AND result = 'unavailable'"), 1);
     }
 
     store.SetMaxPages(0);  // space returns
@@ -477,8 +479,9 @@ TEST(Logs, ADemoRunLogsNoNamesOrPhoneNumbers) {
         live.Start();
         std::string ctl = "--config-dir " + dir.file("ctl");
         std::string remote = " --server " + live.url + " --ca " + live.ca;
-        auto login = test::RunCommand("printf '%s\\n' '" + std::string(test::kTestPassword) + "' | " +
-                                      SPOED_SPOEDCTL_PATH + " " + ctl + " login beheer --totp " + live.Code("beheer") + remote + " 2>&1");
+        auto login =
+            test::RunCommand("printf '%s\\n' '" + std::string(test::kTestPassword) + "' | " + SPOED_SPOEDCTL_PATH +
+                             " " + ctl + " login beheer --totp " + live.Code("beheer") + remote + " 2>&1");
         ASSERT_EQ(login.status, 0) << login.out;
         auto demo = Spoedctl(ctl + " demo load");
         ASSERT_EQ(demo.status, 0) << demo.out;

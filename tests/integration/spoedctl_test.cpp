@@ -18,7 +18,7 @@ namespace spoed {
 namespace {
 
 class SpoedctlTest : public testing::Test {
-protected:
+  protected:
     void SetUp() override {
         daemon::DaemonConfig c;
         c.data_dir = dir.file("data");
@@ -107,8 +107,8 @@ TEST_F(SpoedctlTest, ManagesUsersAndReadsTheAuditLog) {
     EXPECT_NE(bad_role.out.find("unknown role 'janitor'"), std::string::npos);
     auto audit = Ctl("audit list --limit 20");
     EXPECT_EQ(audit.status, 0) << audit.out;
-    for (const char* m : {"AdminService/CreateUser", "AdminService/SetRoles", "AdminService/DisableUser",
-                          "AuthService/Login"}) {
+    for (const char* m :
+         {"AdminService/CreateUser", "AdminService/SetRoles", "AdminService/DisableUser", "AuthService/Login"}) {
         EXPECT_NE(audit.out.find(m), std::string::npos) << m << "\n" << audit.out;
     }
     EXPECT_EQ(Ctl("audit list --since yesterday").status, 2);
@@ -140,13 +140,14 @@ TEST_F(SpoedctlTest, APsychiatristEnrolsASecondFactorAtFirstLogin) {
     EXPECT_EQ(code.out, daemon::service::TotpCode(*raw, daemon::service::TotpStep(clock().Now())) + "\n");
     auto confirm = Ctl("totp confirm " + codes.Next("pieter", clock().Now()));
     ASSERT_EQ(confirm.status, 0) << confirm.out;
-    auto again = Ctl("login pieter" + remote + " --totp " + codes.Next("pieter", clock().Now()), "pieters own passphrase");
+    auto again =
+        Ctl("login pieter" + remote + " --totp " + codes.Next("pieter", clock().Now()), "pieters own passphrase");
     EXPECT_EQ(again.status, 0) << again.out;
     EXPECT_EQ(again.out.find("totp enroll"), std::string::npos) << again.out;
 }
 
 class SpoedctlStillClockTest : public SpoedctlTest {
-protected:
+  protected:
     SpoedctlStillClockTest() { still_ = true; }
 };
 
@@ -237,8 +238,8 @@ TEST_F(SpoedctlTest, RemembersTheCaFileAsAnAbsolutePathSoItWorksFromAnyFolder) {
     // The CA given relative to the folder spoedctl was started in, as the README does.
     std::filesystem::create_directories(dir.file("site/tls"));
     std::filesystem::copy_file(d->dev_ca_file(), dir.file("site/tls/dev-ca.pem"));
-    auto login = test::RunCommand("cd " + dir.file("site") + " && printf '%s\\n' '" + test::kTestPassword + "' | " + ctl +
-                                  " --server https://localhost:" + std::to_string(d->port()) +
+    auto login = test::RunCommand("cd " + dir.file("site") + " && printf '%s\\n' '" + test::kTestPassword + "' | " +
+                                  ctl + " --server https://localhost:" + std::to_string(d->port()) +
                                   " --ca tls/dev-ca.pem login beheer" + Totp() + " 2>&1");
     ASSERT_EQ(login.status, 0) << login.out;
     std::ifstream conf(dir.file("ctl/spoedctl.conf"));
@@ -272,8 +273,8 @@ TEST(SpoeddInit, CreatesTheDatabaseAndAFirstAdminOnce) {
                                   " --admin other 2>&1");
     EXPECT_EQ(again.status, 1);
     EXPECT_NE(again.out.find("already has users"), std::string::npos) << again.out;
-    auto short_pw = test::RunCommand("echo 'short' | " + ctl + " init --data-dir " + dir.file("data2") +
-                                     " --admin beheer 2>&1");
+    auto short_pw =
+        test::RunCommand("echo 'short' | " + ctl + " init --data-dir " + dir.file("data2") + " --admin beheer 2>&1");
     EXPECT_EQ(short_pw.status, 1);
     EXPECT_NE(short_pw.out.find("at least 12"), std::string::npos) << short_pw.out;
 }

@@ -54,10 +54,11 @@ void CrisisFixture::PreRegisterWithPlan(std::int64_t youth_id) {
             R"(","fields":{"organisation":"Accare","professional":"J. Bakker","legalMeasure":"LEGAL_MEASURE_NONE"}})",
         coordinator);
     int status = 0;
-    auto r = Post(v1::rpc::PlanService::AddPlanVersion,
-                  R"({"youthId":")" + std::to_string(youth_id) +
-                      R"(","changeNote":"first plan","content":{"red":{"signs":"locks himself in","whatIDo":"breathing exercise 4-7-8","whatOthersDo":"call grandparents"},"peopleWhoCanHelp":[{"name":"Opa en oma","relation":"grandparents","phone":"050-3111111"}]}})",
-                  coordinator);
+    auto r = Post(
+        v1::rpc::PlanService::AddPlanVersion,
+        R"({"youthId":")" + std::to_string(youth_id) +
+            R"(","changeNote":"first plan","content":{"red":{"signs":"locks himself in","whatIDo":"breathing exercise 4-7-8","whatOthersDo":"call grandparents"},"peopleWhoCanHelp":[{"name":"Opa en oma","relation":"grandparents","phone":"050-3111111"}]}})",
+        coordinator);
     status = r.status;
     EXPECT_EQ(status, 200) << r.body;
 }

@@ -13,7 +13,7 @@ namespace spoed::test {
 /// A ServiceFixture with a worker, a psychiatrist, a coordinator and an admin signed in, and
 /// helpers to call the API as each of them.
 class CrisisFixture : public ServiceFixture {
-public:
+  public:
     CrisisFixture();
 
     /// POSTs `json` as `token` and parses the answer into M; the status lands in `status`.

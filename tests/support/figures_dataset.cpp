@@ -19,9 +19,7 @@ constexpr const char* kResponses[] = {"advice", "agreements", "de_escalating_con
 constexpr const char* kProposalStatuses[] = {"open", "discussed", "adopted", "implemented", "rejected"};
 constexpr auto kDay = hours(24);
 
-TimePoint LocalMidnight(year_month_day d) {
-    return daemon::service::LocalToUtc(local_time<minutes>(local_days(d)));
-}
+TimePoint LocalMidnight(year_month_day d) { return daemon::service::LocalToUtc(local_time<minutes>(local_days(d))); }
 
 year_month_day LocalDay(TimePoint t) { return year_month_day(floor<days>(daemon::service::UtcToLocal(t))); }
 
@@ -50,7 +48,8 @@ std::int64_t ExpectedHandovers::MedianMinutes() const {
     auto d = durations;
     std::sort(d.begin(), d.end());
     std::size_t n = d.size();
-    double m = n % 2 ? static_cast<double>(d[n / 2]) : (static_cast<double>(d[n / 2 - 1]) + static_cast<double>(d[n / 2])) / 2.0;
+    double m = n % 2 ? static_cast<double>(d[n / 2])
+                     : (static_cast<double>(d[n / 2 - 1]) + static_cast<double>(d[n / 2])) / 2.0;
     return static_cast<std::int64_t>(std::round(m / 60000000.0));
 }
 
@@ -71,7 +70,8 @@ ExpectedFigures GenerateFiguresDataset(db::Store& store, const FiguresDatasetSpe
         if (t < lo || t >= hi) return -1;
         auto d = LocalDay(t);
         return (static_cast<int>(d.year()) - static_cast<int>(spec.from.year())) * 12 +
-               static_cast<int>(static_cast<unsigned>(d.month())) - static_cast<int>(static_cast<unsigned>(spec.from.month()));
+               static_cast<int>(static_cast<unsigned>(d.month())) -
+               static_cast<int>(static_cast<unsigned>(spec.from.month()));
     };
 
     auto uid = store.Write([&](db::Tx& tx) -> Result<std::int64_t> {
@@ -184,18 +184,23 @@ ExpectedFigures GenerateFiguresDataset(db::Store& store, const FiguresDatasetSpe
                     one.age_unknown = 1;
                 } else {
                     auto d = LocalDay(pc.opened);
-                    int age = static_cast<int>(d.year()) - static_cast<int>(y->dob.year()) -
-                              ((d.month() < y->dob.month() || (d.month() == y->dob.month() && d.day() < y->dob.day()))
-                                   ? 1
-                                   : 0);
-                    (age < 0 ? one.age_unknown : age <= 11 ? one.age_0_11 : age <= 17 ? one.age_12_17
-                                                 : age <= 23 ? one.age_18_23 : one.age_24_plus) = 1;
+                    int age =
+                        static_cast<int>(d.year()) - static_cast<int>(y->dob.year()) -
+                        ((d.month() < y->dob.month() || (d.month() == y->dob.month() && d.day() < y->dob.day())) ? 1
+                                                                                                                 : 0);
+                    (age < 0     ? one.age_unknown
+                     : age <= 11 ? one.age_0_11
+                     : age <= 17 ? one.age_12_17
+                     : age <= 23 ? one.age_18_23
+                                 : one.age_24_plus) = 1;
                 }
                 if (c.outcome) {
                     one.with_outcome = 1;
                     const std::string& o = *c.outcome;
-                    (o == "stayed_home" ? one.stayed_home : o == "own_network" ? one.own_network
-                                        : o == "crisis_placement" ? one.crisis_placement : one.admission) = 1;
+                    (o == "stayed_home"        ? one.stayed_home
+                     : o == "own_network"      ? one.own_network
+                     : o == "crisis_placement" ? one.crisis_placement
+                                               : one.admission) = 1;
                 }
                 // Contacts with responses.
                 const int contacts = pick(4);
@@ -266,13 +271,13 @@ ExpectedFigures GenerateFiguresDataset(db::Store& store, const FiguresDatasetSpe
                 }
                 // Complex by the rules; most complex ones get an evaluation held, some only planned;
                 // a few ordinary ones are evaluated by hand and must not count.
-                bool complex = (rules.marked_complex && c.complexity == "complex") ||
-                               (c.outcome && std::find(rules.outcomes.begin(), rules.outcomes.end(), *c.outcome) !=
-                                                 rules.outcomes.end()) ||
-                               std::any_of(c.risk_flags.begin(), c.risk_flags.end(), [&](const std::string& f) {
-                                   return std::find(rules.risk_flags.begin(), rules.risk_flags.end(), f) !=
-                                          rules.risk_flags.end();
-                               });
+                bool complex =
+                    (rules.marked_complex && c.complexity == "complex") ||
+                    (c.outcome &&
+                     std::find(rules.outcomes.begin(), rules.outcomes.end(), *c.outcome) != rules.outcomes.end()) ||
+                    std::any_of(c.risk_flags.begin(), c.risk_flags.end(), [&](const std::string& f) {
+                        return std::find(rules.risk_flags.begin(), rules.risk_flags.end(), f) != rules.risk_flags.end();
+                    });
                 if (y && rules.repeat_cases > 0 &&
                     CountInWindow(y->cases, pc.opened - kDay * rules.repeat_days, pc.opened) >= rules.repeat_cases) {
                     complex = true;
@@ -294,23 +299,33 @@ ExpectedFigures GenerateFiguresDataset(db::Store& store, const FiguresDatasetSpe
                     }
                 }
                 // A plan at hand when the case opened.
-                if (y && !y->plan_versions.empty() && y->plan_versions.front() <= pc.opened) one.pre_registered_plan = 1;
+                if (y && !y->plan_versions.empty() && y->plan_versions.front() <= pc.opened)
+                    one.pre_registered_plan = 1;
 
                 if (bucket < 0) continue;
                 for (ExpectedBucket* b : {&ex.months[static_cast<std::size_t>(bucket)], &ex.total}) {
                     auto& s = b->counts;
-                    std::int64_t db::CaseFiguresRecord::*fields[] = {
-                        &db::CaseFiguresRecord::cases, &db::CaseFiguresRecord::contacts,
-                        &db::CaseFiguresRecord::weekend, &db::CaseFiguresRecord::age_0_11,
-                        &db::CaseFiguresRecord::age_12_17, &db::CaseFiguresRecord::age_18_23,
-                        &db::CaseFiguresRecord::age_24_plus, &db::CaseFiguresRecord::age_unknown,
-                        &db::CaseFiguresRecord::with_outcome, &db::CaseFiguresRecord::stayed_home,
-                        &db::CaseFiguresRecord::own_network, &db::CaseFiguresRecord::crisis_placement,
-                        &db::CaseFiguresRecord::admission, &db::CaseFiguresRecord::consults,
-                        &db::CaseFiguresRecord::consults_answered, &db::CaseFiguresRecord::cases_with_consult,
-                        &db::CaseFiguresRecord::complex, &db::CaseFiguresRecord::complex_evaluated,
-                        &db::CaseFiguresRecord::pre_registered_plan, &db::CaseFiguresRecord::cases_with_problem_area,
-                        &db::CaseFiguresRecord::cases_with_risk_flag};
+                    std::int64_t db::CaseFiguresRecord::*fields[] = {&db::CaseFiguresRecord::cases,
+                                                                     &db::CaseFiguresRecord::contacts,
+                                                                     &db::CaseFiguresRecord::weekend,
+                                                                     &db::CaseFiguresRecord::age_0_11,
+                                                                     &db::CaseFiguresRecord::age_12_17,
+                                                                     &db::CaseFiguresRecord::age_18_23,
+                                                                     &db::CaseFiguresRecord::age_24_plus,
+                                                                     &db::CaseFiguresRecord::age_unknown,
+                                                                     &db::CaseFiguresRecord::with_outcome,
+                                                                     &db::CaseFiguresRecord::stayed_home,
+                                                                     &db::CaseFiguresRecord::own_network,
+                                                                     &db::CaseFiguresRecord::crisis_placement,
+                                                                     &db::CaseFiguresRecord::admission,
+                                                                     &db::CaseFiguresRecord::consults,
+                                                                     &db::CaseFiguresRecord::consults_answered,
+                                                                     &db::CaseFiguresRecord::cases_with_consult,
+                                                                     &db::CaseFiguresRecord::complex,
+                                                                     &db::CaseFiguresRecord::complex_evaluated,
+                                                                     &db::CaseFiguresRecord::pre_registered_plan,
+                                                                     &db::CaseFiguresRecord::cases_with_problem_area,
+                                                                     &db::CaseFiguresRecord::cases_with_risk_flag};
                     for (auto f : fields) s.*f += one.*f;
                     for (const auto& [fig, m] : keyed) {
                         for (const auto& [k, v] : m) b->keyed[fig][k] += v;
@@ -329,8 +344,10 @@ ExpectedFigures GenerateFiguresDataset(db::Store& store, const FiguresDatasetSpe
             p.addressee_kind = "own_team";
             p.theme = "generated";
             p.created_by = user;
-            p.created_at = i % 8 == 7 ? hi + kDay : lo + microseconds(static_cast<std::int64_t>(
-                                                              rng() % static_cast<std::uint64_t>(span.count())));
+            p.created_at =
+                i % 8 == 7
+                    ? hi + kDay
+                    : lo + microseconds(static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(span.count())));
             p.id = tx.proposals().Insert(p);
             int steps = pick(5);
             std::string status = "open";

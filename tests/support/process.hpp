@@ -14,7 +14,7 @@ CommandResult RunCommand(const std::string& command);
 
 /// A child process with its stdout readable line by line, killed on destruction if still up.
 class Child {
-public:
+  public:
     explicit Child(const std::vector<std::string>& argv);
     ~Child();
     Child(const Child&) = delete;
@@ -27,7 +27,7 @@ public:
     int Wait(int timeout_ms);
     int pid() const { return pid_; }
 
-private:
+  private:
     int pid_ = -1;
     int out_fd_ = -1;
     std::string buffer_;

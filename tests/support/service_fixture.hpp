@@ -5,10 +5,10 @@
 #include <string>
 #include <vector>
 
-#include "spoed/v1/rpc.hpp"
 #include "base/clock.hpp"
 #include "daemon/api/service_set.hpp"
 #include "db/sqlite_store.hpp"
+#include "spoed/v1/rpc.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace spoed::test {

@@ -148,8 +148,8 @@ TEST(Router, WrongContentTypeIs415) {
 TEST(Router, JsonWithCharsetIsAccepted) {
     ServiceFixture f;
     f.CreateUser("anna", {"crisis_worker"});
-    auto r = f.Post(v1::rpc::AuthService::Login, R"({"username":"anna","password":"correct horse battery staple"})",
-                    "", "application/json; charset=utf-8");
+    auto r = f.Post(v1::rpc::AuthService::Login, R"({"username":"anna","password":"correct horse battery staple"})", "",
+                    "application/json; charset=utf-8");
     EXPECT_EQ(r.status, 200) << r.body;
     EXPECT_EQ(r.content_type, "application/json");
 }

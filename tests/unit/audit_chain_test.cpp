@@ -1,12 +1,13 @@
 // The audit log shows tampering: rows changed, deleted and reordered straight in the SQLite
 // file (the append-only triggers dropped, as an attacker with the file would) are each found
 // and named by the chain walk that `spoedd audit verify` and the daemon use.
+#include "db/audit_chain.hpp"
+
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
-#include "daemon/audit_watch.hpp"
 #include "base/log.hpp"
-#include "db/audit_chain.hpp"
+#include "daemon/audit_watch.hpp"
 #include "db/sqlite.hpp"
 #include "db/sqlite_repos.hpp"
 #include "db/sqlite_store.hpp"
@@ -17,7 +18,7 @@ namespace spoed {
 namespace {
 
 class AuditChain : public testing::Test {
-protected:
+  protected:
     void SetUp() override {
         auto store = db::SqliteStore::Open({.path = path});
         Status st = store->Write([&](db::Tx& tx) -> Status {
@@ -45,7 +46,8 @@ protected:
     void Tamper(const std::string& sql) {
         sqlite3* db = nullptr;
         ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-        std::string all = "DROP TRIGGER IF EXISTS audit_events_no_update; DROP TRIGGER IF EXISTS audit_events_no_delete; " + sql;
+        std::string all =
+            "DROP TRIGGER IF EXISTS audit_events_no_update; DROP TRIGGER IF EXISTS audit_events_no_delete; " + sql;
         char* err = nullptr;
         EXPECT_EQ(sqlite3_exec(db, all.c_str(), nullptr, nullptr, &err), SQLITE_OK) << (err ? err : "");
         sqlite3_free(err);

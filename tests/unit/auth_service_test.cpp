@@ -65,7 +65,8 @@ TEST(AuthService, DisabledUserCannotLogInAndLosesOpenSessions) {
     auto r = f.Post(v1::rpc::AdminService::DisableUser, R"({"userId":")" + std::to_string(anna) + R"("})", admin_token);
     ASSERT_EQ(r.status, 200) << r.body;
     EXPECT_EQ(f.Post(kWhoAmI, "{}", anna_token).status, 401);
-    auto login = f.Post(v1::rpc::AuthService::Login, R"({"username":"anna","password":"correct horse battery staple"})");
+    auto login =
+        f.Post(v1::rpc::AuthService::Login, R"({"username":"anna","password":"correct horse battery staple"})");
     EXPECT_EQ(login.status, 401);
     EXPECT_EQ(ErrorMessageOf(login), "wrong username or password");
 }
@@ -281,9 +282,9 @@ TEST(AdminService, ResetPasswordGivesANewOneTimePasswordAndEndsSessions) {
     ASSERT_EQ(r.status, 200) << r.body;
     auto reset = Parse<v1::ResetPasswordResponse>(r);
     EXPECT_EQ(f.Post(kWhoAmI, "{}", anna_token).status, 401);
-    EXPECT_EQ(f.Post(v1::rpc::AuthService::Login, R"({"username":"anna","password":"correct horse battery staple"})")
-                  .status,
-              401);
+    EXPECT_EQ(
+        f.Post(v1::rpc::AuthService::Login, R"({"username":"anna","password":"correct horse battery staple"})").status,
+        401);
     EXPECT_FALSE(f.Login("anna", reset.one_time_password()).empty());
 }
 

@@ -1,19 +1,20 @@
+#include "daemon/config.hpp"
+
 #include <gtest/gtest.h>
 
 #include <fstream>
 #include <map>
 #include <set>
 
-#include "daemon/config.hpp"
-
 namespace spoed::daemon {
 namespace {
 
 TEST(Config, ReadsKeysCommentsAndBlankLines) {
     DaemonConfig c;
-    auto st = ParseConfig("# spoedd\n\nlisten = 0.0.0.0:9443  # all interfaces\nmax_body_bytes=2048\n"
-                          "session_idle_minutes = 15\ntls_allow_tls12 = true\n",
-                          "test.conf", c);
+    auto st = ParseConfig(
+        "# spoedd\n\nlisten = 0.0.0.0:9443  # all interfaces\nmax_body_bytes=2048\n"
+        "session_idle_minutes = 15\ntls_allow_tls12 = true\n",
+        "test.conf", c);
     ASSERT_TRUE(st.ok()) << st.error().message;
     EXPECT_EQ(c.listen_host, "0.0.0.0");
     EXPECT_EQ(c.listen_port, 9443);
@@ -25,9 +26,10 @@ TEST(Config, ReadsKeysCommentsAndBlankLines) {
 TEST(Config, ReadsTheHardeningKeys) {
     DaemonConfig c;
     EXPECT_EQ(c.TotpKeyPath(), "data/totp.key");
-    auto st = ParseConfig("totp_key_file = /etc/spoed/totp.key\ntoken_requests_per_second = 0\n"
-                          "token_request_burst = 50\naudit_checkpoint_minutes = 15\n",
-                          "test.conf", c);
+    auto st = ParseConfig(
+        "totp_key_file = /etc/spoed/totp.key\ntoken_requests_per_second = 0\n"
+        "token_request_burst = 50\naudit_checkpoint_minutes = 15\n",
+        "test.conf", c);
     ASSERT_TRUE(st.ok()) << st.error().message;
     EXPECT_EQ(c.TotpKeyPath(), "/etc/spoed/totp.key");
     EXPECT_EQ(c.token_requests_per_second, 0);
@@ -63,9 +65,10 @@ TEST(Config, ABadValueNamesTheKeyAndLine) {
 
 TEST(Config, CalendarKeys) {
     DaemonConfig c;
-    auto st = ParseConfig("handover_due_time = 09:30\nnight_cutoff_hour = 5\ngood_friday_closed = yes\n"
-                          "closure_dates = 2026-12-24, 2026-12-31\n",
-                          "spoed.conf", c);
+    auto st = ParseConfig(
+        "handover_due_time = 09:30\nnight_cutoff_hour = 5\ngood_friday_closed = yes\n"
+        "closure_dates = 2026-12-24, 2026-12-31\n",
+        "spoed.conf", c);
     ASSERT_TRUE(st.ok()) << st.error().message;
     EXPECT_EQ(c.handover_due_time, std::chrono::minutes(9 * 60 + 30));
     EXPECT_EQ(c.night_cutoff_hour, 5);
@@ -162,7 +165,8 @@ TEST(Config, MetricsKeysAreChecked) {
     DaemonConfig c;
     auto st = ParseConfig("metrics_allow = 10.0.0.0/8, ::1/128\nmetrics_token = short\n", "spoed.conf", c);
     ASSERT_FALSE(st.ok());
-    EXPECT_EQ(st.error().message, "spoed.conf line 2: key 'metrics_token': at least 32 characters (openssl rand -hex 32)");
+    EXPECT_EQ(st.error().message,
+              "spoed.conf line 2: key 'metrics_token': at least 32 characters (openssl rand -hex 32)");
     EXPECT_EQ(c.metrics_allow, (std::vector<std::string>{"10.0.0.0/8", "::1/128"}));
     st = ParseConfig("\nmetrics_allow = 10.0.0.0/33\n", "spoed.conf", c);
     ASSERT_FALSE(st.ok());

@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "daemon/service/consent_rules.hpp"
+
+#include <gtest/gtest.h>
 
 namespace spoed::daemon::service {
 namespace {
@@ -52,26 +52,26 @@ const year_month_day k12 = year{2026} / November / 24;
 const year_month_day k15y364d = year{2030} / November / 23;
 const year_month_day k16 = year{2030} / November / 24;
 
-INSTANTIATE_TEST_SUITE_P(
-    Edges, ConsentBands,
-    testing::Values(
-        // Under 12: a parent or guardian decides.
-        Band{"Under12GuardianOnly", k11y364d, false, "Marco Jansen", true, ""},
-        Band{"Under12YouthAndGuardian", k11y364d, true, "Marco Jansen", true, ""},
-        Band{"Under12YouthOnly", k11y364d, true, "", false, "missing: parent or guardian"},
-        // 12 to 15: both.
-        Band{"At12Both", k12, true, "Marco Jansen", true, ""},
-        Band{"At12YouthOnly", k12, true, "", false, "missing: a parent or guardian"},
-        Band{"At12GuardianOnly", k12, false, "Marco Jansen", false, "missing: the youth"},
-        Band{"At12Neither", k12, false, "", false, "missing: the youth and a parent or guardian"},
-        Band{"At15y364dBoth", k15y364d, true, "Marco Jansen", true, ""},
-        Band{"At15y364dYouthOnly", k15y364d, true, "", false, "missing: a parent or guardian"},
-        Band{"At15y364dGuardianOnly", k15y364d, false, "Marco Jansen", false, "missing: the youth"},
-        // 16 and over: the youth.
-        Band{"At16YouthOnly", k16, true, "", true, ""},
-        Band{"At16YouthAndGuardian", k16, true, "Marco Jansen", true, ""},
-        Band{"At16GuardianOnly", k16, false, "Marco Jansen", false, "missing: the youth"}),
-    [](const testing::TestParamInfo<Band>& band) { return std::string(band.param.name); });
+INSTANTIATE_TEST_SUITE_P(Edges, ConsentBands,
+                         testing::Values(
+                             // Under 12: a parent or guardian decides.
+                             Band{"Under12GuardianOnly", k11y364d, false, "Marco Jansen", true, ""},
+                             Band{"Under12YouthAndGuardian", k11y364d, true, "Marco Jansen", true, ""},
+                             Band{"Under12YouthOnly", k11y364d, true, "", false, "missing: parent or guardian"},
+                             // 12 to 15: both.
+                             Band{"At12Both", k12, true, "Marco Jansen", true, ""},
+                             Band{"At12YouthOnly", k12, true, "", false, "missing: a parent or guardian"},
+                             Band{"At12GuardianOnly", k12, false, "Marco Jansen", false, "missing: the youth"},
+                             Band{"At12Neither", k12, false, "", false, "missing: the youth and a parent or guardian"},
+                             Band{"At15y364dBoth", k15y364d, true, "Marco Jansen", true, ""},
+                             Band{"At15y364dYouthOnly", k15y364d, true, "", false, "missing: a parent or guardian"},
+                             Band{"At15y364dGuardianOnly", k15y364d, false, "Marco Jansen", false,
+                                  "missing: the youth"},
+                             // 16 and over: the youth.
+                             Band{"At16YouthOnly", k16, true, "", true, ""},
+                             Band{"At16YouthAndGuardian", k16, true, "Marco Jansen", true, ""},
+                             Band{"At16GuardianOnly", k16, false, "Marco Jansen", false, "missing: the youth"}),
+                         [](const testing::TestParamInfo<Band>& band) { return std::string(band.param.name); });
 
 TEST(ConsentParties, NamesTheAgeInTheRefusal) {
     Status st = CheckConsentParties(kBirth, k12, true, "");

@@ -54,7 +54,7 @@ bool ScansYouths(const std::vector<std::string>& plan) {
 }
 
 class CrisisRepoTest : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         store_ = db::SqliteStore::Open({.path = path()});
         kees_ = AddUser("kees", "Kees Worker (fictional)");
@@ -577,9 +577,9 @@ TEST_F(SqliteCrisisYouths, ABroadNameWalksTheNameOrderAndFindsWhatTheTrigramsFin
         return s;
     };
     const std::vector<db::YouthSearch> cases = {
-        search({"vis"}, 20, 0),          search({"vis"}, 20, 100), search({"visser", "daan"}, 20, 0),
-        search({"zoe"}, 50, 0),          search({"vos", "sa"}, 20, 0), search({"kok-vis"}, 500, 0),
-        search({"fictional"}, 600, 0),   search({"vries", "bram"}, 10, 3), search({"nobody"}, 20, 0),
+        search({"vis"}, 20, 0),        search({"vis"}, 20, 100),         search({"visser", "daan"}, 20, 0),
+        search({"zoe"}, 50, 0),        search({"vos", "sa"}, 20, 0),     search({"kok-vis"}, 500, 0),
+        search({"fictional"}, 600, 0), search({"vries", "bram"}, 10, 3), search({"nobody"}, 20, 0),
     };
     for (const auto& s : cases) {
         std::string what = Join(s.name_terms) + " offset " + std::to_string(s.offset);

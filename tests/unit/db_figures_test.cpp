@@ -32,7 +32,8 @@ constexpr const char* kCaseMismatches =
     "c.consults_answered_n <> (SELECT count(*) FROM consults WHERE case_id = c.id AND answered_at IS NOT NULL) OR "
     "c.problem_areas_n <> (SELECT count(*) FROM case_problem_areas WHERE case_id = c.id) OR "
     "c.risk_flags_n <> (SELECT count(*) FROM case_risk_flags WHERE case_id = c.id) OR "
-    "c.evaluation_held <> EXISTS (SELECT 1 FROM evaluations WHERE case_id = c.id AND status IN ('held', 'finalised')) OR "
+    "c.evaluation_held <> EXISTS (SELECT 1 FROM evaluations WHERE case_id = c.id AND status IN ('held', 'finalised')) "
+    "OR "
     "c.youth_age IS NOT (SELECT age FROM case_youth_ages WHERE case_id = c.id) OR "
     "c.youth_municipality IS NOT (SELECT municipality FROM youths WHERE id = c.youth_id) OR "
     "c.youth_first_plan_at IS NOT (SELECT min(created_at) FROM plan_versions WHERE youth_id = c.youth_id)";
@@ -42,7 +43,8 @@ constexpr const char* kHandoverMismatches =
     "handover_id = h.id AND step = 'confirmed')";
 constexpr const char* kKeyMismatches =
     "WITH truth(figure, key, opened_at, case_id, n) AS ("
-    "SELECT 'problem_area', x.area, c.opened_at, c.id, 1 FROM case_problem_areas AS x JOIN cases AS c ON c.id = x.case_id "
+    "SELECT 'problem_area', x.area, c.opened_at, c.id, 1 FROM case_problem_areas AS x JOIN cases AS c ON c.id = "
+    "x.case_id "
     "UNION ALL SELECT 'risk_flag', x.flag, c.opened_at, c.id, 1 FROM case_risk_flags AS x JOIN cases AS c ON "
     "c.id = x.case_id UNION ALL SELECT 'response', r.response, c.opened_at, c.id, count(*) FROM contact_responses AS r "
     "JOIN contacts AS t ON t.id = r.contact_id JOIN cases AS c ON c.id = t.case_id GROUP BY c.id, r.response) "
@@ -50,7 +52,7 @@ constexpr const char* kKeyMismatches =
     "SELECT * FROM case_figure_keys EXCEPT SELECT * FROM truth)";
 
 class FiguresColumns : public ::testing::Test {
-protected:
+  protected:
     template <typename F>
     auto Write(F&& fn) {
         std::optional<std::invoke_result_t<F&, db::Tx&>> out;
@@ -153,7 +155,8 @@ TEST_F(FiguresColumns, FollowEveryWriteToTheSourceRows) {
             t.type = "incoming_call";
             t.started_at = t.logged_at = kLateEvening + minutes(5 * k);
             t.caller_role = "youth";
-            t.responses = k == 0 ? std::vector<std::string>{"advice", "agreements"} : std::vector<std::string>{"advice"};
+            t.responses =
+                k == 0 ? std::vector<std::string>{"advice", "agreements"} : std::vector<std::string>{"advice"};
             t.logged_by = user_;
             tx.cases().InsertContact(t);
         }

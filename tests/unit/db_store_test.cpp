@@ -123,8 +123,9 @@ void MakeCorruptDatabase(const std::string& path) {
     std::int64_t page_size = 0;
     {
         Connection c(path, Connection::Mode::kReadWriteCreate);
-        c.Exec("CREATE TABLE filler (x BLOB); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
-               "WHERE i < 500) INSERT INTO filler SELECT randomblob(300) FROM n; PRAGMA wal_checkpoint(TRUNCATE)");
+        c.Exec(
+            "CREATE TABLE filler (x BLOB); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+            "WHERE i < 500) INSERT INTO filler SELECT randomblob(300) FROM n; PRAGMA wal_checkpoint(TRUNCATE)");
         root = c.QueryInt("SELECT rootpage FROM sqlite_schema WHERE name = 'filler'");
         page_size = c.QueryInt("PRAGMA page_size");
     }

@@ -37,7 +37,7 @@ std::string LoginJson(const std::string& user, const std::string& password, cons
 
 /// Collects the ids of log lines while alive.
 class LogIds {
-public:
+  public:
     LogIds() {
         log::SetSink([this](std::string_view line) {
             std::lock_guard lock(mutex_);
@@ -52,7 +52,7 @@ public:
         return n;
     }
 
-private:
+  private:
     std::mutex mutex_;
     std::vector<std::string> lines_;
 };
@@ -115,7 +115,8 @@ TEST(SecondFactor, LoginNeedsACurrentCodeAndEachCodeWorksOnce) {
     EXPECT_EQ(replay.status, 401);
     EXPECT_NE(ErrorMessageOf(replay).find("already used"), std::string::npos) << replay.body;
     // A wrong password with a right code still says only "wrong username or password".
-    auto wrong_pw = f.Post(kLogin, LoginJson("pieter", "not the password", daemon::service::TotpCode(secret, step + 1)));
+    auto wrong_pw =
+        f.Post(kLogin, LoginJson("pieter", "not the password", daemon::service::TotpCode(secret, step + 1)));
     EXPECT_EQ(ErrorMessageOf(wrong_pw), "wrong username or password");
 }
 
@@ -167,8 +168,8 @@ TEST(SecondFactor, AnAdminResetsALostFactorAndTheUserEnrolsAgain) {
     EXPECT_EQ(f.Post(v1::rpc::AuthService::WhoAmI, "{}", session).status, 401) << "sessions ended";
     auto again = Parse<v1::LoginResponse>(f.Post(kLogin, LoginJson("pieter", test::kTestPassword)));
     EXPECT_TRUE(again.must_enroll_totp());
-    EXPECT_EQ(ErrorCodeOf(f.Post(v1::rpc::AdminService::ResetTotp, R"({"userId":")" + std::to_string(pieter) + R"("})",
-                                 admin)),
+    EXPECT_EQ(ErrorCodeOf(
+                  f.Post(v1::rpc::AdminService::ResetTotp, R"({"userId":")" + std::to_string(pieter) + R"("})", admin)),
               "failed_precondition");
 }
 
@@ -242,9 +243,9 @@ std::string BreakGlassBody(std::int64_t youth_id, const std::string& password, c
 TEST(BreakGlassReauth, NeedsThePasswordAgain) {
     test::CrisisFixture f;
     std::int64_t id = f.CreateYouth("Sem", "Smit (fictief)", "2011-02-03");
-    auto none = f.Post(v1::rpc::PlanService::BreakGlass,
-                       R"({"youthId":")" + std::to_string(id) + R"(","reason":"Father calls, son in crisis now"})",
-                       f.worker);
+    auto none =
+        f.Post(v1::rpc::PlanService::BreakGlass,
+               R"({"youthId":")" + std::to_string(id) + R"(","reason":"Father calls, son in crisis now"})", f.worker);
     EXPECT_EQ(ErrorCodeOf(none), "invalid_argument");
     EXPECT_EQ(ErrorMessageOf(none).rfind("password:", 0), 0u) << none.body;
     auto wrong = f.Post(v1::rpc::PlanService::BreakGlass, BreakGlassBody(id, "not my password"), f.worker);
@@ -268,7 +269,8 @@ TEST(BreakGlassReauth, NeedsTheSecondFactorWhenTheUserHasOne) {
     std::string code = f.totp.Next("pieter", f.clock.Now());
     auto ok = f.Post(v1::rpc::PlanService::BreakGlass, BreakGlassBody(id, test::kTestPassword, code), f.psychiatrist);
     EXPECT_EQ(ok.status, 200) << ok.body;
-    auto replay = f.Post(v1::rpc::PlanService::BreakGlass, BreakGlassBody(id, test::kTestPassword, code), f.psychiatrist);
+    auto replay =
+        f.Post(v1::rpc::PlanService::BreakGlass, BreakGlassBody(id, test::kTestPassword, code), f.psychiatrist);
     EXPECT_EQ(ErrorCodeOf(replay), "permission_denied") << replay.body;
 }
 

@@ -1,10 +1,10 @@
 // The parts of spoed-load (bench/load) that decide its figures: the percentiles, the manifest
 // and the flags. The scenarios themselves run in the slow smoke test bench.compare_smoke.
+#include "bench/load/load.hpp"
+
 #include <gtest/gtest.h>
 
 #include <vector>
-
-#include "bench/load/load.hpp"
 
 namespace spoed::bench::load {
 namespace {

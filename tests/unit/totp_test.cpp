@@ -1,11 +1,12 @@
 // The TOTP second factor against its RFCs, the AES-256-GCM box for secrets at rest, and the
 // login throttle's arithmetic.
+#include "daemon/service/totp.hpp"
+
 #include <gtest/gtest.h>
 
 #include <set>
 
 #include "daemon/service/login_throttle.hpp"
-#include "daemon/service/totp.hpp"
 
 namespace spoed {
 namespace {
@@ -43,12 +44,9 @@ TEST(Totp, MatchesTheRfc6238Vectors) {
         const char* sha512;
     };
     const Vector vectors[] = {
-        {59, "94287082", "46119246", "90693936"},
-        {1111111109, "07081804", "68084774", "25091201"},
-        {1111111111, "14050471", "67062674", "99943326"},
-        {1234567890, "89005924", "91819424", "93441116"},
-        {2000000000, "69279037", "90698825", "38618901"},
-        {20000000000, "65353130", "77737706", "47863826"},
+        {59, "94287082", "46119246", "90693936"},         {1111111109, "07081804", "68084774", "25091201"},
+        {1111111111, "14050471", "67062674", "99943326"}, {1234567890, "89005924", "91819424", "93441116"},
+        {2000000000, "69279037", "90698825", "38618901"}, {20000000000, "65353130", "77737706", "47863826"},
     };
     for (const auto& v : vectors) {
         auto step = static_cast<std::uint64_t>(TotpStep(At(v.time)));
