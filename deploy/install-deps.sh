@@ -23,6 +23,8 @@ packages=(
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   curl ca-certificates jq
   libsystemd-dev lintian debootstrap fakeroot
+  # The house style, checked in ctest (format.*): one clang-format for everyone.
+  clang-format
   # systemd-analyze checks the packaged units (packaging.debs). A minimal Debian or a container
   # has no systemd: this installs its tools and unit files only; nothing is started.
   systemd
