@@ -942,6 +942,12 @@ void SqliteCaseRepo::Update(const CaseRecord& c) {
     WriteAreasAndFlags(c);
 }
 
+void SqliteCaseRepo::Touch(std::int64_t case_id, TimePoint at) {
+    auto st = c_.Prepare("UPDATE cases SET updated_at = ? WHERE id = ?");
+    st.Bind(1, ToMicros(at)).Bind(2, case_id);
+    st.Run();
+}
+
 std::optional<CaseRecord> SqliteCaseRepo::Find(std::int64_t id) {
     auto st = c_.Prepare(std::string(kCaseSelect) + " WHERE k.id = ?");
     st.Bind(1, id);

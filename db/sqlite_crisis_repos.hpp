@@ -130,6 +130,7 @@ class SqliteCaseRepo final : public CaseRepo {
     explicit SqliteCaseRepo(Connection& c) : c_(c) {}
     std::int64_t Insert(const CaseRecord& c) override;
     void Update(const CaseRecord& c) override;
+    void Touch(std::int64_t case_id, TimePoint at) override;
     std::optional<CaseRecord> Find(std::int64_t id) override;
     std::vector<CaseRecord> List(const CaseFilter& filter) override;
     std::int64_t AddEvent(const CaseEventRecord& e) override;

@@ -175,6 +175,8 @@ class CaseRepo {
     virtual std::int64_t Insert(const CaseRecord& c) = 0;
     /// Writes every field, problem areas and risk flags included.
     virtual void Update(const CaseRecord& c) = 0;
+    /// Sets only the case's updated_at: what a new contact, consult or handover changes.
+    virtual void Touch(std::int64_t case_id, TimePoint at) = 0;
     virtual std::optional<CaseRecord> Find(std::int64_t id) = 0;
     /// Newest first.
     virtual std::vector<CaseRecord> List(const CaseFilter& filter) = 0;

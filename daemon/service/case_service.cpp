@@ -270,8 +270,10 @@ Result<v1::LogContactResponse> CaseService::LogContact(Call& call, const v1::Log
         contact.case_id = c.id;
         contact.id = tx.cases().InsertContact(contact);
         call.audit().object_ids.push_back(ObjectId("contact", contact.id));
+        // Only the time of the last change: rewriting the whole case would delete and insert
+        // its problem areas and risk flags again for every contact.
         c.updated_at = call.now();
-        tx.cases().Update(c);
+        tx.cases().Touch(c.id, c.updated_at);
         events_.Emit(tx, call.now(), CaseEvent(v1::EVENT_KIND_CONTACT_LOGGED, c.id, call), db::kAudienceWorkers, &c);
         v1::LogContactResponse resp;
         ToProto(contact, resp.mutable_contact());

@@ -924,6 +924,28 @@ TEST_F(SqliteCrisisCases, RoundTripWithProblemAreasAndRiskFlags) {
     EXPECT_FALSE(Read([&](db::Tx& tx) { return tx.cases().Find(unknown + 100); }).has_value());
 }
 
+TEST_F(SqliteCrisisCases, TouchSetsOnlyTheTimeOfTheLastChange) {
+    std::int64_t y = AddYouth("Sofie", "de Vries (fictional)");
+    db::CaseRecord c = MakeCase(y, kT0);
+    c.problem_areas = {"school", "family"};
+    c.risk_flags = {"self_harm"};
+    c.id = Write([&](db::Tx& tx) { return tx.cases().Insert(c); });
+    auto before = Read([&](db::Tx& tx) { return tx.cases().Find(c.id); });
+    ASSERT_TRUE(before.has_value());
+
+    Write([&](db::Tx& tx) { tx.cases().Touch(c.id, kT0 + 2h); });
+    auto after = Read([&](db::Tx& tx) { return tx.cases().Find(c.id); });
+    ASSERT_TRUE(after.has_value());
+    EXPECT_EQ(after->updated_at, kT0 + 2h);
+    EXPECT_NE(before->updated_at, after->updated_at);
+    after->updated_at = before->updated_at;
+    EXPECT_EQ(after->problem_areas, before->problem_areas);
+    EXPECT_EQ(after->risk_flags, before->risk_flags);
+    EXPECT_EQ(after->status, before->status);
+    EXPECT_EQ(after->youth_id, before->youth_id);
+    EXPECT_EQ(after->opened_at, before->opened_at);
+}
+
 TEST_F(SqliteCrisisCases, ListFiltersAndPages) {
     std::int64_t y = AddYouth("Sofie", "de Vries (fictional)");
     std::int64_t other = AddYouth("Daan", "de Vries (fictional)");
