@@ -50,6 +50,7 @@
 #include <unordered_map>
 
 #include "base/log.hpp"
+#include "daemon/net/http_message.hpp"
 
 namespace spoed::daemon::net {
 
@@ -172,12 +173,6 @@ std::string FormatAddress(const tcp::endpoint& endpoint) {
         return asio::ip::make_address_v4(asio::ip::v4_mapped, address.to_v6()).to_string();
     }
     return address.to_string();
-}
-
-std::string ToLower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
 }
 
 bool IsToken(std::string_view s) {
@@ -712,9 +707,7 @@ class Session : public std::enable_shared_from_this<Session> {
         // One deadline for headers and body together, so a slow-loris client is dropped.
         deadline_ = Clock::now() + options_.read_timeout;
         parser_.emplace();
-        parser_->header_limit(static_cast<std::uint32_t>(
-            std::min<std::size_t>(options_.header_limit, std::numeric_limits<std::uint32_t>::max())));
-        parser_->body_limit(static_cast<std::uint64_t>(options_.body_limit));
+        ApplyLimits(*parser_, options_);
         tcp().expires_at(deadline_);
         http::async_read_header(stream_, buffer_, *parser_, Bind(&Session::OnHeader));
     }
@@ -795,18 +788,6 @@ class Session : public std::enable_shared_from_this<Session> {
         WriteResponse(JsonError(status, code, message), true);
     }
 
-    HttpRequest ToAppRequest(http::request<http::string_body>& message, bool take_body) const {
-        HttpRequest request;
-        request.method = std::string(message.method_string());
-        request.target = std::string(message.target());
-        for (const auto& field : message) {
-            request.headers.emplace_back(ToLower(field.name_string()), std::string(field.value()));
-        }
-        if (take_body) request.body = std::move(message.body());
-        request.remote_address = remote_address_;
-        return request;
-    }
-
     void OnRequest() {
         keep_alive_ = parser_->get().keep_alive();
         version_ = parser_->get().version();
@@ -817,7 +798,7 @@ class Session : public std::enable_shared_from_this<Session> {
         if (!SetStanding(SlotTable::Standing::kBusy)) return Abort();
         auto message = parser_->release();
         parser_.reset();
-        HttpRequest request = ToAppRequest(message, true);
+        HttpRequest request = ToAppRequest(message, true, remote_address_);
 
         state_ = State::kHandling;
         hold_ = shared_from_this();  // nothing else holds the session while the handler works
@@ -847,7 +828,7 @@ class Session : public std::enable_shared_from_this<Session> {
         if (!SetStanding(SlotTable::Standing::kBusy)) return Abort();
         upgrade_request_ = parser_->release();
         parser_.reset();
-        HttpRequest request = ToAppRequest(upgrade_request_, false);
+        HttpRequest request = ToAppRequest(upgrade_request_, false, remote_address_);
 
         state_ = State::kHandling;
         hold_ = shared_from_this();
@@ -931,7 +912,7 @@ class Session : public std::enable_shared_from_this<Session> {
             res_.set(http::field::content_type, r.content_type);
         }
         for (auto& [name, value] : r.headers) {
-            if (!IsToken(name) || !IsFieldValue(value) || IsReservedHeader(ToLower(name))) {
+            if (!IsToken(name) || !IsFieldValue(value) || IsReservedHeader(LowerCase(name))) {
                 log::Warn("net.header_dropped", "dropped a response header with a reserved name or invalid characters",
                           {{"header", IsToken(name) ? name : std::string("(invalid)")}});
                 continue;
