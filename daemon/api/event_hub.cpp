@@ -171,27 +171,7 @@ void EventHub::Subscribe(const net::HttpRequest& request, const net::AnswerUpgra
     answer(std::move(accept));
 }
 
-Status EventHub::CheckHandoverAlerts() {
-    TimePoint now = clock_.Now();
-    return store_.Write([&](db::Tx& tx) -> Status {
-        auto alerted = outbox_.EmitHandoverAlerts(tx, now);
-        if (alerted.empty()) return Ok();
-        // The daemon's own change (the alerts it marked as sent) is in the audit log too.
-        db::AuditRecord r;
-        r.at = now;
-        r.username = "spoedd";
-        r.service = "spoedd";
-        r.method = "HandoverAlerts";
-        r.action = "notify";
-        for (auto id : alerted) {
-            if (!r.object_ids.empty()) r.object_ids += ',';
-            r.object_ids += service::ObjectId("handover", id);
-        }
-        r.result = "ok";
-        tx.audit().Append(std::move(r));
-        return Ok();
-    });
-}
+Status EventHub::CheckHandoverAlerts() { return outbox_.WriteHandoverAlerts(store_, clock_.Now()); }
 
 void EventHub::Run() {
     using SteadyClock = std::chrono::steady_clock;
@@ -221,21 +201,23 @@ void EventHub::Run() {
 }
 
 bool EventHub::Allowed(Subscriber& s, const db::EventRecord& e, const std::string& current_shift) {
-    if ((e.audience & db::kAudiencePsychiatrists) && s.psychiatrist) return true;
-    if ((e.audience & db::kAudienceCoordinators) && s.coordinator) return true;
-    if (!(e.audience & db::kAudienceWorkers) || !s.worker) return false;
-    // Workers: the cases of the shift on now, and of the shifts they were on.
-    if (e.shift_date.empty() || e.shift_date == current_shift) return true;
-    auto now = std::chrono::steady_clock::now();
-    auto it = s.rosters.find(e.shift_date);
-    if (it == s.rosters.end() || now - it->second.read_at > kRosterTtl) {
-        auto shift = store_.Read(
-            [&](db::Tx& tx) -> Result<std::optional<db::ShiftRecord>> { return tx.shifts().Find(e.shift_date); });
-        bool on = shift.ok() && *shift &&
-                  std::find((*shift)->workers.begin(), (*shift)->workers.end(), s.user_id) != (*shift)->workers.end();
-        it = s.rosters.insert_or_assign(e.shift_date, Subscriber::Roster{on, now}).first;
-    }
-    return it->second.on_shift;
+    auto was_on_shift = [&](const std::string& date) {
+        // Remembered for a while: a roster is read once per subscriber and shift, not per event.
+        auto now = std::chrono::steady_clock::now();
+        auto it = s.rosters.find(date);
+        if (it == s.rosters.end() || now - it->second.read_at > kRosterTtl) {
+            auto shift = store_.Read(
+                [&](db::Tx& tx) -> Result<std::optional<db::ShiftRecord>> { return tx.shifts().Find(date); });
+            bool on =
+                shift.ok() && *shift &&
+                std::find((*shift)->workers.begin(), (*shift)->workers.end(), s.user_id) != (*shift)->workers.end();
+            it = s.rosters.insert_or_assign(date, Subscriber::Roster{on, now}).first;
+        }
+        return it->second.on_shift;
+    };
+    return service::MaySee(
+        {.user_id = s.user_id, .worker = s.worker, .psychiatrist = s.psychiatrist, .coordinator = s.coordinator}, e,
+        current_shift, was_on_shift);
 }
 
 void EventHub::Deliver() {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "daemon/service/call.hpp"
 #include "daemon/service/convert.hpp"
 #include "daemon/service/validate.hpp"
 
@@ -82,6 +83,29 @@ std::vector<std::int64_t> EventOutbox::EmitHandoverAlerts(db::Tx& tx, TimePoint 
         tx.handovers().MarkAlerted(h.id, "reminder", now);
     }
     return alerted;
+}
+
+Status EventOutbox::WriteHandoverAlerts(db::Store& store, TimePoint now) const {
+    Call call(store, now, "spoedd", "HandoverAlerts", "notify", "");
+    call.audit().username_attempted = "spoedd";  // the daemon's own change
+    auto written = call.Write([&](db::Tx& tx) -> Result<std::size_t> {
+        auto alerted = EmitHandoverAlerts(tx, now);
+        // Nothing due: the transaction is dropped, and with it the audit line.
+        if (alerted.empty()) return Error::NotFound("no handover alert due");
+        for (auto id : alerted) call.audit().object_ids.push_back(ObjectId("handover", id));
+        return alerted.size();
+    });
+    if (!written.ok() && written.error().code != ErrorCode::kNotFound) return written.error();
+    return Ok();
+}
+
+bool MaySee(const EventViewer& viewer, const db::EventRecord& e, const std::string& current_shift,
+            const std::function<bool(const std::string& shift_date)>& was_on_shift) {
+    if ((e.audience & db::kAudiencePsychiatrists) && viewer.psychiatrist) return true;
+    if ((e.audience & db::kAudienceCoordinators) && viewer.coordinator) return true;
+    if (!(e.audience & db::kAudienceWorkers) || !viewer.worker) return false;
+    if (e.shift_date.empty() || e.shift_date == current_shift) return true;
+    return was_on_shift(e.shift_date);
 }
 
 }  // namespace spoed::daemon::service

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <string>
 #include <vector>
 
 #include "daemon/service/calendar.hpp"
@@ -31,9 +33,28 @@ class EventOutbox {
     /// the due time). Returns the ids of the handovers an event was written for.
     std::vector<std::int64_t> EmitHandoverAlerts(db::Tx& tx, TimePoint now) const;
 
+    /// EmitHandoverAlerts in a transaction of its own, with the daemon's audit line naming the
+    /// handovers alerted; when none is due, nothing is written, not even an audit line.
+    Status WriteHandoverAlerts(db::Store& store, TimePoint now) const;
+
   private:
     const WorkingDayCalendar& calendar_;
     std::chrono::minutes reminder_time_;
 };
+
+/// Who a live event is for: a subscriber's user and roles.
+struct EventViewer {
+    std::int64_t user_id = 0;
+    bool worker = false;
+    bool psychiatrist = false;
+    bool coordinator = false;
+};
+
+/// Whether `viewer` receives event `e` (DESIGN.md §5): psychiatrists and coordinators the
+/// events addressed to them; crisis workers those addressed to workers that belong to no shift,
+/// to the shift on now (`current_shift`, an ISO date) or to a shift they were on, which
+/// `was_on_shift(date)` answers (the caller may remember the answer for a while).
+bool MaySee(const EventViewer& viewer, const db::EventRecord& e, const std::string& current_shift,
+            const std::function<bool(const std::string& shift_date)>& was_on_shift);
 
 }  // namespace spoed::daemon::service
