@@ -237,10 +237,10 @@ MeldcodeForm::MeldcodeForm(Session& session, std::int64_t case_id, QWidget* pare
     showTrack();
 }
 
-void MeldcodeForm::load(const v1::GetCaseResponse& data) {
-    has_track_ = data.has_meldcode();
-    track_ = data.meldcode();
-    case_open_ = data.case_().status() == v1::CASE_STATUS_OPEN;
+void MeldcodeForm::load(const v1::GetCaseResponse& got) {
+    has_track_ = got.has_meldcode();
+    track_ = got.meldcode();
+    case_open_ = got.case_().status() == v1::CASE_STATUS_OPEN;
     showTrack();
 }
 

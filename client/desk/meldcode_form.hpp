@@ -31,7 +31,7 @@ class MeldcodeForm : public QWidget {
   public:
     MeldcodeForm(Session& session, std::int64_t case_id, QWidget* parent = nullptr);
     /// The track as GetCase gave it (none when the case has no track).
-    void load(const v1::GetCaseResponse& data);
+    void load(const v1::GetCaseResponse& got);
 
     QLabel* summaryLabel() const { return summary_; }
     QPlainTextEdit* signalsEdit() const { return signals_; }

@@ -20,14 +20,14 @@ enum class Access {
 
 /// One row of the role × RPC table: who may call a method and how its audit line is labelled.
 struct RpcRule {
-    constexpr RpcRule(const v1::rpc::MethodName& rpc, std::string_view action, Access access, RoleSet roles,
-                      bool before_password_change = false)
+    constexpr RpcRule(const v1::rpc::MethodName& rpc, std::string_view nen_action, Access who, RoleSet allowed,
+                      bool while_password_must_change = false)
         : service(rpc.service),
           method(rpc.method),
-          action(action),
-          access(access),
-          roles(roles),
-          before_password_change(before_password_change) {}
+          action(nen_action),
+          access(who),
+          roles(allowed),
+          before_password_change(while_password_must_change) {}
 
     std::string_view service;  // "spoed.v1.AuthService"
     std::string_view method;   // "Login"
