@@ -15,7 +15,7 @@ enum class Level { kDebug, kInfo, kWarn, kError };
 struct Field {
     Field(std::string_view k, std::string_view v) : key(k), value(v) {}
     Field(std::string_view k, const char* v) : key(k), value(v) {}
-    Field(std::string_view k, const std::string& v) : key(k), value(v) {}
+    Field(std::string_view k, std::string v) : key(k), value(std::move(v)) {}
     Field(std::string_view k, std::int64_t v) : key(k), value(std::to_string(v)) {}
     Field(std::string_view k, int v) : key(k), value(std::to_string(v)) {}
     Field(std::string_view k, unsigned v) : key(k), value(std::to_string(v)) {}

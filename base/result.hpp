@@ -165,10 +165,13 @@ inline Status Ok() { return {}; }
 
 #define SPOED_CONCAT_INNER(a, b) a##b
 #define SPOED_CONCAT(a, b) SPOED_CONCAT_INNER(a, b)
+// `lhs` is a declaration (`auto user`) and `tmp` a name: neither can be parenthesized.
+// NOLINTBEGIN(bugprone-macro-parentheses)
 #define SPOED_ASSIGN_INNER(tmp, lhs, expr)             \
     auto tmp = (expr);                                 \
     if (!tmp.ok()) return std::move(tmp).take_error(); \
     lhs = std::move(tmp).value()
+// NOLINTEND(bugprone-macro-parentheses)
 
 /// `SPOED_ASSIGN(auto user, FindUser(...));` — assigns the value or returns the error. It
 /// expands to several statements (it declares `lhs` in the enclosing scope), so it needs braces

@@ -77,6 +77,15 @@ void AuditWatch::Start() {
     thread_ = std::thread([this] { Run(); });
 }
 
+AuditWatch::~AuditWatch() {
+    try {
+        Stop();
+    } catch (const std::exception& e) {
+        // A destructor must not throw; the last checkpoint is lost, which the log says.
+        log::Error("audit.watch_stop_failed", "the audit watch did not stop cleanly", {{"error", e.what()}});
+    }
+}
+
 void AuditWatch::Stop() {
     {
         std::lock_guard lock(mutex_);

@@ -22,7 +22,7 @@ class AuditWatch {
   public:
     AuditWatch(db::Store& store, std::chrono::minutes interval, std::int64_t startup_entries = 10'000)
         : store_(store), interval_(interval), startup_entries_(startup_entries) {}
-    ~AuditWatch() { Stop(); }
+    ~AuditWatch();
 
     /// Verifies the tail and logs the first checkpoint. Returns the report (tests look at it).
     db::AuditChainReport CheckAtStart();

@@ -404,7 +404,7 @@ bool AddressInRanges(std::string_view address, const std::vector<std::string>& r
         if (!ParseAddressRange(r, net, prefix) || net.size() != addr.size()) continue;
         bool match = true;
         for (int bit = 0; bit < prefix && match; ++bit) {
-            unsigned char mask = static_cast<unsigned char>(0x80 >> (bit % 8));
+            auto mask = static_cast<unsigned char>(0x80 >> (bit % 8));
             match = (net[bit / 8] & mask) == (addr[bit / 8] & mask);
         }
         if (match) return true;

@@ -153,7 +153,7 @@ Daemon::Daemon(DaemonConfig config, const Clock& clock) : impl_(std::make_unique
                 respond(std::move(r));
             }
         },
-        [impl](net::HttpRequest&& req, net::AnswerUpgrade answer) {
+        [impl](net::HttpRequest&& req, const net::AnswerUpgrade& answer) {
             auto shared_req = std::make_shared<net::HttpRequest>(std::move(req));
             bool queued =
                 impl->workers->Post([impl, shared_req, answer] { impl->services->hub.Subscribe(*shared_req, answer); });

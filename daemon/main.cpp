@@ -1,11 +1,11 @@
 // spoedd: wires the configuration to the Daemon and waits for SIGTERM/SIGINT.
 #include <malloc.h>
 #include <pthread.h>
-#include <signal.h>
 #include <systemd/sd-daemon.h>
 
 #include <chrono>
 #include <condition_variable>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <mutex>

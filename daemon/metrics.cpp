@@ -31,7 +31,7 @@ std::string RequestMetrics::MethodLabel(std::string_view target) {
 
 std::string RequestMetrics::CodeLabel(int status, std::string_view body) {
     if (status == 200) return "ok";
-    constexpr std::string_view kKey = "\"code\":\"";
+    constexpr std::string_view kKey = R"("code":")";
     if (std::size_t p = body.find(kKey); p != std::string_view::npos && p < 16) {
         std::size_t start = p + kKey.size();
         std::size_t end = body.find('"', start);

@@ -55,8 +55,7 @@ AuditChainReport VerifyAuditChain(AuditRepo& audit, const AuditAnchor& from, std
         if (want <= 0) break;
         std::vector<AuditRecord> page = audit.Range(after, want);
         if (page.empty()) break;
-        for (std::size_t i = 0; i < page.size(); ++i) {
-            const AuditRecord& r = page[i];
+        for (const AuditRecord& r : page) {
             if (r.seq == rep.head.seq + 1 && Chains(rep.head.hash, r)) {
                 if (rep.first_seq == 0) rep.first_seq = r.seq;
                 rep.head = {r.seq, r.hash};

@@ -657,6 +657,7 @@ void SqliteYouthRepo::RemovePersonalData(std::int64_t youth_id, std::string_view
     constexpr const char* kCases = "(SELECT id FROM cases WHERE youth_id = ?1)";
     const std::string cases = kCases;
     const std::string statements[] = {
+        // NOLINTNEXTLINE(bugprone-suspicious-missing-comma): one statement over three lines
         "UPDATE youths SET given_name = '', family_name = '', folded_name = '', date_of_birth = '0001-01-01', "
         "date_of_birth_estimated = 0, municipality = '', bsn = NULL, removed_at = ?2, pseudonym = ?3, updated_at = ?2 "
         "WHERE id = ?1",

@@ -554,7 +554,7 @@ std::vector<HandoverFiguresRecord> SqliteStatsRepo::HandoverFigures(const Figure
                 // The middle value, or the mean of the two middle values, in whole minutes.
                 const std::size_t n = d.size();
                 std::nth_element(d.begin(), d.begin() + static_cast<std::ptrdiff_t>(n / 2), d.end());
-                double median = static_cast<double>(d[n / 2]);
+                auto median = static_cast<double>(d[n / 2]);
                 if (n % 2 == 0) {
                     const auto lower = *std::max_element(d.begin(), d.begin() + static_cast<std::ptrdiff_t>(n / 2));
                     median = static_cast<double>(lower + d[n / 2]) / 2.0;

@@ -576,7 +576,7 @@ bool SqliteStore::Impl::RunBatch(std::deque<WriteRequest*> pending) {
         }
         if (!retry.empty()) {
             audits_retried = true;
-            for (auto it = retry.rbegin(); it != retry.rend(); ++it) pending.push_front(*it);
+            pending.insert(pending.begin(), retry.begin(), retry.end());
         }
     }
     return appended_events;

@@ -139,6 +139,7 @@ int Main(int argc, char** argv) {
         return line->words.empty() && !line->args.Has("help") ? 2 : 0;
     }
     std::vector<std::string> names;
+    names.reserve(commands.size());
     for (const auto& c : commands) names.push_back(c.name);
     auto chosen = ChooseCommand(names, *line);
     if (!chosen) {

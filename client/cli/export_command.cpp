@@ -158,7 +158,7 @@ int Export(Context& ctx) {
     std::vector<std::string> wanted = a.GetAll("entity");
     if (wanted.empty()) {
         for (const auto& [n, e] : kEntities) wanted.push_back(n);
-        wanted.push_back("aggregate");
+        wanted.emplace_back("aggregate");
     }
     for (const auto& w : wanted) {
         int rc = 0;

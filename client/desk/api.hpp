@@ -45,9 +45,8 @@ class Api : public QObject {
     void call(QObject* receiver, const v1::rpc::Method<Req, Resp>& rpc, const std::type_identity_t<Req>& request,
               std::type_identity_t<std::function<void(const Result<Resp>&)>> done, Lane lane = Lane::kMain) {
         QPointer<QObject> guard(receiver);
-        Req copy = request;
-        auto job = [this, rpc, copy, guard, done = std::move(done)](client::Client& c) mutable {
-            auto result = std::make_shared<Result<Resp>>(c.Call(rpc, copy));
+        auto job = [this, rpc, request, guard, done = std::move(done)](client::Client& c) mutable {
+            auto result = std::make_shared<Result<Resp>>(c.Call(rpc, request));
             bool permanent = !result->ok() && c.last_failure_is_permanent();
             QMetaObject::invokeMethod(
                 this,

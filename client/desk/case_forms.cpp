@@ -38,7 +38,7 @@ namespace {
 class CtrlEnterSaves : public QObject {
   public:
     CtrlEnterSaves(QWidget* form, std::function<void()> save) : QObject(form), save_(std::move(save)) {
-        for (auto seq : {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
+        for (const auto& seq : {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
             auto* sc = new QShortcut(seq, form);
             sc->setContext(Qt::WidgetWithChildrenShortcut);
             QObject::connect(sc, &QShortcut::activated, this, [this] { save_(); });

@@ -34,7 +34,7 @@ bool HasText(const QJsonObject& o) {
 }  // namespace
 
 void DraftSender::persist(DraftStore* store, const QString& slot, std::function<QJsonObject()> capture,
-                          std::function<void(const QJsonObject&)> restore, std::function<QString()> label) {
+                          const std::function<void(const QJsonObject&)>& restore, std::function<QString()> label) {
     // Called again for the next consult of a queue: the form now belongs to another slot.
     if (keep_timer_) keep_timer_->stop();
     store_ = store;

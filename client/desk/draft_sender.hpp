@@ -42,7 +42,7 @@ class DraftSender : public QObject {
     /// `restore` fills it in again; a draft already kept under `slot` is restored at once, with
     /// its idempotency key. `label` names the draft when it is offered back at log-in.
     void persist(DraftStore* store, const QString& slot, std::function<QJsonObject()> capture,
-                 std::function<void(const QJsonObject&)> restore, std::function<QString()> label);
+                 const std::function<void(const QJsonObject&)>& restore, std::function<QString()> label);
     /// The form changed: it is kept on disk a moment later.
     void changed();
     /// Whether the form holds text the server does not have yet.

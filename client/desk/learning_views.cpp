@@ -926,7 +926,7 @@ void FiguresView::exportRecords(v1::ExportEntity entity, const QString& path) {
     exportPage(entity, path, {}, {}, {});
 }
 
-void FiguresView::exportPage(v1::ExportEntity entity, QString path, std::string token, QStringList columns,
+void FiguresView::exportPage(v1::ExportEntity entity, const QString& path, std::string token, QStringList columns,
                              std::vector<QStringList> rows) {
     v1::ExportRecordsRequest req;
     req.set_entity(entity);

@@ -173,7 +173,7 @@ class FiguresView : public QWidget {
 
   private:
     void show();
-    void exportPage(v1::ExportEntity entity, QString path, std::string token, QStringList columns,
+    void exportPage(v1::ExportEntity entity, const QString& path, std::string token, QStringList columns,
                     std::vector<QStringList> rows);
 
     Session& session_;

@@ -165,7 +165,7 @@ void LookupPanel::startSearch() {
         return;
     }
     in_flight_ = edit;
-    auto done = [this, edit](QList<QListWidgetItem*> items) {
+    auto done = [this, edit](const QList<QListWidgetItem*>& items) {
         in_flight_ = 0;
         if (edit != typed_) {  // typed on meanwhile: this answer is already old
             for (auto* i : items) delete i;

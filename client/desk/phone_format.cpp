@@ -17,9 +17,7 @@ constexpr std::array<int, 30> kTwoDigitAreas = {10, 13, 15, 20, 23, 24, 26, 30, 
 QString DutchPhone(const QString& number) {
     QString digits;
     for (QChar c : number) {
-        if (c.isDigit()) {
-            digits += c;
-        } else if (c == QLatin1Char('+') && digits.isEmpty()) {
+        if (c.isDigit() || (c == QLatin1Char('+') && digits.isEmpty())) {
             digits += c;
         } else if (!QStringLiteral(" -.()/").contains(c)) {
             return number;  // not a phone number

@@ -383,7 +383,7 @@ void PlanEditor::showLiveDiff() {
 
 void PlanEditor::showVersionDiff(int version) {
     // Version N against N-1 (or against nothing for the first).
-    auto fetch = [this](int v, std::function<void(const v1::PlanContent&)> then) {
+    auto fetch = [this](int v, const std::function<void(const v1::PlanContent&)>& then) {
         if (v <= 0) {
             then(v1::PlanContent());
             return;

@@ -15,6 +15,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
+#include <tuple>
 #include <utility>
 
 #include "client/desk/csv.hpp"
@@ -126,7 +127,9 @@ void RightsBox::addStatement() {
     form->addRow(tr("&By"), by);
     form->addRow(tr("&About"), about);
     form->addRow(tr("&Statement"), text);
-    auto [save, message] =
+    QPushButton* save = nullptr;
+    QLabel* message = nullptr;
+    std::tie(save, message) =
         Frame(dialog, tr("The statement is added to the record and shown with it; nothing written earlier changes."),
               form, tr("Add to the &record"));
     connect(save, &QPushButton::clicked, &dialog, [&] {
@@ -153,7 +156,7 @@ void RightsBox::addStatement() {
     reload(tr("The statement is added to the record."), [this] { emit statementAdded(); });
 }
 
-void RightsBox::reload(const QString& status, std::function<void()> then) {
+void RightsBox::reload(const QString& status, const std::function<void()>& then) {
     ShowStatus(status_, status, false);
     // Shown with the record at once: read the youth again.
     v1::GetYouthRequest get;
@@ -185,11 +188,13 @@ void RightsBox::recordDestruction() {
     form->addRow(tr("&Who"), by);
     form->addRow(tr("&Decision"), decision);
     form->addRow(tr("&Reason"), reason);
-    auto [save, message] = Frame(dialog,
-                                 tr("The request goes into the register with the decision and its reason. When it "
-                                    "is granted, the youth's personal data is removed at once and cannot be "
-                                    "brought back; the figures and the access log stay."),
-                                 form, tr("Re&gister"));
+    QPushButton* save = nullptr;
+    QLabel* message = nullptr;
+    std::tie(save, message) = Frame(dialog,
+                                    tr("The request goes into the register with the decision and its reason. When it "
+                                       "is granted, the youth's personal data is removed at once and cannot be "
+                                       "brought back; the figures and the access log stay."),
+                                    form, tr("Re&gister"));
     QString pseudonym;
     connect(save, &QPushButton::clicked, &dialog, [&] {
         v1::RecordDestructionRequestRequest req;

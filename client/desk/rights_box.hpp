@@ -41,7 +41,7 @@ class RightsBox : public QGroupBox {
     void addStatement();
     void recordDestruction();
     /// Reads the youth again and shows what the record now holds.
-    void reload(const QString& status, std::function<void()> then);
+    void reload(const QString& status, const std::function<void()>& then);
     Session& session_;
     std::int64_t youth_id_ = 0;
     QString youth_name_;

@@ -145,7 +145,7 @@ std::string BadBinaryField(const google::protobuf::Descriptor& type, std::string
         const UnknownField& f = fields.field(i);
         const FieldDescriptor* fd = type.FindFieldByNumber(f.number());
         if (!fd) continue;  // an unknown field is kept, not refused
-        const std::string name = prefix.empty() ? fd->name() : prefix + "." + fd->name();
+        std::string name = prefix.empty() ? fd->name() : prefix + "." + fd->name();
         if (f.type() != UnknownField::TYPE_LENGTH_DELIMITED) continue;
         if (fd->type() == FieldDescriptor::TYPE_STRING && !IsValidUtf8(f.length_delimited())) return name;
         if (fd->type() == FieldDescriptor::TYPE_MESSAGE) {

@@ -247,7 +247,7 @@ net::HttpResponse Router::HandleRpc(const Route& route, const net::HttpRequest& 
 
     if (rule.access != Access::kPublic) {
         const service::Actor& me = *call.actor();
-        auto refuse = [&](Error error) {
+        auto refuse = [&](const Error& error) {
             NoteRequestedObjects(call, *req);
             return fail(error);
         };

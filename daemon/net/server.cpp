@@ -473,8 +473,10 @@ class Session : public std::enable_shared_from_this<Session> {
             [self = shared_from_this(), step](Args... args) { self->Guarded([&] { (self.get()->*step)(args...); }); };
     }
 
+    // The handlers only log and abort the connection; should even that throw, ending the
+    // process is the right answer, which is what noexcept does.
     template <class F>
-    void Guarded(F&& f) noexcept {
+    void Guarded(F&& f) noexcept {  // NOLINT(bugprone-exception-escape)
         try {
             f();
         } catch (const std::exception& e) {

@@ -198,7 +198,12 @@ int Backup(const Args& a) {
         ::chmod(dest_dir.c_str(), 0700);
         std::string suffix = key.empty() ? ".db" : ".db.enc";
         std::string base = "spoed-" + UtcStamp();
-        while (fs::exists(dest_dir + "/" + base + ".db") || fs::exists(dest_dir + "/" + base + ".db.enc")) {
+        auto taken = [&] {
+            std::string stem = dest_dir;
+            stem.append("/").append(base);
+            return fs::exists(stem + ".db") || fs::exists(stem + ".db.enc");
+        };
+        while (taken()) {
             std::this_thread::sleep_for(std::chrono::milliseconds(2));
             base = "spoed-" + UtcStamp();
         }
@@ -232,7 +237,7 @@ int Backup(const Args& a) {
         }
         std::sort(backups.rbegin(), backups.rend());  // UTC stamps sort by time: newest first
         int removed = 0;
-        for (std::size_t i = static_cast<std::size_t>(keep); i < backups.size(); ++i) {
+        for (auto i = static_cast<std::size_t>(keep); i < backups.size(); ++i) {
             fs::remove(dest_dir + "/" + backups[i]);
             ++removed;
         }

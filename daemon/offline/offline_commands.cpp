@@ -141,6 +141,7 @@ int Main(int argc, char** argv) {
         return 2;
     }
     std::vector<std::string> names;
+    names.reserve(commands.size());
     for (const auto& c : commands) names.push_back(c.name);
     auto chosen = ChooseCommand(names, *line);
     if (!chosen) {

@@ -445,7 +445,7 @@ Result<v1::LiftLoginLockResponse> AuthService::LiftLoginLock(Call& call, const v
     else if (req.kind() == "device")
         kind = LoginThrottle::Kind::kDevice;
     else
-        return Error::InvalidArgument("kind: \"account\", \"address\" or \"device\"");
+        return Error::InvalidArgument(R"(kind: "account", "address" or "device")");
     if (req.key().empty()) return Error::InvalidArgument("key: required: the user name or the client address");
     if (req.key().size() > 256) return Error::InvalidArgument("key: at most 256 characters");
     call.audit().reason = "login lock lifted (" + req.kind() + ")";

@@ -149,7 +149,7 @@ v1::Event EvaluationPlannedEvent(std::int64_t case_id, std::int64_t evaluation_i
 std::vector<std::string> EvaluationPlanner::ComplexReasons(db::Tx& tx, const db::CaseRecord& c) const {
     const auto& r = policy_.rules;
     std::vector<std::string> reasons;
-    if (r.marked_complex && c.complexity == "complex") reasons.push_back("marked_complex");
+    if (r.marked_complex && c.complexity == "complex") reasons.emplace_back("marked_complex");
     if (c.outcome && Contains(r.outcomes, *c.outcome)) reasons.push_back(*c.outcome);
     for (const auto& flag : c.risk_flags) {
         if (!Contains(r.risk_flags, flag)) continue;
@@ -160,7 +160,7 @@ std::vector<std::string> EvaluationPlanner::ComplexReasons(db::Tx& tx, const db:
         // The youth's n-th case within the window, this one included (the same rule as the figures).
         int n =
             tx.evaluations().CountYouthCases(*c.youth_id, c.opened_at - std::chrono::days(r.repeat_days), c.opened_at);
-        if (n >= r.repeat_cases) reasons.push_back("repeat_cases");
+        if (n >= r.repeat_cases) reasons.emplace_back("repeat_cases");
     }
     return reasons;
 }

@@ -107,7 +107,7 @@ std::optional<std::chrono::seconds> LoginThrottle::SignInWait(std::string_view a
                                                               TimePoint now) {
     std::lock_guard lock(mutex_);
     std::optional<std::chrono::seconds> wait;
-    for (Key key : {Key{Kind::kAccount, std::string(account)}, Key{Kind::kAddress, std::string(address)}}) {
+    for (const Key& key : {Key{Kind::kAccount, std::string(account)}, Key{Kind::kAddress, std::string(address)}}) {
         Bucket b = Refilled(key, now);
         if (b.tokens >= 1) continue;
         std::chrono::duration<double> left = RateOf(policy_, key.first).every * (1 - b.tokens);
@@ -119,7 +119,7 @@ std::optional<std::chrono::seconds> LoginThrottle::SignInWait(std::string_view a
 
 void LoginThrottle::SignedIn(std::string_view account, std::string_view address, TimePoint now) {
     std::lock_guard lock(mutex_);
-    for (Key key : {Key{Kind::kAccount, std::string(account)}, Key{Kind::kAddress, std::string(address)}}) {
+    for (const Key& key : {Key{Kind::kAccount, std::string(account)}, Key{Kind::kAddress, std::string(address)}}) {
         Bucket b = Refilled(key, now);
         b.tokens = std::max(0.0, b.tokens - 1);
         sign_ins_[key] = b;

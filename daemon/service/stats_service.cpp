@@ -290,6 +290,7 @@ static Result<v1::GetFiguresResponse> ComputeFigures(db::Tx& tx, Call& call, con
     for (const auto& h : handover_rows) handovers[static_cast<std::size_t>(h.bucket)].push_back(h);
 
     std::vector<std::string> labels;
+    labels.reserve(periods.size());
     for (const auto& p : periods) labels.push_back(p.label);
     labels.push_back(whole.label);
     std::map<std::string, std::string> notes;
