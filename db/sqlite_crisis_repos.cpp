@@ -5,6 +5,8 @@
 #include <utility>
 #include <variant>
 
+#include "db/columns.hpp"
+
 namespace spoed::db {
 namespace {
 
@@ -261,55 +263,67 @@ BreakGlassRecord ReadBreakGlass(const Statement& st) {
 
 /// Problem areas and risk flags come along as lists in the same row, so a page of cases is
 /// one statement.
-constexpr std::string_view kCaseSelect =
-    "SELECT k.id, k.youth_id, k.caller_description, k.status, k.complexity, k.case_lead, k.outcome, k.opened_by, "
-    "k.opened_at, k.closed_at, k.closed_by, k.closing_note, k.updated_at, "
-    "(SELECT group_concat(a.area, char(31)) FROM case_problem_areas AS a WHERE a.case_id = k.id), "
+/// cases, declared once (the problem areas and risk flags are tables of their own).
+const Column<CaseRecord> kCaseColumns[] = {
+    Col<&CaseRecord::youth_id>("youth_id"),
+    Col<&CaseRecord::caller_description>("caller_description"),
+    Col<&CaseRecord::status>("status"),
+    Col<&CaseRecord::complexity>("complexity"),
+    Col<&CaseRecord::case_lead>("case_lead"),
+    Col<&CaseRecord::outcome>("outcome"),
+    Col<&CaseRecord::opened_by>("opened_by"),
+    Col<&CaseRecord::opened_at>("opened_at"),
+    Col<&CaseRecord::closed_at>("closed_at"),
+    Col<&CaseRecord::closed_by>("closed_by"),
+    Col<&CaseRecord::closing_note>("closing_note"),
+    Col<&CaseRecord::updated_at>("updated_at"),
+};
+const Table<CaseRecord> kCases("cases", kCaseColumns);
+
+const std::string kCaseSelect =
+    "SELECT k.id, " + kCases.Names("k.") +
+    ", (SELECT group_concat(a.area, char(31)) FROM case_problem_areas AS a WHERE a.case_id = k.id), "
     "(SELECT group_concat(f.flag, char(31)) FROM case_risk_flags AS f WHERE f.case_id = k.id) "
     "FROM cases AS k";
 
 CaseRecord ReadCase(const Statement& st) {
     CaseRecord c;
     c.id = st.Int(0);
-    c.youth_id = st.OptInt(1);
-    c.caller_description = st.Text(2);
-    c.status = st.Text(3);
-    c.complexity = st.Text(4);
-    c.case_lead = st.OptInt(5);
-    c.outcome = st.OptText(6);
-    c.opened_by = st.Int(7);
-    c.opened_at = FromMicros(st.Int(8));
-    c.closed_at = OptTime(st, 9);
-    c.closed_by = st.OptInt(10);
-    c.closing_note = st.Text(11);
-    c.updated_at = FromMicros(st.Int(12));
-    c.problem_areas = SplitList(st.Text(13));
-    c.risk_flags = SplitList(st.Text(14));
+    kCases.Read(st, 1, c);
+    const int after = kCases.size() + 1;
+    c.problem_areas = SplitList(st.Text(after));
+    c.risk_flags = SplitList(st.Text(after + 1));
     return c;
 }
 
-constexpr std::string_view kContactSelect =
-    "SELECT ct.id, ct.case_id, ct.type, ct.started_at, ct.ended_at, ct.caller_role, ct.caller_phone, ct.summary, "
-    "ct.plan_version_consulted, ct.logged_by, ct.logged_at, "
-    "(SELECT group_concat(w.user_id, char(31)) FROM contact_workers AS w WHERE w.contact_id = ct.id), "
+/// contacts, declared once (the workers present and the responses are tables of their own).
+const Column<ContactRecord> kContactColumns[] = {
+    Col<&ContactRecord::case_id>("case_id"),
+    Col<&ContactRecord::type>("type"),
+    Col<&ContactRecord::started_at>("started_at"),
+    Col<&ContactRecord::ended_at>("ended_at"),
+    Col<&ContactRecord::caller_role>("caller_role"),
+    Col<&ContactRecord::caller_phone>("caller_phone"),
+    Col<&ContactRecord::summary>("summary"),
+    Col<&ContactRecord::plan_version_consulted>("plan_version_consulted"),
+    Col<&ContactRecord::logged_by>("logged_by"),
+    Col<&ContactRecord::logged_at>("logged_at"),
+};
+const Table<ContactRecord> kContacts("contacts", kContactColumns);
+
+const std::string kContactSelect =
+    "SELECT ct.id, " + kContacts.Names("ct.") +
+    ", (SELECT group_concat(w.user_id, char(31)) FROM contact_workers AS w WHERE w.contact_id = ct.id), "
     "(SELECT group_concat(r.response, char(31)) FROM contact_responses AS r WHERE r.contact_id = ct.id) "
     "FROM contacts AS ct";
 
 ContactRecord ReadContact(const Statement& st) {
     ContactRecord c;
     c.id = st.Int(0);
-    c.case_id = st.Int(1);
-    c.type = st.Text(2);
-    c.started_at = FromMicros(st.Int(3));
-    c.ended_at = OptTime(st, 4);
-    c.caller_role = st.Text(5);
-    c.caller_phone = st.Text(6);
-    c.summary = st.Text(7);
-    c.plan_version_consulted = static_cast<int>(st.Int(8));
-    c.logged_by = st.Int(9);
-    c.logged_at = FromMicros(st.Int(10));
-    c.workers = SplitIds(st.Text(11));
-    c.responses = SplitList(st.Text(12));
+    kContacts.Read(st, 1, c);
+    const int after = kContacts.size() + 1;
+    c.workers = SplitIds(st.Text(after));
+    c.responses = SplitList(st.Text(after + 1));
     return c;
 }
 
@@ -899,21 +913,8 @@ void SqliteCaseRepo::WriteAreasAndFlags(const CaseRecord& c) {
 }
 
 std::int64_t SqliteCaseRepo::Insert(const CaseRecord& c) {
-    auto st = c_.Prepare(
-        "INSERT INTO cases (youth_id, caller_description, status, complexity, case_lead, outcome, opened_by, "
-        "opened_at, closed_at, closed_by, closing_note, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    st.Bind(1, c.youth_id)
-        .Bind(2, c.caller_description)
-        .Bind(3, c.status)
-        .Bind(4, c.complexity)
-        .Bind(5, c.case_lead)
-        .Bind(6, c.outcome)
-        .Bind(7, c.opened_by)
-        .Bind(8, ToMicros(c.opened_at))
-        .Bind(9, OptMicros(c.closed_at))
-        .Bind(10, c.closed_by)
-        .Bind(11, c.closing_note)
-        .Bind(12, ToMicros(c.updated_at));
+    auto st = c_.Prepare(kCases.InsertSql());
+    kCases.Bind(st, c);
     st.Run();
     CaseRecord stored = c;
     stored.id = c_.LastInsertId();
@@ -922,23 +923,8 @@ std::int64_t SqliteCaseRepo::Insert(const CaseRecord& c) {
 }
 
 void SqliteCaseRepo::Update(const CaseRecord& c) {
-    auto st = c_.Prepare(
-        "UPDATE cases SET youth_id = ?, caller_description = ?, status = ?, complexity = ?, case_lead = ?, "
-        "outcome = ?, opened_by = ?, opened_at = ?, closed_at = ?, closed_by = ?, closing_note = ?, updated_at = ? "
-        "WHERE id = ?");
-    st.Bind(1, c.youth_id)
-        .Bind(2, c.caller_description)
-        .Bind(3, c.status)
-        .Bind(4, c.complexity)
-        .Bind(5, c.case_lead)
-        .Bind(6, c.outcome)
-        .Bind(7, c.opened_by)
-        .Bind(8, ToMicros(c.opened_at))
-        .Bind(9, OptMicros(c.closed_at))
-        .Bind(10, c.closed_by)
-        .Bind(11, c.closing_note)
-        .Bind(12, ToMicros(c.updated_at))
-        .Bind(13, c.id);
+    auto st = c_.Prepare(kCases.UpdateSql());
+    st.Bind(kCases.Bind(st, c) + 1, c.id);
     st.Run();
     WriteAreasAndFlags(c);
 }
@@ -1003,19 +989,8 @@ std::vector<CaseEventRecord> SqliteCaseRepo::Events(std::int64_t case_id) {
 }
 
 std::int64_t SqliteCaseRepo::InsertContact(const ContactRecord& c) {
-    auto st = c_.Prepare(
-        "INSERT INTO contacts (case_id, type, started_at, ended_at, caller_role, caller_phone, summary, "
-        "plan_version_consulted, logged_by, logged_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    st.Bind(1, c.case_id)
-        .Bind(2, c.type)
-        .Bind(3, ToMicros(c.started_at))
-        .Bind(4, OptMicros(c.ended_at))
-        .Bind(5, c.caller_role)
-        .Bind(6, c.caller_phone)
-        .Bind(7, c.summary)
-        .Bind(8, c.plan_version_consulted)
-        .Bind(9, c.logged_by)
-        .Bind(10, ToMicros(c.logged_at));
+    auto st = c_.Prepare(kContacts.InsertSql());
+    kContacts.Bind(st, c);
     st.Run();
     std::int64_t id = c_.LastInsertId();
     auto worker = c_.Prepare(

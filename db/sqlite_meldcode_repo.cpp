@@ -3,68 +3,34 @@
 #include <iterator>
 #include <string>
 
+#include "db/columns.hpp"
+
 namespace spoed::db {
 namespace {
 
-/// One column of meldcode_tracks: its name, how a record's value is bound to a parameter, and
-/// how it is read back. Insert, Update and every read go through this one list.
-struct TrackColumn {
-    std::string_view name;
-    void (*bind)(Statement& st, int index, const MeldcodeTrackRecord& t);
-    void (*read)(const Statement& st, int column, MeldcodeTrackRecord& t);
-};
-
 template <std::size_t Q>
-constexpr TrackColumn AnswerColumn(std::string_view name) {
+constexpr Column<MeldcodeTrackRecord> AnswerColumn(std::string_view name) {
     return {name, [](Statement& st, int i, const MeldcodeTrackRecord& t) { st.Bind(i, t.answers[Q].answer); },
             [](const Statement& st, int c, MeldcodeTrackRecord& t) { t.answers[Q].answer = st.Text(c); }};
 }
 template <std::size_t Q>
-constexpr TrackColumn ReasonColumn(std::string_view name) {
+constexpr Column<MeldcodeTrackRecord> ReasonColumn(std::string_view name) {
     return {name, [](Statement& st, int i, const MeldcodeTrackRecord& t) { st.Bind(i, t.answers[Q].reason); },
             [](const Statement& st, int c, MeldcodeTrackRecord& t) { t.answers[Q].reason = st.Text(c); }};
 }
 
-#define SPOED_TEXT_COLUMN(field)                                                                               \
-    TrackColumn {                                                                                              \
-#field, [](Statement & st, int i,                                                                      \
-                   const MeldcodeTrackRecord& t) { st.Bind(i, t.field); }, [](const Statement& st, int c,      \
-                                                                              MeldcodeTrackRecord&             \
-                                                                                  t) { t.field = st.Text(c); } \
-    }
-#define SPOED_INT_COLUMN(field)                                                                               \
-    TrackColumn {                                                                                             \
-#field, [](Statement & st, int i,                                                                     \
-                   const MeldcodeTrackRecord& t) { st.Bind(i, t.field); }, [](const Statement& st, int c,     \
-                                                                              MeldcodeTrackRecord&            \
-                                                                                  t) { t.field = st.Int(c); } \
-    }
-#define SPOED_OPT_INT_COLUMN(field)                                                                              \
-    TrackColumn {                                                                                                \
-#field, [](Statement & st, int i,                                                                        \
-                   const MeldcodeTrackRecord& t) { st.Bind(i, t.field); }, [](const Statement& st, int c,        \
-                                                                              MeldcodeTrackRecord&               \
-                                                                                  t) { t.field = st.OptInt(c); } \
-    }
-#define SPOED_TIME_COLUMN(field)                                                                                       \
-    TrackColumn {                                                                                                      \
-#field,                                                                                                        \
-            [](Statement & st, int i,                                                                                  \
-               const MeldcodeTrackRecord&                                                                              \
-                   t) { st.Bind(i, ToMicros(t.field)); },                                                              \
-                                                       [](const Statement& st, int c,                                  \
-                                                          MeldcodeTrackRecord& t) { t.field = FromMicros(st.Int(c)); } \
-    }
+using Track = MeldcodeTrackRecord;
 
-const TrackColumn kTrackColumns[] = {
-    SPOED_INT_COLUMN(case_id),
-    SPOED_TEXT_COLUMN(state),
-    SPOED_TEXT_COLUMN(observed_signals),
-    SPOED_TIME_COLUMN(started_at),
-    SPOED_INT_COLUMN(started_by),
-    SPOED_TEXT_COLUMN(conversation),
-    SPOED_TEXT_COLUMN(conversation_with),
-    SPOED_TEXT_COLUMN(conversation_note),
+/// meldcode_tracks, declared once: Insert, Update and every read go through this list.
+const Column<Track> kTrackColumns[] = {
+    Col<&Track::case_id>("case_id"),
+    Col<&Track::state>("state"),
+    Col<&Track::observed_signals>("observed_signals"),
+    Col<&Track::started_at>("started_at"),
+    Col<&Track::started_by>("started_by"),
+    Col<&Track::conversation>("conversation"),
+    Col<&Track::conversation_with>("conversation_with"),
+    Col<&Track::conversation_note>("conversation_note"),
     AnswerColumn<0>("q1_answer"),
     ReasonColumn<0>("q1_reason"),
     AnswerColumn<1>("q2_answer"),
@@ -75,42 +41,20 @@ const TrackColumn kTrackColumns[] = {
     ReasonColumn<3>("q4_reason"),
     AnswerColumn<4>("q5_answer"),
     ReasonColumn<4>("q5_reason"),
-    {"decision", [](Statement& st, int i, const MeldcodeTrackRecord& t) { st.Bind(i, t.decision); },
-     [](const Statement& st, int c, MeldcodeTrackRecord& t) { t.decision = st.OptText(c); }},
-    SPOED_TEXT_COLUMN(decision_note),
-    SPOED_OPT_INT_COLUMN(decided_by),
-    {"decided_at", [](Statement& st, int i, const MeldcodeTrackRecord& t) { st.Bind(i, OptMicros(t.decided_at)); },
-     [](const Statement& st, int c, MeldcodeTrackRecord& t) { t.decided_at = OptTime(st, c); }},
-    SPOED_TEXT_COLUMN(veilig_thuis_reference),
-    SPOED_OPT_INT_COLUMN(handover_id),
-    SPOED_TIME_COLUMN(updated_at),
+    Col<&Track::decision>("decision"),
+    Col<&Track::decision_note>("decision_note"),
+    Col<&Track::decided_by>("decided_by"),
+    Col<&Track::decided_at>("decided_at"),
+    Col<&Track::veilig_thuis_reference>("veilig_thuis_reference"),
+    Col<&Track::handover_id>("handover_id"),
+    Col<&Track::updated_at>("updated_at"),
 };
-
-#undef SPOED_TEXT_COLUMN
-#undef SPOED_INT_COLUMN
-#undef SPOED_OPT_INT_COLUMN
-#undef SPOED_TIME_COLUMN
-
-constexpr int kColumnCount = static_cast<int>(std::size(kTrackColumns));
-
-std::string ColumnList(std::string_view prefix) {
-    std::string out;
-    for (const auto& c : kTrackColumns) {
-        if (!out.empty()) out += ", ";
-        out += prefix;
-        out += c.name;
-    }
-    return out;
-}
-
-void BindTrack(Statement& st, const MeldcodeTrackRecord& t) {
-    for (int i = 0; i < kColumnCount; ++i) kTrackColumns[i].bind(st, i + 1, t);
-}
+const Table<Track> kTracks("meldcode_tracks", kTrackColumns);
 
 /// The columns every read selects: the track's id, its columns, the case's youth, the name of
 /// the organisation or recipient its handover goes to, and who started and decided it.
 std::string SelectTracks() {
-    return "SELECT t.id, " + ColumnList("t.") +
+    return "SELECT t.id, " + kTracks.Names("t.") +
            ", coalesce(k.youth_id, 0), coalesce(o.name, h.recipient_name, ''), s.display_name, "
            "coalesce(d.display_name, '') FROM meldcode_tracks AS t JOIN cases AS k ON k.id = t.case_id "
            "JOIN users AS s ON s.id = t.started_by LEFT JOIN users AS d ON d.id = t.decided_by "
@@ -120,11 +64,12 @@ std::string SelectTracks() {
 MeldcodeTrackRecord ReadTrack(const Statement& st) {
     MeldcodeTrackRecord t;
     t.id = st.Int(0);
-    for (int i = 0; i < kColumnCount; ++i) kTrackColumns[i].read(st, i + 1, t);
-    t.youth_id = st.Int(kColumnCount + 1);
-    t.transferred_to = st.Text(kColumnCount + 2);
-    t.started_by_name = st.Text(kColumnCount + 3);
-    t.decided_by_name = st.Text(kColumnCount + 4);
+    kTracks.Read(st, 1, t);
+    const int after = kTracks.size() + 1;
+    t.youth_id = st.Int(after);
+    t.transferred_to = st.Text(after + 1);
+    t.started_by_name = st.Text(after + 2);
+    t.decided_by_name = st.Text(after + 3);
     return t;
 }
 
@@ -133,10 +78,8 @@ MeldcodeTrackRecord ReadTrack(const Statement& st) {
 std::optional<std::int64_t> SqliteMeldcodeRepo::Insert(const MeldcodeTrackRecord& t) {
     auto exists = c_.Prepare("SELECT 1 FROM meldcode_tracks WHERE case_id = ?");
     if (exists.Bind(1, t.case_id).Step()) return std::nullopt;
-    std::string values;
-    for (int i = 1; i <= kColumnCount; ++i) values += (i == 1 ? "?" : ", ?") + std::to_string(i);
-    auto st = c_.Prepare("INSERT INTO meldcode_tracks (" + ColumnList("") + ") VALUES (" + values + ")");
-    BindTrack(st, t);
+    auto st = c_.Prepare(kTracks.InsertSql());
+    kTracks.Bind(st, t);
     st.Run();
     return c_.LastInsertId();
 }
@@ -157,14 +100,8 @@ std::optional<MeldcodeTrackRecord> SqliteMeldcodeRepo::FindByCase(std::int64_t c
 }
 
 void SqliteMeldcodeRepo::Update(const MeldcodeTrackRecord& t) {
-    std::string set;
-    for (int i = 0; i < kColumnCount; ++i) {
-        if (!set.empty()) set += ", ";
-        set += std::string(kTrackColumns[i].name) + " = ?" + std::to_string(i + 1);
-    }
-    auto st = c_.Prepare("UPDATE meldcode_tracks SET " + set + " WHERE id = ?" + std::to_string(kColumnCount + 1));
-    BindTrack(st, t);
-    st.Bind(kColumnCount + 1, t.id);
+    auto st = c_.Prepare(kTracks.UpdateSql());
+    st.Bind(kTracks.Bind(st, t) + 1, t.id);
     st.Run();
 }
 
