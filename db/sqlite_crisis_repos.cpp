@@ -329,20 +329,20 @@ ContactRecord ReadContact(const Statement& st) {
 
 // --- consults --------------------------------------------------------------------------------
 
-constexpr std::string_view kConsultColumns =
-    "id, case_id, question, urgency, requested_by, requested_at, psychiatrist, answered_at, advice";
+/// consults, declared once.
+const Column<ConsultRecord> kConsultColumnList[] = {
+    Col<&ConsultRecord::case_id>("case_id"),           Col<&ConsultRecord::question>("question"),
+    Col<&ConsultRecord::urgency>("urgency"),           Col<&ConsultRecord::requested_by>("requested_by"),
+    Col<&ConsultRecord::requested_at>("requested_at"), Col<&ConsultRecord::psychiatrist>("psychiatrist"),
+    Col<&ConsultRecord::answered_at>("answered_at"),   Col<&ConsultRecord::advice>("advice"),
+};
+const Table<ConsultRecord> kConsults("consults", kConsultColumnList);
+const std::string kConsultColumns = "id, " + kConsults.Names();
 
 ConsultRecord ReadConsult(const Statement& st) {
     ConsultRecord c;
     c.id = st.Int(0);
-    c.case_id = st.Int(1);
-    c.question = st.Text(2);
-    c.urgency = st.Text(3);
-    c.requested_by = st.Int(4);
-    c.requested_at = FromMicros(st.Int(5));
-    c.psychiatrist = st.OptInt(6);
-    c.answered_at = OptTime(st, 7);
-    c.advice = st.OptText(8);
+    kConsults.Read(st, 1, c);
     return c;
 }
 
@@ -936,7 +936,7 @@ void SqliteCaseRepo::Touch(std::int64_t case_id, TimePoint at) {
 }
 
 std::optional<CaseRecord> SqliteCaseRepo::Find(std::int64_t id) {
-    auto st = c_.Prepare(std::string(kCaseSelect) + " WHERE k.id = ?");
+    auto st = c_.Prepare(kCaseSelect + " WHERE k.id = ?");
     st.Bind(1, id);
     if (!st.Step()) return std::nullopt;
     return ReadCase(st);
@@ -944,7 +944,7 @@ std::optional<CaseRecord> SqliteCaseRepo::Find(std::int64_t id) {
 
 std::vector<CaseRecord> SqliteCaseRepo::List(const CaseFilter& f) {
     Params p;
-    std::string sql = std::string(kCaseSelect) + " WHERE 1 = 1";
+    std::string sql = kCaseSelect + " WHERE 1 = 1";
     if (f.open_only) sql += " AND k.status = 'open'";
     if (f.involving_user != 0) {
         std::string u = p.Add(f.involving_user);
@@ -1012,7 +1012,7 @@ std::int64_t SqliteCaseRepo::InsertContact(const ContactRecord& c) {
 }
 
 std::vector<ContactRecord> SqliteCaseRepo::Contacts(std::int64_t case_id) {
-    auto st = c_.Prepare(std::string(kContactSelect) + " WHERE ct.case_id = ? ORDER BY ct.started_at, ct.id");
+    auto st = c_.Prepare(kContactSelect + " WHERE ct.case_id = ? ORDER BY ct.started_at, ct.id");
     st.Bind(1, case_id);
     std::vector<ContactRecord> out;
     while (st.Step()) out.push_back(ReadContact(st));
@@ -1034,23 +1034,14 @@ std::vector<CallerCaseRecord> SqliteCaseRepo::FindByCallerPhone(std::string_view
 // --- consults --------------------------------------------------------------------------------
 
 std::int64_t SqliteConsultRepo::Insert(const ConsultRecord& c) {
-    auto st = c_.Prepare(
-        "INSERT INTO consults (case_id, question, urgency, requested_by, requested_at, psychiatrist, answered_at, "
-        "advice) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-    st.Bind(1, c.case_id)
-        .Bind(2, c.question)
-        .Bind(3, c.urgency)
-        .Bind(4, c.requested_by)
-        .Bind(5, ToMicros(c.requested_at))
-        .Bind(6, c.psychiatrist)
-        .Bind(7, OptMicros(c.answered_at))
-        .Bind(8, c.advice);
+    auto st = c_.Prepare(kConsults.InsertSql());
+    kConsults.Bind(st, c);
     st.Run();
     return c_.LastInsertId();
 }
 
 std::optional<ConsultRecord> SqliteConsultRepo::Find(std::int64_t id) {
-    auto st = c_.Prepare("SELECT " + std::string(kConsultColumns) + " FROM consults WHERE id = ?");
+    auto st = c_.Prepare("SELECT " + kConsultColumns + " FROM consults WHERE id = ?");
     st.Bind(1, id);
     if (!st.Step()) return std::nullopt;
     return ReadConsult(st);
@@ -1062,7 +1053,7 @@ void SqliteConsultRepo::Answer(std::int64_t id, std::int64_t psychiatrist, TimeP
 }
 
 std::vector<ConsultRecord> SqliteConsultRepo::List(bool open_only, std::int64_t case_id) {
-    std::string sql = "SELECT " + std::string(kConsultColumns) + " FROM consults WHERE 1 = 1";
+    std::string sql = "SELECT " + kConsultColumns + " FROM consults WHERE 1 = 1";
     if (open_only) sql += " AND answered_at IS NULL";
     if (case_id != 0) sql += " AND case_id = ?1";
     // Open ones first, longest waiting first; then answered ones, most recent answer first.

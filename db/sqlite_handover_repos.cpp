@@ -2,50 +2,63 @@
 
 #include <stdexcept>
 
+#include "db/columns.hpp"
+
 namespace spoed::db {
 namespace {
 
-constexpr std::string_view kOrganisationColumns = "id, name, kind, municipality, phone, availability, updated_at";
+/// organisations, declared once (their contacts are a table of their own).
+const Column<OrganisationRecord> kOrganisationColumnList[] = {
+    Col<&OrganisationRecord::name>("name"),
+    Col<&OrganisationRecord::kind>("kind"),
+    Col<&OrganisationRecord::municipality>("municipality"),
+    Col<&OrganisationRecord::phone>("phone"),
+    Col<&OrganisationRecord::availability>("availability"),
+    Col<&OrganisationRecord::updated_at>("updated_at"),
+};
+const Table<OrganisationRecord> kOrganisations("organisations", kOrganisationColumnList);
+const std::string kOrganisationColumns = "id, " + kOrganisations.Names();
 
 OrganisationRecord ReadOrganisation(const Statement& st) {
     OrganisationRecord o;
     o.id = st.Int(0);
-    o.name = st.Text(1);
-    o.kind = st.Text(2);
-    o.municipality = st.Text(3);
-    o.phone = st.Text(4);
-    o.availability = st.Text(5);
-    o.updated_at = FromMicros(st.Int(6));
+    kOrganisations.Read(st, 1, o);
     return o;
 }
 
+/// handovers, declared once (their steps are a table of their own).
+const Column<HandoverRecord> kHandoverColumns[] = {
+    Col<&HandoverRecord::case_id>("case_id"),
+    Col<&HandoverRecord::kind>("kind"),
+    Col<&HandoverRecord::organisation_id>("organisation_id"),
+    Col<&HandoverRecord::recipient_name>("recipient_name"),
+    Col<&HandoverRecord::recipient_contact>("recipient_contact"),
+    Col<&HandoverRecord::recipient_phone>("recipient_phone"),
+    Col<&HandoverRecord::consent_id>("consent_id"),
+    Col<&HandoverRecord::legal_ground>("legal_ground"),
+    Col<&HandoverRecord::due_at>("due_at"),
+    Col<&HandoverRecord::due_reason>("due_reason"),
+    Col<&HandoverRecord::status>("status"),
+    Col<&HandoverRecord::agreements>("agreements"),
+    Col<&HandoverRecord::escalation_reason>("escalation_reason"),
+    Col<&HandoverRecord::created_by>("created_by"),
+    Col<&HandoverRecord::created_at>("created_at"),
+};
+const Table<HandoverRecord> kHandovers("handovers", kHandoverColumns);
+
 // The handover with the youth and municipality of its case.
-constexpr std::string_view kHandoverSelect =
-    "SELECT h.id, h.case_id, h.kind, h.organisation_id, h.recipient_name, h.recipient_contact, h.recipient_phone, "
-    "h.consent_id, h.legal_ground, h.due_at, h.due_reason, h.status, h.agreements, h.escalation_reason, "
-    "h.created_by, h.created_at, coalesce(c.youth_id, 0), coalesce(y.municipality, '') "
+const std::string kHandoverSelect =
+    "SELECT h.id, " + kHandovers.Names("h.") +
+    ", coalesce(c.youth_id, 0), coalesce(y.municipality, '') "
     "FROM handovers AS h JOIN cases AS c ON c.id = h.case_id LEFT JOIN youths AS y ON y.id = c.youth_id";
 
 HandoverRecord ReadHandover(const Statement& st) {
     HandoverRecord h;
     h.id = st.Int(0);
-    h.case_id = st.Int(1);
-    h.kind = st.Text(2);
-    h.organisation_id = st.OptInt(3);
-    h.recipient_name = st.Text(4);
-    h.recipient_contact = st.Text(5);
-    h.recipient_phone = st.Text(6);
-    h.consent_id = st.OptInt(7);
-    h.legal_ground = st.Text(8);
-    h.due_at = FromMicros(st.Int(9));
-    h.due_reason = st.Text(10);
-    h.status = st.Text(11);
-    h.agreements = st.Text(12);
-    h.escalation_reason = st.Text(13);
-    h.created_by = st.Int(14);
-    h.created_at = FromMicros(st.Int(15));
-    h.youth_id = st.Int(16);
-    h.municipality = st.Text(17);
+    kHandovers.Read(st, 1, h);
+    const int after = kHandovers.size() + 1;
+    h.youth_id = st.Int(after);
+    h.municipality = st.Text(after + 1);
     return h;
 }
 
@@ -97,11 +110,9 @@ void SqliteDirectoryRepo::LoadContacts(OrganisationRecord& o) {
 
 std::optional<std::int64_t> SqliteDirectoryRepo::Insert(const OrganisationRecord& o) {
     if (NameTaken(o.name, 0)) return std::nullopt;
-    auto st = c_.Prepare(
-        "INSERT INTO organisations (name, kind, municipality, phone, availability, updated_at) VALUES (?, ?, ?, ?, ?, "
-        "?)");
-    st.Bind(1, o.name).Bind(2, o.kind).Bind(3, o.municipality).Bind(4, o.phone).Bind(5, o.availability);
-    st.Bind(6, ToMicros(o.updated_at)).Run();
+    auto st = c_.Prepare(kOrganisations.InsertSql());
+    kOrganisations.Bind(st, o);
+    st.Run();
     OrganisationRecord stored = o;
     stored.id = c_.LastInsertId();
     WriteContacts(stored);
@@ -110,17 +121,15 @@ std::optional<std::int64_t> SqliteDirectoryRepo::Insert(const OrganisationRecord
 
 bool SqliteDirectoryRepo::Update(const OrganisationRecord& o) {
     if (NameTaken(o.name, o.id)) return false;
-    auto st = c_.Prepare(
-        "UPDATE organisations SET name = ?, kind = ?, municipality = ?, phone = ?, availability = ?, updated_at = ? "
-        "WHERE id = ?");
-    st.Bind(1, o.name).Bind(2, o.kind).Bind(3, o.municipality).Bind(4, o.phone).Bind(5, o.availability);
-    st.Bind(6, ToMicros(o.updated_at)).Bind(7, o.id).Run();
+    auto st = c_.Prepare(kOrganisations.UpdateSql());
+    st.Bind(kOrganisations.Bind(st, o) + 1, o.id);
+    st.Run();
     WriteContacts(o);
     return true;
 }
 
 std::optional<OrganisationRecord> SqliteDirectoryRepo::Find(std::int64_t id) {
-    auto st = c_.Prepare("SELECT " + std::string(kOrganisationColumns) + " FROM organisations WHERE id = ?");
+    auto st = c_.Prepare("SELECT " + kOrganisationColumns + " FROM organisations WHERE id = ?");
     st.Bind(1, id);
     if (!st.Step()) return std::nullopt;
     OrganisationRecord o = ReadOrganisation(st);
@@ -129,7 +138,7 @@ std::optional<OrganisationRecord> SqliteDirectoryRepo::Find(std::int64_t id) {
 }
 
 std::vector<OrganisationRecord> SqliteDirectoryRepo::List(std::string_view kind, std::string_view municipality) {
-    auto st = c_.Prepare("SELECT " + std::string(kOrganisationColumns) +
+    auto st = c_.Prepare("SELECT " + kOrganisationColumns +
                          " FROM organisations WHERE (?1 = '' OR kind = ?1) AND (?2 = '' OR municipality = ?2) "
                          "ORDER BY municipality, name");
     st.Bind(1, kind).Bind(2, municipality);
@@ -142,20 +151,14 @@ std::vector<OrganisationRecord> SqliteDirectoryRepo::List(std::string_view kind,
 // --- handovers --------------------------------------------------------------------------------
 
 std::int64_t SqliteHandoverRepo::Insert(const HandoverRecord& h) {
-    auto st = c_.Prepare(
-        "INSERT INTO handovers (case_id, kind, organisation_id, recipient_name, recipient_contact, recipient_phone, "
-        "consent_id, legal_ground, due_at, due_reason, status, agreements, escalation_reason, created_by, created_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    st.Bind(1, h.case_id).Bind(2, h.kind).Bind(3, h.organisation_id).Bind(4, h.recipient_name);
-    st.Bind(5, h.recipient_contact).Bind(6, h.recipient_phone).Bind(7, h.consent_id).Bind(8, h.legal_ground);
-    st.Bind(9, ToMicros(h.due_at)).Bind(10, h.due_reason).Bind(11, h.status).Bind(12, h.agreements);
-    st.Bind(13, h.escalation_reason).Bind(14, h.created_by).Bind(15, ToMicros(h.created_at));
+    auto st = c_.Prepare(kHandovers.InsertSql());
+    kHandovers.Bind(st, h);
     st.Run();
     return c_.LastInsertId();
 }
 
 std::optional<HandoverRecord> SqliteHandoverRepo::Find(std::int64_t id) {
-    auto st = c_.Prepare(std::string(kHandoverSelect) + " WHERE h.id = ?");
+    auto st = c_.Prepare(kHandoverSelect + " WHERE h.id = ?");
     st.Bind(1, id);
     if (!st.Step()) return std::nullopt;
     HandoverRecord h = ReadHandover(st);
@@ -174,7 +177,7 @@ void SqliteHandoverRepo::UpdateState(const HandoverRecord& h) {
 }
 
 std::vector<HandoverRecord> SqliteHandoverRepo::List(const HandoverFilter& f) {
-    std::string sql = std::string(kHandoverSelect) + " WHERE 1 = 1";
+    std::string sql = kHandoverSelect + " WHERE 1 = 1";
     if (f.unconfirmed_only) sql += " AND h.status <> 'confirmed'";
     if (f.due_before) sql += " AND h.due_at < ?1";
     if (!f.municipality.empty()) sql += " AND y.municipality = ?2";
@@ -203,8 +206,8 @@ std::string_view AlertColumn(std::string_view alert) {
 
 std::vector<HandoverRecord> SqliteHandoverRepo::ListUnalerted(std::string_view alert, TimePoint due_before, int limit) {
     std::string column(AlertColumn(alert));
-    auto st = c_.Prepare(std::string(kHandoverSelect) + " WHERE h.status <> 'confirmed' AND h.due_at < ?1 AND h." +
-                         column + " IS NULL ORDER BY h.due_at, h.id LIMIT ?2");
+    auto st = c_.Prepare(kHandoverSelect + " WHERE h.status <> 'confirmed' AND h.due_at < ?1 AND h." + column +
+                         " IS NULL ORDER BY h.due_at, h.id LIMIT ?2");
     st.Bind(1, ToMicros(due_before)).Bind(2, limit);
     std::vector<HandoverRecord> out;
     while (st.Step()) out.push_back(ReadHandover(st));
