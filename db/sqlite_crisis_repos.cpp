@@ -176,49 +176,55 @@ std::vector<YouthHitRecord> RunHits(Connection& c, const std::string& sql, const
 
 // --- consents --------------------------------------------------------------------------------
 
-constexpr std::string_view kConsentColumns =
-    "id, youth_id, scope, given_by_youth, given_by_guardian, given_at, valid_until, withdrawn_at, withdrawn_by, "
-    "recorded_by, recorded_at, note";
+/// consents, declared once.
+const Column<ConsentRecord> kConsentColumnList[] = {
+    Col<&ConsentRecord::youth_id>("youth_id"),
+    Col<&ConsentRecord::scope>("scope"),
+    Col<&ConsentRecord::given_by_youth>("given_by_youth"),
+    Col<&ConsentRecord::given_by_guardian>("given_by_guardian"),
+    Col<&ConsentRecord::given_at>("given_at"),
+    Col<&ConsentRecord::valid_until>("valid_until"),
+    Col<&ConsentRecord::withdrawn_at>("withdrawn_at"),
+    Col<&ConsentRecord::withdrawn_by>("withdrawn_by"),
+    Col<&ConsentRecord::recorded_by>("recorded_by"),
+    Col<&ConsentRecord::recorded_at>("recorded_at"),
+    Col<&ConsentRecord::note>("note"),
+};
+const Table<ConsentRecord> kConsents("consents", kConsentColumnList);
+const std::string kConsentColumns = "id, " + kConsents.Names();
 
 ConsentRecord ReadConsent(const Statement& st) {
     ConsentRecord c;
     c.id = st.Int(0);
-    c.youth_id = st.Int(1);
-    c.scope = st.Text(2);
-    c.given_by_youth = st.Int(3) != 0;
-    c.given_by_guardian = st.Text(4);
-    c.given_at = FromMicros(st.Int(5));
-    c.valid_until = OptTime(st, 6);
-    c.withdrawn_at = OptTime(st, 7);
-    c.withdrawn_by = st.OptInt(8);
-    c.recorded_by = st.Int(9);
-    c.recorded_at = FromMicros(st.Int(10));
-    c.note = st.Text(11);
+    kConsents.Read(st, 1, c);
     return c;
 }
 
 // --- pre-registrations -----------------------------------------------------------------------
 
-constexpr std::string_view kPreRegistrationColumns =
-    "id, youth_id, organisation, professional, professional_phone, ongoing_care, ongoing_care_contact, "
-    "legal_measure, legal_measure_note, started_at, ended_at, end_reason, created_by, updated_at";
+/// pre_registrations, declared once.
+const Column<PreRegistrationRecord> kPreRegistrationColumnList[] = {
+    Col<&PreRegistrationRecord::youth_id>("youth_id"),
+    Col<&PreRegistrationRecord::organisation>("organisation"),
+    Col<&PreRegistrationRecord::professional>("professional"),
+    Col<&PreRegistrationRecord::professional_phone>("professional_phone"),
+    Col<&PreRegistrationRecord::ongoing_care>("ongoing_care"),
+    Col<&PreRegistrationRecord::ongoing_care_contact>("ongoing_care_contact"),
+    Col<&PreRegistrationRecord::legal_measure>("legal_measure"),
+    Col<&PreRegistrationRecord::legal_measure_note>("legal_measure_note"),
+    Col<&PreRegistrationRecord::started_at>("started_at"),
+    Col<&PreRegistrationRecord::ended_at>("ended_at"),
+    Col<&PreRegistrationRecord::end_reason>("end_reason"),
+    Col<&PreRegistrationRecord::created_by>("created_by"),
+    Col<&PreRegistrationRecord::updated_at>("updated_at"),
+};
+const Table<PreRegistrationRecord> kPreRegistrations("pre_registrations", kPreRegistrationColumnList);
+const std::string kPreRegistrationColumns = "id, " + kPreRegistrations.Names();
 
 PreRegistrationRecord ReadPreRegistration(const Statement& st) {
     PreRegistrationRecord r;
     r.id = st.Int(0);
-    r.youth_id = st.Int(1);
-    r.organisation = st.Text(2);
-    r.professional = st.Text(3);
-    r.professional_phone = st.Text(4);
-    r.ongoing_care = st.Text(5);
-    r.ongoing_care_contact = st.Text(6);
-    r.legal_measure = st.Text(7);
-    r.legal_measure_note = st.Text(8);
-    r.started_at = FromMicros(st.Int(9));
-    r.ended_at = OptTime(st, 10);
-    r.end_reason = st.Text(11);
-    r.created_by = st.Int(12);
-    r.updated_at = FromMicros(st.Int(13));
+    kPreRegistrations.Read(st, 1, r);
     return r;
 }
 
@@ -526,26 +532,14 @@ YouthHitRecord SqliteYouthRepo::Hit(std::int64_t youth_id, TimePoint now) {
 // --- consents --------------------------------------------------------------------------------
 
 std::int64_t SqliteConsentRepo::Insert(const ConsentRecord& c) {
-    auto st = c_.Prepare(
-        "INSERT INTO consents (youth_id, scope, given_by_youth, given_by_guardian, given_at, valid_until, "
-        "withdrawn_at, withdrawn_by, recorded_by, recorded_at, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    st.Bind(1, c.youth_id)
-        .Bind(2, c.scope)
-        .Bind(3, c.given_by_youth)
-        .Bind(4, c.given_by_guardian)
-        .Bind(5, ToMicros(c.given_at))
-        .Bind(6, OptMicros(c.valid_until))
-        .Bind(7, OptMicros(c.withdrawn_at))
-        .Bind(8, c.withdrawn_by)
-        .Bind(9, c.recorded_by)
-        .Bind(10, ToMicros(c.recorded_at))
-        .Bind(11, c.note);
+    auto st = c_.Prepare(kConsents.InsertSql());
+    kConsents.Bind(st, c);
     st.Run();
     return c_.LastInsertId();
 }
 
 std::optional<ConsentRecord> SqliteConsentRepo::Find(std::int64_t id) {
-    auto st = c_.Prepare("SELECT " + std::string(kConsentColumns) + " FROM consents WHERE id = ?");
+    auto st = c_.Prepare("SELECT " + kConsentColumns + " FROM consents WHERE id = ?");
     st.Bind(1, id);
     if (!st.Step()) return std::nullopt;
     return ReadConsent(st);
@@ -561,8 +555,8 @@ void SqliteConsentRepo::Withdraw(std::int64_t id, TimePoint at, std::int64_t by,
 }
 
 std::vector<ConsentRecord> SqliteConsentRepo::ListForYouth(std::int64_t youth_id) {
-    auto st = c_.Prepare("SELECT " + std::string(kConsentColumns) +
-                         " FROM consents WHERE youth_id = ? ORDER BY given_at DESC, id DESC");
+    auto st =
+        c_.Prepare("SELECT " + kConsentColumns + " FROM consents WHERE youth_id = ? ORDER BY given_at DESC, id DESC");
     st.Bind(1, youth_id);
     std::vector<ConsentRecord> out;
     while (st.Step()) out.push_back(ReadConsent(st));
@@ -585,23 +579,8 @@ std::optional<std::int64_t> SqlitePreRegistrationRepo::Insert(const PreRegistrat
         active.Bind(1, r.youth_id);
         if (active.Step()) return std::nullopt;
     }
-    auto st = c_.Prepare(
-        "INSERT INTO pre_registrations (youth_id, organisation, professional, professional_phone, ongoing_care, "
-        "ongoing_care_contact, legal_measure, legal_measure_note, started_at, ended_at, end_reason, created_by, "
-        "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    st.Bind(1, r.youth_id)
-        .Bind(2, r.organisation)
-        .Bind(3, r.professional)
-        .Bind(4, r.professional_phone)
-        .Bind(5, r.ongoing_care)
-        .Bind(6, r.ongoing_care_contact)
-        .Bind(7, r.legal_measure)
-        .Bind(8, r.legal_measure_note)
-        .Bind(9, ToMicros(r.started_at))
-        .Bind(10, OptMicros(r.ended_at))
-        .Bind(11, r.end_reason)
-        .Bind(12, r.created_by)
-        .Bind(13, ToMicros(r.updated_at));
+    auto st = c_.Prepare(kPreRegistrations.InsertSql());
+    kPreRegistrations.Bind(st, r);
     st.Run();
     return c_.LastInsertId();
 }
@@ -623,14 +602,14 @@ void SqlitePreRegistrationRepo::Update(const PreRegistrationRecord& r) {
 }
 
 std::optional<PreRegistrationRecord> SqlitePreRegistrationRepo::Find(std::int64_t id) {
-    auto st = c_.Prepare("SELECT " + std::string(kPreRegistrationColumns) + " FROM pre_registrations WHERE id = ?");
+    auto st = c_.Prepare("SELECT " + kPreRegistrationColumns + " FROM pre_registrations WHERE id = ?");
     st.Bind(1, id);
     if (!st.Step()) return std::nullopt;
     return ReadPreRegistration(st);
 }
 
 std::optional<PreRegistrationRecord> SqlitePreRegistrationRepo::FindActive(std::int64_t youth_id) {
-    auto st = c_.Prepare("SELECT " + std::string(kPreRegistrationColumns) +
+    auto st = c_.Prepare("SELECT " + kPreRegistrationColumns +
                          " FROM pre_registrations WHERE youth_id = ? AND ended_at IS NULL");
     st.Bind(1, youth_id);
     if (!st.Step()) return std::nullopt;
@@ -638,8 +617,8 @@ std::optional<PreRegistrationRecord> SqlitePreRegistrationRepo::FindActive(std::
 }
 
 std::vector<PreRegistrationRecord> SqlitePreRegistrationRepo::ListForYouth(std::int64_t youth_id) {
-    auto st = c_.Prepare("SELECT " + std::string(kPreRegistrationColumns) +
-                         " FROM pre_registrations WHERE youth_id = ? ORDER BY id DESC");
+    auto st =
+        c_.Prepare("SELECT " + kPreRegistrationColumns + " FROM pre_registrations WHERE youth_id = ? ORDER BY id DESC");
     st.Bind(1, youth_id);
     std::vector<PreRegistrationRecord> out;
     while (st.Step()) out.push_back(ReadPreRegistration(st));
