@@ -13,4 +13,8 @@ std::string EncodeBits(std::string_view bytes, int width, std::string_view alpha
 /// nullopt when a character is not in `alphabet`.
 std::optional<std::string> DecodeBits(std::string_view text, int width, std::string_view alphabet);
 
+/// Lower-case hexadecimal, two digits a byte, and back (nullopt when `hex` is not hex).
+std::string Hex(std::string_view bytes);
+std::optional<std::string> FromHex(std::string_view hex);
+
 }  // namespace spoed

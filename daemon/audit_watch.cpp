@@ -1,5 +1,6 @@
 #include "daemon/audit_watch.hpp"
 
+#include "base/bits.hpp"
 #include "base/log.hpp"
 
 namespace spoed::daemon {
@@ -40,7 +41,7 @@ db::AuditChainReport AuditWatch::CheckAtStart() {
                   {{"entries", report->entries}, {"from_seq", report->first_seq}});
     }
     log::Info("audit.checkpoint", "audit log checkpoint; keep it elsewhere to verify the log later",
-              {{"seq", verified_.seq}, {"hash", db::ToHex(verified_.hash)}});
+              {{"seq", verified_.seq}, {"hash", Hex(verified_.hash)}});
     return *report;
 }
 
@@ -60,7 +61,7 @@ db::AuditChainReport AuditWatch::Checkpoint() {
         ReanchorAtTail();
     }
     log::Info("audit.checkpoint", "audit log checkpoint; keep it elsewhere to verify the log later",
-              {{"seq", verified_.seq}, {"hash", db::ToHex(verified_.hash)}});
+              {{"seq", verified_.seq}, {"hash", Hex(verified_.hash)}});
     return *report;
 }
 

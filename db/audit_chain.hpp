@@ -38,8 +38,4 @@ AuditChainReport VerifyAuditChain(AuditRepo& audit, const AuditAnchor& from = {}
 /// with fresh hashes, no longer does. Sets ok=false and the message when it fails.
 void CheckAgainstCheckpoint(AuditRepo& audit, const AuditAnchor& expected, AuditChainReport& report);
 
-/// Lower-case hex of raw bytes, and back (nullopt when not hex).
-std::string ToHex(std::string_view bytes);
-std::optional<std::string> FromHex(std::string_view hex);
-
 }  // namespace spoed::db

@@ -17,6 +17,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "base/bits.hpp"
 #include "daemon/offline/offline.hpp"
 #include "db/audit_chain.hpp"
 #include "db/backup.hpp"
@@ -86,12 +87,8 @@ std::string LoadKey(const std::string& path) {
     std::string raw = ReadFile(path);
     while (!raw.empty() && (raw.back() == '\n' || raw.back() == '\r' || raw.back() == ' ')) raw.pop_back();
     if (raw.size() == 32) return raw;
-    if (raw.size() == 64 &&
-        std::all_of(raw.begin(), raw.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); })) {
-        std::string key;
-        for (std::size_t i = 0; i < 64; i += 2)
-            key.push_back(static_cast<char>(std::stoi(raw.substr(i, 2), nullptr, 16)));
-        return key;
+    if (raw.size() == 64) {
+        if (auto key = FromHex(raw)) return *key;
     }
     throw std::runtime_error("key file " + path +
                              ": expected 32 bytes or 64 hexadecimal characters (openssl rand -hex 32)");

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "base/bits.hpp"
 #include "daemon/offline/offline.hpp"
 #include "daemon/service/admin_service.hpp"
 #include "daemon/service/call.hpp"
@@ -67,7 +68,7 @@ int AuditVerify(const Args& args) {
     if (auto cp = args.Get("checkpoint")) {
         auto colon = cp->find(':');
         std::optional<std::string> hash;
-        if (colon != std::string::npos) hash = db::FromHex(cp->substr(colon + 1));
+        if (colon != std::string::npos) hash = FromHex(cp->substr(colon + 1));
         try {
             checkpoint.seq = colon == std::string::npos ? 0 : std::stoll(cp->substr(0, colon));
         } catch (const std::exception&) {
@@ -105,7 +106,7 @@ int AuditVerify(const Args& args) {
         }
         std::printf("audit chain ok: %lld entries, seq %lld to %lld; head hash %s\n",
                     static_cast<long long>(rep.entries), static_cast<long long>(rep.first_seq),
-                    static_cast<long long>(rep.head.seq), db::ToHex(rep.head.hash).c_str());
+                    static_cast<long long>(rep.head.seq), Hex(rep.head.hash).c_str());
         if (checkpoint.seq > 0) std::printf("checkpoint seq %lld matches\n", static_cast<long long>(checkpoint.seq));
         return 0;
     } catch (const std::exception& e) {

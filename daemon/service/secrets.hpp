@@ -65,13 +65,12 @@ std::optional<std::string> Base64UrlDecode(std::string_view text);
 
 /// `n` bytes from the CSPRNG.
 std::string RandomBytes(std::size_t n);
-/// Lower-case hexadecimal, two digits a byte.
-std::string Hex(std::string_view bytes);
 /// 256 random bits as unpadded base64url: a bearer token.
 std::string NewToken();
 
 using spoed::DecodeBits;
 using spoed::EncodeBits;
+using spoed::Hex;
 /// SHA-256, raw bytes.
 std::string Sha256(std::string_view bytes);
 /// SHA-256 of a token, raw bytes: what the store keeps.

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "base/bits.hpp"
 #include "daemon/service/totp.hpp"
 #include "db/sqlite.hpp"
 #include "spoed/v1/auth.pb.h"
@@ -142,10 +143,9 @@ std::string EnrollTotpInStore(db::Store& store, const std::string& key_file, std
     std::ifstream in(key_file);
     std::stringstream ss;
     ss << in.rdbuf();
-    std::string hex = ss.str().substr(0, 64), key;
-    for (std::size_t i = 0; i + 1 < hex.size(); i += 2)
-        key += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
-    daemon::service::SecretBox box(key);
+    auto key = FromHex(ss.str().substr(0, 64));
+    EXPECT_TRUE(key.has_value()) << key_file;
+    daemon::service::SecretBox box(key.value_or(""));
     std::string secret = daemon::service::NewTotpSecret();
     std::string sealed = box.Seal(secret, "totp:user:" + std::to_string(user_id));
     Status st = store.Write([&](db::Tx& tx) -> Status {
