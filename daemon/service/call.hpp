@@ -80,6 +80,23 @@ class Call {
     auto Write(F&& fn) -> std::invoke_result_t<F, db::Tx&> {
         return WriteTo(false, std::forward<F>(fn));
     }
+    /// The daemon's own work (a job, no caller): runs `fn`, which answers whether it did
+    /// anything, in one write transaction. When it did, the call's audit line goes into the same
+    /// transaction, by the user "spoedd"; when it found nothing to do, nothing is written, not
+    /// even an audit line.
+    template <typename F>
+    Result<bool> WriteAsDaemon(F&& fn) {
+        if (wrote_) return Error::Internal("a call may write only once");
+        wrote_ = true;
+        note_.username_attempted = "spoedd";
+        auto done = store_.Write([&](db::Tx& tx) -> Result<bool> {
+            SPOED_ASSIGN(bool did, fn(tx));
+            if (did) AppendAudit(tx, "ok");
+            return did;
+        });
+        if (done.ok() && *done) audited_ = true;
+        return done;
+    }
     /// Write, allowed to use the storage reserve (see Store::WriteAudit): only for what the
     /// team needs when the disk is nearly full, such as signing in.
     template <typename F>

@@ -87,15 +87,12 @@ std::vector<std::int64_t> EventOutbox::EmitHandoverAlerts(db::Tx& tx, TimePoint 
 
 Status EventOutbox::WriteHandoverAlerts(db::Store& store, TimePoint now) const {
     Call call(store, now, "spoedd", "HandoverAlerts", "notify", "");
-    call.audit().username_attempted = "spoedd";  // the daemon's own change
-    auto written = call.Write([&](db::Tx& tx) -> Result<std::size_t> {
+    auto written = call.WriteAsDaemon([&](db::Tx& tx) -> Result<bool> {
         auto alerted = EmitHandoverAlerts(tx, now);
-        // Nothing due: the transaction is dropped, and with it the audit line.
-        if (alerted.empty()) return Error::NotFound("no handover alert due");
         for (auto id : alerted) call.audit().object_ids.push_back(ObjectId("handover", id));
-        return alerted.size();
+        return !alerted.empty();
     });
-    if (!written.ok() && written.error().code != ErrorCode::kNotFound) return written.error();
+    if (!written.ok()) return written.error();
     return Ok();
 }
 

@@ -4,6 +4,8 @@
 #include <string>
 
 #include "base/log.hpp"
+#include "daemon/service/call.hpp"
+#include "daemon/service/convert.hpp"
 #include "daemon/service/secrets.hpp"
 
 namespace spoed::daemon::service {
@@ -32,26 +34,17 @@ Result<int> RunRetention(db::Store& store, TimePoint now, const RetentionPolicy&
         if (batch.empty()) break;
         for (std::int64_t youth : batch) {
             const std::string pseudonym = NewPseudonym();
-            bool done = false;
-            SPOED_TRY(store.Write([&](db::Tx& tx) -> Status {
+            Call call(store, now, "spoed.retention", "RemovePersonalData", "delete", "");
+            call.audit().object_ids.push_back(ObjectId("youth", youth));
+            call.audit().youth_id = youth;
+            call.audit().reason = "retention: " + std::to_string(policy.years) +
+                                  " years after the last change of the record; pseudonym " + pseudonym;
+            SPOED_ASSIGN(bool done, call.WriteAsDaemon([&](db::Tx& tx) -> Result<bool> {
                 // Again inside the write: a call that came in since the list was read keeps the
                 // record for another 20 years.
-                if (tx.youths().PastRetention(cutoff, 1, youth).empty()) return Ok();
+                if (tx.youths().PastRetention(cutoff, 1, youth).empty()) return false;
                 tx.youths().RemovePersonalData(youth, pseudonym, now);
-                db::AuditRecord r;
-                r.at = now;
-                r.username = "spoedd";
-                r.service = "spoed.retention";
-                r.method = "RemovePersonalData";
-                r.action = "delete";
-                r.object_ids = "youth:" + std::to_string(youth);
-                r.youth_id = youth;
-                r.result = "ok";
-                r.reason = "retention: " + std::to_string(policy.years) +
-                           " years after the last change of the record; pseudonym " + pseudonym;
-                tx.audit().Append(std::move(r));
-                done = true;
-                return Ok();
+                return true;
             }));
             if (done) ++removed;
         }
