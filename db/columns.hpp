@@ -86,12 +86,23 @@ constexpr auto Col(std::string_view name) {
 }
 
 /// A table and its declared columns (the id column is not among them: the database gives it).
+/// Its INSERT and UPDATE statements are made once, when the table is declared: a repository
+/// runs them on every write.
 template <class R>
 class Table {
   public:
-    constexpr Table(std::string_view name, std::span<const Column<R>> columns) : name_(name), columns_(columns) {}
+    Table(std::string_view name, std::span<const Column<R>> columns) : name_(name), columns_(columns) {
+        std::string values, set;
+        for (int i = 1; i <= size(); ++i) {
+            const std::string n = std::to_string(i);
+            values += (i == 1 ? "?" : ", ?") + n;
+            if (i > 1) set += ", ";
+            set.append(columns_[static_cast<std::size_t>(i - 1)].name).append(" = ?").append(n);
+        }
+        insert_sql_ = "INSERT INTO " + name_ + " (" + Names() + ") VALUES (" + values + ")";
+        update_sql_ = "UPDATE " + name_ + " SET " + set + " WHERE id = ?" + std::to_string(size() + 1);
+    }
 
-    std::string_view name() const { return name_; }
     int size() const { return static_cast<int>(columns_.size()); }
 
     /// "a, b, c", each name after `prefix` (a table alias such as "k.").
@@ -104,21 +115,9 @@ class Table {
         return out;
     }
     /// INSERT of every column, parameters ?1..?n in the columns' order.
-    std::string InsertSql() const {
-        std::string values;
-        for (int i = 1; i <= size(); ++i) values += (i == 1 ? "?" : ", ?") + std::to_string(i);
-        return "INSERT INTO " + std::string(name_) + " (" + Names() + ") VALUES (" + values + ")";
-    }
-    /// UPDATE of every column (?1..?n) of the row whose `key` is ?n+1.
-    std::string UpdateSql(std::string_view key = "id") const {
-        std::string set;
-        for (int i = 0; i < size(); ++i) {
-            if (!set.empty()) set += ", ";
-            set.append(columns_[static_cast<std::size_t>(i)].name).append(" = ?").append(std::to_string(i + 1));
-        }
-        return "UPDATE " + std::string(name_) + " SET " + set + " WHERE " + std::string(key) + " = ?" +
-               std::to_string(size() + 1);
-    }
+    const std::string& InsertSql() const { return insert_sql_; }
+    /// UPDATE of every column (?1..?n) of the row whose id is ?n+1.
+    const std::string& UpdateSql() const { return update_sql_; }
     /// Binds the record's fields to ?1..?n; returns n.
     int Bind(Statement& st, const R& record) const {
         for (int i = 0; i < size(); ++i) columns_[static_cast<std::size_t>(i)].bind(st, i + 1, record);
@@ -130,8 +129,10 @@ class Table {
     }
 
   private:
-    std::string_view name_;
+    std::string name_;
     std::span<const Column<R>> columns_;
+    std::string insert_sql_;
+    std::string update_sql_;
 };
 
 }  // namespace spoed::db
