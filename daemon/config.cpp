@@ -212,6 +212,13 @@ Status SetConfigKey(std::string_view key, std::string_view value, std::string_vi
     } else if (key == "retention_years") {
         SPOED_TRY(ParseNumber<std::uint64_t>(value, 0, 100, where, key, n));
         c.retention_years = static_cast<int>(n);
+    } else if (key == "offline_cache") {
+        SPOED_TRY(ParseBool(value, where, key, c.offline_cache));
+    } else if (key == "offline_max_age_hours") {
+        SPOED_TRY(ParseNumber<std::uint64_t>(value, 1, 24 * 30, where, key, n));
+        c.offline_max_age = std::chrono::hours(n);
+    } else if (key == "offline_wipe_at_logout") {
+        SPOED_TRY(ParseBool(value, where, key, c.offline_wipe_at_logout));
     } else if (key == "evaluation_window_days") {
         SPOED_TRY(ParseNumber<std::uint64_t>(value, 1, 60, where, key, n));
         c.evaluation_window_days = static_cast<int>(n);
@@ -350,6 +357,9 @@ const std::vector<std::string_view>& ConfigKeys() {
                                                        "storage_reserve_mb",
                                                        "evaluation_window_days",
                                                        "retention_years",
+                                                       "offline_cache",
+                                                       "offline_max_age_hours",
+                                                       "offline_wipe_at_logout",
                                                        "evaluation_when_marked_complex",
                                                        "evaluation_outcomes",
                                                        "evaluation_risk_flags",

@@ -45,10 +45,13 @@ struct DaemonConfig {
     int night_cutoff_hour = 6;                // before this local hour a call belongs to the previous evening
     bool good_friday_closed = false;
     std::vector<std::chrono::year_month_day> closure_dates;
-    db::ComplexityRules evaluation_rules;  // which closed cases get an evaluation planned
-    int evaluation_window_days = 10;       // working days after closing within which it is due
-    int retention_years = 20;              // personal data kept this long after the record's last change; 0: kept
-    int password_hash_concurrency = 0;     // 0: half the cores, at least one
+    db::ComplexityRules evaluation_rules;    // which closed cases get an evaluation planned
+    int evaluation_window_days = 10;         // working days after closing within which it is due
+    int retention_years = 20;                // personal data kept this long after the record's last change; 0: kept
+    bool offline_cache = true;               // desks may keep the sealed offline set
+    std::chrono::hours offline_max_age{24};  // a desk's copy not synced for this long is removed
+    bool offline_wipe_at_logout = false;     // desks remove their copy when the user signs out
+    int password_hash_concurrency = 0;       // 0: half the cores, at least one
     int password_hash_queue = 16;
     int sign_in_burst_per_account = 10;   // successful sign-ins at once; then one a minute
     int sign_in_burst_per_address = 100;  // from one address at once; then one a second  // password checks waiting at

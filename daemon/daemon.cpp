@@ -97,6 +97,8 @@ Daemon::Daemon(DaemonConfig config, const Clock& clock) : impl_(std::make_unique
     options.handover_reminder_time = c.handover_reminder_time;
     options.plan = {.break_glass_window = c.break_glass_window};
     options.evaluation = {.rules = c.evaluation_rules, .window_working_days = c.evaluation_window_days};
+    options.offline = {
+        .enabled = c.offline_cache, .max_age = c.offline_max_age, .wipe_at_logout = c.offline_wipe_at_logout};
     options.stats = {.rules = c.evaluation_rules, .night_cutoff_hour = c.night_cutoff_hour};
     options.rate_limit = api::RateLimitOptions{.per_second = c.token_requests_per_second,
                                                .burst = static_cast<double>(c.token_request_burst)};

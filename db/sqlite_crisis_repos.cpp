@@ -625,6 +625,14 @@ std::vector<PreRegistrationRecord> SqlitePreRegistrationRepo::ListForYouth(std::
     return out;
 }
 
+std::vector<PreRegistrationRecord> SqlitePreRegistrationRepo::ListActive() {
+    auto st = c_.Prepare("SELECT " + kPreRegistrationColumns +
+                         " FROM pre_registrations WHERE ended_at IS NULL ORDER BY youth_id");
+    std::vector<PreRegistrationRecord> out;
+    while (st.Step()) out.push_back(ReadPreRegistration(st));
+    return out;
+}
+
 // --- retention ---------------------------------------------------------------------------------
 
 std::vector<std::int64_t> SqliteYouthRepo::PastRetention(TimePoint cutoff, int limit, std::int64_t only_youth) {

@@ -75,6 +75,7 @@ class SqlitePreRegistrationRepo final : public PreRegistrationRepo {
     std::optional<PreRegistrationRecord> FindActive(std::int64_t youth_id) override;
     void End(std::int64_t id, TimePoint at, std::string_view reason) override;
     std::vector<PreRegistrationRecord> ListForYouth(std::int64_t youth_id) override;
+    std::vector<PreRegistrationRecord> ListActive() override;
 
   private:
     Connection& c_;

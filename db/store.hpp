@@ -128,6 +128,8 @@ class PreRegistrationRepo {
     virtual void End(std::int64_t id, TimePoint at, std::string_view reason) = 0;
     /// Every pre-registration of the youth, ended ones too, newest first.
     virtual std::vector<PreRegistrationRecord> ListForYouth(std::int64_t youth_id) = 0;
+    /// Every active pre-registration, by youth.
+    virtual std::vector<PreRegistrationRecord> ListActive() = 0;
 };
 
 class DestructionRequestRepo {

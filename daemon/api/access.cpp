@@ -114,6 +114,10 @@ const RpcRule kRules[] = {
     {rpc::RecordService::ExportYouthRecord, "export", Access::kRoles, kCoordinators},
     {rpc::RecordService::RecordDestructionRequest, "delete", Access::kRoles, kCoordinators},
     {rpc::RecordService::ListDestructionRequests, "read", Access::kRoles, kCoordinators},
+
+    // The offline copy: for whoever reads plans at night, and only what they may read online.
+    {rpc::OfflineService::SyncOfflineSet, "read", Access::kRoles, {kWorker, kPsychiatrist}},
+    {rpc::OfflineService::UploadOfflineReads, "create", Access::kRoles, {kWorker, kPsychiatrist}},
 };
 
 // A session of a psychiatrist or admin without its second factor can only get one.

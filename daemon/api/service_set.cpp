@@ -31,6 +31,7 @@ ServiceSet::ServiceSet(db::Store& store, const Clock& clock, ServiceOptions opts
       evaluation(planner, events),
       stats(options.stats),
       record(calendar),
+      offline(options.offline, shift),
       router(store, clock, auth),
       hub(store, clock, auth, calendar, events, options.hub) {
     if (options.tally_refusals) {
@@ -50,7 +51,8 @@ ServiceSet::ServiceSet(db::Store& store, const Clock& clock, ServiceOptions opts
                               .directory = directory,
                               .evaluation = evaluation,
                               .stats = stats,
-                              .record = record});
+                              .record = record,
+                              .offline = offline});
 }
 
 ServiceSet::~ServiceSet() = default;

@@ -16,6 +16,7 @@
 #include "daemon/service/events.hpp"
 #include "daemon/service/handover_service.hpp"
 #include "daemon/service/meldcode_service.hpp"
+#include "daemon/service/offline_set_service.hpp"
 #include "daemon/service/plan_service.hpp"
 #include "daemon/service/record_service.hpp"
 #include "daemon/service/refusal_tally.hpp"
@@ -40,6 +41,7 @@ struct ServiceOptions {
     service::PlanPolicy plan;
     service::EvaluationPolicy evaluation;
     service::StatsPolicy stats;
+    service::OfflinePolicy offline;
     std::optional<RateLimitOptions> rate_limit;  // none: no per-session request limit
     EventHubOptions hub;
     /// Refusals of callers without a session are counted into `refusals` and written as
@@ -82,6 +84,7 @@ class ServiceSet {
     service::EvaluationService evaluation;
     service::StatsService stats;
     service::RecordService record;
+    service::OfflineSetService offline;
     Router router;
     EventHub hub;
 };

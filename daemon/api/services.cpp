@@ -130,6 +130,10 @@ void RegisterServices(Router& router, const Services& s) {
     router.Bind(rpc::RecordService::RecordDestructionRequest, s.record, &RecordService::RecordDestructionRequest);
     router.Bind(rpc::RecordService::ListDestructionRequests, s.record, &RecordService::ListDestructionRequests);
 
+    using service::OfflineSetService;
+    router.Bind(rpc::OfflineService::SyncOfflineSet, s.offline, &OfflineSetService::SyncOfflineSet);
+    router.Bind(rpc::OfflineService::UploadOfflineReads, s.offline, &OfflineSetService::UploadOfflineReads);
+
     router.CheckComplete();
 }
 

@@ -7,6 +7,7 @@
 #include "daemon/service/evaluation_service.hpp"
 #include "daemon/service/handover_service.hpp"
 #include "daemon/service/meldcode_service.hpp"
+#include "daemon/service/offline_set_service.hpp"
 #include "daemon/service/plan_service.hpp"
 #include "daemon/service/record_service.hpp"
 #include "daemon/service/shift_service.hpp"
@@ -30,6 +31,7 @@ struct Services {
     service::EvaluationService& evaluation;
     service::StatsService& stats;
     service::RecordService& record;
+    service::OfflineSetService& offline;
 };
 
 /// Registers every RPC of every service with the router, then checks the role × RPC table is

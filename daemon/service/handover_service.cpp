@@ -270,8 +270,6 @@ Result<v1::ListHandoversResponse> HandoverService::ListHandovers(Call& call, con
 
 // --- directory --------------------------------------------------------------------------------
 
-namespace {
-
 void ToProto(const db::OrganisationRecord& o, v1::Organisation* out) {
     out->set_id(o.id);
     out->set_name(o.name);
@@ -288,8 +286,6 @@ void ToProto(const db::OrganisationRecord& o, v1::Organisation* out) {
         c->set_designated(k.designated);
     }
 }
-
-}  // namespace
 
 Result<v1::SaveOrganisationResponse> DirectoryService::SaveOrganisation(Call& call,
                                                                         const v1::SaveOrganisationRequest& req) {

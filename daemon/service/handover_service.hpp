@@ -38,6 +38,7 @@ Status CheckHandoversConfirmed(db::Tx& tx, std::int64_t case_id);
 /// The consent scope that allows a handover of this kind ("inform_local_team" for the local
 /// team, "dossier_access" for the others).
 std::string_view ConsentScopeFor(std::string_view handover_kind);
+void ToProto(const db::OrganisationRecord& o, v1::Organisation* out);
 void ToProto(const db::HandoverRecord& h, TimePoint now, const WorkingDayCalendar& calendar, v1::Handover* out);
 
 }  // namespace spoed::daemon::service

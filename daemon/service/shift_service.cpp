@@ -84,12 +84,19 @@ Result<v1::SetShiftResponse> ShiftService::SetShift(Call& call, const v1::SetShi
 }
 
 Result<v1::GetCurrentShiftResponse> ShiftService::GetCurrentShift(Call& call, const v1::GetCurrentShiftRequest&) {
-    std::string date = IsoDate(calendar_.ShiftDate(call.now()));
     return call.Read([&](db::Tx& tx) -> Result<v1::GetCurrentShiftResponse> {
         v1::GetCurrentShiftResponse resp;
-        if (auto s = tx.shifts().Find(date)) ToProto(tx, *s, resp.mutable_shift());
+        if (auto s = ShiftAt(tx, call.now())) *resp.mutable_shift() = std::move(*s);
         return resp;
     });
+}
+
+std::optional<v1::Shift> ShiftService::ShiftAt(db::Tx& tx, TimePoint now) const {
+    auto s = tx.shifts().Find(IsoDate(calendar_.ShiftDate(now)));
+    if (!s) return std::nullopt;
+    v1::Shift out;
+    ToProto(tx, *s, &out);
+    return out;
 }
 
 Result<v1::AddShiftNoteResponse> ShiftService::AddShiftNote(Call& call, const v1::AddShiftNoteRequest& req) {

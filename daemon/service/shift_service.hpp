@@ -1,5 +1,7 @@
 #pragma once
 
+#include <optional>
+
 #include "daemon/service/calendar.hpp"
 #include "daemon/service/call.hpp"
 #include "spoed/v1/shift.pb.h"
@@ -16,6 +18,9 @@ class ShiftService {
     Result<v1::GetCurrentShiftResponse> GetCurrentShift(Call& call, const v1::GetCurrentShiftRequest& req);
     Result<v1::AddShiftNoteResponse> AddShiftNote(Call& call, const v1::AddShiftNoteRequest& req);
     Result<v1::ListShiftNotesResponse> ListShiftNotes(Call& call, const v1::ListShiftNotesRequest& req);
+
+    /// The shift that is on at `now` with its members' names; nullopt when none was set.
+    std::optional<v1::Shift> ShiftAt(db::Tx& tx, TimePoint now) const;
 
   private:
     const WorkingDayCalendar& calendar_;

@@ -34,6 +34,7 @@
 #include "spoed/v1/evaluation.pb.h"
 #include "spoed/v1/handover.pb.h"
 #include "spoed/v1/meldcode.pb.h"
+#include "spoed/v1/offline.pb.h"
 #include "spoed/v1/plan.pb.h"
 #include "spoed/v1/record.pb.h"
 #include "spoed/v1/shift.pb.h"
@@ -64,7 +65,8 @@ const std::vector<Method>& Methods() {
               spoed::v1::Contact::descriptor(), spoed::v1::Participant::descriptor(),
               spoed::v1::PreviewDueRequest::descriptor(), spoed::v1::SignalPhase::descriptor(),
               spoed::v1::ShiftMember::descriptor(), spoed::v1::Share::descriptor(), spoed::v1::Date::descriptor(),
-              spoed::v1::MeldcodeTrack::descriptor(), spoed::v1::ExportYouthRecordRequest::descriptor()}) {
+              spoed::v1::MeldcodeTrack::descriptor(), spoed::v1::ExportYouthRecordRequest::descriptor(),
+              spoed::v1::OfflineRead::descriptor()}) {
             (void)d;
         }
         std::vector<Method> out;

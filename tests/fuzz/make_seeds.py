@@ -22,8 +22,7 @@ def write(target, name, data):
 def rpcs():
     """(service, method) of every row of the role × RPC table in daemon/api/access.cpp."""
     src = open(os.path.join(ROOT, "daemon/api/access.cpp")).read()
-    consts = dict(re.findall(r'constexpr std::string_view (k\w+) = "([^"]+)";', src))
-    return [(consts[s], m) for s, m in re.findall(r'\{(k\w+), "(\w+)", "\w+", Access::', src)]
+    return [("spoed.v1." + s, m) for s, m in re.findall(r'\{rpc::(\w+)::(\w+), "\w+", Access::', src)]
 
 
 # --- protobuf binary, by hand -----------------------------------------------------------
@@ -53,6 +52,8 @@ YOUTH = ('{"youth":{"givenName":"Sofie","familyName":"de Vries (fictief)","dateO
          '"contacts":[{"kind":"CONTACT_KIND_GUARDIAN","name":"Moeder (fictief)"}]},'
          '"idempotencyKey":"fuzz-seed-youth-1"}')
 BODIES = {
+    ("spoed.v1.OfflineService", "SyncOfflineSet"): '{"syncToken":"o1.AQA"}',
+    ("spoed.v1.OfflineService", "UploadOfflineReads"): '{"idempotencyKey":"fuzz-offline-reads","reads":[{"kind":"OFFLINE_READ_KIND_LOOKUP","at":"2026-12-01T21:14:00Z","queryKind":"phone","foundYouthIds":["1"]},{"kind":"OFFLINE_READ_KIND_PLAN","at":"2026-12-01T21:15:00Z","youthId":"1","planId":"1"}]}',
     ("spoed.v1.AuthService", "Login"): '{"username":"fuzz.all.1","password":"wrong password (fictional)","totpCode":"123456"}',
     ("spoed.v1.AuthService", "ChangePassword"): '{"currentPassword":"fuzzing password (fictional)","newPassword":"short"}',
     ("spoed.v1.AuthService", "EndSession"): '{"sessionId":"999"}',

@@ -14,3 +14,7 @@ spoed_add_test(meldcode_api_test LABELS integration
 spoed_add_test(rights_api_test LABELS integration
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/rights_api_test.cpp
   LIBS spoed_test_fixtures)
+
+spoed_add_test(offline_api_test LABELS integration
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/offline_api_test.cpp
+  LIBS spoed_test_fixtures)

@@ -4,7 +4,7 @@
 
 namespace spoed::test {
 
-CrisisFixture::CrisisFixture() {
+CrisisFixture::CrisisFixture(daemon::api::ServiceOptions options) : ServiceFixture(std::move(options)) {
     worker_id = CreateUser("anna", {"crisis_worker"});
     psychiatrist_id = CreateUser("pieter", {"psychiatrist"});
     coordinator_id = CreateUser("carla", {"coordinator"});

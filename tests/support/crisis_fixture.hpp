@@ -14,7 +14,8 @@ namespace spoed::test {
 /// helpers to call the API as each of them.
 class CrisisFixture : public ServiceFixture {
   public:
-    CrisisFixture();
+    CrisisFixture() : CrisisFixture(daemon::api::ServiceOptions::ForTests()) {}
+    explicit CrisisFixture(daemon::api::ServiceOptions options);
 
     /// POSTs `json` as `token` and parses the answer into M; the status lands in `status`.
     template <typename M>

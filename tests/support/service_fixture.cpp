@@ -20,9 +20,11 @@ TimePoint TestStart() {
     return time_point_cast<microseconds>(sys_days{year{2026} / November / 23} + hours{20});
 }
 
-ServiceFixture::ServiceFixture()
+ServiceFixture::ServiceFixture() : ServiceFixture(daemon::api::ServiceOptions::ForTests()) {}
+
+ServiceFixture::ServiceFixture(daemon::api::ServiceOptions options)
     : store(db::SqliteStore::Open({.path = dir.file("spoed.db")})),
-      set_(std::make_unique<daemon::api::ServiceSet>(*store, clock, daemon::api::ServiceOptions::ForTests())),
+      set_(std::make_unique<daemon::api::ServiceSet>(*store, clock, std::move(options))),
       totp_key(set_->options.second_factor.key),
       hasher(set_->hasher),
       auth(set_->auth),

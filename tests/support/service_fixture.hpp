@@ -64,6 +64,8 @@ DemoLoad LoadDemoAsAdmin(const std::string& spoedctl, const std::string& ctl);
 class ServiceFixture {
   public:
     ServiceFixture();
+    /// With other settings than ServiceOptions::ForTests() (start from it).
+    explicit ServiceFixture(daemon::api::ServiceOptions options);
     ~ServiceFixture();
 
     /// Creates a user directly in the store (no audit line), with a chosen password and
