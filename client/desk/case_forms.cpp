@@ -67,8 +67,8 @@ class CtrlEnterSaves : public QObject {
 
 // --- ContactForm --------------------------------------------------------------------------------
 
-ContactForm::ContactForm(Session& session, std::int64_t case_id, QWidget* parent)
-    : QWidget(parent), session_(session), case_id_(case_id) {
+ContactForm::ContactForm(Session& session, std::int64_t case_id, QWidget* parent, NewCase new_case)
+    : QWidget(parent), session_(session), case_id_(case_id), new_case_(std::move(new_case)) {
     type_ = new QComboBox(this);
     for (auto t : {v1::CONTACT_TYPE_INCOMING_CALL, v1::CONTACT_TYPE_OUTGOING_CALL, v1::CONTACT_TYPE_HOME_VISIT}) {
         type_->addItem(Text::contactType(t), int(t));
@@ -172,7 +172,8 @@ ContactForm::ContactForm(Session& session, std::int64_t case_id, QWidget* parent
 
     // Kept on disk, sealed, until the server has it: a closed tab or a crash loses nothing.
     draft_->persist(
-        session_.drafts(), QStringLiteral("contact/%1").arg(case_id_),
+        session_.drafts(),
+        case_id_ != 0 ? QStringLiteral("contact/%1").arg(case_id_) : QStringLiteral("call/%1").arg(new_case_.youth_id),
         [this] {
             QJsonObject meta;
             meta[QStringLiteral("type")] = type_->currentData().toInt();
@@ -208,11 +209,19 @@ ContactForm::ContactForm(Session& session, std::int64_t case_id, QWidget* parent
             }
             summary_->setPlainText(o.value(QStringLiteral("summary")).toString());
         },
-        [this] { return tr("Contact — %1").arg(session_.names().caseLabel(case_id_)); });
+        [this] {
+            return case_id_ != 0 ? tr("Contact — %1").arg(session_.names().caseLabel(case_id_))
+                                 : tr("Call without the server — %1").arg(session_.names().name(new_case_.youth_id));
+        });
     connect(summary_, &QPlainTextEdit::textChanged, draft_, &DraftSender::changed);
     connect(phone_, &QLineEdit::textEdited, draft_, &DraftSender::changed);
     connect(started_, &QDateTimeEdit::dateTimeChanged, draft_, &DraftSender::changed);
     for (auto& [r, box] : responses_) connect(box, &QCheckBox::toggled, draft_, &DraftSender::changed);
+    // A new case's call is running: it began at the look-up's first key (unless a kept draft
+    // came back, which has its own start).
+    if (case_id_ == 0 && new_case_.call_started.isValid() && summary_->toPlainText().isEmpty()) {
+        startCallAt(new_case_.call_started);
+    }
 }
 
 void ContactForm::setPlanVersion(int version) { plan_version_->setValue(version); }
@@ -224,6 +233,32 @@ void ContactForm::setCallerRole(v1::CallerRole role) {
 }
 
 void ContactForm::send(const std::string& key) {
+    if (case_id_ != 0) {
+        logContact(key);
+        return;
+    }
+    // First the case, from the moment the call began (the contact's start, in whole seconds as
+    // the draft keeps it, so that a retry after a restart is the same request); its key is the
+    // contact's, marked.
+    v1::OpenCaseRequest open;
+    open.set_youth_id(new_case_.youth_id);
+    open.set_idempotency_key(key + "-case");
+    QDateTime started = std::min(callRunning() ? call_started_ : started_->dateTime(), QDateTime::currentDateTime());
+    started = QDateTime::fromSecsSinceEpoch(started.toSecsSinceEpoch());
+    *open.mutable_opened_at() = ToTimestamp(started);
+    session_.api().call(this, v1::rpc::CaseService::OpenCase, open, [this, key](const Result<v1::OpenCaseResponse>& r) {
+        if (!r.ok()) {
+            draft_->finished(&r.error());
+            return;
+        }
+        case_id_ = r->case_().id();
+        session_.names().rememberCase(case_id_, r->case_().youth_id(), Q(r->case_().caller_description()));
+        emit caseOpened(case_id_);
+        logContact(key);
+    });
+}
+
+void ContactForm::logContact(const std::string& key) {
     v1::LogContactRequest req;
     req.set_case_id(case_id_);
     req.set_type(v1::ContactType(type_->currentData().toInt()));

@@ -24,13 +24,21 @@ namespace spoed::desk {
 class DraftSender;
 class Session;
 
+/// A call taken while the server could not be reached, for a youth from the offline copy:
+/// the form has no case yet. Sending opens the case (from the call's start) and logs the
+/// contact in it, each with its own idempotency key, so that a retry writes each once.
+struct NewCase {
+    std::int64_t youth_id = 0;
+    QDateTime call_started;
+};
+
 /// Logs one call or visit, by keyboard alone: every field has a mnemonic, Tab moves on
 /// (also out of the summary), the responses are check boxes with their own letters and
 /// Ctrl+Return saves. A draft that cannot be sent stays here and goes when the server is back.
 class ContactForm : public QWidget {
     Q_OBJECT
   public:
-    ContactForm(Session& session, std::int64_t case_id, QWidget* parent = nullptr);
+    ContactForm(Session& session, std::int64_t case_id, QWidget* parent = nullptr, NewCase new_case = NewCase());
 
     void setPlanVersion(int version);
     void setCallerPhone(const QString& phone);
@@ -56,16 +64,23 @@ class ContactForm : public QWidget {
     /// The same for a call that began at `started` (the first key of the look-up).
     void startCallAt(const QDateTime& started);
 
+    /// The case the contact is logged in; 0 while a new case is not opened yet.
+    std::int64_t caseId() const { return case_id_; }
+
   signals:
     void contactLogged(std::int64_t contact_id);
+    /// A new case's form opened its case (before the contact is logged in it).
+    void caseOpened(std::int64_t case_id);
 
   private:
     void send(const std::string& key);
+    void logContact(const std::string& key);
     void clear();
     void showCallTime();
 
     Session& session_;
     std::int64_t case_id_;
+    NewCase new_case_;
     QComboBox* type_;
     QComboBox* caller_role_;
     QLineEdit* phone_;

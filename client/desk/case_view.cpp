@@ -219,4 +219,38 @@ void CaseView::linkYouth() {
     }
 }
 
+// --- OfflineCallView -------------------------------------------------------------------------
+
+OfflineCallView::OfflineCallView(Session& session, std::int64_t youth_id, const QDateTime& call_started,
+                                 QWidget* parent)
+    : QWidget(parent), youth_id_(youth_id) {
+    setObjectName(QStringLiteral("offlineCallView"));
+    header_ = new QLabel(this);
+    header_->setWordWrap(true);
+    header_->setTextFormat(Qt::RichText);
+    header_->setText(QStringLiteral("<h3>%1</h3>").arg(session.names().name(youth_id).toHtmlEscaped()) +
+                     tr("The server cannot be reached. Write the call down here: the case opens and the contact "
+                        "is logged as soon as the server is back.")
+                         .toHtmlEscaped());
+    plan_ = new QTextBrowser(this);
+    plan_->setObjectName(QStringLiteral("offlinePlanView"));
+    if (OfflineCopy* copy = session.offline()) {
+        if (const v1::OfflineYouth* y = copy->youth(youth_id)) {
+            plan_->setHtml(PlanFormat::offlineHtml(*y, copy->syncedAt()));
+            copy->notePlan(*y);
+        }
+    }
+    contact_ = new ContactForm(session, 0, this, {.youth_id = youth_id, .call_started = call_started});
+    auto* split = new QSplitter(this);
+    split->addWidget(contact_);
+    split->addWidget(plan_);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(header_);
+    layout->addWidget(split, 1);
+    connect(contact_, &ContactForm::contactLogged, this, [this] { emit caseReady(contact_->caseId()); });
+    setFocusProxy(contact_);
+}
+
 }  // namespace spoed::desk

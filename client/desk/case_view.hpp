@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDateTime>
 #include <QWidget>
 #include <cstdint>
 
@@ -79,6 +80,30 @@ class CaseView : public QWidget {
     CaseUpdateForm* update_ = nullptr;
     HandoverForm* handover_ = nullptr;
     MeldcodeForm* meldcode_ = nullptr;
+};
+
+/// A call taken while the server cannot be reached, for a youth of the offline copy: the plan
+/// from the copy beside a contact form. The form is kept sealed like any draft; when the server
+/// is back it opens the case (from the call's start) and logs the contact in it, each once.
+class OfflineCallView : public QWidget {
+    Q_OBJECT
+  public:
+    OfflineCallView(Session& session, std::int64_t youth_id, const QDateTime& call_started, QWidget* parent = nullptr);
+
+    std::int64_t youthId() const { return youth_id_; }
+    ContactForm* contactForm() const { return contact_; }
+    QTextBrowser* planView() const { return plan_; }
+    QLabel* headerLabel() const { return header_; }
+
+  signals:
+    /// The case and its contact have reached the server: the case's own tab takes over.
+    void caseReady(std::int64_t case_id);
+
+  private:
+    std::int64_t youth_id_;
+    QLabel* header_;
+    QTextBrowser* plan_;
+    ContactForm* contact_;
 };
 
 }  // namespace spoed::desk

@@ -1,6 +1,5 @@
 #include "client/desk/draft_store.hpp"
 
-#include <QCryptographicHash>
 #include <QFile>
 #include <QJsonDocument>
 #include <QStandardPaths>
@@ -16,9 +15,7 @@ QString DraftStore::DefaultDir() {
 }
 
 QString DraftStore::PathFor(const QString& dir, const QString& server, const QString& user) {
-    const QByteArray id =
-        QCryptographicHash::hash((server + QLatin1Char('\n') + user).toUtf8(), QCryptographicHash::Sha256);
-    return dir + QLatin1Char('/') + QString::fromLatin1(id.toHex().left(32)) + QStringLiteral(".sealed");
+    return SealedPath(dir, server, user, QStringLiteral("drafts"));
 }
 
 std::unique_ptr<DraftStore> DraftStore::Open(const QString& dir, const QString& server, const QString& user,

@@ -43,6 +43,8 @@ class DraftStore : public QObject {
     std::optional<Draft> get(const QString& slot) const;
     std::vector<Draft> all() const;
     const QString& path() const { return file_.path(); }
+    /// The sealed file, whose key opens the user's other sealed files (SealedFile::OpenLike).
+    const SealedFile& file() const { return file_; }
 
   signals:
     /// The drafts could not be written to disk (they are still in the forms).

@@ -143,6 +143,12 @@ void LoginWindow::finish(const v1::LoginResponse& login) {
     auto* session = new Session(std::move(api_), login.user(), login.token());
     session->setAllowedMethods({login.allowed_methods().begin(), login.allowed_methods().end()});
     session->setDrafts(std::move(drafts), warning);
+    // The offline copy is sealed under the drafts' key: one password, one key derivation.
+    if (DraftStore* kept = session->drafts()) {
+        QString offline_warning;
+        session->setOffline(OfflineCopy::Open(OfflineCopy::DefaultDir(), server_->text().trimmed(),
+                                              user_->text().trimmed(), kept->file(), &offline_warning));
+    }
     emit signedIn(session);
 }
 

@@ -20,6 +20,7 @@
 #include "base/search_query.hpp"
 #include "client/desk/break_glass_dialog.hpp"
 #include "client/desk/escape_guard.hpp"
+#include "client/desk/offline_copy.hpp"
 #include "client/desk/phone_format.hpp"
 #include "client/desk/plan_format.hpp"
 #include "client/desk/session.hpp"
@@ -44,6 +45,54 @@ QString HitText(const v1::YouthHit& h) {
     if (h.cases_last_90_days() > 0)
         s += QStringLiteral(" · ") + LookupPanel::tr("%n case(s) in 90 days", "", h.cases_last_90_days());
     return s;
+}
+
+/// The youth at the top of the look-up: name, age, municipality, phones (links that copy the
+/// number) and the network.
+QString YouthHeader(const v1::Youth& y) {
+    auto phone_link = [](const std::string& number) { return PhoneCopyLink(Q(number)); };
+    QStringList phones;
+    for (const auto& p : y.phones()) phones << phone_link(p.number());
+    QStringList network;
+    for (const auto& c : y.contacts()) {
+        network << QStringLiteral("%1 (%2) ").arg(Q(c.name()).toHtmlEscaped(), Q(c.relation()).toHtmlEscaped()) +
+                       phone_link(c.phone());
+    }
+    const QString born = y.date_of_birth_estimated() ? LookupPanel::tr("about %n years (date of birth not known)", "",
+                                                                       Text::ageOn(y.date_of_birth()))
+                                                     : LookupPanel::tr("%1 years, born %2")
+                                                           .arg(Text::ageOn(y.date_of_birth()))
+                                                           .arg(Text::date(y.date_of_birth()));
+    return QStringLiteral("<h3>%1</h3>").arg(Text::youthName(y.given_name(), y.family_name()).toHtmlEscaped()) +
+           LookupPanel::tr("%1, %2. Phone: %3<br>Network: %4")
+               .arg(born, Q(y.municipality()).toHtmlEscaped(), phones.join(QStringLiteral(", ")),
+                    network.join(QStringLiteral("; ")));
+}
+
+/// Which consents are valid, each scope ticked or crossed.
+QString ConsentLine(const google::protobuf::RepeatedPtrField<v1::Consent>& consents) {
+    QStringList parts;
+    for (int s = v1::CONSENT_SCOPE_PRE_REGISTRATION; s <= v1::CONSENT_SCOPE_SHARE_PLAN; ++s) {
+        bool valid = false;
+        for (const auto& c : consents) valid = valid || (c.scope() == s && c.valid_now());
+        parts << QStringLiteral("<span style='color:%1'>%2 %3</span>")
+                     .arg(valid ? QStringLiteral("#1b5e20") : QStringLiteral("#9e9e9e"),
+                          valid ? QStringLiteral("✔") : QStringLiteral("✘"), Text::consentScope(v1::ConsentScope(s)));
+    }
+    return LookupPanel::tr("Consent: %1").arg(parts.join(QStringLiteral(" &nbsp; ")));
+}
+
+v1::YouthHit HitOf(const v1::OfflineYouth& o) {
+    v1::YouthHit h;
+    const auto& y = o.youth();
+    h.set_youth_id(y.id());
+    h.set_given_name(y.given_name());
+    h.set_family_name(y.family_name());
+    *h.mutable_date_of_birth() = y.date_of_birth();
+    h.set_date_of_birth_estimated(y.date_of_birth_estimated());
+    h.set_municipality(y.municipality());
+    h.set_pre_registered(true);
+    return h;
 }
 
 }  // namespace
@@ -196,13 +245,29 @@ void LookupPanel::startSearch() {
         i->setData(Qt::UserRole, qlonglong(h.youth_id()));
         return i;
     };
+    // The server cannot be reached: the same look-up over the offline copy, written down to be
+    // recorded in the audit log later. False when there is no copy.
+    auto offline = [this, text, done, item] {
+        OfflineCopy* copy = session_.offline();
+        if (!copy || !copy->present()) return false;
+        const auto found = copy->search(text);
+        QList<QListWidgetItem*> items;
+        if (!found.error.isEmpty()) items << new QListWidgetItem(found.error);
+        for (const auto* y : found.youths) items << item(HitOf(*y));
+        if (items.isEmpty()) items << new QListWidgetItem(tr("No one found in the offline copy"));
+        done(items);
+        copy->noteLookup(found);
+        return true;
+    };
+    if (LooksLikePhone(text)) caller_phone_ = text;
+    if (session_.unreachable() && offline()) return;
     if (LooksLikePhone(text)) {
-        caller_phone_ = text;
         v1::LookupCallerRequest req;
         req.set_phone(S(text));
         session_.api().call(
             this, v1::rpc::YouthService::LookupCaller, req,
-            [done, item](const Result<v1::LookupCallerResponse>& r) {
+            [done, item, offline](const Result<v1::LookupCallerResponse>& r) {
+                if (!r.ok() && IsUnreachable(r.error()) && offline()) return;
                 QList<QListWidgetItem*> items;
                 if (r.ok()) {
                     for (const auto& h : r->youths()) items << item(h);
@@ -225,7 +290,8 @@ void LookupPanel::startSearch() {
     req.set_page_size(20);
     session_.api().call(
         this, v1::rpc::YouthService::SearchYouths, req,
-        [done, item](const Result<v1::SearchYouthsResponse>& r) {
+        [done, item, offline](const Result<v1::SearchYouthsResponse>& r) {
+            if (!r.ok() && IsUnreachable(r.error()) && offline()) return;
             QList<QListWidgetItem*> items;
             if (r.ok()) {
                 for (const auto& h : r->hits()) items << item(h);
@@ -242,6 +308,7 @@ void LookupPanel::startSearch() {
 void LookupPanel::clearYouth() {
     if (youth_id_ == 0 && header_->text().isEmpty()) return;
     youth_id_ = 0;
+    offline_youth_ = false;
     plan_version_ = 0;
     open_key_.clear();
     youth_cases_.clear();
@@ -264,36 +331,22 @@ void LookupPanel::showYouth(std::int64_t youth_id) {
     youth_cases_.clear();
     break_glass_->setVisible(false);
     open_case_->setEnabled(true);
+    offline_youth_ = false;
+    if (session_.unreachable() && showOfflineYouth(youth_id)) return;
     v1::GetYouthRequest req;
     req.set_youth_id(youth_id);
     session_.api().call(
         this, v1::rpc::YouthService::GetYouth, req, [this, youth_id](const Result<v1::GetYouthResponse>& r) {
-            if (youth_id != youth_id_) return;
+            if (youth_id != youth_id_ || offline_youth_) return;
             if (!r.ok()) {
+                if (IsUnreachable(r.error()) && showOfflineYouth(youth_id)) return;
                 header_->setText(Text::error(r.error()).toHtmlEscaped());
                 return;
             }
             const auto& y = r->youth();
-            auto phone_link = [](const std::string& number) { return PhoneCopyLink(Q(number)); };
-            QStringList phones;
-            for (const auto& p : y.phones()) phones << phone_link(p.number());
-            QStringList network;
-            for (const auto& c : y.contacts()) {
-                network
-                    << QStringLiteral("%1 (%2) ").arg(Q(c.name()).toHtmlEscaped(), Q(c.relation()).toHtmlEscaped()) +
-                           phone_link(c.phone());
-            }
             session_.names().remember(youth_id, Text::youthName(y.given_name(), y.family_name()),
                                       Text::ageOn(y.date_of_birth()), y.date_of_birth_estimated());
-            const QString born =
-                y.date_of_birth_estimated()
-                    ? tr("about %n years (date of birth not known)", "", Text::ageOn(y.date_of_birth()))
-                    : tr("%1 years, born %2").arg(Text::ageOn(y.date_of_birth())).arg(Text::date(y.date_of_birth()));
-            header_->setText(
-                QStringLiteral("<h3>%1</h3>").arg(Text::youthName(y.given_name(), y.family_name()).toHtmlEscaped()) +
-                tr("%1, %2. Phone: %3<br>Network: %4")
-                    .arg(born, Q(y.municipality()).toHtmlEscaped(), phones.join(QStringLiteral(", ")),
-                         network.join(QStringLiteral("; "))));
+            header_->setText(YouthHeader(y));
             emit youthShown(youth_id);
             if (r->latest_plan_version() == 0) {
                 // No plan to open, with or without consent: no break-the-glass for nothing.
@@ -308,27 +361,18 @@ void LookupPanel::showYouth(std::int64_t youth_id) {
     consents.set_youth_id(youth_id);
     session_.api().call(this, v1::rpc::YouthService::ListConsents, consents,
                         [this, youth_id](const Result<v1::ListConsentsResponse>& r) {
-                            if (youth_id != youth_id_) return;
+                            if (youth_id != youth_id_ || offline_youth_) return;
                             if (!r.ok()) {
                                 consent_->setText(Text::error(r.error()).toHtmlEscaped());
                                 return;
                             }
-                            QStringList parts;
-                            for (int s = v1::CONSENT_SCOPE_PRE_REGISTRATION; s <= v1::CONSENT_SCOPE_SHARE_PLAN; ++s) {
-                                bool valid = false;
-                                for (const auto& c : r->consents()) valid = valid || (c.scope() == s && c.valid_now());
-                                parts << QStringLiteral("<span style='color:%1'>%2 %3</span>")
-                                             .arg(valid ? QStringLiteral("#1b5e20") : QStringLiteral("#9e9e9e"),
-                                                  valid ? QStringLiteral("✔") : QStringLiteral("✘"),
-                                                  Text::consentScope(v1::ConsentScope(s)));
-                            }
-                            consent_->setText(tr("Consent: %1").arg(parts.join(QStringLiteral(" &nbsp; "))));
+                            consent_->setText(ConsentLine(r->consents()));
                         });
     v1::ListCasesRequest cases;
     cases.set_youth_id(youth_id);
     session_.api().call(
         this, v1::rpc::CaseService::ListCases, cases, [this, youth_id](const Result<v1::ListCasesResponse>& r) {
-            if (youth_id != youth_id_ || !r.ok()) return;
+            if (youth_id != youth_id_ || !r.ok() || offline_youth_) return;
             cases_->clear();
             youth_cases_.assign(r->cases().begin(), r->cases().end());
             for (const auto& c : r->cases()) {
@@ -337,6 +381,27 @@ void LookupPanel::showYouth(std::int64_t youth_id) {
                 item->setData(0, Qt::UserRole, qlonglong(c.id()));
             }
         });
+}
+
+bool LookupPanel::showOfflineYouth(std::int64_t youth_id) {
+    OfflineCopy* copy = session_.offline();
+    const v1::OfflineYouth* o = copy ? copy->youth(youth_id) : nullptr;
+    if (!o) return false;
+    offline_youth_ = true;
+    const auto& y = o->youth();
+    session_.names().remember(youth_id, Text::youthName(y.given_name(), y.family_name()),
+                              Text::ageOn(y.date_of_birth()), y.date_of_birth_estimated());
+    header_->setText(YouthHeader(y));
+    consent_->setText(ConsentLine(o->consents()));
+    plan_version_ = o->plan().version();
+    plan_->setHtml(PlanFormat::offlineHtml(*o, copy->syncedAt()));
+    cases_->clear();
+    open_case_->setEnabled(session_.may(v1::rpc::CaseService::OpenCase));
+    copy->noteYouth(youth_id);
+    copy->notePlan(*o);
+    emit youthShown(youth_id);
+    emit planShown();
+    return true;
 }
 
 void LookupPanel::loadPlan() {
@@ -377,6 +442,16 @@ void LookupPanel::breakGlass() {
 
 void LookupPanel::openNewCase() {
     if (youth_id_ == 0 || !open_case_->isEnabled()) return;
+    if (session_.unreachable()) {
+        // No case can be opened now: the call is written down and opens its case when the
+        // server is back.
+        if (!offline_youth_) return;
+        opened_call_started_ = std::min(call_started_.isValid() ? call_started_ : QDateTime::currentDateTime(),
+                                        QDateTime::currentDateTime());
+        call_started_ = QDateTime();
+        emit offlineCall(youth_id_, opened_call_started_);
+        return;
+    }
     for (const auto& c : youth_cases_) {
         if (c.status() != v1::CASE_STATUS_OPEN) continue;
         // One crisis, one case: a second open case for the same youth splits the story.

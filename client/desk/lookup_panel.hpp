@@ -53,6 +53,8 @@ class LookupPanel : public QWidget {
     const QDateTime& callStarted() const { return call_started_; }
     /// When the call of the case opened last began (for its contact form's call timer).
     const QDateTime& openedCallStarted() const { return opened_call_started_; }
+    /// Whether the youth shown comes from the offline copy.
+    bool showingOfflineYouth() const { return offline_youth_; }
     /// Whether the results shown answer the text as it is now (no newer key waits).
     bool resultsCurrent() const { return shown_ == typed_ && in_flight_ == 0; }
 
@@ -70,11 +72,15 @@ class LookupPanel : public QWidget {
     void planShown();
     void openCase(std::int64_t case_id);
     void caseOpened(std::int64_t case_id);
+    /// The server cannot be reached: a call for this youth of the offline copy begins.
+    void offlineCall(std::int64_t youth_id, const QDateTime& call_started);
 
   private:
     void textEdited();
     void startSearch();
     void loadPlan();
+    /// The youth from the offline copy, read-only; false when the copy does not hold them.
+    bool showOfflineYouth(std::int64_t youth_id);
     void breakGlass();
     /// No youth on screen any more: name, plan, consent and cases go, and so does the way to
     /// open a case for them, so that a call is never attached to the wrong child.
@@ -99,6 +105,7 @@ class LookupPanel : public QWidget {
     std::uint64_t shown_ = 0;      // the edit whose results are shown
     double last_latency_ms_ = -1;
     std::int64_t youth_id_ = 0;
+    bool offline_youth_ = false;  // the youth shown comes from the offline copy
     int plan_version_ = 0;
     QString caller_phone_;
     v1::CallerRole caller_role_ = v1::CALLER_ROLE_UNSPECIFIED;

@@ -6,6 +6,7 @@
 #include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
@@ -27,6 +28,8 @@
 #include "client/desk/live_events.hpp"
 #include "client/desk/lookup_panel.hpp"
 #include "client/desk/meldcode_form.hpp"
+#include "client/desk/offline_copy.hpp"
+#include "client/desk/offline_sync.hpp"
 #include "client/desk/phone_format.hpp"
 #include "client/desk/plan_editor.hpp"
 #include "client/desk/review_views.hpp"
@@ -52,10 +55,18 @@ MainWindow::MainWindow(Session* session, QWidget* parent) : QMainWindow(parent),
     shift_->setObjectName(QStringLiteral("shiftLabel"));
     shift_->setTextFormat(Qt::RichText);
     shift_->setStyleSheet(QStringLiteral("QLabel{background:#eef3f8; padding:6px; border-radius:4px}"));
+    offline_banner_ = new QLabel(central);
+    offline_banner_->setObjectName(QStringLiteral("offlineBanner"));
+    offline_banner_->setWordWrap(true);
+    offline_banner_->setStyleSheet(
+        QStringLiteral("QLabel{background:#fff3cd; color:#5d4037; padding:8px; border:2px solid #f0ad4e;"
+                       " border-radius:4px; font-weight:bold}"));
+    offline_banner_->setVisible(false);
     tabs_ = new QTabWidget(central);
     tabs_->setTabsClosable(true);
     auto* layout = new QVBoxLayout(central);
     layout->addWidget(shift_);
+    layout->addWidget(offline_banner_);
     layout->addWidget(tabs_, 1);
     setCentralWidget(central);
 
@@ -115,6 +126,12 @@ MainWindow::MainWindow(Session* session, QWidget* parent) : QMainWindow(parent),
         lookup_ = new LookupPanel(*session_, tabs_);
         tabs_->addTab(lookup_, tr("Look-up"));
         connect(lookup_, &LookupPanel::openCase, this, &MainWindow::openCase);
+        connect(lookup_, &LookupPanel::offlineCall, this, [this](std::int64_t youth, const QDateTime& started) {
+            if (OfflineCallView* v = openOfflineCall(youth, started)) {
+                v->contactForm()->setCallerPhone(lookup_->callerPhone());
+                v->contactForm()->setPlanVersion(lookup_->planVersion());
+            }
+        });
         connect(lookup_, &LookupPanel::caseOpened, this, [this](std::int64_t id) {
             if (board_) board_->refresh();
             if (CaseView* v = caseView(id); v && v->contactForm()) {
@@ -168,6 +185,17 @@ MainWindow::MainWindow(Session* session, QWidget* parent) : QMainWindow(parent),
         });
     }
     connect(tabs_, &QTabWidget::tabCloseRequested, this, [this](int index) {
+        if (auto* call = qobject_cast<OfflineCallView*>(tabs_->widget(index))) {
+            if (call->contactForm()->draft().unsent() &&
+                !confirmClose(tr("This call has text that has not reached the server yet."))) {
+                return;
+            }
+            call->contactForm()->draft().keepNow();
+            offline_calls_.erase(call->youthId());
+            tabs_->removeTab(index);
+            call->deleteLater();
+            return;
+        }
         auto* v = qobject_cast<CaseView*>(tabs_->widget(index));
         if (!v) return;
         if (v->hasUnsentText() && !confirmClose(tr("This case has text that has not reached the server yet."))) return;
@@ -206,6 +234,16 @@ MainWindow::MainWindow(Session* session, QWidget* parent) : QMainWindow(parent),
         emit signedOut();
     });
     showConnection(api.state(), api.stateDetail());
+    if (OfflineCopy* copy = session_->offline()) {
+        connect(copy, &OfflineCopy::changed, this, &MainWindow::showOfflineBanner);
+        offline_sync_ = new OfflineSync(*session_, this);
+        connect(offline_sync_, &OfflineSync::notice, this,
+                [this](const QString& text) { statusBar()->showMessage(text, 15'000); });
+        connect(copy, &OfflineCopy::writeFailed, this, [this](const QString& error) {
+            statusBar()->showMessage(tr("The offline copy could not be written: %1").arg(error), 15'000);
+        });
+        offline_sync_->syncNow();
+    }
 
     // Live events refresh what they touch at once; the poll is the fallback for when the
     // stream is down (and until it is connected).
@@ -248,6 +286,9 @@ bool MainWindow::hasUnsentText() const {
     for (const auto& [id, v] : cases_) {
         if (v->hasUnsentText()) return true;
     }
+    for (const auto& [id, v] : offline_calls_) {
+        if (v->contactForm()->draft().unsent()) return true;
+    }
     return (board_ && board_->noteDraft().unsent()) || (consults_ && consults_->adviceDraft().unsent()) ||
            (plan_editor_ && plan_editor_->hasUnsentText()) || (evaluations_ && evaluations_->hasUnsentText());
 }
@@ -258,6 +299,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
         return;
     }
     for (const auto& [id, v] : cases_) v->keepDrafts();
+    for (const auto& [id, v] : offline_calls_) v->contactForm()->draft().keepNow();
     if (board_) board_->noteDraft().keepNow();
     if (consults_) consults_->adviceDraft().keepNow();
     if (plan_editor_) plan_editor_->keepDraft();
@@ -276,6 +318,7 @@ void MainWindow::offerDrafts() {
     if (!drafts) return;
     QStringList lines;
     std::vector<std::int64_t> cases;
+    std::vector<std::int64_t> calls;  // call/<youth>: written down while the server was unreachable
     bool advice = false;
     std::vector<std::int64_t> plans;
     std::int64_t evaluation = 0;
@@ -284,6 +327,8 @@ void MainWindow::offerDrafts() {
         const QString kind = d.slot.section(QLatin1Char('/'), 0, 0);
         if (kind == QLatin1String("contact") || kind == QLatin1String("consult")) {
             cases.push_back(d.slot.section(QLatin1Char('/'), 1, 1).toLongLong());
+        } else if (kind == QLatin1String("call")) {
+            calls.push_back(d.slot.section(QLatin1Char('/'), 1, 1).toLongLong());
         } else if (kind == QLatin1String("advice") && consults_) {
             advice = true;
         } else if (kind == QLatin1String("evaluation") && evaluations_) {
@@ -309,6 +354,7 @@ void MainWindow::offerDrafts() {
     activateWindow();  // back to the desk, with the keyboard
     if (ask.clickedButton() != static_cast<QAbstractButton*>(open)) return;
     for (auto id : cases) openCase(id);
+    for (auto youth : calls) openOfflineCall(youth, QDateTime());
     if (advice) tabs_->setCurrentWidget(consults_);  // each advice returns with its consult
     if (evaluation != 0) {                           // the evaluation's text returns when it is shown
         tabs_->setCurrentWidget(evaluations_);
@@ -440,6 +486,55 @@ void MainWindow::showConnection(ConnectionState state, const QString& detail) {
     // The transport's own words (English, from the TLS or socket layer) only as details.
     connection_->setToolTip(detail.isEmpty() ? QString() : tr("Details: %1").arg(detail));
     connection_->setStyleSheet(QStringLiteral("QLabel{color:%1; font-weight:bold; padding:0 6px}").arg(colour));
+    showOfflineBanner();
+}
+
+void MainWindow::showOfflineBanner() {
+    if (!session_->unreachable()) {
+        offline_banner_->setVisible(false);
+        return;
+    }
+    const OfflineCopy* copy = session_->offline();
+    if (copy && copy->present()) {
+        offline_banner_->setText(
+            tr("Offline — copy of %1. Look-up and plans work from the copy, read-only; a call is written down and "
+               "sent as soon as the server is back.")
+                .arg(QLocale().toString(copy->syncedAt(), copy->syncedAt().date() == QDate::currentDate()
+                                                              ? QStringLiteral("HH:mm")
+                                                              : QStringLiteral("dd-MM-yyyy HH:mm"))));
+    } else {
+        offline_banner_->setText(
+            tr("Offline — there is no copy of the plans on this computer. What you write is "
+               "kept and sent when the server is back."));
+    }
+    offline_banner_->setVisible(true);
+}
+
+OfflineCallView* MainWindow::offlineCall(std::int64_t youth_id) const {
+    auto it = offline_calls_.find(youth_id);
+    return it == offline_calls_.end() ? nullptr : it->second;
+}
+
+OfflineCallView* MainWindow::openOfflineCall(std::int64_t youth_id, const QDateTime& call_started) {
+    if (youth_id == 0) return nullptr;
+    if (OfflineCallView* v = offlineCall(youth_id)) {
+        tabs_->setCurrentWidget(v);
+        return v;
+    }
+    auto* v = new OfflineCallView(*session_, youth_id, call_started, tabs_);
+    offline_calls_[youth_id] = v;
+    tabs_->addTab(v, tr("Call — %1").arg(session_->names().name(youth_id)));
+    tabs_->setCurrentWidget(v);
+    v->setFocus();
+    connect(v, &OfflineCallView::caseReady, this, [this, v](std::int64_t case_id) {
+        // The case exists now, with the contact: its own tab takes over from the written-down call.
+        offline_calls_.erase(v->youthId());
+        tabs_->removeTab(tabs_->indexOf(v));
+        v->deleteLater();
+        if (board_) board_->refresh();
+        openCase(case_id);
+    });
+    return v;
 }
 
 void MainWindow::loadShift() {
@@ -468,6 +563,8 @@ void MainWindow::loadShift() {
 }
 
 void MainWindow::signOut() {
+    // A shared computer: the deployment wants no copy left behind (the reads stay until sent).
+    if (OfflineCopy* copy = session_->offline(); copy && copy->wipeAtLogout()) copy->wipe();
     session_->api().call(this, v1::rpc::AuthService::Logout, v1::LogoutRequest(),
                          [this](const Result<v1::LogoutResponse>&) { emit signedOut(); });
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDateTime>
 #include <QMainWindow>
 #include <cstdint>
 #include <map>
@@ -25,6 +26,8 @@ class HandoverBoard;
 class LiveEvents;
 class MeldcodeBoard;
 class LookupPanel;
+class OfflineCallView;
+class OfflineSync;
 class PlanEditor;
 class Session;
 class ShiftBoard;
@@ -53,10 +56,16 @@ class MainWindow : public QMainWindow {
     ProposalsBoard* proposals() const { return proposals_; }
     FiguresView* figures() const { return figures_; }
     CaseView* caseView(std::int64_t case_id) const;
+    /// The banner over the screens while the server cannot be reached.
+    QLabel* offlineBanner() const { return offline_banner_; }
+    OfflineSync* offlineSync() const { return offline_sync_; }
+    OfflineCallView* offlineCall(std::int64_t youth_id) const;
     int notificationCount() const { return notifications_; }
 
   public slots:
     CaseView* openCase(std::int64_t case_id);
+    /// A call for a youth of the offline copy while the server cannot be reached.
+    OfflineCallView* openOfflineCall(std::int64_t youth_id, const QDateTime& call_started);
     /// One live event from the daemon: refresh what it touches, notify where it matters.
     void handleEvent(const spoed::v1::Event& event);
     void refreshAll();
@@ -77,6 +86,7 @@ class MainWindow : public QMainWindow {
     /// At log-in: the drafts of cases that never reached the server, offered back.
     void offerDrafts();
     void showConnection(ConnectionState state, const QString& detail);
+    void showOfflineBanner();
     void loadShift();
     void signOut();
 
@@ -84,6 +94,9 @@ class MainWindow : public QMainWindow {
     QTabWidget* tabs_;
     QLabel* shift_;
     QLabel* connection_;
+    QLabel* offline_banner_;
+    OfflineSync* offline_sync_ = nullptr;
+    std::map<std::int64_t, OfflineCallView*> offline_calls_;  // by youth
     QSystemTrayIcon* tray_ = nullptr;
     QTimer* poll_;
     LiveEvents* live_ = nullptr;

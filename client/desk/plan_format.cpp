@@ -1,5 +1,6 @@
 #include "client/desk/plan_format.hpp"
 
+#include <QLocale>
 #include <QSet>
 
 #include "client/desk/phone_format.hpp"
@@ -79,6 +80,17 @@ std::vector<std::pair<QString, QStringList>> PlanFormat::sections(const v1::Plan
         {tr("Crisis workers: avoid"), Lines(c.crisis_workers_avoid())},
         {tr("Agreements"), Lines(c.agreements())},
     };
+}
+
+QString PlanFormat::offlineHtml(const v1::OfflineYouth& youth, const QDateTime& copy_time) {
+    const QString banner = QStringLiteral("<p style='background:#fff3cd; padding:4px'><b>") +
+                           Esc(tr("Offline: from the copy of %1. Read-only; earlier cases are not in the copy.")
+                                   .arg(QLocale().toString(copy_time, QStringLiteral("dd-MM-yyyy HH:mm")))) +
+                           QStringLiteral("</b></p>");
+    if (!youth.has_plan())
+        return banner + QStringLiteral("<p><i>") + Esc(tr("There is no plan for this youth.")) +
+               QStringLiteral("</i></p>");
+    return banner + html(youth.plan());
 }
 
 QString PlanFormat::html(const v1::PlanVersion& plan) {

@@ -1,10 +1,12 @@
 #pragma once
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QString>
 #include <QStringList>
 #include <vector>
 
+#include "spoed/v1/offline.pb.h"
 #include "spoed/v1/plan.pb.h"
 
 namespace spoed::desk {
@@ -23,6 +25,9 @@ class PlanFormat {
   public:
     /// The plan by section, the signalling phases in their colours (green, orange, red).
     static QString html(const v1::PlanVersion& plan);
+    /// The plan from the offline copy, under a banner that says it is the copy's (of
+    /// `copy_time`), read-only, and that earlier cases are not in it.
+    static QString offlineHtml(const v1::OfflineYouth& youth, const QDateTime& copy_time);
     /// Every section's items, in the plan's order, as (section title, lines).
     static std::vector<std::pair<QString, QStringList>> sections(const v1::PlanContent& c);
     /// What changed from `before` to `after`, section by section, in the plan's order.

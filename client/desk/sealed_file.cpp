@@ -6,6 +6,7 @@
 #include <openssl/rand.h>
 #include <unistd.h>
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -50,16 +51,14 @@ std::optional<SealedFile> SealedFile::Open(const QString& path, const QString& p
     SealedFile f;
     f.path_ = path;
     std::uint32_t passes = kPasses, memory_kib = kMemoryKib, lanes = kLanes;
-    QByteArray sealed;
     if (QFileInfo::exists(path)) {
         QFile in(path);
         if (!in.open(QIODevice::ReadOnly)) {
             *error = in.errorString();
             return std::nullopt;
         }
-        sealed = in.readAll();
-        if (sealed.size() < kHeaderSize + kNonceSize + kTagSize ||
-            std::memcmp(sealed.constData(), kMagic, sizeof kMagic) != 0) {
+        const QByteArray sealed = in.read(kHeaderSize);
+        if (sealed.size() < kHeaderSize || std::memcmp(sealed.constData(), kMagic, sizeof kMagic) != 0) {
             *error = QStringLiteral("not a sealed file of this desk");
             return std::nullopt;
         }
@@ -76,14 +75,51 @@ std::optional<SealedFile> SealedFile::Open(const QString& path, const QString& p
         *error = QStringLiteral("no random numbers for the salt");
         return std::nullopt;
     }
+    f.passes_ = passes;
+    f.memory_kib_ = memory_kib;
+    f.lanes_ = lanes;
     const QByteArray pw = password.toUtf8();
     if (argon2id_hash_raw(passes, memory_kib, lanes, pw.constData(), std::size_t(pw.size()), f.salt_.data(),
                           f.salt_.size(), f.key_.data(), f.key_.size()) != ARGON2_OK) {
         *error = QStringLiteral("the key could not be derived");
         return std::nullopt;
     }
-    if (sealed.isEmpty()) return f;
+    if (!f.load(error)) return std::nullopt;
+    return f;
+}
 
+std::optional<SealedFile> SealedFile::OpenLike(const QString& path, const SealedFile& keyed, QString* error) {
+    SealedFile f = keyed;
+    f.path_ = path;
+    f.contents_.clear();
+    if (!f.load(error)) return std::nullopt;
+    return f;
+}
+
+void SealedFile::remove() {
+    QFile::remove(path_ + QStringLiteral(".tmp"));
+    QFile::remove(path_);
+    contents_.clear();
+}
+
+bool SealedFile::load(QString* error) {
+    contents_.clear();
+    if (!QFileInfo::exists(path_)) return true;
+    QFile in(path_);
+    if (!in.open(QIODevice::ReadOnly)) {
+        *error = in.errorString();
+        return false;
+    }
+    const QByteArray sealed = in.readAll();
+    if (sealed.size() < kHeaderSize + kNonceSize + kTagSize ||
+        std::memcmp(sealed.constData(), kMagic, sizeof kMagic) != 0) {
+        *error = QStringLiteral("not a sealed file of this desk");
+        return false;
+    }
+    if (sealed.left(kHeaderSize) != Header(passes_, memory_kib_, lanes_, salt_)) {
+        *error = QStringLiteral("the file was sealed under another key");
+        return false;
+    }
     const auto* bytes = reinterpret_cast<const unsigned char*>(sealed.constData());
     const unsigned char* nonce = bytes + kHeaderSize;
     const unsigned char* body = nonce + kNonceSize;
@@ -94,7 +130,7 @@ std::optional<SealedFile> SealedFile::Open(const QString& path, const QString& p
     int len = 0, total = 0;
     bool ok = ctx && EVP_DecryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, nullptr, nullptr) == 1 &&
               EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_IVLEN, kNonceSize, nullptr) == 1 &&
-              EVP_DecryptInit_ex(ctx.get(), nullptr, nullptr, f.key_.data(), nonce) == 1 &&
+              EVP_DecryptInit_ex(ctx.get(), nullptr, nullptr, key_.data(), nonce) == 1 &&
               EVP_DecryptUpdate(ctx.get(), nullptr, &len, bytes, kHeaderSize) == 1 &&  // the header as AAD
               EVP_DecryptUpdate(ctx.get(), reinterpret_cast<unsigned char*>(plain.data()), &len, body, body_len) == 1;
     total = len;
@@ -102,15 +138,15 @@ std::optional<SealedFile> SealedFile::Open(const QString& path, const QString& p
          EVP_DecryptFinal_ex(ctx.get(), reinterpret_cast<unsigned char*>(plain.data()) + total, &len) == 1;
     if (!ok) {
         *error = QStringLiteral("the file does not open with this password, or it was changed");
-        return std::nullopt;
+        return false;
     }
     plain.resize(total + len);
-    f.contents_ = plain;
-    return f;
+    contents_ = plain;
+    return true;
 }
 
 bool SealedFile::write(const QByteArray& plaintext, QString* error) {
-    const QByteArray header = Header(kPasses, kMemoryKib, kLanes, salt_);
+    const QByteArray header = Header(passes_, memory_kib_, lanes_, salt_);
     unsigned char nonce[kNonceSize];
     if (RAND_bytes(nonce, kNonceSize) != 1) {
         *error = QStringLiteral("no random numbers for the nonce");
@@ -167,6 +203,14 @@ bool SealedFile::write(const QByteArray& plaintext, QString* error) {
     }
     contents_ = plaintext;
     return true;
+}
+
+QString SealedPath(const QString& dir, const QString& server, const QString& user, const QString& kind) {
+    const QByteArray id =
+        QCryptographicHash::hash((server + QLatin1Char('\n') + user).toUtf8(), QCryptographicHash::Sha256);
+    // The drafts were the first kind, named by the digest alone; the others add their kind.
+    const QString suffix = kind == QLatin1String("drafts") ? QString() : QLatin1Char('.') + kind;
+    return dir + QLatin1Char('/') + QString::fromLatin1(id.toHex().left(32)) + suffix + QStringLiteral(".sealed");
 }
 
 }  // namespace spoed::desk

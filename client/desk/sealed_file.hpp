@@ -25,6 +25,11 @@ class SealedFile {
     /// absent file is an empty one). nullopt with `error` set when the file is unreadable, was
     /// sealed for another password, or was changed (the tag does not verify).
     static std::optional<SealedFile> Open(const QString& path, const QString& password, QString* error);
+    /// Opens `path` with the key `keyed` was opened with (one password, one derivation, several
+    /// files of one user): an existing file must have been sealed under that same key.
+    static std::optional<SealedFile> OpenLike(const QString& path, const SealedFile& keyed, QString* error);
+    /// Removes the file (and a half-written temporary one).
+    void remove();
 
     const QByteArray& contents() const { return contents_; }
     /// Seals `plaintext` and replaces the file with it; false with `error` set when it could
@@ -34,11 +39,19 @@ class SealedFile {
 
   private:
     SealedFile() = default;
+    /// Reads and unseals the file at path_ with key_ (nothing there: empty contents).
+    bool load(QString* error);
 
     QString path_;
+    // The key's parameters as the file's header says (kPasses... for a new file).
+    std::uint32_t passes_ = kPasses, memory_kib_ = kMemoryKib, lanes_ = kLanes;
     std::array<unsigned char, 16> salt_{};
     std::array<unsigned char, 32> key_{};
     QByteArray contents_;
 };
+
+/// Where the sealed file `kind` ("drafts", "offline", "reads") of `user` on `server` lives under
+/// `dir`: named by a digest, so that no user or server name shows in the file name.
+QString SealedPath(const QString& dir, const QString& server, const QString& user, const QString& kind);
 
 }  // namespace spoed::desk

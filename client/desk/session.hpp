@@ -10,6 +10,7 @@
 
 #include "client/desk/api.hpp"
 #include "client/desk/draft_store.hpp"
+#include "client/desk/offline_copy.hpp"
 #include "client/desk/youth_names.hpp"
 #include "spoed/v1/auth.pb.h"
 
@@ -41,6 +42,14 @@ class Session : public QObject {
         if (drafts_) drafts_->setParent(this);
         draft_warning_ = warning;
     }
+    /// The offline copy of the set a night needs; nullptr when this desk keeps none for the user.
+    OfflineCopy* offline() const { return offline_; }
+    void setOffline(std::unique_ptr<OfflineCopy> copy) {
+        offline_ = copy.release();
+        if (offline_) offline_->setParent(this);
+    }
+    /// Whether the server cannot be reached now (the desk then answers from the offline copy).
+    bool unreachable() const { return api_->state() == ConnectionState::kUnreachable; }
     /// Why earlier drafts could not be opened (empty when they could).
     const QString& draftWarning() const { return draft_warning_; }
     /// What the server says this user's roles may call (v1::rpc::CaseService::LogContact); the
@@ -62,9 +71,10 @@ class Session : public QObject {
     bool canWriteCases() const { return may(v1::rpc::CaseService::LogContact); }
 
   private:
-    Api* api_;                      // a child of this object
-    YouthNames* names_;             // likewise
-    DraftStore* drafts_ = nullptr;  // likewise
+    Api* api_;                        // a child of this object
+    YouthNames* names_;               // likewise
+    DraftStore* drafts_ = nullptr;    // likewise
+    OfflineCopy* offline_ = nullptr;  // likewise
     QString draft_warning_;
     std::vector<std::string> allowed_;  // sorted
     std::map<std::int64_t, QString> user_names_;

@@ -34,6 +34,8 @@
 #include "client/desk/lookup_panel.hpp"
 #include "client/desk/main_window.hpp"
 #include "client/desk/meldcode_form.hpp"
+#include "client/desk/offline_copy.hpp"
+#include "client/desk/offline_sync.hpp"
 #include "client/desk/plan_editor.hpp"
 #include "client/desk/rights_box.hpp"
 #include "client/desk/session.hpp"
@@ -879,6 +881,126 @@ TEST(DeskSignIn, TheWorkersOwnDeskSignsInWhileHerAccountIsLockedElsewhere) {
     desk::SetDeviceToken(d.url(), QStringLiteral("lotte"), token);
     auto again = test::SignIn(d, QStringLiteral("lotte"), QString::fromLatin1(test::kTestPassword));
     EXPECT_TRUE(again) << "failures elsewhere do not lock out a desk that signed in before";
+}
+
+/// Calls `rpc` on the desk's own connection and waits for the answer.
+template <typename Req, typename Resp>
+Result<Resp> CallAndWait(desk::MainWindow* desk, const v1::rpc::Method<Req, Resp>& rpc, const Req& req) {
+    std::optional<Result<Resp>> answer;
+    desk->session().api().call(desk, rpc, req, [&answer](const Result<Resp>& r) { answer = r; });
+    EXPECT_TRUE(WaitUntil([&] { return answer.has_value(); }));
+    return answer ? *answer : Result<Resp>(Error::Unavailable("no answer"));
+}
+
+TEST(DeskOffline, TheServerGoesDownAndThePlanIsStillThereAndEveryReadIsRecordedAfterwards) {
+    test::DeskDaemon d(true);
+    auto anna = test::SignIn(d, QStringLiteral("demo.anna"), QStringLiteral("demo-anna-wachtwoord"));
+    ASSERT_TRUE(anna);
+    desk::OfflineCopy* copy = anna->session().offline();
+    ASSERT_NE(copy, nullptr);
+    ASSERT_TRUE(WaitUntil([&] { return copy->present(); })) << "the set syncs at sign-in";
+    EXPECT_FALSE(anna->offlineBanner()->isVisible());
+
+    // Daan (the father's number) and another pre-registered youth, whose consent is withdrawn
+    // before the next sync: after it, that youth is not in the copy.
+    const auto by_father = copy->search(QStringLiteral("06 2345 6789"));
+    ASSERT_EQ(by_father.youths.size(), 1u);
+    const v1::OfflineYouth daan = *by_father.youths[0];
+    std::int64_t other = 0;
+    for (const auto* y : copy->search(QStringLiteral("fictief")).youths) {
+        if (y->youth().id() != daan.youth().id()) other = y->youth().id();
+    }
+    ASSERT_NE(other, 0) << "the demo data has more than one pre-registered youth";
+    v1::ListConsentsRequest list;
+    list.set_youth_id(other);
+    auto consents = CallAndWait(anna.get(), v1::rpc::YouthService::ListConsents, list);
+    ASSERT_TRUE(consents.ok());
+    for (const auto& c : consents->consents()) {
+        if (c.scope() != v1::CONSENT_SCOPE_PRE_REGISTRATION || !c.valid_now()) continue;
+        v1::WithdrawConsentRequest withdraw;
+        withdraw.set_consent_id(c.id());
+        ASSERT_TRUE(CallAndWait(anna.get(), v1::rpc::YouthService::WithdrawConsent, withdraw).ok());
+    }
+    bool synced = false;
+    QObject::connect(anna->offlineSync(), &desk::OfflineSync::synced, [&synced] { synced = true; });
+    anna->offlineSync()->syncNow();
+    ASSERT_TRUE(WaitUntil([&] { return synced; }));
+    EXPECT_EQ(copy->youth(other), nullptr) << "consent withdrawn before the last sync";
+    ASSERT_NE(copy->youth(daan.youth().id()), nullptr);
+
+    // On disk: not a name, a number or a word of the plan.
+    {
+        QFile sealed(copy->path());
+        ASSERT_TRUE(sealed.open(QIODevice::ReadOnly));
+        const QByteArray bytes = sealed.readAll();
+        ASSERT_GT(bytes.size(), 1000);
+        for (const std::string& plain : {daan.youth().given_name(), daan.youth().family_name(),
+                                         daan.youth().phones(0).number(), std::string("+31623456789"),
+                                         daan.plan().content().orange().signs(), daan.plan().content().red().signs()}) {
+            ASSERT_FALSE(plain.empty());
+            EXPECT_FALSE(bytes.contains(QByteArray::fromStdString(plain.substr(0, 12)))) << plain;
+        }
+    }
+
+    // The server goes away in the middle of the night. The father calls.
+    d.Stop();
+    desk::LookupPanel* lookup = anna->lookup();
+    anna->tabs()->setCurrentWidget(lookup);
+    test::Activate(anna.get());
+    lookup->searchEdit()->clear();
+    QTest::keyClicks(lookup->searchEdit(), QStringLiteral("06 2345 6789"));
+    ASSERT_TRUE(WaitUntil([&] {
+        return lookup->resultsCurrent() && lookup->results()->count() > 0 &&
+               lookup->results()->item(0)->data(Qt::UserRole).toLongLong() == daan.youth().id();
+    })) << "found in the copy by the father's number";
+    EXPECT_TRUE(anna->offlineBanner()->isVisible());
+    EXPECT_TRUE(anna->offlineBanner()->text().startsWith(QStringLiteral("Offline — kopie van")))
+        << anna->offlineBanner()->text().toStdString();
+    QTest::keyClick(lookup->searchEdit(), Qt::Key_Return);
+    ASSERT_TRUE(
+        WaitUntil([&] { return lookup->selectedYouth() == daan.youth().id() && lookup->showingOfflineYouth(); }));
+    const QString plan = lookup->planView()->toPlainText();
+    EXPECT_TRUE(plan.contains(QString::fromStdString(daan.plan().content().red().signs()))) << plan.toStdString();
+    EXPECT_TRUE(plan.contains(QStringLiteral("kopie"))) << plan.toStdString();
+    test::Screenshot(anna.get(), QStringLiteral("worker-offline-lookup"));
+
+    // The call is written down; it cannot be sent now.
+    ASSERT_TRUE(lookup->openCaseButton()->isEnabled());
+    lookup->openCaseButton()->click();
+    desk::OfflineCallView* call = nullptr;
+    ASSERT_TRUE(WaitUntil([&] { return (call = anna->offlineCall(daan.youth().id())) != nullptr; }));
+    std::int64_t case_id = 0;
+    QObject::connect(call, &desk::OfflineCallView::caseReady, [&case_id](std::int64_t id) { case_id = id; });
+    const QString text = QStringLiteral("Vader belt (fictief): Daan zit opgesloten in zijn kamer. Plan rood gevolgd.");
+    QTest::keyClicks(call->contactForm()->summaryEdit(), text);
+    QTest::keyClick(call->contactForm()->summaryEdit(), Qt::Key_Return, Qt::ControlModifier);
+    ASSERT_TRUE(WaitUntil([&] { return call->contactForm()->draft().waiting(); }));
+    test::Screenshot(anna.get(), QStringLiteral("worker-offline-call"));
+    EXPECT_GE(copy->pendingReads(), 3) << "the look-up, the youth and the plan, at least";
+    const TimePoint offline_until = SystemClock().Now();
+
+    // The server is back: the case and the contact arrive once, and so do the reads.
+    d.Restart();
+    ASSERT_TRUE(WaitUntil([&] { return case_id != 0 && anna->caseView(case_id) != nullptr; }, 30'000));
+    desk::CaseView* view = anna->caseView(case_id);
+    ASSERT_TRUE(WaitUntil([&] { return ContactsWith(view, text) == 1; }));
+    EXPECT_EQ(anna->offlineCall(daan.youth().id()), nullptr);
+    EXPECT_EQ(view->data().case_().youth_id(), daan.youth().id());
+    ASSERT_TRUE(WaitUntil([&] { return copy->pendingReads() == 0 && !anna->offlineSync()->busy(); }));
+    EXPECT_FALSE(anna->offlineBanner()->isVisible());
+
+    int lookups = 0, plans = 0;
+    for (const auto& line : d.Audit(300)) {
+        if (line.username != "demo.anna" || (line.reason != "offline" && !line.reason.starts_with("offline;"))) continue;
+        EXPECT_LT(line.at, offline_until) << "recorded with the time it happened: " << line.method << " "
+                                          << line.reason << " " << line.seq;
+        if (line.method == "SearchYouths" && line.reason == "offline; query kind: phone" &&
+            line.youth_id == daan.youth().id())
+            ++lookups;
+        if (line.method == "GetPlan" && line.youth_id == daan.youth().id()) ++plans;
+    }
+    EXPECT_GE(lookups, 1);
+    EXPECT_GE(plans, 1);
 }
 
 }  // namespace

@@ -75,6 +75,16 @@ void DeskDaemon::InsertUser(const std::string& username, const std::string& role
     test::InsertUser(daemon_->store(), hasher, clock_.Now(), username, {role});
 }
 
+std::vector<db::AuditRecord> DeskDaemon::Audit(int limit) {
+    auto lines = daemon_->store().Read([&](db::Tx& tx) -> Result<std::vector<db::AuditRecord>> {
+        db::AuditFilter f;
+        f.limit = limit;
+        return tx.audit().List(f);
+    });
+    EXPECT_TRUE(lines.ok());
+    return lines.ok() ? *lines : std::vector<db::AuditRecord>{};
+}
+
 std::string DeskDaemon::TotpCode(const std::string& username) const {
     auto it = totp_secrets_.find(username);
     if (it == totp_secrets_.end()) return {};

@@ -6,8 +6,10 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "base/clock.hpp"
+#include "db/records.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace spoed::daemon {
@@ -35,6 +37,8 @@ class DeskDaemon {
     void Stop();
     void Restart();
     void InsertUser(const std::string& username, const std::string& role);
+    /// The newest audit lines, newest first, read from the daemon's store.
+    std::vector<db::AuditRecord> Audit(int limit);
     /// The current second-factor code of a demo user enrolled by `spoedctl demo load` (the
     /// psychiatrist), or "" for one without.
     std::string TotpCode(const std::string& username) const;
