@@ -147,7 +147,8 @@ void LoginWindow::finish(const v1::LoginResponse& login) {
     if (DraftStore* kept = session->drafts()) {
         QString offline_warning;
         session->setOffline(OfflineCopy::Open(OfflineCopy::DefaultDir(), server_->text().trimmed(),
-                                              user_->text().trimmed(), kept->file(), &offline_warning));
+                                              user_->text().trimmed(), kept->file(), &offline_warning),
+                            offline_warning);
     }
     emit signedIn(session);
 }

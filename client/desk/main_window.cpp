@@ -243,6 +243,12 @@ MainWindow::MainWindow(Session* session, QWidget* parent) : QMainWindow(parent),
             statusBar()->showMessage(tr("The offline copy could not be written: %1").arg(error), 15'000);
         });
         offline_sync_->syncNow();
+        if (!session_->offlineWarning().isEmpty()) {
+            // Changed on disk or sealed under another password: it was removed, never read.
+            statusBar()->showMessage(tr("The offline copy on this computer could not be opened (it was changed, or "
+                                        "sealed with another password) and has been removed; a new one is made now."),
+                                     60'000);
+        }
     }
 
     // Live events refresh what they touch at once; the poll is the fallback for when the

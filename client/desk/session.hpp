@@ -44,10 +44,13 @@ class Session : public QObject {
     }
     /// The offline copy of the set a night needs; nullptr when this desk keeps none for the user.
     OfflineCopy* offline() const { return offline_; }
-    void setOffline(std::unique_ptr<OfflineCopy> copy) {
+    void setOffline(std::unique_ptr<OfflineCopy> copy, const QString& warning) {
         offline_ = copy.release();
         if (offline_) offline_->setParent(this);
+        offline_warning_ = warning;
     }
+    /// Why the offline copy on disk could not be opened and was removed (empty when it could).
+    const QString& offlineWarning() const { return offline_warning_; }
     /// Whether the server cannot be reached now (the desk then answers from the offline copy).
     bool unreachable() const { return api_->state() == ConnectionState::kUnreachable; }
     /// Why earlier drafts could not be opened (empty when they could).
@@ -76,6 +79,7 @@ class Session : public QObject {
     DraftStore* drafts_ = nullptr;    // likewise
     OfflineCopy* offline_ = nullptr;  // likewise
     QString draft_warning_;
+    QString offline_warning_;
     std::vector<std::string> allowed_;  // sorted
     std::map<std::int64_t, QString> user_names_;
     v1::User user_;

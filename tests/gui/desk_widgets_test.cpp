@@ -23,6 +23,7 @@
 #include "client/desk/draft_store.hpp"
 #include "client/desk/login_window.hpp"
 #include "client/desk/main_window.hpp"
+#include "client/desk/offline_copy.hpp"
 #include "client/desk/phone_format.hpp"
 #include "client/desk/plan_format.hpp"
 #include "client/desk/sealed_file.hpp"
@@ -249,6 +250,198 @@ TEST(SealedFile, OpensOnlyWithThePasswordAndDetectsOneChangedByte) {
     EXPECT_FALSE(warning.isEmpty());
     EXPECT_TRUE(store->all().empty());
     EXPECT_TRUE(QFile::exists(store_path + QStringLiteral(".unreadable")));
+}
+
+/// A youth of the offline set as the server sends it (fictional).
+v1::OfflineYouth OfflineYouth(std::int64_t id, const std::string& given, const std::string& family,
+                              const std::string& phone, int year, const std::string& red) {
+    v1::OfflineYouth o;
+    auto* y = o.mutable_youth();
+    y->set_id(id);
+    y->set_given_name(given);
+    y->set_family_name(family);
+    y->mutable_date_of_birth()->set_year(year);
+    y->mutable_date_of_birth()->set_month(3);
+    y->mutable_date_of_birth()->set_day(14);
+    y->add_phones()->set_number(phone);
+    auto* father = y->add_contacts();
+    father->set_name("Vader " + family);
+    father->set_phone("+3161000" + std::to_string(1000 + id));
+    o.mutable_plan()->set_id(100 + id);
+    o.mutable_plan()->set_version(1);
+    o.mutable_plan()->mutable_content()->mutable_red()->set_signs(red);
+    return o;
+}
+
+TEST(OfflineCopy, SealedOnDiskOpensOnlyUnderTheUsersKeyAndIsDiscardedWhenChanged) {
+    test::TempDir dir;
+    const QString folder = QString::fromStdString(dir.file("offline"));
+    QString error;
+    auto keyed = desk::SealedFile::Open(QString::fromStdString(dir.file("drafts/anna.sealed")),
+                                        QStringLiteral("correct horse battery"), &error);
+    ASSERT_TRUE(keyed) << error.toStdString();
+    QString warning;
+    auto copy = desk::OfflineCopy::Open(folder, QStringLiteral("https://x"), QStringLiteral("anna"), *keyed, &warning);
+    ASSERT_TRUE(copy);
+    EXPECT_TRUE(warning.isEmpty());
+    EXPECT_FALSE(copy->present());
+
+    v1::SyncOfflineSetResponse sync;
+    sync.set_full(true);
+    *sync.add_youths() = OfflineYouth(1, "Daan", "Visser (fictief)", "+31620000000", 2012, "Sluit zich op in de kamer");
+    *sync.add_youths() = OfflineYouth(2, "Sofie", "Jansen (fictief)", "+31620000001", 2010, "Loopt weg van huis");
+    sync.set_sync_token("o1.token");
+    sync.mutable_synced_at()->set_seconds(QDateTime::currentSecsSinceEpoch());
+    sync.add_roles(v1::ROLE_CRISIS_WORKER);
+    sync.set_keep_seconds(24 * 3600);
+    copy->apply(sync);
+    ASSERT_TRUE(copy->present());
+    const QString path = copy->path();
+
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const QByteArray sealed = file.readAll();
+    file.close();
+    for (const char* plain : {"Daan", "Visser", "Sofie", "+31620000000", "0620000000", "Sluit zich op", "Loopt weg"}) {
+        EXPECT_FALSE(sealed.contains(plain)) << plain;
+    }
+    EXPECT_EQ(QFile::permissions(path) & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
+
+    // The same key opens it again, with everything in it.
+    copy.reset();
+    copy = desk::OfflineCopy::Open(folder, QStringLiteral("https://x"), QStringLiteral("anna"), *keyed, &warning);
+    ASSERT_TRUE(copy);
+    EXPECT_TRUE(warning.isEmpty());
+    EXPECT_EQ(copy->youthCount(), 2);
+    ASSERT_NE(copy->youth(2), nullptr);
+    EXPECT_EQ(copy->youth(2)->plan().content().red().signs(), "Loopt weg van huis");
+
+    // Another password's key does not open it: the copy is removed, and the desk says so.
+    auto other = desk::SealedFile::Open(QString::fromStdString(dir.file("drafts/other.sealed")),
+                                        QStringLiteral("wrong horse battery"), &error);
+    ASSERT_TRUE(other);
+    copy.reset();
+    copy = desk::OfflineCopy::Open(folder, QStringLiteral("https://x"), QStringLiteral("anna"), *other, &warning);
+    ASSERT_TRUE(copy);
+    EXPECT_FALSE(warning.isEmpty());
+    EXPECT_FALSE(copy->present());
+    EXPECT_FALSE(QFile::exists(path));
+
+    // One changed byte anywhere: detected, and the copy is removed rather than read.
+    for (int at : {12, 40, int(sealed.size()) / 2, int(sealed.size()) - 1}) {
+        QByteArray changed = sealed;
+        changed[at] = char(changed[at] ^ 0x01);
+        ASSERT_TRUE(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(changed);
+        file.close();
+        warning.clear();
+        copy.reset();
+        copy = desk::OfflineCopy::Open(folder, QStringLiteral("https://x"), QStringLiteral("anna"), *keyed, &warning);
+        ASSERT_TRUE(copy);
+        EXPECT_FALSE(warning.isEmpty()) << "byte " << at;
+        EXPECT_FALSE(copy->present()) << "byte " << at;
+        EXPECT_FALSE(QFile::exists(path)) << "byte " << at;
+    }
+}
+
+TEST(OfflineCopy, LooksUpLikeTheServerAndTakesInChangesAndRemovals) {
+    test::TempDir dir;
+    QString error, warning;
+    auto keyed = desk::SealedFile::Open(QString::fromStdString(dir.file("k.sealed")), QStringLiteral("pw"), &error);
+    ASSERT_TRUE(keyed);
+    auto copy = desk::OfflineCopy::Open(QString::fromStdString(dir.file("offline")), QStringLiteral("s"),
+                                        QStringLiteral("u"), *keyed, &warning);
+    ASSERT_TRUE(copy);
+    v1::SyncOfflineSetResponse sync;
+    sync.set_full(true);
+    *sync.add_youths() = OfflineYouth(1, "Daan", "Visser (fictief)", "+31620000000", 2012, "rood 1");
+    *sync.add_youths() = OfflineYouth(2, "Sofie", "Jansen (fictief)", "+31620000001", 2010, "rood 2");
+    *sync.add_youths() = OfflineYouth(3, "Sofië", "Bakker (fictief)", "+31620000002", 2012, "rood 3");
+    sync.set_sync_token("o1.a");
+    copy->apply(sync);
+
+    auto ids = [&](const QString& text) {
+        std::vector<std::int64_t> out;
+        for (const auto* y : copy->search(text).youths) out.push_back(y->youth().id());
+        return out;
+    };
+    EXPECT_EQ(ids(QStringLiteral("06 2000 0000")), std::vector<std::int64_t>{1});
+    EXPECT_EQ(ids(QStringLiteral("06-10001002")), std::vector<std::int64_t>{2}) << "the father's number";
+    EXPECT_EQ(ids(QStringLiteral("sofie")), (std::vector<std::int64_t>{3, 2})) << "accents folded; by family name";
+    EXPECT_EQ(ids(QStringLiteral("14-03-2012")), (std::vector<std::int64_t>{3, 1}));
+    EXPECT_EQ(ids(QStringLiteral("sofie 14-03-2012")), std::vector<std::int64_t>{3}) << "every part must match";
+    EXPECT_EQ(copy->search(QStringLiteral("06 2000 0000")).query_kind, "phone");
+    EXPECT_EQ(copy->search(QStringLiteral("sofie 14-03-2012")).query_kind, "date+name");
+    EXPECT_FALSE(copy->search(QStringLiteral("12345")).error.isEmpty()) << "neither a date nor a number";
+
+    // Changes: one youth replaced, one removed, one added; the rest kept.
+    v1::SyncOfflineSetResponse changes;
+    *changes.add_youths() = OfflineYouth(1, "Daan", "Visser (fictief)", "+31620000099", 2012, "rood 1, versie 2");
+    *changes.add_youths() = OfflineYouth(4, "Mila", "de Boer (fictief)", "+31620000004", 2011, "rood 4");
+    changes.add_removed_youth_ids(2);
+    changes.set_sync_token("o1.b");
+    copy->apply(changes);
+    EXPECT_EQ(copy->youthCount(), 3);
+    EXPECT_EQ(copy->youth(2), nullptr);
+    EXPECT_EQ(copy->youth(1)->plan().content().red().signs(), "rood 1, versie 2");
+    EXPECT_TRUE(ids(QStringLiteral("06 2000 0000")).empty()) << "the old number is gone";
+    EXPECT_EQ(ids(QStringLiteral("mila")), std::vector<std::int64_t>{4});
+    EXPECT_EQ(copy->syncToken(), "o1.b");
+
+    // Switched off by the deployment: gone.
+    v1::SyncOfflineSetResponse off;
+    off.set_disabled(true);
+    copy->apply(off);
+    EXPECT_FALSE(copy->present());
+    EXPECT_EQ(copy->youthCount(), 0);
+}
+
+TEST(OfflineCopy, TooOldOrMadeForOtherRolesItIsRemovedButTheReadsWaitForTheServer) {
+    test::TempDir dir;
+    QString error, warning;
+    auto keyed = desk::SealedFile::Open(QString::fromStdString(dir.file("k.sealed")), QStringLiteral("pw"), &error);
+    ASSERT_TRUE(keyed);
+    const QString folder = QString::fromStdString(dir.file("offline"));
+    auto copy = desk::OfflineCopy::Open(folder, QStringLiteral("s"), QStringLiteral("u"), *keyed, &warning);
+    v1::SyncOfflineSetResponse sync;
+    sync.set_full(true);
+    *sync.add_youths() = OfflineYouth(1, "Daan", "Visser (fictief)", "+31620000000", 2012, "rood");
+    sync.set_sync_token("o1.a");
+    const QDateTime synced = QDateTime::currentDateTime();
+    sync.mutable_synced_at()->set_seconds(synced.toSecsSinceEpoch());
+    sync.add_roles(v1::ROLE_CRISIS_WORKER);
+    sync.set_keep_seconds(24 * 3600);
+    copy->apply(sync);
+    const std::vector<v1::Role> worker{v1::ROLE_CRISIS_WORKER};
+    EXPECT_TRUE(copy->dropIfStale(synced.addSecs(23 * 3600), worker).isEmpty());
+    EXPECT_FALSE(copy->dropIfStale(synced, {v1::ROLE_COORDINATOR}).isEmpty()) << "other roles";
+    EXPECT_FALSE(copy->present());
+    copy->apply(sync);
+    const QString why = copy->dropIfStale(synced.addSecs(24 * 3600 + 60), worker);
+    EXPECT_TRUE(why.contains(QStringLiteral("24 uur"))) << why.toStdString();
+    EXPECT_FALSE(copy->present());
+
+    // The reads made meanwhile stay, sealed, and go up in batches with a key kept until answered.
+    copy->apply(sync);
+    copy->noteLookup(copy->search(QStringLiteral("Daan")));
+    copy->noteYouth(1);
+    copy->notePlan(*copy->youth(1));
+    copy->wipe();
+    copy.reset();
+    copy = desk::OfflineCopy::Open(folder, QStringLiteral("s"), QStringLiteral("u"), *keyed, &warning);
+    ASSERT_EQ(copy->pendingReads(), 3);
+    const auto batch = copy->nextBatch();
+    ASSERT_EQ(batch.reads_size(), 3);
+    EXPECT_EQ(batch.reads(0).query_kind(), "name");
+    EXPECT_EQ(batch.reads(0).found_youth_ids(0), 1);
+    EXPECT_EQ(batch.reads(2).plan_id(), 101);
+    // Not answered (the desk closed): the same batch with the same key next time.
+    copy.reset();
+    copy = desk::OfflineCopy::Open(folder, QStringLiteral("s"), QStringLiteral("u"), *keyed, &warning);
+    EXPECT_EQ(copy->nextBatch().idempotency_key(), batch.idempotency_key());
+    copy->batchRecorded();
+    EXPECT_EQ(copy->pendingReads(), 0);
+    EXPECT_EQ(copy->nextBatch().reads_size(), 0);
 }
 
 TEST(DeskPhone, NumbersShowAsDutchPeopleWriteThem) {
