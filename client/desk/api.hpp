@@ -60,6 +60,8 @@ class Api : public QObject {
     }
 
     ConnectionState state() const { return state_; }
+    /// The desk starts without the server (the offline copy): unreachable until a probe answers.
+    void markUnreachable(const QString& detail) { setState(ConnectionState::kUnreachable, detail); }
     QString stateDetail() const { return detail_; }
     /// How often an unreachable server is probed (GET /healthz); tests make it short.
     void setProbeInterval(int ms) { probe_.setInterval(ms); }

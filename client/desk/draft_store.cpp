@@ -1,6 +1,7 @@
 #include "client/desk/draft_store.hpp"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QStandardPaths>
 
@@ -35,7 +36,12 @@ std::unique_ptr<DraftStore> DraftStore::Open(const QString& dir, const QString& 
             return nullptr;
         }
     }
-    return std::unique_ptr<DraftStore>(new DraftStore(std::move(*file)));
+    const bool fresh = !QFileInfo::exists(path);
+    auto store = std::unique_ptr<DraftStore>(new DraftStore(std::move(*file)));
+    // Written at once: its salt is what the user's other sealed files (the offline copy) are
+    // opened with next time, so it must not change with every sign-in.
+    if (fresh) store->save();
+    return store;
 }
 
 void DraftStore::put(const Draft& draft) {

@@ -10,6 +10,8 @@
 #include <QVBoxLayout>
 
 #include "client/desk/draft_store.hpp"
+#include "client/desk/offline_copy.hpp"
+#include "client/desk/sealed_file.hpp"
 #include "client/desk/session.hpp"
 #include "client/desk/settings.hpp"
 #include "client/desk/text.hpp"
@@ -36,6 +38,9 @@ LoginWindow::LoginWindow(QWidget* parent) : QWidget(parent) {
     totp_->setInputMethodHints(Qt::ImhDigitsOnly);
     login_ = new QPushButton(tr("&Sign in"), this);
     login_->setDefault(true);
+    offline_ = new QPushButton(tr("Continue &offline with the copy"), this);
+    offline_->setObjectName(QStringLiteral("offlineButton"));
+    offline_->setVisible(false);
     message_ = new QLabel(this);
     message_->setWordWrap(true);
     message_->setObjectName(QStringLiteral("loginMessage"));
@@ -56,6 +61,7 @@ LoginWindow::LoginWindow(QWidget* parent) : QWidget(parent) {
     layout->addWidget(title);
     layout->addLayout(form);
     layout->addWidget(login_);
+    layout->addWidget(offline_);
     layout->addWidget(message_);
     layout->addStretch();
     setMinimumWidth(460);
@@ -66,6 +72,7 @@ LoginWindow::LoginWindow(QWidget* parent) : QWidget(parent) {
         if (!f.isEmpty()) ca_->setText(f);
     });
     connect(login_, &QPushButton::clicked, this, &LoginWindow::submit);
+    connect(offline_, &QPushButton::clicked, this, &LoginWindow::openOffline);
     for (QLineEdit* e : {server_, ca_, user_, password_, totp_}) {
         connect(e, &QLineEdit::returnPressed, this, &LoginWindow::submit);
     }
@@ -108,11 +115,20 @@ void LoginWindow::submit() {
             } else if (r.error().reason == "second_factor_needed" || r.error().reason == "second_factor_wrong") {
                 fail(Text::error(r.error()));
                 totp_->setFocus();
+            } else if (IsUnreachable(r.error()) &&
+                       OfflineCopy::Exists(OfflineCopy::DefaultDir(), server_->text().trimmed(),
+                                           user_->text().trimmed())) {
+                fail(Text::error(r.error()) + QLatin1Char('\n') +
+                     tr("The plans are on this computer as an offline copy: with your password you can go on "
+                        "without the server."));
+                offline_->setVisible(true);
+                offline_->setFocus();
             } else {
                 fail(Text::error(r.error()));
             }
             return;
         }
+        offline_->setVisible(false);
         DeskSettings s = DeskSettings::Load();
         s.server_url = server_->text().trimmed();
         s.ca_file = ca_->text().trimmed();
@@ -150,6 +166,61 @@ void LoginWindow::finish(const v1::LoginResponse& login) {
                                               user_->text().trimmed(), kept->file(), &offline_warning),
                             offline_warning);
     }
+    emit signedIn(session);
+}
+
+void LoginWindow::openOffline() {
+    const QString server = server_->text().trimmed();
+    const QString user = user_->text().trimmed();
+    if (user.isEmpty() || password_->text().isEmpty()) {
+        message_->setText(tr("Fill in your user name and password."));
+        return;
+    }
+    // The password must open the user's own sealed file. A wrong one changes nothing on disk:
+    // the drafts and the copy are neither set aside nor removed.
+    QString error;
+    auto keyed =
+        SealedFile::Open(DraftStore::PathFor(DraftStore::DefaultDir(), server, user), password_->text(), &error);
+    if (!keyed) {
+        message_->setText(tr("This password does not open the offline copy on this computer."));
+        password_->selectAll();
+        password_->setFocus();
+        return;
+    }
+    QString warning;
+    auto copy = OfflineCopy::Open(OfflineCopy::DefaultDir(), server, user, *keyed, &warning);
+    std::vector<v1::Role> roles;
+    if (copy) {
+        for (int r : copy->user().roles()) roles.push_back(v1::Role(r));
+    }
+    const QString stale = copy ? copy->dropIfStale(QDateTime::currentDateTime(), roles) : QString();
+    if (!copy || !copy->present()) {
+        message_->setText(!stale.isEmpty() ? stale
+                                           : tr("The offline copy on this computer could not be opened (it was "
+                                                "changed) and has been removed."));
+        offline_->setVisible(false);
+        return;
+    }
+    QString drafts_warning;
+    auto drafts = DraftStore::Open(DraftStore::DefaultDir(), server, user, password_->text(), &drafts_warning);
+    password_->clear();
+    totp_->clear();
+    message_->clear();
+    offline_->setVisible(false);
+    // No session on the server: the desk works from the copy, every call finds the server
+    // unreachable, and when it is back the user signs in again (what was written goes then).
+    client::ClientOptions options;
+    options.server_url = S(server);
+    options.ca_file = S(ca_->text().trimmed());
+    options.timeout = std::chrono::seconds(10);
+    options.max_retries = 1;
+    auto api = std::make_unique<Api>(options);
+    api->markUnreachable(tr("the desk started without the server"));
+    const v1::User account = copy->user();
+    auto* session = new Session(std::move(api), account, std::string());
+    session->setAllowedMethods(copy->allowedMethods());
+    session->setDrafts(std::move(drafts), drafts_warning);
+    session->setOffline(std::move(copy), warning);
     emit signedIn(session);
 }
 

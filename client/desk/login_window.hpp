@@ -29,10 +29,15 @@ class LoginWindow : public QWidget {
     QLineEdit* passwordEdit() const { return password_; }
     QLineEdit* totpEdit() const { return totp_; }
     QPushButton* loginButton() const { return login_; }
+    /// Shown when the server cannot be reached and this computer holds the user's offline copy.
+    QPushButton* offlineButton() const { return offline_; }
     QLabel* messageLabel() const { return message_; }
 
   public slots:
     void submit();
+    /// Opens the offline copy with the password typed (the server cannot be reached): a desk
+    /// that reads plans from the copy and writes calls down until the server is back.
+    void openOffline();
 
   signals:
     /// The user is signed in; the receiver takes ownership of the session.
@@ -50,6 +55,7 @@ class LoginWindow : public QWidget {
     QLineEdit* password_;
     QLineEdit* totp_;
     QPushButton* login_;
+    QPushButton* offline_;
     QLabel* message_;
     std::unique_ptr<Api> api_;  // the Api being tried; handed to the Session on success
 };

@@ -230,7 +230,14 @@ MainWindow::MainWindow(Session* session, QWidget* parent) : QMainWindow(parent),
     connect(&api, &Api::stateChanged, this, &MainWindow::showConnection);
     connect(&api, &Api::reconnected, this, &MainWindow::refreshAll);
     connect(&api, &Api::signedOut, this, [this] {
-        QMessageBox::information(this, tr("Signed out"), tr("Your session has ended. Please sign in again."));
+        // Every call in flight may say so; the user is told once.
+        if (signing_out_) return;
+        signing_out_ = true;
+        QMessageBox::information(
+            this, tr("Signed out"),
+            session_->token().empty()
+                ? tr("The server can be reached again. Please sign in: what you wrote and read offline is sent then.")
+                : tr("Your session has ended. Please sign in again."));
         emit signedOut();
     });
     showConnection(api.state(), api.stateDetail());
@@ -544,28 +551,35 @@ OfflineCallView* MainWindow::openOfflineCall(std::int64_t youth_id, const QDateT
 }
 
 void MainWindow::loadShift() {
-    session_->api().call(
-        this, v1::rpc::ShiftService::GetCurrentShift, v1::GetCurrentShiftRequest(),
-        [this](const Result<v1::GetCurrentShiftResponse>& r) {
-            if (!r.ok()) {
-                if (r.error().code == ErrorCode::kPermissionDenied) shift_->setText(Q(session_->user().display_name()));
-                return;
-            }
-            if (!r->has_shift()) {
-                shift_->setText(tr("No shift has been set for tonight."));
-                return;
-            }
-            QStringList workers;
-            for (const auto& w : r->shift().workers()) {
-                workers << Q(w.display_name()).toHtmlEscaped();
-                session_->rememberUser(w.user_id(), Q(w.display_name()));
-            }
-            session_->rememberUser(r->shift().psychiatrist().user_id(), Q(r->shift().psychiatrist().display_name()));
-            shift_->setText(tr("<b>On duty tonight:</b> %1 &nbsp; — &nbsp; <b>Backup psychiatrist:</b> %2 (%3)")
-                                .arg(workers.join(QStringLiteral(", ")),
-                                     Q(r->shift().psychiatrist().display_name()).toHtmlEscaped(),
-                                     DutchPhone(Q(r->shift().psychiatrist_phone())).toHtmlEscaped()));
-        });
+    session_->api().call(this, v1::rpc::ShiftService::GetCurrentShift, v1::GetCurrentShiftRequest(),
+                         [this](const Result<v1::GetCurrentShiftResponse>& r) {
+                             if (!r.ok()) {
+                                 if (r.error().code == ErrorCode::kPermissionDenied)
+                                     shift_->setText(Q(session_->user().display_name()));
+                                 // Without the server, tonight's roster (and the psychiatrist's number) from the copy.
+                                 const OfflineCopy* copy = session_->offline();
+                                 if (IsUnreachable(r.error()) && copy && copy->present()) showShift(copy->shift());
+                                 return;
+                             }
+                             showShift(r->has_shift() ? &r->shift() : nullptr);
+                         });
+}
+
+void MainWindow::showShift(const v1::Shift* shift) {
+    if (!shift) {
+        shift_->setText(tr("No shift has been set for tonight."));
+        return;
+    }
+    QStringList workers;
+    for (const auto& w : shift->workers()) {
+        workers << Q(w.display_name()).toHtmlEscaped();
+        session_->rememberUser(w.user_id(), Q(w.display_name()));
+    }
+    session_->rememberUser(shift->psychiatrist().user_id(), Q(shift->psychiatrist().display_name()));
+    shift_->setText(tr("<b>On duty tonight:</b> %1 &nbsp; — &nbsp; <b>Backup psychiatrist:</b> %2 (%3)")
+                        .arg(workers.join(QStringLiteral(", ")),
+                             Q(shift->psychiatrist().display_name()).toHtmlEscaped(),
+                             DutchPhone(Q(shift->psychiatrist_phone())).toHtmlEscaped()));
 }
 
 void MainWindow::signOut() {

@@ -7,6 +7,7 @@
 
 #include "client/desk/api.hpp"
 #include "spoed/v1/event.pb.h"
+#include "spoed/v1/shift.pb.h"
 
 class QLabel;
 class QSystemTrayIcon;
@@ -88,6 +89,8 @@ class MainWindow : public QMainWindow {
     void showConnection(ConnectionState state, const QString& detail);
     void showOfflineBanner();
     void loadShift();
+    /// Tonight's roster in the header; nullptr: none set.
+    void showShift(const v1::Shift* shift);
     void signOut();
 
     Session* session_;
@@ -113,6 +116,7 @@ class MainWindow : public QMainWindow {
     FiguresView* figures_ = nullptr;
     std::map<std::int64_t, CaseView*> cases_;
     int notifications_ = 0;
+    bool signing_out_ = false;
 };
 
 }  // namespace spoed::desk

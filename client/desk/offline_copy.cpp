@@ -1,6 +1,7 @@
 #include "client/desk/offline_copy.hpp"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QStandardPaths>
@@ -55,6 +56,10 @@ std::unique_ptr<OfflineCopy> OfflineCopy::Open(const QString& dir, const QString
     auto reads = open(QStringLiteral("reads"));
     if (!copy || !reads) return nullptr;
     return std::unique_ptr<OfflineCopy>(new OfflineCopy(std::move(*copy), std::move(*reads)));
+}
+
+bool OfflineCopy::Exists(const QString& dir, const QString& server, const QString& user) {
+    return QFileInfo::exists(SealedPath(dir, server, user, QStringLiteral("offline")));
 }
 
 QDateTime OfflineCopy::syncedAt() const {

@@ -33,6 +33,8 @@ class OfflineCopy : public QObject {
                                              const SealedFile& keyed, QString* warning);
     /// The desk's folder for them (QStandardPaths' application data).
     static QString DefaultDir();
+    /// Whether a copy of `user` on `server` is on disk under `dir` (without opening it).
+    static bool Exists(const QString& dir, const QString& server, const QString& user);
 
     /// Whether a synced set is held.
     bool present() const { return !set_.sync_token().empty(); }
@@ -61,6 +63,11 @@ class OfflineCopy : public QObject {
     /// date of birth, each name fragment a part of the folded name), in the server's order.
     Found search(const QString& text) const;
     const v1::OfflineYouth* youth(std::int64_t id) const;
+    /// Who the copy was made for, and what their roles may call (as at Login).
+    const v1::User& user() const { return set_.user(); }
+    std::vector<std::string> allowedMethods() const {
+        return {set_.allowed_methods().begin(), set_.allowed_methods().end()};
+    }
     /// Tonight's shift as of the sync; nullptr when none was set.
     const v1::Shift* shift() const { return set_.has_shift() ? &set_.shift() : nullptr; }
 

@@ -8,11 +8,11 @@ namespace {
 namespace rpc = v1::rpc;
 
 /// A handler whose answer names its user (`user()`) and lists what that user's roles may call.
-template <typename Req, typename Resp>
-Router::Handler<Req, Resp> WithAllowedMethods(service::AuthService& auth,
-                                              Result<Resp> (service::AuthService::*fn)(service::Call&, const Req&)) {
-    return [&auth, fn](service::Call& call, const Req& req) -> Result<Resp> {
-        auto resp = (auth.*fn)(call, req);
+template <typename Service, typename Req, typename Resp>
+Router::Handler<Req, Resp> WithAllowedMethods(Service& service,
+                                              Result<Resp> (Service::*fn)(service::Call&, const Req&)) {
+    return [&service, fn](service::Call& call, const Req& req) -> Result<Resp> {
+        auto resp = (service.*fn)(call, req);
         if (resp.ok()) {
             service::RoleSet roles;
             for (int r : resp->user().roles()) roles.Add(static_cast<service::Role>(r));
@@ -131,7 +131,8 @@ void RegisterServices(Router& router, const Services& s) {
     router.Bind(rpc::RecordService::ListDestructionRequests, s.record, &RecordService::ListDestructionRequests);
 
     using service::OfflineSetService;
-    router.Bind(rpc::OfflineService::SyncOfflineSet, s.offline, &OfflineSetService::SyncOfflineSet);
+    // The set carries its user and what they may call, so a desk can open it without the server.
+    router.Add(rpc::OfflineService::SyncOfflineSet, WithAllowedMethods(s.offline, &OfflineSetService::SyncOfflineSet));
     router.Bind(rpc::OfflineService::UploadOfflineReads, s.offline, &OfflineSetService::UploadOfflineReads);
 
     router.CheckComplete();

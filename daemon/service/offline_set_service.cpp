@@ -130,6 +130,7 @@ Result<v1::SyncOfflineSetResponse> OfflineSetService::SyncOfflineSet(Call& call,
             ++changed;
         }
         for (const auto& o : tx.directory().List("", "")) ToProto(o, resp.add_organisations());
+        if (auto u = tx.users().FindById(actor.user_id)) ToProto(*u, resp.mutable_user());
         if (auto s = shift_.ShiftAt(tx, call.now())) *resp.mutable_shift() = std::move(*s);
         return Ok();
     });

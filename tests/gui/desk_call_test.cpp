@@ -991,15 +991,100 @@ TEST(DeskOffline, TheServerGoesDownAndThePlanIsStillThereAndEveryReadIsRecordedA
 
     int lookups = 0, plans = 0;
     for (const auto& line : d.Audit(300)) {
-        if (line.username != "demo.anna" || (line.reason != "offline" && !line.reason.starts_with("offline;"))) continue;
-        EXPECT_LT(line.at, offline_until) << "recorded with the time it happened: " << line.method << " "
-                                          << line.reason << " " << line.seq;
+        if (line.username != "demo.anna" || (line.reason != "offline" && !line.reason.starts_with("offline;")))
+            continue;
+        EXPECT_LT(line.at, offline_until)
+            << "recorded with the time it happened: " << line.method << " " << line.reason << " " << line.seq;
         if (line.method == "SearchYouths" && line.reason == "offline; query kind: phone" &&
             line.youth_id == daan.youth().id())
             ++lookups;
         if (line.method == "GetPlan" && line.youth_id == daan.youth().id()) ++plans;
     }
     EXPECT_GE(lookups, 1);
+    EXPECT_GE(plans, 1);
+}
+
+TEST(DeskOffline, ADeskStartedWhileTheServerIsDownOpensTheCopyWithThePasswordOnly) {
+    test::DeskDaemon d(true);
+    {
+        auto anna = test::SignIn(d, QStringLiteral("demo.anna"), QStringLiteral("demo-anna-wachtwoord"));
+        ASSERT_TRUE(anna);
+        ASSERT_TRUE(WaitUntil([&] { return anna->session().offline()->present(); }));
+    }  // the desk is closed: a restart, a crash, the next shift's computer
+    d.Stop();
+
+    desk::LoginWindow login;
+    login.show();
+    login.serverEdit()->setText(d.url());
+    login.caEdit()->setText(d.ca());
+    login.userEdit()->setText(QStringLiteral("demo.anna"));
+    login.passwordEdit()->setText(QStringLiteral("demo-anna-wachtwoord"));
+    desk::Session* session = nullptr;
+    QObject::connect(&login, &desk::LoginWindow::signedIn, [&session](desk::Session* s) { session = s; });
+    login.loginButton()->click();
+    ASSERT_TRUE(WaitUntil([&] { return login.offlineButton()->isVisible(); }))
+        << login.messageLabel()->text().toStdString();
+    EXPECT_TRUE(login.messageLabel()->text().contains(QStringLiteral("offline kopie")))
+        << login.messageLabel()->text().toStdString();
+    test::Screenshot(&login, QStringLiteral("login-offline"));
+
+    // A wrong password opens nothing and changes nothing on disk.
+    const QString copy_path = desk::SealedPath(desk::OfflineCopy::DefaultDir(), d.url(), QStringLiteral("demo.anna"),
+                                               QStringLiteral("offline"));
+    auto bytes = [](const QString& path) {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    };
+    const QByteArray sealed = bytes(copy_path);
+    ASSERT_FALSE(sealed.isEmpty());
+    login.passwordEdit()->setText(QStringLiteral("verkeerd wachtwoord"));
+    login.offlineButton()->click();
+    EXPECT_EQ(session, nullptr);
+    EXPECT_TRUE(login.messageLabel()->text().contains(QStringLiteral("opent de offline kopie op deze computer niet")))
+        << login.messageLabel()->text().toStdString();
+    EXPECT_EQ(bytes(copy_path), sealed);
+    const QString drafts =
+        desk::DraftStore::PathFor(desk::DraftStore::DefaultDir(), d.url(), QStringLiteral("demo.anna"));
+    EXPECT_TRUE(QFile::exists(drafts));
+    EXPECT_FALSE(QFile::exists(drafts + QStringLiteral(".unreadable")));
+
+    // The right one opens the desk on the copy: the roster, the look-up, the plan.
+    login.passwordEdit()->setText(QStringLiteral("demo-anna-wachtwoord"));
+    login.offlineButton()->click();
+    ASSERT_NE(session, nullptr) << login.messageLabel()->text().toStdString();
+    EXPECT_TRUE(login.passwordEdit()->text().isEmpty());
+    auto anna = std::make_unique<desk::MainWindow>(session);
+    anna->show();
+    test::Activate(anna.get());
+    EXPECT_TRUE(anna->offlineBanner()->isVisible());
+    ASSERT_TRUE(WaitUntil([&] { return anna->shiftLabel()->text().contains(QStringLiteral("Pieter")); }))
+        << "the backup psychiatrist from the copy: " << anna->shiftLabel()->text().toStdString();
+    ASSERT_TRUE(test::ShowDaanInLookUp(anna.get()));
+    EXPECT_TRUE(anna->lookup()->showingOfflineYouth());
+    test::Screenshot(anna.get(), QStringLiteral("worker-offline-start"));
+    ASSERT_GE(anna->session().offline()->pendingReads(), 3);
+
+    // The server is back: the desk asks to sign in; after that, the reads are recorded.
+    d.Restart();
+    QString told;
+    {
+        DialogAnswer ok([&told](QWidget* dialog) {
+            told = qobject_cast<QMessageBox*>(dialog)->text();
+            QTest::keyClick(dialog, Qt::Key_Return);
+        });
+        bool out = false;
+        QObject::connect(anna.get(), &desk::MainWindow::signedOut, [&out] { out = true; });
+        ASSERT_TRUE(WaitUntil([&] { return out; }, 30'000));
+    }
+    EXPECT_TRUE(told.contains(QStringLiteral("offline"))) << told.toStdString();
+    anna.reset();
+    anna = test::SignIn(d, QStringLiteral("demo.anna"), QStringLiteral("demo-anna-wachtwoord"));
+    ASSERT_TRUE(anna);
+    ASSERT_TRUE(WaitUntil([&] { return anna->session().offline()->pendingReads() == 0; }));
+    int plans = 0;
+    for (const auto& line : d.Audit(300)) {
+        if (line.username == "demo.anna" && line.method == "GetPlan" && line.reason == "offline") ++plans;
+    }
     EXPECT_GE(plans, 1);
 }
 

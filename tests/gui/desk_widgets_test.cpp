@@ -444,6 +444,37 @@ TEST(OfflineCopy, TooOldOrMadeForOtherRolesItIsRemovedButTheReadsWaitForTheServe
     EXPECT_EQ(copy->nextBatch().reads_size(), 0);
 }
 
+TEST(OfflineCopy, TheNextSignInOpensItAgainAlsoWhenNoDraftWasEverWritten) {
+    test::TempDir dir;
+    const QString drafts = QString::fromStdString(dir.file("drafts"));
+    const QString offline = QString::fromStdString(dir.file("offline"));
+    QString warning;
+    v1::SyncOfflineSetResponse sync;
+    sync.set_full(true);
+    *sync.add_youths() = OfflineYouth(1, "Daan", "Visser (fictief)", "+31620000000", 2012, "rood");
+    sync.set_sync_token("o1.a");
+    {
+        auto store = desk::DraftStore::Open(drafts, QStringLiteral("https://x"), QStringLiteral("anna"),
+                                            QStringLiteral("pw"), &warning);
+        ASSERT_TRUE(store);
+        auto copy = desk::OfflineCopy::Open(offline, QStringLiteral("https://x"), QStringLiteral("anna"), store->file(),
+                                            &warning);
+        ASSERT_TRUE(copy);
+        copy->apply(sync);
+    }
+    // Signed in again, with the same password: the key is the same, so the copy opens.
+    auto store = desk::DraftStore::Open(drafts, QStringLiteral("https://x"), QStringLiteral("anna"),
+                                        QStringLiteral("pw"), &warning);
+    ASSERT_TRUE(store);
+    warning.clear();
+    auto copy =
+        desk::OfflineCopy::Open(offline, QStringLiteral("https://x"), QStringLiteral("anna"), store->file(), &warning);
+    ASSERT_TRUE(copy);
+    EXPECT_TRUE(warning.isEmpty()) << warning.toStdString();
+    EXPECT_TRUE(copy->present());
+    EXPECT_NE(copy->youth(1), nullptr);
+}
+
 TEST(DeskPhone, NumbersShowAsDutchPeopleWriteThem) {
     using desk::DutchPhone;
     EXPECT_EQ(DutchPhone(QStringLiteral("+31612345678")), QStringLiteral("06-12345678"));

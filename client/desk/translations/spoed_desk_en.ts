@@ -2344,6 +2344,26 @@ Then type the six-digit code it shows:</translation>
         <source>Details: %1</source>
         <translation>Details: %1</translation>
     </message>
+    <message>
+        <source>Continue &amp;offline with the copy</source>
+        <translation>Continue &amp;offline with the copy</translation>
+    </message>
+    <message>
+        <source>The plans are on this computer as an offline copy: with your password you can go on without the server.</source>
+        <translation>The plans are on this computer as an offline copy: with your password you can go on without the server.</translation>
+    </message>
+    <message>
+        <source>This password does not open the offline copy on this computer.</source>
+        <translation>This password does not open the offline copy on this computer.</translation>
+    </message>
+    <message>
+        <source>The offline copy on this computer could not be opened (it was changed) and has been removed.</source>
+        <translation>The offline copy on this computer could not be opened (it was changed) and has been removed.</translation>
+    </message>
+    <message>
+        <source>the desk started without the server</source>
+        <translation>the desk started without the server</translation>
+    </message>
 </context>
 <context>
     <name>spoed::desk::LookupPanel</name>
@@ -2737,6 +2757,14 @@ Open it again to check and send it?</translation>
         <source>Call — %1</source>
         <translation>Call — %1</translation>
     </message>
+    <message>
+        <source>The server can be reached again. Please sign in: what you wrote and read offline is sent then.</source>
+        <translation>The server can be reached again. Please sign in: what you wrote and read offline is sent then.</translation>
+    </message>
+    <message>
+        <source>The offline copy on this computer could not be opened (it was changed, or sealed with another password) and has been removed; a new one is made now.</source>
+        <translation>The offline copy on this computer could not be opened (it was changed, or sealed with another password) and has been removed; a new one is made now.</translation>
+    </message>
 </context>
 <context>
     <name>spoed::desk::MeldcodeBoard</name>
@@ -2995,7 +3023,10 @@ Open it again to check and send it?</translation>
     <name>spoed::desk::OfflineCopy</name>
     <message numerus="yes">
         <source>The offline copy was not brought up to date for %n hour(s) and has been removed.</source>
-        <translation><numerusform>The offline copy was not brought up to date for %n hour and has been removed.</numerusform><numerusform>The offline copy was not brought up to date for %n hours and has been removed.</numerusform></translation>
+        <translation>
+            <numerusform>The offline copy was not brought up to date for %n hour and has been removed.</numerusform>
+            <numerusform>The offline copy was not brought up to date for %n hours and has been removed.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Your roles changed: the offline copy has been removed.</source>

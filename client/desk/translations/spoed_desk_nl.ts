@@ -2344,6 +2344,26 @@ Typ daarna de zescijferige code die de app toont:</translation>
         <source>Details: %1</source>
         <translation>Details: %1</translation>
     </message>
+    <message>
+        <source>Continue &amp;offline with the copy</source>
+        <translation>&amp;Offline verder met de kopie</translation>
+    </message>
+    <message>
+        <source>The plans are on this computer as an offline copy: with your password you can go on without the server.</source>
+        <translation>De plannen staan als offline kopie op deze computer: met uw wachtwoord kunt u zonder de server verder.</translation>
+    </message>
+    <message>
+        <source>This password does not open the offline copy on this computer.</source>
+        <translation>Dit wachtwoord opent de offline kopie op deze computer niet.</translation>
+    </message>
+    <message>
+        <source>The offline copy on this computer could not be opened (it was changed) and has been removed.</source>
+        <translation>De offline kopie op deze computer kon niet worden geopend (hij was gewijzigd) en is verwijderd.</translation>
+    </message>
+    <message>
+        <source>the desk started without the server</source>
+        <translation>de desk is zonder de server gestart</translation>
+    </message>
 </context>
 <context>
     <name>spoed::desk::LookupPanel</name>
@@ -2737,6 +2757,14 @@ Weer openen om te controleren en te versturen?</translation>
         <source>Call — %1</source>
         <translation>Gesprek — %1</translation>
     </message>
+    <message>
+        <source>The server can be reached again. Please sign in: what you wrote and read offline is sent then.</source>
+        <translation>De server is weer bereikbaar. Log opnieuw in: wat u offline schreef en las, wordt dan verstuurd.</translation>
+    </message>
+    <message>
+        <source>The offline copy on this computer could not be opened (it was changed, or sealed with another password) and has been removed; a new one is made now.</source>
+        <translation>De offline kopie op deze computer kon niet worden geopend (hij was gewijzigd, of verzegeld met een ander wachtwoord) en is verwijderd; er wordt nu een nieuwe gemaakt.</translation>
+    </message>
 </context>
 <context>
     <name>spoed::desk::MeldcodeBoard</name>
@@ -2995,7 +3023,10 @@ Weer openen om te controleren en te versturen?</translation>
     <name>spoed::desk::OfflineCopy</name>
     <message numerus="yes">
         <source>The offline copy was not brought up to date for %n hour(s) and has been removed.</source>
-        <translation><numerusform>De offline kopie is %n uur niet bijgewerkt en is verwijderd.</numerusform><numerusform>De offline kopie is %n uur niet bijgewerkt en is verwijderd.</numerusform></translation>
+        <translation>
+            <numerusform>De offline kopie is %n uur niet bijgewerkt en is verwijderd.</numerusform>
+            <numerusform>De offline kopie is %n uur niet bijgewerkt en is verwijderd.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Your roles changed: the offline copy has been removed.</source>
