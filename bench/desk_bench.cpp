@@ -146,7 +146,7 @@ int main(int argc, char** argv) {
     // The first look-up finds the server gone; from then on the desk answers from the copy.
     type(QStringLiteral("06 3100 0000"));
     const QString offline_queries[] = {QStringLiteral("06 3100 4242"),   QStringLiteral("Daan"),
-                                       QStringLiteral("mila visser"),      QStringLiteral("14-03-2012"),
+                                       QStringLiteral("mila visser"),    QStringLiteral("14-03-2012"),
                                        QStringLiteral("Sanne de Vries"), QStringLiteral("de")};
     for (const QString& q : offline_queries) {
         auto l = type(q);

@@ -32,8 +32,8 @@
         <translation>the phone number</translation>
     </message>
     <message>
-        <source>the caller's number</source>
-        <translation>the caller's number</translation>
+        <source>the caller&apos;s number</source>
+        <translation>the caller&apos;s number</translation>
     </message>
     <message>
         <source>who is calling</source>
@@ -164,8 +164,8 @@
         <translation>the professional</translation>
     </message>
     <message>
-        <source>the professional's phone</source>
-        <translation>the professional's phone</translation>
+        <source>the professional&apos;s phone</source>
+        <translation>the professional&apos;s phone</translation>
     </message>
     <message>
         <source>the legal measure</source>
@@ -284,8 +284,8 @@
         <translation>with whom the conversation was held</translation>
     </message>
     <message>
-        <source>the conversation's note</source>
-        <translation>the conversation's note</translation>
+        <source>the conversation&apos;s note</source>
+        <translation>the conversation&apos;s note</translation>
     </message>
     <message>
         <source>question 1 (suspicion)</source>
@@ -312,8 +312,8 @@
         <translation>the decision</translation>
     </message>
     <message>
-        <source>Veilig Thuis' reference</source>
-        <translation>Veilig Thuis' reference</translation>
+        <source>Veilig Thuis&apos; reference</source>
+        <translation>Veilig Thuis&apos; reference</translation>
     </message>
 </context>
 <context>
@@ -781,8 +781,8 @@
         <translation>There is no valid consent for pre-registration. With a reason you can open the plan anyway (break the glass).</translation>
     </message>
     <message>
-        <source>There is no valid consent for "%1". Record the consent first, or give the legal ground.</source>
-        <translation>There is no valid consent for "%1". Record the consent first, or give the legal ground.</translation>
+        <source>There is no valid consent for &quot;%1&quot;. Record the consent first, or give the legal ground.</source>
+        <translation>There is no valid consent for &quot;%1&quot;. Record the consent first, or give the legal ground.</translation>
     </message>
     <message>
         <source>The user name or the password is not right.</source>
@@ -841,12 +841,12 @@
         <translation>The case is closed; open a new case for a new call.</translation>
     </message>
     <message>
-        <source>The case cannot close while a handover is not confirmed: record the handover's steps first.</source>
-        <translation>The case cannot close while a handover is not confirmed: record the handover's steps first.</translation>
+        <source>The case cannot close while a handover is not confirmed: record the handover&apos;s steps first.</source>
+        <translation>The case cannot close while a handover is not confirmed: record the handover&apos;s steps first.</translation>
     </message>
     <message>
-        <source>Record the step "%1" first.</source>
-        <translation>Record the step "%1" first.</translation>
+        <source>Record the step &quot;%1&quot; first.</source>
+        <translation>Record the step &quot;%1&quot; first.</translation>
     </message>
     <message>
         <source>Someone else saved version %1 meanwhile; reload it and make your change again.</source>
@@ -861,8 +861,8 @@
         <translation>This cannot be done now.</translation>
     </message>
     <message>
-        <source>The server's storage is full: nothing was saved. Tell the administrator.</source>
-        <translation>The server's storage is full: nothing was saved. Tell the administrator.</translation>
+        <source>The server&apos;s storage is full: nothing was saved. Tell the administrator.</source>
+        <translation>The server&apos;s storage is full: nothing was saved. Tell the administrator.</translation>
     </message>
     <message>
         <source>The server could not record this in the audit log, so it did not do it; try again.</source>
@@ -937,8 +937,8 @@
         <translation>closure day</translation>
     </message>
     <message>
-        <source>New Year's Day</source>
-        <translation>New Year's Day</translation>
+        <source>New Year&apos;s Day</source>
+        <translation>New Year&apos;s Day</translation>
     </message>
     <message>
         <source>Good Friday</source>
@@ -949,8 +949,8 @@
         <translation>Easter Monday</translation>
     </message>
     <message>
-        <source>King's Day</source>
-        <translation>King's Day</translation>
+        <source>King&apos;s Day</source>
+        <translation>King&apos;s Day</translation>
     </message>
     <message>
         <source>Liberation Day</source>
@@ -1170,8 +1170,8 @@
         <translation>Break the glass</translation>
     </message>
     <message>
-        <source>There is no valid consent to read this youth's plan. You can open it anyway when it is needed for the youth's safety right now. Your reason is recorded, the access holds for this youth only and for a limited time, and a coordinator reviews it.</source>
-        <translation>There is no valid consent to read this youth's plan. You can open it anyway when it is needed for the youth's safety right now. Your reason is recorded, the access holds for this youth only and for a limited time, and a coordinator reviews it.</translation>
+        <source>There is no valid consent to read this youth&apos;s plan. You can open it anyway when it is needed for the youth&apos;s safety right now. Your reason is recorded, the access holds for this youth only and for a limited time, and a coordinator reviews it.</source>
+        <translation>There is no valid consent to read this youth&apos;s plan. You can open it anyway when it is needed for the youth&apos;s safety right now. Your reason is recorded, the access holds for this youth only and for a limited time, and a coordinator reviews it.</translation>
     </message>
     <message>
         <source>Why you need the plan now (at least 10 characters)</source>
@@ -1374,12 +1374,12 @@
         <translation>Show the version and quit.</translation>
     </message>
     <message>
-        <source>The server's address, e.g. https://localhost:8443.</source>
-        <translation>The server's address, e.g. https://localhost:8443.</translation>
+        <source>The server&apos;s address, e.g. https://localhost:8443.</source>
+        <translation>The server&apos;s address, e.g. https://localhost:8443.</translation>
     </message>
     <message>
-        <source>The CA file that signed the server's certificate.</source>
-        <translation>The CA file that signed the server's certificate.</translation>
+        <source>The CA file that signed the server&apos;s certificate.</source>
+        <translation>The CA file that signed the server&apos;s certificate.</translation>
     </message>
     <message>
         <source>The language: nl or en.</source>
@@ -1545,8 +1545,8 @@
         <translation>&amp;Who called</translation>
     </message>
     <message>
-        <source>Caller's &amp;number</source>
-        <translation>Caller's n&amp;umber</translation>
+        <source>Caller&apos;s &amp;number</source>
+        <translation>Caller&apos;s n&amp;umber</translation>
     </message>
     <message>
         <source>&amp;Started</source>
@@ -1565,8 +1565,8 @@
         <translation>Start the call (F2)</translation>
     </message>
     <message>
-        <source>The call's start and end times come from this timer.</source>
-        <translation>The call's start and end times come from this timer.</translation>
+        <source>The call&apos;s start and end times come from this timer.</source>
+        <translation>The call&apos;s start and end times come from this timer.</translation>
     </message>
     <message>
         <source>Call running since %1: %2:%3</source>
@@ -2115,8 +2115,8 @@
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <source>The agreements made (needed for 'agreements recorded')</source>
-        <translation>The agreements made (needed for 'agreements recorded')</translation>
+        <source>The agreements made (needed for &apos;agreements recorded&apos;)</source>
+        <translation>The agreements made (needed for &apos;agreements recorded&apos;)</translation>
     </message>
     <message>
         <source>&amp;Escalate…</source>
@@ -2245,8 +2245,8 @@
         <translation>&lt;h2&gt;Spoed voor Jeugd&lt;/h2&gt;</translation>
     </message>
     <message>
-        <source>empty: the system's trusted certificates</source>
-        <translation>empty: the system's trusted certificates</translation>
+        <source>empty: the system&apos;s trusted certificates</source>
+        <translation>empty: the system&apos;s trusted certificates</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
@@ -2337,8 +2337,8 @@ Then type the six-digit code it shows:</translation>
         <translation>The second factor was not set up; sign in again to do it.</translation>
     </message>
     <message>
-        <source>The server's certificate could not be verified, so Spoed did not connect. Check the server address and the CA file, or ask the administrator.</source>
-        <translation>The server's certificate could not be verified, so Spoed did not connect. Check the server address and the CA file, or ask the administrator.</translation>
+        <source>The server&apos;s certificate could not be verified, so Spoed did not connect. Check the server address and the CA file, or ask the administrator.</source>
+        <translation>The server&apos;s certificate could not be verified, so Spoed did not connect. Check the server address and the CA file, or ask the administrator.</translation>
     </message>
     <message>
         <source>Details: %1</source>
@@ -2908,8 +2908,8 @@ Open it again to check and send it?</translation>
         <translation>Decisio&amp;n</translation>
     </message>
     <message>
-        <source>Veilig Thuis' re&amp;ference</source>
-        <translation>Veilig Thuis' re&amp;ference</translation>
+        <source>Veilig Thuis&apos; re&amp;ference</source>
+        <translation>Veilig Thuis&apos; re&amp;ference</translation>
     </message>
     <message>
         <source>E&amp;xplanation</source>
@@ -3056,8 +3056,8 @@ Open it again to check and send it?</translation>
         <translation>Professional</translation>
     </message>
     <message>
-        <source>Professional's phone</source>
-        <translation>Professional's phone</translation>
+        <source>Professional&apos;s phone</source>
+        <translation>Professional&apos;s phone</translation>
     </message>
     <message>
         <source>Ongoing care</source>
@@ -3486,8 +3486,8 @@ Open it again to check and send it?</translation>
         <translation>Re&amp;gister</translation>
     </message>
     <message>
-        <source>The request goes into the register with the decision and its reason. When it is granted, the youth's personal data is removed at once and cannot be brought back; the figures and the access log stay.</source>
-        <translation>The request goes into the register with the decision and its reason. When it is granted, the youth's personal data is removed at once and cannot be brought back; the figures and the access log stay.</translation>
+        <source>The request goes into the register with the decision and its reason. When it is granted, the youth&apos;s personal data is removed at once and cannot be brought back; the figures and the access log stay.</source>
+        <translation>The request goes into the register with the decision and its reason. When it is granted, the youth&apos;s personal data is removed at once and cannot be brought back; the figures and the access log stay.</translation>
     </message>
     <message>
         <source>The refused request is registered.</source>
@@ -3553,8 +3553,8 @@ Open it again to check and send it?</translation>
         <translation>Handovers due and overdue</translation>
     </message>
     <message>
-        <source>The psychiatrist's answers</source>
-        <translation>The psychiatrist's answers</translation>
+        <source>The psychiatrist&apos;s answers</source>
+        <translation>The psychiatrist&apos;s answers</translation>
     </message>
     <message>
         <source>OVERDUE</source>

@@ -32,7 +32,7 @@
         <translation>het telefoonnummer</translation>
     </message>
     <message>
-        <source>the caller's number</source>
+        <source>the caller&apos;s number</source>
         <translation>het nummer van de beller</translation>
     </message>
     <message>
@@ -164,7 +164,7 @@
         <translation>de hulpverlener</translation>
     </message>
     <message>
-        <source>the professional's phone</source>
+        <source>the professional&apos;s phone</source>
         <translation>het telefoonnummer van de hulpverlener</translation>
     </message>
     <message>
@@ -284,7 +284,7 @@
         <translation>met wie het gesprek gevoerd is</translation>
     </message>
     <message>
-        <source>the conversation's note</source>
+        <source>the conversation&apos;s note</source>
         <translation>de toelichting bij het gesprek</translation>
     </message>
     <message>
@@ -312,7 +312,7 @@
         <translation>het besluit</translation>
     </message>
     <message>
-        <source>Veilig Thuis' reference</source>
+        <source>Veilig Thuis&apos; reference</source>
         <translation>de referentie van Veilig Thuis</translation>
     </message>
 </context>
@@ -781,7 +781,7 @@
         <translation>Er is geen geldige toestemming voor vooraanmelding. Met een reden kunt u het plan toch openen (break-the-glass).</translation>
     </message>
     <message>
-        <source>There is no valid consent for "%1". Record the consent first, or give the legal ground.</source>
+        <source>There is no valid consent for &quot;%1&quot;. Record the consent first, or give the legal ground.</source>
         <translation>Er is geen geldige toestemming voor ‘%1’. Leg eerst de toestemming vast, of geef de wettelijke grondslag.</translation>
     </message>
     <message>
@@ -841,11 +841,11 @@
         <translation>De casus is gesloten; open een nieuwe casus voor een nieuw gesprek.</translation>
     </message>
     <message>
-        <source>The case cannot close while a handover is not confirmed: record the handover's steps first.</source>
+        <source>The case cannot close while a handover is not confirmed: record the handover&apos;s steps first.</source>
         <translation>De casus kan niet sluiten zolang een overdracht niet bevestigd is: leg eerst de stappen van de overdracht vast.</translation>
     </message>
     <message>
-        <source>Record the step "%1" first.</source>
+        <source>Record the step &quot;%1&quot; first.</source>
         <translation>Leg eerst de stap ‘%1’ vast.</translation>
     </message>
     <message>
@@ -861,7 +861,7 @@
         <translation>Dit kan nu niet.</translation>
     </message>
     <message>
-        <source>The server's storage is full: nothing was saved. Tell the administrator.</source>
+        <source>The server&apos;s storage is full: nothing was saved. Tell the administrator.</source>
         <translation>De opslag van de server is vol: er is niets opgeslagen. Meld het de beheerder.</translation>
     </message>
     <message>
@@ -937,7 +937,7 @@
         <translation>sluitingsdag</translation>
     </message>
     <message>
-        <source>New Year's Day</source>
+        <source>New Year&apos;s Day</source>
         <translation>Nieuwjaarsdag</translation>
     </message>
     <message>
@@ -949,7 +949,7 @@
         <translation>Tweede Paasdag</translation>
     </message>
     <message>
-        <source>King's Day</source>
+        <source>King&apos;s Day</source>
         <translation>Koningsdag</translation>
     </message>
     <message>
@@ -1170,7 +1170,7 @@
         <translation>Break-the-glass</translation>
     </message>
     <message>
-        <source>There is no valid consent to read this youth's plan. You can open it anyway when it is needed for the youth's safety right now. Your reason is recorded, the access holds for this youth only and for a limited time, and a coordinator reviews it.</source>
+        <source>There is no valid consent to read this youth&apos;s plan. You can open it anyway when it is needed for the youth&apos;s safety right now. Your reason is recorded, the access holds for this youth only and for a limited time, and a coordinator reviews it.</source>
         <translation>Er is geen geldige toestemming om het plan van deze jeugdige te lezen. U kunt het toch openen als dat nu nodig is voor de veiligheid van de jeugdige. Uw reden wordt vastgelegd, de toegang geldt alleen voor deze jeugdige en voor beperkte tijd, en een coördinator beoordeelt het gebruik.</translation>
     </message>
     <message>
@@ -1261,7 +1261,7 @@
     </message>
     <message>
         <source>tags for the figures, separated by commas</source>
-        <translation>labels voor de cijfers, gescheiden door komma's</translation>
+        <translation>labels voor de cijfers, gescheiden door komma&apos;s</translation>
     </message>
     <message>
         <source>Sa&amp;ve case</source>
@@ -1374,11 +1374,11 @@
         <translation>Toon de versie en stop.</translation>
     </message>
     <message>
-        <source>The server's address, e.g. https://localhost:8443.</source>
+        <source>The server&apos;s address, e.g. https://localhost:8443.</source>
         <translation>Het adres van de server, bijvoorbeeld https://localhost:8443.</translation>
     </message>
     <message>
-        <source>The CA file that signed the server's certificate.</source>
+        <source>The CA file that signed the server&apos;s certificate.</source>
         <translation>Het CA-bestand dat het certificaat van de server heeft ondertekend.</translation>
     </message>
     <message>
@@ -1545,7 +1545,7 @@
         <translation>&amp;Beller</translation>
     </message>
     <message>
-        <source>Caller's &amp;number</source>
+        <source>Caller&apos;s &amp;number</source>
         <translation>&amp;Nummer van de beller</translation>
     </message>
     <message>
@@ -1565,7 +1565,7 @@
         <translation>Gesprek starten (F2)</translation>
     </message>
     <message>
-        <source>The call's start and end times come from this timer.</source>
+        <source>The call&apos;s start and end times come from this timer.</source>
         <translation>De begin- en eindtijd van het gesprek komen van deze klok.</translation>
     </message>
     <message>
@@ -2115,8 +2115,8 @@
         <translation>Vernieuwen (F5)</translation>
     </message>
     <message>
-        <source>The agreements made (needed for 'agreements recorded')</source>
-        <translation>De gemaakte afspraken (nodig voor 'afspraken vastgelegd')</translation>
+        <source>The agreements made (needed for &apos;agreements recorded&apos;)</source>
+        <translation>De gemaakte afspraken (nodig voor &apos;afspraken vastgelegd&apos;)</translation>
     </message>
     <message>
         <source>&amp;Escalate…</source>
@@ -2245,7 +2245,7 @@
         <translation>&lt;h2&gt;Spoed voor Jeugd&lt;/h2&gt;</translation>
     </message>
     <message>
-        <source>empty: the system's trusted certificates</source>
+        <source>empty: the system&apos;s trusted certificates</source>
         <translation>leeg: de vertrouwde certificaten van het systeem</translation>
     </message>
     <message>
@@ -2337,7 +2337,7 @@ Typ daarna de zescijferige code die de app toont:</translation>
         <translation>De tweede factor is niet ingesteld; log opnieuw in om dat te doen.</translation>
     </message>
     <message>
-        <source>The server's certificate could not be verified, so Spoed did not connect. Check the server address and the CA file, or ask the administrator.</source>
+        <source>The server&apos;s certificate could not be verified, so Spoed did not connect. Check the server address and the CA file, or ask the administrator.</source>
         <translation>Het certificaat van de server kon niet worden gecontroleerd; Spoed heeft daarom geen verbinding gemaakt. Controleer het serveradres en het CA-bestand, of vraag het de beheerder.</translation>
     </message>
     <message>
@@ -2908,7 +2908,7 @@ Weer openen om te controleren en te versturen?</translation>
         <translation>&amp;Besluit</translation>
     </message>
     <message>
-        <source>Veilig Thuis' re&amp;ference</source>
+        <source>Veilig Thuis&apos; re&amp;ference</source>
         <translation>Re&amp;ferentie van Veilig Thuis</translation>
     </message>
     <message>
@@ -3056,7 +3056,7 @@ Weer openen om te controleren en te versturen?</translation>
         <translation>Hulpverlener</translation>
     </message>
     <message>
-        <source>Professional's phone</source>
+        <source>Professional&apos;s phone</source>
         <translation>Telefoon hulpverlener</translation>
     </message>
     <message>
@@ -3252,7 +3252,7 @@ Weer openen om te controleren en te versturen?</translation>
     </message>
     <message>
         <source>evaluation numbers, separated by commas</source>
-        <translation>evaluatienummers, gescheiden door komma's</translation>
+        <translation>evaluatienummers, gescheiden door komma&apos;s</translation>
     </message>
     <message>
         <source>&amp;New proposal</source>
@@ -3486,7 +3486,7 @@ Weer openen om te controleren en te versturen?</translation>
         <translation>&amp;Vastleggen</translation>
     </message>
     <message>
-        <source>The request goes into the register with the decision and its reason. When it is granted, the youth's personal data is removed at once and cannot be brought back; the figures and the access log stay.</source>
+        <source>The request goes into the register with the decision and its reason. When it is granted, the youth&apos;s personal data is removed at once and cannot be brought back; the figures and the access log stay.</source>
         <translation>Het verzoek komt in het register, met het besluit en de reden. Wordt het toegekend, dan worden de persoonsgegevens van de jeugdige meteen verwijderd en zijn ze niet terug te halen; de cijfers en het toegangslog blijven.</translation>
     </message>
     <message>
@@ -3553,7 +3553,7 @@ Weer openen om te controleren en te versturen?</translation>
         <translation>Overdrachten vandaag en te laat</translation>
     </message>
     <message>
-        <source>The psychiatrist's answers</source>
+        <source>The psychiatrist&apos;s answers</source>
         <translation>Antwoorden van de psychiater</translation>
     </message>
     <message>
