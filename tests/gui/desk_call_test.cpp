@@ -16,6 +16,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTest>
 #include <QTextBrowser>
@@ -1086,6 +1087,32 @@ TEST(DeskOffline, ADeskStartedWhileTheServerIsDownOpensTheCopyWithThePasswordOnl
         if (line.username == "demo.anna" && line.method == "GetPlan" && line.reason == "offline") ++plans;
     }
     EXPECT_GE(plans, 1);
+}
+
+TEST(DeskOffline, ACopyChangedOnDiskIsRemovedWithAMessageAndMadeAgain) {
+    test::DeskDaemon d(true);
+    QString path;
+    {
+        auto anna = test::SignIn(d, QStringLiteral("demo.anna"), QStringLiteral("demo-anna-wachtwoord"));
+        ASSERT_TRUE(anna);
+        ASSERT_TRUE(WaitUntil([&] { return anna->session().offline()->present(); }));
+        path = anna->session().offline()->path();
+    }
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::ReadWrite));
+    QByteArray bytes = file.readAll();
+    bytes[bytes.size() / 2] = char(bytes[bytes.size() / 2] ^ 0x01);
+    file.seek(0);
+    file.write(bytes);
+    file.close();
+
+    auto anna = test::SignIn(d, QStringLiteral("demo.anna"), QStringLiteral("demo-anna-wachtwoord"));
+    ASSERT_TRUE(anna);
+    const QString said = anna->statusBar()->currentMessage();
+    EXPECT_TRUE(said.contains(QStringLiteral("kon niet worden geopend"))) << said.toStdString();
+    // Not read: a new copy comes from the server.
+    ASSERT_TRUE(WaitUntil([&] { return anna->session().offline()->present(); }));
+    EXPECT_GT(anna->session().offline()->youthCount(), 0);
 }
 
 }  // namespace
