@@ -9,6 +9,7 @@
 #include "daemon/service/secrets.hpp"
 #include "daemon/service/validate.hpp"
 #include "daemon/service/youth_service.hpp"
+#include "spoed/v1/rpc.hpp"
 
 namespace spoed::daemon::service {
 namespace {
@@ -180,6 +181,12 @@ Result<v1::UploadOfflineReadsResponse> OfflineSetService::UploadOfflineReads(Cal
         line.roles = actor.roles.Joined();
         line.client_address = call.client_address();
         line.result = "ok";
+        // The line stands for the online call that would have read the same.
+        auto as = [&line](const v1::rpc::MethodName& rpc, std::string_view action) {
+            line.service = rpc.service;
+            line.method = rpc.method;
+            line.action = action;
+        };
         switch (r.kind()) {
             case v1::OFFLINE_READ_KIND_LOOKUP: {
                 if (!ValidQueryKind(r.query_kind())) {
@@ -190,9 +197,7 @@ Result<v1::UploadOfflineReadsResponse> OfflineSetService::UploadOfflineReads(Cal
                 if (r.found_youth_ids_size() > kMaxFound) {
                     return Error::InvalidArgument(field + ".found_youth_ids: at most " + std::to_string(kMaxFound));
                 }
-                line.service = "spoed.v1.YouthService";
-                line.method = "SearchYouths";
-                line.action = "search";
+                as(v1::rpc::YouthService::SearchYouths, "search");
                 line.reason += "; query kind: " + r.query_kind();
                 for (auto id : r.found_youth_ids()) {
                     SPOED_TRY(CheckId(field + ".found_youth_ids", id));
@@ -204,18 +209,14 @@ Result<v1::UploadOfflineReadsResponse> OfflineSetService::UploadOfflineReads(Cal
             }
             case v1::OFFLINE_READ_KIND_YOUTH:
                 SPOED_TRY(CheckId(field + ".youth_id", r.youth_id()));
-                line.service = "spoed.v1.YouthService";
-                line.method = "GetYouth";
-                line.action = "read";
+                as(v1::rpc::YouthService::GetYouth, "read");
                 line.youth_id = r.youth_id();
                 line.object_ids = ObjectId("youth", r.youth_id());
                 break;
             case v1::OFFLINE_READ_KIND_PLAN:
                 SPOED_TRY(CheckId(field + ".youth_id", r.youth_id()));
                 SPOED_TRY(CheckId(field + ".plan_id", r.plan_id()));
-                line.service = "spoed.v1.PlanService";
-                line.method = "GetPlan";
-                line.action = "read";
+                as(v1::rpc::PlanService::GetPlan, "read");
                 line.youth_id = r.youth_id();
                 line.object_ids = ObjectId("plan", r.plan_id());
                 break;
