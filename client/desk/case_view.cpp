@@ -229,16 +229,19 @@ OfflineCallView::OfflineCallView(Session& session, std::int64_t youth_id, const 
     header_->setWordWrap(true);
     header_->setTextFormat(Qt::RichText);
     header_->setText(QStringLiteral("<h3>%1</h3>").arg(session.names().name(youth_id).toHtmlEscaped()) +
-                     tr("The server cannot be reached. Write the call down here: the case opens and the contact "
-                        "is logged as soon as the server is back.")
+                     tr("A call written down without the server: saving it opens the case from the call's start "
+                        "and logs the contact, as soon as the server can be reached.")
                          .toHtmlEscaped());
     plan_ = new QTextBrowser(this);
     plan_->setObjectName(QStringLiteral("offlinePlanView"));
-    if (OfflineCopy* copy = session.offline()) {
-        if (const v1::OfflineYouth* y = copy->youth(youth_id)) {
-            plan_->setHtml(PlanFormat::offlineHtml(*y, copy->syncedAt()));
-            copy->notePlan(*y);
-        }
+    OfflineCopy* copy = session.offline();
+    if (const v1::OfflineYouth* y = copy ? copy->youth(youth_id) : nullptr) {
+        plan_->setHtml(PlanFormat::offlineHtml(*y, copy->syncedAt()));
+        copy->notePlan(*y);
+    } else {
+        plan_->setHtml(
+            QStringLiteral("<p><i>%1</i></p>")
+                .arg(tr("This youth is not in the offline copy: there is no plan to show.").toHtmlEscaped()));
     }
     contact_ = new ContactForm(session, 0, this, {.youth_id = youth_id, .call_started = call_started});
     auto* split = new QSplitter(this);

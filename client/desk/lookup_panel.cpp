@@ -259,9 +259,10 @@ void LookupPanel::startSearch() {
         copy->noteLookup(found);
         return true;
     };
-    if (LooksLikePhone(text)) caller_phone_ = text;
+    const bool phone = LooksLikePhone(text);
+    caller_phone_ = phone ? text : QString();
     if (session_.unreachable() && offline()) return;
-    if (LooksLikePhone(text)) {
+    if (phone) {
         v1::LookupCallerRequest req;
         req.set_phone(S(text));
         session_.api().call(
@@ -284,7 +285,6 @@ void LookupPanel::startSearch() {
             Api::Lane::kSearch);
         return;
     }
-    caller_phone_.clear();
     v1::SearchYouthsRequest req;
     req.set_query(S(text));
     req.set_page_size(20);
@@ -444,8 +444,7 @@ void LookupPanel::openNewCase() {
     if (youth_id_ == 0 || !open_case_->isEnabled()) return;
     if (session_.unreachable()) {
         // No case can be opened now: the call is written down and opens its case when the
-        // server is back.
-        if (!offline_youth_) return;
+        // server is back (also for a youth shown before the server went away).
         opened_call_started_ = std::min(call_started_.isValid() ? call_started_ : QDateTime::currentDateTime(),
                                         QDateTime::currentDateTime());
         call_started_ = QDateTime();
@@ -548,6 +547,14 @@ void LookupPanel::createCase(std::int64_t youth_id, const QString& caller_descri
         this, v1::rpc::CaseService::OpenCase, req, [this, youth_id, started](const Result<v1::OpenCaseResponse>& r) {
             unknown_caller_->setEnabled(true);
             open_case_->setEnabled(youth_id != 0 && youth_id == youth_id_);
+            if (!r.ok() && r.error().code == ErrorCode::kUnavailable && youth_id != 0 && youth_id == youth_id_) {
+                // The server went away while the youth was on screen (the case was not opened:
+                // the request did not get through): the call is written down instead.
+                opened_call_started_ = started;
+                call_started_ = QDateTime();
+                emit offlineCall(youth_id, started);
+                return;
+            }
             if (!r.ok()) {
                 header_->setText(header_->text() + QStringLiteral("<br><b style='color:#b71c1c'>") +
                                  Text::error(r.error()).toHtmlEscaped() + QStringLiteral("</b>"));

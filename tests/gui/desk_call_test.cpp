@@ -1115,5 +1115,21 @@ TEST(DeskOffline, ACopyChangedOnDiskIsRemovedWithAMessageAndMadeAgain) {
     EXPECT_GT(anna->session().offline()->youthCount(), 0);
 }
 
+TEST(DeskOffline, AYouthOnScreenWhenTheServerGoesAwayGetsTheCallWrittenDown) {
+    test::DeskDaemon d(true);
+    auto anna = test::SignIn(d, QStringLiteral("demo.anna"), QStringLiteral("demo-anna-wachtwoord"));
+    ASSERT_TRUE(anna);
+    ASSERT_TRUE(WaitUntil([&] { return anna->session().offline()->present(); }));
+    ASSERT_TRUE(test::ShowDaanInLookUp(anna.get()));  // online
+    const std::int64_t daan = anna->lookup()->selectedYouth();
+    EXPECT_FALSE(anna->lookup()->showingOfflineYouth());
+    d.Stop();
+    anna->lookup()->openCaseButton()->click();
+    ASSERT_TRUE(WaitUntil([&] { return anna->offlineCall(daan) != nullptr; }))
+        << "the case could not be opened: the call is written down instead";
+    EXPECT_TRUE(anna->offlineBanner()->isVisible());
+    EXPECT_TRUE(anna->offlineCall(daan)->planView()->toPlainText().contains(QStringLiteral("kopie")));
+}
+
 }  // namespace
 }  // namespace spoed

@@ -3015,8 +3015,12 @@ Open it again to check and send it?</translation>
 <context>
     <name>spoed::desk::OfflineCallView</name>
     <message>
-        <source>The server cannot be reached. Write the call down here: the case opens and the contact is logged as soon as the server is back.</source>
-        <translation>The server cannot be reached. Write the call down here: the case opens and the contact is logged as soon as the server is back.</translation>
+        <source>A call written down without the server: saving it opens the case from the call&apos;s start and logs the contact, as soon as the server can be reached.</source>
+        <translation>A call written down without the server: saving it opens the case from the call&apos;s start and logs the contact, as soon as the server can be reached.</translation>
+    </message>
+    <message>
+        <source>This youth is not in the offline copy: there is no plan to show.</source>
+        <translation>This youth is not in the offline copy: there is no plan to show.</translation>
     </message>
 </context>
 <context>

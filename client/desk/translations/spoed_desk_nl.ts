@@ -3015,8 +3015,12 @@ Weer openen om te controleren en te versturen?</translation>
 <context>
     <name>spoed::desk::OfflineCallView</name>
     <message>
-        <source>The server cannot be reached. Write the call down here: the case opens and the contact is logged as soon as the server is back.</source>
-        <translation>De server is niet bereikbaar. Leg het gesprek hier vast: de casus wordt geopend en het contact vastgelegd zodra de server terug is.</translation>
+        <source>A call written down without the server: saving it opens the case from the call&apos;s start and logs the contact, as soon as the server can be reached.</source>
+        <translation>Een gesprek vastgelegd zonder de server: bij opslaan wordt de casus geopend vanaf het begin van het gesprek en het contact vastgelegd, zodra de server bereikbaar is.</translation>
+    </message>
+    <message>
+        <source>This youth is not in the offline copy: there is no plan to show.</source>
+        <translation>Deze jongere staat niet in de offline kopie: er is geen plan om te tonen.</translation>
     </message>
 </context>
 <context>
