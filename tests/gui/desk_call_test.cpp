@@ -3,6 +3,7 @@
 // second open case, the contact's start from the call, the shift note for the next shift.
 #include <gtest/gtest.h>
 
+#include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
@@ -44,6 +45,7 @@
 #include "client/desk/shift_board.hpp"
 #include "client/desk/text.hpp"
 #include "client/desk/youth_link_dialog.hpp"
+#include "daemon/config.hpp"
 #include "spoed/v1/auth.pb.h"
 #include "tests/gui/desk_fixture.hpp"
 #include "tests/support/service_fixture.hpp"
@@ -1129,6 +1131,51 @@ TEST(DeskOffline, AYouthOnScreenWhenTheServerGoesAwayGetsTheCallWrittenDown) {
         << "the case could not be opened: the call is written down instead";
     EXPECT_TRUE(anna->offlineBanner()->isVisible());
     EXPECT_TRUE(anna->offlineCall(daan)->planView()->toPlainText().contains(QStringLiteral("kopie")));
+}
+
+TEST(DeskOffline, TheDeploymentDecidesWhetherACopyIsKeptAndWhetherItStaysAfterSignOut) {
+    test::DeskDaemon d(true);
+    QString path;
+    {
+        auto anna = test::SignIn(d, QStringLiteral("demo.anna"), QStringLiteral("demo-anna-wachtwoord"));
+        ASSERT_TRUE(anna);
+        ASSERT_TRUE(WaitUntil([&] { return anna->session().offline()->present(); }));
+        path = anna->session().offline()->path();
+    }
+    ASSERT_TRUE(QFile::exists(path));
+
+    // A shared computer: the copy goes when the user signs out.
+    d.Stop();
+    d.Configure([](daemon::DaemonConfig& c) { c.offline_wipe_at_logout = true; });
+    d.Restart();
+    {
+        auto anna = test::SignIn(d, QStringLiteral("demo.anna"), QStringLiteral("demo-anna-wachtwoord"));
+        ASSERT_TRUE(anna);
+        ASSERT_TRUE(WaitUntil([&] { return anna->session().offline()->wipeAtLogout(); }));
+        bool out = false;
+        QObject::connect(anna.get(), &desk::MainWindow::signedOut, [&out] { out = true; });
+        QAction* sign_out = nullptr;
+        for (auto* a : anna->findChildren<QAction*>()) {
+            if (a->text() == QStringLiteral("&Uitloggen")) sign_out = a;
+        }
+        ASSERT_NE(sign_out, nullptr);
+        sign_out->trigger();
+        ASSERT_TRUE(WaitUntil([&] { return out; }));
+        EXPECT_FALSE(QFile::exists(path)) << "removed at sign-out";
+    }
+
+    // Switched off: no copy is given out, and the desk keeps none.
+    d.Stop();
+    d.Configure([](daemon::DaemonConfig& c) { c.offline_cache = false; });
+    d.Restart();
+    auto anna = test::SignIn(d, QStringLiteral("demo.anna"), QStringLiteral("demo-anna-wachtwoord"));
+    ASSERT_TRUE(anna);
+    bool synced = false;
+    QObject::connect(anna->offlineSync(), &desk::OfflineSync::synced, [&synced] { synced = true; });
+    anna->offlineSync()->syncNow();
+    ASSERT_TRUE(WaitUntil([&] { return synced; }));
+    EXPECT_FALSE(anna->session().offline()->present());
+    EXPECT_FALSE(QFile::exists(path));
 }
 
 }  // namespace

@@ -66,6 +66,7 @@ void DeskDaemon::Restart() {
     daemon::DaemonConfig c;
     c.data_dir = dir_.file("data");
     c.listen_port = port_;
+    if (configure_) configure_(c);
     daemon_ = std::make_unique<daemon::Daemon>(c, clock_);
     daemon_->Start();
 }

@@ -14,7 +14,8 @@
 
 namespace spoed::daemon {
 class Daemon;
-}
+struct DaemonConfig;
+}  // namespace spoed::daemon
 
 namespace spoed::desk {
 class MainWindow;
@@ -36,6 +37,8 @@ class DeskDaemon {
     /// the same port and data.
     void Stop();
     void Restart();
+    /// Changes the configuration the daemon restarts with (Stop, Configure, Restart).
+    void Configure(std::function<void(daemon::DaemonConfig&)> change) { configure_ = std::move(change); }
     void InsertUser(const std::string& username, const std::string& role);
     /// The newest audit lines, newest first, read from the daemon's store.
     std::vector<db::AuditRecord> Audit(int limit);
@@ -55,6 +58,7 @@ class DeskDaemon {
     std::string ca_;
     std::string ctl_;
     std::map<std::string, std::string> totp_secrets_;  // user → base32 secret
+    std::function<void(daemon::DaemonConfig&)> configure_;
 };
 
 /// Signs in through a real LoginWindow and returns the main window (owned by the caller), or
