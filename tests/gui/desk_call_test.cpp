@@ -895,13 +895,22 @@ Result<Resp> CallAndWait(desk::MainWindow* desk, const v1::rpc::Method<Req, Resp
     return answer ? *answer : Result<Resp>(Error::Unavailable("no answer"));
 }
 
+/// demo.anna signed in, her offline copy synced; nullptr (with a failure) otherwise.
+std::unique_ptr<desk::MainWindow> AnnaWithCopy(test::DeskDaemon& d) {
+    auto anna = test::SignIn(d, QStringLiteral("demo.anna"), QStringLiteral("demo-anna-wachtwoord"));
+    if (!anna) return nullptr;
+    if (!WaitUntil([&] { return anna->session().offline() && anna->session().offline()->present(); })) {
+        ADD_FAILURE() << "the offline copy did not sync at sign-in";
+        return nullptr;
+    }
+    return anna;
+}
+
 TEST(DeskOffline, TheServerGoesDownAndThePlanIsStillThereAndEveryReadIsRecordedAfterwards) {
     test::DeskDaemon d(true);
-    auto anna = test::SignIn(d, QStringLiteral("demo.anna"), QStringLiteral("demo-anna-wachtwoord"));
+    auto anna = AnnaWithCopy(d);  // the set syncs at sign-in
     ASSERT_TRUE(anna);
     desk::OfflineCopy* copy = anna->session().offline();
-    ASSERT_NE(copy, nullptr);
-    ASSERT_TRUE(WaitUntil([&] { return copy->present(); })) << "the set syncs at sign-in";
     EXPECT_FALSE(anna->offlineBanner()->isVisible());
 
     // Daan (the father's number) and another pre-registered youth, whose consent is withdrawn
@@ -1010,9 +1019,8 @@ TEST(DeskOffline, TheServerGoesDownAndThePlanIsStillThereAndEveryReadIsRecordedA
 TEST(DeskOffline, ADeskStartedWhileTheServerIsDownOpensTheCopyWithThePasswordOnly) {
     test::DeskDaemon d(true);
     {
-        auto anna = test::SignIn(d, QStringLiteral("demo.anna"), QStringLiteral("demo-anna-wachtwoord"));
+        auto anna = AnnaWithCopy(d);
         ASSERT_TRUE(anna);
-        ASSERT_TRUE(WaitUntil([&] { return anna->session().offline()->present(); }));
     }  // the desk is closed: a restart, a crash, the next shift's computer
     d.Stop();
 
@@ -1095,9 +1103,8 @@ TEST(DeskOffline, ACopyChangedOnDiskIsRemovedWithAMessageAndMadeAgain) {
     test::DeskDaemon d(true);
     QString path;
     {
-        auto anna = test::SignIn(d, QStringLiteral("demo.anna"), QStringLiteral("demo-anna-wachtwoord"));
+        auto anna = AnnaWithCopy(d);
         ASSERT_TRUE(anna);
-        ASSERT_TRUE(WaitUntil([&] { return anna->session().offline()->present(); }));
         path = anna->session().offline()->path();
     }
     QFile file(path);
@@ -1119,9 +1126,8 @@ TEST(DeskOffline, ACopyChangedOnDiskIsRemovedWithAMessageAndMadeAgain) {
 
 TEST(DeskOffline, AYouthOnScreenWhenTheServerGoesAwayGetsTheCallWrittenDown) {
     test::DeskDaemon d(true);
-    auto anna = test::SignIn(d, QStringLiteral("demo.anna"), QStringLiteral("demo-anna-wachtwoord"));
+    auto anna = AnnaWithCopy(d);
     ASSERT_TRUE(anna);
-    ASSERT_TRUE(WaitUntil([&] { return anna->session().offline()->present(); }));
     ASSERT_TRUE(test::ShowDaanInLookUp(anna.get()));  // online
     const std::int64_t daan = anna->lookup()->selectedYouth();
     EXPECT_FALSE(anna->lookup()->showingOfflineYouth());
@@ -1137,9 +1143,8 @@ TEST(DeskOffline, TheDeploymentDecidesWhetherACopyIsKeptAndWhetherItStaysAfterSi
     test::DeskDaemon d(true);
     QString path;
     {
-        auto anna = test::SignIn(d, QStringLiteral("demo.anna"), QStringLiteral("demo-anna-wachtwoord"));
+        auto anna = AnnaWithCopy(d);
         ASSERT_TRUE(anna);
-        ASSERT_TRUE(WaitUntil([&] { return anna->session().offline()->present(); }));
         path = anna->session().offline()->path();
     }
     ASSERT_TRUE(QFile::exists(path));
