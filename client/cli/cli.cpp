@@ -117,6 +117,8 @@ void PrintUsage(const std::vector<Command>& commands) {
         "usage: spoedctl [--server URL] [--ca FILE] [--config-dir DIR] [--json] COMMAND ...\n\n"
         "Talks to spoedd over HTTPS; remembers the server, CA file (as an absolute path) and login\n"
         "token in $XDG_CONFIG_HOME/spoed/spoedctl.conf (mode 0600), or in --config-dir DIR.\n"
+        "--server takes several servers of one deployment separated by commas; a call that does not\n"
+        "get through to one goes to the next.\n"
         "--help: this text.\n\ncommands:\n",
         stdout);
     for (const auto& c : commands) std::printf("  %-58s %s\n", c.usage.c_str(), c.summary.c_str());

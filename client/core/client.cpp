@@ -71,7 +71,31 @@ Error ErrorFromReply(const HttpReply& reply) {
     return Error::Of(code, "HTTP " + std::to_string(reply.status) + " from server");
 }
 
-Client::Client(ClientOptions options) : http_(std::move(options)) {}
+Client::Client(ClientOptions options) : options_(std::move(options)) {
+    for (auto& url : ServerUrls(options_.server_url)) {
+        ClientOptions one = options_;
+        one.server_url = std::move(url);
+        servers_.push_back(std::make_unique<HttpsClient>(std::move(one)));
+    }
+}
+
+Result<HttpReply> Client::SendToAny(std::string_view method, std::string_view target, std::string_view content_type,
+                                    const std::string& body,
+                                    const std::vector<std::pair<std::string, std::string>>& headers) {
+    Result<HttpReply> reply = Error::Unavailable("no server address");
+    for (std::size_t i = 0; i < servers_.size(); ++i) {
+        const std::size_t at = (current_ + i) % servers_.size();
+        HttpsClient& server = *servers_[at];
+        reply = server.Send(method, target, content_type, body, headers);
+        last_failure_permanent_ = !reply.ok() && server.last_failure_is_permanent();
+        if (reply.ok()) {
+            current_ = at;
+            return reply;
+        }
+        if (reply.error().code != ErrorCode::kUnavailable || last_failure_permanent_) return reply;
+    }
+    return reply;
+}
 
 Status Client::CallRaw(std::string_view method, const google::protobuf::Message& request,
                        google::protobuf::Message& response) {
@@ -83,9 +107,9 @@ Status Client::CallRaw(std::string_view method, const google::protobuf::Message&
 
     auto backoff = options().retry_backoff;
     for (int attempt = 0;; ++attempt) {
-        auto reply = http_.Send("POST", target, "application/proto", body, headers);
+        auto reply = SendToAny("POST", target, "application/proto", body, headers);
         if (!reply.ok()) {
-            if (reply.error().code == ErrorCode::kUnavailable && !http_.last_failure_is_permanent() &&
+            if (reply.error().code == ErrorCode::kUnavailable && !last_failure_permanent_ &&
                 attempt < options().max_retries) {
                 std::this_thread::sleep_for(backoff);
                 backoff *= 2;
@@ -108,6 +132,6 @@ Status Client::CallRaw(std::string_view method, const google::protobuf::Message&
     }
 }
 
-Result<HttpReply> Client::Get(std::string_view path) { return http_.Send("GET", path, "", "", {}); }
+Result<HttpReply> Client::Get(std::string_view path) { return SendToAny("GET", path, "", "", {}); }
 
 }  // namespace spoed::client

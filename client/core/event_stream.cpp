@@ -160,11 +160,17 @@ struct EventStream::Impl {
     }
 
     void Loop() {
-        auto url = detail::ParseUrl(options.client.server_url);
-        if (!url.ok()) {
-            Report(State::kStopped, url.error().message);
-            return;
+        // Several servers of one deployment: a stream that could not be kept goes to the next.
+        std::vector<detail::Url> urls;
+        for (const auto& one : ServerUrls(options.client.server_url)) {
+            auto url = detail::ParseUrl(one);
+            if (!url.ok()) {
+                Report(State::kStopped, url.error().message);
+                return;
+            }
+            urls.push_back(*url);
         }
+        std::size_t next = 0;
         if (Status st = detail::SetUpTls(tls, options.client); !st.ok()) {
             Report(State::kStopped, st.error().message);
             return;
@@ -175,7 +181,9 @@ struct EventStream::Impl {
             Report(State::kConnecting, detail);
             bool unauthorized = false;
             bool delivered = false;
-            detail = Session(*url, unauthorized, delivered);
+            const detail::Url& url = urls[next];
+            detail = Session(url, unauthorized, delivered);
+            if (!delivered) next = (next + 1) % urls.size();
             if (Stopping()) break;
             if (unauthorized) {
                 Report(State::kUnauthorized, detail);

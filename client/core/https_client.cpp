@@ -101,6 +101,21 @@ struct HttpsClient::Impl {
     }
 };
 
+std::vector<std::string> ServerUrls(std::string_view server_url) {
+    std::vector<std::string> out;
+    while (true) {
+        const std::size_t comma = server_url.find(',');
+        std::string_view one = server_url.substr(0, comma);
+        while (!one.empty() && one.front() == ' ') one.remove_prefix(1);
+        while (!one.empty() && one.back() == ' ') one.remove_suffix(1);
+        if (!one.empty()) out.emplace_back(one);
+        if (comma == std::string_view::npos) break;
+        server_url.remove_prefix(comma + 1);
+    }
+    if (out.empty()) out.emplace_back();
+    return out;
+}
+
 HttpsClient::HttpsClient(ClientOptions options) : options_(std::move(options)), impl_(std::make_unique<Impl>()) {
     auto url = detail::ParseUrl(options_.server_url);
     if (!url.ok()) {

@@ -13,7 +13,9 @@
 namespace spoed::client {
 
 struct ClientOptions {
-    /// "https://host:port"; a trailing slash is ignored. Only https is accepted.
+    /// "https://host:port"; a trailing slash is ignored. Only https is accepted. Several
+    /// servers of one deployment, separated by commas ("https://a:8443,https://b:8443"): a call
+    /// that does not get through to one goes to the next (see Client).
     std::string server_url = "https://localhost:8443";
     /// PEM file of the CA(s) to trust; empty: the system's trust store.
     std::string ca_file;
@@ -26,6 +28,10 @@ struct ClientOptions {
     /// with several addresses, and for tests that play many clients on loopback.
     std::string source_address;
 };
+
+/// The servers of `server_url`, in order: split at commas, spaces around them dropped. An
+/// empty list gives one empty entry (so that using it names the missing address).
+std::vector<std::string> ServerUrls(std::string_view server_url);
 
 struct HttpReply {
     int status = 0;

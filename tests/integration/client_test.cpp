@@ -11,6 +11,7 @@
 #include "daemon/net/dev_cert.hpp"
 #include "daemon/net/server.hpp"
 #include "spoed/v1/auth.pb.h"
+#include "spoed/v1/case.pb.h"
 #include "tests/support/service_fixture.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -212,6 +213,82 @@ TEST(Client, BadServerUrlIsInvalidArgument) {
         ASSERT_FALSE(r.ok()) << url;
         EXPECT_EQ(r.error().code, ErrorCode::kInvalidArgument) << url;
     }
+}
+
+TEST(Client, ACallThatDoesNotGetThroughGoesToTheNextServerWithTheSameKey) {
+    // Two daemons of one deployment on one database, as after a failover: A and B take turns on
+    // the same data directory (SQLite allows one at a time; the client cannot tell).
+    test::TempDir dir;
+    SystemClock clock;
+    auto start = [&](std::uint16_t port) {
+        daemon::DaemonConfig c;
+        c.data_dir = dir.file("data");
+        c.listen_port = port;
+        auto d = std::make_unique<daemon::Daemon>(c, clock);
+        d->Start();
+        return d;
+    };
+    auto a = start(0);
+    const std::uint16_t port_a = a->port();
+    daemon::service::PasswordHasher hasher;
+    test::InsertUser(a->store(), hasher, clock.Now(), "anna", {"crisis_worker"});
+    const std::string ca = a->dev_ca_file();
+    a->Stop();
+    a.reset();
+    auto b = start(0);
+
+    client::ClientOptions o;
+    o.server_url = "https://localhost:" + std::to_string(port_a) + " , https://localhost:" + std::to_string(b->port());
+    o.ca_file = ca;
+    o.timeout = 5s;
+    o.max_retries = 0;  // the next server is part of the same try
+    client::Client cl(o);
+    v1::LoginRequest login;
+    login.set_username("anna");
+    login.set_password(test::kTestPassword);
+    auto token = cl.Call(v1::rpc::AuthService::Login, login);
+    ASSERT_TRUE(token.ok()) << token.error().message;
+    EXPECT_EQ(cl.server_url(), "https://localhost:" + std::to_string(b->port())) << "A did not answer";
+    cl.SetToken(token->token());
+
+    v1::OpenCaseRequest open;
+    open.set_caller_description("vader van een jongen (fictief)");
+    open.set_idempotency_key("failover-open-case-0001");
+    auto first = cl.Call(v1::rpc::CaseService::OpenCase, open);
+    ASSERT_TRUE(first.ok()) << first.error().message;
+
+    // B goes away, A comes back on the same database; the answer to the first call was "lost",
+    // so the desk sends it again with its key.
+    b->Stop();
+    b.reset();
+    a = start(port_a);
+    auto again = cl.Call(v1::rpc::CaseService::OpenCase, open);
+    ASSERT_TRUE(again.ok()) << again.error().message;
+    EXPECT_EQ(cl.server_url(), "https://localhost:" + std::to_string(port_a));
+    EXPECT_EQ(again->case_().id(), first->case_().id()) << "written once";
+    auto cases = cl.Call(v1::rpc::CaseService::ListCases, v1::ListCasesRequest());
+    ASSERT_TRUE(cases.ok()) << cases.error().message;
+    int opened = 0;
+    for (const auto& c : cases->cases()) opened += c.caller_description() == open.caller_description() ? 1 : 0;
+    EXPECT_EQ(opened, 1);
+    auto ready = cl.Get("/readyz");
+    ASSERT_TRUE(ready.ok());
+    EXPECT_EQ(ready->status, 200);
+
+    // Nobody answers: the error says the server could not be reached, after one round.
+    a->Stop();
+    a.reset();
+    auto none = cl.Call(v1::rpc::AuthService::WhoAmI, v1::WhoAmIRequest());
+    ASSERT_FALSE(none.ok());
+    EXPECT_EQ(none.error().code, ErrorCode::kUnavailable);
+    EXPECT_FALSE(cl.last_failure_is_permanent());
+}
+
+TEST(Client, ServerUrlsAreSplitAtCommas) {
+    EXPECT_EQ(client::ServerUrls("https://a:1"), std::vector<std::string>{"https://a:1"});
+    EXPECT_EQ(client::ServerUrls(" https://a:1 ,https://b:2,, "),
+              (std::vector<std::string>{"https://a:1", "https://b:2"}));
+    EXPECT_EQ(client::ServerUrls(""), std::vector<std::string>{""});
 }
 
 }  // namespace
