@@ -1,12 +1,23 @@
 #include "db/audit_chain.hpp"
 
+#include <openssl/evp.h>
+
 #include <deque>
+#include <stdexcept>
 #include <vector>
 
-#include "db/sqlite_store.hpp"
+#include "base/clock.hpp"
 
 namespace spoed::db {
 namespace {
+
+void AppendField(std::string& out, std::string_view v) {
+    // Length-prefixed so that no two different entries share canonical bytes.
+    out += std::to_string(v.size());
+    out += ':';
+    out.append(v);
+    out += ';';
+}
 
 constexpr int kPage = 1000;
 /// How far before and after a broken entry to look for the entry it was chained to.
@@ -15,6 +26,39 @@ constexpr std::size_t kWindow = 64;
 bool Chains(std::string_view prev_hash, const AuditRecord& r) { return AuditHash(prev_hash, r) == r.hash; }
 
 }  // namespace
+
+std::string AuditCanonical(const AuditRecord& r) {
+    std::string out;
+    out.reserve(256);
+    AppendField(out, std::to_string(ToMicros(r.at)));
+    AppendField(out, std::to_string(r.user_id));
+    AppendField(out, r.username);
+    AppendField(out, r.roles);
+    AppendField(out, r.service);
+    AppendField(out, r.method);
+    AppendField(out, r.action);
+    AppendField(out, r.object_ids);
+    AppendField(out, std::to_string(r.youth_id));
+    AppendField(out, r.client_address);
+    AppendField(out, r.result);
+    AppendField(out, r.reason);
+    return out;
+}
+
+std::string AuditHash(std::string_view prev_hash, const AuditRecord& r) {
+    std::string canonical = AuditCanonical(r);
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    EVP_MD_CTX* ctx = EVP_MD_CTX_new();
+    if (ctx == nullptr || EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr) != 1 ||
+        EVP_DigestUpdate(ctx, prev_hash.data(), prev_hash.size()) != 1 ||
+        EVP_DigestUpdate(ctx, canonical.data(), canonical.size()) != 1 || EVP_DigestFinal_ex(ctx, md, &len) != 1) {
+        EVP_MD_CTX_free(ctx);
+        throw std::runtime_error("SHA-256 failed");
+    }
+    EVP_MD_CTX_free(ctx);
+    return std::string(reinterpret_cast<const char*>(md), len);
+}
 
 AuditChainReport VerifyAuditChain(AuditRepo& audit, const AuditAnchor& from, std::int64_t max_entries) {
     AuditChainReport rep;

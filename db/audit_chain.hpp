@@ -3,10 +3,16 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "db/store.hpp"
 
 namespace spoed::db {
+
+/// The canonical bytes of an audit entry that its hash covers (everything but seq and hash),
+/// and the hash itself: SHA-256(prev_hash || canonical). The same for every store.
+std::string AuditCanonical(const AuditRecord& r);
+std::string AuditHash(std::string_view prev_hash, const AuditRecord& r);
 
 /// Where a walk of the audit chain starts: after a checkpoint (seq + hash), or at the beginning.
 struct AuditAnchor {

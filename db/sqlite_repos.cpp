@@ -1,5 +1,6 @@
 #include "db/sqlite_repos.hpp"
 
+#include "db/audit_chain.hpp"
 #include "db/sqlite_store.hpp"
 
 namespace spoed::db {

@@ -41,48 +41,7 @@ void ApplyPragmas(Connection& c, int busy_timeout_ms, bool writer) {
     }
 }
 
-void AppendField(std::string& out, std::string_view v) {
-    // Length-prefixed so that no two different entries share canonical bytes.
-    out += std::to_string(v.size());
-    out += ':';
-    out.append(v);
-    out += ';';
-}
-
 }  // namespace
-
-std::string AuditCanonical(const AuditRecord& r) {
-    std::string out;
-    out.reserve(256);
-    AppendField(out, std::to_string(ToMicros(r.at)));
-    AppendField(out, std::to_string(r.user_id));
-    AppendField(out, r.username);
-    AppendField(out, r.roles);
-    AppendField(out, r.service);
-    AppendField(out, r.method);
-    AppendField(out, r.action);
-    AppendField(out, r.object_ids);
-    AppendField(out, std::to_string(r.youth_id));
-    AppendField(out, r.client_address);
-    AppendField(out, r.result);
-    AppendField(out, r.reason);
-    return out;
-}
-
-std::string AuditHash(std::string_view prev_hash, const AuditRecord& r) {
-    std::string canonical = AuditCanonical(r);
-    unsigned char md[EVP_MAX_MD_SIZE];
-    unsigned int len = 0;
-    EVP_MD_CTX* ctx = EVP_MD_CTX_new();
-    if (ctx == nullptr || EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr) != 1 ||
-        EVP_DigestUpdate(ctx, prev_hash.data(), prev_hash.size()) != 1 ||
-        EVP_DigestUpdate(ctx, canonical.data(), canonical.size()) != 1 || EVP_DigestFinal_ex(ctx, md, &len) != 1) {
-        EVP_MD_CTX_free(ctx);
-        throw SqliteError(SQLITE_ERROR, "SHA-256 failed");
-    }
-    EVP_MD_CTX_free(ctx);
-    return std::string(reinterpret_cast<const char*>(md), len);
-}
 
 enum class TxKind { kRead, kWrite, kAudit };
 

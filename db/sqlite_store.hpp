@@ -78,9 +78,4 @@ class SqliteStore final : public Store {
     std::unique_ptr<Impl> impl_;
 };
 
-/// The canonical bytes of an audit entry that its hash covers (everything but seq and hash),
-/// and the hash itself: SHA-256(prev_hash || canonical). Shared with `spoedd audit verify`.
-std::string AuditCanonical(const AuditRecord& r);
-std::string AuditHash(std::string_view prev_hash, const AuditRecord& r);
-
 }  // namespace spoed::db

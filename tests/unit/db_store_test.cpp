@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <thread>
 
+#include "db/audit_chain.hpp"
 #include "db/sqlite.hpp"
 #include "db/sqlite_store.hpp"
 #include "tests/support/service_fixture.hpp"
