@@ -25,6 +25,9 @@ packages=(
   libsystemd-dev lintian debootstrap fakeroot
   # The house style, checked in ctest (format.*): one clang-format for everyone.
   clang-format
+  # The PostgreSQL store (libpq) and its tests, which start a real PostgreSQL 15 server of
+  # their own on loopback (tests/support/pg_server.hpp); no cluster of the system is used.
+  postgresql-15 libpq-dev
   # systemd-analyze checks the packaged units (packaging.debs). A minimal Debian or a container
   # has no systemd: this installs its tools and unit files only; nothing is started.
   systemd
@@ -60,6 +63,14 @@ if [[ $(id -u) -ne 0 ]]; then
   sudo=(sudo)
 fi
 export DEBIAN_FRONTEND=noninteractive
+# Debian makes and starts a cluster "main" when PostgreSQL is installed; Spoed's tests and a
+# deployment make their own. Say so before the package arrives, unless the admin already chose.
+if [[ " ${missing[*]} " == *" postgresql-15 "* && ! -e /etc/postgresql-common/createcluster.conf ]]; then
+  "${sudo[@]}" mkdir -p /etc/postgresql-common
+  echo "create_main_cluster = false" | "${sudo[@]}" tee /etc/postgresql-common/createcluster.conf >/dev/null
+fi
 # A fresh machine has no package lists yet; an old list may not know the packages.
 "${sudo[@]}" apt-get update -qq
-"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# --force-confold: a configuration file written above (or by the admin) is kept, never asked about.
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends -o Dpkg::Options::=--force-confdef \
+  -o Dpkg::Options::=--force-confold "${missing[@]}" >/dev/null
