@@ -2,7 +2,11 @@
 
 #include <libpq-fe.h>
 
+#include <algorithm>
+#include <chrono>
 #include <memory>
+#include <random>
+#include <thread>
 
 #include "base/bits.hpp"
 #include "db/pg_migrations_sql.hpp"
@@ -89,6 +93,12 @@ Rows Connection::Query(const std::string& sql, const std::vector<std::optional<s
 }
 
 std::string Connection::Bytea(std::string_view bytes) { return "\\x" + Hex(bytes); }
+
+void RetryPause(int attempt) {
+    static thread_local std::mt19937 random{std::random_device{}()};
+    const int cap_ms = std::min(200, 2 << std::min(attempt, 7));
+    std::this_thread::sleep_for(std::chrono::milliseconds(std::uniform_int_distribution<int>(1, cap_ms)(random)));
+}
 
 void Migrate(Connection& c) {
     c.Exec(

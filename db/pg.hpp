@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace spoed::db::pg {
@@ -63,6 +64,40 @@ class Connection {
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
+
+/// The pause before attempt `attempt` + 1 of a unit of work: a few milliseconds, growing, with
+/// jitter so that two transactions that collided do not collide again.
+void RetryPause(int attempt);
+
+/// Runs `unit` in one SERIALIZABLE transaction and commits it. When PostgreSQL aborts it to
+/// resolve a conflict with another transaction (serialisation failure, deadlock), the whole unit
+/// of work runs again, up to `attempts` times in all, with a short growing pause; any other error
+/// rolls back and is thrown. Returns what `unit` returned. `unit` must do nothing outside the
+/// database that it could not do twice.
+template <typename F>
+auto InTransaction(Connection& c, F&& unit, int attempts = 10) -> decltype(unit()) {
+    for (int attempt = 1;; ++attempt) {
+        c.Exec("BEGIN ISOLATION LEVEL SERIALIZABLE");
+        try {
+            if constexpr (std::is_void_v<decltype(unit())>) {
+                unit();
+                c.Exec("COMMIT");
+                return;
+            } else {
+                auto result = unit();
+                c.Exec("COMMIT");
+                return result;
+            }
+        } catch (const PgError& e) {
+            c.Exec("ROLLBACK");
+            if (!e.retryable() || attempt >= attempts) throw;
+            RetryPause(attempt);
+        } catch (...) {
+            c.Exec("ROLLBACK");
+            throw;
+        }
+    }
+}
 
 /// Applies the embedded PostgreSQL migrations (db/pg_migrations) that have not run yet, each in
 /// its own transaction together with its row in schema_migrations.

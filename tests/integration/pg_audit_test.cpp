@@ -117,5 +117,65 @@ TEST(PgAudit, TheLogRefusesChangeAndTheChainShowsAChangeMadeAroundTheRule) {
     EXPECT_EQ(report.problem, "changed");
 }
 
+TEST(PgTransaction, AUnitOfWorkThatCollidesRunsAgainAndNoUpdateIsLost) {
+    test::PgServer server;
+    ASSERT_TRUE(server.ok());
+    const std::string dsn = server.NewDatabase("spoed_counter");
+    {
+        db::pg::Connection c(dsn);
+        c.Exec("CREATE TABLE counter (id INT PRIMARY KEY, n BIGINT NOT NULL); INSERT INTO counter VALUES (1, 0)");
+    }
+    // Read, then write what was read plus one: under SERIALIZABLE two such units that overlap
+    // cannot both commit; the loser is aborted (40001) and runs again.
+    constexpr int kThreads = 4;
+    constexpr int kEach = 25;
+    std::atomic<int> failures{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < kThreads; ++t) {
+        threads.emplace_back([&] {
+            try {
+                db::pg::Connection c(dsn);
+                for (int i = 0; i < kEach; ++i) {
+                    db::pg::InTransaction(c, [&] {
+                        const auto n = c.Query("SELECT n FROM counter WHERE id = 1").Int(0, 0);
+                        c.Query("UPDATE counter SET n = $1 WHERE id = 1", {std::to_string(n + 1)});
+                    });
+                }
+            } catch (const std::exception& e) {
+                ADD_FAILURE() << e.what();
+                ++failures;
+            }
+        });
+    }
+    for (auto& t : threads) t.join();
+    ASSERT_EQ(failures.load(), 0);
+    db::pg::Connection c(dsn);
+    EXPECT_EQ(c.Query("SELECT n FROM counter WHERE id = 1").Int(0, 0), kThreads * kEach) << "no update lost";
+
+    // A collision made on purpose: another connection commits between this unit's read and its
+    // write; PostgreSQL aborts the unit (40001) and it runs again, now reading the new value.
+    db::pg::Connection other(dsn);
+    int attempts = 0;
+    db::pg::InTransaction(c, [&] {
+        ++attempts;
+        const auto n = c.Query("SELECT n FROM counter WHERE id = 1").Int(0, 0);
+        if (attempts == 1) other.Exec("UPDATE counter SET n = n + 1000 WHERE id = 1");
+        c.Query("UPDATE counter SET n = $1 WHERE id = 1", {std::to_string(n + 1)});
+    });
+    EXPECT_EQ(attempts, 2);
+    EXPECT_EQ(c.Query("SELECT n FROM counter WHERE id = 1").Int(0, 0), kThreads * kEach + 1000 + 1);
+
+    // Any other error is not retried: it rolls back and comes out.
+    int tries = 0;
+    EXPECT_THROW(db::pg::InTransaction(c,
+                                       [&] {
+                                           ++tries;
+                                           c.Exec("INSERT INTO counter VALUES (1, 0)");
+                                       }),
+                 db::pg::PgError);
+    EXPECT_EQ(tries, 1);
+    EXPECT_EQ(c.Query("SELECT count(*) FROM counter").Int(0, 0), 1);
+}
+
 }  // namespace
 }  // namespace spoed
