@@ -48,8 +48,13 @@ bool IsUnreachable(const Error& error) {
     return error.code == ErrorCode::kUnavailable || error.code == ErrorCode::kDeadlineExceeded;
 }
 
-void Api::noteResult(const Error* error, bool permanent) {
+void Api::noteResult(const Error* error, bool permanent, const std::string& server) {
     if (pending_ > 0) --pending_;
+    // The server answered (an error answer too): it is the one the status bar names.
+    if (!server.empty() && server != server_ && (!error || !IsUnreachable(*error))) {
+        server_ = server;
+        if (state_ == ConnectionState::kOnline) emit stateChanged(state_, detail_);
+    }
     if (!error) {
         if (state_ != ConnectionState::kOnline) {
             bool was_unreachable = state_ == ConnectionState::kUnreachable;
@@ -92,9 +97,9 @@ void Api::probe() {
             std::string message = ok ? std::string() : reply.error().message;
             QMetaObject::invokeMethod(
                 this,
-                [this, ok, message] {
+                [this, ok, message, server = w->client.server_url()] {
                     Error e = Error::Unavailable(message);
-                    noteResult(ok ? nullptr : &e, false);
+                    noteResult(ok ? nullptr : &e, false, server);
                 },
                 Qt::QueuedConnection);
         },

@@ -50,8 +50,8 @@ class Api : public QObject {
             bool permanent = !result->ok() && c.last_failure_is_permanent();
             QMetaObject::invokeMethod(
                 this,
-                [this, result, permanent, guard, done = std::move(done)] {
-                    noteResult(result->ok() ? nullptr : &result->error(), permanent);
+                [this, result, permanent, guard, done = std::move(done), server = c.server_url()] {
+                    noteResult(result->ok() ? nullptr : &result->error(), permanent, server);
                     if (guard) done(*result);
                 },
                 Qt::QueuedConnection);
@@ -60,6 +60,8 @@ class Api : public QObject {
     }
 
     ConnectionState state() const { return state_; }
+    /// The server that answered last (one of several when the address lists more than one).
+    const std::string& server() const { return server_.empty() ? options_.server_url : server_; }
     /// The desk starts without the server (the offline copy): unreachable until a probe answers.
     void markUnreachable(const QString& detail) { setState(ConnectionState::kUnreachable, detail); }
     QString stateDetail() const { return detail_; }
@@ -79,7 +81,7 @@ class Api : public QObject {
     using Job = std::function<void(client::Client&)>;
     struct Worker;
     void post(Lane lane, Job job);
-    void noteResult(const Error* error, bool permanent);
+    void noteResult(const Error* error, bool permanent, const std::string& server = {});
     void setState(ConnectionState s, const QString& detail);
     void probe();
 
@@ -88,6 +90,7 @@ class Api : public QObject {
     std::unique_ptr<Worker> search_;
     ConnectionState state_ = ConnectionState::kOnline;
     QString detail_;
+    std::string server_;  // the one that answered last
     QTimer probe_;
     int pending_ = 0;
 };

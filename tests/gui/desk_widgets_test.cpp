@@ -553,6 +553,24 @@ TEST(DeskLogin, RemembersServerCaAndUserButNeverThePassword) {
     EXPECT_TRUE(again.passwordEdit()->text().isEmpty());
 }
 
+TEST(DeskApi, WithSeveralServersTheStatusBarNamesTheOneThatAnswered) {
+    test::DeskDaemon d(false);
+    client::ClientOptions o;
+    // The first address has nobody listening: the call goes to the second.
+    o.server_url = "https://localhost:1, " + d.url().toStdString();
+    o.ca_file = d.ca().toStdString();
+    o.max_retries = 0;
+    desk::Api api(o);
+    QObject receiver;
+    bool answered = false;
+    api.call(&receiver, v1::rpc::AuthService::WhoAmI, v1::WhoAmIRequest(), [&](const Result<v1::WhoAmIResponse>& r) {
+        answered = true;
+        EXPECT_EQ(r.error().code, ErrorCode::kUnauthenticated) << "the second server answered";
+    });
+    ASSERT_TRUE(test::WaitUntil([&] { return answered; }));
+    EXPECT_EQ(api.server(), d.url().toStdString());
+}
+
 TEST(DeskDrafts, AContactWrittenWhileTheServerIsGoneIsSentOnceWhenItIsBack) {
     test::DeskDaemon d(false);
     d.InsertUser("werker", "crisis_worker");
