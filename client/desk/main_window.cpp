@@ -325,8 +325,7 @@ void MainWindow::offerDrafts() {
     if (!session_->draftWarning().isEmpty()) {
         QMessageBox::warning(this, tr("Earlier drafts"),
                              tr("The drafts kept on this computer could not be opened with your password, or were "
-                                "changed; they were set aside. (%1)")
-                                 .arg(session_->draftWarning()));
+                                "changed; they were set aside."));
     }
     if (!drafts) return;
     QStringList lines;
@@ -478,7 +477,7 @@ void MainWindow::showConnection(ConnectionState state, const QString& detail) {
     QString colour;
     switch (state) {
         case ConnectionState::kOnline:
-            text = tr("● Connected to %1").arg(Q(session_->api().options().server_url));
+            text = tr("● Connected to %1").arg(Q(session_->api().server()));
             colour = QStringLiteral("#1b5e20");
             if (live_ && !live_->connected()) text += tr(" (live updates reconnecting)");
             break;

@@ -2708,10 +2708,6 @@ Then type the six-digit code it shows:</translation>
         <translation>Earlier drafts</translation>
     </message>
     <message>
-        <source>The drafts kept on this computer could not be opened with your password, or were changed; they were set aside. (%1)</source>
-        <translation>The drafts kept on this computer could not be opened with your password, or were changed; they were set aside. (%1)</translation>
-    </message>
-    <message>
         <source>You wrote this earlier and it has not reached the server yet:
 %1
 
@@ -2764,6 +2760,10 @@ Open it again to check and send it?</translation>
     <message>
         <source>The offline copy on this computer could not be opened (it was changed, or sealed with another password) and has been removed; a new one is made now.</source>
         <translation>The offline copy on this computer could not be opened (it was changed, or sealed with another password) and has been removed; a new one is made now.</translation>
+    </message>
+    <message>
+        <source>The drafts kept on this computer could not be opened with your password, or were changed; they were set aside.</source>
+        <translation>The drafts kept on this computer could not be opened with your password, or were changed; they were set aside.</translation>
     </message>
 </context>
 <context>

@@ -2708,10 +2708,6 @@ Typ daarna de zescijferige code die de app toont:</translation>
         <translation>Eerdere concepten</translation>
     </message>
     <message>
-        <source>The drafts kept on this computer could not be opened with your password, or were changed; they were set aside. (%1)</source>
-        <translation>De concepten op deze computer gingen niet open met uw wachtwoord, of zijn gewijzigd; ze zijn apart gezet. (%1)</translation>
-    </message>
-    <message>
         <source>You wrote this earlier and it has not reached the server yet:
 %1
 
@@ -2764,6 +2760,10 @@ Weer openen om te controleren en te versturen?</translation>
     <message>
         <source>The offline copy on this computer could not be opened (it was changed, or sealed with another password) and has been removed; a new one is made now.</source>
         <translation>De offline kopie op deze computer kon niet worden geopend (hij was gewijzigd, of verzegeld met een ander wachtwoord) en is verwijderd; er wordt nu een nieuwe gemaakt.</translation>
+    </message>
+    <message>
+        <source>The drafts kept on this computer could not be opened with your password, or were changed; they were set aside.</source>
+        <translation>De concepten op deze computer gingen niet open met uw wachtwoord, of zijn gewijzigd; ze zijn apart gezet.</translation>
     </message>
 </context>
 <context>
