@@ -182,4 +182,63 @@ void PgSessionRepo::MarkSecondFactor(std::int64_t id) {
     c_.Query("UPDATE sessions SET second_factor = true WHERE id = $1", {std::to_string(id)});
 }
 
+// --- TOTP ------------------------------------------------------------------------------------
+
+std::optional<TotpRecord> PgTotpRepo::Find(std::int64_t user_id) {
+    auto rows =
+        c_.Query("SELECT user_id, secret_enc, created_at, confirmed_at, last_step FROM user_totp WHERE user_id = $1",
+                 {std::to_string(user_id)});
+    if (rows.size() == 0) return std::nullopt;
+    TotpRecord r;
+    r.user_id = rows.Int(0, 0);
+    r.secret_enc = rows.Bytes(0, 1);
+    r.created_at = FromMicros(rows.Int(0, 2));
+    if (rows.at(0, 3)) r.confirmed_at = FromMicros(rows.Int(0, 3));
+    r.last_step = rows.Int(0, 4);
+    return r;
+}
+
+void PgTotpRepo::PutPending(std::int64_t user_id, std::string_view secret_enc, TimePoint now) {
+    c_.Query(
+        "INSERT INTO user_totp (user_id, secret_enc, created_at) VALUES ($1, $2, $3) ON CONFLICT (user_id) DO "
+        "UPDATE SET secret_enc = excluded.secret_enc, created_at = excluded.created_at, confirmed_at = NULL, "
+        "last_step = 0",
+        {std::to_string(user_id), Connection::Bytea(secret_enc), Micros(now)});
+}
+
+void PgTotpRepo::Confirm(std::int64_t user_id, std::int64_t step, TimePoint now) {
+    c_.Query("UPDATE user_totp SET confirmed_at = $1, last_step = $2 WHERE user_id = $3",
+             {Micros(now), std::to_string(step), std::to_string(user_id)});
+}
+
+void PgTotpRepo::SetLastStep(std::int64_t user_id, std::int64_t step) {
+    c_.Query("UPDATE user_totp SET last_step = greatest(last_step, $1) WHERE user_id = $2",
+             {std::to_string(step), std::to_string(user_id)});
+}
+
+bool PgTotpRepo::Delete(std::int64_t user_id) {
+    return c_.Query("DELETE FROM user_totp WHERE user_id = $1 RETURNING user_id", {std::to_string(user_id)}).size() > 0;
+}
+
+// --- idempotency keys ------------------------------------------------------------------------
+
+std::optional<IdempotencyRecord> PgIdempotencyRepo::Find(std::int64_t user_id, std::string_view method,
+                                                         std::string_view key) {
+    auto rows = c_.Query(
+        "SELECT request_hash, response FROM idempotency_keys WHERE user_id = $1 AND method = $2 AND "
+        "key = $3",
+        {std::to_string(user_id), std::string(method), std::string(key)});
+    if (rows.size() == 0) return std::nullopt;
+    return IdempotencyRecord{rows.Bytes(0, 0), rows.Bytes(0, 1)};
+}
+
+void PgIdempotencyRepo::Insert(std::int64_t user_id, std::string_view method, std::string_view key,
+                               const IdempotencyRecord& r, TimePoint now) {
+    c_.Query(
+        "INSERT INTO idempotency_keys (user_id, method, key, request_hash, response, created_at) VALUES ($1, $2, "
+        "$3, $4, $5, $6)",
+        {std::to_string(user_id), std::string(method), std::string(key), Connection::Bytea(r.request_hash),
+         Connection::Bytea(r.response), Micros(now)});
+}
+
 }  // namespace spoed::db::pg

@@ -45,4 +45,31 @@ class PgSessionRepo final : public SessionRepo {
     Connection& c_;
 };
 
+/// The TOTP second factor on PostgreSQL, as SqliteTotpRepo keeps it.
+class PgTotpRepo final : public TotpRepo {
+  public:
+    explicit PgTotpRepo(Connection& c) : c_(c) {}
+    std::optional<TotpRecord> Find(std::int64_t user_id) override;
+    void PutPending(std::int64_t user_id, std::string_view secret_enc, TimePoint now) override;
+    void Confirm(std::int64_t user_id, std::int64_t step, TimePoint now) override;
+    void SetLastStep(std::int64_t user_id, std::int64_t step) override;
+    bool Delete(std::int64_t user_id) override;
+
+  private:
+    Connection& c_;
+};
+
+/// Idempotency keys on PostgreSQL, as SqliteIdempotencyRepo keeps them. A second Insert of the
+/// same key fails (unique violation, 23505): the caller's unit of work then sees the first.
+class PgIdempotencyRepo final : public IdempotencyRepo {
+  public:
+    explicit PgIdempotencyRepo(Connection& c) : c_(c) {}
+    std::optional<IdempotencyRecord> Find(std::int64_t user_id, std::string_view method, std::string_view key) override;
+    void Insert(std::int64_t user_id, std::string_view method, std::string_view key, const IdempotencyRecord& r,
+                TimePoint now) override;
+
+  private:
+    Connection& c_;
+};
+
 }  // namespace spoed::db::pg

@@ -16,24 +16,34 @@
 namespace spoed {
 namespace {
 
-/// One store under test: runs a unit of work in one write transaction of it.
+/// The repositories a unit of work of these tests uses.
+struct Repos {
+    db::UserRepo& users;
+    db::SessionRepo& sessions;
+    db::TotpRepo& totp;
+    db::IdempotencyRepo& idempotency;
+};
+using Unit = std::function<void(const Repos&)>;
+
+/// One store under test: runs a unit of work in one write transaction of it; false when the
+/// store refused it (and rolled it back).
 class StoreUnderTest {
   public:
     virtual ~StoreUnderTest() = default;
     virtual bool ok() const = 0;
-    virtual void Run(const std::function<void(db::UserRepo&, db::SessionRepo&)>& unit) = 0;
+    virtual bool Run(const Unit& unit) = 0;
 };
 
 class SqliteUnderTest final : public StoreUnderTest {
   public:
     SqliteUnderTest() : store_(db::SqliteStore::Open({.path = dir_.file("spoed.db")})) {}
     bool ok() const override { return store_ != nullptr; }
-    void Run(const std::function<void(db::UserRepo&, db::SessionRepo&)>& unit) override {
+    bool Run(const Unit& unit) override {
         auto done = store_->Write([&](db::Tx& tx) -> Status {
-            unit(tx.users(), tx.sessions());
+            unit({tx.users(), tx.sessions(), tx.totp(), tx.idempotency()});
             return Ok();
         });
-        ASSERT_TRUE(done.ok()) << done.error().message;
+        return done.ok();
     }
 
   private:
@@ -49,12 +59,19 @@ class PgUnderTest final : public StoreUnderTest {
         db::pg::Migrate(*c_);
     }
     bool ok() const override { return c_ != nullptr; }
-    void Run(const std::function<void(db::UserRepo&, db::SessionRepo&)>& unit) override {
-        db::pg::InTransaction(*c_, [&] {
-            db::pg::PgUserRepo users(*c_);
-            db::pg::PgSessionRepo sessions(*c_);
-            unit(users, sessions);
-        });
+    bool Run(const Unit& unit) override {
+        try {
+            db::pg::InTransaction(*c_, [&] {
+                db::pg::PgUserRepo users(*c_);
+                db::pg::PgSessionRepo sessions(*c_);
+                db::pg::PgTotpRepo totp(*c_);
+                db::pg::PgIdempotencyRepo idempotency(*c_);
+                unit({users, sessions, totp, idempotency});
+            });
+            return true;
+        } catch (const db::pg::PgError&) {
+            return false;
+        }
     }
 
   private:
@@ -88,7 +105,8 @@ db::UserRecord User(const std::string& name, std::vector<std::string> roles) {
 }
 
 TEST_P(BothStores, UsersKeepTheirRolesNamesAndChanges) {
-    store_->Run([](db::UserRepo& users, db::SessionRepo&) {
+    ASSERT_TRUE(store_->Run([](const Repos& r) {
+        db::UserRepo& users = r.users;
         auto anna = users.Insert(User("anna", {"crisis_worker"}));
         auto carla = users.Insert(User("carla", {"coordinator", "meldcode_officer"}));
         ASSERT_TRUE(anna && carla);
@@ -124,11 +142,13 @@ TEST_P(BothStores, UsersKeepTheirRolesNamesAndChanges) {
         EXPECT_EQ(all[1].username, "carla");
         EXPECT_TRUE(all[1].disabled);
         EXPECT_EQ(all[1].roles.size(), 2u);
-    });
+    }));
 }
 
 TEST_P(BothStores, SessionsAreFoundByTheirTokenHashAndEndOnce) {
-    store_->Run([](db::UserRepo& users, db::SessionRepo& sessions) {
+    ASSERT_TRUE(store_->Run([](const Repos& r) {
+        db::UserRepo& users = r.users;
+        db::SessionRepo& sessions = r.sessions;
         auto anna = users.Insert(User("anna", {"crisis_worker"}));
         ASSERT_TRUE(anna);
         auto open = [&](char tag) {
@@ -173,7 +193,56 @@ TEST_P(BothStores, SessionsAreFoundByTheirTokenHashAndEndOnce) {
         EXPECT_EQ(sessions.EndAllForUser(*anna, At(40), "account disabled"), 1);
         EXPECT_TRUE(sessions.ListOpen(*anna).empty());
         EXPECT_EQ(sessions.EndAllForUser(*anna, At(41), "again"), 0);
-    });
+    }));
+}
+
+TEST_P(BothStores, ASecondFactorIsPendingUntilConfirmedAndItsStepNeverGoesBack) {
+    ASSERT_TRUE(store_->Run([](const Repos& r) {
+        auto pieter = r.users.Insert(User("pieter", {"psychiatrist"}));
+        ASSERT_TRUE(pieter);
+        EXPECT_FALSE(r.totp.Find(*pieter).has_value());
+        r.totp.PutPending(*pieter, std::string("sealed\0secret", 13), At(1));
+        auto pending = r.totp.Find(*pieter);
+        ASSERT_TRUE(pending);
+        EXPECT_EQ(pending->secret_enc, std::string("sealed\0secret", 13));
+        EXPECT_FALSE(pending->confirmed_at.has_value());
+        EXPECT_FALSE(r.users.FindById(*pieter)->totp_enrolled);
+
+        r.totp.Confirm(*pieter, 1000, At(2));
+        r.totp.SetLastStep(*pieter, 999);  // an older code: the step stays
+        EXPECT_EQ(r.totp.Find(*pieter)->last_step, 1000);
+        r.totp.SetLastStep(*pieter, 1002);
+        EXPECT_EQ(r.totp.Find(*pieter)->last_step, 1002);
+        EXPECT_EQ(r.totp.Find(*pieter)->confirmed_at, At(2));
+        EXPECT_TRUE(r.users.FindById(*pieter)->totp_enrolled);
+
+        r.totp.PutPending(*pieter, "new", At(3));  // a new enrolment starts over
+        EXPECT_FALSE(r.totp.Find(*pieter)->confirmed_at.has_value());
+        EXPECT_EQ(r.totp.Find(*pieter)->last_step, 0);
+        EXPECT_TRUE(r.totp.Delete(*pieter));
+        EXPECT_FALSE(r.totp.Delete(*pieter));
+    }));
+}
+
+TEST_P(BothStores, AnIdempotencyKeyKeepsItsFirstResponsePerUserAndMethod) {
+    ASSERT_TRUE(store_->Run([](const Repos& r) {
+        const std::string response("\x0a\x02\x00\x07", 4);
+        r.idempotency.Insert(7, "spoed.v1.CaseService/OpenCase", "key-0001", {std::string(32, 'h'), response}, At(1));
+        auto found = r.idempotency.Find(7, "spoed.v1.CaseService/OpenCase", "key-0001");
+        ASSERT_TRUE(found);
+        EXPECT_EQ(found->request_hash, std::string(32, 'h'));
+        EXPECT_EQ(found->response, response);
+        EXPECT_FALSE(r.idempotency.Find(8, "spoed.v1.CaseService/OpenCase", "key-0001")) << "another user";
+        EXPECT_FALSE(r.idempotency.Find(7, "spoed.v1.CaseService/LogContact", "key-0001")) << "another method";
+    }));
+    // The same key again is refused by the store, whichever: the unit of work fails whole.
+    EXPECT_FALSE(store_->Run([](const Repos& r) {
+        r.idempotency.Insert(7, "spoed.v1.CaseService/OpenCase", "key-0001", {"other", "other"}, At(2));
+    }));
+    ASSERT_TRUE(store_->Run([](const Repos& r) {
+        EXPECT_EQ(r.idempotency.Find(7, "spoed.v1.CaseService/OpenCase", "key-0001")->request_hash,
+                  std::string(32, 'h'));
+    }));
 }
 
 INSTANTIATE_TEST_SUITE_P(Stores, BothStores, ::testing::Values("sqlite", "postgresql"),
