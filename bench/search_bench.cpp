@@ -2,12 +2,14 @@
 // through the API layer (decode, authenticate, authorise, query, durable audit line, encode),
 // and the bare repository query beside it. Size: SPOED_BENCH_YOUTHS (default 100,000).
 #include <benchmark/benchmark.h>
+#include <google/protobuf/util/json_util.h>
 
 #include <cstdlib>
 #include <memory>
 
 #include "base/log.hpp"
 #include "bench/dataset.hpp"
+#include "spoed/v1/offline.pb.h"
 #include "tests/support/service_fixture.hpp"
 
 namespace spoed::bench {
@@ -62,6 +64,22 @@ void BM_LookupCaller(benchmark::State& s) {
     RunRpc(s, v1::rpc::YouthService::LookupCaller, R"({"phone":")" + ParentPhone(TheWorld().youths / 3) + R"("})");
 }
 
+/// The offline set (issue: the offline copy): every pre-registered youth with consent (a fifth
+/// of the population), as a desk's first sync asks for it, and a later sync in which nothing
+/// changed (the server still reads the whole set to compare digests; only the answer is small).
+void BM_SyncOfflineSetWhole(benchmark::State& s) { RunRpc(s, v1::rpc::OfflineService::SyncOfflineSet, "{}"); }
+void BM_SyncOfflineSetUnchanged(benchmark::State& s) {
+    World& w = TheWorld();
+    auto first = w.f.Post(v1::rpc::OfflineService::SyncOfflineSet, "{}", w.token);
+    v1::SyncOfflineSetResponse whole;
+    if (first.status != 200 || !google::protobuf::util::JsonStringToMessage(first.body, &whole).ok()) {
+        s.SkipWithError("the whole sync failed");
+        return;
+    }
+    s.counters["in_set"] = whole.youths_size();
+    RunRpc(s, v1::rpc::OfflineService::SyncOfflineSet, R"({"syncToken":")" + whole.sync_token() + R"("})");
+}
+
 /// The repository query alone (no API, no audit write): what the storage costs.
 void BM_RepoSearchNameBroad(benchmark::State& state) {
     World& w = TheWorld();
@@ -82,6 +100,8 @@ BENCHMARK(BM_SearchDate)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_SearchDateAndName)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_LookupCaller)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_RepoSearchNameBroad)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_SyncOfflineSetWhole)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_SyncOfflineSetUnchanged)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace spoed::bench
