@@ -1,8 +1,10 @@
 #include "db/pg.hpp"
 
 #include <libpq-fe.h>
+#include <poll.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <memory>
 #include <random>
@@ -93,6 +95,29 @@ Rows Connection::Query(const std::string& sql, const std::vector<std::optional<s
 }
 
 std::string Connection::Bytea(std::string_view bytes) { return "\\x" + Hex(bytes); }
+
+void Connection::Listen(const std::string& channel) { Exec("LISTEN " + channel); }
+
+std::optional<std::string> Connection::NextNotification(std::chrono::milliseconds timeout) {
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (true) {
+        PQconsumeInput(impl_->conn);
+        if (PGnotify* n = PQnotifies(impl_->conn)) {
+            std::string payload = n->extra;
+            PQfreemem(n);
+            return payload;
+        }
+        const auto left =
+            std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        if (left.count() <= 0) return std::nullopt;
+        pollfd fd{PQsocket(impl_->conn), POLLIN, 0};
+        if (::poll(&fd, 1, static_cast<int>(left.count())) < 0 && errno != EINTR) {
+            throw PgError("08006", "waiting for a notification failed");
+        }
+    }
+}
+
+void LockLogs(Connection& c) { c.Query("SELECT pg_advisory_xact_lock(7513)"); }
 
 void RetryPause(int attempt) {
     static thread_local std::mt19937 random{std::random_device{}()};

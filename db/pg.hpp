@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -60,6 +61,13 @@ class Connection {
     /// `bytes` as a bytea literal parameter ("\\x…").
     static std::string Bytea(std::string_view bytes);
 
+    /// LISTEN on `channel` (a plain identifier).
+    void Listen(const std::string& channel);
+    /// The payload of the next notification on a channel this connection listens to, waiting
+    /// up to `timeout`; nullopt when none came. Notifications come in the order their
+    /// transactions committed.
+    std::optional<std::string> NextNotification(std::chrono::milliseconds timeout);
+
   private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
@@ -98,6 +106,12 @@ auto InTransaction(Connection& c, F&& unit, int attempts = 10) -> decltype(unit(
         }
     }
 }
+
+/// Takes the transaction-wide lock under which the audit log and the event outbox are numbered:
+/// appends queue behind it until the transaction that holds it ends, so numbers follow commit
+/// order and a rollback leaves no hole. One lock for both, so no two writers can take them in
+/// opposite orders.
+void LockLogs(Connection& c);
 
 /// Applies the embedded PostgreSQL migrations (db/pg_migrations) that have not run yet, each in
 /// its own transaction together with its row in schema_migrations.

@@ -5,9 +5,6 @@
 namespace spoed::db::pg {
 namespace {
 
-/// One lock for the whole chain: appends queue behind it until their transaction ends.
-constexpr std::string_view kChainLock = "SELECT pg_advisory_xact_lock(7513)";
-
 constexpr std::string_view kColumns =
     "seq, at, user_id, username, roles, service, method, action, object_ids, youth_id, client_address, result, "
     "reason, hash";
@@ -41,7 +38,7 @@ std::vector<AuditRecord> ReadAll(const Rows& rows) {
 }  // namespace
 
 std::int64_t PgAuditRepo::Append(AuditRecord record) {
-    c_.Query(std::string(kChainLock));
+    LockLogs(c_);
     auto last = c_.Query("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1");
     const std::string prev = last.size() == 0 ? std::string() : last.Bytes(0, 1);
     record.seq = last.size() == 0 ? 1 : last.Int(0, 0) + 1;

@@ -241,4 +241,33 @@ void PgIdempotencyRepo::Insert(std::int64_t user_id, std::string_view method, st
          Connection::Bytea(r.response), Micros(now)});
 }
 
+// --- events ----------------------------------------------------------------------------------
+
+std::int64_t PgEventRepo::Append(const EventRecord& e) {
+    LockLogs(c_);
+    const std::int64_t seq = Head() + 1;
+    c_.Query(
+        "INSERT INTO events (seq, at, kind, audience, case_id, shift_date, payload) VALUES ($1, $2, $3, $4, $5, "
+        "$6, $7)",
+        {std::to_string(seq), Micros(e.at), e.kind, std::to_string(e.audience), std::to_string(e.case_id), e.shift_date,
+         Connection::Bytea(e.payload)});
+    c_.Query("SELECT pg_notify($1, $2)", {std::string(kChannel), std::to_string(seq)});
+    return seq;
+}
+
+std::vector<EventRecord> PgEventRepo::After(std::int64_t after, int limit) {
+    auto rows = c_.Query(
+        "SELECT seq, at, kind, audience, case_id, shift_date, payload FROM events WHERE seq > $1 "
+        "ORDER BY seq LIMIT $2",
+        {std::to_string(after), std::to_string(limit)});
+    std::vector<EventRecord> out;
+    for (int i = 0; i < rows.size(); ++i) {
+        out.push_back({rows.Int(i, 0), FromMicros(rows.Int(i, 1)), rows.Text(i, 2), static_cast<int>(rows.Int(i, 3)),
+                       rows.Int(i, 4), rows.Text(i, 5), rows.Bytes(i, 6)});
+    }
+    return out;
+}
+
+std::int64_t PgEventRepo::Head() { return c_.Query("SELECT coalesce(max(seq), 0) FROM events").Int(0, 0); }
+
 }  // namespace spoed::db::pg

@@ -72,4 +72,19 @@ class PgIdempotencyRepo final : public IdempotencyRepo {
     Connection& c_;
 };
 
+/// The event outbox on PostgreSQL. Append numbers the event under LockLogs (commit order, no
+/// holes) and notifies `spoed_events` with its seq, delivered to every listener when the
+/// transaction commits and never when it rolls back.
+class PgEventRepo final : public EventRepo {
+  public:
+    static constexpr const char* kChannel = "spoed_events";
+    explicit PgEventRepo(Connection& c) : c_(c) {}
+    std::int64_t Append(const EventRecord& e) override;
+    std::vector<EventRecord> After(std::int64_t after, int limit) override;
+    std::int64_t Head() override;
+
+  private:
+    Connection& c_;
+};
+
 }  // namespace spoed::db::pg

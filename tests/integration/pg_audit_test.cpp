@@ -10,6 +10,7 @@
 #include "db/audit_chain.hpp"
 #include "db/pg.hpp"
 #include "db/pg_audit_repo.hpp"
+#include "db/pg_repos.hpp"
 #include "tests/support/pg_server.hpp"
 
 namespace spoed {
@@ -175,6 +176,72 @@ TEST(PgTransaction, AUnitOfWorkThatCollidesRunsAgainAndNoUpdateIsLost) {
                  db::pg::PgError);
     EXPECT_EQ(tries, 1);
     EXPECT_EQ(c.Query("SELECT count(*) FROM counter").Int(0, 0), 1);
+}
+
+TEST(PgEvents, EveryListenerHearsEachCommittedEventOnceInOrderAndARollbackLeavesNoHole) {
+    test::PgServer server;
+    ASSERT_TRUE(server.ok());
+    const std::string dsn = server.NewDatabase("spoed_events");
+    db::pg::Connection setup(dsn);
+    db::pg::Migrate(setup);
+    // Two listeners on the same database, as two daemons would have.
+    db::pg::Connection listener_a(dsn), listener_b(dsn);
+    listener_a.Listen(db::pg::PgEventRepo::kChannel);
+    listener_b.Listen(db::pg::PgEventRepo::kChannel);
+
+    auto event = [](int n) {
+        db::EventRecord e;
+        e.at = FromMicros(1'700'000'000'000'000 + n);
+        e.kind = "CONTACT_LOGGED";
+        e.audience = 1;
+        e.case_id = n;
+        e.payload = std::string("\x08\x00", 2) + std::to_string(n);
+        return e;
+    };
+    db::pg::Connection writer(dsn);
+    db::pg::PgEventRepo events(writer);
+    EXPECT_EQ(db::pg::InTransaction(writer, [&] { return events.Append(event(1)); }), 1);
+    EXPECT_EQ(listener_a.NextNotification(std::chrono::seconds(5)), "1");
+    EXPECT_EQ(listener_b.NextNotification(std::chrono::seconds(5)), "1");
+
+    // A rolled-back append is never heard and takes no number.
+    writer.Exec("BEGIN");
+    events.Append(event(99));
+    writer.Exec("ROLLBACK");
+    EXPECT_FALSE(listener_a.NextNotification(std::chrono::milliseconds(300)).has_value());
+    EXPECT_EQ(events.Head(), 1);
+
+    // Concurrent writers: every event heard once, in the order of the numbers, none missing.
+    constexpr int kWriters = 3, kEach = 20;
+    std::vector<std::thread> writers;
+    std::atomic<int> failures{0};
+    for (int w = 0; w < kWriters; ++w) {
+        writers.emplace_back([&, w] {
+            try {
+                db::pg::Connection c(dsn);
+                db::pg::PgEventRepo repo(c);
+                for (int n = 0; n < kEach; ++n) db::pg::InTransaction(c, [&] { repo.Append(event(100 * w + n)); });
+            } catch (const std::exception& e) {
+                ADD_FAILURE() << e.what();
+                ++failures;
+            }
+        });
+    }
+    std::vector<std::int64_t> heard;
+    while (heard.size() < kWriters * kEach) {
+        auto n = listener_b.NextNotification(std::chrono::seconds(10));
+        if (!n) break;
+        heard.push_back(std::stoll(*n));
+    }
+    for (auto& t : writers) t.join();
+    ASSERT_EQ(failures.load(), 0);
+    ASSERT_EQ(heard.size(), std::size_t(kWriters * kEach));
+    for (std::size_t i = 0; i < heard.size(); ++i) EXPECT_EQ(heard[i], std::int64_t(i) + 2) << "in commit order";
+    auto all = events.After(0, 1000);
+    ASSERT_EQ(all.size(), std::size_t(1 + kWriters * kEach));
+    for (std::size_t i = 0; i < all.size(); ++i) EXPECT_EQ(all[i].seq, std::int64_t(i) + 1) << "no hole";
+    EXPECT_EQ(all[0].payload, event(1).payload);
+    EXPECT_EQ(all[0].kind, "CONTACT_LOGGED");
 }
 
 }  // namespace
