@@ -172,10 +172,12 @@ ContactForm::ContactForm(Session& session, std::int64_t case_id, QWidget* parent
 
     // Kept on disk, sealed, until the server has it: a closed tab or a crash loses nothing.
     draft_->persist(
-        session_.drafts(),
-        case_id_ != 0 ? QStringLiteral("contact/%1").arg(case_id_) : QStringLiteral("call/%1").arg(new_case_.youth_id),
+        session_.drafts(), case_id_ != 0 ? QStringLiteral("contact/%1").arg(case_id_) : new_case_.slot(),
         [this] {
             QJsonObject meta;
+            if (case_id_ == 0 && new_case_.youth_id == 0) {
+                meta[QStringLiteral("caller_description")] = new_case_.caller_description;
+            }
             meta[QStringLiteral("type")] = type_->currentData().toInt();
             meta[QStringLiteral("caller_role")] = caller_role_->currentData().toInt();
             meta[QStringLiteral("phone")] = phone_->text();
@@ -207,11 +209,16 @@ ContactForm::ContactForm(Session& session, std::int64_t case_id, QWidget* parent
                 if (auto it = responses_.find(v1::Response(r.toInt())); it != responses_.end())
                     it->second->setChecked(true);
             }
+            if (meta.contains(QStringLiteral("caller_description"))) {
+                new_case_.caller_description = meta.value(QStringLiteral("caller_description")).toString();
+            }
             summary_->setPlainText(o.value(QStringLiteral("summary")).toString());
         },
         [this] {
-            return case_id_ != 0 ? tr("Contact — %1").arg(session_.names().caseLabel(case_id_))
-                                 : tr("Call without the server — %1").arg(session_.names().name(new_case_.youth_id));
+            if (case_id_ != 0) return tr("Contact — %1").arg(session_.names().caseLabel(case_id_));
+            return tr("Call without the server — %1")
+                .arg(new_case_.youth_id != 0 ? session_.names().name(new_case_.youth_id)
+                                             : new_case_.caller_description);
         });
     connect(summary_, &QPlainTextEdit::textChanged, draft_, &DraftSender::changed);
     connect(phone_, &QLineEdit::textEdited, draft_, &DraftSender::changed);
@@ -242,6 +249,7 @@ void ContactForm::send(const std::string& key) {
     // contact's, marked.
     v1::OpenCaseRequest open;
     open.set_youth_id(new_case_.youth_id);
+    open.set_caller_description(S(new_case_.caller_description));
     open.set_idempotency_key(key + "-case");
     QDateTime started = std::min(callRunning() ? call_started_ : started_->dateTime(), QDateTime::currentDateTime());
     started = QDateTime::fromSecsSinceEpoch(started.toSecsSinceEpoch());

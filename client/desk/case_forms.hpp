@@ -28,8 +28,15 @@ class Session;
 /// the form has no case yet. Sending opens the case (from the call's start) and logs the
 /// contact in it, each with its own idempotency key, so that a retry writes each once.
 struct NewCase {
-    std::int64_t youth_id = 0;
+    std::int64_t youth_id = 0;  // 0: a caller nobody knows (caller_description says who)
     QDateTime call_started;
+    QString caller_description;
+    QString call_id;  // for a caller nobody knows: names the call's draft (no youth to name it by)
+
+    /// The draft slot of the call: "call/<youth>" or "call/unknown-<call_id>".
+    QString slot() const {
+        return youth_id != 0 ? QStringLiteral("call/%1").arg(youth_id) : QStringLiteral("call/unknown-") + call_id;
+    }
 };
 
 /// Logs one call or visit, by keyboard alone: every field has a mnemonic, Tab moves on
@@ -66,6 +73,8 @@ class ContactForm : public QWidget {
 
     /// The case the contact is logged in; 0 while a new case is not opened yet.
     std::int64_t caseId() const { return case_id_; }
+    /// The new case this form opens (as restored from a kept draft, too).
+    const NewCase& newCase() const { return new_case_; }
 
   signals:
     void contactLogged(std::int64_t contact_id);

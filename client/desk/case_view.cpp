@@ -221,21 +221,30 @@ void CaseView::linkYouth() {
 
 // --- OfflineCallView -------------------------------------------------------------------------
 
-OfflineCallView::OfflineCallView(Session& session, std::int64_t youth_id, const QDateTime& call_started,
-                                 QWidget* parent)
-    : QWidget(parent), youth_id_(youth_id) {
+OfflineCallView::OfflineCallView(Session& session, const NewCase& call, QWidget* parent)
+    : QWidget(parent), youth_id_(call.youth_id) {
     setObjectName(QStringLiteral("offlineCallView"));
+    // The form first: a kept draft brings back who the unknown caller is.
+    contact_ = new ContactForm(session, 0, this, call);
+    slot_ = contact_->newCase().slot();
     header_ = new QLabel(this);
     header_->setWordWrap(true);
     header_->setTextFormat(Qt::RichText);
-    header_->setText(QStringLiteral("<h3>%1</h3>").arg(session.names().name(youth_id).toHtmlEscaped()) +
+    const QString who = youth_id_ != 0 ? session.names().name(youth_id_)
+                                       : tr("Unknown caller: %1").arg(contact_->newCase().caller_description);
+    header_->setText(QStringLiteral("<h3>%1</h3>").arg(who.toHtmlEscaped()) +
                      tr("A call written down without the server: saving it opens the case from the call's start "
                         "and logs the contact, as soon as the server can be reached.")
                          .toHtmlEscaped());
     plan_ = new QTextBrowser(this);
     plan_->setObjectName(QStringLiteral("offlinePlanView"));
     OfflineCopy* copy = session.offline();
-    if (const v1::OfflineYouth* y = copy ? copy->youth(youth_id) : nullptr) {
+    if (youth_id_ == 0) {
+        plan_->setHtml(QStringLiteral("<p><i>%1</i></p>")
+                           .arg(tr("No youth is known for this call: register or link the youth in the case once "
+                                   "the server is back.")
+                                    .toHtmlEscaped()));
+    } else if (const v1::OfflineYouth* y = copy ? copy->youth(youth_id_) : nullptr) {
         plan_->setHtml(PlanFormat::offlineHtml(*y, copy->syncedAt()));
         copy->notePlan(*y);
     } else {
@@ -243,7 +252,6 @@ OfflineCallView::OfflineCallView(Session& session, std::int64_t youth_id, const 
             QStringLiteral("<p><i>%1</i></p>")
                 .arg(tr("This youth is not in the offline copy: there is no plan to show.").toHtmlEscaped()));
     }
-    contact_ = new ContactForm(session, 0, this, {.youth_id = youth_id, .call_started = call_started});
     auto* split = new QSplitter(this);
     split->addWidget(contact_);
     split->addWidget(plan_);

@@ -14,6 +14,7 @@ class QTreeWidget;
 
 namespace spoed::desk {
 
+struct NewCase;
 class CaseUpdateForm;
 class ConsultRequestForm;
 class ContactForm;
@@ -88,9 +89,12 @@ class CaseView : public QWidget {
 class OfflineCallView : public QWidget {
     Q_OBJECT
   public:
-    OfflineCallView(Session& session, std::int64_t youth_id, const QDateTime& call_started, QWidget* parent = nullptr);
+    OfflineCallView(Session& session, const NewCase& call, QWidget* parent = nullptr);
 
+    /// 0 for a caller nobody knows.
     std::int64_t youthId() const { return youth_id_; }
+    /// The call's draft slot ("call/12", "call/unknown-…"): what tells two calls apart.
+    const QString& slot() const { return slot_; }
     ContactForm* contactForm() const { return contact_; }
     QTextBrowser* planView() const { return plan_; }
     QLabel* headerLabel() const { return header_; }
@@ -101,6 +105,7 @@ class OfflineCallView : public QWidget {
 
   private:
     std::int64_t youth_id_;
+    QString slot_;
     QLabel* header_;
     QTextBrowser* plan_;
     ContactForm* contact_;

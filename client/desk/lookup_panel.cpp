@@ -448,7 +448,7 @@ void LookupPanel::openNewCase() {
         opened_call_started_ = std::min(call_started_.isValid() ? call_started_ : QDateTime::currentDateTime(),
                                         QDateTime::currentDateTime());
         call_started_ = QDateTime();
-        emit offlineCall(youth_id_, opened_call_started_);
+        emit offlineCall({.youth_id = youth_id_, .call_started = opened_call_started_});
         return;
     }
     for (const auto& c : youth_cases_) {
@@ -526,6 +526,17 @@ void LookupPanel::openUnknownCallerCase() {
     if (dialog.exec() != QDialog::Accepted) return;
     caller_role_ = v1::CallerRole(role->currentData().toInt());
     caller_phone_ = number->text().trimmed();
+    if (session_.unreachable()) {
+        // No case can be opened now: the call is written down, with who is calling.
+        opened_call_started_ = std::min(call_started_.isValid() ? call_started_ : QDateTime::currentDateTime(),
+                                        QDateTime::currentDateTime());
+        call_started_ = QDateTime();
+        emit offlineCall({.youth_id = 0,
+                          .call_started = opened_call_started_,
+                          .caller_description = description->text().trimmed(),
+                          .call_id = Q(NewIdempotencyKey())});
+        return;
+    }
     createCase(0, description->text().trimmed());
 }
 
@@ -544,15 +555,20 @@ void LookupPanel::createCase(std::int64_t youth_id, const QString& caller_descri
     open_case_->setEnabled(false);
     unknown_caller_->setEnabled(false);
     session_.api().call(
-        this, v1::rpc::CaseService::OpenCase, req, [this, youth_id, started](const Result<v1::OpenCaseResponse>& r) {
+        this, v1::rpc::CaseService::OpenCase, req,
+        [this, youth_id, started, caller_description](const Result<v1::OpenCaseResponse>& r) {
             unknown_caller_->setEnabled(true);
             open_case_->setEnabled(youth_id != 0 && youth_id == youth_id_);
-            if (!r.ok() && r.error().code == ErrorCode::kUnavailable && youth_id != 0 && youth_id == youth_id_) {
-                // The server went away while the youth was on screen (the case was not opened:
-                // the request did not get through): the call is written down instead.
+            if (!r.ok() && r.error().code == ErrorCode::kUnavailable && (youth_id == 0 || youth_id == youth_id_)) {
+                // The server went away (the case was not opened: the request did not get
+                // through): the call is written down instead, for the youth on screen or the
+                // caller nobody knows.
                 opened_call_started_ = started;
                 call_started_ = QDateTime();
-                emit offlineCall(youth_id, started);
+                emit offlineCall({.youth_id = youth_id,
+                                  .call_started = started,
+                                  .caller_description = caller_description,
+                                  .call_id = youth_id == 0 ? Q(NewIdempotencyKey()) : QString()});
                 return;
             }
             if (!r.ok()) {

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "client/desk/case_forms.hpp"
 #include "spoed/v1/case.pb.h"
 #include "spoed/v1/plan.pb.h"
 #include "spoed/v1/youth.pb.h"
@@ -72,8 +73,9 @@ class LookupPanel : public QWidget {
     void planShown();
     void openCase(std::int64_t case_id);
     void caseOpened(std::int64_t case_id);
-    /// The server cannot be reached: a call for this youth of the offline copy begins.
-    void offlineCall(std::int64_t youth_id, const QDateTime& call_started);
+    /// The server cannot be reached: the call is written down instead (for a youth, or for a
+    /// caller nobody knows).
+    void offlineCall(const spoed::desk::NewCase& call);
 
   private:
     void textEdited();

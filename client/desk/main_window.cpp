@@ -126,9 +126,12 @@ MainWindow::MainWindow(Session* session, QWidget* parent) : QMainWindow(parent),
         lookup_ = new LookupPanel(*session_, tabs_);
         tabs_->addTab(lookup_, tr("Look-up"));
         connect(lookup_, &LookupPanel::openCase, this, &MainWindow::openCase);
-        connect(lookup_, &LookupPanel::offlineCall, this, [this](std::int64_t youth, const QDateTime& started) {
-            if (OfflineCallView* v = openOfflineCall(youth, started)) {
+        connect(lookup_, &LookupPanel::offlineCall, this, [this](const NewCase& call) {
+            if (OfflineCallView* v = openOfflineCall(call)) {
                 v->contactForm()->setCallerPhone(lookup_->callerPhone());
+                if (call.youth_id == 0 && lookup_->callerRole() != v1::CALLER_ROLE_UNSPECIFIED) {
+                    v->contactForm()->setCallerRole(lookup_->callerRole());
+                }
                 v->contactForm()->setPlanVersion(lookup_->planVersion());
             }
         });
@@ -191,7 +194,7 @@ MainWindow::MainWindow(Session* session, QWidget* parent) : QMainWindow(parent),
                 return;
             }
             call->contactForm()->draft().keepNow();
-            offline_calls_.erase(call->youthId());
+            offline_calls_.erase(call->slot());
             tabs_->removeTab(index);
             call->deleteLater();
             return;
@@ -330,7 +333,7 @@ void MainWindow::offerDrafts() {
     if (!drafts) return;
     QStringList lines;
     std::vector<std::int64_t> cases;
-    std::vector<std::int64_t> calls;  // call/<youth>: written down while the server was unreachable
+    std::vector<QString> calls;  // call/…: written down while the server was unreachable
     bool advice = false;
     std::vector<std::int64_t> plans;
     std::int64_t evaluation = 0;
@@ -340,7 +343,7 @@ void MainWindow::offerDrafts() {
         if (kind == QLatin1String("contact") || kind == QLatin1String("consult")) {
             cases.push_back(d.slot.section(QLatin1Char('/'), 1, 1).toLongLong());
         } else if (kind == QLatin1String("call")) {
-            calls.push_back(d.slot.section(QLatin1Char('/'), 1, 1).toLongLong());
+            calls.push_back(d.slot);
         } else if (kind == QLatin1String("advice") && consults_) {
             advice = true;
         } else if (kind == QLatin1String("evaluation") && evaluations_) {
@@ -366,7 +369,17 @@ void MainWindow::offerDrafts() {
     activateWindow();  // back to the desk, with the keyboard
     if (ask.clickedButton() != static_cast<QAbstractButton*>(open)) return;
     for (auto id : cases) openCase(id);
-    for (auto youth : calls) openOfflineCall(youth, QDateTime());
+    for (const auto& slot : calls) {
+        // call/<youth>, or call/unknown-<id> for a caller nobody knew (the draft holds who).
+        const QString rest = slot.section(QLatin1Char('/'), 1);
+        NewCase call;
+        if (rest.startsWith(QLatin1String("unknown-"))) {
+            call.call_id = rest.mid(8);
+        } else {
+            call.youth_id = rest.toLongLong();
+        }
+        openOfflineCall(call);
+    }
     if (advice) tabs_->setCurrentWidget(consults_);  // each advice returns with its consult
     if (evaluation != 0) {                           // the evaluation's text returns when it is shown
         tabs_->setCurrentWidget(evaluations_);
@@ -523,24 +536,34 @@ void MainWindow::showOfflineBanner() {
 }
 
 OfflineCallView* MainWindow::offlineCall(std::int64_t youth_id) const {
-    auto it = offline_calls_.find(youth_id);
+    NewCase call;
+    call.youth_id = youth_id;
+    auto it = offline_calls_.find(call.slot());
     return it == offline_calls_.end() ? nullptr : it->second;
 }
 
-OfflineCallView* MainWindow::openOfflineCall(std::int64_t youth_id, const QDateTime& call_started) {
-    if (youth_id == 0) return nullptr;
-    if (OfflineCallView* v = offlineCall(youth_id)) {
-        tabs_->setCurrentWidget(v);
-        return v;
+std::vector<OfflineCallView*> MainWindow::offlineCalls() const {
+    std::vector<OfflineCallView*> out;
+    for (const auto& [slot, v] : offline_calls_) out.push_back(v);
+    return out;
+}
+
+OfflineCallView* MainWindow::openOfflineCall(const NewCase& call) {
+    if (call.youth_id == 0 && call.call_id.isEmpty()) return nullptr;
+    if (auto it = offline_calls_.find(call.slot()); it != offline_calls_.end()) {
+        tabs_->setCurrentWidget(it->second);
+        return it->second;
     }
-    auto* v = new OfflineCallView(*session_, youth_id, call_started, tabs_);
-    offline_calls_[youth_id] = v;
-    tabs_->addTab(v, tr("Call — %1").arg(session_->names().name(youth_id)));
+    auto* v = new OfflineCallView(*session_, call, tabs_);
+    offline_calls_[v->slot()] = v;
+    const QString who =
+        call.youth_id != 0 ? session_->names().name(call.youth_id) : v->contactForm()->newCase().caller_description;
+    tabs_->addTab(v, tr("Call — %1").arg(who));
     tabs_->setCurrentWidget(v);
     v->setFocus();
     connect(v, &OfflineCallView::caseReady, this, [this, v](std::int64_t case_id) {
         // The case exists now, with the contact: its own tab takes over from the written-down call.
-        offline_calls_.erase(v->youthId());
+        offline_calls_.erase(v->slot());
         tabs_->removeTab(tabs_->indexOf(v));
         v->deleteLater();
         if (board_) board_->refresh();

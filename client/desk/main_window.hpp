@@ -4,6 +4,7 @@
 #include <QMainWindow>
 #include <cstdint>
 #include <map>
+#include <vector>
 
 #include "client/desk/api.hpp"
 #include "spoed/v1/event.pb.h"
@@ -28,6 +29,7 @@ class LiveEvents;
 class MeldcodeBoard;
 class LookupPanel;
 class OfflineCallView;
+struct NewCase;
 class OfflineSync;
 class PlanEditor;
 class Session;
@@ -61,12 +63,14 @@ class MainWindow : public QMainWindow {
     QLabel* offlineBanner() const { return offline_banner_; }
     OfflineSync* offlineSync() const { return offline_sync_; }
     OfflineCallView* offlineCall(std::int64_t youth_id) const;
+    /// Every call written down without the server that is open in a tab.
+    std::vector<OfflineCallView*> offlineCalls() const;
     int notificationCount() const { return notifications_; }
 
   public slots:
     CaseView* openCase(std::int64_t case_id);
     /// A call for a youth of the offline copy while the server cannot be reached.
-    OfflineCallView* openOfflineCall(std::int64_t youth_id, const QDateTime& call_started);
+    OfflineCallView* openOfflineCall(const NewCase& call);
     /// One live event from the daemon: refresh what it touches, notify where it matters.
     void handleEvent(const spoed::v1::Event& event);
     void refreshAll();
@@ -99,7 +103,7 @@ class MainWindow : public QMainWindow {
     QLabel* connection_;
     QLabel* offline_banner_;
     OfflineSync* offline_sync_ = nullptr;
-    std::map<std::int64_t, OfflineCallView*> offline_calls_;  // by youth
+    std::map<QString, OfflineCallView*> offline_calls_;  // by the call's draft slot
     QSystemTrayIcon* tray_ = nullptr;
     QTimer* poll_;
     LiveEvents* live_ = nullptr;

@@ -1183,5 +1183,48 @@ TEST(DeskOffline, TheDeploymentDecidesWhetherACopyIsKeptAndWhetherItStaysAfterSi
     EXPECT_FALSE(QFile::exists(path));
 }
 
+TEST(DeskOffline, ACallerNobodyKnowsIsWrittenDownTooAndBecomesACaseOnce) {
+    test::DeskDaemon d(true);
+    auto anna = AnnaWithCopy(d);
+    ASSERT_TRUE(anna);
+    d.Stop();
+    desk::LookupPanel* lookup = anna->lookup();
+    anna->tabs()->setCurrentWidget(lookup);
+    test::Activate(anna.get());
+    // Nobody with this number in the copy (nor anywhere): Enter asks who is calling.
+    Look(lookup, QStringLiteral("06 9876 0042"));
+    ASSERT_TRUE(WaitUntil([&] { return lookup->resultsCurrent() && lookup->unknownCallerButton()->isVisible(); }));
+    const QString description = QStringLiteral("moeder van een meisje van ongeveer 15 (fictief), Stadskanaal");
+    {
+        DialogAnswer describe([&](QWidget* dialog) {
+            QTest::keyClicks(dialog->focusWidget(), description);
+            QTest::keyClick(dialog->focusWidget(), Qt::Key_Return);
+        });
+        QTest::keyClick(lookup->searchEdit(), Qt::Key_Return);
+        ASSERT_TRUE(WaitUntil([&] { return anna->offlineCalls().size() == 1; }));
+    }
+    desk::OfflineCallView* call = anna->offlineCalls().front();
+    EXPECT_EQ(call->youthId(), 0);
+    EXPECT_TRUE(call->headerLabel()->text().contains(QStringLiteral("Stadskanaal")));
+    EXPECT_EQ(call->contactForm()->phoneEdit()->text(), QStringLiteral("06-98760042"))
+        << "the number as the dialog had it";
+    std::int64_t case_id = 0;
+    QObject::connect(call, &desk::OfflineCallView::caseReady, [&case_id](std::int64_t id) { case_id = id; });
+    const QString text =
+        QStringLiteral("Moeder belt (fictief): dochter is boos weggelopen, nu terug. Afspraken gemaakt.");
+    QTest::keyClicks(call->contactForm()->summaryEdit(), text);
+    QTest::keyClick(call->contactForm()->summaryEdit(), Qt::Key_Return, Qt::ControlModifier);
+    ASSERT_TRUE(WaitUntil([&] { return call->contactForm()->draft().waiting(); }));
+    test::Screenshot(anna.get(), QStringLiteral("worker-offline-unknown-caller"));
+
+    d.Restart();
+    ASSERT_TRUE(WaitUntil([&] { return case_id != 0 && anna->caseView(case_id) != nullptr; }, 30'000));
+    desk::CaseView* view = anna->caseView(case_id);
+    ASSERT_TRUE(WaitUntil([&] { return ContactsWith(view, text) == 1; }));
+    EXPECT_EQ(view->data().case_().youth_id(), 0);
+    EXPECT_EQ(QString::fromStdString(view->data().case_().caller_description()), description);
+    EXPECT_TRUE(anna->offlineCalls().empty());
+}
+
 }  // namespace
 }  // namespace spoed

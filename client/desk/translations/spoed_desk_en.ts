@@ -3022,6 +3022,14 @@ Open it again to check and send it?</translation>
         <source>This youth is not in the offline copy: there is no plan to show.</source>
         <translation>This youth is not in the offline copy: there is no plan to show.</translation>
     </message>
+    <message>
+        <source>Unknown caller: %1</source>
+        <translation>Unknown caller: %1</translation>
+    </message>
+    <message>
+        <source>No youth is known for this call: register or link the youth in the case once the server is back.</source>
+        <translation>No youth is known for this call: register or link the youth in the case once the server is back.</translation>
+    </message>
 </context>
 <context>
     <name>spoed::desk::OfflineCopy</name>

@@ -3022,6 +3022,14 @@ Weer openen om te controleren en te versturen?</translation>
         <source>This youth is not in the offline copy: there is no plan to show.</source>
         <translation>Deze jongere staat niet in de offline kopie: er is geen plan om te tonen.</translation>
     </message>
+    <message>
+        <source>Unknown caller: %1</source>
+        <translation>Onbekende beller: %1</translation>
+    </message>
+    <message>
+        <source>No youth is known for this call: register or link the youth in the case once the server is back.</source>
+        <translation>Bij dit gesprek is geen jongere bekend: registreer of koppel de jongere in de casus zodra de server terug is.</translation>
+    </message>
 </context>
 <context>
     <name>spoed::desk::OfflineCopy</name>
