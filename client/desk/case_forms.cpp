@@ -216,9 +216,7 @@ ContactForm::ContactForm(Session& session, std::int64_t case_id, QWidget* parent
         },
         [this] {
             if (case_id_ != 0) return tr("Contact — %1").arg(session_.names().caseLabel(case_id_));
-            return tr("Call without the server — %1")
-                .arg(new_case_.youth_id != 0 ? session_.names().name(new_case_.youth_id)
-                                             : new_case_.caller_description);
+            return tr("Call without the server — %1").arg(whoCalls());
         });
     connect(summary_, &QPlainTextEdit::textChanged, draft_, &DraftSender::changed);
     connect(phone_, &QLineEdit::textEdited, draft_, &DraftSender::changed);
@@ -229,6 +227,10 @@ ContactForm::ContactForm(Session& session, std::int64_t case_id, QWidget* parent
     if (case_id_ == 0 && new_case_.call_started.isValid() && summary_->toPlainText().isEmpty()) {
         startCallAt(new_case_.call_started);
     }
+}
+
+QString ContactForm::whoCalls() const {
+    return new_case_.youth_id != 0 ? session_.names().name(new_case_.youth_id) : new_case_.caller_description;
 }
 
 void ContactForm::setPlanVersion(int version) { plan_version_->setValue(version); }

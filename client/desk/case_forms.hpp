@@ -75,6 +75,8 @@ class ContactForm : public QWidget {
     std::int64_t caseId() const { return case_id_; }
     /// The new case this form opens (as restored from a kept draft, too).
     const NewCase& newCase() const { return new_case_; }
+    /// Whom a new case's call is about: the youth's name, or how the unknown caller was described.
+    QString whoCalls() const;
 
   signals:
     void contactLogged(std::int64_t contact_id);

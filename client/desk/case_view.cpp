@@ -230,8 +230,7 @@ OfflineCallView::OfflineCallView(Session& session, const NewCase& call, QWidget*
     header_ = new QLabel(this);
     header_->setWordWrap(true);
     header_->setTextFormat(Qt::RichText);
-    const QString who = youth_id_ != 0 ? session.names().name(youth_id_)
-                                       : tr("Unknown caller: %1").arg(contact_->newCase().caller_description);
+    const QString who = youth_id_ != 0 ? contact_->whoCalls() : tr("Unknown caller: %1").arg(contact_->whoCalls());
     header_->setText(QStringLiteral("<h3>%1</h3>").arg(who.toHtmlEscaped()) +
                      tr("A call written down without the server: saving it opens the case from the call's start "
                         "and logs the contact, as soon as the server can be reached.")

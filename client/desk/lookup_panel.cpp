@@ -443,12 +443,8 @@ void LookupPanel::breakGlass() {
 void LookupPanel::openNewCase() {
     if (youth_id_ == 0 || !open_case_->isEnabled()) return;
     if (session_.unreachable()) {
-        // No case can be opened now: the call is written down and opens its case when the
-        // server is back (also for a youth shown before the server went away).
-        opened_call_started_ = std::min(call_started_.isValid() ? call_started_ : QDateTime::currentDateTime(),
-                                        QDateTime::currentDateTime());
-        call_started_ = QDateTime();
-        emit offlineCall({.youth_id = youth_id_, .call_started = opened_call_started_});
+        // No case can be opened now (also for a youth shown before the server went away).
+        writeCallDown(youth_id_, callStart(), QString());
         return;
     }
     for (const auto& c : youth_cases_) {
@@ -526,18 +522,26 @@ void LookupPanel::openUnknownCallerCase() {
     if (dialog.exec() != QDialog::Accepted) return;
     caller_role_ = v1::CallerRole(role->currentData().toInt());
     caller_phone_ = number->text().trimmed();
-    if (session_.unreachable()) {
-        // No case can be opened now: the call is written down, with who is calling.
-        opened_call_started_ = std::min(call_started_.isValid() ? call_started_ : QDateTime::currentDateTime(),
-                                        QDateTime::currentDateTime());
-        call_started_ = QDateTime();
-        emit offlineCall({.youth_id = 0,
-                          .call_started = opened_call_started_,
-                          .caller_description = description->text().trimmed(),
-                          .call_id = Q(NewIdempotencyKey())});
+    if (session_.unreachable()) {  // no case can be opened now
+        writeCallDown(0, callStart(), description->text().trimmed());
         return;
     }
     createCase(0, description->text().trimmed());
+}
+
+QDateTime LookupPanel::callStart() const {
+    const QDateTime now = QDateTime::currentDateTime();
+    return std::min(call_started_.isValid() ? call_started_ : now, now);
+}
+
+void LookupPanel::writeCallDown(std::int64_t youth_id, const QDateTime& started, const QString& caller_description) {
+    opened_call_started_ = started;
+    call_started_ = QDateTime();  // the next key is the next call's
+    // A caller nobody knows has no youth to name the call's draft by: it gets an id of its own.
+    emit offlineCall({.youth_id = youth_id,
+                      .call_started = started,
+                      .caller_description = caller_description,
+                      .call_id = youth_id == 0 ? Q(NewIdempotencyKey()) : QString()});
 }
 
 void LookupPanel::createCase(std::int64_t youth_id, const QString& caller_description) {
@@ -549,8 +553,7 @@ void LookupPanel::createCase(std::int64_t youth_id, const QString& caller_descri
     if (open_key_.empty()) open_key_ = NewIdempotencyKey();
     req.set_idempotency_key(open_key_);
     // The case begins when the call did, not when the worker got to the button.
-    const QDateTime started =
-        std::min(call_started_.isValid() ? call_started_ : QDateTime::currentDateTime(), QDateTime::currentDateTime());
+    const QDateTime started = callStart();
     *req.mutable_opened_at() = ToTimestamp(started);
     open_case_->setEnabled(false);
     unknown_caller_->setEnabled(false);
@@ -563,12 +566,7 @@ void LookupPanel::createCase(std::int64_t youth_id, const QString& caller_descri
                 // The server went away (the case was not opened: the request did not get
                 // through): the call is written down instead, for the youth on screen or the
                 // caller nobody knows.
-                opened_call_started_ = started;
-                call_started_ = QDateTime();
-                emit offlineCall({.youth_id = youth_id,
-                                  .call_started = started,
-                                  .caller_description = caller_description,
-                                  .call_id = youth_id == 0 ? Q(NewIdempotencyKey()) : QString()});
+                writeCallDown(youth_id, started, caller_description);
                 return;
             }
             if (!r.ok()) {

@@ -88,6 +88,10 @@ class LookupPanel : public QWidget {
     /// open a case for them, so that a call is never attached to the wrong child.
     void clearYouth();
     void createCase(std::int64_t youth_id, const QString& caller_description);
+    /// When the call on screen began (the look-up's first key), never later than now.
+    QDateTime callStart() const;
+    /// No case can be opened now: the call is written down (offlineCall) and begins anew.
+    void writeCallDown(std::int64_t youth_id, const QDateTime& started, const QString& caller_description);
 
     Session& session_;
     QLineEdit* search_;

@@ -556,9 +556,7 @@ OfflineCallView* MainWindow::openOfflineCall(const NewCase& call) {
     }
     auto* v = new OfflineCallView(*session_, call, tabs_);
     offline_calls_[v->slot()] = v;
-    const QString who =
-        call.youth_id != 0 ? session_->names().name(call.youth_id) : v->contactForm()->newCase().caller_description;
-    tabs_->addTab(v, tr("Call — %1").arg(who));
+    tabs_->addTab(v, tr("Call — %1").arg(v->contactForm()->whoCalls()));
     tabs_->setCurrentWidget(v);
     v->setFocus();
     connect(v, &OfflineCallView::caseReady, this, [this, v](std::int64_t case_id) {
