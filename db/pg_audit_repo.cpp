@@ -1,13 +1,13 @@
 #include "db/pg_audit_repo.hpp"
 
 #include "db/audit_chain.hpp"
+#include "db/shared_sql.hpp"
 
 namespace spoed::db::pg {
-namespace {
 
-constexpr std::string_view kColumns =
-    "seq, at, user_id, username, roles, service, method, action, object_ids, youth_id, client_address, result, "
-    "reason, hash";
+using sql::kAuditColumns;
+
+namespace {
 
 AuditRecord ReadRow(const Rows& rows, int i) {
     AuditRecord r;
@@ -43,7 +43,7 @@ std::int64_t PgAuditRepo::Append(AuditRecord record) {
     const std::string prev = last.size() == 0 ? std::string() : last.Bytes(0, 1);
     record.seq = last.size() == 0 ? 1 : last.Int(0, 0) + 1;
     record.hash = AuditHash(prev, record);
-    c_.Query("INSERT INTO audit_events (" + std::string(kColumns) +
+    c_.Query("INSERT INTO audit_events (" + std::string(kAuditColumns) +
                  ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
              {std::to_string(record.seq), std::to_string(ToMicros(record.at)), std::to_string(record.user_id),
               record.username, record.roles, record.service, record.method, record.action, record.object_ids,
@@ -53,7 +53,7 @@ std::int64_t PgAuditRepo::Append(AuditRecord record) {
 }
 
 std::vector<AuditRecord> PgAuditRepo::List(const AuditFilter& filter) {
-    std::string sql = "SELECT " + std::string(kColumns) + " FROM audit_events WHERE true";
+    std::string sql = "SELECT " + std::string(kAuditColumns) + " FROM audit_events WHERE true";
     std::vector<std::optional<std::string>> params;
     auto add = [&](const std::string& clause, std::string value) {
         params.emplace_back(std::move(value));
@@ -71,12 +71,12 @@ std::vector<AuditRecord> PgAuditRepo::List(const AuditFilter& filter) {
 
 std::vector<AuditRecord> PgAuditRepo::Range(std::int64_t after_seq, int limit) {
     return ReadAll(
-        c_.Query("SELECT " + std::string(kColumns) + " FROM audit_events WHERE seq > $1 ORDER BY seq LIMIT $2",
+        c_.Query("SELECT " + std::string(kAuditColumns) + " FROM audit_events WHERE seq > $1 ORDER BY seq LIMIT $2",
                  {std::to_string(after_seq), std::to_string(limit)}));
 }
 
 std::optional<AuditRecord> PgAuditRepo::Last() {
-    auto rows = c_.Query("SELECT " + std::string(kColumns) + " FROM audit_events ORDER BY seq DESC LIMIT 1");
+    auto rows = c_.Query("SELECT " + std::string(kAuditColumns) + " FROM audit_events ORDER BY seq DESC LIMIT 1");
     if (rows.size() == 0) return std::nullopt;
     return ReadRow(rows, 0);
 }

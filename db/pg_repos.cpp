@@ -2,20 +2,19 @@
 
 #include <map>
 
+#include "db/shared_sql.hpp"
+
 namespace spoed::db::pg {
+
+using sql::kEventColumns;
+using sql::kSessionColumns;
+using sql::kUserColumns;
+
 namespace {
 
 std::string Micros(TimePoint t) { return std::to_string(ToMicros(t)); }
 std::string Bool(bool b) { return b ? "true" : "false"; }
 bool IsTrue(const Rows& rows, int i, int column) { return rows.Text(i, column) == "t"; }
-
-constexpr std::string_view kUserColumns =
-    "id, username, display_name, password_hash, disabled, must_change_password, created_at, updated_at, "
-    "EXISTS (SELECT 1 FROM user_totp t WHERE t.user_id = users.id AND t.confirmed_at IS NOT NULL)";
-
-constexpr std::string_view kSessionColumns =
-    "id, user_id, token_hash, created_at, last_seen_at, expires_at, ended_at, end_reason, client_address, "
-    "second_factor";
 
 }  // namespace
 
@@ -256,10 +255,8 @@ std::int64_t PgEventRepo::Append(const EventRecord& e) {
 }
 
 std::vector<EventRecord> PgEventRepo::After(std::int64_t after, int limit) {
-    auto rows = c_.Query(
-        "SELECT seq, at, kind, audience, case_id, shift_date, payload FROM events WHERE seq > $1 "
-        "ORDER BY seq LIMIT $2",
-        {std::to_string(after), std::to_string(limit)});
+    auto rows = c_.Query("SELECT " + std::string(kEventColumns) + " FROM events WHERE seq > $1 ORDER BY seq LIMIT $2",
+                         {std::to_string(after), std::to_string(limit)});
     std::vector<EventRecord> out;
     for (int i = 0; i < rows.size(); ++i) {
         out.push_back({rows.Int(i, 0), FromMicros(rows.Int(i, 1)), rows.Text(i, 2), static_cast<int>(rows.Int(i, 3)),

@@ -3,8 +3,11 @@
 #include <stdexcept>
 
 #include "db/columns.hpp"
+#include "db/shared_sql.hpp"
 
 namespace spoed::db {
+
+using sql::kEventColumns;
 namespace {
 
 /// organisations, declared once (their contacts are a table of their own).
@@ -231,8 +234,7 @@ std::int64_t SqliteEventRepo::Append(const EventRecord& e) {
 }
 
 std::vector<EventRecord> SqliteEventRepo::After(std::int64_t after, int limit) {
-    auto st = c_.Prepare(
-        "SELECT seq, at, kind, audience, case_id, shift_date, payload FROM events WHERE seq > ? ORDER BY seq LIMIT ?");
+    auto st = c_.Prepare("SELECT " + std::string(kEventColumns) + " FROM events WHERE seq > ? ORDER BY seq LIMIT ?");
     st.Bind(1, after).Bind(2, limit);
     std::vector<EventRecord> out;
     while (st.Step()) {

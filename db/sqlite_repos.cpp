@@ -1,14 +1,16 @@
 #include "db/sqlite_repos.hpp"
 
 #include "db/audit_chain.hpp"
+#include "db/shared_sql.hpp"
 #include "db/sqlite_store.hpp"
 
 namespace spoed::db {
-namespace {
 
-constexpr std::string_view kUserColumns =
-    "id, username, display_name, password_hash, disabled, must_change_password, created_at, updated_at, "
-    "EXISTS (SELECT 1 FROM user_totp t WHERE t.user_id = users.id AND t.confirmed_at IS NOT NULL)";
+using sql::kAuditColumns;
+using sql::kSessionColumns;
+using sql::kUserColumns;
+
+namespace {
 
 UserRecord ReadUser(const Statement& st) {
     UserRecord u;
@@ -24,10 +26,6 @@ UserRecord ReadUser(const Statement& st) {
     return u;
 }
 
-constexpr std::string_view kSessionColumns =
-    "id, user_id, token_hash, created_at, last_seen_at, expires_at, ended_at, end_reason, client_address, "
-    "second_factor";
-
 SessionRecord ReadSession(const Statement& st) {
     SessionRecord s;
     s.id = st.Int(0);
@@ -42,10 +40,6 @@ SessionRecord ReadSession(const Statement& st) {
     s.second_factor = st.Int(9) != 0;
     return s;
 }
-
-constexpr std::string_view kAuditColumns =
-    "seq, at, user_id, username, roles, service, method, action, object_ids, youth_id, client_address, result, "
-    "reason, hash";
 
 AuditRecord ReadAudit(const Statement& st) {
     AuditRecord r;
