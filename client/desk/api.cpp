@@ -64,8 +64,10 @@ void Api::noteResult(const Error* error, bool permanent, const std::string& serv
         return;
     }
     if (error->code == ErrorCode::kUnauthenticated) {
+        // Said once: every call in flight may come back refused.
+        const bool first = state_ != ConnectionState::kSignedOut;
         setState(ConnectionState::kSignedOut, QString::fromStdString(error->message));
-        emit signedOut();
+        if (first) emit signedOut();
     } else if (IsUnreachable(*error)) {
         setState(permanent ? ConnectionState::kCertificateRefused : ConnectionState::kUnreachable,
                  QString::fromStdString(error->message));

@@ -74,7 +74,7 @@ class Api : public QObject {
     void stateChanged(spoed::desk::ConnectionState state, const QString& detail);
     /// The server answers again after having been unreachable: drafts that wait are sent now.
     void reconnected();
-    /// A call was refused for want of a valid session.
+    /// A call was refused for want of a valid session (once, however many calls come back refused).
     void signedOut();
 
   private:

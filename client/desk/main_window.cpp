@@ -233,9 +233,6 @@ MainWindow::MainWindow(Session* session, QWidget* parent) : QMainWindow(parent),
     connect(&api, &Api::stateChanged, this, &MainWindow::showConnection);
     connect(&api, &Api::reconnected, this, &MainWindow::refreshAll);
     connect(&api, &Api::signedOut, this, [this] {
-        // Every call in flight may say so; the user is told once.
-        if (signing_out_) return;
-        signing_out_ = true;
         QMessageBox::information(
             this, tr("Signed out"),
             session_->token().empty()

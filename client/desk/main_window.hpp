@@ -120,7 +120,6 @@ class MainWindow : public QMainWindow {
     FiguresView* figures_ = nullptr;
     std::map<std::int64_t, CaseView*> cases_;
     int notifications_ = 0;
-    bool signing_out_ = false;
 };
 
 }  // namespace spoed::desk
