@@ -253,6 +253,18 @@ Status SetConfigKey(std::string_view key, std::string_view value, std::string_vi
     } else if (key == "audit_refusal_seconds") {
         SPOED_TRY(ParseNumber<std::uint64_t>(value, 1, 3600, where, key, n));
         c.audit_refusal_interval = std::chrono::seconds(n);
+    } else if (key == "store") {
+        if (value != "sqlite" && value != "postgresql") {
+            return Error::InvalidArgument(std::string(where) + "key 'store': expected sqlite or postgresql, got '" +
+                                          std::string(value.substr(0, 60)) + "'");
+        }
+        c.store = std::string(value);
+    } else if (key == "postgresql_dsn") {
+        SPOED_TRY(RequireNonEmpty(value, where, key));
+        c.postgresql_dsn = std::string(value);
+    } else if (key == "postgresql_connections") {
+        SPOED_TRY(ParseNumber<std::uint64_t>(value, 1, 256, where, key, n));
+        c.postgresql_connections = static_cast<int>(n);
     } else if (key == "db_readers") {
         SPOED_TRY(ParseNumber<std::uint64_t>(value, 1, 64, where, key, n));
         c.db_readers = static_cast<int>(n);
@@ -350,6 +362,9 @@ const std::vector<std::string_view>& ConfigKeys() {
                                                        "sign_in_burst_per_account",
                                                        "sign_in_burst_per_address",
                                                        "db_readers",
+                                                       "store",
+                                                       "postgresql_dsn",
+                                                       "postgresql_connections",
                                                        "log_level",
                                                        "backup_dir",
                                                        "metrics_token",

@@ -59,6 +59,11 @@ struct DaemonConfig {
     std::chrono::seconds audit_refusal_interval{
         60};  // refusals without a session: one audit line per address per interval
     int db_readers = 4;
+    /// Where everything is kept: "sqlite" (one file in data_dir, the default) or "postgresql"
+    /// (postgresql_dsn; for sites that must survive the loss of a machine, docs/high-availability.md).
+    std::string store = "sqlite";
+    std::string postgresql_dsn;      // a libpq connection string; several hosts with target_session_attrs
+    int postgresql_connections = 8;  // the daemon's pool
     log::Level log_level = log::Level::kInfo;
     std::string totp_key_file;              // empty: <data_dir>/totp.key, made on first start
     double token_requests_per_second = 20;  // 0: no limit per session token

@@ -20,6 +20,7 @@
 #include "daemon/net/server.hpp"
 #include "daemon/retention_job.hpp"
 #include "db/backup.hpp"
+#include "db/pg_store.hpp"
 #include "db/sqlite_store.hpp"
 
 namespace spoed::daemon {
@@ -28,7 +29,8 @@ struct Daemon::Impl {
     DaemonConfig config;
     const Clock& clock;
     std::string dev_ca_file;
-    std::unique_ptr<db::SqliteStore> store;
+    std::unique_ptr<db::Store> store;
+    db::SqliteStore* sqlite = nullptr;  // the store, when it is SQLite: its file and integrity for /metrics
     std::unique_ptr<api::ServiceSet> services;
     std::unique_ptr<WorkerPool> workers;
     std::unique_ptr<net::Server> server;
@@ -53,15 +55,23 @@ Daemon::Daemon(DaemonConfig config, const Clock& clock) : impl_(std::make_unique
     std::filesystem::permissions(c.data_dir, std::filesystem::perms::owner_all, std::filesystem::perm_options::replace,
                                  ec);
 
-    // One spoedd per database; `spoedd restore` takes the same lock.
-    impl_->db_lock = db::DatabaseLock::TryAcquire(c.DatabasePath());
-    if (!impl_->db_lock) {
-        throw std::runtime_error("another process (spoedd or spoedd restore) is using " + c.DatabasePath());
+    if (c.store == "postgresql") {
+        // Several spoedd may serve one PostgreSQL database: everything they share is in it.
+        if (c.postgresql_dsn.empty()) throw std::runtime_error("store = postgresql needs postgresql_dsn");
+        impl_->store = db::PgStore::Open({.dsn = c.postgresql_dsn, .connections = c.postgresql_connections});
+    } else {
+        // One spoedd per SQLite file; `spoedd restore` takes the same lock.
+        impl_->db_lock = db::DatabaseLock::TryAcquire(c.DatabasePath());
+        if (!impl_->db_lock) {
+            throw std::runtime_error("another process (spoedd or spoedd restore) is using " + c.DatabasePath());
+        }
+        auto sqlite = db::SqliteStore::Open({.path = c.DatabasePath(),
+                                             .readers = c.db_readers,
+                                             .reserve_bytes = c.storage_reserve_mb * 1024 * 1024,
+                                             .check_in_background = true});
+        impl_->sqlite = sqlite.get();
+        impl_->store = std::move(sqlite);
     }
-    impl_->store = db::SqliteStore::Open({.path = c.DatabasePath(),
-                                          .readers = c.db_readers,
-                                          .reserve_bytes = c.storage_reserve_mb * 1024 * 1024,
-                                          .check_in_background = true});
     impl_->audit_watch = std::make_unique<AuditWatch>(*impl_->store, c.audit_checkpoint_interval);
     impl_->audit_watch->CheckAtStart();
     impl_->retention =
@@ -263,15 +273,17 @@ net::HttpResponse Daemon::Impl::HandleMetrics(const net::HttpRequest& req) {
     } catch (const std::exception& e) {
         log::Warn("metrics.counts_failed", "could not read the counts for /metrics", {{"what", e.what()}});
     }
-    std::string db_path = config.DatabasePath();
-    AppendGauge(out, "spoed_database_bytes", "Size of the database file.", static_cast<double>(FileBytes(db_path)));
-    AppendGauge(out, "spoed_wal_bytes", "Size of the database's write-ahead log.",
-                static_cast<double>(FileBytes(db_path + "-wal")));
-    AppendGauge(out, "spoed_db_integrity_failed",
-                "1 when the background quick_check of the database failed (spoedd is then not ready).",
-                store->Integrity() == db::IntegrityState::kFailed ? 1.0 : 0.0);
-    AppendGauge(out, "spoed_storage_full", "1 while storage is full and writes are refused.",
-                store->StorageFull() ? 1.0 : 0.0);
+    if (sqlite != nullptr) {  // PostgreSQL's own figures are its exporter's
+        std::string db_path = config.DatabasePath();
+        AppendGauge(out, "spoed_database_bytes", "Size of the database file.", static_cast<double>(FileBytes(db_path)));
+        AppendGauge(out, "spoed_wal_bytes", "Size of the database's write-ahead log.",
+                    static_cast<double>(FileBytes(db_path + "-wal")));
+        AppendGauge(out, "spoed_db_integrity_failed",
+                    "1 when the background quick_check of the database failed (spoedd is then not ready).",
+                    sqlite->Integrity() == db::IntegrityState::kFailed ? 1.0 : 0.0);
+        AppendGauge(out, "spoed_storage_full", "1 while storage is full and writes are refused.",
+                    sqlite->StorageFull() ? 1.0 : 0.0);
+    }
     double last = NewestBackup(config.BackupDir());
     AppendGauge(out, "spoed_last_backup_timestamp_seconds",
                 "Modification time of the newest backup in backup_dir (0: none).", last);
@@ -315,6 +327,7 @@ void Daemon::Stop() {
     impl_->retention->Stop();
     impl_->audit_watch->Stop();  // a last checkpoint
     impl_->audit_watch.reset();
+    impl_->sqlite = nullptr;
     impl_->store.reset();
     log::Info("daemon.stopped", "spoedd stopped cleanly");
 }

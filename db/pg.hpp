@@ -10,6 +10,10 @@
 #include <type_traits>
 #include <vector>
 
+namespace spoed::db {
+enum class ValueType;
+}  // namespace spoed::db
+
 namespace spoed::db::pg {
 
 /// A PostgreSQL error: the SQLSTATE ("40001" serialisation failure, "40P01" deadlock, "P0001"
@@ -61,6 +65,15 @@ class Connection {
     /// `bytes` as a bytea literal parameter ("\\x…").
     static std::string Bytea(std::string_view bytes);
 
+    /// True when the connection to the server is lost (the server went away, a failover): the
+    /// store then opens a new one.
+    bool Broken() const;
+    /// Rows the last statement run through a Cursor wrote (INSERT, UPDATE, DELETE).
+    int changes() const { return changes_; }
+    /// `sql` with SQLite's placeholders (?NNN, ?) as PostgreSQL's ($NNN), translated once per
+    /// text and kept: the repositories run the same few hundred statements.
+    const std::string& Translated(std::string_view sql);
+
     /// LISTEN on `channel` (a plain identifier).
     void Listen(const std::string& channel);
     /// The payload of the next notification on a channel this connection listens to, waiting
@@ -69,8 +82,52 @@ class Connection {
     std::optional<std::string> NextNotification(std::chrono::milliseconds timeout);
 
   private:
+    friend class Cursor;
     struct Impl;
     std::unique_ptr<Impl> impl_;
+    int changes_ = 0;
+};
+
+/// One statement run through db::Statement: parameters bound by position, typed as bound
+/// (bigint, double precision, text, bytea), sent when the first row is asked for; the rows are
+/// then read one at a time. A boolean result reads as 1 or 0, as in SQLite.
+class Cursor {
+  public:
+    Cursor(Connection& c, std::string_view sql);
+    ~Cursor();
+    Cursor(const Cursor&) = delete;
+    Cursor& operator=(const Cursor&) = delete;
+
+    void BindInt(int index, std::int64_t value);
+    void BindDouble(int index, double value);
+    void BindText(int index, std::string_view text);
+    void BindBytes(int index, std::string_view bytes);
+    void BindNull(int index);
+    /// Runs the statement on the first call; true while a row is available.
+    bool Step();
+    /// Forgets the result and the parameters.
+    void Reset();
+
+    bool IsNull(int column) const;
+    /// What the column holds, as db::Statement names it.
+    ValueType Type(int column) const;
+    std::int64_t Int(int column) const;
+    double Double(int column) const;
+    std::string Text(int column) const;
+    /// A bytea column's bytes (any other column's text).
+    std::string Bytes(int column) const;
+
+  private:
+    void Param(int index, std::string value, unsigned type, int format);
+    Connection& c_;
+    const std::string& sql_;
+    std::vector<std::optional<std::string>> values_;
+    std::vector<unsigned> types_;
+    std::vector<int> formats_;
+    std::vector<bool> bound_;
+    struct Result;
+    std::unique_ptr<Result> result_;
+    int row_ = -1;
 };
 
 /// The pause before attempt `attempt` + 1 of a unit of work: a few milliseconds, growing, with

@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include "db/pg.hpp"
+
 namespace spoed::db {
 
 bool SqliteError::IsConstraint() const { return (code_ & 0xff) == SQLITE_CONSTRAINT; }
@@ -23,6 +25,9 @@ Statement::Statement(sqlite3* db, std::string_view sql) : db_(db), stmt_(nullptr
     if (rc != SQLITE_OK) ThrowSqlite(db, rc, "prepare");
 }
 
+Statement::Statement(sqlite3* db, sqlite3_stmt* stmt, Connection* cache) : db_(db), stmt_(stmt), cache_(cache) {}
+Statement::Statement(std::unique_ptr<pg::Cursor> pg) : pg_(std::move(pg)) {}
+
 Statement::~Statement() {
     if (stmt_ == nullptr) return;
     if (cache_ != nullptr) {
@@ -32,34 +37,41 @@ Statement::~Statement() {
     }
 }
 
-Statement::Statement(Statement&& other) noexcept : db_(other.db_), stmt_(other.stmt_), cache_(other.cache_) {
+Statement::Statement(Statement&& other) noexcept
+    : db_(other.db_), stmt_(other.stmt_), cache_(other.cache_), pg_(std::move(other.pg_)) {
     other.stmt_ = nullptr;
 }
 
 Statement& Statement::Bind(int index, std::int64_t value) {
+    if (pg_) return pg_->BindInt(index, value), *this;
     if (int rc = sqlite3_bind_int64(stmt_, index, value); rc != SQLITE_OK) ThrowSqlite(db_, rc, "bind");
     return *this;
 }
 Statement& Statement::Bind(int index, double value) {
+    if (pg_) return pg_->BindDouble(index, value), *this;
     if (int rc = sqlite3_bind_double(stmt_, index, value); rc != SQLITE_OK) ThrowSqlite(db_, rc, "bind");
     return *this;
 }
 Statement& Statement::Bind(int index, std::string_view text) {
+    if (pg_) return pg_->BindText(index, text), *this;
     int rc = sqlite3_bind_text64(stmt_, index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
     if (rc != SQLITE_OK) ThrowSqlite(db_, rc, "bind");
     return *this;
 }
 Statement& Statement::BindBlob(int index, std::string_view bytes) {
+    if (pg_) return pg_->BindBytes(index, bytes), *this;
     int rc = sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT);
     if (rc != SQLITE_OK) ThrowSqlite(db_, rc, "bind");
     return *this;
 }
 Statement& Statement::BindNull(int index) {
+    if (pg_) return pg_->BindNull(index), *this;
     if (int rc = sqlite3_bind_null(stmt_, index); rc != SQLITE_OK) ThrowSqlite(db_, rc, "bind");
     return *this;
 }
 
 bool Statement::Step() {
+    if (pg_) return pg_->Step();
     int rc = sqlite3_step(stmt_);
     if (rc == SQLITE_ROW) return true;
     if (rc == SQLITE_DONE) return false;
@@ -72,19 +84,46 @@ void Statement::Run() {
 }
 
 void Statement::Reset() {
+    if (pg_) return pg_->Reset();
     sqlite3_reset(stmt_);
     sqlite3_clear_bindings(stmt_);
 }
 
-bool Statement::IsNull(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
-std::int64_t Statement::Int(int column) const { return sqlite3_column_int64(stmt_, column); }
-double Statement::Double(int column) const { return sqlite3_column_double(stmt_, column); }
+bool Statement::IsNull(int column) const {
+    if (pg_) return pg_->IsNull(column);
+    return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+}
+ValueType Statement::Type(int column) const {
+    if (pg_) return pg_->Type(column);
+    switch (sqlite3_column_type(stmt_, column)) {
+        case SQLITE_INTEGER:
+            return ValueType::kInteger;
+        case SQLITE_FLOAT:
+            return ValueType::kReal;
+        case SQLITE_TEXT:
+            return ValueType::kText;
+        case SQLITE_BLOB:
+            return ValueType::kBlob;
+        default:
+            return ValueType::kNull;
+    }
+}
+std::int64_t Statement::Int(int column) const {
+    if (pg_) return pg_->Int(column);
+    return sqlite3_column_int64(stmt_, column);
+}
+double Statement::Double(int column) const {
+    if (pg_) return pg_->Double(column);
+    return sqlite3_column_double(stmt_, column);
+}
 std::string Statement::Text(int column) const {
+    if (pg_) return pg_->Text(column);
     const auto* p = sqlite3_column_text(stmt_, column);
     int n = sqlite3_column_bytes(stmt_, column);
     return p ? std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(n)) : std::string();
 }
 std::string Statement::Blob(int column) const {
+    if (pg_) return pg_->Bytes(column);
     const void* p = sqlite3_column_blob(stmt_, column);
     int n = sqlite3_column_bytes(stmt_, column);
     return p ? std::string(static_cast<const char*>(p), static_cast<std::size_t>(n)) : std::string();
@@ -115,12 +154,15 @@ Connection::Connection(const std::string& path, Mode mode) {
     sqlite3_extended_result_codes(db_, 1);
 }
 
+Connection::Connection(std::unique_ptr<pg::Connection> pg) : pg_(std::move(pg)) {}
+
 Connection::~Connection() {
     for (auto& [sql, stmt] : cached_) sqlite3_finalize(stmt);
     if (db_ != nullptr) sqlite3_close_v2(db_);
 }
 
 Statement Connection::Prepare(std::string_view sql) {
+    if (pg_) return Statement(std::make_unique<pg::Cursor>(*pg_, sql));
     if (auto it = cached_.find(sql); it != cached_.end()) {
         sqlite3_stmt* stmt = it->second;
         cached_.erase(it);
@@ -152,6 +194,7 @@ void Connection::Return(sqlite3_stmt* stmt) {
 }
 
 void Connection::Exec(std::string_view sql) {
+    if (pg_) return pg_->Exec(std::string(sql));
     std::string s(sql);
     char* err = nullptr;
     int rc = sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err);
@@ -174,7 +217,18 @@ std::string Connection::QueryText(std::string_view sql) {
     return st.Text(0);
 }
 
-std::int64_t Connection::LastInsertId() const { return sqlite3_last_insert_rowid(db_); }
-int Connection::Changes() const { return sqlite3_changes(db_); }
+std::int64_t Connection::LastInsertId() {
+    // lastval(): the identity most recently given in this session, which is the row just inserted.
+    if (pg_) return QueryInt("SELECT lastval()");
+    return sqlite3_last_insert_rowid(db_);
+}
+int Connection::Changes() const {
+    if (pg_) return pg_->changes();
+    return sqlite3_changes(db_);
+}
+
+void Connection::LockLogs() {
+    if (pg_) pg::LockLogs(*pg_);
+}
 
 }  // namespace spoed::db

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -12,6 +13,11 @@
 
 struct sqlite3;
 struct sqlite3_stmt;
+
+namespace spoed::db::pg {
+class Connection;
+class Cursor;
+}  // namespace spoed::db::pg
 
 namespace spoed::db {
 
@@ -31,9 +37,13 @@ class SqliteError : public std::runtime_error {
 
 class Connection;
 
+/// What a result column holds in the row at hand.
+enum class ValueType { kNull, kInteger, kReal, kText, kBlob };
+
 /// One prepared statement. Bind with 1-based indexes, Step() until it returns false. Made by
 /// Connection::Prepare, it goes back to its connection's cache (reset, bindings cleared) when
-/// it is destroyed; it must not outlive that connection.
+/// it is destroyed; it must not outlive that connection. On a PostgreSQL connection the same
+/// calls run the statement there (pg::Cursor), so a repository's SQL is written once for both.
 class Statement {
   public:
     /// An uncached statement, finalized when destroyed.
@@ -65,6 +75,7 @@ class Statement {
     void Reset();
 
     bool IsNull(int column) const;
+    ValueType Type(int column) const;
     std::int64_t Int(int column) const;
     double Double(int column) const;
     std::string Text(int column) const;
@@ -74,18 +85,34 @@ class Statement {
 
   private:
     friend class Connection;
-    Statement(sqlite3* db, sqlite3_stmt* stmt, Connection* cache) : db_(db), stmt_(stmt), cache_(cache) {}
-    sqlite3* db_;
-    sqlite3_stmt* stmt_;
+    Statement(sqlite3* db, sqlite3_stmt* stmt, Connection* cache);
+    explicit Statement(std::unique_ptr<pg::Cursor> pg);
+    sqlite3* db_ = nullptr;
+    sqlite3_stmt* stmt_ = nullptr;
     Connection* cache_ = nullptr;
+    std::unique_ptr<pg::Cursor> pg_;
 };
 
-/// An owned sqlite3 connection.
+/// The SQL dialect of a connection, for the few statements the two stores write differently.
+enum class Dialect { kSqlite, kPostgres };
+
+/// An owned sqlite3 connection, or a PostgreSQL connection behind the same calls: SQL is
+/// written with SQLite's ?N placeholders and in the dialect both understand.
 class Connection {
   public:
     enum class Mode { kReadWriteCreate, kReadOnly };
     Connection(const std::string& path, Mode mode);
+    /// Statements run on the PostgreSQL connection `pg`, which this connection owns.
+    explicit Connection(std::unique_ptr<pg::Connection> pg);
     ~Connection();
+
+    Dialect dialect() const { return pg_ ? Dialect::kPostgres : Dialect::kSqlite; }
+    bool postgres() const { return pg_ != nullptr; }
+    pg::Connection* pg() const { return pg_.get(); }
+    /// Before a transaction numbers an audit line or an event: on PostgreSQL the transaction-wide
+    /// lock under which they are numbered (pg::LockLogs); on SQLite, whose single writer already
+    /// does one transaction at a time, nothing.
+    void LockLogs();
     Connection(const Connection&) = delete;
     Connection& operator=(const Connection&) = delete;
 
@@ -98,7 +125,7 @@ class Connection {
     /// A single integer from a one-row query (e.g. a PRAGMA).
     std::int64_t QueryInt(std::string_view sql);
     std::string QueryText(std::string_view sql);
-    std::int64_t LastInsertId() const;
+    std::int64_t LastInsertId();
     int Changes() const;
     sqlite3* handle() const { return db_; }
 
@@ -114,6 +141,7 @@ class Connection {
 
     static constexpr std::size_t kMaxCached = 256;
     sqlite3* db_ = nullptr;
+    std::unique_ptr<pg::Connection> pg_;
     std::unordered_multimap<std::string, sqlite3_stmt*, TextHash, std::equal_to<>> cached_;
 };
 

@@ -19,8 +19,8 @@
 
 #include "base/log.hpp"
 #include "db/migrations.hpp"
+#include "db/sql_repos.hpp"
 #include "db/sqlite.hpp"
-#include "db/sqlite_repos.hpp"
 
 namespace spoed::db {
 
@@ -275,19 +275,7 @@ OperationalCounts SqliteStore::Counts(TimePoint now) {
         Connection* c;
         ~ReturnOnExit() { impl->ReturnReader(c); }
     } returner{impl_.get(), c};
-    OperationalCounts out;
-    std::int64_t now_us = ToMicros(now);
-    out.open_cases = c->QueryInt("SELECT count(*) FROM cases WHERE status = 'open'");
-    auto due = c->Prepare(
-        "SELECT coalesce(sum(due_at >= ?1), 0), coalesce(sum(due_at < ?1), 0) FROM handovers WHERE status <> "
-        "'confirmed'");
-    due.Bind(1, now_us);
-    if (due.Step()) {
-        out.handovers_due = due.Int(0);
-        out.handovers_overdue = due.Int(1);
-    }
-    out.consults_waiting = c->QueryInt("SELECT count(*) FROM consults WHERE answered_at IS NULL");
-    return out;
+    return ReadOperationalCounts(*c, now);
 }
 
 Status SqliteStore::Impl::Run(TxKind kind, const std::function<Status(Tx&)>& fn, SqliteStore& store) {
@@ -303,7 +291,7 @@ Status SqliteStore::Impl::Run(TxKind kind, const std::function<Status(Tx&)>& fn,
     try {
         conn->Exec("BEGIN");
         open = true;
-        SqliteTx tx(*conn);
+        SqlTx tx(*conn);
         Status st = fn(tx);
         conn->Exec(st.ok() ? "COMMIT" : "ROLLBACK");
         return st;
@@ -441,7 +429,7 @@ bool SqliteStore::Impl::RunBatch(std::deque<WriteRequest*> pending) {
                     continue;
                 }
             }
-            SqliteTx tx(conn);
+            SqlTx tx(conn);
             Status st;
             std::optional<SqliteError> err;
             bool in_savepoint = false;

@@ -31,14 +31,6 @@ struct SqliteOptions {
 /// Where the integrity check of an open store stands.
 enum class IntegrityState { kRunning, kOk, kFailed };
 
-/// Figures for /metrics that need the database.
-struct OperationalCounts {
-    std::int64_t open_cases = 0;
-    std::int64_t handovers_due = 0;      // unconfirmed, due time still ahead
-    std::int64_t handovers_overdue = 0;  // unconfirmed, due time passed
-    std::int64_t consults_waiting = 0;   // requested, not answered
-};
-
 /// The SQLite store: WAL, synchronous=FULL, foreign keys on, STRICT tables, one writer
 /// connection and a pool of readers. Opening runs quick_check (or starts it in the background,
 /// see SqliteOptions) and the numbered migrations (db/migrations/NNNN_*.sql, tracked by
@@ -66,7 +58,7 @@ class SqliteStore final : public Store {
     /// Writes queued for the next shared commit (not counting the batch being committed).
     std::size_t QueuedWrites() const;
     /// Counts for monitoring, read on a reader connection. Throws SqliteError.
-    OperationalCounts Counts(TimePoint now);
+    OperationalCounts Counts(TimePoint now) override;
 
   protected:
     Status RunTx(bool write, const std::function<Status(Tx&)>& fn) override;

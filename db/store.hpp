@@ -356,7 +356,15 @@ class Tx {
     virtual StatsRepo& stats() = 0;
 };
 
-/// The store behind the services: SQLite today; the interface leaves room for PostgreSQL.
+/// Figures for /metrics that need the database.
+struct OperationalCounts {
+    std::int64_t open_cases = 0;
+    std::int64_t handovers_due = 0;      // unconfirmed, due time still ahead
+    std::int64_t handovers_overdue = 0;  // unconfirmed, due time passed
+    std::int64_t consults_waiting = 0;   // requested, not answered
+};
+
+/// The store behind the services: SQLite (db/sqlite_store.hpp) or PostgreSQL (db/pg_store.hpp).
 /// `Read` runs on a reader connection in one snapshot; `Write` runs on the single writer in
 /// one transaction that commits only when the function returns success, and is durable
 /// (synchronous=FULL) before Write returns.
@@ -383,6 +391,8 @@ class Store {
 
     /// True when the database is open, migrated and answers a query.
     virtual bool Ready() = 0;
+    /// Counts for monitoring (/metrics). Throws when the database cannot answer.
+    virtual OperationalCounts Counts(TimePoint now) = 0;
 
     /// Called (on the writing thread, after the commit) when a write transaction appended
     /// events. Set once, before the store is shared between threads.

@@ -27,7 +27,8 @@ packages=(
   clang-format
   # The PostgreSQL store (libpq) and its tests, which start a real PostgreSQL 15 server of
   # their own on loopback (tests/support/pg_server.hpp); no cluster of the system is used.
-  postgresql-15 libpq-dev
+  # pg_auto_failover (pg_autoctl) for the failover test and docs/high-availability.md.
+  postgresql-15 postgresql-15-auto-failover libpq-dev
   # systemd-analyze checks the packaged units (packaging.debs). A minimal Debian or a container
   # has no systemd: this installs its tools and unit files only; nothing is started.
   systemd

@@ -218,9 +218,9 @@ std::string PlanContent(Rng& rng, const std::string& given, std::int64_t i) {
 
 // --- the bulk writer ------------------------------------------------------------------------------
 
-/// Prepared once, reused for every row: the repositories' own INSERT statements (SqliteYouthRepo,
-/// SqliteConsentRepo, SqlitePreRegistrationRepo, SqlitePlanRepo, SqliteCaseRepo, SqliteConsultRepo,
-/// SqliteHandoverRepo), plus a status column where the repositories insert first and update after
+/// Prepared once, reused for every row: the repositories' own INSERT statements (SqlYouthRepo,
+/// SqlConsentRepo, SqlPreRegistrationRepo, SqlPlanRepo, SqlCaseRepo, SqlConsultRepo,
+/// SqlHandoverRepo), plus a status column where the repositories insert first and update after
 /// (handovers, evaluations): the triggers see the same final rows.
 struct Statements {
     explicit Statements(db::Connection& c)

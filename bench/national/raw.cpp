@@ -39,8 +39,8 @@
 #include "bench/national/manifest.hpp"
 #include "bench/national/raw_insert.hpp"
 #include "daemon/service/calendar.hpp"
+#include "db/sql_repos.hpp"
 #include "db/sqlite.hpp"
-#include "db/sqlite_repos.hpp"
 #include "db/sqlite_store.hpp"
 
 namespace spoed::bench {
@@ -80,7 +80,7 @@ template <typename F>
 std::vector<Captured> Capture(db::Connection& c, F&& call) {
     std::vector<Captured> out;
     sqlite3_trace_v2(c.handle(), SQLITE_TRACE_STMT, OnTrace, &out);
-    db::SqliteTx tx(c);
+    db::SqlTx tx(c);
     call(tx);
     sqlite3_trace_v2(c.handle(), 0, nullptr, nullptr);
     return out;

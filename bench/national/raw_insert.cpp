@@ -62,7 +62,7 @@ RawInsertBaseline::RawInsertBaseline(const std::string& path) {
         Exec(db_, "PRAGMA busy_timeout = 5000");
         Exec(db_, "PRAGMA foreign_keys = ON");
         Exec(db_, "PRAGMA synchronous = FULL");
-        // SqliteCaseRepo::InsertContact's statement.
+        // SqlCaseRepo::InsertContact's statement.
         Check(
             db_,
             sqlite3_prepare_v2(db_,

@@ -21,8 +21,8 @@
 #include "daemon/offline/offline.hpp"
 #include "db/audit_chain.hpp"
 #include "db/backup.hpp"
+#include "db/sql_repos.hpp"
 #include "db/sqlite.hpp"
-#include "db/sqlite_repos.hpp"
 #include "db/sqlite_store.hpp"
 
 namespace spoed::daemon::offline {
@@ -159,7 +159,7 @@ std::string CheckCopy(const std::string& path, std::int64_t& audit_entries) try 
         return "schema version " + std::to_string(version) + " is newer than this spoedd knows (" +
                std::to_string(db::SqliteStore::LatestSchemaVersion()) + ")";
     }
-    db::SqliteAuditRepo audit(c);
+    db::SqlAuditRepo audit(c);
     auto chain = db::VerifyAuditChain(audit);
     audit_entries = chain.entries;
     if (!chain.ok) return "audit chain broken: " + chain.message;

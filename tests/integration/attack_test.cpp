@@ -21,8 +21,8 @@
 #include "daemon/config.hpp"
 #include "daemon/daemon.hpp"
 #include "db/audit_chain.hpp"
+#include "db/sql_repos.hpp"
 #include "db/sqlite.hpp"
-#include "db/sqlite_repos.hpp"
 #include "db/sqlite_store.hpp"
 #include "spoed/v1/auth.pb.h"
 #include "spoed/v1/case.pb.h"
@@ -313,7 +313,7 @@ TEST(UnderAttack, AFloodWithoutASessionWritesAFewAuditLinesAndTheTeamWorksOnANea
     for (auto& t : noise) t.join();
     {
         db::Connection conn(line.db_path, db::Connection::Mode::kReadOnly);
-        db::SqliteAuditRepo audit(conn);
+        db::SqlAuditRepo audit(conn);
         EXPECT_TRUE(db::VerifyAuditChain(audit).ok);
         EXPECT_GE(conn.QueryInt("SELECT count(*) FROM audit_events WHERE method = 'GetPlan' AND result = 'ok'"), 1);
     }

@@ -20,8 +20,8 @@
 #include "daemon/service/auth_service.hpp"
 #include "db/audit_chain.hpp"
 #include "db/backup.hpp"
+#include "db/sql_repos.hpp"
 #include "db/sqlite.hpp"
-#include "db/sqlite_repos.hpp"
 #include "db/sqlite_store.hpp"
 #include "tests/integration/ops_client.hpp"
 #include "tests/support/process.hpp"
@@ -170,7 +170,7 @@ TEST(CrashDurability, EveryAcknowledgedWriteSurvivesSigkillExactlyOnce) {
     EXPECT_TRUE(unexpected.empty()) << unexpected.front();
     db::Connection c(data + "/spoed.db", db::Connection::Mode::kReadOnly);
     EXPECT_EQ(db::IntegrityCheck(c), "ok");
-    db::SqliteAuditRepo audit(c);
+    db::SqlAuditRepo audit(c);
     auto chain = db::VerifyAuditChain(audit);
     EXPECT_TRUE(chain.ok) << chain.message;
     ASSERT_GT(acked.size(), static_cast<std::size_t>(kClients)) << "the clients wrote almost nothing";

@@ -22,6 +22,7 @@
 #include "spoed/v1/auth.pb.h"
 #include "spoed/v1/case.pb.h"
 #include "spoed/v1/handover.pb.h"
+#include "tests/support/pg_server.hpp"
 #include "tests/support/service_fixture.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -92,6 +93,7 @@ class EventsTest : public ::testing::Test {
         config_.event_check_interval = 50ms;
         config_.websocket_idle = 2s;
         config_.shutdown_grace = 2s;
+        test::UseTestStore(config_);
         StartDaemon();
         daemon::service::PasswordHasher hasher;
         test::InsertUser(daemon_->store(), hasher, clock_.Now(), "anna", {"crisis_worker"});
@@ -113,9 +115,9 @@ class EventsTest : public ::testing::Test {
         StartDaemon();
     }
 
-    client::ClientOptions Options() const {
+    client::ClientOptions Options(const daemon::Daemon* at = nullptr) const {
         client::ClientOptions o;
-        o.server_url = "https://localhost:" + std::to_string(daemon_->port());
+        o.server_url = "https://localhost:" + std::to_string((at != nullptr ? at : daemon_.get())->port());
         o.ca_file = daemon_->dev_ca_file();
         o.timeout = 5s;
         return o;
@@ -134,9 +136,10 @@ class EventsTest : public ::testing::Test {
         return c;
     }
 
-    std::unique_ptr<EventStream> Stream(const client::Client& who, Inbox& inbox, std::int64_t after = -1) {
+    std::unique_ptr<EventStream> Stream(const client::Client& who, Inbox& inbox, std::int64_t after = -1,
+                                        const daemon::Daemon* at = nullptr) {
         EventStream::Options o;
-        o.client = Options();
+        o.client = Options(at);
         o.token = who.token();
         o.after = after;
         o.idle_timeout = 2s;
@@ -192,6 +195,31 @@ class EventsTest : public ::testing::Test {
     std::unique_ptr<daemon::Daemon> daemon_;
     test::TotpCodes totp_;
 };
+
+TEST_F(EventsTest, AnEventCommittedThroughOneDaemonReachesASubscriberOfAnother) {
+    // Two spoedd serve one PostgreSQL database (docs/high-availability.md): a worker's desk is
+    // subscribed to B while the case is opened through A. SQLite allows one daemon per file.
+    if (!test::TestsUsePostgres()) GTEST_SKIP() << "two daemons on one database need PostgreSQL";
+    auto b = std::make_unique<daemon::Daemon>(config_, clock_);
+    b->Start();
+    auto anna = As("anna");  // signed in at A; the session is in the database, so B knows it
+    Inbox inbox;
+    auto stream = Stream(*anna, inbox, -1, b.get());
+    std::int64_t case_id = OpenCase(*anna);
+    auto opened = inbox.WaitFor(v1::EVENT_KIND_CASE_OPENED);
+    ASSERT_TRUE(opened) << "B's subscriber heard of the case opened through A";
+    EXPECT_EQ(opened->case_id(), case_id);
+    // And a stream that resumes at B after that sequence number misses nothing after it.
+    std::int64_t consult = RequestConsult(*anna, case_id);
+    Inbox resumed;
+    auto again = Stream(*anna, resumed, opened->seq(), b.get());
+    auto asked = resumed.WaitFor(v1::EVENT_KIND_CONSULT_REQUESTED);
+    ASSERT_TRUE(asked);
+    EXPECT_EQ(asked->consult_id(), consult);
+    stream->Stop();
+    again->Stop();
+    b->Stop();
+}
 
 TEST_F(EventsTest, PsychiatristHearsOfAConsultWithinASecond) {
     auto anna = As("anna");

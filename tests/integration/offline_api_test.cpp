@@ -9,8 +9,6 @@
 #include <vector>
 
 #include "db/audit_chain.hpp"
-#include "db/sqlite.hpp"
-#include "db/sqlite_repos.hpp"
 #include "spoed/v1/offline.pb.h"
 #include "spoed/v1/plan.pb.h"
 #include "spoed/v1/youth.pb.h"
@@ -224,10 +222,10 @@ TEST(OfflineApi, EachOfflineReadIsAnAuditLineWithItsOwnTimeAndTheMarkOnce) {
     EXPECT_EQ(after[1].seq, before);
 
     // The lines with earlier times sit in the hash chain like any other.
-    db::Connection conn(f.dir.file("spoed.db"), db::Connection::Mode::kReadOnly);
-    db::SqliteAuditRepo audit(conn);
-    auto report = db::VerifyAuditChain(audit);
-    EXPECT_TRUE(report.ok) << report.message;
+    auto report =
+        f.store->Read([](db::Tx& tx) -> Result<db::AuditChainReport> { return db::VerifyAuditChain(tx.audit()); });
+    ASSERT_TRUE(report.ok());
+    EXPECT_TRUE(report->ok) << report->message;
 }
 
 TEST(OfflineApi, ADeskClockAheadIsRecordedAtTheServersTime) {

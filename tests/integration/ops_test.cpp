@@ -20,8 +20,8 @@
 #include "daemon/service/totp.hpp"
 #include "db/audit_chain.hpp"
 #include "db/backup.hpp"
+#include "db/sql_repos.hpp"
 #include "db/sqlite.hpp"
-#include "db/sqlite_repos.hpp"
 #include "db/sqlite_store.hpp"
 #include "spoed/v1/youth.pb.h"
 #include "tests/integration/ops_client.hpp"
@@ -326,7 +326,7 @@ TEST(StorageFull, WritesAnswerUnavailableReadsGoOnNothingBreaksAndWritesResume) 
     {
         db::Connection c(live.db, db::Connection::Mode::kReadOnly);
         EXPECT_EQ(db::IntegrityCheck(c), "ok");
-        db::SqliteAuditRepo audit(c);
+        db::SqlAuditRepo audit(c);
         EXPECT_TRUE(db::VerifyAuditChain(audit).ok);
         EXPECT_GE(
             c.QueryInt("SELECT count(*) FROM audit_events WHERE method = 'LogContact' AND result = 'unavailable'"), 1);

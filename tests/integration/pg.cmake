@@ -1,10 +1,20 @@
-# The PostgreSQL store against a real PostgreSQL 15 server that each test starts on loopback
-# (tests/support/pg_server.hpp).
-spoed_add_test(pg_audit_test LABELS integration
-  SOURCES ${CMAKE_CURRENT_LIST_DIR}/pg_audit_test.cpp
-  LIBS spoed_db_pg spoed_db spoed_test_support)
+# PostgreSQL in the suite. One server serves every test that runs on PostgreSQL: the
+# `postgresql.server` fixture starts it (initdb in a directory of its own, a free loopback port,
+# as `nobody` when the suite runs as root) with a migrated template database, and stops it and
+# removes it when those tests are done. A test binary run on its own starts a server itself.
 
-# The repositories both stores have, held to the same behaviour (each test on SQLite and on PostgreSQL).
-spoed_add_test(pg_repos_test LABELS integration
-  SOURCES ${CMAKE_CURRENT_LIST_DIR}/pg_repos_test.cpp
-  LIBS spoed_db_pg spoed_db spoed_test_support)
+add_executable(pg_test_server ${CMAKE_CURRENT_LIST_DIR}/pg_test_server.cpp)
+target_link_libraries(pg_test_server PRIVATE spoed_db spoed_test_support GTest::gtest GTest::gtest_main
+  spoed_build_flags)
+add_test(NAME postgresql.server_start COMMAND pg_test_server --gtest_filter=PgTestServer.Start)
+add_test(NAME postgresql.server_stop COMMAND pg_test_server --gtest_filter=PgTestServer.Stop)
+set_tests_properties(postgresql.server_start PROPERTIES FIXTURES_SETUP postgresql LABELS "integration;postgresql"
+  ENVIRONMENT "SPOED_TEST_STORE=postgresql:${SPOED_TEST_PG_DIR}" TIMEOUT 120)
+set_tests_properties(postgresql.server_stop PROPERTIES FIXTURES_CLEANUP postgresql LABELS "integration;postgresql"
+  ENVIRONMENT "SPOED_TEST_STORE=postgresql:${SPOED_TEST_PG_DIR}" TIMEOUT 60)
+
+# The PostgreSQL connection and store themselves: the audit chain under concurrent writers, the
+# events' order and NOTIFY, serialisation retries.
+spoed_add_test(pg_store_test LABELS integration POSTGRESQL_ONLY
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/pg_store_test.cpp
+  LIBS spoed_db spoed_test_support)

@@ -8,12 +8,26 @@
 
 #include "base/bits.hpp"
 #include "daemon/service/totp.hpp"
+#include "db/pg_store.hpp"
 #include "db/sqlite.hpp"
 #include "spoed/v1/auth.pb.h"
 #include "spoed/v1/common.pb.h"
+#include "tests/support/pg_server.hpp"
 #include "tests/support/process.hpp"
 
 namespace spoed::test {
+
+std::unique_ptr<db::Store> OpenTestStore(const TempDir& dir) {
+    if (TestsUsePostgres()) return db::PgStore::Open({.dsn = NewTestDatabase(), .connections = 4});
+    return db::SqliteStore::Open({.path = dir.file("spoed.db")});
+}
+
+void UseTestStore(daemon::DaemonConfig& config) {
+    if (!TestsUsePostgres()) return;
+    config.store = "postgresql";
+    config.postgresql_dsn = NewTestDatabase();
+    config.postgresql_connections = 4;
+}
 
 TimePoint TestStart() {
     using namespace std::chrono;
@@ -23,7 +37,7 @@ TimePoint TestStart() {
 ServiceFixture::ServiceFixture() : ServiceFixture(daemon::api::ServiceOptions::ForTests()) {}
 
 ServiceFixture::ServiceFixture(daemon::api::ServiceOptions options)
-    : store(db::SqliteStore::Open({.path = dir.file("spoed.db")})),
+    : store(OpenTestStore(dir)),
       set_(std::make_unique<daemon::api::ServiceSet>(*store, clock, std::move(options))),
       totp_key(set_->options.second_factor.key),
       hasher(set_->hasher),

@@ -7,6 +7,7 @@
 
 #include "base/clock.hpp"
 #include "daemon/api/service_set.hpp"
+#include "daemon/config.hpp"
 #include "db/sqlite_store.hpp"
 #include "spoed/v1/rpc.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -59,8 +60,15 @@ struct DemoLoad {
 };
 DemoLoad LoadDemoAsAdmin(const std::string& spoedctl, const std::string& ctl);
 
-/// A real SQLite database in a temp dir, a fake clock, and the daemon's ServiceSet with the
-/// test settings — the whole daemon minus the network. Requests go straight to Router::Handle.
+/// The store a test runs on: a real SQLite file in `dir`, or, when the run is on PostgreSQL
+/// (SPOED_TEST_STORE), a new database on the suite's PostgreSQL server.
+std::unique_ptr<db::Store> OpenTestStore(const TempDir& dir);
+/// A daemon's configuration on the test's store: unchanged for SQLite (the file in data_dir), a
+/// new database on the suite's PostgreSQL server when the run is on PostgreSQL.
+void UseTestStore(daemon::DaemonConfig& config);
+
+/// A real store (SQLite in a temp dir, or PostgreSQL: OpenTestStore), a fake clock, and the daemon's ServiceSet with
+/// the test settings — the whole daemon minus the network. Requests go straight to Router::Handle.
 class ServiceFixture {
   public:
     ServiceFixture();
@@ -89,7 +97,10 @@ class ServiceFixture {
 
     TempDir dir;
     FakeClock clock{TestStart()};
-    std::unique_ptr<db::SqliteStore> store;
+    std::unique_ptr<db::Store> store;
+    /// The store as SQLite, for what only SQLite has (its page limit, its storage reserve);
+    /// nullptr when the tests run on PostgreSQL.
+    db::SqliteStore* sqlite() const { return dynamic_cast<db::SqliteStore*>(store.get()); }
 
   private:
     std::unique_ptr<daemon::api::ServiceSet> set_;  // the daemon's composition root, test settings

@@ -8,8 +8,8 @@
 
 #include "base/log.hpp"
 #include "daemon/audit_watch.hpp"
+#include "db/sql_repos.hpp"
 #include "db/sqlite.hpp"
-#include "db/sqlite_repos.hpp"
 #include "db/sqlite_store.hpp"
 #include "tests/support/service_fixture.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -56,7 +56,7 @@ class AuditChain : public testing::Test {
 
     db::AuditChainReport Verify(const db::AuditAnchor& checkpoint = {}) {
         db::Connection c(path, db::Connection::Mode::kReadOnly);
-        db::SqliteAuditRepo audit(c);
+        db::SqlAuditRepo audit(c);
         auto rep = db::VerifyAuditChain(audit);
         if (checkpoint.seq > 0) db::CheckAgainstCheckpoint(audit, checkpoint, rep);
         return rep;
@@ -151,7 +151,7 @@ TEST_F(AuditChain, FindsAChainRecomputedFromScratchWithACheckpoint) {
         db::Connection c(path, db::Connection::Mode::kReadWriteCreate);
         c.Exec("DROP TRIGGER audit_events_no_update");
         c.Exec("UPDATE audit_events SET username = 'nobody' WHERE seq = 4");
-        db::SqliteAuditRepo audit(c);
+        db::SqlAuditRepo audit(c);
         std::string prev;
         for (auto& r : audit.Range(0, 100)) {
             std::string h = db::AuditHash(prev, r);

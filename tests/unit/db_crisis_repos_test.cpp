@@ -12,8 +12,8 @@
 #include <type_traits>
 #include <vector>
 
+#include "db/sql_crisis_repos.hpp"
 #include "db/sqlite.hpp"
-#include "db/sqlite_crisis_repos.hpp"
 #include "db/sqlite_store.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -523,7 +523,7 @@ TEST_F(SqliteCrisisYouths, NameDateAndPhoneSearchesStartFromAnIndex) {
 
     auto check = [&](const char* when) {
         db::Connection c(path(), db::Connection::Mode::kReadOnly);
-        db::SqliteYouthRepo repo(c);
+        db::SqlYouthRepo repo(c);
         for (const auto* s : {&name, &name_and_short, &date, &phone, &name_and_date}) {
             auto plan = repo.ExplainSearch(*s, kT0);
             EXPECT_FALSE(plan.empty());
@@ -562,7 +562,7 @@ TEST_F(SqliteCrisisYouths, ABroadNameWalksTheNameOrderAndFindsWhatTheTrigramsFin
         }
     });
     db::Connection c(path(), db::Connection::Mode::kReadOnly);
-    db::SqliteYouthRepo repo(c);
+    db::SqlYouthRepo repo(c);
     auto ids = [&](const db::YouthSearch& s, int broad_matches) {
         repo.set_broad_matches(broad_matches);
         std::vector<std::int64_t> out;

@@ -479,13 +479,14 @@ TEST(RefusalTally, WhenStorageIsFullTheCountsWaitAndTheReserveIsLeftAlone) {
     ServiceFixture f;
     daemon::service::RefusalTally tally;
     f.router->SetRefusalTally(&tally);
+    if (f.sqlite() == nullptr) GTEST_SKIP() << "SQLite's page limit and storage reserve";
     f.CreateUser("anna", {"crisis_worker"});
     // Fifty addresses: fifty lines, more than the last scraps of a full database hold.
     for (int i = 0; i < 50; ++i) {
         f.remote_address = "203.0.113." + std::to_string(i + 1);
         f.Post(v1::rpc::CaseService::ListCases, "{}", "bad");
     }
-    test::FillStorage(*f.store, f.dir.file("spoed.db"), f.clock.Now());
+    test::FillStorage(*f.sqlite(), f.dir.file("spoed.db"), f.clock.Now());
     auto refused = tally.Flush(*f.store, f.clock.Now());
     ASSERT_FALSE(refused.ok());
     EXPECT_EQ(refused.error().reason, "storage_full");
@@ -494,7 +495,7 @@ TEST(RefusalTally, WhenStorageIsFullTheCountsWaitAndTheReserveIsLeftAlone) {
     f.remote_address = "192.0.2.10";
     std::string token = f.Login("anna");
     EXPECT_EQ(f.Post(v1::rpc::CaseService::ListCases, "{}", token).status, 200);
-    f.store->SetMaxPages(0);
+    f.sqlite()->SetMaxPages(0);
     EXPECT_EQ(tally.Flush(*f.store, f.clock.Now()).value(), 50u);
     EXPECT_EQ(tally.pending(), 0);
 }

@@ -1,7 +1,7 @@
 spoed_add_test(db_store_test LABELS unit
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/db_store_test.cpp
   LIBS spoed_test_fixtures spoed_db SQLite::SQLite3)
-spoed_add_test(api_router_test LABELS unit
+spoed_add_test(api_router_test LABELS unit BOTH_STORES
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/api_router_test.cpp ${CMAKE_CURRENT_LIST_DIR}/auth_service_test.cpp
           ${CMAKE_CURRENT_LIST_DIR}/config_test.cpp
   LIBS spoed_test_fixtures spoed_api spoed_daemon)
@@ -12,7 +12,7 @@ spoed_add_test(consent_rules_test LABELS unit
 spoed_add_test(totp_test LABELS unit
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/totp_test.cpp
   LIBS spoed_service)
-spoed_add_test(hardening_auth_test LABELS unit
+spoed_add_test(hardening_auth_test LABELS unit BOTH_STORES
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/hardening_auth_test.cpp
   LIBS spoed_test_fixtures spoed_api)
 spoed_add_test(audit_chain_test LABELS unit

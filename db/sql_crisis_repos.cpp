@@ -1,4 +1,4 @@
-#include "db/sqlite_crisis_repos.hpp"
+#include "db/sql_crisis_repos.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -92,6 +92,16 @@ std::string HitColumns(std::string_view id, Params& p, TimePoint now) {
            "), (SELECT count(*) FROM cases AS k WHERE k.youth_id = " + y + " AND k.opened_at >= " + since_90 + ")";
 }
 
+/// `term` as a LIKE pattern matches it literally.
+std::string EscapeLike(std::string_view term) {
+    std::string out;
+    for (char ch : term) {
+        if (ch == '%' || ch == '_' || ch == '\\') out += '\\';
+        out += ch;
+    }
+    return out;
+}
+
 /// The FTS5 query for the name terms of at least three characters: every term a quoted phrase
 /// (a substring under the trigram tokenizer), all of them required. Empty when there are none.
 std::string FtsQuery(const std::vector<std::string>& terms) {
@@ -114,8 +124,9 @@ std::string FtsQuery(const std::vector<std::string>& terms) {
 /// short name terms are given. `name_ids` (a JSON array), when given, are the youths the
 /// trigram index matched, collected already. The page is chosen first (MATERIALIZED keeps
 /// SQLite from flattening it) so that the hit subqueries run only over the rows returned.
-std::string SearchSql(const YouthSearch& s, TimePoint now, int limit, int offset, YouthNamePath path,
+std::string SearchSql(Dialect dialect, const YouthSearch& s, TimePoint now, int limit, int offset, YouthNamePath path,
                       const std::optional<std::string>& name_ids, Params& p) {
+    const bool postgres = dialect == Dialect::kPostgres;
     std::string where;
     auto and_where = [&](const std::string& cond) {
         where += where.empty() ? " WHERE " : " AND ";
@@ -127,23 +138,31 @@ std::string SearchSql(const YouthSearch& s, TimePoint now, int limit, int offset
     const bool trigrams = path == YouthNamePath::kTrigram && !s.date_of_birth && !s.phone;
     if (name_ids) {
         and_where("y.id IN (SELECT value FROM json_each(" + p.Add(*name_ids) + "))");
-    } else if (std::string fts = trigrams ? FtsQuery(s.name_terms) : std::string(); !fts.empty()) {
+    } else if (std::string fts = trigrams && !postgres ? FtsQuery(s.name_terms) : std::string(); !fts.empty()) {
         and_where("y.id IN (SELECT n.rowid FROM youth_names AS n WHERE n.youth_names MATCH " + p.Add(fts) + ")");
     }
     for (const auto& term : s.name_terms) {
-        if (term.empty() || (trigrams && CodePoints(term) >= 3)) continue;
-        and_where("instr(y.folded_name, " + p.Add(term) + ") > 0");
+        if (term.empty() || (trigrams && !postgres && CodePoints(term) >= 3)) continue;
+        if (postgres && CodePoints(term) >= 3) {
+            // LIKE '%term%' is what pg_trgm's index answers.
+            and_where("y.folded_name LIKE " + p.Add("%" + EscapeLike(term) + "%"));
+        } else {
+            and_where("instr(y.folded_name, " + p.Add(term) + ") > 0");
+        }
     }
     if (s.date_of_birth) and_where("y.date_of_birth = " + p.Add(*s.date_of_birth));
     if (s.phone) and_where("y.id IN (" + PhoneYouthIds(p.Add(*s.phone)) + ")");
 
-    std::string from = path == YouthNamePath::kNameOrder ? "youths AS y INDEXED BY youths_by_name" : "youths AS y";
+    std::string from =
+        path == YouthNamePath::kNameOrder && !postgres ? "youths AS y INDEXED BY youths_by_name" : "youths AS y";
+    // A negative limit: every youth (FindByPhone).
+    std::string page =
+        limit < 0 ? std::string() : " LIMIT " + p.Add(std::int64_t{limit}) + " OFFSET " + p.Add(std::int64_t{offset});
     std::string sql =
         "WITH page AS MATERIALIZED (SELECT y.id, y.given_name, y.family_name, y.date_of_birth, y.municipality, "
         "y.date_of_birth_estimated "
         "FROM " +
-        from + where + " ORDER BY y.family_name, y.given_name, y.id LIMIT " + p.Add(std::int64_t{limit}) + " OFFSET " +
-        p.Add(std::int64_t{offset}) +
+        from + where + " ORDER BY y.family_name, y.given_name, y.id" + page +
         ") SELECT page.id, page.given_name, page.family_name, page.date_of_birth, page.municipality, "
         "page.date_of_birth_estimated, " +
         HitColumns("page.id", p, now) + " FROM page ORDER BY page.family_name, page.given_name, page.id";
@@ -288,8 +307,8 @@ const Table<CaseRecord> kCases("cases", kCaseColumns);
 
 const std::string kCaseSelect =
     "SELECT k.id, " + kCases.Names("k.") +
-    ", (SELECT group_concat(a.area, char(31)) FROM case_problem_areas AS a WHERE a.case_id = k.id), "
-    "(SELECT group_concat(f.flag, char(31)) FROM case_risk_flags AS f WHERE f.case_id = k.id) "
+    ", (SELECT group_concat(a.area, '\x1f') FROM case_problem_areas AS a WHERE a.case_id = k.id), "
+    "(SELECT group_concat(f.flag, '\x1f') FROM case_risk_flags AS f WHERE f.case_id = k.id) "
     "FROM cases AS k";
 
 CaseRecord ReadCase(const Statement& st) {
@@ -319,8 +338,8 @@ const Table<ContactRecord> kContacts("contacts", kContactColumns);
 
 const std::string kContactSelect =
     "SELECT ct.id, " + kContacts.Names("ct.") +
-    ", (SELECT group_concat(w.user_id, char(31)) FROM contact_workers AS w WHERE w.contact_id = ct.id), "
-    "(SELECT group_concat(r.response, char(31)) FROM contact_responses AS r WHERE r.contact_id = ct.id) "
+    ", (SELECT group_concat(w.user_id, '\x1f') FROM contact_workers AS w WHERE w.contact_id = ct.id), "
+    "(SELECT group_concat(r.response, '\x1f') FROM contact_responses AS r WHERE r.contact_id = ct.id) "
     "FROM contacts AS ct";
 
 ContactRecord ReadContact(const Statement& st) {
@@ -356,7 +375,7 @@ ConsultRecord ReadConsult(const Statement& st) {
 
 // --- youths ----------------------------------------------------------------------------------
 
-void SqliteYouthRepo::WriteDetails(const YouthRecord& y) {
+void SqlYouthRepo::WriteDetails(const YouthRecord& y) {
     auto phone = c_.Prepare("INSERT INTO youth_phones (youth_id, number, label) VALUES (?, ?, ?)");
     for (const auto& p : y.phones) {
         phone.Bind(1, y.id).Bind(2, p.number).Bind(3, p.label);
@@ -370,11 +389,12 @@ void SqliteYouthRepo::WriteDetails(const YouthRecord& y) {
         contact.Run();
         contact.Reset();
     }
+    if (c_.postgres()) return;  // PostgreSQL indexes the trigrams of youths.folded_name itself
     auto name = c_.Prepare("INSERT INTO youth_names (rowid, folded_name) VALUES (?, ?)");
     name.Bind(1, y.id).Bind(2, y.folded_name).Run();
 }
 
-std::int64_t SqliteYouthRepo::Insert(const YouthRecord& youth) {
+std::int64_t SqlYouthRepo::Insert(const YouthRecord& youth) {
     auto st = c_.Prepare(
         "INSERT INTO youths (given_name, family_name, folded_name, date_of_birth, municipality, bsn, created_by, "
         "created_at, updated_at, date_of_birth_estimated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -395,7 +415,7 @@ std::int64_t SqliteYouthRepo::Insert(const YouthRecord& youth) {
     return stored.id;
 }
 
-void SqliteYouthRepo::Update(const YouthRecord& youth) {
+void SqlYouthRepo::Update(const YouthRecord& youth) {
     auto st = c_.Prepare(
         "UPDATE youths SET given_name = ?, family_name = ?, folded_name = ?, date_of_birth = ?, municipality = ?, "
         "bsn = ?, updated_at = ?, date_of_birth_estimated = ? WHERE id = ?");
@@ -413,12 +433,11 @@ void SqliteYouthRepo::Update(const YouthRecord& youth) {
     phones.Bind(1, youth.id).Run();
     auto contacts = c_.Prepare("DELETE FROM youth_contacts WHERE youth_id = ?");
     contacts.Bind(1, youth.id).Run();
-    auto name = c_.Prepare("DELETE FROM youth_names WHERE rowid = ?");
-    name.Bind(1, youth.id).Run();
+    if (!c_.postgres()) c_.Prepare("DELETE FROM youth_names WHERE rowid = ?").Bind(1, youth.id).Run();
     WriteDetails(youth);
 }
 
-std::optional<YouthRecord> SqliteYouthRepo::Find(std::int64_t id) {
+std::optional<YouthRecord> SqlYouthRepo::Find(std::int64_t id) {
     auto st = c_.Prepare(
         "SELECT id, given_name, family_name, folded_name, date_of_birth, municipality, bsn, created_by, created_at, "
         "updated_at, date_of_birth_estimated, removed_at, coalesce(pseudonym, '') FROM youths WHERE id = ?");
@@ -451,9 +470,10 @@ std::optional<YouthRecord> SqliteYouthRepo::Find(std::int64_t id) {
     return y;
 }
 
-SqliteYouthRepo::NamePlan SqliteYouthRepo::PlanNames(const YouthSearch& search) {
+SqlYouthRepo::NamePlan SqlYouthRepo::PlanNames(const YouthSearch& search) {
     // Date of birth and phone number narrow to a handful of youths by their own indexes.
-    if (search.date_of_birth || search.phone) return {};
+    // PostgreSQL's planner chooses between the trigram index and the name order itself.
+    if (search.date_of_birth || search.phone || c_.postgres()) return {};
     std::string fts = FtsQuery(search.name_terms);
     bool any_term = std::any_of(search.name_terms.begin(), search.name_terms.end(), [](auto& t) { return !t.empty(); });
     NamePlan plan;
@@ -482,15 +502,15 @@ SqliteYouthRepo::NamePlan SqliteYouthRepo::PlanNames(const YouthSearch& search) 
     return plan;
 }
 
-std::vector<YouthHitRecord> SqliteYouthRepo::Search(const YouthSearch& search, TimePoint now) {
+std::vector<YouthHitRecord> SqlYouthRepo::Search(const YouthSearch& search, TimePoint now) {
     NamePlan plan = PlanNames(search);
     if (plan.ids && plan.matches == 0) return {};
     Params p;
-    std::string sql = SearchSql(search, now, search.limit, search.offset, plan.path, plan.ids, p);
+    std::string sql = SearchSql(c_.dialect(), search, now, search.limit, search.offset, plan.path, plan.ids, p);
     return RunHits(c_, sql, p);
 }
 
-std::vector<std::string> SqliteYouthRepo::ExplainSearch(const YouthSearch& search, TimePoint now) {
+std::vector<std::string> SqlYouthRepo::ExplainSearch(const YouthSearch& search, TimePoint now) {
     NamePlan plan = PlanNames(search);
     std::vector<std::string> lines;
     auto explain = [&](const std::string& sql, const Params& p) {
@@ -506,19 +526,19 @@ std::vector<std::string> SqliteYouthRepo::ExplainSearch(const YouthSearch& searc
         explain(std::string(kNameMatchesSql), p);
     }
     Params p;
-    explain(SearchSql(search, now, search.limit, search.offset, plan.path, plan.ids, p), p);
+    explain(SearchSql(c_.dialect(), search, now, search.limit, search.offset, plan.path, plan.ids, p), p);
     return lines;
 }
 
-std::vector<YouthHitRecord> SqliteYouthRepo::FindByPhone(std::string_view phone, TimePoint now) {
+std::vector<YouthHitRecord> SqlYouthRepo::FindByPhone(std::string_view phone, TimePoint now) {
     YouthSearch s;
     s.phone = std::string(phone);
     Params p;
-    std::string sql = SearchSql(s, now, -1, 0, YouthNamePath::kTrigram, std::nullopt, p);  // LIMIT -1: all
+    std::string sql = SearchSql(c_.dialect(), s, now, -1, 0, YouthNamePath::kTrigram, std::nullopt, p);  // all
     return RunHits(c_, sql, p);
 }
 
-YouthHitRecord SqliteYouthRepo::Hit(std::int64_t youth_id, TimePoint now) {
+YouthHitRecord SqlYouthRepo::Hit(std::int64_t youth_id, TimePoint now) {
     Params p;
     std::string id = p.Add(youth_id);
     std::string sql =
@@ -531,30 +551,30 @@ YouthHitRecord SqliteYouthRepo::Hit(std::int64_t youth_id, TimePoint now) {
 
 // --- consents --------------------------------------------------------------------------------
 
-std::int64_t SqliteConsentRepo::Insert(const ConsentRecord& c) {
+std::int64_t SqlConsentRepo::Insert(const ConsentRecord& c) {
     auto st = c_.Prepare(kConsents.InsertSql());
     kConsents.Bind(st, c);
     st.Run();
     return c_.LastInsertId();
 }
 
-std::optional<ConsentRecord> SqliteConsentRepo::Find(std::int64_t id) {
+std::optional<ConsentRecord> SqlConsentRepo::Find(std::int64_t id) {
     auto st = c_.Prepare("SELECT " + kConsentColumns + " FROM consents WHERE id = ?");
     st.Bind(1, id);
     if (!st.Step()) return std::nullopt;
     return ReadConsent(st);
 }
 
-void SqliteConsentRepo::Withdraw(std::int64_t id, TimePoint at, std::int64_t by, std::string_view note) {
+void SqlConsentRepo::Withdraw(std::int64_t id, TimePoint at, std::int64_t by, std::string_view note) {
     // The note of the consent itself says how it was given; the withdrawal note is added to it.
     auto st = c_.Prepare(
         "UPDATE consents SET withdrawn_at = ?1, withdrawn_by = ?2, "
-        "note = CASE WHEN ?3 = '' THEN note WHEN note = '' THEN ?3 ELSE note || char(10) || ?3 END "
+        "note = CASE WHEN ?3 = '' THEN note WHEN note = '' THEN ?3 ELSE note || '\n' || ?3 END "
         "WHERE id = ?4 AND withdrawn_at IS NULL");
     st.Bind(1, ToMicros(at)).Bind(2, by).Bind(3, note).Bind(4, id).Run();
 }
 
-std::vector<ConsentRecord> SqliteConsentRepo::ListForYouth(std::int64_t youth_id) {
+std::vector<ConsentRecord> SqlConsentRepo::ListForYouth(std::int64_t youth_id) {
     auto st =
         c_.Prepare("SELECT " + kConsentColumns + " FROM consents WHERE youth_id = ? ORDER BY given_at DESC, id DESC");
     st.Bind(1, youth_id);
@@ -563,7 +583,7 @@ std::vector<ConsentRecord> SqliteConsentRepo::ListForYouth(std::int64_t youth_id
     return out;
 }
 
-bool SqliteConsentRepo::HasValid(std::int64_t youth_id, std::string_view scope, TimePoint now) {
+bool SqlConsentRepo::HasValid(std::int64_t youth_id, std::string_view scope, TimePoint now) {
     auto st = c_.Prepare(
         "SELECT 1 FROM consents WHERE youth_id = ?1 AND scope = ?2 AND given_at <= ?3 "
         "AND (valid_until IS NULL OR valid_until > ?3) AND (withdrawn_at IS NULL OR withdrawn_at > ?3) LIMIT 1");
@@ -573,7 +593,7 @@ bool SqliteConsentRepo::HasValid(std::int64_t youth_id, std::string_view scope, 
 
 // --- pre-registrations -----------------------------------------------------------------------
 
-std::optional<std::int64_t> SqlitePreRegistrationRepo::Insert(const PreRegistrationRecord& r) {
+std::optional<std::int64_t> SqlPreRegistrationRepo::Insert(const PreRegistrationRecord& r) {
     {
         auto active = c_.Prepare("SELECT 1 FROM pre_registrations WHERE youth_id = ? AND ended_at IS NULL");
         active.Bind(1, r.youth_id);
@@ -585,7 +605,7 @@ std::optional<std::int64_t> SqlitePreRegistrationRepo::Insert(const PreRegistrat
     return c_.LastInsertId();
 }
 
-void SqlitePreRegistrationRepo::Update(const PreRegistrationRecord& r) {
+void SqlPreRegistrationRepo::Update(const PreRegistrationRecord& r) {
     auto st = c_.Prepare(
         "UPDATE pre_registrations SET organisation = ?, professional = ?, professional_phone = ?, ongoing_care = ?, "
         "ongoing_care_contact = ?, legal_measure = ?, legal_measure_note = ?, updated_at = ? WHERE id = ?");
@@ -601,14 +621,14 @@ void SqlitePreRegistrationRepo::Update(const PreRegistrationRecord& r) {
     st.Run();
 }
 
-std::optional<PreRegistrationRecord> SqlitePreRegistrationRepo::Find(std::int64_t id) {
+std::optional<PreRegistrationRecord> SqlPreRegistrationRepo::Find(std::int64_t id) {
     auto st = c_.Prepare("SELECT " + kPreRegistrationColumns + " FROM pre_registrations WHERE id = ?");
     st.Bind(1, id);
     if (!st.Step()) return std::nullopt;
     return ReadPreRegistration(st);
 }
 
-std::optional<PreRegistrationRecord> SqlitePreRegistrationRepo::FindActive(std::int64_t youth_id) {
+std::optional<PreRegistrationRecord> SqlPreRegistrationRepo::FindActive(std::int64_t youth_id) {
     auto st = c_.Prepare("SELECT " + kPreRegistrationColumns +
                          " FROM pre_registrations WHERE youth_id = ? AND ended_at IS NULL");
     st.Bind(1, youth_id);
@@ -616,7 +636,7 @@ std::optional<PreRegistrationRecord> SqlitePreRegistrationRepo::FindActive(std::
     return ReadPreRegistration(st);
 }
 
-std::vector<PreRegistrationRecord> SqlitePreRegistrationRepo::ListForYouth(std::int64_t youth_id) {
+std::vector<PreRegistrationRecord> SqlPreRegistrationRepo::ListForYouth(std::int64_t youth_id) {
     auto st =
         c_.Prepare("SELECT " + kPreRegistrationColumns + " FROM pre_registrations WHERE youth_id = ? ORDER BY id DESC");
     st.Bind(1, youth_id);
@@ -625,7 +645,7 @@ std::vector<PreRegistrationRecord> SqlitePreRegistrationRepo::ListForYouth(std::
     return out;
 }
 
-std::vector<PreRegistrationRecord> SqlitePreRegistrationRepo::ListActive() {
+std::vector<PreRegistrationRecord> SqlPreRegistrationRepo::ListActive() {
     auto st = c_.Prepare("SELECT " + kPreRegistrationColumns +
                          " FROM pre_registrations WHERE ended_at IS NULL ORDER BY youth_id");
     std::vector<PreRegistrationRecord> out;
@@ -635,7 +655,7 @@ std::vector<PreRegistrationRecord> SqlitePreRegistrationRepo::ListActive() {
 
 // --- retention ---------------------------------------------------------------------------------
 
-std::vector<std::int64_t> SqliteYouthRepo::PastRetention(TimePoint cutoff, int limit, std::int64_t only_youth) {
+std::vector<std::int64_t> SqlYouthRepo::PastRetention(TimePoint cutoff, int limit, std::int64_t only_youth) {
     // The record's last change: the youth's details, a case (opened or changed), a contact, a
     // plan version. The newest of them must lie before the cutoff.
     auto st = c_.Prepare(
@@ -652,7 +672,7 @@ std::vector<std::int64_t> SqliteYouthRepo::PastRetention(TimePoint cutoff, int l
     return out;
 }
 
-void SqliteYouthRepo::RemovePersonalData(std::int64_t youth_id, std::string_view pseudonym, TimePoint at) {
+void SqlYouthRepo::RemovePersonalData(std::int64_t youth_id, std::string_view pseudonym, TimePoint at) {
     c_.Exec("INSERT INTO retention_in_progress (one) VALUES (1)");
     // ?1 the youth, ?2 the moment, ?3 the pseudonym. The cases' codes and figure columns stay.
     constexpr const char* kCases = "(SELECT id FROM cases WHERE youth_id = ?1)";
@@ -662,7 +682,6 @@ void SqliteYouthRepo::RemovePersonalData(std::int64_t youth_id, std::string_view
         "UPDATE youths SET given_name = '', family_name = '', folded_name = '', date_of_birth = '0001-01-01', "
         "date_of_birth_estimated = 0, municipality = '', bsn = NULL, removed_at = ?2, pseudonym = ?3, updated_at = ?2 "
         "WHERE id = ?1",
-        "DELETE FROM youth_names WHERE rowid = ?1",
         "DELETE FROM youth_phones WHERE youth_id = ?1",
         "DELETE FROM youth_contacts WHERE youth_id = ?1",
         "DELETE FROM youth_statements WHERE youth_id = ?1",
@@ -671,7 +690,7 @@ void SqliteYouthRepo::RemovePersonalData(std::int64_t youth_id, std::string_view
         "ongoing_care = '', ongoing_care_contact = '', legal_measure_note = '', end_reason = '' WHERE youth_id = ?1",
         // Nothing is left to pre-register: an active pre-registration ends with the removal.
         "UPDATE pre_registrations SET ended_at = ?2, updated_at = ?2 WHERE youth_id = ?1 AND ended_at IS NULL",
-        "UPDATE plan_versions SET content = x'', change_note = '' WHERE youth_id = ?1",
+        "UPDATE plan_versions SET content = ?4, change_note = '' WHERE youth_id = ?1",
         "UPDATE break_glass SET reason = '', review_note = '' WHERE youth_id = ?1",
         "UPDATE cases SET caller_description = '', closing_note = '' WHERE youth_id = ?1",
         "UPDATE contacts SET summary = '', caller_phone = '' WHERE case_id IN " + cases,
@@ -704,14 +723,16 @@ void SqliteYouthRepo::RemovePersonalData(std::int64_t youth_id, std::string_view
         st.Bind(1, youth_id);
         if (sql.find("?2") != std::string::npos) st.Bind(2, ToMicros(at));
         if (sql.find("?3") != std::string::npos) st.Bind(3, pseudonym);
+        if (sql.find("?4") != std::string::npos) st.BindBlob(4, "");  // an empty plan
         st.Run();
     }
+    if (!c_.postgres()) c_.Prepare("DELETE FROM youth_names WHERE rowid = ?1").Bind(1, youth_id).Run();
     c_.Exec("DELETE FROM retention_in_progress");
 }
 
 // --- destruction requests --------------------------------------------------------------------
 
-std::int64_t SqliteDestructionRequestRepo::Insert(const DestructionRequestRecord& r) {
+std::int64_t SqlDestructionRequestRepo::Insert(const DestructionRequestRecord& r) {
     auto st = c_.Prepare(
         "INSERT INTO destruction_requests (youth_id, requested_by, by_kind, decision, reason, decided_by, decided_at, "
         "pseudonym) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
@@ -727,7 +748,7 @@ std::int64_t SqliteDestructionRequestRepo::Insert(const DestructionRequestRecord
     return c_.LastInsertId();
 }
 
-std::vector<DestructionRequestRecord> SqliteDestructionRequestRepo::List(int limit) {
+std::vector<DestructionRequestRecord> SqlDestructionRequestRepo::List(int limit) {
     auto st = c_.Prepare(
         "SELECT d.id, d.youth_id, d.requested_by, d.by_kind, d.decision, d.reason, d.decided_by, d.decided_at, "
         "d.pseudonym, u.display_name FROM destruction_requests AS d JOIN users AS u ON u.id = d.decided_by "
@@ -743,7 +764,7 @@ std::vector<DestructionRequestRecord> SqliteDestructionRequestRepo::List(int lim
 
 // --- statements --------------------------------------------------------------------------------
 
-std::int64_t SqliteStatementRepo::Insert(const StatementRecord& s) {
+std::int64_t SqlStatementRepo::Insert(const StatementRecord& s) {
     auto st = c_.Prepare(
         "INSERT INTO youth_statements (youth_id, by_kind, author_name, about, text, recorded_at, recorded_by) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
@@ -758,7 +779,7 @@ std::int64_t SqliteStatementRepo::Insert(const StatementRecord& s) {
     return c_.LastInsertId();
 }
 
-std::vector<StatementRecord> SqliteStatementRepo::ListForYouth(std::int64_t youth_id) {
+std::vector<StatementRecord> SqlStatementRepo::ListForYouth(std::int64_t youth_id) {
     auto st = c_.Prepare(
         "SELECT s.id, s.youth_id, s.by_kind, s.author_name, s.about, s.text, s.recorded_at, s.recorded_by, "
         "u.display_name FROM youth_statements AS s JOIN users AS u ON u.id = s.recorded_by WHERE s.youth_id = ? "
@@ -772,7 +793,7 @@ std::vector<StatementRecord> SqliteStatementRepo::ListForYouth(std::int64_t yout
     return out;
 }
 
-void SqlitePreRegistrationRepo::End(std::int64_t id, TimePoint at, std::string_view reason) {
+void SqlPreRegistrationRepo::End(std::int64_t id, TimePoint at, std::string_view reason) {
     auto st = c_.Prepare(
         "UPDATE pre_registrations SET ended_at = ?1, end_reason = ?2, updated_at = ?1 "
         "WHERE id = ?3 AND ended_at IS NULL");
@@ -781,7 +802,7 @@ void SqlitePreRegistrationRepo::End(std::int64_t id, TimePoint at, std::string_v
 
 // --- plans -----------------------------------------------------------------------------------
 
-std::int64_t SqlitePlanRepo::Insert(const PlanVersionRecord& plan) {
+std::int64_t SqlPlanRepo::Insert(const PlanVersionRecord& plan) {
     auto st = c_.Prepare(
         "INSERT INTO plan_versions (youth_id, version, author_id, created_at, change_note, content) "
         "VALUES (?, ?, ?, ?, ?, ?)");
@@ -795,7 +816,7 @@ std::int64_t SqlitePlanRepo::Insert(const PlanVersionRecord& plan) {
     return c_.LastInsertId();
 }
 
-std::optional<PlanVersionRecord> SqlitePlanRepo::Find(std::int64_t youth_id, int version) {
+std::optional<PlanVersionRecord> SqlPlanRepo::Find(std::int64_t youth_id, int version) {
     std::string sql =
         "SELECT p.id, p.youth_id, p.version, p.author_id, u.display_name, p.created_at, p.change_note, p.content "
         "FROM plan_versions AS p JOIN users AS u ON u.id = p.author_id WHERE p.youth_id = ?1";
@@ -807,14 +828,14 @@ std::optional<PlanVersionRecord> SqlitePlanRepo::Find(std::int64_t youth_id, int
     return ReadPlan(st, true);
 }
 
-int SqlitePlanRepo::LatestVersion(std::int64_t youth_id) {
+int SqlPlanRepo::LatestVersion(std::int64_t youth_id) {
     auto st = c_.Prepare("SELECT coalesce(max(version), 0) FROM plan_versions WHERE youth_id = ?");
     st.Bind(1, youth_id);
     st.Step();
     return static_cast<int>(st.Int(0));
 }
 
-std::vector<PlanVersionRecord> SqlitePlanRepo::List(std::int64_t youth_id) {
+std::vector<PlanVersionRecord> SqlPlanRepo::List(std::int64_t youth_id) {
     auto st = c_.Prepare(
         "SELECT p.id, p.youth_id, p.version, p.author_id, u.display_name, p.created_at, p.change_note "
         "FROM plan_versions AS p JOIN users AS u ON u.id = p.author_id WHERE p.youth_id = ? "
@@ -827,7 +848,7 @@ std::vector<PlanVersionRecord> SqlitePlanRepo::List(std::int64_t youth_id) {
 
 // --- break-the-glass -------------------------------------------------------------------------
 
-std::int64_t SqliteBreakGlassRepo::Insert(const BreakGlassRecord& r) {
+std::int64_t SqlBreakGlassRepo::Insert(const BreakGlassRecord& r) {
     auto st = c_.Prepare(
         "INSERT INTO break_glass (user_id, youth_id, reason, opened_at, expires_at, reviewed_at, reviewed_by, "
         "review_approved, review_note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -844,15 +865,15 @@ std::int64_t SqliteBreakGlassRepo::Insert(const BreakGlassRecord& r) {
     return c_.LastInsertId();
 }
 
-std::optional<BreakGlassRecord> SqliteBreakGlassRepo::Find(std::int64_t id) {
+std::optional<BreakGlassRecord> SqlBreakGlassRepo::Find(std::int64_t id) {
     auto st = c_.Prepare(std::string(kBreakGlassSelect) + " WHERE b.id = ?");
     st.Bind(1, id);
     if (!st.Step()) return std::nullopt;
     return ReadBreakGlass(st);
 }
 
-std::optional<BreakGlassRecord> SqliteBreakGlassRepo::FindOpen(std::int64_t user_id, std::int64_t youth_id,
-                                                               TimePoint now) {
+std::optional<BreakGlassRecord> SqlBreakGlassRepo::FindOpen(std::int64_t user_id, std::int64_t youth_id,
+                                                            TimePoint now) {
     auto st = c_.Prepare(std::string(kBreakGlassSelect) +
                          " WHERE b.user_id = ?1 AND b.youth_id = ?2 AND b.expires_at > ?3 AND b.opened_at <= ?3 "
                          "ORDER BY b.expires_at DESC, b.id DESC LIMIT 1");
@@ -861,7 +882,7 @@ std::optional<BreakGlassRecord> SqliteBreakGlassRepo::FindOpen(std::int64_t user
     return ReadBreakGlass(st);
 }
 
-std::vector<BreakGlassRecord> SqliteBreakGlassRepo::List(bool include_reviewed) {
+std::vector<BreakGlassRecord> SqlBreakGlassRepo::List(bool include_reviewed) {
     auto st = c_.Prepare(std::string(kBreakGlassSelect) + (include_reviewed ? "" : " WHERE b.reviewed_at IS NULL") +
                          " ORDER BY b.opened_at, b.id");
     std::vector<BreakGlassRecord> out;
@@ -869,8 +890,7 @@ std::vector<BreakGlassRecord> SqliteBreakGlassRepo::List(bool include_reviewed) 
     return out;
 }
 
-void SqliteBreakGlassRepo::Review(std::int64_t id, TimePoint at, std::int64_t by, bool approved,
-                                  std::string_view note) {
+void SqlBreakGlassRepo::Review(std::int64_t id, TimePoint at, std::int64_t by, bool approved, std::string_view note) {
     auto st = c_.Prepare(
         "UPDATE break_glass SET reviewed_at = ?, reviewed_by = ?, review_approved = ?, review_note = ? WHERE id = ?");
     st.Bind(1, ToMicros(at)).Bind(2, by).Bind(3, approved).Bind(4, note).Bind(5, id).Run();
@@ -878,7 +898,7 @@ void SqliteBreakGlassRepo::Review(std::int64_t id, TimePoint at, std::int64_t by
 
 // --- cases -----------------------------------------------------------------------------------
 
-void SqliteCaseRepo::WriteAreasAndFlags(const CaseRecord& c) {
+void SqlCaseRepo::WriteAreasAndFlags(const CaseRecord& c) {
     auto del_areas = c_.Prepare("DELETE FROM case_problem_areas WHERE case_id = ?");
     del_areas.Bind(1, c.id).Run();
     auto del_flags = c_.Prepare("DELETE FROM case_risk_flags WHERE case_id = ?");
@@ -899,7 +919,7 @@ void SqliteCaseRepo::WriteAreasAndFlags(const CaseRecord& c) {
     }
 }
 
-std::int64_t SqliteCaseRepo::Insert(const CaseRecord& c) {
+std::int64_t SqlCaseRepo::Insert(const CaseRecord& c) {
     auto st = c_.Prepare(kCases.InsertSql());
     kCases.Bind(st, c);
     st.Run();
@@ -909,27 +929,27 @@ std::int64_t SqliteCaseRepo::Insert(const CaseRecord& c) {
     return stored.id;
 }
 
-void SqliteCaseRepo::Update(const CaseRecord& c) {
+void SqlCaseRepo::Update(const CaseRecord& c) {
     auto st = c_.Prepare(kCases.UpdateSql());
     st.Bind(kCases.Bind(st, c) + 1, c.id);
     st.Run();
     WriteAreasAndFlags(c);
 }
 
-void SqliteCaseRepo::Touch(std::int64_t case_id, TimePoint at) {
+void SqlCaseRepo::Touch(std::int64_t case_id, TimePoint at) {
     auto st = c_.Prepare("UPDATE cases SET updated_at = ? WHERE id = ?");
     st.Bind(1, ToMicros(at)).Bind(2, case_id);
     st.Run();
 }
 
-std::optional<CaseRecord> SqliteCaseRepo::Find(std::int64_t id) {
+std::optional<CaseRecord> SqlCaseRepo::Find(std::int64_t id) {
     auto st = c_.Prepare(kCaseSelect + " WHERE k.id = ?");
     st.Bind(1, id);
     if (!st.Step()) return std::nullopt;
     return ReadCase(st);
 }
 
-std::vector<CaseRecord> SqliteCaseRepo::List(const CaseFilter& f) {
+std::vector<CaseRecord> SqlCaseRepo::List(const CaseFilter& f) {
     Params p;
     std::string sql = kCaseSelect + " WHERE 1 = 1";
     if (f.open_only) sql += " AND k.status = 'open'";
@@ -951,13 +971,13 @@ std::vector<CaseRecord> SqliteCaseRepo::List(const CaseFilter& f) {
     return out;
 }
 
-std::int64_t SqliteCaseRepo::AddEvent(const CaseEventRecord& e) {
+std::int64_t SqlCaseRepo::AddEvent(const CaseEventRecord& e) {
     auto st = c_.Prepare("INSERT INTO case_events (case_id, at, kind, text, by_user) VALUES (?, ?, ?, ?, ?)");
     st.Bind(1, e.case_id).Bind(2, ToMicros(e.at)).Bind(3, e.kind).Bind(4, e.text).Bind(5, e.by_user).Run();
     return c_.LastInsertId();
 }
 
-std::vector<CaseEventRecord> SqliteCaseRepo::Events(std::int64_t case_id) {
+std::vector<CaseEventRecord> SqlCaseRepo::Events(std::int64_t case_id) {
     auto st =
         c_.Prepare("SELECT id, case_id, at, kind, text, by_user FROM case_events WHERE case_id = ? ORDER BY at, id");
     st.Bind(1, case_id);
@@ -975,7 +995,7 @@ std::vector<CaseEventRecord> SqliteCaseRepo::Events(std::int64_t case_id) {
     return out;
 }
 
-std::int64_t SqliteCaseRepo::InsertContact(const ContactRecord& c) {
+std::int64_t SqlCaseRepo::InsertContact(const ContactRecord& c) {
     auto st = c_.Prepare(kContacts.InsertSql());
     kContacts.Bind(st, c);
     st.Run();
@@ -998,7 +1018,7 @@ std::int64_t SqliteCaseRepo::InsertContact(const ContactRecord& c) {
     return id;
 }
 
-std::vector<ContactRecord> SqliteCaseRepo::Contacts(std::int64_t case_id) {
+std::vector<ContactRecord> SqlCaseRepo::Contacts(std::int64_t case_id) {
     auto st = c_.Prepare(kContactSelect + " WHERE ct.case_id = ? ORDER BY ct.started_at, ct.id");
     st.Bind(1, case_id);
     std::vector<ContactRecord> out;
@@ -1006,7 +1026,7 @@ std::vector<ContactRecord> SqliteCaseRepo::Contacts(std::int64_t case_id) {
     return out;
 }
 
-std::vector<CallerCaseRecord> SqliteCaseRepo::FindByCallerPhone(std::string_view phone, int limit) {
+std::vector<CallerCaseRecord> SqlCaseRepo::FindByCallerPhone(std::string_view phone, int limit) {
     // `caller_phone <> ''` lets SQLite use the partial index contacts_by_caller.
     auto st = c_.Prepare(
         "SELECT k.id, k.youth_id, k.opened_at, k.status FROM cases AS k WHERE k.id IN "
@@ -1020,26 +1040,26 @@ std::vector<CallerCaseRecord> SqliteCaseRepo::FindByCallerPhone(std::string_view
 
 // --- consults --------------------------------------------------------------------------------
 
-std::int64_t SqliteConsultRepo::Insert(const ConsultRecord& c) {
+std::int64_t SqlConsultRepo::Insert(const ConsultRecord& c) {
     auto st = c_.Prepare(kConsults.InsertSql());
     kConsults.Bind(st, c);
     st.Run();
     return c_.LastInsertId();
 }
 
-std::optional<ConsultRecord> SqliteConsultRepo::Find(std::int64_t id) {
+std::optional<ConsultRecord> SqlConsultRepo::Find(std::int64_t id) {
     auto st = c_.Prepare("SELECT " + kConsultColumns + " FROM consults WHERE id = ?");
     st.Bind(1, id);
     if (!st.Step()) return std::nullopt;
     return ReadConsult(st);
 }
 
-void SqliteConsultRepo::Answer(std::int64_t id, std::int64_t psychiatrist, TimePoint at, std::string_view advice) {
+void SqlConsultRepo::Answer(std::int64_t id, std::int64_t psychiatrist, TimePoint at, std::string_view advice) {
     auto st = c_.Prepare("UPDATE consults SET psychiatrist = ?, answered_at = ?, advice = ? WHERE id = ?");
     st.Bind(1, psychiatrist).Bind(2, ToMicros(at)).Bind(3, advice).Bind(4, id).Run();
 }
 
-std::vector<ConsultRecord> SqliteConsultRepo::List(bool open_only, std::int64_t case_id) {
+std::vector<ConsultRecord> SqlConsultRepo::List(bool open_only, std::int64_t case_id) {
     std::string sql = "SELECT " + kConsultColumns + " FROM consults WHERE 1 = 1";
     if (open_only) sql += " AND answered_at IS NULL";
     if (case_id != 0) sql += " AND case_id = ?1";
@@ -1056,7 +1076,7 @@ std::vector<ConsultRecord> SqliteConsultRepo::List(bool open_only, std::int64_t 
 
 // --- shifts ----------------------------------------------------------------------------------
 
-void SqliteShiftRepo::Put(const ShiftRecord& s) {
+void SqlShiftRepo::Put(const ShiftRecord& s) {
     // shift_workers references shifts, so the workers go first and the shift row is updated in
     // place rather than replaced.
     auto del = c_.Prepare("DELETE FROM shift_workers WHERE shift_date = ?");
@@ -1080,7 +1100,7 @@ void SqliteShiftRepo::Put(const ShiftRecord& s) {
     }
 }
 
-std::optional<ShiftRecord> SqliteShiftRepo::Find(std::string_view shift_date) {
+std::optional<ShiftRecord> SqlShiftRepo::Find(std::string_view shift_date) {
     auto st = c_.Prepare(
         "SELECT shift_date, psychiatrist, psychiatrist_phone, set_by, set_at FROM shifts WHERE shift_date = ?");
     st.Bind(1, shift_date);
@@ -1097,13 +1117,13 @@ std::optional<ShiftRecord> SqliteShiftRepo::Find(std::string_view shift_date) {
     return s;
 }
 
-std::int64_t SqliteShiftRepo::AddNote(const ShiftNoteRecord& n) {
+std::int64_t SqlShiftRepo::AddNote(const ShiftNoteRecord& n) {
     auto st = c_.Prepare("INSERT INTO shift_notes (shift_date, author_id, written_at, text) VALUES (?, ?, ?, ?)");
     st.Bind(1, n.shift_date).Bind(2, n.author_id).Bind(3, ToMicros(n.written_at)).Bind(4, n.text).Run();
     return c_.LastInsertId();
 }
 
-std::vector<ShiftNoteRecord> SqliteShiftRepo::Notes(std::string_view since_date) {
+std::vector<ShiftNoteRecord> SqlShiftRepo::Notes(std::string_view since_date) {
     auto st = c_.Prepare(
         "SELECT n.id, n.shift_date, n.author_id, u.display_name, n.written_at, n.text "
         "FROM shift_notes AS n JOIN users AS u ON u.id = n.author_id WHERE n.shift_date >= ? "
@@ -1125,8 +1145,8 @@ std::vector<ShiftNoteRecord> SqliteShiftRepo::Notes(std::string_view since_date)
 
 // --- idempotency -----------------------------------------------------------------------------
 
-std::optional<IdempotencyRecord> SqliteIdempotencyRepo::Find(std::int64_t user_id, std::string_view method,
-                                                             std::string_view key) {
+std::optional<IdempotencyRecord> SqlIdempotencyRepo::Find(std::int64_t user_id, std::string_view method,
+                                                          std::string_view key) {
     auto st =
         c_.Prepare("SELECT request_hash, response FROM idempotency_keys WHERE user_id = ? AND method = ? AND key = ?");
     st.Bind(1, user_id).Bind(2, method).Bind(3, key);
@@ -1134,8 +1154,8 @@ std::optional<IdempotencyRecord> SqliteIdempotencyRepo::Find(std::int64_t user_i
     return IdempotencyRecord{st.Blob(0), st.Blob(1)};
 }
 
-void SqliteIdempotencyRepo::Insert(std::int64_t user_id, std::string_view method, std::string_view key,
-                                   const IdempotencyRecord& r, TimePoint now) {
+void SqlIdempotencyRepo::Insert(std::int64_t user_id, std::string_view method, std::string_view key,
+                                const IdempotencyRecord& r, TimePoint now) {
     auto st = c_.Prepare(
         "INSERT INTO idempotency_keys (user_id, method, key, request_hash, response, created_at) "
         "VALUES (?, ?, ?, ?, ?, ?)");

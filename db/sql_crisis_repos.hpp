@@ -17,9 +17,9 @@ enum class YouthNamePath {
     kNameOrder,  // down youths_by_name in the order shown, testing each folded name, until the page is full
 };
 
-class SqliteYouthRepo final : public YouthRepo {
+class SqlYouthRepo final : public YouthRepo {
   public:
-    explicit SqliteYouthRepo(Connection& c) : c_(c) {}
+    explicit SqlYouthRepo(Connection& c) : c_(c) {}
     std::int64_t Insert(const YouthRecord& youth) override;
     void Update(const YouthRecord& youth) override;
     std::optional<YouthRecord> Find(std::int64_t id) override;
@@ -51,9 +51,9 @@ class SqliteYouthRepo final : public YouthRepo {
     int broad_matches_ = 2000;
 };
 
-class SqliteConsentRepo final : public ConsentRepo {
+class SqlConsentRepo final : public ConsentRepo {
   public:
-    explicit SqliteConsentRepo(Connection& c) : c_(c) {}
+    explicit SqlConsentRepo(Connection& c) : c_(c) {}
     std::int64_t Insert(const ConsentRecord& consent) override;
     std::optional<ConsentRecord> Find(std::int64_t id) override;
     /// Keeps the consent's own note and appends the withdrawal note to it.
@@ -65,9 +65,9 @@ class SqliteConsentRepo final : public ConsentRepo {
     Connection& c_;
 };
 
-class SqlitePreRegistrationRepo final : public PreRegistrationRepo {
+class SqlPreRegistrationRepo final : public PreRegistrationRepo {
   public:
-    explicit SqlitePreRegistrationRepo(Connection& c) : c_(c) {}
+    explicit SqlPreRegistrationRepo(Connection& c) : c_(c) {}
     std::optional<std::int64_t> Insert(const PreRegistrationRecord& r) override;
     /// Writes the details and updated_at; starting and ending are not changed here.
     void Update(const PreRegistrationRecord& r) override;
@@ -81,9 +81,9 @@ class SqlitePreRegistrationRepo final : public PreRegistrationRepo {
     Connection& c_;
 };
 
-class SqliteDestructionRequestRepo final : public DestructionRequestRepo {
+class SqlDestructionRequestRepo final : public DestructionRequestRepo {
   public:
-    explicit SqliteDestructionRequestRepo(Connection& c) : c_(c) {}
+    explicit SqlDestructionRequestRepo(Connection& c) : c_(c) {}
     std::int64_t Insert(const DestructionRequestRecord& r) override;
     std::vector<DestructionRequestRecord> List(int limit) override;
 
@@ -91,9 +91,9 @@ class SqliteDestructionRequestRepo final : public DestructionRequestRepo {
     Connection& c_;
 };
 
-class SqliteStatementRepo final : public StatementRepo {
+class SqlStatementRepo final : public StatementRepo {
   public:
-    explicit SqliteStatementRepo(Connection& c) : c_(c) {}
+    explicit SqlStatementRepo(Connection& c) : c_(c) {}
     std::int64_t Insert(const StatementRecord& s) override;
     std::vector<StatementRecord> ListForYouth(std::int64_t youth_id) override;
 
@@ -101,9 +101,9 @@ class SqliteStatementRepo final : public StatementRepo {
     Connection& c_;
 };
 
-class SqlitePlanRepo final : public PlanRepo {
+class SqlPlanRepo final : public PlanRepo {
   public:
-    explicit SqlitePlanRepo(Connection& c) : c_(c) {}
+    explicit SqlPlanRepo(Connection& c) : c_(c) {}
     std::int64_t Insert(const PlanVersionRecord& plan) override;
     std::optional<PlanVersionRecord> Find(std::int64_t youth_id, int version) override;
     int LatestVersion(std::int64_t youth_id) override;
@@ -113,9 +113,9 @@ class SqlitePlanRepo final : public PlanRepo {
     Connection& c_;
 };
 
-class SqliteBreakGlassRepo final : public BreakGlassRepo {
+class SqlBreakGlassRepo final : public BreakGlassRepo {
   public:
-    explicit SqliteBreakGlassRepo(Connection& c) : c_(c) {}
+    explicit SqlBreakGlassRepo(Connection& c) : c_(c) {}
     std::int64_t Insert(const BreakGlassRecord& r) override;
     std::optional<BreakGlassRecord> Find(std::int64_t id) override;
     std::optional<BreakGlassRecord> FindOpen(std::int64_t user_id, std::int64_t youth_id, TimePoint now) override;
@@ -126,9 +126,9 @@ class SqliteBreakGlassRepo final : public BreakGlassRepo {
     Connection& c_;
 };
 
-class SqliteCaseRepo final : public CaseRepo {
+class SqlCaseRepo final : public CaseRepo {
   public:
-    explicit SqliteCaseRepo(Connection& c) : c_(c) {}
+    explicit SqlCaseRepo(Connection& c) : c_(c) {}
     std::int64_t Insert(const CaseRecord& c) override;
     void Update(const CaseRecord& c) override;
     void Touch(std::int64_t case_id, TimePoint at) override;
@@ -145,9 +145,9 @@ class SqliteCaseRepo final : public CaseRepo {
     Connection& c_;
 };
 
-class SqliteConsultRepo final : public ConsultRepo {
+class SqlConsultRepo final : public ConsultRepo {
   public:
-    explicit SqliteConsultRepo(Connection& c) : c_(c) {}
+    explicit SqlConsultRepo(Connection& c) : c_(c) {}
     std::int64_t Insert(const ConsultRecord& c) override;
     std::optional<ConsultRecord> Find(std::int64_t id) override;
     void Answer(std::int64_t id, std::int64_t psychiatrist, TimePoint at, std::string_view advice) override;
@@ -157,9 +157,9 @@ class SqliteConsultRepo final : public ConsultRepo {
     Connection& c_;
 };
 
-class SqliteShiftRepo final : public ShiftRepo {
+class SqlShiftRepo final : public ShiftRepo {
   public:
-    explicit SqliteShiftRepo(Connection& c) : c_(c) {}
+    explicit SqlShiftRepo(Connection& c) : c_(c) {}
     void Put(const ShiftRecord& s) override;
     std::optional<ShiftRecord> Find(std::string_view shift_date) override;
     std::int64_t AddNote(const ShiftNoteRecord& n) override;
@@ -169,9 +169,9 @@ class SqliteShiftRepo final : public ShiftRepo {
     Connection& c_;
 };
 
-class SqliteIdempotencyRepo final : public IdempotencyRepo {
+class SqlIdempotencyRepo final : public IdempotencyRepo {
   public:
-    explicit SqliteIdempotencyRepo(Connection& c) : c_(c) {}
+    explicit SqlIdempotencyRepo(Connection& c) : c_(c) {}
     std::optional<IdempotencyRecord> Find(std::int64_t user_id, std::string_view method, std::string_view key) override;
     void Insert(std::int64_t user_id, std::string_view method, std::string_view key, const IdempotencyRecord& r,
                 TimePoint now) override;

@@ -5,9 +5,9 @@
 
 namespace spoed::db {
 
-class SqliteEvaluationRepo final : public EvaluationRepo {
+class SqlEvaluationRepo final : public EvaluationRepo {
   public:
-    explicit SqliteEvaluationRepo(Connection& c) : c_(c) {}
+    explicit SqlEvaluationRepo(Connection& c) : c_(c) {}
     std::optional<std::int64_t> Insert(const EvaluationRecord& e) override;
     std::optional<EvaluationRecord> Find(std::int64_t id) override;
     std::optional<EvaluationRecord> FindByCase(std::int64_t case_id) override;
@@ -23,9 +23,9 @@ class SqliteEvaluationRepo final : public EvaluationRepo {
     Connection& c_;
 };
 
-class SqliteProposalRepo final : public ProposalRepo {
+class SqlProposalRepo final : public ProposalRepo {
   public:
-    explicit SqliteProposalRepo(Connection& c) : c_(c) {}
+    explicit SqlProposalRepo(Connection& c) : c_(c) {}
     std::int64_t Insert(const ProposalRecord& p) override;
     std::optional<ProposalRecord> Find(std::int64_t id) override;
     void SetStatus(std::int64_t id, const ProposalStatusRecord& change) override;
@@ -36,9 +36,9 @@ class SqliteProposalRepo final : public ProposalRepo {
     Connection& c_;
 };
 
-class SqliteStatsRepo final : public StatsRepo {
+class SqlStatsRepo final : public StatsRepo {
   public:
-    explicit SqliteStatsRepo(Connection& c) : c_(c) {}
+    explicit SqlStatsRepo(Connection& c) : c_(c) {}
     std::vector<CaseFiguresRecord> CaseFigures(const FiguresQuery& q) override;
     std::vector<KeyedCountRecord> KeyedCounts(const FiguresQuery& q) override;
     std::vector<HandoverFiguresRecord> HandoverFigures(const FiguresQuery& q) override;

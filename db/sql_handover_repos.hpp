@@ -5,9 +5,9 @@
 
 namespace spoed::db {
 
-class SqliteDirectoryRepo final : public DirectoryRepo {
+class SqlDirectoryRepo final : public DirectoryRepo {
   public:
-    explicit SqliteDirectoryRepo(Connection& c) : c_(c) {}
+    explicit SqlDirectoryRepo(Connection& c) : c_(c) {}
     std::optional<std::int64_t> Insert(const OrganisationRecord& o) override;
     bool Update(const OrganisationRecord& o) override;
     std::optional<OrganisationRecord> Find(std::int64_t id) override;
@@ -20,9 +20,9 @@ class SqliteDirectoryRepo final : public DirectoryRepo {
     Connection& c_;
 };
 
-class SqliteHandoverRepo final : public HandoverRepo {
+class SqlHandoverRepo final : public HandoverRepo {
   public:
-    explicit SqliteHandoverRepo(Connection& c) : c_(c) {}
+    explicit SqlHandoverRepo(Connection& c) : c_(c) {}
     std::int64_t Insert(const HandoverRecord& h) override;
     std::optional<HandoverRecord> Find(std::int64_t id) override;
     void AddStep(std::int64_t handover_id, const HandoverStepRecord& step) override;
@@ -35,9 +35,9 @@ class SqliteHandoverRepo final : public HandoverRepo {
     Connection& c_;
 };
 
-class SqliteEventRepo final : public EventRepo {
+class SqlEventRepo final : public EventRepo {
   public:
-    explicit SqliteEventRepo(Connection& c) : c_(c) {}
+    explicit SqlEventRepo(Connection& c) : c_(c) {}
     std::int64_t Append(const EventRecord& e) override;
     std::vector<EventRecord> After(std::int64_t after, int limit) override;
     std::int64_t Head() override;

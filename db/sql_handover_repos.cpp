@@ -1,4 +1,4 @@
-#include "db/sqlite_handover_repos.hpp"
+#include "db/sql_handover_repos.hpp"
 
 #include <stdexcept>
 
@@ -79,13 +79,13 @@ std::vector<HandoverStepRecord> LoadSteps(Connection& c, std::int64_t handover_i
 
 // --- directory --------------------------------------------------------------------------------
 
-bool SqliteDirectoryRepo::NameTaken(std::string_view name, std::int64_t except_id) {
+bool SqlDirectoryRepo::NameTaken(std::string_view name, std::int64_t except_id) {
     auto st = c_.Prepare("SELECT 1 FROM organisations WHERE name = ? AND id <> ?");
     st.Bind(1, name).Bind(2, except_id);
     return st.Step();
 }
 
-void SqliteDirectoryRepo::WriteContacts(const OrganisationRecord& o) {
+void SqlDirectoryRepo::WriteContacts(const OrganisationRecord& o) {
     auto del = c_.Prepare("DELETE FROM directory_contacts WHERE organisation_id = ?");
     del.Bind(1, o.id).Run();
     auto ins = c_.Prepare(
@@ -103,7 +103,7 @@ void SqliteDirectoryRepo::WriteContacts(const OrganisationRecord& o) {
     }
 }
 
-void SqliteDirectoryRepo::LoadContacts(OrganisationRecord& o) {
+void SqlDirectoryRepo::LoadContacts(OrganisationRecord& o) {
     auto st = c_.Prepare(
         "SELECT name, role, phone, availability, designated FROM directory_contacts WHERE organisation_id = ? "
         "ORDER BY designated DESC, id");
@@ -111,7 +111,7 @@ void SqliteDirectoryRepo::LoadContacts(OrganisationRecord& o) {
     while (st.Step()) o.contacts.push_back({st.Text(0), st.Text(1), st.Text(2), st.Text(3), st.Int(4) != 0});
 }
 
-std::optional<std::int64_t> SqliteDirectoryRepo::Insert(const OrganisationRecord& o) {
+std::optional<std::int64_t> SqlDirectoryRepo::Insert(const OrganisationRecord& o) {
     if (NameTaken(o.name, 0)) return std::nullopt;
     auto st = c_.Prepare(kOrganisations.InsertSql());
     kOrganisations.Bind(st, o);
@@ -122,7 +122,7 @@ std::optional<std::int64_t> SqliteDirectoryRepo::Insert(const OrganisationRecord
     return stored.id;
 }
 
-bool SqliteDirectoryRepo::Update(const OrganisationRecord& o) {
+bool SqlDirectoryRepo::Update(const OrganisationRecord& o) {
     if (NameTaken(o.name, o.id)) return false;
     auto st = c_.Prepare(kOrganisations.UpdateSql());
     st.Bind(kOrganisations.Bind(st, o) + 1, o.id);
@@ -131,7 +131,7 @@ bool SqliteDirectoryRepo::Update(const OrganisationRecord& o) {
     return true;
 }
 
-std::optional<OrganisationRecord> SqliteDirectoryRepo::Find(std::int64_t id) {
+std::optional<OrganisationRecord> SqlDirectoryRepo::Find(std::int64_t id) {
     auto st = c_.Prepare("SELECT " + kOrganisationColumns + " FROM organisations WHERE id = ?");
     st.Bind(1, id);
     if (!st.Step()) return std::nullopt;
@@ -140,7 +140,7 @@ std::optional<OrganisationRecord> SqliteDirectoryRepo::Find(std::int64_t id) {
     return o;
 }
 
-std::vector<OrganisationRecord> SqliteDirectoryRepo::List(std::string_view kind, std::string_view municipality) {
+std::vector<OrganisationRecord> SqlDirectoryRepo::List(std::string_view kind, std::string_view municipality) {
     auto st = c_.Prepare("SELECT " + kOrganisationColumns +
                          " FROM organisations WHERE (?1 = '' OR kind = ?1) AND (?2 = '' OR municipality = ?2) "
                          "ORDER BY municipality, name");
@@ -153,14 +153,14 @@ std::vector<OrganisationRecord> SqliteDirectoryRepo::List(std::string_view kind,
 
 // --- handovers --------------------------------------------------------------------------------
 
-std::int64_t SqliteHandoverRepo::Insert(const HandoverRecord& h) {
+std::int64_t SqlHandoverRepo::Insert(const HandoverRecord& h) {
     auto st = c_.Prepare(kHandovers.InsertSql());
     kHandovers.Bind(st, h);
     st.Run();
     return c_.LastInsertId();
 }
 
-std::optional<HandoverRecord> SqliteHandoverRepo::Find(std::int64_t id) {
+std::optional<HandoverRecord> SqlHandoverRepo::Find(std::int64_t id) {
     auto st = c_.Prepare(kHandoverSelect + " WHERE h.id = ?");
     st.Bind(1, id);
     if (!st.Step()) return std::nullopt;
@@ -169,17 +169,17 @@ std::optional<HandoverRecord> SqliteHandoverRepo::Find(std::int64_t id) {
     return h;
 }
 
-void SqliteHandoverRepo::AddStep(std::int64_t handover_id, const HandoverStepRecord& s) {
+void SqlHandoverRepo::AddStep(std::int64_t handover_id, const HandoverStepRecord& s) {
     auto st = c_.Prepare("INSERT INTO handover_steps (handover_id, step, at, by_user, note) VALUES (?, ?, ?, ?, ?)");
     st.Bind(1, handover_id).Bind(2, s.step).Bind(3, ToMicros(s.at)).Bind(4, s.by_user).Bind(5, s.note).Run();
 }
 
-void SqliteHandoverRepo::UpdateState(const HandoverRecord& h) {
+void SqlHandoverRepo::UpdateState(const HandoverRecord& h) {
     auto st = c_.Prepare("UPDATE handovers SET status = ?, agreements = ?, escalation_reason = ? WHERE id = ?");
     st.Bind(1, h.status).Bind(2, h.agreements).Bind(3, h.escalation_reason).Bind(4, h.id).Run();
 }
 
-std::vector<HandoverRecord> SqliteHandoverRepo::List(const HandoverFilter& f) {
+std::vector<HandoverRecord> SqlHandoverRepo::List(const HandoverFilter& f) {
     std::string sql = kHandoverSelect + " WHERE 1 = 1";
     if (f.unconfirmed_only) sql += " AND h.status <> 'confirmed'";
     if (f.due_before) sql += " AND h.due_at < ?1";
@@ -207,7 +207,7 @@ std::string_view AlertColumn(std::string_view alert) {
 
 }  // namespace
 
-std::vector<HandoverRecord> SqliteHandoverRepo::ListUnalerted(std::string_view alert, TimePoint due_before, int limit) {
+std::vector<HandoverRecord> SqlHandoverRepo::ListUnalerted(std::string_view alert, TimePoint due_before, int limit) {
     std::string column(AlertColumn(alert));
     auto st = c_.Prepare(kHandoverSelect + " WHERE h.status <> 'confirmed' AND h.due_at < ?1 AND h." + column +
                          " IS NULL ORDER BY h.due_at, h.id LIMIT ?2");
@@ -217,23 +217,27 @@ std::vector<HandoverRecord> SqliteHandoverRepo::ListUnalerted(std::string_view a
     return out;
 }
 
-void SqliteHandoverRepo::MarkAlerted(std::int64_t id, std::string_view alert, TimePoint at) {
+void SqlHandoverRepo::MarkAlerted(std::int64_t id, std::string_view alert, TimePoint at) {
     auto st = c_.Prepare("UPDATE handovers SET " + std::string(AlertColumn(alert)) + " = ? WHERE id = ?");
     st.Bind(1, ToMicros(at)).Bind(2, id).Run();
 }
 
 // --- events -----------------------------------------------------------------------------------
 
-std::int64_t SqliteEventRepo::Append(const EventRecord& e) {
-    auto st =
-        c_.Prepare("INSERT INTO events (at, kind, audience, case_id, shift_date, payload) VALUES (?, ?, ?, ?, ?, ?)");
+std::int64_t SqlEventRepo::Append(const EventRecord& e) {
+    // Numbered under the audit log's lock, so in commit order and without holes.
+    c_.LockLogs();
+    auto st = c_.Prepare(
+        "INSERT INTO events (seq, at, kind, audience, case_id, shift_date, payload) VALUES ((SELECT coalesce(max(seq), "
+        "0) + 1 FROM events), ?, ?, ?, ?, ?, ?) RETURNING seq");
     st.Bind(1, ToMicros(e.at)).Bind(2, e.kind).Bind(3, e.audience).Bind(4, e.case_id).Bind(5, e.shift_date);
-    st.BindBlob(6, e.payload).Run();
+    st.BindBlob(6, e.payload);
+    if (!st.Step()) throw std::logic_error("event append returned no seq");
     appended_ = true;
-    return c_.LastInsertId();
+    return st.Int(0);
 }
 
-std::vector<EventRecord> SqliteEventRepo::After(std::int64_t after, int limit) {
+std::vector<EventRecord> SqlEventRepo::After(std::int64_t after, int limit) {
     auto st = c_.Prepare("SELECT " + std::string(kEventColumns) + " FROM events WHERE seq > ? ORDER BY seq LIMIT ?");
     st.Bind(1, after).Bind(2, limit);
     std::vector<EventRecord> out;
@@ -244,6 +248,6 @@ std::vector<EventRecord> SqliteEventRepo::After(std::int64_t after, int limit) {
     return out;
 }
 
-std::int64_t SqliteEventRepo::Head() { return c_.QueryInt("SELECT coalesce(max(seq), 0) FROM events"); }
+std::int64_t SqlEventRepo::Head() { return c_.QueryInt("SELECT coalesce(max(seq), 0) FROM events"); }
 
 }  // namespace spoed::db

@@ -1,4 +1,4 @@
-#include "db/sqlite_meldcode_repo.hpp"
+#include "db/sql_meldcode_repo.hpp"
 
 #include <iterator>
 #include <string>
@@ -75,7 +75,7 @@ MeldcodeTrackRecord ReadTrack(const Statement& st) {
 
 }  // namespace
 
-std::optional<std::int64_t> SqliteMeldcodeRepo::Insert(const MeldcodeTrackRecord& t) {
+std::optional<std::int64_t> SqlMeldcodeRepo::Insert(const MeldcodeTrackRecord& t) {
     auto exists = c_.Prepare("SELECT 1 FROM meldcode_tracks WHERE case_id = ?");
     if (exists.Bind(1, t.case_id).Step()) return std::nullopt;
     auto st = c_.Prepare(kTracks.InsertSql());
@@ -84,7 +84,7 @@ std::optional<std::int64_t> SqliteMeldcodeRepo::Insert(const MeldcodeTrackRecord
     return c_.LastInsertId();
 }
 
-std::optional<MeldcodeTrackRecord> SqliteMeldcodeRepo::FindWhere(std::string_view condition, std::int64_t value) {
+std::optional<MeldcodeTrackRecord> SqlMeldcodeRepo::FindWhere(std::string_view condition, std::int64_t value) {
     auto st = c_.Prepare(SelectTracks() + " WHERE " + std::string(condition) + " = ?");
     st.Bind(1, value);
     if (!st.Step()) return std::nullopt;
@@ -93,19 +93,19 @@ std::optional<MeldcodeTrackRecord> SqliteMeldcodeRepo::FindWhere(std::string_vie
     return t;
 }
 
-std::optional<MeldcodeTrackRecord> SqliteMeldcodeRepo::Find(std::int64_t id) { return FindWhere("t.id", id); }
+std::optional<MeldcodeTrackRecord> SqlMeldcodeRepo::Find(std::int64_t id) { return FindWhere("t.id", id); }
 
-std::optional<MeldcodeTrackRecord> SqliteMeldcodeRepo::FindByCase(std::int64_t case_id) {
+std::optional<MeldcodeTrackRecord> SqlMeldcodeRepo::FindByCase(std::int64_t case_id) {
     return FindWhere("t.case_id", case_id);
 }
 
-void SqliteMeldcodeRepo::Update(const MeldcodeTrackRecord& t) {
+void SqlMeldcodeRepo::Update(const MeldcodeTrackRecord& t) {
     auto st = c_.Prepare(kTracks.UpdateSql());
     st.Bind(kTracks.Bind(st, t) + 1, t.id);
     st.Run();
 }
 
-std::int64_t SqliteMeldcodeRepo::AddConsultation(const MeldcodeConsultationRecord& c) {
+std::int64_t SqlMeldcodeRepo::AddConsultation(const MeldcodeConsultationRecord& c) {
     auto st = c_.Prepare(
         "INSERT INTO meldcode_consultations (track_id, kind, anonymous, user_id, with_whom, advice, at, recorded_by) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
@@ -121,7 +121,7 @@ std::int64_t SqliteMeldcodeRepo::AddConsultation(const MeldcodeConsultationRecor
     return c_.LastInsertId();
 }
 
-void SqliteMeldcodeRepo::LoadConsultations(MeldcodeTrackRecord& t) {
+void SqlMeldcodeRepo::LoadConsultations(MeldcodeTrackRecord& t) {
     auto st = c_.Prepare(
         "SELECT c.id, c.kind, c.anonymous, c.user_id, c.with_whom, c.advice, c.at, c.recorded_by, u.display_name "
         "FROM meldcode_consultations AS c JOIN users AS u ON u.id = c.recorded_by WHERE c.track_id = ? ORDER BY c.id");
@@ -132,7 +132,7 @@ void SqliteMeldcodeRepo::LoadConsultations(MeldcodeTrackRecord& t) {
     }
 }
 
-std::vector<MeldcodeTrackRecord> SqliteMeldcodeRepo::List(bool open_only, int limit) {
+std::vector<MeldcodeTrackRecord> SqlMeldcodeRepo::List(bool open_only, int limit) {
     std::string sql = SelectTracks();
     if (open_only) sql += " WHERE t.state = 'open'";
     sql +=

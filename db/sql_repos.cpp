@@ -1,4 +1,6 @@
-#include "db/sqlite_repos.hpp"
+#include "db/sql_repos.hpp"
+
+#include <stdexcept>
 
 #include "db/audit_chain.hpp"
 #include "db/shared_sql.hpp"
@@ -64,7 +66,7 @@ AuditRecord ReadAudit(const Statement& st) {
 
 // --- users -----------------------------------------------------------------------------------
 
-std::optional<std::int64_t> SqliteUserRepo::Insert(const UserRecord& u) {
+std::optional<std::int64_t> SqlUserRepo::Insert(const UserRecord& u) {
     {
         auto exists = c_.Prepare("SELECT 1 FROM users WHERE username = ?");
         exists.Bind(1, u.username);
@@ -86,7 +88,7 @@ std::optional<std::int64_t> SqliteUserRepo::Insert(const UserRecord& u) {
     return id;
 }
 
-std::vector<std::string> SqliteUserRepo::RolesOf(std::int64_t id) {
+std::vector<std::string> SqlUserRepo::RolesOf(std::int64_t id) {
     auto st = c_.Prepare("SELECT role FROM user_roles WHERE user_id = ? ORDER BY role");
     st.Bind(1, id);
     std::vector<std::string> roles;
@@ -94,7 +96,7 @@ std::vector<std::string> SqliteUserRepo::RolesOf(std::int64_t id) {
     return roles;
 }
 
-std::optional<UserRecord> SqliteUserRepo::FindById(std::int64_t id) {
+std::optional<UserRecord> SqlUserRepo::FindById(std::int64_t id) {
     auto st = c_.Prepare("SELECT " + std::string(kUserColumns) + " FROM users WHERE id = ?");
     st.Bind(1, id);
     if (!st.Step()) return std::nullopt;
@@ -103,7 +105,7 @@ std::optional<UserRecord> SqliteUserRepo::FindById(std::int64_t id) {
     return u;
 }
 
-std::optional<UserRecord> SqliteUserRepo::FindByUsername(std::string_view username) {
+std::optional<UserRecord> SqlUserRepo::FindByUsername(std::string_view username) {
     auto st = c_.Prepare("SELECT " + std::string(kUserColumns) + " FROM users WHERE username = ?");
     st.Bind(1, username);
     if (!st.Step()) return std::nullopt;
@@ -112,7 +114,7 @@ std::optional<UserRecord> SqliteUserRepo::FindByUsername(std::string_view userna
     return u;
 }
 
-std::vector<UserRecord> SqliteUserRepo::List(bool include_disabled) {
+std::vector<UserRecord> SqlUserRepo::List(bool include_disabled) {
     auto st = c_.Prepare("SELECT " + std::string(kUserColumns) + " FROM users" +
                          (include_disabled ? "" : " WHERE disabled = 0") + " ORDER BY username");
     std::vector<UserRecord> out;
@@ -121,7 +123,7 @@ std::vector<UserRecord> SqliteUserRepo::List(bool include_disabled) {
     return out;
 }
 
-void SqliteUserRepo::SetRoles(std::int64_t id, const std::vector<std::string>& roles, TimePoint now) {
+void SqlUserRepo::SetRoles(std::int64_t id, const std::vector<std::string>& roles, TimePoint now) {
     auto del = c_.Prepare("DELETE FROM user_roles WHERE user_id = ?");
     del.Bind(1, id).Run();
     auto ins =
@@ -135,21 +137,21 @@ void SqliteUserRepo::SetRoles(std::int64_t id, const std::vector<std::string>& r
     upd.Bind(1, ToMicros(now)).Bind(2, id).Run();
 }
 
-void SqliteUserRepo::SetDisabled(std::int64_t id, bool disabled, TimePoint now) {
+void SqlUserRepo::SetDisabled(std::int64_t id, bool disabled, TimePoint now) {
     auto st = c_.Prepare("UPDATE users SET disabled = ?, updated_at = ? WHERE id = ?");
     st.Bind(1, disabled).Bind(2, ToMicros(now)).Bind(3, id).Run();
 }
 
-void SqliteUserRepo::SetPassword(std::int64_t id, std::string_view hash, bool must_change, TimePoint now) {
+void SqlUserRepo::SetPassword(std::int64_t id, std::string_view hash, bool must_change, TimePoint now) {
     auto st = c_.Prepare("UPDATE users SET password_hash = ?, must_change_password = ?, updated_at = ? WHERE id = ?");
     st.Bind(1, hash).Bind(2, must_change).Bind(3, ToMicros(now)).Bind(4, id).Run();
 }
 
-std::int64_t SqliteUserRepo::Count() { return c_.QueryInt("SELECT count(*) FROM users"); }
+std::int64_t SqlUserRepo::Count() { return c_.QueryInt("SELECT count(*) FROM users"); }
 
 // --- sessions --------------------------------------------------------------------------------
 
-std::int64_t SqliteSessionRepo::Insert(const SessionRecord& s) {
+std::int64_t SqlSessionRepo::Insert(const SessionRecord& s) {
     auto st = c_.Prepare(
         "INSERT INTO sessions (user_id, token_hash, created_at, last_seen_at, expires_at, client_address, "
         "second_factor) VALUES (?, ?, ?, ?, ?, ?, ?)");
@@ -164,21 +166,21 @@ std::int64_t SqliteSessionRepo::Insert(const SessionRecord& s) {
     return c_.LastInsertId();
 }
 
-std::optional<SessionRecord> SqliteSessionRepo::FindByTokenHash(std::string_view token_hash) {
+std::optional<SessionRecord> SqlSessionRepo::FindByTokenHash(std::string_view token_hash) {
     auto st = c_.Prepare("SELECT " + std::string(kSessionColumns) + " FROM sessions WHERE token_hash = ?");
     st.BindBlob(1, token_hash);
     if (!st.Step()) return std::nullopt;
     return ReadSession(st);
 }
 
-std::optional<SessionRecord> SqliteSessionRepo::FindById(std::int64_t id) {
+std::optional<SessionRecord> SqlSessionRepo::FindById(std::int64_t id) {
     auto st = c_.Prepare("SELECT " + std::string(kSessionColumns) + " FROM sessions WHERE id = ?");
     st.Bind(1, id);
     if (!st.Step()) return std::nullopt;
     return ReadSession(st);
 }
 
-std::vector<SessionRecord> SqliteSessionRepo::ListOpen(std::int64_t user_id) {
+std::vector<SessionRecord> SqlSessionRepo::ListOpen(std::int64_t user_id) {
     auto st = c_.Prepare("SELECT " + std::string(kSessionColumns) +
                          " FROM sessions WHERE user_id = ? AND ended_at IS NULL ORDER BY id");
     st.Bind(1, user_id);
@@ -187,38 +189,38 @@ std::vector<SessionRecord> SqliteSessionRepo::ListOpen(std::int64_t user_id) {
     return out;
 }
 
-void SqliteSessionRepo::Touch(std::int64_t id, TimePoint now) {
-    auto st = c_.Prepare("UPDATE sessions SET last_seen_at = max(last_seen_at, ?) WHERE id = ?");
+void SqlSessionRepo::Touch(std::int64_t id, TimePoint now) {
+    auto st = c_.Prepare(
+        "UPDATE sessions SET last_seen_at = CASE WHEN last_seen_at > ?1 THEN last_seen_at ELSE ?1 END WHERE id = ?2");
     st.Bind(1, ToMicros(now)).Bind(2, id).Run();
 }
 
-void SqliteSessionRepo::End(std::int64_t id, TimePoint now, std::string_view reason) {
+void SqlSessionRepo::End(std::int64_t id, TimePoint now, std::string_view reason) {
     auto st = c_.Prepare("UPDATE sessions SET ended_at = ?, end_reason = ? WHERE id = ? AND ended_at IS NULL");
     st.Bind(1, ToMicros(now)).Bind(2, reason).Bind(3, id).Run();
 }
 
-int SqliteSessionRepo::EndAllForUser(std::int64_t user_id, TimePoint now, std::string_view reason) {
+int SqlSessionRepo::EndAllForUser(std::int64_t user_id, TimePoint now, std::string_view reason) {
     auto st = c_.Prepare("UPDATE sessions SET ended_at = ?, end_reason = ? WHERE user_id = ? AND ended_at IS NULL");
     st.Bind(1, ToMicros(now)).Bind(2, reason).Bind(3, user_id).Run();
     return c_.Changes();
 }
 
-int SqliteSessionRepo::EndOthersForUser(std::int64_t user_id, std::int64_t keep, TimePoint now,
-                                        std::string_view reason) {
+int SqlSessionRepo::EndOthersForUser(std::int64_t user_id, std::int64_t keep, TimePoint now, std::string_view reason) {
     auto st = c_.Prepare(
         "UPDATE sessions SET ended_at = ?, end_reason = ? WHERE user_id = ? AND id <> ? AND ended_at IS NULL");
     st.Bind(1, ToMicros(now)).Bind(2, reason).Bind(3, user_id).Bind(4, keep).Run();
     return c_.Changes();
 }
 
-void SqliteSessionRepo::MarkSecondFactor(std::int64_t id) {
+void SqlSessionRepo::MarkSecondFactor(std::int64_t id) {
     auto st = c_.Prepare("UPDATE sessions SET second_factor = 1 WHERE id = ?");
     st.Bind(1, id).Run();
 }
 
 // --- TOTP ------------------------------------------------------------------------------------
 
-std::optional<TotpRecord> SqliteTotpRepo::Find(std::int64_t user_id) {
+std::optional<TotpRecord> SqlTotpRepo::Find(std::int64_t user_id) {
     auto st =
         c_.Prepare("SELECT user_id, secret_enc, created_at, confirmed_at, last_step FROM user_totp WHERE user_id = ?");
     st.Bind(1, user_id);
@@ -232,24 +234,25 @@ std::optional<TotpRecord> SqliteTotpRepo::Find(std::int64_t user_id) {
     return r;
 }
 
-void SqliteTotpRepo::PutPending(std::int64_t user_id, std::string_view secret_enc, TimePoint now) {
+void SqlTotpRepo::PutPending(std::int64_t user_id, std::string_view secret_enc, TimePoint now) {
     auto st = c_.Prepare(
         "INSERT INTO user_totp (user_id, secret_enc, created_at) VALUES (?, ?, ?) ON CONFLICT (user_id) DO UPDATE SET "
         "secret_enc = excluded.secret_enc, created_at = excluded.created_at, confirmed_at = NULL, last_step = 0");
     st.Bind(1, user_id).BindBlob(2, secret_enc).Bind(3, ToMicros(now)).Run();
 }
 
-void SqliteTotpRepo::Confirm(std::int64_t user_id, std::int64_t step, TimePoint now) {
+void SqlTotpRepo::Confirm(std::int64_t user_id, std::int64_t step, TimePoint now) {
     auto st = c_.Prepare("UPDATE user_totp SET confirmed_at = ?, last_step = ? WHERE user_id = ?");
     st.Bind(1, ToMicros(now)).Bind(2, step).Bind(3, user_id).Run();
 }
 
-void SqliteTotpRepo::SetLastStep(std::int64_t user_id, std::int64_t step) {
-    auto st = c_.Prepare("UPDATE user_totp SET last_step = max(last_step, ?) WHERE user_id = ?");
+void SqlTotpRepo::SetLastStep(std::int64_t user_id, std::int64_t step) {
+    auto st = c_.Prepare(
+        "UPDATE user_totp SET last_step = CASE WHEN last_step > ?1 THEN last_step ELSE ?1 END WHERE user_id = ?2");
     st.Bind(1, step).Bind(2, user_id).Run();
 }
 
-bool SqliteTotpRepo::Delete(std::int64_t user_id) {
+bool SqlTotpRepo::Delete(std::int64_t user_id) {
     auto st = c_.Prepare("DELETE FROM user_totp WHERE user_id = ?");
     st.Bind(1, user_id).Run();
     return c_.Changes() > 0;
@@ -257,7 +260,9 @@ bool SqliteTotpRepo::Delete(std::int64_t user_id) {
 
 // --- audit -----------------------------------------------------------------------------------
 
-std::int64_t SqliteAuditRepo::Append(AuditRecord r) {
+std::int64_t SqlAuditRepo::Append(AuditRecord r) {
+    // One writer at a time numbers the log: the entry after the newest, chained to its hash.
+    c_.LockLogs();
     std::string prev;
     {
         auto last = c_.Prepare("SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1");
@@ -265,8 +270,9 @@ std::int64_t SqliteAuditRepo::Append(AuditRecord r) {
     }
     r.hash = AuditHash(prev, r);
     auto st = c_.Prepare(
-        "INSERT INTO audit_events (at, user_id, username, roles, service, method, action, object_ids, youth_id, "
-        "client_address, result, reason, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        "INSERT INTO audit_events (seq, at, user_id, username, roles, service, method, action, object_ids, youth_id, "
+        "client_address, result, reason, hash) VALUES ((SELECT coalesce(max(seq), 0) + 1 FROM audit_events), ?, ?, ?, "
+        "?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq");
     st.Bind(1, ToMicros(r.at))
         .Bind(2, r.user_id)
         .Bind(3, r.username)
@@ -280,11 +286,11 @@ std::int64_t SqliteAuditRepo::Append(AuditRecord r) {
         .Bind(11, r.result)
         .Bind(12, r.reason)
         .BindBlob(13, r.hash);
-    st.Run();
-    return c_.LastInsertId();
+    if (!st.Step()) throw std::logic_error("audit append returned no seq");
+    return st.Int(0);
 }
 
-std::vector<AuditRecord> SqliteAuditRepo::List(const AuditFilter& f) {
+std::vector<AuditRecord> SqlAuditRepo::List(const AuditFilter& f) {
     std::string sql =
         "SELECT seq, at, user_id, username, roles, service, method, action, object_ids, youth_id, client_address, "
         "result, reason, hash FROM audit_events WHERE 1 = 1";
@@ -306,7 +312,7 @@ std::vector<AuditRecord> SqliteAuditRepo::List(const AuditFilter& f) {
     return out;
 }
 
-std::vector<AuditRecord> SqliteAuditRepo::Range(std::int64_t after_seq, int limit) {
+std::vector<AuditRecord> SqlAuditRepo::Range(std::int64_t after_seq, int limit) {
     auto st = c_.Prepare(std::string("SELECT ") + std::string(kAuditColumns) +
                          " FROM audit_events WHERE seq > ? ORDER BY seq LIMIT ?");
     st.Bind(1, after_seq).Bind(2, limit);
@@ -315,11 +321,28 @@ std::vector<AuditRecord> SqliteAuditRepo::Range(std::int64_t after_seq, int limi
     return out;
 }
 
-std::optional<AuditRecord> SqliteAuditRepo::Last() {
+std::optional<AuditRecord> SqlAuditRepo::Last() {
     auto st = c_.Prepare(std::string("SELECT ") + std::string(kAuditColumns) +
                          " FROM audit_events ORDER BY seq DESC LIMIT 1");
     if (!st.Step()) return std::nullopt;
     return ReadAudit(st);
+}
+
+// --- monitoring --------------------------------------------------------------------------------
+
+OperationalCounts ReadOperationalCounts(Connection& c, TimePoint now) {
+    OperationalCounts out;
+    out.open_cases = c.QueryInt("SELECT count(*) FROM cases WHERE status = 'open'");
+    auto due = c.Prepare(
+        "SELECT coalesce(sum(due_at >= ?1), 0), coalesce(sum(due_at < ?1), 0) FROM handovers WHERE status <> "
+        "'confirmed'");
+    due.Bind(1, ToMicros(now));
+    if (due.Step()) {
+        out.handovers_due = due.Int(0);
+        out.handovers_overdue = due.Int(1);
+    }
+    out.consults_waiting = c.QueryInt("SELECT count(*) FROM consults WHERE answered_at IS NULL");
+    return out;
 }
 
 }  // namespace spoed::db

@@ -1,4 +1,4 @@
-#include "db/sqlite_learning_repos.hpp"
+#include "db/sql_learning_repos.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -73,7 +73,7 @@ EvaluationRecord ReadEvaluation(const Statement& st) {
 
 }  // namespace
 
-void SqliteEvaluationRepo::WriteParticipants(const EvaluationRecord& e) {
+void SqlEvaluationRepo::WriteParticipants(const EvaluationRecord& e) {
     c_.Prepare("DELETE FROM evaluation_participants WHERE evaluation_id = ?").Bind(1, e.id).Run();
     auto ins = c_.Prepare(
         "INSERT INTO evaluation_participants (evaluation_id, position, organisation, name, role, user_id, kind) "
@@ -86,7 +86,7 @@ void SqliteEvaluationRepo::WriteParticipants(const EvaluationRecord& e) {
     }
 }
 
-void SqliteEvaluationRepo::LoadParticipants(EvaluationRecord& e) {
+void SqlEvaluationRepo::LoadParticipants(EvaluationRecord& e) {
     auto st = c_.Prepare(
         "SELECT organisation, name, role, user_id, kind FROM evaluation_participants WHERE evaluation_id = ? "
         "ORDER BY position");
@@ -94,7 +94,7 @@ void SqliteEvaluationRepo::LoadParticipants(EvaluationRecord& e) {
     while (st.Step()) e.participants.push_back({st.Text(0), st.Text(1), st.Text(2), st.OptInt(3), st.Text(4)});
 }
 
-std::optional<std::int64_t> SqliteEvaluationRepo::Insert(const EvaluationRecord& e) {
+std::optional<std::int64_t> SqlEvaluationRepo::Insert(const EvaluationRecord& e) {
     auto exists = c_.Prepare("SELECT 1 FROM evaluations WHERE case_id = ?");
     exists.Bind(1, e.case_id);
     if (exists.Step()) return std::nullopt;
@@ -109,7 +109,7 @@ std::optional<std::int64_t> SqliteEvaluationRepo::Insert(const EvaluationRecord&
     return stored.id;
 }
 
-std::optional<EvaluationRecord> SqliteEvaluationRepo::Find(std::int64_t id) {
+std::optional<EvaluationRecord> SqlEvaluationRepo::Find(std::int64_t id) {
     auto st = c_.Prepare(std::string(kEvaluationSelect) + " WHERE e.id = ?");
     st.Bind(1, id);
     if (!st.Step()) return std::nullopt;
@@ -118,7 +118,7 @@ std::optional<EvaluationRecord> SqliteEvaluationRepo::Find(std::int64_t id) {
     return e;
 }
 
-std::optional<EvaluationRecord> SqliteEvaluationRepo::FindByCase(std::int64_t case_id) {
+std::optional<EvaluationRecord> SqlEvaluationRepo::FindByCase(std::int64_t case_id) {
     auto st = c_.Prepare(std::string(kEvaluationSelect) + " WHERE e.case_id = ?");
     st.Bind(1, case_id);
     if (!st.Step()) return std::nullopt;
@@ -127,7 +127,7 @@ std::optional<EvaluationRecord> SqliteEvaluationRepo::FindByCase(std::int64_t ca
     return e;
 }
 
-void SqliteEvaluationRepo::Update(const EvaluationRecord& e) {
+void SqlEvaluationRepo::Update(const EvaluationRecord& e) {
     auto st = c_.Prepare(
         "UPDATE evaluations SET status = ?, due_by = ?, planned_for = ?, held_on = ?, care_timeline = ?, "
         "went_well = ?, could_be_better = ?, right_help = ?, right_help_note = ?, prevent_next = ?, "
@@ -147,7 +147,7 @@ void SqliteEvaluationRepo::Update(const EvaluationRecord& e) {
     if (e.status != "finalised") WriteParticipants(e);
 }
 
-std::vector<EvaluationRecord> SqliteEvaluationRepo::List(const EvaluationFilter& f) {
+std::vector<EvaluationRecord> SqlEvaluationRepo::List(const EvaluationFilter& f) {
     std::string sql = std::string(kEvaluationSelect) + " WHERE 1 = 1";
     if (f.status == "planned") sql += " AND e.status = 'planned' AND e.due_by >= ?1";
     if (f.status == "overdue") sql += " AND e.status = 'planned' AND e.due_by < ?1";
@@ -169,13 +169,13 @@ std::vector<EvaluationRecord> SqliteEvaluationRepo::List(const EvaluationFilter&
     return out;
 }
 
-std::int64_t SqliteEvaluationRepo::AddComment(const ReviewCommentRecord& c) {
+std::int64_t SqlEvaluationRepo::AddComment(const ReviewCommentRecord& c) {
     auto st = c_.Prepare("INSERT INTO evaluation_comments (evaluation_id, author_id, at, text) VALUES (?, ?, ?, ?)");
     st.Bind(1, c.evaluation_id).Bind(2, c.author_id).Bind(3, ToMicros(c.at)).Bind(4, c.text).Run();
     return c_.LastInsertId();
 }
 
-std::vector<ReviewCommentRecord> SqliteEvaluationRepo::Comments(std::int64_t evaluation_id) {
+std::vector<ReviewCommentRecord> SqlEvaluationRepo::Comments(std::int64_t evaluation_id) {
     auto st = c_.Prepare(
         "SELECT k.id, k.evaluation_id, k.author_id, u.display_name, k.at, k.text FROM evaluation_comments AS k "
         "JOIN users AS u ON u.id = k.author_id WHERE k.evaluation_id = ? ORDER BY k.at, k.id");
@@ -187,7 +187,7 @@ std::vector<ReviewCommentRecord> SqliteEvaluationRepo::Comments(std::int64_t eva
     return out;
 }
 
-int SqliteEvaluationRepo::CountYouthCases(std::int64_t youth_id, TimePoint from, TimePoint to) {
+int SqlEvaluationRepo::CountYouthCases(std::int64_t youth_id, TimePoint from, TimePoint to) {
     auto st = c_.Prepare("SELECT count(*) FROM cases WHERE youth_id = ? AND opened_at >= ? AND opened_at <= ?");
     st.Bind(1, youth_id).Bind(2, ToMicros(from)).Bind(3, ToMicros(to));
     st.Step();
@@ -217,7 +217,7 @@ ProposalRecord ReadProposal(const Statement& st) {
 
 }  // namespace
 
-void SqliteProposalRepo::LoadDetails(ProposalRecord& p) {
+void SqlProposalRepo::LoadDetails(ProposalRecord& p) {
     auto src = c_.Prepare("SELECT evaluation_id FROM proposal_sources WHERE proposal_id = ? ORDER BY evaluation_id");
     src.Bind(1, p.id);
     while (src.Step()) p.evaluation_ids.push_back(src.Int(0));
@@ -228,7 +228,7 @@ void SqliteProposalRepo::LoadDetails(ProposalRecord& p) {
     while (h.Step()) p.history.push_back({h.Text(0), FromMicros(h.Int(1)), h.Int(2), h.Text(3), h.Text(4)});
 }
 
-std::int64_t SqliteProposalRepo::Insert(const ProposalRecord& p) {
+std::int64_t SqlProposalRepo::Insert(const ProposalRecord& p) {
     auto st = c_.Prepare(
         "INSERT INTO proposals (text, addressee_kind, addressee, organisation_id, theme, status, created_by, "
         "created_at) "
@@ -236,7 +236,8 @@ std::int64_t SqliteProposalRepo::Insert(const ProposalRecord& p) {
     st.Bind(1, p.text).Bind(2, p.addressee_kind).Bind(3, p.addressee).Bind(4, p.organisation_id).Bind(5, p.theme);
     st.Bind(6, p.created_by).Bind(7, ToMicros(p.created_at)).Run();
     std::int64_t id = c_.LastInsertId();
-    auto src = c_.Prepare("INSERT OR IGNORE INTO proposal_sources (proposal_id, evaluation_id) VALUES (?, ?)");
+    auto src =
+        c_.Prepare("INSERT INTO proposal_sources (proposal_id, evaluation_id) VALUES (?, ?) ON CONFLICT DO NOTHING");
     for (auto e : p.evaluation_ids) {
         src.Bind(1, id).Bind(2, e).Run();
         src.Reset();
@@ -247,7 +248,7 @@ std::int64_t SqliteProposalRepo::Insert(const ProposalRecord& p) {
     return id;
 }
 
-std::optional<ProposalRecord> SqliteProposalRepo::Find(std::int64_t id) {
+std::optional<ProposalRecord> SqlProposalRepo::Find(std::int64_t id) {
     auto st = c_.Prepare(std::string(kProposalSelect) + " WHERE id = ?");
     st.Bind(1, id);
     if (!st.Step()) return std::nullopt;
@@ -256,7 +257,7 @@ std::optional<ProposalRecord> SqliteProposalRepo::Find(std::int64_t id) {
     return p;
 }
 
-void SqliteProposalRepo::SetStatus(std::int64_t id, const ProposalStatusRecord& change) {
+void SqlProposalRepo::SetStatus(std::int64_t id, const ProposalStatusRecord& change) {
     c_.Prepare("UPDATE proposals SET status = ? WHERE id = ?").Bind(1, change.status).Bind(2, id).Run();
     auto h = c_.Prepare(
         "INSERT INTO proposal_status_changes (proposal_id, status, at, by_user, note) VALUES (?, ?, ?, ?, ?)");
@@ -268,7 +269,7 @@ void SqliteProposalRepo::SetStatus(std::int64_t id, const ProposalStatusRecord& 
         .Run();
 }
 
-std::vector<ProposalRecord> SqliteProposalRepo::List(const ProposalFilter& f) {
+std::vector<ProposalRecord> SqlProposalRepo::List(const ProposalFilter& f) {
     std::string sql = std::string(kProposalSelect) + " WHERE 1 = 1";
     if (!f.status.empty()) sql += " AND status = ?1";
     if (!f.addressee_kind.empty()) sql += " AND addressee_kind = ?2";
@@ -391,7 +392,7 @@ int BucketOf(const std::vector<FigureBucket>& buckets, std::int64_t micros) {
 // The figures read what each case needs from its own row (migration 0007 keeps the counts and
 // the youth's facts there), through the covering index cases_figures: one index range per
 // bucket, without a look-up per case.
-std::vector<CaseFiguresRecord> SqliteStatsRepo::CaseFigures(const FiguresQuery& q) {
+std::vector<CaseFiguresRecord> SqlStatsRepo::CaseFigures(const FiguresQuery& q) {
     if (q.buckets.empty()) return {};
     const std::string complex = ComplexSql(q.rules, "k");
     // The shift's date is the local date `night_cutoff_hour` hours earlier; day 0 of the epoch
@@ -405,7 +406,7 @@ std::vector<CaseFiguresRecord> SqliteStatsRepo::CaseFigures(const FiguresQuery& 
                    "sum(k.outcome IS NOT NULL), sum(k.outcome = 'stayed_home'), sum(k.outcome = 'own_network'), "
                    "sum(k.outcome = 'crisis_placement'), sum(k.outcome = 'admission'), sum(k.consults_n), "
                    "sum(k.consults_answered_n), sum(k.consults_n > 0), sum(" +
-                   complex + "), sum(CASE WHEN k.evaluation_held THEN " + complex +
+                   complex + "), sum(CASE WHEN k.evaluation_held <> 0 THEN " + complex +
                    " ELSE 0 END), sum(k.youth_first_plan_at <= k.opened_at), sum(k.problem_areas_n > 0), "
                    "sum(k.risk_flags_n > 0) FROM cases AS k WHERE k.opened_at >= ?1 AND k.opened_at < ?2");
     std::vector<CaseFiguresRecord> out(q.buckets.size());
@@ -465,7 +466,7 @@ std::vector<CaseFiguresRecord> SqliteStatsRepo::CaseFigures(const FiguresQuery& 
     return out;
 }
 
-std::vector<KeyedCountRecord> SqliteStatsRepo::KeyedCounts(const FiguresQuery& q) {
+std::vector<KeyedCountRecord> SqlStatsRepo::KeyedCounts(const FiguresQuery& q) {
     if (q.buckets.empty()) return {};
     // The distinct keys by skipping through case_figure_keys' primary key (one seek per key,
     // however many rows), then each key's count per bucket from its range: no sort.
@@ -492,7 +493,7 @@ std::vector<KeyedCountRecord> SqliteStatsRepo::KeyedCounts(const FiguresQuery& q
     return out;
 }
 
-std::vector<HandoverFiguresRecord> SqliteStatsRepo::HandoverFigures(const FiguresQuery& q) {
+std::vector<HandoverFiguresRecord> SqlStatsRepo::HandoverFigures(const FiguresQuery& q) {
     if (q.buckets.empty()) return {};
     // One pass over the period's handovers through the covering index handovers_figures (their
     // case's opening time and municipality are kept on them by migration 0007), counted here
@@ -567,7 +568,7 @@ std::vector<HandoverFiguresRecord> SqliteStatsRepo::HandoverFigures(const Figure
     return out;
 }
 
-std::vector<RepeatYouthRecord> SqliteStatsRepo::RepeatYouths(TimePoint from, TimePoint to, int min_cases, int days) {
+std::vector<RepeatYouthRecord> SqlStatsRepo::RepeatYouths(TimePoint from, TimePoint to, int min_cases, int days) {
     const std::int64_t window = static_cast<std::int64_t>(days) * 86'400'000'000LL;
     const std::int64_t lo = ToMicros(from), hi = ToMicros(to);
     // The youths' cases in time order (one sort) find the repeat youths; then the last plan
@@ -579,7 +580,7 @@ std::vector<RepeatYouthRecord> SqliteStatsRepo::RepeatYouths(TimePoint from, Tim
     auto plan = c_.Prepare(
         "SELECT v.version, v.created_at, (SELECT count(*) FROM cases AS c WHERE c.youth_id = ?1 AND "
         "c.opened_at >= v.created_at - ?3 AND c.opened_at < v.created_at), (SELECT count(*) FROM cases AS c WHERE "
-        "c.youth_id = ?1 AND c.opened_at >= v.created_at AND c.opened_at < min(v.created_at + ?3, ?2)) "
+        "c.youth_id = ?1 AND c.opened_at >= v.created_at AND c.opened_at < v.created_at + ?3 AND c.opened_at < ?2) "
         "FROM plan_versions AS v WHERE v.youth_id = ?1 AND v.created_at < ?2 ORDER BY v.version DESC LIMIT 1");
     std::vector<RepeatYouthRecord> out;
     ForEachYouth(cases, 0, [&](std::int64_t youth, const std::vector<std::int64_t>& times, const auto&) {
@@ -605,7 +606,7 @@ std::vector<RepeatYouthRecord> SqliteStatsRepo::RepeatYouths(TimePoint from, Tim
     return out;
 }
 
-std::vector<PeriodNoteRecord> SqliteStatsRepo::Notes(const std::vector<std::string>& periods) {
+std::vector<PeriodNoteRecord> SqlStatsRepo::Notes(const std::vector<std::string>& periods) {
     auto st = c_.Prepare("SELECT period, text, updated_by, updated_at FROM period_notes WHERE period = ?");
     std::vector<PeriodNoteRecord> out;
     for (const auto& p : periods) {
@@ -616,7 +617,7 @@ std::vector<PeriodNoteRecord> SqliteStatsRepo::Notes(const std::vector<std::stri
     return out;
 }
 
-void SqliteStatsRepo::PutNote(const PeriodNoteRecord& n) {
+void SqlStatsRepo::PutNote(const PeriodNoteRecord& n) {
     if (n.text.empty()) {
         c_.Prepare("DELETE FROM period_notes WHERE period = ?").Bind(1, n.period).Run();
         return;
@@ -633,9 +634,16 @@ void SqliteStatsRepo::PutNote(const PeriodNoteRecord& n) {
 namespace {
 
 /// An ISO 8601 UTC time from a microseconds column, "" for NULL.
-std::string Iso(std::string_view column) {
+std::string Iso(Dialect dialect, std::string_view column) {
+    if (dialect == Dialect::kPostgres) {
+        return "coalesce(to_char(to_timestamp(" + std::string(column) +
+               " / 1000000) AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), '')";
+    }
     return "coalesce(strftime('%Y-%m-%dT%H:%M:%SZ', " + std::string(column) + " / 1000000, 'unixepoch'), '')";
 }
+
+/// A nullable id column as text, "" for NULL.
+std::string IdText(std::string_view column) { return "coalesce(CAST(" + std::string(column) + " AS TEXT), '')"; }
 
 struct ExportSpec {
     std::string_view entity;
@@ -643,17 +651,20 @@ struct ExportSpec {
     std::string select;  // the cells, then the id last; ?1 from, ?2 to, ?3 after id, ?4 limit
 };
 
-const std::vector<ExportSpec>& ExportSpecs() {
+std::vector<ExportSpec> MakeExportSpecs(Dialect d) {
+    auto Iso = [d](std::string_view column) { return ::spoed::db::Iso(d, column); };
     // Ids, times, codes and tags only: no names, phone numbers or free text leave this way.
-    static const std::vector<ExportSpec> specs = {
+    return {
         {"cases",
          {"case_id", "youth_id", "opened_at", "closed_at", "status", "complexity", "outcome", "problem_areas",
           "risk_flags", "municipality", "opened_by", "case_lead"},
-         "SELECT c.id, coalesce(c.youth_id, ''), " + Iso("c.opened_at") + ", " + Iso("c.closed_at") +
+         "SELECT c.id, " + IdText("c.youth_id") + ", " + Iso("c.opened_at") + ", " + Iso("c.closed_at") +
              ", c.status, c.complexity, coalesce(c.outcome, ''), "
              "coalesce((SELECT group_concat(area, ';') FROM case_problem_areas WHERE case_id = c.id), ''), "
              "coalesce((SELECT group_concat(flag, ';') FROM case_risk_flags WHERE case_id = c.id), ''), "
-             "coalesce(y.municipality, ''), c.opened_by, coalesce(c.case_lead, ''), c.id FROM cases AS c "
+             "coalesce(y.municipality, ''), c.opened_by, " +
+             IdText("c.case_lead") +
+             ", c.id FROM cases AS c "
              "LEFT JOIN youths AS y ON y.id = c.youth_id WHERE c.opened_at >= ?1 AND c.opened_at < ?2 AND c.id > ?3 "
              "ORDER BY c.id LIMIT ?4"},
         {"contacts",
@@ -668,12 +679,13 @@ const std::vector<ExportSpec>& ExportSpecs() {
         {"consults",
          {"consult_id", "case_id", "urgency", "requested_at", "answered_at", "requested_by", "psychiatrist"},
          "SELECT q.id, q.case_id, q.urgency, " + Iso("q.requested_at") + ", " + Iso("q.answered_at") +
-             ", q.requested_by, coalesce(q.psychiatrist, ''), q.id FROM consults AS q JOIN cases AS c ON "
+             ", q.requested_by, " + IdText("q.psychiatrist") +
+             ", q.id FROM consults AS q JOIN cases AS c ON "
              "c.id = q.case_id WHERE c.opened_at >= ?1 AND c.opened_at < ?2 AND q.id > ?3 ORDER BY q.id LIMIT ?4"},
         {"handovers",
          {"handover_id", "case_id", "kind", "organisation_id", "municipality", "created_at", "due_at", "status",
           "confirmed_at", "legal_ground_recorded"},
-         "SELECT h.id, h.case_id, h.kind, coalesce(h.organisation_id, ''), coalesce(y.municipality, ''), " +
+         "SELECT h.id, h.case_id, h.kind, " + IdText("h.organisation_id") + ", coalesce(y.municipality, ''), " +
              Iso("h.created_at") + ", " + Iso("h.due_at") + ", h.status, " +
              Iso("(SELECT at FROM handover_steps WHERE handover_id = h.id AND step = 'confirmed')") +
              ", CASE WHEN h.legal_ground <> '' THEN 'yes' ELSE 'no' END, h.id FROM handovers AS h JOIN cases AS c "
@@ -682,8 +694,9 @@ const std::vector<ExportSpec>& ExportSpecs() {
         {"evaluations",
          {"evaluation_id", "case_id", "youth_id", "reasons", "status", "due_by", "held_on", "right_help",
           "changes_plan", "plan_version", "finalised_at", "proposals"},
-         "SELECT e.id, e.case_id, coalesce(c.youth_id, ''), replace(e.reasons, ',', ';'), e.status, e.due_by, "
-         "e.held_on, e.right_help, e.changes_plan, e.plan_version, " +
+         "SELECT e.id, e.case_id, " + IdText("c.youth_id") +
+             ", replace(e.reasons, ',', ';'), e.status, e.due_by, "
+             "e.held_on, e.right_help, e.changes_plan, e.plan_version, " +
              Iso("e.finalised_at") +
              ", (SELECT count(*) FROM proposal_sources WHERE evaluation_id = e.id), e.id FROM evaluations AS e "
              "JOIN cases AS c ON c.id = e.case_id WHERE c.opened_at >= ?1 AND c.opened_at < ?2 AND e.id > ?3 "
@@ -697,14 +710,19 @@ const std::vector<ExportSpec>& ExportSpecs() {
              "''), p.id FROM proposals AS p WHERE p.created_at >= ?1 AND p.created_at < ?2 AND p.id > ?3 "
              "ORDER BY p.id LIMIT ?4"},
     };
-    return specs;
+}
+
+const std::vector<ExportSpec>& ExportSpecs(Dialect d) {
+    static const std::vector<ExportSpec> sqlite = MakeExportSpecs(Dialect::kSqlite);
+    static const std::vector<ExportSpec> postgres = MakeExportSpecs(Dialect::kPostgres);
+    return d == Dialect::kPostgres ? postgres : sqlite;
 }
 
 }  // namespace
 
-ExportPage SqliteStatsRepo::Export(std::string_view entity, TimePoint from, TimePoint to, std::int64_t after_id,
-                                   int limit) {
-    const auto& specs = ExportSpecs();
+ExportPage SqlStatsRepo::Export(std::string_view entity, TimePoint from, TimePoint to, std::int64_t after_id,
+                                int limit) {
+    const auto& specs = ExportSpecs(c_.dialect());
     auto it = std::find_if(specs.begin(), specs.end(), [&](const ExportSpec& s) { return s.entity == entity; });
     if (it == specs.end()) throw std::logic_error("unknown export entity");
     ExportPage page;

@@ -5,9 +5,9 @@
 
 namespace spoed::db {
 
-class SqliteMeldcodeRepo final : public MeldcodeRepo {
+class SqlMeldcodeRepo final : public MeldcodeRepo {
   public:
-    explicit SqliteMeldcodeRepo(Connection& c) : c_(c) {}
+    explicit SqlMeldcodeRepo(Connection& c) : c_(c) {}
     std::optional<std::int64_t> Insert(const MeldcodeTrackRecord& t) override;
     std::optional<MeldcodeTrackRecord> Find(std::int64_t id) override;
     std::optional<MeldcodeTrackRecord> FindByCase(std::int64_t case_id) override;

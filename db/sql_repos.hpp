@@ -1,17 +1,17 @@
 #pragma once
 
+#include "db/sql_crisis_repos.hpp"
+#include "db/sql_handover_repos.hpp"
+#include "db/sql_learning_repos.hpp"
+#include "db/sql_meldcode_repo.hpp"
 #include "db/sqlite.hpp"
-#include "db/sqlite_crisis_repos.hpp"
-#include "db/sqlite_handover_repos.hpp"
-#include "db/sqlite_learning_repos.hpp"
-#include "db/sqlite_meldcode_repo.hpp"
 #include "db/store.hpp"
 
 namespace spoed::db {
 
-class SqliteUserRepo final : public UserRepo {
+class SqlUserRepo final : public UserRepo {
   public:
-    explicit SqliteUserRepo(Connection& c) : c_(c) {}
+    explicit SqlUserRepo(Connection& c) : c_(c) {}
     std::optional<std::int64_t> Insert(const UserRecord& user) override;
     std::optional<UserRecord> FindById(std::int64_t id) override;
     std::optional<UserRecord> FindByUsername(std::string_view username) override;
@@ -26,9 +26,9 @@ class SqliteUserRepo final : public UserRepo {
     Connection& c_;
 };
 
-class SqliteSessionRepo final : public SessionRepo {
+class SqlSessionRepo final : public SessionRepo {
   public:
-    explicit SqliteSessionRepo(Connection& c) : c_(c) {}
+    explicit SqlSessionRepo(Connection& c) : c_(c) {}
     std::int64_t Insert(const SessionRecord& session) override;
     std::optional<SessionRecord> FindByTokenHash(std::string_view token_hash) override;
     std::optional<SessionRecord> FindById(std::int64_t id) override;
@@ -43,9 +43,9 @@ class SqliteSessionRepo final : public SessionRepo {
     Connection& c_;
 };
 
-class SqliteAuditRepo final : public AuditRepo {
+class SqlAuditRepo final : public AuditRepo {
   public:
-    explicit SqliteAuditRepo(Connection& c) : c_(c) {}
+    explicit SqlAuditRepo(Connection& c) : c_(c) {}
     std::int64_t Append(AuditRecord record) override;
     std::vector<AuditRecord> List(const AuditFilter& filter) override;
     std::vector<AuditRecord> Range(std::int64_t after_seq, int limit) override;
@@ -55,9 +55,9 @@ class SqliteAuditRepo final : public AuditRepo {
     Connection& c_;
 };
 
-class SqliteTotpRepo final : public TotpRepo {
+class SqlTotpRepo final : public TotpRepo {
   public:
-    explicit SqliteTotpRepo(Connection& c) : c_(c) {}
+    explicit SqlTotpRepo(Connection& c) : c_(c) {}
     std::optional<TotpRecord> Find(std::int64_t user_id) override;
     void PutPending(std::int64_t user_id, std::string_view secret_enc, TimePoint now) override;
     void Confirm(std::int64_t user_id, std::int64_t step, TimePoint now) override;
@@ -69,9 +69,9 @@ class SqliteTotpRepo final : public TotpRepo {
 };
 
 /// The repositories of one open transaction on one connection.
-class SqliteTx final : public Tx {
+class SqlTx final : public Tx {
   public:
-    explicit SqliteTx(Connection& c)
+    explicit SqlTx(Connection& c)
         : users_(c),
           sessions_(c),
           audit_(c),
@@ -120,28 +120,31 @@ class SqliteTx final : public Tx {
     bool appended_events() const { return events_.appended(); }
 
   private:
-    SqliteUserRepo users_;
-    SqliteSessionRepo sessions_;
-    SqliteAuditRepo audit_;
-    SqliteYouthRepo youths_;
-    SqliteConsentRepo consents_;
-    SqlitePreRegistrationRepo pre_registrations_;
-    SqlitePlanRepo plans_;
-    SqliteBreakGlassRepo break_glass_;
-    SqliteCaseRepo cases_;
-    SqliteConsultRepo consults_;
-    SqliteMeldcodeRepo meldcode_;
-    SqliteStatementRepo statements_;
-    SqliteDestructionRequestRepo destruction_requests_;
-    SqliteShiftRepo shifts_;
-    SqliteIdempotencyRepo idempotency_;
-    SqliteDirectoryRepo directory_;
-    SqliteHandoverRepo handovers_;
-    SqliteEventRepo events_;
-    SqliteTotpRepo totp_;
-    SqliteEvaluationRepo evaluations_;
-    SqliteProposalRepo proposals_;
-    SqliteStatsRepo stats_;
+    SqlUserRepo users_;
+    SqlSessionRepo sessions_;
+    SqlAuditRepo audit_;
+    SqlYouthRepo youths_;
+    SqlConsentRepo consents_;
+    SqlPreRegistrationRepo pre_registrations_;
+    SqlPlanRepo plans_;
+    SqlBreakGlassRepo break_glass_;
+    SqlCaseRepo cases_;
+    SqlConsultRepo consults_;
+    SqlMeldcodeRepo meldcode_;
+    SqlStatementRepo statements_;
+    SqlDestructionRequestRepo destruction_requests_;
+    SqlShiftRepo shifts_;
+    SqlIdempotencyRepo idempotency_;
+    SqlDirectoryRepo directory_;
+    SqlHandoverRepo handovers_;
+    SqlEventRepo events_;
+    SqlTotpRepo totp_;
+    SqlEvaluationRepo evaluations_;
+    SqlProposalRepo proposals_;
+    SqlStatsRepo stats_;
 };
+
+/// The counts /metrics shows, read on `c`.
+OperationalCounts ReadOperationalCounts(Connection& c, TimePoint now);
 
 }  // namespace spoed::db
