@@ -18,3 +18,10 @@ set_tests_properties(postgresql.server_stop PROPERTIES FIXTURES_CLEANUP postgres
 spoed_add_test(pg_store_test LABELS integration POSTGRESQL_ONLY
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/pg_store_test.cpp
   LIBS spoed_db spoed_test_support)
+
+# spoedd move-to-postgresql: a SQLite database with every kind of record, moved and checked.
+spoed_add_test(store_move_test LABELS integration POSTGRESQL_ONLY
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/store_move_test.cpp
+  LIBS spoed_db spoed_test_fixtures)
+target_compile_definitions(store_move_test PRIVATE SPOED_SPOEDD_PATH="$<TARGET_FILE:spoedd>")
+add_dependencies(store_move_test spoedd)

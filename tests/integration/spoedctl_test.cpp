@@ -259,7 +259,8 @@ TEST_F(SpoedctlTest, UnknownCommandsAndMissingArgumentsExitTwo) {
     EXPECT_NE(init.out.find("unknown command 'init'"), std::string::npos) << init.out;
     auto usage = Offline("init --data-dir " + dir.file("x"));
     EXPECT_EQ(usage.status, 2);
-    EXPECT_NE(usage.out.find("usage: spoedd init --data-dir DIR --admin NAME"), std::string::npos) << usage.out;
+    EXPECT_NE(usage.out.find("usage: spoedd init (--data-dir DIR | --postgresql DSN) --admin NAME"), std::string::npos)
+        << usage.out;
     EXPECT_FALSE(std::filesystem::exists(dir.file("x/spoed.db")));
 }
 
