@@ -107,10 +107,13 @@ std::unique_ptr<PgStore> PgStore::Open(const PgOptions& options) {
     // Every daemon on the database hears every commit's events (NOTIFY spoed_events), its own
     // included, and after a lost connection asks its subscribers to catch up.
     i->listener = std::thread([i, self] {
+        bool lost = false;  // logged once per outage, not per attempt
         while (!i->stopping) {
             try {
                 pg::Connection c(i->options.dsn);
                 c.Listen("spoed_events");
+                if (lost) log::Info("db.listen_back", "event listener connected again");
+                lost = false;
                 self->NotifyEvents();
                 while (!i->stopping) {
                     if (c.NextNotification(std::chrono::milliseconds(250))) {
@@ -120,8 +123,11 @@ std::unique_ptr<PgStore> PgStore::Open(const PgOptions& options) {
                     }
                 }
             } catch (const pg::PgError& e) {
-                log::Warn("db.listen_lost", "event listener lost its database connection; reconnecting",
-                          {{"sqlstate", e.sqlstate()}});
+                if (!lost) {
+                    log::Warn("db.listen_lost", "event listener lost its database connection; reconnecting",
+                              {{"sqlstate", e.sqlstate()}});
+                }
+                lost = true;
                 for (int n = 0; n < 10 && !i->stopping; ++n) std::this_thread::sleep_for(std::chrono::milliseconds(50));
             }
         }

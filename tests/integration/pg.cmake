@@ -25,3 +25,10 @@ spoed_add_test(store_move_test LABELS integration POSTGRESQL_ONLY
   LIBS spoed_db spoed_test_fixtures)
 target_compile_definitions(store_move_test PRIVATE SPOED_SPOEDD_PATH="$<TARGET_FILE:spoedd>")
 add_dependencies(store_move_test spoedd)
+
+# Losing the database machine: a pg_auto_failover formation of its own (monitor, primary,
+# synchronous standby) on loopback, two spoedd, clients writing; the primary killed ten times.
+spoed_add_test(failover_test LABELS slow TIMEOUT 1200
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/failover_test.cpp
+  LIBS spoed_test_fixtures spoed_daemon spoed_client_core spoed_db)
+target_compile_definitions(failover_test PRIVATE SPOED_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
