@@ -113,6 +113,7 @@ Daemon::Daemon(DaemonConfig config, const Clock& clock) : impl_(std::make_unique
     options.rate_limit = api::RateLimitOptions{.per_second = c.token_requests_per_second,
                                                .burst = static_cast<double>(c.token_request_burst)};
     options.hub = {.alert_interval = c.event_check_interval, .session_interval = c.event_check_interval};
+    options.shared_store = c.store == "postgresql";
     impl_->services = std::make_unique<api::ServiceSet>(*impl_->store, clock, std::move(options));
     impl_->store->SetEventListener([hub = &impl_->services->hub] { hub->Notify(); });
 

@@ -72,4 +72,17 @@ struct AuditFilter {
     int limit = 100;
 };
 
+/// One key of the sign-in throttle kept in the store, so that every daemon on a shared database
+/// (PostgreSQL) counts the same failures: a failed-login count (kind account, address, device)
+/// or a bucket of successful sign-ins (kind sign_in_account, sign_in_address).
+struct ThrottleRecord {
+    std::string kind;
+    std::string key;
+    int failures = 0;
+    TimePoint last_failure;
+    TimePoint locked_until;
+    double tokens = 0;
+    TimePoint tokens_at;
+};
+
 }  // namespace spoed::db

@@ -328,6 +328,58 @@ std::optional<AuditRecord> SqlAuditRepo::Last() {
     return ReadAudit(st);
 }
 
+// --- sign-in throttle -------------------------------------------------------------------------
+
+namespace {
+
+constexpr std::string_view kThrottleColumns = "kind, key, failures, last_failure, locked_until, tokens, tokens_at";
+
+ThrottleRecord ReadThrottle(const Statement& st) {
+    return {
+        st.Text(0),   st.Text(1),           static_cast<int>(st.Int(2)), FromMicros(st.Int(3)), FromMicros(st.Int(4)),
+        st.Double(5), FromMicros(st.Int(6))};
+}
+
+}  // namespace
+
+std::optional<ThrottleRecord> SqlThrottleRepo::Find(std::string_view kind, std::string_view key) {
+    auto st =
+        c_.Prepare("SELECT " + std::string(kThrottleColumns) + " FROM login_throttle WHERE kind = ?1 AND key = ?2");
+    st.Bind(1, kind).Bind(2, key);
+    if (!st.Step()) return std::nullopt;
+    return ReadThrottle(st);
+}
+
+void SqlThrottleRepo::Put(const ThrottleRecord& r) {
+    auto st =
+        c_.Prepare("INSERT INTO login_throttle (" + std::string(kThrottleColumns) +
+                   ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (kind, key) DO UPDATE SET failures = "
+                   "excluded.failures, last_failure = excluded.last_failure, locked_until = excluded.locked_until, "
+                   "tokens = excluded.tokens, tokens_at = excluded.tokens_at");
+    st.Bind(1, r.kind)
+        .Bind(2, r.key)
+        .Bind(3, r.failures)
+        .Bind(4, ToMicros(r.last_failure))
+        .Bind(5, ToMicros(r.locked_until))
+        .Bind(6, r.tokens)
+        .Bind(7, ToMicros(r.tokens_at))
+        .Run();
+}
+
+bool SqlThrottleRepo::Delete(std::string_view kind, std::string_view key) {
+    c_.Prepare("DELETE FROM login_throttle WHERE kind = ?1 AND key = ?2").Bind(1, kind).Bind(2, key).Run();
+    return c_.Changes() > 0;
+}
+
+std::vector<ThrottleRecord> SqlThrottleRepo::Failures(TimePoint since) {
+    auto st = c_.Prepare("SELECT " + std::string(kThrottleColumns) +
+                         " FROM login_throttle WHERE failures > 0 AND last_failure >= ?1 ORDER BY last_failure DESC");
+    st.Bind(1, ToMicros(since));
+    std::vector<ThrottleRecord> out;
+    while (st.Step()) out.push_back(ReadThrottle(st));
+    return out;
+}
+
 // --- monitoring --------------------------------------------------------------------------------
 
 OperationalCounts ReadOperationalCounts(Connection& c, TimePoint now) {

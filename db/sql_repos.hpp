@@ -68,6 +68,18 @@ class SqlTotpRepo final : public TotpRepo {
     Connection& c_;
 };
 
+class SqlThrottleRepo final : public ThrottleRepo {
+  public:
+    explicit SqlThrottleRepo(Connection& c) : c_(c) {}
+    std::optional<ThrottleRecord> Find(std::string_view kind, std::string_view key) override;
+    void Put(const ThrottleRecord& r) override;
+    bool Delete(std::string_view kind, std::string_view key) override;
+    std::vector<ThrottleRecord> Failures(TimePoint since) override;
+
+  private:
+    Connection& c_;
+};
+
 /// The repositories of one open transaction on one connection.
 class SqlTx final : public Tx {
   public:
@@ -87,6 +99,7 @@ class SqlTx final : public Tx {
           destruction_requests_(c),
           shifts_(c),
           idempotency_(c),
+          throttles_(c),
           directory_(c),
           handovers_(c),
           events_(c),
@@ -109,6 +122,7 @@ class SqlTx final : public Tx {
     DestructionRequestRepo& destruction_requests() override { return destruction_requests_; }
     ShiftRepo& shifts() override { return shifts_; }
     IdempotencyRepo& idempotency() override { return idempotency_; }
+    ThrottleRepo& throttles() override { return throttles_; }
     DirectoryRepo& directory() override { return directory_; }
     HandoverRepo& handovers() override { return handovers_; }
     EventRepo& events() override { return events_; }
@@ -135,6 +149,7 @@ class SqlTx final : public Tx {
     SqlDestructionRequestRepo destruction_requests_;
     SqlShiftRepo shifts_;
     SqlIdempotencyRepo idempotency_;
+    SqlThrottleRepo throttles_;
     SqlDirectoryRepo directory_;
     SqlHandoverRepo handovers_;
     SqlEventRepo events_;

@@ -227,6 +227,18 @@ class ShiftRepo {
     virtual std::vector<ShiftNoteRecord> Notes(std::string_view since_date) = 0;
 };
 
+class ThrottleRepo {
+  public:
+    virtual ~ThrottleRepo() = default;
+    virtual std::optional<ThrottleRecord> Find(std::string_view kind, std::string_view key) = 0;
+    /// Inserts or replaces the key's row.
+    virtual void Put(const ThrottleRecord& r) = 0;
+    /// False when there was no such key.
+    virtual bool Delete(std::string_view kind, std::string_view key) = 0;
+    /// Failure counts (not sign-in buckets) whose last failure is at or after `since`.
+    virtual std::vector<ThrottleRecord> Failures(TimePoint since) = 0;
+};
+
 class IdempotencyRepo {
   public:
     virtual ~IdempotencyRepo() = default;
@@ -347,6 +359,7 @@ class Tx {
     virtual DestructionRequestRepo& destruction_requests() = 0;
     virtual ShiftRepo& shifts() = 0;
     virtual IdempotencyRepo& idempotency() = 0;
+    virtual ThrottleRepo& throttles() = 0;
     virtual DirectoryRepo& directory() = 0;
     virtual HandoverRepo& handovers() = 0;
     virtual EventRepo& events() = 0;

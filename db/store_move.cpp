@@ -10,6 +10,7 @@
 #include "db/pg_store.hpp"
 #include "db/sql_repos.hpp"
 #include "db/sqlite.hpp"
+#include "db/sqlite_store.hpp"
 
 namespace spoed::db {
 namespace {
@@ -185,11 +186,12 @@ std::int64_t CopyTable(Connection& sqlite, Connection& pg, const std::string& ta
 
 MoveReport MoveSqliteToPostgres(const std::string& sqlite_path, const std::string& dsn,
                                 const std::function<void(const std::string&, std::int64_t)>& progress) {
+    // A file of an older spoedd is brought to this one's schema first, as starting it would: the
+    // copy maps its tables column by column onto PostgreSQL's.
+    SqliteStore::Open({.path = sqlite_path}).reset();
     Connection sqlite(sqlite_path, Connection::Mode::kReadOnly);
     if (SchemaVersionOf(sqlite) != LatestMigration()) {
-        throw std::runtime_error(sqlite_path +
-                                 " is not at this spoedd's schema; start this spoedd on it once (it migrates), "
-                                 "then move it");
+        throw std::runtime_error(sqlite_path + " is not at this spoedd's schema");
     }
     PgStore::Open({.dsn = dsn, .connections = 1}).reset();  // the schema, when the database is new
     Connection pg(std::make_unique<pg::Connection>(dsn));

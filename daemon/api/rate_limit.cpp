@@ -6,8 +6,7 @@
 namespace spoed::daemon::api {
 
 SessionRateLimiter::Verdict SessionRateLimiter::Take(std::int64_t session_id, TimePoint now) {
-    Verdict v;
-    if (!enabled()) return v;
+    if (!enabled()) return {};
     std::lock_guard lock(mutex_);
     if (++calls_ % 4096 == 0) Prune(now);
     auto [it, fresh] = buckets_.try_emplace(session_id);
@@ -16,6 +15,32 @@ SessionRateLimiter::Verdict SessionRateLimiter::Take(std::int64_t session_id, Ti
         b.tokens = options_.burst;
         b.updated = now;
     }
+    if (shared_ == nullptr) return Spend(b, now);
+    // The bucket the daemons share: read, spent and written back in one transaction. This
+    // daemon's run of refusals (for its log lines) stays its own.
+    const std::string key = std::to_string(session_id);
+    Bucket local = b;
+    Verdict v;
+    Status st = shared_->Write([&](db::Tx& tx) -> Status {
+        local = b;
+        if (auto row = tx.throttles().Find(kSessionKind, key)) {
+            local.tokens = row->tokens;
+            local.updated = row->tokens_at;
+        } else {
+            local.tokens = options_.burst;
+            local.updated = now;
+        }
+        v = Spend(local, now);
+        tx.throttles().Put({std::string(kSessionKind), key, 0, TimePoint{}, TimePoint{}, local.tokens, local.updated});
+        return Ok();
+    });
+    if (!st.ok()) return Spend(b, now);  // the store is away: this daemon's count, until it is back
+    b = local;
+    return v;
+}
+
+SessionRateLimiter::Verdict SessionRateLimiter::Spend(Bucket& b, TimePoint now) const {
+    Verdict v;
     double elapsed = std::chrono::duration<double>(now - b.updated).count();
     if (elapsed > 0) {
         b.tokens = std::min(options_.burst, b.tokens + elapsed * options_.per_second);

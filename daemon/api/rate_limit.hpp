@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "base/clock.hpp"
+#include "db/store.hpp"
 
 namespace spoed::daemon::api {
 
@@ -17,8 +18,9 @@ struct RateLimitOptions {
     double burst = 0;
 };
 
-/// One token bucket per session. A run of refusals is a "burst": the caller is told when one
-/// starts (to log and audit it once) and, on the next allowed request, how many were refused.
+/// One token bucket per session (in memory, or in the store shared by several daemons). A run of refusals is a "burst":
+/// the caller is told when one starts (to log and audit it once) and, on the next allowed request, how many were
+/// refused.
 class SessionRateLimiter {
   public:
     explicit SessionRateLimiter(RateLimitOptions options) : options_(options) {}
@@ -31,6 +33,9 @@ class SessionRateLimiter {
     };
     Verdict Take(std::int64_t session_id, TimePoint now);
     bool enabled() const { return options_.per_second > 0; }
+    /// Keeps each session's bucket in `store`, shared by every daemon on it (PostgreSQL), so
+    /// that a token used at two daemons gets one rate, not two. Set once, before use.
+    void ShareThrough(db::Store* store) { shared_ = store; }
 
   private:
     struct Bucket {
@@ -39,6 +44,10 @@ class SessionRateLimiter {
         std::int64_t refused = 0;  // in the current burst
     };
     void Prune(TimePoint now);
+    /// Refills `b` up to `now` and takes one request from it, or refuses.
+    Verdict Spend(Bucket& b, TimePoint now) const;
+    static constexpr std::string_view kSessionKind = "session";  // its rows in login_throttle
+    db::Store* shared_ = nullptr;
 
     RateLimitOptions options_;
     std::mutex mutex_;

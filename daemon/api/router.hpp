@@ -67,6 +67,10 @@ class Router {
 
     /// Limits requests per session token (off until set). Set before serving.
     void SetRateLimit(RateLimitOptions options) { rate_limiter_ = std::make_unique<SessionRateLimiter>(options); }
+    /// The per-session request limit counts in the store (several daemons share it).
+    void ShareRateLimitThrough(db::Store* store) {
+        if (rate_limiter_) rate_limiter_->ShareThrough(store);
+    }
 
   private:
     struct Route {

@@ -39,6 +39,10 @@ ServiceSet::ServiceSet(db::Store& store, const Clock& clock, ServiceOptions opts
         hub.SetRefusalTally(&refusals);
     }
     if (options.rate_limit) router.SetRateLimit(*options.rate_limit);
+    if (options.shared_store) {
+        auth.throttle().ShareThrough(&store);
+        router.ShareRateLimitThrough(&store);
+    }
     RegisterServices(router, {.auth = auth,
                               .admin = admin,
                               .youth = youth,

@@ -47,6 +47,10 @@ struct ServiceOptions {
     /// Refusals of callers without a session are counted into `refusals` and written as
     /// counted audit lines (Router::SetRefusalTally); without, each is one audit line.
     bool tally_refusals = true;
+    /// Several daemons serve this store (PostgreSQL): the sign-in throttle and the per-session
+    /// request limit count in it, so that guesses or requests spread over the daemons count as
+    /// one (LoginThrottle::ShareThrough, SessionRateLimiter::ShareThrough).
+    bool shared_store = false;
 
     /// Cheap Argon2 (the hash carries its parameters, so checking works the same way; the real
     /// parameters have a test of their own), a fresh random key for TOTP secrets, and each

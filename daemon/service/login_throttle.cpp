@@ -38,7 +38,72 @@ Rate RateOf(const ThrottlePolicy& p, LoginThrottle::Kind kind) {
     return {double(p.account_sign_in_burst), p.account_sign_in_every};
 }
 
+/// The store's name of a sign-in bucket's key kind.
+std::string BucketKind(LoginThrottle::Kind kind) { return "sign_in_" + std::string(LoginThrottle::KindName(kind)); }
+
 }  // namespace
+
+void LoginThrottle::Load(db::Tx& tx, const std::vector<Key>& entries, const std::vector<Key>& buckets) {
+    for (const Key& k : entries) {
+        auto r = tx.throttles().Find(KindName(k.first), k.second);
+        if (r && r->failures > 0) {
+            entries_[k] = {r->failures, r->last_failure, r->locked_until};
+        } else {
+            entries_.erase(k);
+        }
+    }
+    for (const Key& k : buckets) {
+        auto r = tx.throttles().Find(BucketKind(k.first), k.second);
+        if (r) {
+            sign_ins_[k] = {r->tokens, r->tokens_at};
+        } else {
+            sign_ins_.erase(k);
+        }
+    }
+}
+
+void LoginThrottle::Save(db::Tx& tx, const std::vector<Key>& entries, const std::vector<Key>& buckets) {
+    for (const Key& k : entries) {
+        auto it = entries_.find(k);
+        if (it == entries_.end()) {
+            tx.throttles().Delete(KindName(k.first), k.second);
+        } else {
+            tx.throttles().Put({std::string(KindName(k.first)), k.second, it->second.failures, it->second.last_failure,
+                                it->second.locked_until, 0, TimePoint{}});
+        }
+    }
+    for (const Key& k : buckets) {
+        auto it = sign_ins_.find(k);
+        if (it != sign_ins_.end()) {
+            tx.throttles().Put(
+                {BucketKind(k.first), k.second, 0, TimePoint{}, TimePoint{}, it->second.tokens, it->second.at});
+        }
+    }
+}
+
+template <typename Fn>
+auto LoginThrottle::OnKeys(bool write, const std::vector<Key>& entries, const std::vector<Key>& buckets, Fn&& fn) {
+    std::lock_guard lock(mutex_);
+    if (shared_ == nullptr) return fn();
+    using R = decltype(fn());
+    std::optional<R> out;
+    auto unit = [&](db::Tx& tx) -> Status {
+        // The maps hold only what this call read: another daemon may have changed any key.
+        entries_.clear();
+        sign_ins_.clear();
+        Load(tx, entries, buckets);
+        out = fn();
+        if (write) Save(tx, entries, buckets);
+        return Ok();
+    };
+    Status st = write ? shared_->Write(unit) : shared_->Read(unit);
+    if (!st.ok() || !out) {
+        // The store cannot be reached: count in memory until it can (a failover); no login is
+        // let through unthrottled because of it.
+        return fn();
+    }
+    return *out;
+}
 
 std::optional<std::chrono::seconds> LoginThrottle::WaitFor(const Key& key, TimePoint now) {
     auto it = entries_.find(key);
@@ -53,8 +118,8 @@ std::optional<std::chrono::seconds> LoginThrottle::WaitFor(const Key& key, TimeP
 }
 
 std::optional<std::chrono::seconds> LoginThrottle::Wait(Kind kind, std::string_view key, TimePoint now) {
-    std::lock_guard lock(mutex_);
-    return WaitFor({kind, std::string(key)}, now);
+    const Key k{kind, std::string(key)};
+    return OnKeys(false, {k}, {}, [&] { return WaitFor(k, now); });
 }
 
 std::optional<std::chrono::seconds> LoginThrottle::Wait(std::string_view account, std::string_view address,
@@ -67,7 +132,12 @@ std::optional<std::chrono::seconds> LoginThrottle::Wait(std::string_view account
 }
 
 std::vector<LoginThrottle::Lock> LoginThrottle::Failure(std::initializer_list<KeyRef> keys, TimePoint now) {
-    std::lock_guard lock(mutex_);
+    std::vector<Key> touched;
+    for (const auto& [kind, key] : keys) touched.push_back({kind, std::string(key)});
+    return OnKeys(true, touched, {}, [&] { return FailureLocked(keys, now); });
+}
+
+std::vector<LoginThrottle::Lock> LoginThrottle::FailureLocked(std::initializer_list<KeyRef> keys, TimePoint now) {
     std::vector<Lock> newly_locked;
     for (const auto& [kind, key] : keys) {
         const Rule rule = RuleOf(policy_, kind);
@@ -87,8 +157,8 @@ std::vector<LoginThrottle::Lock> LoginThrottle::Failure(std::initializer_list<Ke
 }
 
 void LoginThrottle::Success(Kind kind, std::string_view key) {
-    std::lock_guard lock(mutex_);
-    entries_.erase(Key{kind, std::string(key)});
+    const Key k{kind, std::string(key)};
+    OnKeys(true, {k}, {}, [&] { return entries_.erase(k); });
 }
 
 LoginThrottle::Bucket LoginThrottle::Refilled(const Key& key, TimePoint now) const {
@@ -105,9 +175,13 @@ LoginThrottle::Bucket LoginThrottle::Refilled(const Key& key, TimePoint now) con
 
 std::optional<std::chrono::seconds> LoginThrottle::SignInWait(std::string_view account, std::string_view address,
                                                               TimePoint now) {
-    std::lock_guard lock(mutex_);
+    const std::vector<Key> keys{{Kind::kAccount, std::string(account)}, {Kind::kAddress, std::string(address)}};
+    return OnKeys(false, {}, keys, [&] { return SignInWaitLocked(keys, now); });
+}
+
+std::optional<std::chrono::seconds> LoginThrottle::SignInWaitLocked(const std::vector<Key>& keys, TimePoint now) {
     std::optional<std::chrono::seconds> wait;
-    for (const Key& key : {Key{Kind::kAccount, std::string(account)}, Key{Kind::kAddress, std::string(address)}}) {
+    for (const Key& key : keys) {
         Bucket b = Refilled(key, now);
         if (b.tokens >= 1) continue;
         std::chrono::duration<double> left = RateOf(policy_, key.first).every * (1 - b.tokens);
@@ -118,8 +192,15 @@ std::optional<std::chrono::seconds> LoginThrottle::SignInWait(std::string_view a
 }
 
 void LoginThrottle::SignedIn(std::string_view account, std::string_view address, TimePoint now) {
-    std::lock_guard lock(mutex_);
-    for (const Key& key : {Key{Kind::kAccount, std::string(account)}, Key{Kind::kAddress, std::string(address)}}) {
+    const std::vector<Key> keys{{Kind::kAccount, std::string(account)}, {Kind::kAddress, std::string(address)}};
+    OnKeys(true, {}, keys, [&] {
+        SignedInLocked(keys, now);
+        return true;
+    });
+}
+
+void LoginThrottle::SignedInLocked(const std::vector<Key>& keys, TimePoint now) {
+    for (const Key& key : keys) {
         Bucket b = Refilled(key, now);
         b.tokens = std::max(0.0, b.tokens - 1);
         sign_ins_[key] = b;
@@ -135,6 +216,21 @@ void LoginThrottle::SignedIn(std::string_view account, std::string_view address,
 
 std::vector<LoginThrottle::Lock> LoginThrottle::List(TimePoint now) {
     std::lock_guard lock(mutex_);
+    if (shared_ != nullptr) {
+        // Every key the daemons share that failed recently, not only the ones this one saw.
+        auto rows = shared_->Read([&](db::Tx& tx) -> Result<std::vector<db::ThrottleRecord>> {
+            return tx.throttles().Failures(now - policy_.forget_after);
+        });
+        if (rows.ok()) {
+            entries_.clear();
+            for (const auto& r : *rows) {
+                const Kind kind = r.kind == "address"  ? Kind::kAddress
+                                  : r.kind == "device" ? Kind::kDevice
+                                                       : Kind::kAccount;
+                entries_[{kind, r.key}] = {r.failures, r.last_failure, r.locked_until};
+            }
+        }
+    }
     std::vector<Lock> out;
     for (auto it = entries_.begin(); it != entries_.end();) {
         const Entry& e = it->second;
@@ -152,8 +248,8 @@ std::vector<LoginThrottle::Lock> LoginThrottle::List(TimePoint now) {
 }
 
 bool LoginThrottle::Lift(Kind kind, std::string_view key) {
-    std::lock_guard lock(mutex_);
-    return entries_.erase(Key{kind, std::string(key)}) > 0;
+    const Key k{kind, std::string(key)};
+    return OnKeys(true, {k}, {}, [&] { return entries_.erase(k) > 0; });
 }
 
 void LoginThrottle::EvictIfFull() {

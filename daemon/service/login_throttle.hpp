@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "base/clock.hpp"
+#include "db/store.hpp"
 
 namespace spoed::daemon::service {
 
@@ -42,11 +43,18 @@ struct ThrottlePolicy {
 
 /// Failed-login counters per account name (known or not: the same for both, so the answer
 /// tells nothing about which names exist), per client address and per trusted device, and the
-/// rate of successful sign-ins per account and address. In memory: a restart starts the
-/// counts over, and a flood of failures costs no disk writes. Thread-safe.
+/// rate of successful sign-ins per account and address. In memory for a daemon on its own: a
+/// restart starts the counts over, and a flood of failures costs no disk writes. Daemons that
+/// share a database (PostgreSQL) keep them there instead (ShareThrough), so that guesses spread
+/// over the daemons count as one; the writes are bounded by the password checks, which each
+/// failure costs first. Thread-safe.
 class LoginThrottle {
   public:
     explicit LoginThrottle(ThrottlePolicy policy = {}) : policy_(policy) {}
+
+    /// Keeps the counts in `store`, shared by every daemon on it: each call reads the keys it
+    /// needs and writes back what it changed, in one transaction. Set once, before use.
+    void ShareThrough(db::Store* store) { shared_ = store; }
 
     enum class Kind { kAccount, kAddress, kDevice };
     struct Lock {
@@ -102,11 +110,22 @@ class LoginThrottle {
     };
     using Key = std::pair<Kind, std::string>;
     std::optional<std::chrono::seconds> WaitFor(const Key& key, TimePoint now);
+    std::vector<Lock> FailureLocked(std::initializer_list<KeyRef> keys, TimePoint now);
+    std::optional<std::chrono::seconds> SignInWaitLocked(const std::vector<Key>& keys, TimePoint now);
+    void SignedInLocked(const std::vector<Key>& keys, TimePoint now);
     void EvictIfFull();
     /// The bucket of a key refilled up to `now` (a full one when the key is new).
     Bucket Refilled(const Key& key, TimePoint now) const;
 
+    /// With a shared store: runs `fn` (which uses the maps) on the keys' rows, read into the
+    /// maps first and, for a write, written back after; without one, on the maps alone.
+    template <typename Fn>
+    auto OnKeys(bool write, const std::vector<Key>& entries, const std::vector<Key>& buckets, Fn&& fn);
+    void Load(db::Tx& tx, const std::vector<Key>& entries, const std::vector<Key>& buckets);
+    void Save(db::Tx& tx, const std::vector<Key>& entries, const std::vector<Key>& buckets);
+
     ThrottlePolicy policy_;
+    db::Store* shared_ = nullptr;
     std::mutex mutex_;
     std::map<Key, Entry, std::less<>> entries_;
     std::map<Key, Bucket, std::less<>> sign_ins_;

@@ -29,6 +29,16 @@ void UseTestStore(daemon::DaemonConfig& config) {
     config.postgresql_connections = 4;
 }
 
+namespace {
+
+/// On PostgreSQL the services run as several daemons on one database would.
+daemon::api::ServiceOptions Shared(daemon::api::ServiceOptions options) {
+    options.shared_store = TestsUsePostgres();
+    return options;
+}
+
+}  // namespace
+
 TimePoint TestStart() {
     using namespace std::chrono;
     return time_point_cast<microseconds>(sys_days{year{2026} / November / 23} + hours{20});
@@ -38,7 +48,7 @@ ServiceFixture::ServiceFixture() : ServiceFixture(daemon::api::ServiceOptions::F
 
 ServiceFixture::ServiceFixture(daemon::api::ServiceOptions options)
     : store(OpenTestStore(dir)),
-      set_(std::make_unique<daemon::api::ServiceSet>(*store, clock, std::move(options))),
+      set_(std::make_unique<daemon::api::ServiceSet>(*store, clock, Shared(std::move(options)))),
       totp_key(set_->options.second_factor.key),
       hasher(set_->hasher),
       auth(set_->auth),

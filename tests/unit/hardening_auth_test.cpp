@@ -8,6 +8,7 @@
 
 #include "base/log.hpp"
 #include "base/worker_pool.hpp"
+#include "daemon/api/rate_limit.hpp"
 #include "daemon/service/refusal_tally.hpp"
 #include "spoed/v1/admin.pb.h"
 #include "spoed/v1/auth.pb.h"
@@ -195,6 +196,36 @@ TEST(LoginThrottling, UnknownUserAndWrongPasswordAreSlowedDownAlike) {
     EXPECT_EQ(f.Post(kLogin, LoginJson("anna", test::kTestPassword)).status, 200);
 }
 
+TEST(LoginThrottling, OnASharedDatabaseFailuresAtOneDaemonCountAtTheOther) {
+    // Two daemons' throttles on one PostgreSQL database: guesses spread over both count as one.
+    ServiceFixture f;
+    if (f.sqlite() != nullptr) GTEST_SKIP() << "one daemon per SQLite file: its throttle counts in memory";
+    daemon::service::ThrottlePolicy policy;
+    daemon::service::LoginThrottle a(policy), b(policy);
+    a.ShareThrough(f.store.get());
+    b.ShareThrough(f.store.get());
+    const TimePoint now = f.clock.Now();
+    using Kind = daemon::service::LoginThrottle::Kind;
+    for (int i = 0; i < policy.account_free_failures - 1; ++i) {
+        (i % 2 == 0 ? a : b).Failure("joost", "198.51.100." + std::to_string(i), now);
+    }
+    EXPECT_FALSE(b.Wait(Kind::kAccount, "joost", now)) << "below the free failures, as one daemon counts";
+    auto locked = a.Failure("joost", "198.51.100.9", now);
+    ASSERT_EQ(locked.size(), 1u) << "the fifth failure, counted over both, locks the name";
+    EXPECT_TRUE(b.Wait(Kind::kAccount, "joost", now)) << "and the other daemon refuses it too";
+    auto listed = b.List(now);
+    auto joost = std::find_if(listed.begin(), listed.end(), [](const auto& l) { return l.key == "joost"; });
+    ASSERT_NE(joost, listed.end()) << "the other daemon lists the lock";
+    EXPECT_EQ(joost->failures, policy.account_free_failures);
+    EXPECT_EQ(listed.size(), 1u + static_cast<std::size_t>(policy.account_free_failures)) << "and each address";
+    EXPECT_TRUE(b.Lift(Kind::kAccount, "joost"));
+    EXPECT_FALSE(a.Wait(Kind::kAccount, "joost", now)) << "lifted at one, lifted at both";
+    // Successful sign-ins: the bucket of an account is shared too.
+    for (int i = 0; i < policy.account_sign_in_burst; ++i) (i % 2 == 0 ? a : b).SignedIn("anna", "192.0.2.10", now);
+    EXPECT_TRUE(a.SignInWait("anna", "192.0.2.11", now));
+    EXPECT_TRUE(b.SignInWait("anna", "192.0.2.12", now));
+}
+
 TEST(LoginThrottling, AnAdminSeesAndLiftsALockAndItIsLoggedOncePerBurst) {
     LogIds logs;
     ServiceFixture f;
@@ -306,6 +337,25 @@ TEST(RateLimit, RefusesABurstClearlyAndLogsItOnce) {
     f.clock.Advance(std::chrono::seconds(1));
     EXPECT_EQ(f.Post(v1::rpc::AuthService::WhoAmI, "{}", token).status, 200);
     EXPECT_EQ(logs.Count("api.rate_limit_ended"), 1);
+}
+
+TEST(RateLimit, OnASharedDatabaseASessionHasOneRateAcrossTheDaemons) {
+    ServiceFixture f;
+    if (f.sqlite() != nullptr) GTEST_SKIP() << "one daemon per SQLite file: its limit counts in memory";
+    {
+        daemon::api::SessionRateLimiter a({.per_second = 2, .burst = 3}), b({.per_second = 2, .burst = 3});
+        a.ShareThrough(f.store.get());
+        b.ShareThrough(f.store.get());
+        const TimePoint now = f.clock.Now();
+        EXPECT_TRUE(a.Take(42, now).allowed);
+        EXPECT_TRUE(b.Take(42, now).allowed);
+        EXPECT_TRUE(a.Take(42, now).allowed);
+        auto refused = b.Take(42, now);
+        EXPECT_FALSE(refused.allowed) << "the burst of three was spent at two daemons";
+        EXPECT_EQ(refused.retry_after, std::chrono::milliseconds(500));
+        EXPECT_TRUE(b.Take(7, now).allowed) << "another session has its own bucket";
+        EXPECT_TRUE(a.Take(42, now + std::chrono::seconds(1)).allowed) << "time refills it, for both";
+    }
 }
 
 // --- response headers ---------------------------------------------------------------------------
