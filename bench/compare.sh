@@ -6,7 +6,12 @@
 #
 #   bench/compare.sh [--youths N] [--runs R] [--out FILE] [--seconds S] [--warmup S]
 #                    [--connections C] [--ws-clients N] [--idle-connections N] [--seed S]
-#                    [--bin-dir DIR] [--data-cache DIR]
+#                    [--bin-dir DIR] [--data-cache DIR] [--stores "sqlite postgresql"]
+#
+# Both stores by default: the spoedd scenarios run once more on PostgreSQL 15 (a server this
+# script starts in its work directory, on loopback, as `nobody` when run as root; the data set
+# is moved into it with `spoedd move-to-postgresql`, and each run works on a copy), and the
+# table gets a PostgreSQL column beside SQLite's.
 #
 # Defaults: the national data set (1,000,000 youths), 3 runs (the table shows medians), 10 s
 # per scenario after 2 s of warm-up, 16 connections for the throughput comparisons, 1,000
@@ -32,6 +37,7 @@ idle_connections=1000
 seed=20261123
 bin=""
 data_root="$root/build/bench/data"
+stores="sqlite postgresql"
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --youths) youths=$2; shift 2 ;;
@@ -45,6 +51,7 @@ while [[ $# -gt 0 ]]; do
     --seed) seed=$2; shift 2 ;;
     --bin-dir) bin=$2; shift 2 ;;
     --data-cache) data_root=$2; shift 2 ;;
+    --stores) stores=$2; shift 2 ;;
     *) echo "compare.sh: unknown argument $1 (see the head of bench/compare.sh)" >&2; exit 2 ;;
   esac
 done
@@ -85,9 +92,14 @@ manifest="$db.json"
 work=$(mktemp -d "${TMPDIR:-/tmp}/spoed-compare.XXXXXX")
 spoedd_pid=""
 nginx_pid=""
+pg_ctl() { "${as_pg[@]}" /usr/lib/postgresql/15/bin/pg_ctl "$@"; }
+as_pg=()
+[[ $(id -u) -eq 0 ]] && as_pg=(runuser -u nobody --)
+pg_up=""
 cleanup() {
   [[ -n "$nginx_pid" ]] && kill -QUIT "$nginx_pid" 2>/dev/null && wait "$nginx_pid" 2>/dev/null
   [[ -n "$spoedd_pid" ]] && kill -TERM "$spoedd_pid" 2>/dev/null && wait "$spoedd_pid" 2>/dev/null
+  [[ -n "$pg_up" ]] && pg_ctl -D "$work/pg" -m immediate -w stop >/dev/null 2>&1
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -120,13 +132,51 @@ sign_in_burst_per_address = 1000000
 reserved_connections = 0
 EOF
 
+# --- PostgreSQL: a server of this run's own, the data set moved into a template -------------
+if [[ " $stores " == *" postgresql "* ]]; then
+  pgdir="$work/pg"
+  chmod 755 "$work"
+  mkdir -p "$pgdir" && [[ ${#as_pg[@]} -gt 0 ]] && chown nobody: "$pgdir"
+  "${as_pg[@]}" /usr/lib/postgresql/15/bin/initdb -D "$pgdir" -U spoed --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+  for _ in $(seq 1 20); do
+    pg_port=$(( 20000 + RANDOM % 20000 ))
+    if pg_ctl -D "$pgdir" -l "$pgdir/server.log" -w \
+        -o "-c listen_addresses=127.0.0.1 -p $pg_port -k $pgdir -c shared_buffers=256MB" start >/dev/null; then
+      pg_up=1
+      break
+    fi
+  done
+  [[ -n "$pg_up" ]] || { cat "$pgdir/server.log" >&2; log "PostgreSQL did not start"; exit 1; }
+  pg_dsn() { echo "host=127.0.0.1 port=$pg_port user=spoed dbname=$1"; }
+  psql_() { /usr/lib/postgresql/15/bin/psql -h 127.0.0.1 -p "$pg_port" -U spoed -qAtX -d postgres "$@"; }
+  psql_ -c "CREATE DATABASE spoed_template"
+  log "moving the data set into PostgreSQL"
+  start=$(date +%s)
+  "$spoedd_bin" move-to-postgresql --data-dir "$data_dir" --postgresql "$(pg_dsn spoed_template)" > "$work/move.log" ||
+    { cat "$work/move.log" >&2; log "the move into PostgreSQL failed"; exit 1; }
+  log "moved in $(( $(date +%s) - start )) s: $(tail -n 2 "$work/move.log" | head -n 1)"
+  psql_ -d spoed_template -c "VACUUM ANALYZE" >/dev/null
+fi
+# The configuration of the run on STORE: the same limits, and for PostgreSQL a fresh copy of the
+# template (this run's writes never reach the next).
+config_for() {
+  local conf="$work/spoedd-$1.conf"
+  cp "$work/spoedd.conf" "$conf"
+  if [[ $1 == postgresql ]]; then
+    psql_ -c "DROP DATABASE IF EXISTS spoed_run" -c "CREATE DATABASE spoed_run TEMPLATE spoed_template"
+    printf 'store = postgresql\npostgresql_dsn = %s\npostgresql_connections = 16\n' "$(pg_dsn spoed_run)" >> "$conf"
+  fi
+  echo "$conf"
+}
+spoedd_conf="$work/spoedd.conf"
+
 # Starts spoedd and waits until /readyz answers 200; sets spoedd_pid, port, ca and ready_ms
 # (from exec to the first 200 on /readyz, including this script's polling: about 5 ms).
 start_spoedd() {
   : > "$work/spoedd.out"
   local t0 t1 deadline
   t0=$(date +%s%N)
-  "$spoedd_bin" --config "$work/spoedd.conf" > "$work/spoedd.out" 2>> "$work/spoedd.log" &
+  "$spoedd_bin" --config "$spoedd_conf" > "$work/spoedd.out" 2>> "$work/spoedd.log" &
   spoedd_pid=$!
   deadline=$(( t0 + 120000000000 ))
   port=""
@@ -221,6 +271,7 @@ load() {
   shift 3
   local url
   if [[ "$target" == nginx ]]; then url="https://127.0.0.1:$nginx_port"; else url="https://127.0.0.1:$port"; fi
+  # spoedd-pg: the same spoedd on PostgreSQL (the daemon running now)
   local json
   if ! json=$("$load_bin" --url "$url" --ca "$ca" --manifest "$manifest" --scenario "$scenario" \
               --connections "$conns" --seconds "$seconds" --warmup "$warmup" "$@"); then
@@ -240,6 +291,7 @@ warm() { cat "$1" > /dev/null; }
 raw_results="$work/raw.jsonl"
 : > "$raw_results"
 ready=()
+ready_pg=()
 for run in $(seq 1 "$runs"); do
   log "run $run of $runs"
   warm "$data_dir/spoed.db"
@@ -269,6 +321,24 @@ for run in $(seq 1 "$runs"); do
   # After all of the above: the daemon's memory once its caches are warm.
   load spoedd idle "$idle_connections" --pid "$spoedd_pid"
   stop_spoedd
+
+  if [[ " $stores " == *" postgresql "* ]]; then
+    # The spoedd scenarios once more, on PostgreSQL; TLS and nginx are the same for both stores.
+    spoedd_conf=$(config_for postgresql)
+    start_spoedd
+    ready_pg+=("$ready_ms")
+    log "spoedd on PostgreSQL ready in $ready_ms ms (port $port)"
+    load spoedd-pg getplan "$connections"
+    load spoedd-pg search "$latency_connections"
+    load spoedd-pg lookup "$latency_connections"
+    load spoedd-pg getcase "$latency_connections"
+    load spoedd-pg figures "$latency_connections" --seconds "$(( seconds > 30 ? seconds : 30 ))" --warmup 0
+    load spoedd-pg logcontact "$connections"
+    load spoedd-pg events "$ws_clients"
+    load spoedd-pg idle "$idle_connections" --pid "$spoedd_pid"
+    stop_spoedd
+    spoedd_conf="$work/spoedd.conf"
+  fi
 
   log "spoed-bench-raw"
   # On the same file spoedd just used, still warm: a second 4.8 GiB file would push the first
@@ -352,6 +422,27 @@ mkdir -p "$(dirname "$out")"
   echo "| RSS with $idle_connections idle TLS connections, fresh daemon, MB | $(fmt "$rss_fresh_mb" 1) | — | — | ≤ 64 MB | $(met idle_fresh "$rss_fresh_mb != null and $rss_fresh_mb <= 64") |"
   echo "| RSS with $idle_connections idle TLS connections, after the load, MB | $(fmt "$rss_warm_mb" 1) | — | — | ≤ 64 MB | $(met idle "$rss_warm_mb != null and $rss_warm_mb <= 64") |"
   echo "| TLS handshakes/s (full, ECDSA P-256, TLS 1.3) vs nginx | $(fmt "$hs" 0) | $(fmt "$hs_nginx" 0) | $(ratio "$hs" "$hs_nginx") | ≥ 0.8 × nginx | $(met handshake "$hs != null and $hs_nginx != null and $hs >= 0.8 * $hs_nginx") |"
+  if [[ " $stores " == *" postgresql "* ]]; then
+    ready_pg_median=$(printf '%s\n' "${ready_pg[@]}" | sort -n | sed -n "$(( (${#ready_pg[@]} + 1) / 2 ))p")
+    pg_rss=$(mb "$(median spoedd-pg idle rss_kb)")
+    echo
+    echo "The two stores side by side: the same spoedd, the same data set and load, on SQLite and on"
+    echo "PostgreSQL $(/usr/lib/postgresql/15/bin/postgres --version | awk '{print $3}') (a server on this machine, loopback, default settings but"
+    echo "shared_buffers = 256MB; fsync on, as in production)."
+    echo
+    echo "| measure | SQLite | PostgreSQL |"
+    echo "|---|---|---|"
+    echo "| GetPlan, req/s | $(fmt "$getplan" 0) | $(fmt "$(median spoedd-pg getplan per_s)" 0) |"
+    echo "| SearchYouths p99, ms | $(fmt "$search" 2) | $(fmt "$(median spoedd-pg search p99_ms)" 2) |"
+    echo "| LookupCaller p99, ms | $(fmt "$lookup" 2) | $(fmt "$(median spoedd-pg lookup p99_ms)" 2) |"
+    echo "| GetCase p99, ms | $(fmt "$getcase" 2) | $(fmt "$(median spoedd-pg getcase p99_ms)" 2) |"
+    echo "| GetFigures for a year p99, ms | $(fmt "$figures" 1) | $(fmt "$(median spoedd-pg figures p99_ms)" 1) |"
+    echo "| LogContact (durable, audited), req/s | $(fmt "$logc" 0) | $(fmt "$(median spoedd-pg logcontact per_s)" 0) |"
+    echo "| one event to $ws_clients WebSocket clients, p99 from its commit, ms | $(fmt "$events" 1) | $(fmt "$(median spoedd-pg events commit_p99_ms)" 1) |"
+    echo "| start to ready, ms | $ready_median | $ready_pg_median |"
+    echo "| RSS with $idle_connections idle TLS connections, after the load, MB | $(fmt "$rss_warm_mb" 1) | $(fmt "$pg_rss" 1) |"
+    echo "| errors | $(jq -s '[.[] | select(.target == "spoedd") | .errors] | add // 0' "$results") | $(jq -s '[.[] | select(.target == "spoedd-pg") | .errors] | add // 0' "$results") |"
+  fi
   echo
   echo "Every scenario (medians; errors summed over the runs; $all_errors errors in all):"
   echo
@@ -361,8 +452,12 @@ mkdir -p "$(dirname "$out")"
               "nginx handshake $connections" "spoedd search $latency_connections" "spoedd lookup $latency_connections" \
               "spoedd getcase $latency_connections" "spoedd figures $latency_connections" \
               "spoedd logcontact $connections" "spoedd events $ws_clients" "spoedd idle_fresh $idle_connections" \
-              "spoedd idle $idle_connections"; do
+              "spoedd idle $idle_connections" "spoedd-pg getplan $connections" "spoedd-pg search $latency_connections" \
+              "spoedd-pg lookup $latency_connections" "spoedd-pg getcase $latency_connections" \
+              "spoedd-pg figures $latency_connections" "spoedd-pg logcontact $connections" \
+              "spoedd-pg events $ws_clients" "spoedd-pg idle $idle_connections"; do
     read -r t s c <<< "$pair"
+    [[ $t == spoedd-pg && " $stores " != *" postgresql "* ]] && continue
     echo "| $t | $s | $c | $(fmt "$(median "$t" "$s" per_s)" 0) | $(fmt "$(median "$t" "$s" p50_ms)" 2) | $(fmt "$(median "$t" "$s" p99_ms)" 2) | $(fmt "$(median "$t" "$s" p999_ms)" 2) | $(errors "$t" "$s") |"
   done
   echo

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# ctest bench.compare_smoke: bench/compare.sh on a small data set, one short run. Checks only
-# that it completed and that every row of the table has a figure; no timing is judged here.
+# ctest bench.compare_smoke: bench/compare.sh on a small data set, one short run, on both stores.
+# Checks only that it completed and that every row of the tables has a figure; no timing is
+# judged here.
 #   compare_smoke.sh BUILD_DIR OUT_FILE
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -17,4 +18,14 @@ for m in "${measures[@]}"; do
   ours=$(cut -d'|' -f3 <<< "$line" | tr -d ' ')
   [[ -n "$ours" && "$ours" != "n/a" ]] || { echo "compare_smoke: no figure in row: $line" >&2; exit 1; }
 done
-echo "compare_smoke: $rows table rows, every measure has a figure"
+# The stores side by side: every row has a figure in both columns.
+for m in "GetPlan, req/s" "SearchYouths p99" "LookupCaller p99" "GetCase p99" "GetFigures for a year" \
+         "LogContact (durable" "one event to" "start to ready, ms |"; do
+  line=$(grep -F -m 1 "| $m" <<< "$(sed -n '/^| measure | SQLite | PostgreSQL |/,/^$/p' "$out")") ||
+    { echo "compare_smoke: no SQLite/PostgreSQL row for '$m' in $out" >&2; exit 1; }
+  for col in 3 4; do
+    v=$(cut -d'|' -f"$col" <<< "$line" | tr -d ' ')
+    [[ -n "$v" && "$v" != "n/a" ]] || { echo "compare_smoke: no figure in row: $line" >&2; exit 1; }
+  done
+done
+echo "compare_smoke: $rows table rows, every measure has a figure, on both stores"
