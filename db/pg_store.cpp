@@ -160,14 +160,26 @@ OperationalCounts PgStore::Counts(TimePoint now) {
 std::int64_t PgStore::Retries() const { return impl_->retries.load(); }
 
 Status PgStore::RunTx(bool write, const std::function<Status(Tx&)>& fn) {
+    return Run(write ? TxKind::kWrite : TxKind::kRead, fn);
+}
+
+Status PgStore::RunCountersTx(const std::function<Status(Tx&)>& fn) { return Run(TxKind::kCounters, fn); }
+
+Status PgStore::Run(TxKind kind, const std::function<Status(Tx&)>& fn) {
+    // A write takes the logs' lock before its first query, so before its snapshot: the audit
+    // chain's next entry is read from a snapshot that holds every earlier writer's. Readers are
+    // not blocked; writers of the logs queue behind one another, on every daemon.
+    const char* begin = kind == TxKind::kRead ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
+                        : kind == TxKind::kWrite
+                            ? "BEGIN ISOLATION LEVEL SERIALIZABLE; LOCK TABLE audit_events IN SHARE ROW EXCLUSIVE MODE"
+                            : "BEGIN ISOLATION LEVEL SERIALIZABLE";
     const auto deadline = std::chrono::steady_clock::now() + impl_->options.reconnect_budget;
     for (int attempt = 1;; ++attempt) {
         bool committing = false;
         try {
             Impl::Lease c(impl_.get());
             try {
-                c->Exec(write ? "BEGIN ISOLATION LEVEL SERIALIZABLE"
-                              : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+                c->Exec(begin);
                 SqlTx tx(*c.c);
                 Status st = fn(tx);
                 committing = st.ok();

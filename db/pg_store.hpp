@@ -38,10 +38,13 @@ class PgStore final : public Store {
 
   protected:
     Status RunTx(bool write, const std::function<Status(Tx&)>& fn) override;
+    Status RunCountersTx(const std::function<Status(Tx&)>& fn) override;
 
   private:
     struct Impl;
     explicit PgStore(std::unique_ptr<Impl> impl);
+    enum class TxKind { kRead, kWrite, kCounters };
+    Status Run(TxKind kind, const std::function<Status(Tx&)>& fn);
     std::unique_ptr<Impl> impl_;
 };
 

@@ -402,6 +402,13 @@ class Store {
         return Run([this](const std::function<Status(Tx&)>& tx) { return RunAuditTx(tx); }, std::forward<F>(fn));
     }
 
+    /// A write that appends to neither log (audit, events): the sign-in throttle's and the
+    /// request limit's counters. On PostgreSQL it does not wait for the writers of the logs.
+    template <typename F>
+    auto WriteCounters(F&& fn) -> std::invoke_result_t<F, Tx&> {
+        return Run([this](const std::function<Status(Tx&)>& tx) { return RunCountersTx(tx); }, std::forward<F>(fn));
+    }
+
     /// True when the database is open, migrated and answers a query.
     virtual bool Ready() = 0;
     /// Counts for monitoring (/metrics). Throws when the database cannot answer.
@@ -417,6 +424,8 @@ class Store {
     virtual Status RunTx(bool write, const std::function<Status(Tx&)>& fn) = 0;
     /// WriteAudit's transaction; a store without a reserve runs it as any write.
     virtual Status RunAuditTx(const std::function<Status(Tx&)>& fn) { return RunTx(true, fn); }
+    /// WriteCounters' transaction; a store whose writers take turns anyway runs it as any write.
+    virtual Status RunCountersTx(const std::function<Status(Tx&)>& fn) { return RunTx(true, fn); }
     void NotifyEvents() {
         if (event_listener_) event_listener_();
     }

@@ -21,7 +21,7 @@ SessionRateLimiter::Verdict SessionRateLimiter::Take(std::int64_t session_id, Ti
     const std::string key = std::to_string(session_id);
     Bucket local = b;
     Verdict v;
-    Status st = shared_->Write([&](db::Tx& tx) -> Status {
+    Status st = shared_->WriteCounters([&](db::Tx& tx) -> Status {
         local = b;
         if (auto row = tx.throttles().Find(kSessionKind, key)) {
             local.tokens = row->tokens;

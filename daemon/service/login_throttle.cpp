@@ -96,7 +96,7 @@ auto LoginThrottle::OnKeys(bool write, const std::vector<Key>& entries, const st
         if (write) Save(tx, entries, buckets);
         return Ok();
     };
-    Status st = write ? shared_->Write(unit) : shared_->Read(unit);
+    Status st = write ? shared_->WriteCounters(unit) : shared_->Read(unit);
     if (!st.ok() || !out) {
         // The store cannot be reached: count in memory until it can (a failover); no login is
         // let through unthrottled because of it.
