@@ -13,8 +13,11 @@
 #include <vector>
 
 #include "db/sql_crisis_repos.hpp"
+#include "db/pg.hpp"
+#include "db/pg_store.hpp"
 #include "db/sqlite.hpp"
 #include "db/sqlite_store.hpp"
+#include "tests/support/pg_server.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace spoed {
@@ -56,11 +59,22 @@ bool ScansYouths(const std::vector<std::string>& plan) {
 class CrisisRepoTest : public ::testing::Test {
   protected:
     void SetUp() override {
-        store_ = db::SqliteStore::Open({.path = path()});
+        if (test::TestsUsePostgres()) {
+            dsn_ = test::NewTestDatabase();
+            store_ = db::PgStore::Open({.dsn = dsn_, .connections = 2});
+        } else {
+            store_ = db::SqliteStore::Open({.path = path()});
+        }
         kees_ = AddUser("kees", "Kees Worker (fictional)");
     }
 
     std::string path() const { return dir_.file("spoed.db"); }
+    bool postgres() const { return !dsn_.empty(); }
+    /// A connection of the test's own to the store's database.
+    std::unique_ptr<db::Connection> Raw() const {
+        if (postgres()) return std::make_unique<db::Connection>(std::make_unique<db::pg::Connection>(dsn_));
+        return std::make_unique<db::Connection>(path(), db::Connection::Mode::kReadWriteCreate);
+    }
 
     /// Runs `fn` in a write (or read) transaction and hands back what it returns; a failed
     /// transaction fails the test by throwing.
@@ -203,23 +217,24 @@ class CrisisRepoTest : public ::testing::Test {
     }
 
     test::TempDir dir_;
-    std::unique_ptr<db::SqliteStore> store_;
+    std::string dsn_;  // on PostgreSQL
+    std::unique_ptr<db::Store> store_;
     std::int64_t kees_ = 0;
 };
 
-class SqliteCrisisYouths : public CrisisRepoTest {};
-class SqliteCrisisConsents : public CrisisRepoTest {};
-class SqliteCrisisPreRegistrations : public CrisisRepoTest {};
-class SqliteCrisisPlans : public CrisisRepoTest {};
-class SqliteCrisisBreakGlass : public CrisisRepoTest {};
-class SqliteCrisisCases : public CrisisRepoTest {};
-class SqliteCrisisConsults : public CrisisRepoTest {};
-class SqliteCrisisShifts : public CrisisRepoTest {};
-class SqliteCrisisIdempotency : public CrisisRepoTest {};
+class RepoYouths : public CrisisRepoTest {};
+class RepoConsents : public CrisisRepoTest {};
+class RepoPreRegistrations : public CrisisRepoTest {};
+class RepoPlans : public CrisisRepoTest {};
+class RepoBreakGlass : public CrisisRepoTest {};
+class RepoCases : public CrisisRepoTest {};
+class RepoConsults : public CrisisRepoTest {};
+class RepoShifts : public CrisisRepoTest {};
+class RepoIdempotency : public CrisisRepoTest {};
 
 // --- youths ----------------------------------------------------------------------------------
 
-TEST_F(SqliteCrisisYouths, InsertAndFindRoundTripPhonesAndContacts) {
+TEST_F(RepoYouths, InsertAndFindRoundTripPhonesAndContacts) {
     db::YouthRecord y = MakeYouth("Sofie", "de Vries (fictional)", "2010-02-03");
     y.bsn = "000000012";
     y.updated_at = kT0 + 5s;
@@ -262,7 +277,7 @@ TEST_F(SqliteCrisisYouths, InsertAndFindRoundTripPhonesAndContacts) {
     EXPECT_FALSE(Read([&](db::Tx& tx) { return tx.youths().Find(other); })->bsn.has_value());
 }
 
-TEST_F(SqliteCrisisYouths, UpdateReplacesPhonesAndContactsAndReindexesTheName) {
+TEST_F(RepoYouths, UpdateReplacesPhonesAndContactsAndReindexesTheName) {
     db::YouthRecord y = MakeYouth("Sofie", "de Vries (fictional)", "2010-02-03");
     y.phones = {{"+31600000001", "mobile"}};
     y.contacts = {{0, "guardian", "Anja de Vries (fictional)", "mother", "+31600000002"}};
@@ -300,7 +315,7 @@ TEST_F(SqliteCrisisYouths, UpdateReplacesPhonesAndContactsAndReindexesTheName) {
     EXPECT_EQ(IdsOf(by_new), std::vector<std::int64_t>{y.id});
 }
 
-TEST_F(SqliteCrisisYouths, SearchesNameFragmentsWithTrigrams) {
+TEST_F(RepoYouths, SearchesNameFragmentsWithTrigrams) {
     std::int64_t sofie = AddYouth("Sofie", "de Vries (fictional)");
     std::int64_t sofia = AddYouth("Sofia", "Jansen (fictional)");
     std::int64_t daan = AddYouth("Daan", "de Vries (fictional)");
@@ -322,7 +337,7 @@ TEST_F(SqliteCrisisYouths, SearchesNameFragmentsWithTrigrams) {
     EXPECT_EQ(hits[0].municipality, "Fictiedam");
 }
 
-TEST_F(SqliteCrisisYouths, ShortTermsFilterWithInstr) {
+TEST_F(RepoYouths, ShortTermsFilterWithInstr) {
     std::int64_t sofie = AddYouth("Sofie", "de Vries (fictional)");
     std::int64_t sofia = AddYouth("Sofia", "Jansen (fictional)");
     std::int64_t daan = AddYouth("Daan", "de Vries (fictional)");
@@ -334,14 +349,14 @@ TEST_F(SqliteCrisisYouths, ShortTermsFilterWithInstr) {
     EXPECT_TRUE(SearchName({"qq"}).empty());
 }
 
-TEST_F(SqliteCrisisYouths, QuotesInNameTermsAreEscapedForFts) {
+TEST_F(RepoYouths, QuotesInNameTermsAreEscapedForFts) {
     std::int64_t id = AddYouth("Zoë", "O\"Brien (fictional)");
     EXPECT_EQ(IdsOf(SearchName({"o\"brien"})), std::vector<std::int64_t>{id});
     EXPECT_TRUE(SearchName({"x\"y"}).empty());
     EXPECT_TRUE(SearchName({"\"\"\""}).empty());
 }
 
-TEST_F(SqliteCrisisYouths, SearchesByDateOfBirth) {
+TEST_F(RepoYouths, SearchesByDateOfBirth) {
     std::int64_t a = AddYouth("Lars", "Aalbers (fictional)", "2008-07-07");
     AddYouth("Mila", "Bos (fictional)", "2008-07-08");
     std::int64_t c = AddYouth("Finn", "Claassen (fictional)", "2008-07-07");
@@ -352,7 +367,7 @@ TEST_F(SqliteCrisisYouths, SearchesByDateOfBirth) {
     EXPECT_TRUE(Search(s).empty());
 }
 
-TEST_F(SqliteCrisisYouths, SearchesByOwnPhoneAndByAGuardiansOrNetworkPhone) {
+TEST_F(RepoYouths, SearchesByOwnPhoneAndByAGuardiansOrNetworkPhone) {
     std::int64_t own = AddYouth("Lars", "Aalbers (fictional)", "2008-07-07", "+31600000101");
     db::YouthRecord b = MakeYouth("Mila", "Bos (fictional)", "2009-01-01");
     b.contacts = {{0, "guardian", "Vader Bos (fictional)", "father", "+31600000202"}};
@@ -390,7 +405,7 @@ TEST_F(SqliteCrisisYouths, SearchesByOwnPhoneAndByAGuardiansOrNetworkPhone) {
     EXPECT_TRUE(by_phone("").empty());
 }
 
-TEST_F(SqliteCrisisYouths, CombinesCriteriaWithAnd) {
+TEST_F(RepoYouths, CombinesCriteriaWithAnd) {
     std::int64_t match = AddYouth("Sofie", "de Vries (fictional)", "2010-02-03", "+31600000001");
     AddYouth("Sofie", "de Vries (fictional)", "2010-02-04", "+31600000001");  // other date
     AddYouth("Sofie", "de Vries (fictional)", "2010-02-03", "+31600000009");  // other phone
@@ -407,7 +422,7 @@ TEST_F(SqliteCrisisYouths, CombinesCriteriaWithAnd) {
     EXPECT_EQ(Search(s).size(), 3u);
 }
 
-TEST_F(SqliteCrisisYouths, PagesInNameOrder) {
+TEST_F(RepoYouths, PagesInNameOrder) {
     std::vector<std::int64_t> ids;
     for (const char* given : {"Anna", "Bas", "Cas", "Dirk", "Eva"})
         ids.push_back(AddYouth(given, "Bakker (fictional)"));
@@ -428,7 +443,7 @@ TEST_F(SqliteCrisisYouths, PagesInNameOrder) {
     EXPECT_EQ(IdsOf(Search(s)), (std::vector<std::int64_t>{ids[0], twin}));
 }
 
-TEST_F(SqliteCrisisYouths, PreRegisteredNeedsAnActivePreRegistrationAndAValidConsent) {
+TEST_F(RepoYouths, PreRegisteredNeedsAnActivePreRegistrationAndAValidConsent) {
     std::int64_t y = AddYouth("Sofie", "de Vries (fictional)");
     EXPECT_FALSE(Hit(y, kT0).pre_registered);
 
@@ -468,7 +483,7 @@ TEST_F(SqliteCrisisYouths, PreRegisteredNeedsAnActivePreRegistrationAndAValidCon
     EXPECT_FALSE(Hit(y, kT0 + 3h).pre_registered) << "pre-registration ended";
 }
 
-TEST_F(SqliteCrisisYouths, CountsCasesOfThePast30And90DaysAtTheirEdges) {
+TEST_F(RepoYouths, CountsCasesOfThePast30And90DaysAtTheirEdges) {
     std::int64_t y = AddYouth("Sofie", "de Vries (fictional)");
     std::int64_t other = AddYouth("Daan", "de Vries (fictional)");
     constexpr auto kDay = 24h;
@@ -497,7 +512,8 @@ TEST_F(SqliteCrisisYouths, CountsCasesOfThePast30And90DaysAtTheirEdges) {
     EXPECT_EQ(Hit(y + 100, kT0).youth_id, 0) << "no such youth";
 }
 
-TEST_F(SqliteCrisisYouths, NameDateAndPhoneSearchesStartFromAnIndex) {
+TEST_F(RepoYouths, NameDateAndPhoneSearchesStartFromAnIndex) {
+    if (postgres()) GTEST_SKIP() << "SQLite's query plans (PostgreSQL's planner chooses its own)";
     Write([&](db::Tx& tx) {
         for (int i = 0; i < 400; ++i) {
             db::YouthRecord y =
@@ -549,7 +565,8 @@ TEST_F(SqliteCrisisYouths, NameDateAndPhoneSearchesStartFromAnIndex) {
     EXPECT_EQ(Search(name_and_date).size(), 3u);  // kind116, kind144, kind172
 }
 
-TEST_F(SqliteCrisisYouths, ABroadNameWalksTheNameOrderAndFindsWhatTheTrigramsFind) {
+TEST_F(RepoYouths, ABroadNameWalksTheNameOrderAndFindsWhatTheTrigramsFind) {
+    if (postgres()) GTEST_SKIP() << "SQLite's two paths for a name (PostgreSQL's planner chooses its own)";
     // 600 youths whose names share fragments in different densities, some with diacritics
     // folded away, and same names ordered by id.
     const std::vector<std::string> given = {"Daan", "Sanne", "Zoë", "Sofie", "Bram", "Anouk"};
@@ -603,7 +620,7 @@ TEST_F(SqliteCrisisYouths, ABroadNameWalksTheNameOrderAndFindsWhatTheTrigramsFin
 
 // --- consents --------------------------------------------------------------------------------
 
-TEST_F(SqliteCrisisConsents, RoundTripAndHasValidAtItsEdges) {
+TEST_F(RepoConsents, RoundTripAndHasValidAtItsEdges) {
     std::int64_t y = AddYouth("Sofie", "de Vries (fictional)");
     std::int64_t id = AddConsent(y, "share_plan", kT0, kT0 + 10s);
     auto c = Read([&](db::Tx& tx) { return tx.consents().Find(id); });
@@ -645,7 +662,7 @@ TEST_F(SqliteCrisisConsents, RoundTripAndHasValidAtItsEdges) {
     EXPECT_FALSE(Read([&](db::Tx& tx) { return tx.consents().Find(open_ended + 100); }).has_value());
 }
 
-TEST_F(SqliteCrisisConsents, ListsNewestFirst) {
+TEST_F(RepoConsents, ListsNewestFirst) {
     std::int64_t y = AddYouth("Sofie", "de Vries (fictional)");
     std::int64_t other = AddYouth("Daan", "de Vries (fictional)");
     std::int64_t old = AddConsent(y, "pre_registration", kT0 - 24h);
@@ -661,7 +678,7 @@ TEST_F(SqliteCrisisConsents, ListsNewestFirst) {
 
 // --- pre-registrations -----------------------------------------------------------------------
 
-TEST_F(SqliteCrisisPreRegistrations, AllowsOneActivePerYouth) {
+TEST_F(RepoPreRegistrations, AllowsOneActivePerYouth) {
     std::int64_t y = AddYouth("Sofie", "de Vries (fictional)");
     auto first = Write([&](db::Tx& tx) { return tx.pre_registrations().Insert(MakePreRegistration(y)); });
     ASSERT_TRUE(first.has_value());
@@ -707,7 +724,7 @@ TEST_F(SqliteCrisisPreRegistrations, AllowsOneActivePerYouth) {
 
 // --- plans -----------------------------------------------------------------------------------
 
-TEST_F(SqliteCrisisPlans, KeepsEveryVersionAndFindsTheLatest) {
+TEST_F(RepoPlans, KeepsEveryVersionAndFindsTheLatest) {
     std::int64_t y = AddYouth("Sofie", "de Vries (fictional)");
     std::int64_t other = AddYouth("Daan", "de Vries (fictional)");
     std::int64_t anna = AddUser("anna", "Anna Psychiater (fictional)");
@@ -762,7 +779,7 @@ TEST_F(SqliteCrisisPlans, KeepsEveryVersionAndFindsTheLatest) {
     EXPECT_EQ(Read([&](db::Tx& tx) { return tx.plans().Find(y, 2); })->content, "second");
 }
 
-TEST_F(SqliteCrisisPlans, VersionsCannotBeUpdatedOrDeleted) {
+TEST_F(RepoPlans, VersionsCannotBeUpdatedOrDeleted) {
     std::int64_t y = AddYouth("Sofie", "de Vries (fictional)");
     Write([&](db::Tx& tx) {
         db::PlanVersionRecord p;
@@ -775,17 +792,17 @@ TEST_F(SqliteCrisisPlans, VersionsCannotBeUpdatedOrDeleted) {
         tx.plans().Insert(p);
     });
     {
-        db::Connection c(path(), db::Connection::Mode::kReadWriteCreate);
-        EXPECT_THROW(c.Exec("UPDATE plan_versions SET content = X'00' WHERE youth_id = " + std::to_string(y)),
-                     db::SqliteError);
-        EXPECT_THROW(c.Exec("DELETE FROM plan_versions"), db::SqliteError);
+        auto c = Raw();
+        EXPECT_THROW(c->Exec("UPDATE plan_versions SET change_note = 'changed' WHERE youth_id = " + std::to_string(y)),
+                     std::runtime_error);
+        EXPECT_THROW(c->Exec("DELETE FROM plan_versions"), std::runtime_error);
     }
     EXPECT_EQ(Read([&](db::Tx& tx) { return tx.plans().Find(y, 1); })->content, "original");
 }
 
 // --- break-the-glass -------------------------------------------------------------------------
 
-TEST_F(SqliteCrisisBreakGlass, FindsTheWindowOpenAtNow) {
+TEST_F(RepoBreakGlass, FindsTheWindowOpenAtNow) {
     std::int64_t y = AddYouth("Sofie", "de Vries (fictional)");
     std::int64_t other_youth = AddYouth("Daan", "de Vries (fictional)");
     std::int64_t anna = AddUser("anna", "Anna (fictional)");
@@ -830,7 +847,7 @@ TEST_F(SqliteCrisisBreakGlass, FindsTheWindowOpenAtNow) {
     EXPECT_FALSE(found->review_approved.has_value());
 }
 
-TEST_F(SqliteCrisisBreakGlass, ListsUnreviewedOldestFirstAndRecordsTheReview) {
+TEST_F(RepoBreakGlass, ListsUnreviewedOldestFirstAndRecordsTheReview) {
     std::int64_t y = AddYouth("Sofie", "de Vries (fictional)");
     std::int64_t coordinator = AddUser("coco", "Coco Coordinator (fictional)");
     auto insert = [&](TimePoint opened) {
@@ -874,7 +891,7 @@ TEST_F(SqliteCrisisBreakGlass, ListsUnreviewedOldestFirstAndRecordsTheReview) {
 
 // --- cases -----------------------------------------------------------------------------------
 
-TEST_F(SqliteCrisisCases, RoundTripWithProblemAreasAndRiskFlags) {
+TEST_F(RepoCases, RoundTripWithProblemAreasAndRiskFlags) {
     std::int64_t y = AddYouth("Sofie", "de Vries (fictional)");
     std::int64_t lead = AddUser("lead", "Lead (fictional)");
     db::CaseRecord c = MakeCase(y, kT0);
@@ -924,7 +941,7 @@ TEST_F(SqliteCrisisCases, RoundTripWithProblemAreasAndRiskFlags) {
     EXPECT_FALSE(Read([&](db::Tx& tx) { return tx.cases().Find(unknown + 100); }).has_value());
 }
 
-TEST_F(SqliteCrisisCases, TouchSetsOnlyTheTimeOfTheLastChange) {
+TEST_F(RepoCases, TouchSetsOnlyTheTimeOfTheLastChange) {
     std::int64_t y = AddYouth("Sofie", "de Vries (fictional)");
     db::CaseRecord c = MakeCase(y, kT0);
     c.problem_areas = {"school", "family"};
@@ -946,7 +963,7 @@ TEST_F(SqliteCrisisCases, TouchSetsOnlyTheTimeOfTheLastChange) {
     EXPECT_EQ(after->opened_at, before->opened_at);
 }
 
-TEST_F(SqliteCrisisCases, ListFiltersAndPages) {
+TEST_F(RepoCases, ListFiltersAndPages) {
     std::int64_t y = AddYouth("Sofie", "de Vries (fictional)");
     std::int64_t other = AddYouth("Daan", "de Vries (fictional)");
     std::int64_t piet = AddUser("piet", "Piet (fictional)");
@@ -1013,7 +1030,7 @@ TEST_F(SqliteCrisisCases, ListFiltersAndPages) {
     EXPECT_EQ(listed[1].risk_flags, std::vector<std::string>{"runaway"});
 }
 
-TEST_F(SqliteCrisisCases, ContactsAndEventsRoundTripOldestFirst) {
+TEST_F(RepoCases, ContactsAndEventsRoundTripOldestFirst) {
     std::int64_t piet = AddUser("piet", "Piet (fictional)");
     std::int64_t c = AddCase(std::nullopt, kT0);
     std::int64_t other = AddCase(std::nullopt, kT0);
@@ -1068,7 +1085,7 @@ TEST_F(SqliteCrisisCases, ContactsAndEventsRoundTripOldestFirst) {
     EXPECT_EQ(events[1].text, "second");
 }
 
-TEST_F(SqliteCrisisCases, FindsCasesByCallerPhoneNewestFirst) {
+TEST_F(RepoCases, FindsCasesByCallerPhoneNewestFirst) {
     std::int64_t y = AddYouth("Sofie", "de Vries (fictional)");
     std::int64_t old_case = AddCase(y, kT0 - 72h);
     std::int64_t new_case = AddCase(std::nullopt, kT0);
@@ -1100,7 +1117,7 @@ TEST_F(SqliteCrisisCases, FindsCasesByCallerPhoneNewestFirst) {
 
 // --- consults --------------------------------------------------------------------------------
 
-TEST_F(SqliteCrisisConsults, ListsOpenOldestFirstThenAnsweredNewestFirst) {
+TEST_F(RepoConsults, ListsOpenOldestFirstThenAnsweredNewestFirst) {
     std::int64_t psy = AddUser("psy", "Dr. Psy (fictional)");
     std::int64_t c = AddCase(std::nullopt, kT0);
     std::int64_t other = AddCase(std::nullopt, kT0);
@@ -1155,7 +1172,7 @@ TEST_F(SqliteCrisisConsults, ListsOpenOldestFirstThenAnsweredNewestFirst) {
 
 // --- shifts ----------------------------------------------------------------------------------
 
-TEST_F(SqliteCrisisShifts, PutTwiceReplacesTheShiftAndItsWorkers) {
+TEST_F(RepoShifts, PutTwiceReplacesTheShiftAndItsWorkers) {
     std::int64_t piet = AddUser("piet", "Piet (fictional)");
     std::int64_t mia = AddUser("mia", "Mia (fictional)");
     std::int64_t psy = AddUser("psy", "Dr. Psy (fictional)");
@@ -1189,7 +1206,7 @@ TEST_F(SqliteCrisisShifts, PutTwiceReplacesTheShiftAndItsWorkers) {
               std::vector<std::int64_t>{mia});
 }
 
-TEST_F(SqliteCrisisShifts, NotesSinceADateOldestFirst) {
+TEST_F(RepoShifts, NotesSinceADateOldestFirst) {
     std::int64_t piet = AddUser("piet", "Piet (fictional)");
     auto note = [&](const std::string& date, std::int64_t author, TimePoint at, const std::string& text) {
         return Write([&](db::Tx& tx) { return tx.shifts().AddNote({0, date, author, "", at, text}); });
@@ -1215,7 +1232,7 @@ TEST_F(SqliteCrisisShifts, NotesSinceADateOldestFirst) {
 
 // --- idempotency -----------------------------------------------------------------------------
 
-TEST_F(SqliteCrisisIdempotency, FindsWhatWasStoredUnderTheSameUserMethodAndKey) {
+TEST_F(RepoIdempotency, FindsWhatWasStoredUnderTheSameUserMethodAndKey) {
     std::int64_t piet = AddUser("piet", "Piet (fictional)");
     auto find = [&](std::int64_t user, const std::string& method, const std::string& key) {
         return Read([&](db::Tx& tx) { return tx.idempotency().Find(user, method, key); });

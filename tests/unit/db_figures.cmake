@@ -1,3 +1,3 @@
-spoed_add_test(db_figures_test LABELS unit
+spoed_add_test(db_figures_test LABELS unit BOTH_STORES
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/db_figures_test.cpp
   LIBS spoed_db spoed_test_support SQLite::SQLite3)

@@ -1,7 +1,8 @@
 // What migration 0007 keeps with each case for the figures (counts, the youth's facts, the
 // handovers' and keys' copies) stays equal to what the source tables say, through inserts,
-// updates and corrections made by the ordinary repositories. Real SQLite in a temp dir; all
-// names and dates are fictional.
+// updates and corrections made by the ordinary repositories. Real SQLite in a temp dir, and (as
+// postgresql.*) PostgreSQL's triggers of pg_migrations/0003 on the suite's server; all names and
+// dates are fictional.
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -9,8 +10,11 @@
 #include <stdexcept>
 #include <string>
 
+#include "db/pg.hpp"
+#include "db/pg_store.hpp"
 #include "db/sqlite.hpp"
 #include "db/sqlite_store.hpp"
+#include "tests/support/pg_server.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace spoed {
@@ -37,6 +41,24 @@ constexpr const char* kCaseMismatches =
     "c.youth_age IS NOT (SELECT age FROM case_youth_ages WHERE case_id = c.id) OR "
     "c.youth_municipality IS NOT (SELECT municipality FROM youths WHERE id = c.youth_id) OR "
     "c.youth_first_plan_at IS NOT (SELECT min(created_at) FROM plan_versions WHERE youth_id = c.youth_id)";
+// The same questions in PostgreSQL's words (IS DISTINCT FROM, its age function, 0/1 from EXISTS).
+constexpr const char* kCaseMismatchesPg =
+    "SELECT c.id FROM cases AS c WHERE "
+    "c.contacts_n <> (SELECT count(*) FROM contacts WHERE case_id = c.id) OR "
+    "c.consults_n <> (SELECT count(*) FROM consults WHERE case_id = c.id) OR "
+    "c.consults_answered_n <> (SELECT count(*) FROM consults WHERE case_id = c.id AND answered_at IS NOT NULL) OR "
+    "c.problem_areas_n <> (SELECT count(*) FROM case_problem_areas WHERE case_id = c.id) OR "
+    "c.risk_flags_n <> (SELECT count(*) FROM case_risk_flags WHERE case_id = c.id) OR "
+    "c.evaluation_held <> CASE WHEN EXISTS (SELECT 1 FROM evaluations WHERE case_id = c.id AND status IN ('held', "
+    "'finalised')) THEN 1 ELSE 0 END OR "
+    "c.youth_age IS DISTINCT FROM (SELECT youth_age_at(c.opened_at, y.date_of_birth) FROM youths AS y WHERE y.id = "
+    "c.youth_id) OR "
+    "c.youth_municipality IS DISTINCT FROM (SELECT municipality FROM youths WHERE id = c.youth_id) OR "
+    "c.youth_first_plan_at IS DISTINCT FROM (SELECT min(created_at) FROM plan_versions WHERE youth_id = c.youth_id)";
+constexpr const char* kHandoverMismatchesPg =
+    "SELECT h.id FROM handovers AS h JOIN cases AS c ON c.id = h.case_id WHERE h.case_opened_at <> c.opened_at OR "
+    "h.municipality IS DISTINCT FROM c.youth_municipality OR h.confirmed_at IS DISTINCT FROM (SELECT at FROM "
+    "handover_steps WHERE handover_id = h.id AND step = 'confirmed')";
 constexpr const char* kHandoverMismatches =
     "SELECT h.id FROM handovers AS h JOIN cases AS c ON c.id = h.case_id WHERE h.case_opened_at <> c.opened_at OR "
     "h.municipality IS NOT c.youth_municipality OR h.confirmed_at IS NOT (SELECT at FROM handover_steps WHERE "
@@ -65,7 +87,12 @@ class FiguresColumns : public ::testing::Test {
     }
 
     void SetUp() override {
-        store_ = db::SqliteStore::Open({.path = dir_.file("spoed.db")});
+        if (test::TestsUsePostgres()) {
+            dsn_ = test::NewTestDatabase();
+            store_ = db::PgStore::Open({.dsn = dsn_, .connections = 2});
+        } else {
+            store_ = db::SqliteStore::Open({.path = dir_.file("spoed.db")});
+        }
         user_ = Write([&](db::Tx& tx) {
             db::UserRecord u;
             u.username = "figures.test";
@@ -99,8 +126,15 @@ class FiguresColumns : public ::testing::Test {
     }
 
     /// The kept columns of one case: age, municipality, contacts, problem areas, evaluation held.
+    /// A connection of the test's own to the store's database, to ask the source tables.
+    std::unique_ptr<db::Connection> Raw() const {
+        if (!dsn_.empty()) return std::make_unique<db::Connection>(std::make_unique<db::pg::Connection>(dsn_));
+        return std::make_unique<db::Connection>(dir_.file("spoed.db"), db::Connection::Mode::kReadOnly);
+    }
+
     std::string Kept(std::int64_t case_id) {
-        db::Connection c(dir_.file("spoed.db"), db::Connection::Mode::kReadOnly);
+        auto raw = Raw();
+        db::Connection& c = *raw;
         auto st = c.Prepare(
             "SELECT coalesce(youth_age, -1) || ' ' || coalesce(youth_municipality, '-') || ' ' || contacts_n || ' ' || "
             "problem_areas_n || ' ' || evaluation_held FROM cases WHERE id = ?");
@@ -109,12 +143,13 @@ class FiguresColumns : public ::testing::Test {
     }
 
     void ExpectAllTrue() {
-        db::Connection c(dir_.file("spoed.db"), db::Connection::Mode::kReadOnly);
-        auto cases = c.Prepare(kCaseMismatches);
+        auto raw = Raw();
+        db::Connection& c = *raw;
+        auto cases = c.Prepare(c.postgres() ? kCaseMismatchesPg : kCaseMismatches);
         std::string wrong;
         while (cases.Step()) wrong += " " + std::to_string(cases.Int(0));
         EXPECT_EQ(wrong, "") << "cases whose kept columns differ from the source tables";
-        auto handovers = c.Prepare(kHandoverMismatches);
+        auto handovers = c.Prepare(c.postgres() ? kHandoverMismatchesPg : kHandoverMismatches);
         wrong.clear();
         while (handovers.Step()) wrong += " " + std::to_string(handovers.Int(0));
         EXPECT_EQ(wrong, "") << "handovers whose kept columns differ";
@@ -122,7 +157,8 @@ class FiguresColumns : public ::testing::Test {
     }
 
     test::TempDir dir_;
-    std::unique_ptr<db::SqliteStore> store_;
+    std::string dsn_;  // on PostgreSQL
+    std::unique_ptr<db::Store> store_;
     std::int64_t user_ = 0;
 };
 
