@@ -71,7 +71,7 @@ constexpr const char* kKeyMismatches =
     "c.id = x.case_id UNION ALL SELECT 'response', r.response, c.opened_at, c.id, count(*) FROM contact_responses AS r "
     "JOIN contacts AS t ON t.id = r.contact_id JOIN cases AS c ON c.id = t.case_id GROUP BY c.id, r.response) "
     "SELECT count(*) FROM (SELECT * FROM truth EXCEPT SELECT * FROM case_figure_keys UNION ALL "
-    "SELECT * FROM case_figure_keys EXCEPT SELECT * FROM truth)";
+    "SELECT * FROM case_figure_keys EXCEPT SELECT * FROM truth) AS differing";
 
 class FiguresColumns : public ::testing::Test {
   protected:
