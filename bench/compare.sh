@@ -148,7 +148,7 @@ if [[ " $stores " == *" postgresql "* ]]; then
   done
   [[ -n "$pg_up" ]] || { cat "$pgdir/server.log" >&2; log "PostgreSQL did not start"; exit 1; }
   pg_dsn() { echo "host=127.0.0.1 port=$pg_port user=spoed dbname=$1"; }
-  psql_() { /usr/lib/postgresql/15/bin/psql -h 127.0.0.1 -p "$pg_port" -U spoed -qAtX -d postgres "$@"; }
+  psql_() { PGOPTIONS="-c client_min_messages=warning" /usr/lib/postgresql/15/bin/psql -h 127.0.0.1 -p "$pg_port" -U spoed -qAtX -d postgres "$@"; }
   psql_ -c "CREATE DATABASE spoed_template"
   log "moving the data set into PostgreSQL"
   start=$(date +%s)
