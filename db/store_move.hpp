@@ -23,9 +23,9 @@ struct MoveReport {
 };
 
 /// Copies every record of the SQLite database at `sqlite_path` (brought to this build's schema
-/// first, as starting spoedd would; then one snapshot, read-only; the daemon must be stopped) into the PostgreSQL database `dsn`, which must hold no records yet
-/// (it is migrated first when new). Ids, times and the audit log with its hashes are copied as
-/// they are, in one transaction; then each table's rows are compared on both sides and the
+/// first, as starting spoedd would; then one snapshot, read-only; the daemon must be stopped) into the PostgreSQL
+/// database `dsn`, which must hold no records yet (it is migrated first when new). Ids, times and the audit log with
+/// its hashes are copied as they are, in one transaction; then each table's rows are compared on both sides and the
 /// audit chain is walked on PostgreSQL. Throws std::runtime_error naming what stopped the copy;
 /// nothing is left half-written then. `progress` hears each table as it is copied.
 MoveReport MoveSqliteToPostgres(const std::string& sqlite_path, const std::string& dsn,

@@ -12,9 +12,9 @@
 #include <type_traits>
 #include <vector>
 
-#include "db/sql_crisis_repos.hpp"
 #include "db/pg.hpp"
 #include "db/pg_store.hpp"
+#include "db/sql_crisis_repos.hpp"
 #include "db/sqlite.hpp"
 #include "db/sqlite_store.hpp"
 #include "tests/support/pg_server.hpp"
