@@ -192,10 +192,10 @@ EvaluationsView::EvaluationsView(Session& session, QWidget* parent) : QWidget(pa
     header_ = new QLabel(this);
     header_->setWordWrap(true);
     header_->setTextFormat(Qt::RichText);
-    planned_for_ = new QDateEdit(QDate::currentDate(), this);
+    planned_for_ = new QDateEdit(Text::today(), this);
     planned_for_->setCalendarPopup(true);
     held_ = new QCheckBox(tr("&Held on"), this);
-    held_on_ = new QDateEdit(QDate::currentDate(), this);
+    held_on_ = new QDateEdit(Text::today(), this);
     held_on_->setCalendarPopup(true);
     participants_ = TextBox(this);
     participants_->setPlaceholderText(
@@ -444,9 +444,9 @@ void EvaluationsView::show(const v1::Evaluation& e) {
                                        .arg(e.case_id())
                                        .arg(EvaluationStatusText(e.status()), Text::date(e.due_by()),
                                             why.join(QStringLiteral(", "))));
-    planned_for_->setDate(e.has_planned_for() ? ToQDate(e.planned_for()) : QDate::currentDate());
+    planned_for_->setDate(e.has_planned_for() ? ToQDate(e.planned_for()) : Text::today());
     held_->setChecked(e.has_held_on() && e.held_on().year() != 0);
-    held_on_->setDate(held_->isChecked() ? ToQDate(e.held_on()) : QDate::currentDate());
+    held_on_->setDate(held_->isChecked() ? ToQDate(e.held_on()) : Text::today());
     participants_->setPlainText(ParticipantLines(e));
     const auto& a = e.analysis();
     care_timeline_->setPlainText(Q(a.care_timeline()));
@@ -696,7 +696,7 @@ bool ProposalsBoard::exportTo(const QString& path) const {
 
 FiguresView::FiguresView(Session& session, QWidget* parent) : QWidget(parent), session_(session) {
     setObjectName(QStringLiteral("figuresView"));
-    QDate today = QDate::currentDate();
+    QDate today = Text::today();
     from_ = new QDateEdit(QDate(today.year(), 1, 1), this);
     from_->setCalendarPopup(true);
     to_ = new QDateEdit(today, this);

@@ -200,7 +200,7 @@ void ShiftBoard::refresh() {
         });
     // The current and the previous shift: from yesterday on.
     v1::ListShiftNotesRequest notes;
-    const QDate since = QDate::currentDate().addDays(-1);
+    const QDate since = Text::today().addDays(-1);
     notes.mutable_since()->set_year(since.year());
     notes.mutable_since()->set_month(since.month());
     notes.mutable_since()->set_day(since.day());

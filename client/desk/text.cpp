@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QLabel>
 #include <QLocale>
+#include <QTimeZone>
 #include <QUuid>
 
 namespace spoed::desk {
@@ -453,8 +454,15 @@ QString Text::birth(const v1::Date& dob, bool estimated) {
     return estimated ? tr("about %n years", "", ageOn(dob)) : date(dob);
 }
 
+QDate Text::today() {
+    static const QTimeZone amsterdam("Europe/Amsterdam");
+    return QDateTime::currentDateTimeUtc()
+        .toTimeZone(amsterdam.isValid() ? amsterdam : QTimeZone::systemTimeZone())
+        .date();
+}
+
 int Text::ageOn(const v1::Date& dob) {
-    QDate today = QDate::currentDate();
+    const QDate today = Text::today();
     int age = today.year() - dob.year();
     if (today.month() < dob.month() || (today.month() == dob.month() && today.day() < dob.day())) --age;
     return age;

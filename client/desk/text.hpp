@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QCoreApplication>
+#include <QDate>
 #include <QString>
 #include <string>
 
@@ -72,6 +73,11 @@ class Text {
     static QString birth(const v1::Date& dob, bool estimated);
     /// "Daan Visser (fictief), 14 jaar"
     static QString youthName(const std::string& given, const std::string& family);
+    /// Today as the crisis line counts it: the date in Amsterdam, as the server's shifts, periods
+    /// and ages do, whatever time zone this computer is set to (between 23:00 and midnight UTC
+    /// the two differ).
+    static QDate today();
+    /// The age today (Amsterdam's date) of someone born on `dob`.
     static int ageOn(const v1::Date& dob);
     /// What went wrong and what to do next, in the desk's language, from the reason the server
     /// gave as data. A reason the desk does not know yet gets a general sentence with the

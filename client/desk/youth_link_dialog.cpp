@@ -164,7 +164,7 @@ void YouthLinkDialog::registerYouth() {
     QDate dob = QDate::fromString(dob_text, QStringLiteral("dd-MM-yyyy"));
     if (!dob.isValid()) dob = QDate::fromString(dob_text, QStringLiteral("d-M-yyyy"));
     if (!dob.isValid()) dob = QDate::fromString(dob_text, QStringLiteral("ddMMyyyy"));
-    if (!is_age && (!dob.isValid() || dob > QDate::currentDate())) {
+    if (!is_age && (!dob.isValid() || dob > Text::today())) {
         fail(
             tr("Type the date of birth as day-month-year, e.g. 14-03-2012, or the age (e.g. 15) if the caller "
                "does not know the date."));

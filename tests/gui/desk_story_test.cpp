@@ -40,6 +40,7 @@
 #include "client/desk/review_views.hpp"
 #include "client/desk/session.hpp"
 #include "client/desk/shift_board.hpp"
+#include "client/desk/text.hpp"
 #include "tests/gui/desk_fixture.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -488,8 +489,8 @@ TEST(DeskLearningLoop, EvaluationProposalAndFiguresThroughTheDesk) {
 
     desk::FiguresView* fv = carla->figures();
     carla->tabs()->setCurrentWidget(fv);
-    fv->fromEdit()->setDate(QDate::currentDate().addMonths(-2));
-    fv->toEdit()->setDate(QDate::currentDate());
+    fv->fromEdit()->setDate(desk::Text::today().addMonths(-2));
+    fv->toEdit()->setDate(desk::Text::today());
     fv->loadButton()->click();
     ASSERT_TRUE(WaitUntil([&] { return fv->figures().total().cases() > 0; }))
         << fv->statusLabel()->text().toStdString();

@@ -26,6 +26,7 @@
 #include "client/desk/learning_views.hpp"
 #include "client/desk/lookup_panel.hpp"
 #include "client/desk/main_window.hpp"
+#include "client/desk/text.hpp"
 #include "tests/gui/desk_fixture.hpp"
 
 namespace spoed {
@@ -144,8 +145,8 @@ QStringList WalkScreens(desk::MainWindow* main, const QString& who, const QStrin
         QTest::qWait(300);  // the page loads what it shows
         if (auto* figures = qobject_cast<desk::FiguresView*>(tabs->widget(i))) {
             // The figures of the demo year, with their table, charts and explanations.
-            figures->fromEdit()->setDate(QDate(QDate::currentDate().year() - 1, 1, 1));
-            figures->toEdit()->setDate(QDate::currentDate());
+            figures->fromEdit()->setDate(QDate(desk::Text::today().year() - 1, 1, 1));
+            figures->toEdit()->setDate(desk::Text::today());
             figures->reload();
             EXPECT_TRUE(WaitUntil([&] { return figures->figures().total().cases() > 0; }))
                 << "the figures did not load";
