@@ -30,6 +30,10 @@ DeskDaemon::DeskDaemon(bool demo) {
     daemon::DaemonConfig c;
     c.data_dir = dir_.file("data");
     c.listen_port = 0;
+    // SPOED_TEST_STORE=postgresql: the desk against a daemon on PostgreSQL.
+    test::UseTestStore(c);
+    store_ = c.store;
+    postgresql_dsn_ = c.postgresql_dsn;
     daemon_ = std::make_unique<daemon::Daemon>(c, clock_);
     daemon::service::PasswordHasher hasher;
     test::InsertUser(daemon_->store(), hasher, clock_.Now(), "beheer", {"admin"});
@@ -66,6 +70,8 @@ void DeskDaemon::Restart() {
     daemon::DaemonConfig c;
     c.data_dir = dir_.file("data");
     c.listen_port = port_;
+    c.store = store_;
+    c.postgresql_dsn = postgresql_dsn_;
     if (configure_) configure_(c);
     daemon_ = std::make_unique<daemon::Daemon>(c, clock_);
     daemon_->Start();

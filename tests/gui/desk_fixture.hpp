@@ -59,6 +59,8 @@ class DeskDaemon {
     std::string ctl_;
     std::map<std::string, std::string> totp_secrets_;  // user → base32 secret
     std::function<void(daemon::DaemonConfig&)> configure_;
+    std::string store_ = "sqlite";  // the store and database the daemon keeps across Restart
+    std::string postgresql_dsn_;
 };
 
 /// Signs in through a real LoginWindow and returns the main window (owned by the caller), or
