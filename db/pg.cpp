@@ -38,17 +38,11 @@ void Check(PGconn* conn, const PgResult& r) {
 
 std::int64_t Rows::Int(int row, int column) const { return std::stoll(Text(row, column)); }
 
-std::string Rows::Bytes(int row, int column) const {
-    const std::string text = Text(row, column);
-    if (text.size() < 2 || text[0] != '\\' || text[1] != 'x') throw PgError("22000", "not a bytea in hex form");
-    auto bytes = FromHex(std::string_view(text).substr(2));
-    if (!bytes) throw PgError("22000", "not a bytea in hex form");
-    return *bytes;
-}
-
 struct Connection::Impl {
     PGconn* conn = nullptr;
-    std::unordered_map<std::string, std::string> translated;
+    // Found by the statement's text as a string_view, as SQLite's statement cache is: a look-up
+    // per statement copies no SQL.
+    std::unordered_map<std::string, std::string, TextHash, std::equal_to<>> translated;
 };
 
 namespace {
@@ -147,12 +141,10 @@ Rows Connection::Query(const std::string& sql, const std::vector<std::optional<s
     return rows;
 }
 
-std::string Connection::Bytea(std::string_view bytes) { return "\\x" + Hex(bytes); }
-
 bool Connection::Broken() const { return PQstatus(impl_->conn) != CONNECTION_OK; }
 
 const std::string& Connection::Translated(std::string_view sql) {
-    auto it = impl_->translated.find(std::string(sql));
+    auto it = impl_->translated.find(sql);
     if (it == impl_->translated.end()) {
         it = impl_->translated.emplace(std::string(sql), TranslatePlaceholders(sql)).first;
     }

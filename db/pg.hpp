@@ -38,8 +38,6 @@ class Rows {
     const std::optional<std::string>& at(int row, int column) const { return cells_[row][column]; }
     std::string Text(int row, int column) const { return at(row, column).value_or(""); }
     std::int64_t Int(int row, int column) const;
-    /// A bytea column, decoded from its hex text form.
-    std::string Bytes(int row, int column) const;
 
   private:
     friend class Connection;
@@ -61,9 +59,6 @@ class Connection {
     void Exec(const std::string& sql);
     /// Runs one statement with text parameters (nullopt: NULL).
     Rows Query(const std::string& sql, const std::vector<std::optional<std::string>>& params = {});
-
-    /// `bytes` as a bytea literal parameter ("\\x…").
-    static std::string Bytea(std::string_view bytes);
 
     /// True when the connection to the server is lost (the server went away, a failover): the
     /// store then opens a new one.
@@ -133,36 +128,6 @@ class Cursor {
 /// The pause before attempt `attempt` + 1 of a unit of work: a few milliseconds, growing, with
 /// jitter so that two transactions that collided do not collide again.
 void RetryPause(int attempt);
-
-/// Runs `unit` in one SERIALIZABLE transaction and commits it. When PostgreSQL aborts it to
-/// resolve a conflict with another transaction (serialisation failure, deadlock), the whole unit
-/// of work runs again, up to `attempts` times in all, with a short growing pause; any other error
-/// rolls back and is thrown. Returns what `unit` returned. `unit` must do nothing outside the
-/// database that it could not do twice.
-template <typename F>
-auto InTransaction(Connection& c, F&& unit, int attempts = 10) -> decltype(unit()) {
-    for (int attempt = 1;; ++attempt) {
-        c.Exec("BEGIN ISOLATION LEVEL SERIALIZABLE");
-        try {
-            if constexpr (std::is_void_v<decltype(unit())>) {
-                unit();
-                c.Exec("COMMIT");
-                return;
-            } else {
-                auto result = unit();
-                c.Exec("COMMIT");
-                return result;
-            }
-        } catch (const PgError& e) {
-            c.Exec("ROLLBACK");
-            if (!e.retryable() || attempt >= attempts) throw;
-            RetryPause(attempt);
-        } catch (...) {
-            c.Exec("ROLLBACK");
-            throw;
-        }
-    }
-}
 
 /// Takes the transaction-wide lock under which the audit log and the event outbox are numbered:
 /// appends queue behind it until the transaction that holds it ends, so numbers follow commit

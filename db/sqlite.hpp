@@ -37,6 +37,13 @@ class SqliteError : public std::runtime_error {
 
 class Connection;
 
+/// Hashes a statement's text as a string_view, so that a cache keyed by SQL is searched without
+/// copying it (heterogeneous look-up, with std::equal_to<>).
+struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
 /// What a result column holds in the row at hand.
 enum class ValueType { kNull, kInteger, kReal, kText, kBlob };
 
@@ -132,12 +139,6 @@ class Connection {
   private:
     friend class Statement;
     void Return(sqlite3_stmt* stmt);
-
-    // Found by the statement's text as a string_view: looking one up costs no copy of the SQL.
-    struct TextHash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-    };
 
     static constexpr std::size_t kMaxCached = 256;
     sqlite3* db_ = nullptr;
